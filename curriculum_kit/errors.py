@@ -1,0 +1,69 @@
+"""The one exception tree of curriculum-kit.
+
+The library raises these; only the CLI turns them into a message and an exit code, so
+every error a user sees has the same shape: ``path[:line]: message``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def display_path(path: str | os.PathLike[str] | None) -> str:
+    """A path as a user wants to read it: relative to the working folder when inside it."""
+    if path is None:
+        return ""
+    text = os.fspath(path)
+    try:
+        rel = os.path.relpath(text)
+    except ValueError:  # another drive on Windows
+        return text
+    return text if rel.startswith("..") else rel
+
+
+def located(path: str | os.PathLike[str] | None, line: int | None, message: str) -> str:
+    """``path:line: message``, leaving out what is unknown."""
+    where = display_path(path)
+    if where and line:
+        where = f"{where}:{line}"
+    return f"{where}: {message}" if where else message
+
+
+class CurriculumKitError(Exception):
+    """Base of every error the library raises on purpose; carries the file and line."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        return located(self.path, self.line, self.message)
+
+
+class InputError(CurriculumKitError):
+    """An input file or folder is missing, unreadable or malformed."""
+
+
+class PackageError(InputError):
+    """A file is not a usable Word or PowerPoint package (legacy, encrypted, damaged, hostile)."""
+
+
+class InvalidInputs(CurriculumKitError):
+    """Validation found errors; carries every finding so callers can show them all."""
+
+    def __init__(self, findings: list, message: str | None = None):
+        first = findings[0]
+        more = f" (and {len(findings) - 1} more; run 'curriculum-kit validate')" if len(findings) > 1 else ""
+        super().__init__(message or f"{first.message}{more}", first.path, first.line)
+        self.findings = findings
+
+
+class BuildError(CurriculumKitError):
+    """A packet could not be built for a county (one county's failure does not stop the others)."""
+
+
+class GitError(CurriculumKitError):
+    """git could not give the requested version of a file (unknown ref, not a repository)."""

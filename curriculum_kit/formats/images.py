@@ -1,0 +1,42 @@
+"""Logo images: readable, of a kind Word and PowerPoint embed, and of a sane size."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PIL import Image
+
+from ..errors import InputError
+
+FORMATS = {"PNG", "JPEG", "GIF", "BMP"}
+MAX_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+
+
+def check_image(path: Path) -> tuple[int, int]:
+    """(width, height) of a logo, or an InputError saying why it cannot be used."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise InputError("logo file not found", path) from None
+    if size > MAX_BYTES:
+        raise InputError(f"logo is {size / 1048576:.0f} MB; use an image under "
+                         f"{MAX_BYTES // 1048576} MB (a 600x600 PNG is plenty)", path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                kind, width, height = image.format, image.width, image.height
+                if width * height > MAX_PIXELS:
+                    raise InputError(f"logo is {width}x{height} pixels; use at most "
+                                     f"{MAX_PIXELS // 1_000_000} megapixels", path)
+                image.verify()
+    except InputError:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning) as exc:
+        raise InputError(f"logo is not a readable image ({exc.__class__.__name__})", path) from None
+    if kind not in FORMATS:
+        raise InputError(f"logo is a {kind} image; use PNG, JPEG, GIF or BMP", path)
+    return width, height

@@ -1,0 +1,119 @@
+"""Finding the modules and overlays in their folders (``--modules`` and ``--overlays``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, InvalidInputs
+from ..findings import Findings
+from .module import MODULE_FILE, Module, load_module
+from .overlay import OVERLAY_FILE, Layer, Overlay, load_layer, resolve
+from .sources import suggest
+from .terms import Term, merge_terms, read_terminology
+
+
+def _subfolders(root: Path, marker: str, what: str, option: str, findings: Findings) -> list[Path]:
+    if not root.is_dir():
+        raise InputError(f"{what} folder not found (use {option} DIR)", root)
+    folders = []
+    for child in sorted(root.iterdir()):
+        if not child.is_dir() or child.name.startswith((".", "_")):
+            continue
+        if (child / marker).is_file():
+            folders.append(child)
+        else:
+            findings.error(child, f"folder has no {marker}; every {what} folder needs one")
+    return folders
+
+
+@dataclass
+class Library:
+    """All modules and overlays found under the two folders, with what was wrong."""
+
+    modules_dir: Path
+    overlays_dir: Path
+    findings: Findings = field(default_factory=Findings)
+    modules: dict[str, Module] = field(default_factory=dict)
+    layers: dict[str, Layer] = field(default_factory=dict)
+    overlays: dict[str, Overlay] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, modules_dir: Path, overlays_dir: Path, *, modules: bool = True,
+             overlays: bool = True) -> "Library":
+        library = cls(Path(modules_dir), Path(overlays_dir))
+        if modules:
+            library._load_modules()
+        if overlays:
+            library._load_overlays()
+        return library
+
+    def _load_modules(self) -> None:
+        for folder in _subfolders(self.modules_dir, MODULE_FILE, "module", "--modules", self.findings):
+            try:
+                module = load_module(folder, self.findings)
+            except InputError as exc:
+                self.findings.error(exc.path, exc.message, exc.line)
+                continue
+            if module is not None:
+                self.modules[module.id] = module
+
+    def _load_overlays(self) -> None:
+        for folder in _subfolders(self.overlays_dir, OVERLAY_FILE, "overlay", "--overlays", self.findings):
+            layer = load_layer(folder, self.findings)
+            if layer is not None:
+                self.layers[layer.slug] = layer
+        for slug in self.layers:
+            overlay = resolve(slug, self.layers, self.findings)
+            if overlay is not None:
+                self.overlays[slug] = overlay
+
+    def module(self, module_id: str) -> Module:
+        if module_id not in self.modules:
+            raise InputError(f"no module '{module_id}' in {self.modules_dir}"
+                             f"{_known(module_id, self.modules)}")
+        return self.modules[module_id]
+
+    def overlay(self, slug: str) -> Overlay:
+        """A resolved overlay, or an error: its own problems, or those of its parents."""
+        if slug in self.overlays:
+            return self.overlays[slug]
+        folders = []
+        while slug is not None and self.overlays_dir / slug not in folders:
+            folders.append(self.overlays_dir / slug)
+            slug = self.layers[slug].extends if slug in self.layers else None
+        problems = [f for f in self.findings.errors if any(f.path.is_relative_to(d) for d in folders)]
+        if problems:
+            raise InvalidInputs(problems)
+        if (self.overlays_dir / folders[0].name).is_dir():
+            raise InputError(f"overlay folder has no {OVERLAY_FILE}", self.overlays_dir / folders[0].name)
+        raise InputError(f"no overlay '{folders[0].name}' in {self.overlays_dir}"
+                         f"{_known(folders[0].name, self.overlays)}")
+
+    def findings_for(self, overlay: Overlay) -> list:
+        """Errors and warnings found in the folders of an overlay's chain."""
+        folders = [layer.folder for layer in overlay.chain]
+        return [f for f in self.findings.items if any(f.path.is_relative_to(d) for d in folders)]
+
+
+def _known(name: str, known: dict) -> str:
+    hint = suggest(name, known)
+    return hint or (f" (known: {', '.join(sorted(known))})" if known else "")
+
+
+def load_terms(overlays_dir: Path, county: str | None = None, overlay_dir: Path | None = None,
+               terms_csv: Path | None = None) -> tuple[Term, ...]:
+    """Terms for `adapt`: an overlay's (with its parents') and/or an ad-hoc CSV's, which win."""
+    sources = []
+    if overlay_dir is not None:
+        overlays_dir, county = Path(overlay_dir).resolve().parent, Path(overlay_dir).resolve().name
+    if county is not None:
+        library = Library.load(Path("."), overlays_dir, modules=False)
+        sources.append(library.overlay(county).terms)
+    if terms_csv is not None:
+        findings = Findings()
+        sources.append(read_terminology(Path(terms_csv), findings))
+        findings.raise_if_errors()
+    if not sources:
+        raise InputError("no terms given: use --county SLUG, --overlay DIR or --terms CSV")
+    return merge_terms(*sources)

@@ -1,0 +1,187 @@
+"""The base module model: a folder with module.toml and the academy's DOCX/PPTX files.
+
+This checks what module.toml itself says; whether the files are real Word/PowerPoint
+documents and their markers balance is checked in :mod:`curriculum_kit.validate`, which
+can use the OOXML engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Findings
+from .programs import PROGRAMS
+from .semver import Version
+from .sources import TomlDocument, check_keys, inside_folder, load_toml
+
+LEVELS = ("orientation", "nuts-and-bolts", "advanced")  # lesson 2: basics before advanced
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MODULE_FILE = "module.toml"
+
+_REQUIRED = ["id", "title", "version", "level", "prerequisites", "duration_minutes", "programs", "files"]
+_OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections"]
+_FILE_KEYS = ["facilitator_guide", "slides", "handouts"]
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    title: str
+    version: Version
+    level: str
+    prerequisites: tuple[str, ...]
+    duration_minutes: int
+    programs: tuple[str, ...]
+    facilitator_guide: Path
+    slides: Path
+    handouts: tuple[Path, ...]
+    folder: Path
+    optional_sections: dict[str, str] = field(default_factory=dict)
+    refresh_months: int | None = None
+    new_hire_core: bool = False
+    description: str = ""
+
+    @property
+    def level_rank(self) -> int:
+        return LEVELS.index(self.level)
+
+    @property
+    def documents(self) -> tuple[Path, ...]:
+        """Every Word/PowerPoint file of the module, guide first."""
+        return (self.facilitator_guide, self.slides, *self.handouts)
+
+    @property
+    def toml_path(self) -> Path:
+        return self.folder / MODULE_FILE
+
+
+def load_module(folder: Path, findings: Findings) -> Module | None:
+    """Read ``folder/module.toml``; problems go to ``findings``; None when unusable."""
+    doc = load_toml(folder / MODULE_FILE)
+    data = doc.data
+    before = len(findings.errors)
+    check_keys(doc, data, (), _REQUIRED, _OPTIONAL, findings)
+    module_id = _text(doc, data, "id", findings)
+    if module_id is not None:
+        if not ID_PATTERN.fullmatch(module_id):
+            findings.error(doc.path, f"id '{module_id}' must be lowercase letters, digits and hyphens",
+                           doc.line_of("id"))
+        elif module_id != folder.name:
+            findings.error(doc.path, f"id '{module_id}' does not match the folder name '{folder.name}'",
+                           doc.line_of("id"))
+    title = _text(doc, data, "title", findings)
+    version = _version(doc, data, findings)
+    level = data.get("level")
+    if "level" in data and level not in LEVELS:
+        findings.error(doc.path, f"level '{level}' must be one of {', '.join(LEVELS)}", doc.line_of("level"))
+    prerequisites = _id_list(doc, data, "prerequisites", findings)
+    duration = _positive_int(doc, data, "duration_minutes", findings)
+    programs = _programs(doc, data, findings)
+    refresh = _positive_int(doc, data, "refresh_months", findings) if "refresh_months" in data else None
+    new_hire = data.get("new_hire_core", False)
+    if not isinstance(new_hire, bool):
+        findings.error(doc.path, "'new_hire_core' must be true or false", doc.line_of("new_hire_core"))
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        findings.error(doc.path, "'description' must be text", doc.line_of("description"))
+    sections = _optional_sections(doc, data, findings)
+    files = _files(folder, doc, data, findings)
+    if len(findings.errors) > before or files is None:
+        return None
+    guide, slides, handouts = files
+    return Module(module_id, title, version, level, prerequisites, duration, programs, guide, slides,
+                  handouts, folder, sections, refresh, new_hire, description)
+
+
+def _text(doc: TomlDocument, data: dict, key: str, findings: Findings) -> str | None:
+    value = data.get(key)
+    if key in data and (not isinstance(value, str) or not value.strip()):
+        findings.error(doc.path, f"'{key}' must be non-empty text", doc.line_of(key))
+        return None
+    return value.strip() if isinstance(value, str) else None
+
+
+def _version(doc: TomlDocument, data: dict, findings: Findings) -> Version | None:
+    if "version" not in data:
+        return None
+    try:
+        return Version.parse(data["version"])
+    except ValueError as exc:
+        findings.error(doc.path, f"version: {exc}", doc.line_of("version"))
+        return None
+
+
+def _positive_int(doc: TomlDocument, data: dict, key: str, findings: Findings) -> int | None:
+    value = data.get(key)
+    if key in data and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
+        findings.error(doc.path, f"'{key}' must be a whole number above 0, not {value!r}", doc.line_of(key))
+        return None
+    return value
+
+
+def _id_list(doc: TomlDocument, data: dict, key: str, findings: Findings) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        findings.error(doc.path, f"'{key}' must be a list of module ids", doc.line_of(key))
+        return ()
+    return tuple(value)
+
+
+def _programs(doc: TomlDocument, data: dict, findings: Findings) -> tuple[str, ...]:
+    value = data.get("programs", [])
+    if not isinstance(value, list) or not value or any(p not in PROGRAMS for p in value):
+        if "programs" in data:
+            findings.error(doc.path, f"'programs' must list one or both of {', '.join(PROGRAMS)}, not {value!r}",
+                           doc.line_of("programs"))
+        return ()
+    return tuple(dict.fromkeys(value))
+
+
+def _optional_sections(doc: TomlDocument, data: dict, findings: Findings) -> dict[str, str]:
+    sections = data.get("optional_sections", {})
+    if not isinstance(sections, dict):
+        findings.error(doc.path, "'optional_sections' must be a table of name = \"description\"",
+                       doc.line_of("optional_sections"))
+        return {}
+    for name, text in sections.items():
+        if not ID_PATTERN.fullmatch(name) or not isinstance(text, str):
+            findings.error(doc.path, f"optional section '{name}' needs a lowercase-hyphenated name "
+                           "and a description in quotes", doc.line_of("optional_sections", name))
+    return dict(sections)
+
+
+def _files(folder: Path, doc: TomlDocument, data: dict,
+           findings: Findings) -> tuple[Path, Path, tuple[Path, ...]] | None:
+    files = data.get("files")
+    if not isinstance(files, dict):
+        if "files" in data:
+            findings.error(doc.path, "'files' must be a table ([files])", doc.line_of("files"))
+        return None
+    check_keys(doc, files, ("files",), _FILE_KEYS, [], findings)
+    guide = _document(folder, doc, files, "facilitator_guide", ".docx", findings)
+    slides = _document(folder, doc, files, "slides", ".pptx", findings)
+    handouts_value = files.get("handouts", [])
+    if not isinstance(handouts_value, list) or not handouts_value:
+        if "handouts" in files:
+            findings.error(doc.path, "'files.handouts' must be a list of one or more .docx files",
+                           doc.line_of("files", "handouts"))
+        return None
+    handouts = [_document(folder, doc, {"handouts": value}, "handouts", ".docx", findings)
+                for value in handouts_value]
+    if guide is None or slides is None or None in handouts:
+        return None
+    return guide, slides, tuple(handouts)
+
+
+def _document(folder: Path, doc: TomlDocument, files: dict, key: str, suffix: str,
+              findings: Findings) -> Path | None:
+    if key not in files:
+        return None
+    path = inside_folder(folder, files[key], doc, ("files", key), findings)
+    if path is not None and path.suffix.lower() not in (suffix, suffix[:-1] + "m"):
+        findings.error(doc.path, f"'files.{key}' = '{files[key]}' must be a {suffix} file",
+                       doc.line_of("files", key))
+        return None
+    return path

@@ -1,0 +1,301 @@
+"""County overlays: one folder per overlay, parents folded in through `extends`.
+
+A :class:`Layer` is one folder as written; an :class:`Overlay` is a county's overlay with
+its whole `extends` chain applied — what `build`, `adapt` and `plan` use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..findings import Findings
+from .contacts import Contact, read_contacts
+from .images import check_image
+from .module import ID_PATTERN
+from .orgchart import OrgChart, read_orgchart
+from .programs import PROGRAM_LABELS, PROGRAMS
+from .semver import Version
+from .sources import TomlDocument, check_keys, inside_folder, load_toml
+from .stories import Story, read_story
+from .terms import Term, merge_terms, read_terminology
+
+OVERLAY_FILE = "overlay.toml"
+TERMINOLOGY_FILE = "terminology.csv"
+CONTACTS_FILE = "contacts.csv"
+ORGCHART_FILE = "orgchart.csv"
+STORIES_DIR = "stories"
+
+_REQUIRED = ["slug", "county", "version"]
+_OPTIONAL = ["extends", "buildable", "omit_sections", "programs", "trainers"]
+_PROGRAM_KEYS = ["name", "short_name", "logo", "color"]
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@dataclass(frozen=True)
+class Branding:
+    """How one program of a county names and shows itself."""
+
+    program: str
+    name: str
+    short_name: str = ""
+    logo: Path | None = None
+    color: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
+class Trainer:
+    name: str
+    program: str
+    title: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One overlay folder exactly as its county wrote it (unset values are None)."""
+
+    folder: Path
+    slug: str
+    county: str
+    version: Version
+    extends: str | None
+    buildable: bool | None
+    omit_sections: tuple[str, ...] | None
+    programs: dict[str, dict]
+    trainers: tuple[Trainer, ...] | None
+    terms: tuple[Term, ...]
+    contacts: tuple[Contact, ...]
+    orgchart: OrgChart | None
+    stories: tuple[Story, ...]
+    doc: TomlDocument
+
+    @property
+    def source_files(self) -> list[Path]:
+        """The files that shape packets, for hashes in manifests and locks."""
+        names = [OVERLAY_FILE, TERMINOLOGY_FILE, CONTACTS_FILE, ORGCHART_FILE]
+        files = [self.folder / name for name in names if (self.folder / name).is_file()]
+        files += [story.path for story in self.stories]
+        files += sorted({fields["logo"] for fields in self.programs.values() if fields.get("logo")})
+        return files
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A county overlay with its parents applied, nearest layer winning."""
+
+    chain: tuple[Layer, ...]  # this overlay first, then its parent, grandparent, ...
+    programs: dict[str, Branding]
+    trainers: tuple[Trainer, ...]
+    buildable: bool
+    omit_sections: tuple[str, ...]
+    terms: tuple[Term, ...]
+    contacts: tuple[Contact, ...]
+    orgchart: OrgChart | None
+    stories: tuple[Story, ...]
+
+    @property
+    def layer(self) -> Layer:
+        return self.chain[0]
+
+    @property
+    def slug(self) -> str:
+        return self.layer.slug
+
+    @property
+    def county(self) -> str:
+        return self.layer.county
+
+    @property
+    def version(self) -> Version:
+        return self.layer.version
+
+    @property
+    def folder(self) -> Path:
+        return self.layer.folder
+
+
+def load_layer(folder: Path, findings: Findings) -> Layer | None:
+    """Read one overlay folder; every problem found goes to ``findings``."""
+    try:
+        doc = load_toml(folder / OVERLAY_FILE)
+    except InputError as exc:
+        findings.error(exc.path, exc.message, exc.line)
+        return None
+    data = doc.data
+    before = len(findings.errors)
+    check_keys(doc, data, (), _REQUIRED, _OPTIONAL, findings)
+    slug = data.get("slug")
+    if "slug" in data:
+        if not isinstance(slug, str) or not ID_PATTERN.fullmatch(slug):
+            findings.error(doc.path, f"slug {slug!r} must be lowercase letters, digits and hyphens",
+                           doc.line_of("slug"))
+        elif slug != folder.name:
+            findings.error(doc.path, f"slug '{slug}' does not match the folder name '{folder.name}'",
+                           doc.line_of("slug"))
+    county = data.get("county")
+    if "county" in data and (not isinstance(county, str) or not county.strip()):
+        findings.error(doc.path, "'county' must be the county's name", doc.line_of("county"))
+    version = None
+    if "version" in data:
+        try:
+            version = Version.parse(data["version"])
+        except ValueError as exc:
+            findings.error(doc.path, f"version: {exc}", doc.line_of("version"))
+    extends = data.get("extends")
+    if extends is not None and not isinstance(extends, str):
+        findings.error(doc.path, "'extends' must be the slug of another overlay", doc.line_of("extends"))
+    buildable = data.get("buildable")
+    if buildable is not None and not isinstance(buildable, bool):
+        findings.error(doc.path, "'buildable' must be true or false", doc.line_of("buildable"))
+    omit = data.get("omit_sections")
+    if omit is not None and (not isinstance(omit, list) or not all(isinstance(s, str) for s in omit)):
+        findings.error(doc.path, "'omit_sections' must be a list of optional section names",
+                       doc.line_of("omit_sections"))
+        omit = None
+    programs = _programs(folder, doc, findings)
+    trainers = _trainers(doc, findings)
+    terms, contacts, orgchart, stories = _data_files(folder, findings)
+    if len(findings.errors) > before:
+        return None
+    return Layer(folder, slug, county.strip(), version, extends, buildable,
+                 tuple(omit) if omit is not None else None, programs, trainers,
+                 terms, contacts, orgchart, stories, doc)
+
+
+def _programs(folder: Path, doc: TomlDocument, findings: Findings) -> dict[str, dict]:
+    table = doc.data.get("programs", {})
+    if not isinstance(table, dict):
+        findings.error(doc.path, "'programs' must be a table: [programs.cws] and [programs.calworks]",
+                       doc.line_of("programs"))
+        return {}
+    check_keys(doc, table, ("programs",), [], PROGRAMS, findings)
+    programs: dict[str, dict] = {}
+    for key in PROGRAMS:
+        fields = table.get(key, {})
+        if not isinstance(fields, dict):
+            findings.error(doc.path, f"'programs.{key}' must be a table", doc.line_of("programs", key))
+            continue
+        check_keys(doc, fields, ("programs", key), [], _PROGRAM_KEYS, findings)
+        clean: dict = {}
+        for name in ("name", "short_name"):
+            if name in fields:
+                if isinstance(fields[name], str) and fields[name].strip():
+                    clean[name] = fields[name].strip()
+                else:
+                    findings.error(doc.path, f"'programs.{key}.{name}' must be non-empty text",
+                                   doc.line_of("programs", key, name))
+        if "color" in fields:
+            if isinstance(fields["color"], str) and _COLOR.fullmatch(fields["color"]):
+                clean["color"] = fields["color"].upper()
+            else:
+                findings.error(doc.path, f"'programs.{key}.color' = {fields['color']!r} must be "
+                               "a colour like \"#1F5FA8\"", doc.line_of("programs", key, "color"))
+        if "logo" in fields:
+            logo = inside_folder(folder, fields["logo"], doc, ("programs", key, "logo"), findings)
+            if logo is not None:
+                try:
+                    check_image(logo)
+                    clean["logo"] = logo
+                except InputError as exc:
+                    findings.error(doc.path, f"'programs.{key}.logo': {exc}", doc.line_of("programs", key, "logo"))
+        programs[key] = clean
+    return programs
+
+
+def _trainers(doc: TomlDocument, findings: Findings) -> tuple[Trainer, ...] | None:
+    if "trainers" not in doc.data:
+        return None
+    entries = doc.data["trainers"]
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        findings.error(doc.path, "'trainers' must be a list of [[trainers]] tables", doc.line_of("trainers"))
+        return None
+    trainers = []
+    for index, entry in enumerate(entries):
+        check_keys(doc, entry, ("trainers", index), ["name", "program"], ["title", "email"], findings)
+        program = entry.get("program")
+        if "program" in entry and program not in PROGRAMS:
+            findings.error(doc.path, f"trainer '{entry.get('name', '?')}' has program {program!r}; "
+                           f"use {' or '.join(PROGRAMS)}", doc.line_of("trainers", index, "program"))
+            continue
+        if all(isinstance(entry.get(k, ""), str) for k in ("name", "title", "email")) and "name" in entry:
+            trainers.append(Trainer(entry["name"].strip(), program, entry.get("title", ""), entry.get("email", "")))
+    return tuple(trainers)
+
+
+def _data_files(folder: Path, findings: Findings):
+    """terminology, contacts, org chart and stories; each file is optional."""
+    def attempt(read, path, empty):
+        if not path.exists():
+            return empty
+        try:
+            return read(path, findings)
+        except InputError as exc:
+            findings.error(exc.path, exc.message, exc.line)
+            return empty
+
+    terms = attempt(read_terminology, folder / TERMINOLOGY_FILE, ())
+    contacts = attempt(read_contacts, folder / CONTACTS_FILE, ())
+    orgchart = attempt(read_orgchart, folder / ORGCHART_FILE, None)
+    stories = []
+    for path in sorted((folder / STORIES_DIR).glob("*.md")):
+        story = attempt(read_story, path, None)
+        if story is not None:
+            stories.append(story)
+    return terms, contacts, orgchart, tuple(stories)
+
+
+def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay | None:
+    """Fold the `extends` chain of ``slug`` into one overlay; report missing parents and cycles."""
+    chain: list[Layer] = []
+    current: str | None = slug
+    while current is not None:
+        layer = layers.get(current)
+        if layer is None:
+            child = chain[-1]
+            findings.error(child.doc.path, f"extends '{current}', but there is no overlay folder of "
+                           f"that name", child.doc.line_of("extends"))
+            return None
+        if layer in chain:
+            names = " -> ".join(l.slug for l in chain + [layer])
+            findings.error(chain[0].doc.path, f"'extends' forms a cycle: {names}",
+                           chain[0].doc.line_of("extends"))
+            return None
+        chain.append(layer)
+        current = layer.extends
+    return _fold(tuple(chain), findings)
+
+
+def _fold(chain: tuple[Layer, ...], findings: Findings) -> Overlay | None:
+    programs: dict[str, dict] = {key: {} for key in PROGRAMS}
+    omit, trainers, orgchart = (), (), None
+    contacts: dict[tuple, Contact] = {}
+    stories: dict[str, Story] = {}
+    for layer in reversed(chain):  # root ancestor first, so nearer layers win
+        for key, fields in layer.programs.items():
+            programs[key].update(fields)
+        omit = layer.omit_sections if layer.omit_sections is not None else omit
+        trainers = layer.trainers if layer.trainers is not None else trainers
+        orgchart = layer.orgchart or orgchart
+        contacts.update((contact.key, contact) for contact in layer.contacts)
+        stories.update((story.name, story) for story in layer.stories)
+    buildable = chain[0].buildable is not False  # being parent-only is not inherited
+    brandings = {}
+    for key in PROGRAMS:
+        fields = programs[key]
+        if "name" not in fields:
+            findings.error(chain[0].doc.path, f"no name for the {PROGRAM_LABELS[key]} program: add "
+                           f"[programs.{key}] name = \"...\" (here or in a parent overlay)",
+                           chain[0].doc.line_of("programs", key))
+            return None
+        brandings[key] = Branding(key, fields["name"], fields.get("short_name", ""),
+                                  fields.get("logo"), fields.get("color"))
+    terms = merge_terms(*(layer.terms for layer in reversed(chain)))
+    return Overlay(chain, brandings, tuple(trainers), buildable, tuple(omit), terms,
+                   tuple(contacts.values()), orgchart, tuple(stories.values()))

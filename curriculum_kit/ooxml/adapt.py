@@ -1,0 +1,159 @@
+"""Adapt one Word or PowerPoint file: every term remapped, everything else untouched.
+
+Parts are streamed in their zip order: a text part is parsed, matched and — only if it
+changed — serialised and deflated; every other entry is copied as its original
+compressed bytes. The result lists every change and every near miss with its location.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Sequence
+
+from ..errors import InputError
+from ..formats.terms import Term
+from .locations import BlockLocator, part_labels
+from .matcher import Matcher
+from .package import Package, parse_xml, serialize
+from .rewrite import apply
+from .textview import PartText, read_part
+from .zipio import ZipWriter, atomic_output, raw_entry
+
+
+@dataclass(frozen=True)
+class Change:
+    part: str
+    location: str
+    term: str
+    original: str
+    replacement: str
+    before: str  # the paragraph's text before and after all its changes
+    after: str
+
+
+@dataclass(frozen=True)
+class NearMissReport:
+    part: str
+    location: str
+    term: str
+    text: str
+    reason: str
+    paragraph: str
+
+
+@dataclass
+class AdaptResult:
+    """What adapting one document did and did not do."""
+
+    source: Path
+    terms: tuple[Term, ...]
+    changes: list[Change] = field(default_factory=list)
+    near_misses: list[NearMissReport] = field(default_factory=list)
+    part_kinds: dict[str, str] = field(default_factory=dict)
+
+    def occurrences(self) -> Counter:
+        return Counter(change.term for change in self.changes)
+
+    def occurrences_by_kind(self) -> Counter:
+        return Counter(self.part_kinds[change.part] for change in self.changes)
+
+    def unused_terms(self) -> list[str]:
+        used = self.occurrences()
+        return [t.term for t in self.terms if t.term not in used]
+
+    def to_json(self) -> dict:
+        return {
+            "source": str(self.source),
+            "changes": [asdict(c) for c in self.changes],
+            "near_misses": [asdict(m) for m in self.near_misses],
+            "occurrences": dict(sorted(self.occurrences().items())),
+            "terms_never_found": self.unused_terms(),
+        }
+
+
+def adapt_package(package: Package, terms: Sequence[Term], output: BinaryIO | None) -> AdaptResult:
+    """Adapt an open package, writing the new zip to ``output`` (None: a dry run)."""
+    matcher = Matcher(terms)
+    result = AdaptResult(package.path, tuple(terms))
+    parts = package.text_parts()
+    result.part_kinds = parts
+    labels = part_labels(package, parts)
+    writer = ZipWriter(output) if output is not None else None
+    with open(package.path, "rb") as source:
+        for info in package.infos:
+            name = info.filename
+            if name in parts:
+                data = package.read(name)
+                root = parse_xml(data, package.path, name)
+                view = read_part(root)
+                matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds)
+                _record(result, name, labels.get(name, name), root, view, matches, misses)
+                if matches:
+                    apply(view, matches)
+                    if writer:
+                        writer.add(name, serialize(root), info.date_time)
+                    continue
+            raw = raw_entry(source, info)
+            if name not in parts:
+                package.verify(info, raw)
+            if writer:
+                writer.add_raw(name, raw, info.compress_type, info.CRC, info.file_size,
+                               info.date_time, info.external_attr)
+    if writer:
+        writer.close()
+    return result
+
+
+def _record(result: AdaptResult, part: str, label: str, root, view: PartText, matches, misses) -> None:
+    if not matches and not misses:
+        return
+    locator = BlockLocator(root)
+    by_block: dict[int, list] = {}
+    for match in matches:
+        by_block.setdefault(bisect_right(view.block_starts, match.start) - 1, []).append(match)
+    for index, block_matches in by_block.items():
+        block = view.blocks[index]
+        after = _replaced(block.text, block.start, block_matches)
+        where = _join(label, locator.describe(block))
+        for match in block_matches:
+            result.changes.append(Change(part, where, match.term.term,
+                                         view.text[match.start:match.end], match.replacement,
+                                         block.text, after))
+    for miss in misses:
+        block = view.blocks[bisect_right(view.block_starts, miss.start) - 1]
+        result.near_misses.append(NearMissReport(part, _join(label, locator.describe(block)), miss.term.term,
+                                                 view.text[miss.start:miss.end], miss.reason, block.text))
+
+
+def _replaced(text: str, base: int, matches) -> str:
+    pieces, position = [], 0
+    for match in matches:
+        pieces += [text[position:match.start - base], match.replacement]
+        position = match.end - base
+    return "".join(pieces) + text[position:]
+
+
+def _join(label: str, detail: str) -> str:
+    return f"{label}, {detail}" if detail else label
+
+
+def adapt_file(source: Path, output: Path | None, terms: Sequence[Term]) -> AdaptResult:
+    """Adapt ``source`` into ``output`` atomically (None: a dry run that writes nothing)."""
+    source = Path(source)
+    if output is not None:
+        output = Path(output)
+        if output.suffix.lower() != source.suffix.lower():
+            raise InputError(f"OUTPUT must have the same extension as INPUT ({source.suffix})", output)
+        if output.resolve() == source.resolve() or (output.exists() and output.samefile(source)):
+            raise InputError("OUTPUT is INPUT; curriculum-kit never modifies its input, "
+                             "write to another file", output)
+        if not output.parent.is_dir():
+            raise InputError("the folder for OUTPUT does not exist", output.parent)
+    with Package(source) as package:
+        if output is None:
+            return adapt_package(package, terms, None)
+        with atomic_output(output) as stream:
+            return adapt_package(package, terms, stream)

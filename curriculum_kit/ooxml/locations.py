@@ -1,0 +1,133 @@
+"""Human names for where text lives: 'slide 7 notes', 'header 2', 'table 3, row 2'.
+
+Part labels come from the package's relationships (slide order from presentation.xml),
+never from file names alone; a block's place inside its part from its ancestors.
+"""
+
+from __future__ import annotations
+
+import re
+from lxml import etree
+
+from .names import DC_NS, MC_NS, R_NS, a, p, w
+from .package import Package
+from .textview import Block
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_W_TBL, _W_TR, _W_TC, _A_TR = w("tbl"), w("tr"), w("tc"), a("tr")
+_W_P = w("p")
+_MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+_NOTES = {w("footnote"): "footnote", w("endnote"): "endnote", w("comment"): "comment"}
+_SHAPES = {p("sp"), p("graphicFrame"), p("pic"), p("cxnSp"), p("grpSp")}
+
+
+def _natural(name: str):
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
+
+
+def part_labels(package: Package, parts: dict[str, str]) -> dict[str, str]:
+    """A label for each text part, e.g. {'ppt/slides/slide3.xml': 'slide 1'}, in reading order."""
+    labels: dict[str, str] = {}
+    graph = package.graph
+    if package.family == "presentation":
+        slide_numbers = _slide_numbers(package)
+        for number, slide in ((n, s) for s, n in slide_numbers.items()):
+            labels[slide] = f"slide {number}"
+            for rel in graph.get(slide, []):
+                if rel.target not in parts:
+                    continue
+                if rel.type == _REL + "notesSlide":
+                    labels[rel.target] = f"slide {number} notes"
+                elif rel.type.endswith("/comments"):
+                    labels[rel.target] = f"slide {number} comments"
+    elif package.main_part in parts:
+        labels[package.main_part] = "body"
+    counters: dict[str, int] = {}
+    for name in sorted(parts, key=_natural):
+        kind = parts[name]
+        if name in labels:
+            continue
+        if kind in ("header", "footer", "chart", "SmartArt", "layout", "master"):
+            counters[kind] = counters.get(kind, 0) + 1
+            noun = {"layout": "slide layout", "master": "slide master"}.get(kind, kind)
+            labels[name] = f"{noun} {counters[kind]}"
+        else:
+            labels[name] = kind
+    for name, kind in parts.items():  # say where a chart or diagram sits
+        if kind in ("chart", "SmartArt"):
+            holder = next((src for src, rels in graph.items()
+                           for rel in rels if rel.target == name and src in labels and src != name), None)
+            if holder and labels[holder] != "body":
+                labels[name] += f" on {labels[holder]}"
+    return labels
+
+
+def _slide_numbers(package: Package) -> dict[str, int]:
+    rels = {rel.id: rel.target for rel in package.graph.get(package.main_part, [])}
+    root = package.xml(package.main_part)
+    numbers = {}
+    for number, slide_id in enumerate(root.iter(p("sldId")), start=1):
+        target = rels.get(slide_id.get(f"{{{R_NS}}}id"))
+        if target:
+            numbers[target] = number
+    return numbers
+
+
+class BlockLocator:
+    """Describes blocks of one parsed part; caches the part's table and paragraph order."""
+
+    def __init__(self, root: etree._Element):
+        self.root = root
+        self._tables: dict | None = None
+        self._paragraphs: dict | None = None
+
+    def describe(self, block: Block) -> str:
+        element = block.element
+        if block.attribute:
+            return f"alt text of '{element.get('name') or 'picture'}'"
+        if not block.is_paragraph:
+            return {f"{{{DC_NS}}}title": "title", f"{{{DC_NS}}}subject": "subject"}.get(element.tag, "comment")
+        where: list[str] = []
+        row = None
+        for ancestor in element.iterancestors():
+            tag = ancestor.tag
+            if tag in (_W_TR, _A_TR):
+                row = ancestor
+            elif tag == _W_TBL and row is not None:
+                where.insert(0, f"table {self._table_number(ancestor)}, row {_row_index(row)}")
+                row = None
+            elif tag in _NOTES:
+                where.insert(0, f"{_NOTES[tag]} {ancestor.get(w('id'))}")
+            elif tag == w("txbxContent"):
+                fallback = any(a.tag == _MC_FALLBACK for a in ancestor.iterancestors())
+                where.insert(0, "text box (VML copy)" if fallback else "text box")
+            elif tag in _SHAPES:
+                name = _shape_name(ancestor)
+                if row is not None:
+                    where.insert(0, f"table '{name}', row {_row_index(row)}")
+                    row = None
+                else:
+                    where.insert(0, f"shape '{name}'")
+                break
+        if not where and element.tag == _W_P:
+            where.append(f"paragraph {self._paragraph_number(element)}")
+        return ", ".join(where)
+
+    def _table_number(self, table) -> str:
+        if self._tables is None:
+            self._tables = {t: i for i, t in enumerate(self.root.iter(_W_TBL), start=1)}
+        return str(self._tables.get(table, "?"))
+
+    def _paragraph_number(self, paragraph) -> str:
+        if self._paragraphs is None:
+            self._paragraphs = {par: i for i, par in enumerate(self.root.iter(_W_P), start=1)}
+        return str(self._paragraphs.get(paragraph, "?"))
+
+
+def _row_index(row) -> int:
+    return sum(1 for sibling in row.itersiblings(preceding=True) if sibling.tag == row.tag) + 1
+
+
+def _shape_name(shape) -> str:
+    properties = shape.find(".//{*}cNvPr")
+    return properties.get("name", "") if properties is not None else ""

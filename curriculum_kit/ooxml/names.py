@@ -1,0 +1,26 @@
+"""Namespaces and the element names the engine looks at, as Clark names ('{uri}local')."""
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def w(local: str) -> str:
+    return f"{{{W_NS}}}{local}"
+
+
+def a(local: str) -> str:
+    return f"{{{A_NS}}}{local}"
+
+
+def p(local: str) -> str:
+    return f"{{{P_NS}}}{local}"

@@ -1,0 +1,272 @@
+"""An OOXML package opened for reading: checked, then walked through its relationships.
+
+Hostile or damaged files are refused here, before any part is inflated: legacy binary
+and password-protected files (OLE containers), truncated or corrupt zips, zip bombs,
+ISO Strict packages, and XML with a DOCTYPE (entities are never expanded).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from ..errors import PackageError
+from .names import CT_NS, RELS_NS
+
+MAX_TOTAL_BYTES = 1 << 30  # uncompressed size of all entries
+MAX_RATIO = 500  # uncompressed / compressed, for entries over MAX_RATIO_FLOOR
+MAX_RATIO_FLOOR = 10 << 20
+MAX_ENTRIES = 50_000
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OFFICE_DOCUMENT = "/officeDocument"
+_STRICT_RELS = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
+
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+_PML = "application/vnd.openxmlformats-officedocument.presentationml."
+_DML = "application/vnd.openxmlformats-officedocument.drawingml."
+WORD_MAIN_TYPES = {
+    _WML + "document.main+xml", _WML + "template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+}
+PRESENTATION_MAIN_TYPES = {
+    _PML + "presentation.main+xml", _PML + "template.main+xml", _PML + "slideshow.main+xml",
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+    "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml",
+}
+# Parts whose text a reader sees, by content type (never by file name).
+PART_KINDS = {
+    **{t: "body" for t in WORD_MAIN_TYPES},
+    _WML + "header+xml": "header", _WML + "footer+xml": "footer",
+    _WML + "footnotes+xml": "footnotes", _WML + "endnotes+xml": "endnotes",
+    _WML + "comments+xml": "comments",
+    _PML + "slide+xml": "slide", _PML + "notesSlide+xml": "notes",
+    _PML + "slideLayout+xml": "layout", _PML + "slideMaster+xml": "master",
+    _PML + "notesMaster+xml": "notes master", _PML + "handoutMaster+xml": "handout master",
+    _PML + "comments+xml": "comments", "application/vnd.ms-powerpoint.comments+xml": "comments",
+    _DML + "chart+xml": "chart", _DML + "chartshapes+xml": "chart",
+    _DML + "diagramData+xml": "SmartArt", "application/vnd.ms-office.drawingml.diagramDrawing+xml": "SmartArt",
+    "application/vnd.openxmlformats-package.core-properties+xml": "properties",
+}
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                          remove_blank_text=False, huge_tree=True)
+
+
+@dataclass(frozen=True)
+class Relationship:
+    id: str
+    type: str
+    target: str  # a part name for internal targets, the URL for external ones
+    external: bool
+
+
+def parse_xml(data: bytes, where: Path, part: str) -> etree._Element:
+    """Parse a part; a DOCTYPE (the door to entity expansion) is refused outright."""
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise PackageError(f"part '{part}' is not well-formed XML ({exc.msg})", where) from None
+    if root.getroottree().docinfo.doctype:
+        raise PackageError(f"part '{part}' declares a DOCTYPE; documents with DTDs or entities "
+                           "are refused for safety", where)
+    return root
+
+
+def serialize(root: etree._Element) -> bytes:
+    """A changed part, with the XML declaration Office writes."""
+    standalone = root.getroottree().docinfo.standalone
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)
+
+
+class Package:
+    """A .docx/.pptx (or .docm/.dotx/.pptm/.potx/.ppsx) opened for reading."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._check_signature()
+        try:
+            self.zip = zipfile.ZipFile(self.path)
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise PackageError("is damaged: not a complete zip archive (truncated or corrupt); "
+                               "open it in Word or PowerPoint and save it again", self.path) from None
+        self.infos = self.zip.infolist()
+        self._check_entries()
+        self._names = {info.filename.lower(): info for info in self.infos}
+        self._defaults, self._overrides = self._content_types()
+        self.main_part = self._main_part()
+        main_type = self.content_type(self.main_part)
+        if main_type in WORD_MAIN_TYPES:
+            self.family = "word"
+        elif main_type in PRESENTATION_MAIN_TYPES:
+            self.family = "presentation"
+        else:
+            raise PackageError(f"is not a Word or PowerPoint document (its main part is '{main_type}')",
+                               self.path)
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def __enter__(self) -> "Package":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _check_signature(self) -> None:
+        try:
+            with open(self.path, "rb") as stream:
+                head = stream.read(8)
+                if head == _OLE_MAGIC:
+                    body = head + stream.read()
+        except FileNotFoundError:
+            raise PackageError("file not found", self.path) from None
+        except OSError as exc:
+            raise PackageError(f"cannot be read ({exc.strerror})", self.path) from None
+        if not head:
+            raise PackageError("is empty (0 bytes)", self.path)
+        if head == _OLE_MAGIC:
+            if "EncryptedPackage".encode("utf-16-le") in body:
+                raise PackageError("is password-protected; remove the password in Word or PowerPoint "
+                                   "(File > Info > Protect) and save it again", self.path)
+            raise PackageError("is a legacy binary Office file (Word 97-2003 .doc or PowerPoint .ppt); "
+                               "open it and save it as .docx or .pptx", self.path)
+        if not head.startswith(b"PK"):
+            raise PackageError("is not a Word or PowerPoint file (.docx/.pptx files are zip archives)",
+                               self.path)
+
+    def _check_entries(self) -> None:
+        if len(self.infos) > MAX_ENTRIES:
+            raise PackageError(f"has {len(self.infos)} zip entries; refusing (over {MAX_ENTRIES})", self.path)
+        total = 0
+        seen = set()
+        for info in self.infos:
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > MAX_RATIO_FLOOR and ratio > MAX_RATIO:
+                raise PackageError(f"entry '{info.filename}' would inflate {ratio:.0f}-fold to "
+                                   f"{info.file_size >> 20} MB; refusing a likely zip bomb", self.path)
+            if info.filename.lower() in seen:
+                raise PackageError(f"has two zip entries named '{info.filename}'", self.path)
+            seen.add(info.filename.lower())
+            if info.flag_bits & 0x1:
+                raise PackageError("has encrypted zip entries; remove the password and save it again", self.path)
+        if total > MAX_TOTAL_BYTES:
+            raise PackageError(f"would inflate to {total >> 20} MB; refusing (limit "
+                               f"{MAX_TOTAL_BYTES >> 20} MB, a likely zip bomb)", self.path)
+
+    def has(self, name: str) -> bool:
+        return name.lower() in self._names
+
+    def info(self, name: str) -> zipfile.ZipInfo:
+        return self._names[name.lower()]
+
+    def read(self, name: str) -> bytes:
+        """An entry's bytes, its CRC checked."""
+        try:
+            return self.zip.read(self.info(name))
+        except KeyError:
+            raise PackageError(f"part '{name}' is missing", self.path) from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            raise PackageError(f"is damaged: entry '{name}' cannot be read ({exc})", self.path) from None
+
+    def verify(self, info: zipfile.ZipInfo, raw: bytes) -> None:
+        """Check the CRC of an entry about to be copied untouched, without keeping its bytes."""
+        try:
+            if info.compress_type == zipfile.ZIP_STORED:
+                data_crc = zlib.crc32(raw)
+            elif info.compress_type == zipfile.ZIP_DEFLATED:
+                inflater, data_crc, view = zlib.decompressobj(-15), 0, memoryview(raw)
+                for start in range(0, len(raw), 1 << 20):
+                    data_crc = zlib.crc32(inflater.decompress(view[start:start + (1 << 20)]), data_crc)
+                data_crc = zlib.crc32(inflater.flush(), data_crc)
+            else:
+                raise PackageError(f"entry '{info.filename}' uses zip compression method "
+                                   f"{info.compress_type}, which Office does not write", self.path)
+        except zlib.error as exc:
+            raise PackageError(f"is damaged: entry '{info.filename}' cannot be inflated ({exc})", self.path) from None
+        if data_crc != info.CRC:
+            raise PackageError(f"is damaged: entry '{info.filename}' fails its CRC check; open it in "
+                               "Word or PowerPoint and save it again", self.path)
+
+    def xml(self, name: str) -> etree._Element:
+        return parse_xml(self.read(name), self.path, name)
+
+    def _content_types(self) -> tuple[dict[str, str], dict[str, str]]:
+        if not self.has("[Content_Types].xml"):
+            raise PackageError("is a zip archive but not a Word or PowerPoint document "
+                               "(no [Content_Types].xml)", self.path)
+        root = self.xml("[Content_Types].xml")
+        defaults = {el.get("Extension", "").lower(): el.get("ContentType", "")
+                    for el in root.iter(f"{{{CT_NS}}}Default")}
+        overrides = {el.get("PartName", "").lstrip("/").lower(): el.get("ContentType", "")
+                     for el in root.iter(f"{{{CT_NS}}}Override")}
+        return defaults, overrides
+
+    def content_type(self, name: str) -> str:
+        key = name.lower()
+        if key in self._overrides:
+            return self._overrides[key]
+        return self._defaults.get(posixpath.splitext(key)[1].lstrip("."), "")
+
+    def _main_part(self) -> str:
+        rels = self.relationships("")
+        if any(rel.type.startswith(_STRICT_RELS) for rel in rels):
+            raise PackageError("is saved as 'Strict Open XML', which curriculum-kit does not read; "
+                               "save it as a regular Word Document (.docx) or PowerPoint Presentation", self.path)
+        for rel in rels:
+            if rel.type.endswith(_OFFICE_DOCUMENT) and not rel.external:
+                if not self.has(rel.target):
+                    raise PackageError(f"has no main document part ('{rel.target}' is missing)", self.path)
+                return rel.target
+        raise PackageError("has no main document part (not a Word or PowerPoint document)", self.path)
+
+    def relationships(self, source: str) -> list[Relationship]:
+        """Relationships of a part ('' for the package), targets resolved to part names."""
+        folder, name = posixpath.split(source)
+        rels_name = posixpath.join(folder, "_rels", f"{name}.rels")
+        if not self.has(rels_name):
+            return []
+        result = []
+        for el in self.xml(rels_name).iter(f"{{{RELS_NS}}}Relationship"):
+            target, external = el.get("Target", ""), el.get("TargetMode") == "External"
+            if not external:
+                target = unquote(target)
+                target = posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                                            else posixpath.join(folder, target))
+            result.append(Relationship(el.get("Id", ""), el.get("Type", ""), target, external))
+        return result
+
+    @cached_property
+    def graph(self) -> dict[str, list[Relationship]]:
+        """Every part reachable from the package relationships, with its relationships."""
+        graph: dict[str, list[Relationship]] = {}
+        pending = [""]
+        while pending:
+            source = pending.pop()
+            if source in graph:
+                continue
+            graph[source] = rels = self.relationships(source)
+            pending.extend(rel.target for rel in rels
+                           if not rel.external and self.has(rel.target) and rel.target not in graph)
+        return graph
+
+    def text_parts(self) -> dict[str, str]:
+        """Reachable parts that hold text a reader sees, in zip order, with their kind."""
+        reachable = {name.lower() for name in self.graph}
+        parts = {}
+        for info in self.infos:
+            if info.filename.lower() in reachable:
+                kind = PART_KINDS.get(self.content_type(info.filename))
+                if kind:
+                    parts[info.filename] = kind
+        return parts

@@ -1,0 +1,42 @@
+"""Read-only access to a document's text, part by part, for validation and analysis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from lxml import etree
+
+from .locations import BlockLocator, part_labels
+from .package import Package
+from .textview import Block, read_part
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    part: str
+    kind: str  # body, header, slide, notes, ... (see package.PART_KINDS)
+    label: str  # 'slide 3 notes', 'header 1', ...
+    text: str
+    element: etree._Element  # the paragraph (valid while the caller keeps it)
+    block: Block
+    locator: BlockLocator
+
+    @property
+    def location(self) -> str:
+        detail = self.locator.describe(self.block)
+        return f"{self.label}, {detail}" if detail else self.label
+
+
+def document_blocks(path: Path) -> Iterator[TextBlock]:
+    """Every block of text of a .docx/.pptx with where it is, in reading order."""
+    with Package(path) as package:
+        parts = package.text_parts()
+        labels = part_labels(package, parts)
+        for name in labels:  # reading order: body first; slides in order, each with its notes
+            kind = parts[name]
+            root = package.xml(name)
+            locator = BlockLocator(root)
+            for block in read_part(root).blocks:
+                yield TextBlock(name, kind, labels.get(name, name), block.text, block.element, block, locator)

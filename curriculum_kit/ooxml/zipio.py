@@ -1,0 +1,98 @@
+"""Zip entries read safely and written byte for byte.
+
+Python's zipfile recompresses whatever it writes. Here an untouched entry is copied as
+its original compressed bytes (no inflating, no re-deflating: faster, and the part is
+exactly what the author's application saved), and changed entries are deflated anew.
+The same writer serves the deterministic packet zips: fixed times, fixed modes.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import tempfile
+import zipfile
+import zlib
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+_LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+_CENTRAL_HEADER = struct.Struct("<4sHHHHHHIIIHHHHHII")
+_END_RECORD = struct.Struct("<4sHHHHIIH")
+_DOS_EPOCH = (1980, 1, 1, 0, 0, 0)
+_UTF8_FLAG = 0x800
+
+
+def dos_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+    year, month, day, hour, minute, second = date_time
+    return (hour << 11) | (minute << 5) | (second // 2), ((year - 1980) << 9) | (month << 5) | day
+
+
+def raw_entry(source: BinaryIO, info: zipfile.ZipInfo) -> bytes:
+    """The compressed bytes of an entry exactly as stored, read from its local header."""
+    source.seek(info.header_offset)
+    header = source.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+    fields = _LOCAL_HEADER.unpack(header)
+    source.seek(fields[9] + fields[10], os.SEEK_CUR)
+    data = source.read(info.compress_size)
+    if len(data) != info.compress_size:
+        raise zipfile.BadZipFile(f"{info.filename} is truncated")
+    return data
+
+
+class ZipWriter:
+    """Writes a zip entry by entry; `close` adds the central directory."""
+
+    def __init__(self, stream: BinaryIO):
+        self._stream = stream
+        self._central: list[bytes] = []
+
+    def add_raw(self, name: str, raw: bytes, method: int, crc: int, size: int,
+                date_time: tuple = _DOS_EPOCH, external_attr: int = 0o644 << 16) -> None:
+        """Store already-compressed bytes (``method`` 0 stored or 8 deflated)."""
+        if size >= 0xFFFFFFFF or len(raw) >= 0xFFFFFFFF or len(self._central) >= 0xFFFF:
+            raise ValueError("zip64 archives are not supported")
+        encoded = name.encode("utf-8")
+        flags = 0 if encoded.isascii() else _UTF8_FLAG
+        time, date = dos_time(date_time)
+        offset = self._stream.tell()
+        self._stream.write(_LOCAL_HEADER.pack(b"PK\x03\x04", 20, flags, method, time, date,
+                                              crc, len(raw), size, len(encoded), 0))
+        self._stream.write(encoded)
+        self._stream.write(raw)
+        self._central.append(_CENTRAL_HEADER.pack(
+            b"PK\x01\x02", 20, 20, flags, method, time, date, crc, len(raw), size,
+            len(encoded), 0, 0, 0, 0, external_attr, offset) + encoded)
+
+    def add(self, name: str, data: bytes, date_time: tuple = _DOS_EPOCH, level: int = 6) -> None:
+        """Deflate and store ``data``."""
+        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+        raw = compressor.compress(data) + compressor.flush()
+        self.add_raw(name, raw, zipfile.ZIP_DEFLATED, zlib.crc32(data), len(data), date_time)
+
+    def close(self) -> None:
+        start = self._stream.tell()
+        for record in self._central:
+            self._stream.write(record)
+        size = self._stream.tell() - start
+        count = len(self._central)
+        self._stream.write(_END_RECORD.pack(b"PK\x05\x06", 0, 0, count, count, size, start, 0))
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A file that appears at ``path`` complete or not at all (temporary file, then rename)."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise

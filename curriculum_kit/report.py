@@ -1,0 +1,52 @@
+"""Plain data for what commands print (tables, JSON), kept out of the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import display_path
+from .formats.library import Library
+from .ooxml.adapt import AdaptResult
+from .ooxml.zipio import atomic_output
+
+
+def library_listing(library: Library) -> dict:
+    modules = [{"id": m.id, "title": m.title, "version": str(m.version), "level": m.level,
+                "duration_minutes": m.duration_minutes, "prerequisites": list(m.prerequisites)}
+               for m in sorted(library.modules.values(), key=lambda m: (m.level_rank, m.id))]
+    overlays = [{"slug": o.slug, "county": o.county, "version": str(o.version),
+                 "extends": o.layer.extends, "buildable": o.buildable}
+                for o in sorted(library.overlays.values(), key=lambda o: o.slug)]
+    return {"modules": modules, "overlays": overlays,
+            "problems": [str(f) for f in library.findings.errors]}
+
+
+def write_json(path: Path, data: object) -> None:
+    """A JSON report, written atomically."""
+    with atomic_output(Path(path)) as stream:
+        stream.write((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def adapt_summary(result: AdaptResult, dry_run: bool, output: Path | None, show_changes: bool) -> str:
+    """What `adapt` prints: counts per term and kind of part, terms never found, near misses."""
+    lines = []
+    if show_changes:
+        for change in result.changes:
+            lines.append(f"{change.location}: '{change.original}' -> '{change.replacement}'")
+    total = len(result.changes)
+    verb = "would replace" if dry_run else "replaced"
+    target = "" if dry_run or output is None else f" -> {display_path(output)}"
+    lines.append(f"{display_path(result.source)}{target}: {verb} {total} occurrence{'s' * (total != 1)}")
+    for term, count in sorted(result.occurrences().items(), key=lambda item: (-item[1], item[0])):
+        lines.append(f"  {count:5}  {term}")
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(result.occurrences_by_kind().items()))
+    if kinds:
+        lines.append(f"  by part: {kinds}")
+    unused = result.unused_terms()
+    if unused:
+        lines.append(f"  terms never found ({len(unused)}): {', '.join(unused)}")
+    misses = len(result.near_misses)
+    if misses:
+        lines.append(f"  near misses: {misses} (places a term almost matched; see --report FILE.json)")
+    return "\n".join(lines)

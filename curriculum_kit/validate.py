@@ -1,0 +1,187 @@
+"""Everything `curriculum-kit validate` checks beyond reading each file on its own.
+
+Loading (formats/) already reported malformed files, unknown keys and bad values; this
+adds the rules that look across files: prerequisites and levels (lesson 2), real
+Word/PowerPoint files and balanced markers in every module document, terminology rows
+that would look like chains, and overlay settings that name things no module has.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CurriculumKitError
+from .findings import Findings
+from .formats.library import Library
+from .formats.markers import Marker, MarkerSyntaxError, find_markers
+from .formats.module import LEVELS, Module
+from .formats.programs import PROGRAM_LABELS, PROGRAMS
+from .formats.terms import chains
+from .ooxml.reading import document_blocks
+
+_SLIDE_NUMBER = re.compile(r"slide (\d+)")
+
+
+def validate(library: Library) -> Findings:
+    """All findings for the library: those from loading plus the cross-file rules."""
+    findings = library.findings
+    for module in library.modules.values():
+        _check_prerequisites(module, library.modules, findings)
+        for path in module.documents:
+            _check_document(module, path, findings)
+    _check_prerequisite_cycles(library.modules, findings)
+    sections = {name for m in library.modules.values() for name in m.optional_sections}
+    reported: set[tuple] = set()
+    for overlay in library.overlays.values():
+        for row, other in chains(overlay.terms):
+            key = (row.path, row.line, other.term)
+            if key not in reported:
+                reported.add(key)
+                findings.warning(row.path, f"replacement '{row.replacement}' contains the term '{other.term}' "
+                                 f"of another row (line {other.line}); replacements are never replaced again, "
+                                 "so check this is what you meant", row.line)
+        layer = overlay.layer
+        for name in layer.omit_sections or ():
+            if library.modules and name not in sections:
+                findings.warning(layer.doc.path, f"omit_sections names '{name}', which no module declares "
+                                 f"as optional (known: {', '.join(sorted(sections)) or 'none'})",
+                                 layer.doc.line_of("omit_sections"))
+        if overlay.buildable:
+            for program in PROGRAMS:
+                if not any(t.program == program for t in overlay.trainers):
+                    findings.warning(layer.doc.path, f"no {PROGRAM_LABELS[program]} trainer in [[trainers]]: "
+                                     "Linkages sessions are co-facilitated by one trainer from each program")
+    return findings
+
+
+def _check_prerequisites(module: Module, modules: dict[str, Module], findings: Findings) -> None:
+    for prerequisite in module.prerequisites:
+        line = _line(module, "prerequisites")
+        if prerequisite == module.id:
+            findings.error(module.toml_path, f"module '{module.id}' lists itself as a prerequisite", line)
+        elif prerequisite not in modules:
+            findings.error(module.toml_path, f"prerequisite '{prerequisite}' is not a module in "
+                           f"{module.folder.parent}", line)
+        elif modules[prerequisite].level_rank > module.level_rank:
+            findings.error(module.toml_path, f"a {module.level} module cannot require '{prerequisite}', "
+                           f"which is {modules[prerequisite].level} (training goes from "
+                           f"{' to '.join(LEVELS)})", line)
+
+
+def _line(module: Module, key: str) -> int | None:
+    from .formats.sources import load_toml
+    return load_toml(module.toml_path).line_of(key)
+
+
+def _check_prerequisite_cycles(modules: dict[str, Module], findings: Findings) -> None:
+    done: set[str] = set()
+    for start in sorted(modules):
+        path: list[str] = []
+
+        def visit(module_id: str) -> bool:
+            if module_id in path:
+                cycle = path[path.index(module_id):] + [module_id]
+                first = modules[cycle[0]]
+                findings.error(first.toml_path, f"prerequisites form a cycle: {' -> '.join(cycle)}",
+                               _line(first, "prerequisites"))
+                return True
+            if module_id in done or module_id not in modules:
+                return False
+            path.append(module_id)
+            found = any(visit(p) for p in modules[module_id].prerequisites if p != module_id)
+            path.pop()
+            done.add(module_id)
+            return found
+
+        visit(start)
+
+
+@dataclass
+class _Seen:
+    marker: Marker
+    where: str
+    container: object
+
+
+def _check_document(module: Module, path: Path, findings: Findings) -> None:
+    """A real file of the right kind whose markers are known, alone and balanced."""
+    want = "presentation" if path == module.slides else "word"
+    seen: list[_Seen] = []
+    try:
+        for block in document_blocks(path):
+            if "ck" not in block.text:
+                continue
+            try:
+                markers = find_markers(block.text)
+            except MarkerSyntaxError as exc:
+                findings.error(path, f"{block.location}: {exc}")
+                continue
+            if not markers:
+                continue
+            if len(markers) > 1 or block.text.strip() != _render(block.text):
+                findings.error(path, f"{block.location}: marker {markers[0]} must be the only text of its paragraph")
+                continue
+            marker = markers[0]
+            problem = _misplaced(marker, block.kind, want)
+            if problem:
+                findings.error(path, f"{block.location}: {problem}")
+                continue
+            container = block.element.getparent() if want == "word" else None
+            seen.append(_Seen(marker, block.location, container))
+        family = _family(path)
+    except CurriculumKitError as exc:
+        findings.error(path, exc.message)
+        return
+    if family != want:
+        findings.error(path, f"is a {family} file, but module.toml uses it as a "
+                       f"{'slide deck (PowerPoint)' if want == 'presentation' else 'Word document'}")
+        return
+    _check_balance(module, path, seen, findings)
+
+
+def _render(text: str) -> str:
+    return text.strip()
+
+
+def _family(path: Path) -> str:
+    from .ooxml.package import Package
+    with Package(path) as package:
+        return "PowerPoint" if package.family == "presentation" else "Word"
+
+
+def _misplaced(marker: Marker, kind: str, family: str) -> str | None:
+    if family == "word":
+        return None if kind == "body" else f"marker {marker} in a {kind} has no effect; put it in the body text"
+    if marker.role == "placeholder":
+        return None if kind == "slide" else f"placeholder {marker} belongs in a text box on a slide, not in {kind}"
+    return None if kind == "notes" else f"section marker {marker} belongs in the speaker notes, not on a {kind}"
+
+
+def _check_balance(module: Module, path: Path, seen: list[_Seen], findings: Findings) -> None:
+    stack: list[_Seen] = []
+    used: set[str] = set()
+    for item in seen:
+        marker = item.marker
+        if marker.role == "placeholder":
+            continue
+        if marker.name == "optional":
+            used.add(marker.argument)
+            if marker.argument not in module.optional_sections:
+                findings.error(path, f"{item.where}: {marker} names a section that module.toml does not "
+                               "declare in [optional_sections]")
+        if marker.role == "open":
+            stack.append(item)
+            continue
+        if not stack or stack[-1].marker.section != marker.section:
+            expected = f"; {stack[-1].marker} opened at {stack[-1].where} is still open" if stack else ""
+            findings.error(path, f"{item.where}: {marker} closes a section that is not open{expected}")
+            continue
+        opened = stack.pop()
+        if opened.container is not item.container:
+            findings.error(path, f"{item.where}: {marker} must close the section in the same place it opened "
+                           f"({opened.where}); a section cannot start or end inside a table")
+    for item in stack:
+        findings.error(path, f"{item.where}: {item.marker} is never closed (add {{{{ck:end "
+                       f"{item.marker.name} {item.marker.argument}}}}})")

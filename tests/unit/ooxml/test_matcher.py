@@ -1,0 +1,89 @@
+"""The matching semantics, pinned one rule at a time over plain text."""
+
+from curriculum_kit.formats.terms import Term
+from curriculum_kit.ooxml.matcher import Matcher, carry_case, fold_case
+
+
+def replace(text: str, *rows: tuple, barriers=()) -> str:
+    matcher = Matcher([Term(*row) for row in rows])
+    matches, _ = matcher.scan(text, list(barriers))
+    out, position = [], 0
+    for match in matches:
+        out += [text[position:match.start], match.replacement]
+        position = match.end
+    return "".join(out) + text[position:]
+
+
+def misses(text: str, *rows: tuple, barriers=(), kinds=None) -> list[tuple[str, str]]:
+    _, found = Matcher([Term(*row) for row in rows]).scan(text, list(barriers), kinds or {})
+    return [(text[m.start:m.end], m.reason) for m in found]
+
+
+def test_whole_words_only():
+    assert replace("CWS and CWSX and XCWS, CWS.", ("CWS", "DCFS")) == "DCFS and CWSX and XCWS, DCFS."
+    assert replace("social worker2", ("social worker", "SW")) == "social worker2"
+    assert replace("(social worker)", ("social worker", "SW")) == "(SW)"
+
+
+def test_term_with_capitals_matches_exactly():
+    assert replace("CWS cws Cws", ("CWS", "DCFS")) == "DCFS cws Cws"
+    assert replace("CalWORKs CALWORKS", ("CalWORKs", "WorkFirst")) == "WorkFirst CALWORKS"
+
+
+def test_lowercase_auto_term_carries_case():
+    rows = ("social worker", "children's social worker")
+    assert replace("a social worker", rows) == "a children's social worker"
+    assert replace("Social worker here", rows) == "Children's social worker here"
+    assert replace("SOCIAL WORKER", rows) == "CHILDREN'S SOCIAL WORKER"
+    assert replace("sOCIAL worker", rows) == "children's social worker"
+
+
+def test_exact_case_mode_turns_carrying_off():
+    assert replace("case plan, Case Plan", ("case plan", "family plan", "exact")) == "family plan, Case Plan"
+
+
+def test_carry_case_rules():
+    assert carry_case("ER", "hotline") == "HOTLINE"
+    assert carry_case("E", "hotline") == "Hotline"  # one letter is not ALL CAPS
+    assert carry_case("Er", "hotline") == "Hotline"
+    assert carry_case("er", "Hotline") == "Hotline"
+
+
+def test_leftmost_then_longest():
+    rows = [("child welfare", "CW"), ("child welfare services", "DCFS"), ("welfare services", "WS")]
+    assert replace("child welfare services", *rows) == "DCFS"
+    assert replace("the welfare services child welfare", *rows) == "the WS CW"
+
+
+def test_no_chaining():
+    assert replace("CWS then DCFS", ("CWS", "DCFS"), ("DCFS", "X")) == "DCFS then X"
+
+
+def test_barriers_are_never_crossed():
+    text = "Child Welfare Services"
+    assert replace(text, ("Child Welfare Services", "DCFS"), barriers=[6]) == text
+    # a barrier at the edge of a match does not stop it
+    assert replace(text, ("Child Welfare Services", "DCFS"), barriers=[0, 22]) == "DCFS"
+
+
+def test_near_misses_say_why():
+    assert misses("two social workers", ("social worker", "SW")) == [
+        ("social worker", "followed by 's' (a longer word such as a plural)")]
+    assert misses("social\nworker", ("social worker", "SW")) == [("social\nworker", "split by a line break")]
+    assert misses("social\tworker", ("social worker", "SW")) == [("social\tworker", "split by a tab")]
+    assert misses("CALWORKS", ("CalWORKs", "X")) == [("CALWORKS", "differs in case ('CALWORKS')")]
+    assert misses("Child Welfare", ("Child Welfare", "X"), barriers=[5], kinds={5: "a hyperlink edge"}) == [
+        ("Child Welfare", "split by a hyperlink edge")]
+    # inside a longer word on both sides is not worth reporting; a real match is not a miss
+    assert misses("XCWSX CWS", ("CWS", "X")) == []
+
+
+def test_near_misses_covered_by_a_match_are_dropped():
+    rows = [("social worker", "SW"), ("social workers", "SWs")]
+    assert misses("social workers", *rows) == []
+
+
+def test_fold_case_keeps_offsets():
+    text = "İstanbul CWS"
+    assert len(fold_case(text)) == len(text)
+    assert replace("İ social worker", ("social worker", "SW")) == "İ SW"
