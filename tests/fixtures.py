@@ -32,10 +32,13 @@ def fragment(xml: str) -> list[etree._Element]:
 
 
 def rewrite_zip(data: bytes, replace: dict[str, bytes]) -> bytes:
+    """The zip ``data`` with some entries replaced and new ones added at the end."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             dst.writestr(info, replace.get(info.filename, src.read(info.filename)))
+        for name in replace.keys() - set(src.namelist()):
+            dst.writestr(name, replace[name])
     return out.getvalue()
 
 

@@ -1,0 +1,105 @@
+"""Hostile and damaged inputs: a one-line error naming the file, and no output."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from curriculum_kit.errors import PackageError
+from curriculum_kit.formats.terms import Term
+from curriculum_kit.ooxml.adapt import adapt_file
+from tests.conftest import corpus_files, needs_corpus
+from tests.fixtures import make_docx, rewrite_zip
+
+TERMS = [Term("CWS", "DCFS")]
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def good(tmp_path):
+    return make_docx(tmp_path / "good.docx", "<w:p><w:r><w:t>CWS</w:t></w:r></w:p>")
+
+
+def refuse(path, message, tmp_path):
+    out = tmp_path / "out.docx"
+    with pytest.raises(PackageError, match=message) as caught:
+        adapt_file(path, out, TERMS)
+    assert str(caught.value).count("\n") == 0 and path.name in str(caught.value)
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")], "no temporary file left"
+
+
+def test_empty_text_and_legacy_files(tmp_path):
+    (tmp_path / "empty.docx").write_bytes(b"")
+    refuse(tmp_path / "empty.docx", "is empty", tmp_path)
+    (tmp_path / "text.docx").write_text("just some text")
+    refuse(tmp_path / "text.docx", "not a Word or PowerPoint file", tmp_path)
+    (tmp_path / "old.docx").write_bytes(OLE + b"\0" * 600 + "WordDocument".encode("utf-16-le"))
+    refuse(tmp_path / "old.docx", "legacy binary Office file", tmp_path)
+    (tmp_path / "locked.docx").write_bytes(OLE + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"))
+    refuse(tmp_path / "locked.docx", "password-protected", tmp_path)
+
+
+def test_truncated_and_corrupt_zips(tmp_path):
+    data = good(tmp_path).read_bytes()
+    (tmp_path / "half.docx").write_bytes(data[: len(data) // 2])
+    refuse(tmp_path / "half.docx", "not a complete zip archive", tmp_path)
+    # flip a byte inside the compressed styles part: its CRC no longer matches
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        info = package.getinfo("word/styles.xml")
+    offset = info.header_offset + 30 + len(info.filename) + 40
+    broken = bytearray(data)
+    broken[offset] ^= 0xFF
+    (tmp_path / "crc.docx").write_bytes(bytes(broken))
+    refuse(tmp_path / "crc.docx", "is damaged", tmp_path)
+
+
+def test_zip_bomb_is_refused_before_inflating(tmp_path):
+    data = good(tmp_path).read_bytes()
+    bomb = rewrite_zip(data, {"word/media/padding.bin": b"\0" * (40 << 20)})
+    (tmp_path / "bomb.docx").write_bytes(bomb)
+    refuse(tmp_path / "bomb.docx", "zip bomb", tmp_path)
+
+
+def test_doctype_and_entities_are_refused(tmp_path):
+    data = good(tmp_path).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        document = package.read("word/document.xml")
+    evil = document.replace(b"?>", b'?><!DOCTYPE w:document [<!ENTITY e "CWS">]>', 1)
+    (tmp_path / "dtd.docx").write_bytes(rewrite_zip(data, {"word/document.xml": evil}))
+    refuse(tmp_path / "dtd.docx", "DOCTYPE", tmp_path)
+
+
+def test_not_ooxml_and_missing_main_part(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("readme.txt", "hello")
+    (tmp_path / "plain.docx").write_bytes(buffer.getvalue())
+    refuse(tmp_path / "plain.docx", r"no \[Content_Types\].xml", tmp_path)
+    data = good(tmp_path).read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                dst.writestr(info, src.read(info))
+    (tmp_path / "nomain.docx").write_bytes(out.getvalue())
+    refuse(tmp_path / "nomain.docx", "no main document part", tmp_path)
+
+
+@needs_corpus
+@pytest.mark.parametrize("name, message", [
+    ("legacy-word97.doc", "legacy binary"), ("legacy-doc-named-docm.docm", "legacy binary"),
+    ("legacy-powerpoint97.ppt", "legacy binary"), ("encrypted-password-pass.docx", "password-protected"),
+    ("encrypted.pptx", "password-protected"), ("truncated-upstream.docx", "not a complete zip"),
+    ("truncated-half.docx", "not a complete zip"), ("corrupt-bad-crc.docx", "fails its CRC check"),
+    ("strict-ooxml.docx", "Strict Open XML"), ("text-renamed.docx", "not a Word or PowerPoint file"),
+    ("empty.docx", "is empty"), ("zip-not-ooxml.docx", "Content_Types"),
+    ("missing-main-part.docx", "no main document part"),
+])
+def test_corpus_bad_files_are_refused(name, message, tmp_path):
+    path = next(p for p in corpus_files("bad") if p.name == name)
+    out = tmp_path / f"out{path.suffix}"
+    with pytest.raises(PackageError, match=message):
+        adapt_file(path, out, TERMS)
+    assert not out.exists()
