@@ -8,20 +8,21 @@ that would look like chains, and overlay settings that name things no module has
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CurriculumKitError
 from .findings import Findings
 from .formats.library import Library
-from .formats.markers import Marker, MarkerSyntaxError, find_markers
+from .formats.markers import Marker, MarkerSyntaxError, find_markers, stands_alone
 from .formats.module import LEVELS, Module
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.terms import chains
+from .formats.sources import load_toml
+from .ooxml.package import Package
 from .ooxml.reading import document_blocks
 
-_SLIDE_NUMBER = re.compile(r"slide (\d+)")
+_FAMILY_NAMES = {"word": "Word", "presentation": "PowerPoint"}
 
 
 def validate(library: Library) -> Findings:
@@ -71,7 +72,6 @@ def _check_prerequisites(module: Module, modules: dict[str, Module], findings: F
 
 
 def _line(module: Module, key: str) -> int | None:
-    from .formats.sources import load_toml
     return load_toml(module.toml_path).line_of(key)
 
 
@@ -110,6 +110,12 @@ def _check_document(module: Module, path: Path, findings: Findings) -> None:
     want = "presentation" if path == module.slides else "word"
     seen: list[_Seen] = []
     try:
+        with Package(path) as package:
+            family = package.family
+        if family != want:
+            findings.error(path, f"is a {_FAMILY_NAMES[family]} file, but module.toml lists it as a "
+                           f"{_FAMILY_NAMES[want]} file")
+            return
         for block in document_blocks(path):
             if "ck" not in block.text:
                 continue
@@ -120,35 +126,19 @@ def _check_document(module: Module, path: Path, findings: Findings) -> None:
                 continue
             if not markers:
                 continue
-            if len(markers) > 1 or block.text.strip() != _render(block.text):
+            if not stands_alone(block.text):
                 findings.error(path, f"{block.location}: marker {markers[0]} must be the only text of its paragraph")
                 continue
-            marker = markers[0]
-            problem = _misplaced(marker, block.kind, want)
+            problem = _misplaced(markers[0], block.kind, want)
             if problem:
                 findings.error(path, f"{block.location}: {problem}")
                 continue
             container = block.element.getparent() if want == "word" else None
-            seen.append(_Seen(marker, block.location, container))
-        family = _family(path)
+            seen.append(_Seen(markers[0], block.location, container))
     except CurriculumKitError as exc:
         findings.error(path, exc.message)
         return
-    if family != want:
-        findings.error(path, f"is a {family} file, but module.toml uses it as a "
-                       f"{'slide deck (PowerPoint)' if want == 'presentation' else 'Word document'}")
-        return
     _check_balance(module, path, seen, findings)
-
-
-def _render(text: str) -> str:
-    return text.strip()
-
-
-def _family(path: Path) -> str:
-    from .ooxml.package import Package
-    with Package(path) as package:
-        return "PowerPoint" if package.family == "presentation" else "Word"
 
 
 def _misplaced(marker: Marker, kind: str, family: str) -> str | None:

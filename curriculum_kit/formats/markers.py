@@ -48,6 +48,11 @@ def find_markers(text: str) -> list[Marker]:
     return markers
 
 
+def stands_alone(text: str) -> bool:
+    """True when ``text`` is exactly one marker (spaces around it allowed)."""
+    return _MARKER.fullmatch(text.strip()) is not None
+
+
 def _parse(inner: str) -> Marker:
     words = inner.split()
     if len(words) == 1 and words[0] in PLACEHOLDERS:

@@ -82,7 +82,7 @@ def adapt_package(package: Package, terms: Sequence[Term], output: BinaryIO | No
     result.part_kinds = parts
     labels = part_labels(package, parts)
     writer = ZipWriter(output) if output is not None else None
-    with open(package.path, "rb") as source:
+    with package.open_raw() as source:
         for info in package.infos:
             name = info.filename
             if name in parts:

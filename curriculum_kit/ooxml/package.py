@@ -7,12 +7,14 @@ ISO Strict packages, and XML with a DOCTYPE (entities are never expanded).
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote
 
 from lxml import etree
@@ -91,11 +93,13 @@ def serialize(root: etree._Element) -> bytes:
 class Package:
     """A .docx/.pptx (or .docm/.dotx/.pptm/.potx/.ppsx) opened for reading."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, data: bytes | None = None):
+        """Open ``path``, or ``data`` held in memory (``path`` then only names it in messages)."""
         self.path = Path(path)
+        self.data = data
         self._check_signature()
         try:
-            self.zip = zipfile.ZipFile(self.path)
+            self.zip = zipfile.ZipFile(self.open_raw())
         except (zipfile.BadZipFile, OSError, ValueError):
             raise PackageError("is damaged: not a complete zip archive (truncated or corrupt); "
                                "open it in Word or PowerPoint and save it again", self.path) from None
@@ -122,9 +126,13 @@ class Package:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def open_raw(self) -> BinaryIO:
+        """A fresh binary stream over the whole file."""
+        return io.BytesIO(self.data) if self.data is not None else open(self.path, "rb")
+
     def _check_signature(self) -> None:
         try:
-            with open(self.path, "rb") as stream:
+            with self.open_raw() as stream:
                 head = stream.read(8)
                 if head == _OLE_MAGIC:
                     body = head + stream.read()

@@ -29,9 +29,10 @@ class TextBlock:
         return f"{self.label}, {detail}" if detail else self.label
 
 
-def document_blocks(path: Path) -> Iterator[TextBlock]:
-    """Every block of text of a .docx/.pptx with where it is, in reading order."""
-    with Package(path) as package:
+def document_blocks(path: Path, data: bytes | None = None) -> Iterator[TextBlock]:
+    """Every block of text of a .docx/.pptx (from ``path`` or in-memory ``data``) with
+    where it is, in reading order."""
+    with Package(path, data) as package:
         parts = package.text_parts()
         labels = part_labels(package, parts)
         for name in labels:  # reading order: body first; slides in order, each with its notes

@@ -8,6 +8,7 @@ The same writer serves the deterministic packet zips: fixed times, fixed modes.
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 import tempfile
@@ -96,3 +97,21 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         with suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def restamp(data: bytes, date_time: tuple[int, int, int, int, int, int]) -> bytes:
+    """The same zip, every entry's time set to ``date_time`` and modes fixed.
+
+    python-docx and python-pptx stamp the current time into every entry; this makes
+    their output reproducible without recompressing anything.
+    """
+    date_time = max(tuple(date_time), _DOS_EPOCH)
+    source = io.BytesIO(data)
+    out = io.BytesIO()
+    writer = ZipWriter(out)
+    with zipfile.ZipFile(source) as package:
+        for info in package.infolist():
+            writer.add_raw(info.filename, raw_entry(source, info), info.compress_type, info.CRC,
+                           info.file_size, date_time)
+    writer.close()
+    return out.getvalue()

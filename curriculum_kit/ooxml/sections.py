@@ -1,0 +1,143 @@
+"""Markers inside a Word story: placeholders to fill, sections to keep, label or drop.
+
+Works on the lxml tree of a WordprocessingML part (python-docx's ``document.element`` is
+one), so the generators can use it without knowing the marker syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from lxml import etree
+
+from ..errors import BuildError
+from ..formats.markers import Marker, find_markers
+from .names import w
+from .textview import read_part
+
+_W_P, _PPR, _PSTYLE, _OUTLINE = w("p"), w("pPr"), w("pStyle"), w("outlineLvl")
+_HEADING = re.compile(r"heading\s*(\d)", re.IGNORECASE)
+
+
+@dataclass
+class MarkedParagraph:
+    element: etree._Element
+    marker: Marker
+
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    return read_part(paragraph).blocks[0].text
+
+
+def marked_paragraphs(root: etree._Element) -> list[MarkedParagraph]:
+    """Paragraphs that hold a marker, in document order."""
+    found = []
+    for paragraph in root.iter(_W_P):
+        if "ck:" not in "".join(paragraph.itertext()):
+            continue  # cheap test first: a marker split over runs still shows in itertext
+        markers = find_markers(paragraph_text(paragraph))
+        if markers:
+            found.append(MarkedParagraph(paragraph, markers[0]))
+    return found
+
+
+def placeholders(root: etree._Element) -> list[MarkedParagraph]:
+    return [m for m in marked_paragraphs(root) if m.marker.role == "placeholder"]
+
+
+def resolve_sections(root: etree._Element, decide: Callable[[Marker], str],
+                     label: Callable[[Marker], str] | None = None) -> list[tuple[Marker, str]]:
+    """Apply ``decide(marker)`` -> 'keep' | 'drop' | 'label' to every section; return what was done.
+
+    'drop' removes the section with its markers (and a heading it leaves empty);
+    'keep' removes just the markers; 'label' turns the opening marker into ``label(marker)``.
+    """
+    stack: list[MarkedParagraph] = []
+    pairs: list[tuple[MarkedParagraph, MarkedParagraph]] = []
+    for item in marked_paragraphs(root):
+        if item.marker.role == "open":
+            stack.append(item)
+        elif item.marker.role == "close":
+            if not stack:
+                raise BuildError(f"{item.marker} closes a section that is not open")
+            pairs.append((stack.pop(), item))
+    if stack:
+        raise BuildError(f"{stack[-1].marker} is never closed")
+    done = []
+    for opened, closed in pairs:  # innermost sections first
+        parent = opened.element.getparent()
+        if parent is None or closed.element.getparent() is not parent:
+            if parent is None:
+                continue  # removed with an enclosing section
+            raise BuildError(f"{opened.marker} and its end marker are not in the same story")
+        action = decide(opened.marker)
+        if action == "drop":
+            _drop_range(opened.element, closed.element)
+        else:
+            parent.remove(closed.element)
+            if action == "label" and label is not None:
+                _set_text(opened.element, label(opened.marker))
+            else:
+                parent.remove(opened.element)
+        done.append((opened.marker, action))
+    return done
+
+
+def _drop_range(first: etree._Element, last: etree._Element) -> None:
+    parent = first.getparent()
+    before = first.getprevious()
+    element = first
+    while element is not None:
+        following = element.getnext()
+        parent.remove(element)
+        if element is last:
+            break
+        element = following
+    _drop_empty_headings(before)
+
+
+def _drop_empty_headings(candidate: etree._Element | None) -> None:
+    """Remove headings left with no content of their own (no empty headings after a drop)."""
+    while candidate is not None and heading_level(candidate):
+        level = heading_level(candidate)
+        following = candidate.getnext()
+        next_level = heading_level(following) if following is not None else 0
+        if following is not None and following.tag == _W_P and not next_level:
+            return
+        if following is not None and following.tag not in (_W_P, w("sectPr")) and not next_level:
+            return  # a table or other content follows
+        if next_level and next_level > level:
+            return
+        previous = candidate.getprevious()
+        candidate.getparent().remove(candidate)
+        candidate = previous
+
+
+def heading_level(element: etree._Element | None) -> int:
+    """1-9 for a heading paragraph (by style or outline level), else 0."""
+    if element is None or element.tag != _W_P:
+        return 0
+    properties = element.find(_PPR)
+    if properties is None:
+        return 0
+    style = properties.find(_PSTYLE)
+    if style is not None:
+        match = _HEADING.fullmatch(style.get(w("val"), ""))
+        if match:
+            return int(match.group(1))
+    outline = properties.find(_OUTLINE)
+    return int(outline.get(w("val"), "9")) + 1 if outline is not None else 0
+
+
+def _set_text(paragraph: etree._Element, text: str) -> None:
+    """Replace a marker paragraph's content by one bold run of ``text``."""
+    for child in list(paragraph):
+        if child.tag != _PPR:
+            paragraph.remove(child)
+    run = etree.SubElement(paragraph, w("r"))
+    properties = etree.SubElement(run, w("rPr"))
+    etree.SubElement(properties, w("b"))
+    etree.SubElement(properties, w("i"))
+    etree.SubElement(run, w("t")).text = text
