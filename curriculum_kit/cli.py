@@ -65,7 +65,9 @@ def list_command(modules_dir: Path, overlays_dir: Path, as_json: bool) -> None:
         flag = "" if o["buildable"] else " (parent only)"
         click.echo(f"  {o['slug']:<38} {o['version']:<9} {o['county']}{flag}  {parent}".rstrip())
     for finding in listing["problems"]:
-        click.echo(f"warning: {finding} (run 'curriculum-kit validate')", err=True)
+        click.echo(finding, err=True)
+    if listing["problems"]:
+        click.echo("Some folders have errors and are not listed; run 'curriculum-kit validate'.", err=True)
 
 
 @main.command("validate")
@@ -84,11 +86,16 @@ def validate_command(slugs: tuple[str, ...], modules_dir: Path, overlays_dir: Pa
     library = Library.load(modules_dir, overlays_dir)
     findings = validate(library).items
     if slugs:
+        folders: list[Path] = []
         for slug in slugs:
-            library.overlay(slug)
-        chains = {str(l.folder) for s in slugs for l in library.overlays[s].chain}
+            if not (overlays_dir / slug).is_dir():
+                library.overlay(slug)  # raises: no overlay 'x' (did you mean ...?)
+            current = slug
+            while current is not None and overlays_dir / current not in folders:  # the extends chain
+                folders.append(overlays_dir / current)
+                current = library.layers[current].extends if current in library.layers else None
         findings = [f for f in findings
-                    if not str(f.path).startswith(str(overlays_dir)) or any(str(f.path).startswith(c) for c in chains)]
+                    if not f.path.is_relative_to(overlays_dir) or any(f.path.is_relative_to(d) for d in folders)]
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
     if as_json:
@@ -97,9 +104,14 @@ def validate_command(slugs: tuple[str, ...], modules_dir: Path, overlays_dir: Pa
     else:
         for finding in findings:
             click.echo(str(finding))
-        checked = f"{len(library.modules)} modules, {len(library.overlays) if not slugs else len(slugs)} overlays"
-        click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} ({checked} checked)")
+        overlays = len(library.overlay_folders) if not slugs else len(slugs)
+        checked = f"{_count(len(library.module_folders), 'module')}, {_count(overlays, 'overlay')}"
+        click.echo(f"{_count(errors, 'error')}, {_count(warnings, 'warning')} ({checked} checked)")
     sys.exit(1 if errors else 0)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 @main.command("adapt")
@@ -132,3 +144,55 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
     if report_path is not None:
         write_json(report_path, result.to_json())
     click.echo(adapt_summary(result, dry_run, output, show_changes=dry_run))
+
+
+@main.command("build")
+@click.option("--module", "module_ids", multiple=True, metavar="ID", help="Only this module (repeatable).")
+@click.option("--county", "counties", multiple=True, metavar="SLUG", help="Only this county (repeatable).")
+@modules_option
+@overlays_option
+@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+              help="Where packets and index.html go.")
+@click.option("--pdf/--no-pdf", default=None, help="Add PDFs (default: when LibreOffice is installed).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers (default: one per core).")
+@json_option
+def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, as_json) -> None:
+    """Build facilitator and participant packets for every module x county, and index.html.
+
+    Only what changed since the last build is rebuilt. SOURCE_DATE_EPOCH pins every date,
+    so the same inputs give byte-identical packets.
+    """
+    import os
+
+    from .formats.library import Library
+    from .package.pdf import soffice
+    from .pipeline import BuildOptions, build
+    from .report import build_line, build_summary
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip().isdigit():
+        raise click.UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds")
+    options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
+                           jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
+                           epoch=int(epoch) if epoch is not None else None)
+    library = Library.load(modules_dir, overlays_dir)
+    interactive = sys.stdout.isatty() and not as_json
+    seen = []
+
+    def report(outcome) -> None:
+        seen.append(outcome)
+        if not as_json and not interactive:
+            click.echo(build_line(outcome))
+
+    if interactive:
+        with click.progressbar(length=1, label="Building packets", show_pos=False) as bar:
+            outcomes = build(library, options, report)
+            bar.update(1)
+        for outcome in outcomes:
+            if outcome.status == "failed":
+                click.echo(build_line(outcome))
+    else:
+        outcomes = build(library, options, report)
+    summary = build_summary(outcomes, options)
+    click.echo(json.dumps(summary, indent=2) if as_json else summary["text"])
+    sys.exit(1 if summary["failed"] else 0)

@@ -50,3 +50,26 @@ def adapt_summary(result: AdaptResult, dry_run: bool, output: Path | None, show_
     if misses:
         lines.append(f"  near misses: {misses} (places a term almost matched; see --report FILE.json)")
     return "\n".join(lines)
+
+
+def build_line(outcome) -> str:
+    where = "/".join(x for x in (outcome.county, outcome.module) if x)
+    if outcome.status == "failed":
+        return f"FAILED {where}: {outcome.message}"
+    if outcome.status == "current":
+        return f"up to date {where}"
+    extra = "".join(f" (warning: {w})" for w in outcome.warnings)
+    return f"built {where}: {', '.join(outcome.files)}{extra}"
+
+
+def build_summary(outcomes, options) -> dict:
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("built", "current", "failed")}
+    text = (f"{counts['built']} built, {counts['current']} up to date, {counts['failed']} failed"
+            f"{' (no document work needed)' if counts['current'] and not counts['built'] and not counts['failed'] else ''}"
+            f" -> {display_path(options.out / 'index.html')}")
+    failures = [build_line(o) for o in outcomes if o.status == "failed"]
+    if failures:
+        text += "\n" + "\n".join(failures)
+    return {"text": text, **counts, "pdf": options.pdf,
+            "outcomes": [{"county": o.county, "module": o.module, "status": o.status, "message": o.message,
+                          "files": o.files, "warnings": o.warnings} for o in outcomes]}

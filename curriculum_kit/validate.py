@@ -29,9 +29,7 @@ def validate(library: Library) -> Findings:
     """All findings for the library: those from loading plus the cross-file rules."""
     findings = library.findings
     for module in library.modules.values():
-        _check_prerequisites(module, library.modules, findings)
-        for path in module.documents:
-            _check_document(module, path, findings)
+        check_module(module, library.modules, findings)
     _check_prerequisite_cycles(library.modules, findings)
     sections = {name for m in library.modules.values() for name in m.optional_sections}
     reported: set[tuple] = set()
@@ -57,6 +55,13 @@ def validate(library: Library) -> Findings:
     return findings
 
 
+def check_module(module: Module, modules: dict[str, Module], findings: Findings) -> None:
+    """Prerequisites and every document of one module (what `build` needs before it starts)."""
+    _check_prerequisites(module, modules, findings)
+    for path in module.documents:
+        _check_document(module, path, findings)
+
+
 def _check_prerequisites(module: Module, modules: dict[str, Module], findings: Findings) -> None:
     for prerequisite in module.prerequisites:
         line = _line(module, "prerequisites")
@@ -66,7 +71,8 @@ def _check_prerequisites(module: Module, modules: dict[str, Module], findings: F
             findings.error(module.toml_path, f"prerequisite '{prerequisite}' is not a module in "
                            f"{module.folder.parent}", line)
         elif modules[prerequisite].level_rank > module.level_rank:
-            findings.error(module.toml_path, f"a {module.level} module cannot require '{prerequisite}', "
+            article = "an" if module.level[0] in "aeiou" else "a"
+            findings.error(module.toml_path, f"{article} {module.level} module cannot require '{prerequisite}', "
                            f"which is {modules[prerequisite].level} (training goes from "
                            f"{' to '.join(LEVELS)})", line)
 

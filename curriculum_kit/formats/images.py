@@ -36,7 +36,7 @@ def check_image(path: Path) -> tuple[int, int]:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as exc:
-        raise InputError(f"logo is not a readable image ({exc.__class__.__name__})", path) from None
+        raise InputError("logo is not a readable image (PNG, JPEG, GIF or BMP)", path) from None
     if kind not in FORMATS:
         raise InputError(f"logo is a {kind} image; use PNG, JPEG, GIF or BMP", path)
     return width, height

@@ -37,6 +37,8 @@ class Library:
     modules: dict[str, Module] = field(default_factory=dict)
     layers: dict[str, Layer] = field(default_factory=dict)
     overlays: dict[str, Overlay] = field(default_factory=dict)
+    module_folders: list[Path] = field(default_factory=list)
+    overlay_folders: list[Path] = field(default_factory=list)
 
     @classmethod
     def load(cls, modules_dir: Path, overlays_dir: Path, *, modules: bool = True,
@@ -49,7 +51,8 @@ class Library:
         return library
 
     def _load_modules(self) -> None:
-        for folder in _subfolders(self.modules_dir, MODULE_FILE, "module", "--modules", self.findings):
+        self.module_folders = _subfolders(self.modules_dir, MODULE_FILE, "module", "--modules", self.findings)
+        for folder in self.module_folders:
             try:
                 module = load_module(folder, self.findings)
             except InputError as exc:
@@ -59,7 +62,9 @@ class Library:
                 self.modules[module.id] = module
 
     def _load_overlays(self) -> None:
-        for folder in _subfolders(self.overlays_dir, OVERLAY_FILE, "overlay", "--overlays", self.findings):
+        self.overlay_folders = _subfolders(self.overlays_dir, OVERLAY_FILE, "overlay", "--overlays",
+                                           self.findings)
+        for folder in self.overlay_folders:
             layer = load_layer(folder, self.findings)
             if layer is not None:
                 self.layers[layer.slug] = layer

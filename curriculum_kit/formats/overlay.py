@@ -204,7 +204,8 @@ def _programs(folder: Path, doc: TomlDocument, findings: Findings) -> dict[str, 
                     check_image(logo)
                     clean["logo"] = logo
                 except InputError as exc:
-                    findings.error(doc.path, f"'programs.{key}.logo': {exc}", doc.line_of("programs", key, "logo"))
+                    findings.error(doc.path, f"'programs.{key}.logo' = '{fields['logo']}': {exc.message}",
+                                   doc.line_of("programs", key, "logo"))
         programs[key] = clean
     return programs
 
@@ -259,8 +260,11 @@ def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay 
         layer = layers.get(current)
         if layer is None:
             child = chain[-1]
-            findings.error(child.doc.path, f"extends '{current}', but there is no overlay folder of "
-                           f"that name", child.doc.line_of("extends"))
+            if (child.folder.parent / current / OVERLAY_FILE).is_file():
+                problem = f"extends '{current}', which has errors of its own (fix those first)"
+            else:
+                problem = f"extends '{current}', but there is no overlay folder of that name"
+            findings.error(child.doc.path, problem, child.doc.line_of("extends"))
             return None
         if layer in chain:
             names = " -> ".join(l.slug for l in chain + [layer])

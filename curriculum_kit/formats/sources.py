@@ -123,7 +123,10 @@ def check_keys(
     """Report missing required keys and unknown keys (with a suggestion) of one table."""
     required, optional = list(required), list(optional)
     known = required + optional
-    label = f"[{'.'.join(str(w) for w in where)}]" if where else ""
+    if where and isinstance(where[-1], int):  # one table of an array of tables: [[trainers]] #2
+        label = f"[[{'.'.join(str(w) for w in where[:-1])}]] #{where[-1] + 1}"
+    else:
+        label = f"[{'.'.join(str(w) for w in where)}]" if where else ""
     for key in required:
         if key not in table:
             findings.error(doc.path, f"missing required key '{key}'{' in ' + label if label else ''}",
@@ -192,12 +195,12 @@ def read_csv(path: Path, required: list[str], optional: list[str]) -> list[CsvRo
             continue
         extra = cells[len(header):]
         if any(extra):
-            raise InputError(f"row has {len(cells)} cells but the header has {len(header)} "
+            raise InputError(f"row has {_cells(len(cells))} but the header has {len(header)} "
                              "(an unquoted comma?)", path, start)
         values = dict(zip(header, cells))
         absent = [name for name in required if name not in values]
         if absent:
-            raise InputError(f"row has {len(cells)} cells but the header has {len(header)} "
+            raise InputError(f"row has {_cells(len(cells))} but the header has {len(header)} "
                              f"(no value for {', '.join(absent)})", path, start)
         rows.append(CsvRow(start, values))
 
@@ -224,3 +227,7 @@ def inside_folder(folder: Path, value: object, doc: TomlDocument, keys: tuple,
         findings.error(doc.path, f"'{label}' names '{value}', which does not exist", line)
         return None
     return path
+
+
+def _cells(count: int) -> str:
+    return f"{count} cell{'s' * (count != 1)}"

@@ -57,8 +57,11 @@ def read_terminology(path: Path, findings: Findings) -> tuple[Term, ...]:
             findings.error(path, f"case '{row['case']}' must be 'auto' or 'exact'", row.line)
             continue
         entry = Term(term, replacement, case, row["note"], path, row.line)
-        if entry.key in terms:
-            findings.error(path, f"duplicate term '{term}' (first on line {terms[entry.key].line})", row.line)
+        first = terms.get(entry.key) or next(
+            (t for t in terms.values()
+             if (t.ignore_case or entry.ignore_case) and t.term.lower() == entry.term.lower()), None)
+        if first is not None:
+            findings.error(path, f"duplicate term '{term}' (first on line {first.line})", row.line)
             continue
         terms[entry.key] = entry
     return tuple(terms.values())

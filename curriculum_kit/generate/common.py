@@ -18,16 +18,18 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt, RGBColor
+from docx.shared import Emu, Inches, Length, Pt, RGBColor
 from PIL import Image
 
-from ..formats.overlay import Branding, Overlay
+from ..formats.module import Module
+from ..formats.overlay import Branding, Overlay, Trainer
 from ..formats.programs import PROGRAMS
 from ..ooxml.zipio import restamp
 
 TOOL = "curriculum-kit"
 LOGO_MAX_PIXELS = 800  # logos are downscaled to this many pixels on their longer side
 LOGO_HEIGHT = Inches(0.6)
+BODY_FONT = "Calibri"  # the template's body theme font is a serif; handouts read better in one sans face
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def fill_cobrand(table, overlay: Overlay, logo_height=LOGO_HEIGHT) -> None:
 def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bool = False):
     """A co-branded Word document: both programs in the header of every page, then a title."""
     document = docx.Document()
+    document.styles["Normal"].font.name = BODY_FONT
     section = document.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -116,8 +119,7 @@ def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bo
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Inches(0.8))
     section.top_margin = Inches(0.6)
-    width = section.page_width - section.left_margin - section.right_margin
-    fill_cobrand(section.header.add_table(1, 3, width), overlay)
+    fill_cobrand(section.header.add_table(1, 3, text_width(document)), overlay)
     document.add_heading(title, level=1)
     if subtitle:
         document.add_paragraph(subtitle)
@@ -130,8 +132,14 @@ def finish(document, stamp: Stamp, title: str, subject: str, author: str) -> byt
     properties.title = title
     properties.subject = subject
     properties.author = author
-    properties.last_modified_by = TOOL
     properties.created = stamp.when
+    return finish_loaded(document, stamp)
+
+
+def finish_loaded(document, stamp: Stamp) -> bytes:
+    """An adapted document's bytes: its own title and author kept, the rest pinned."""
+    properties = document.core_properties
+    properties.last_modified_by = TOOL
     properties.modified = stamp.when
     properties.revision = 1
     out = io.BytesIO()
@@ -148,7 +156,7 @@ def shade(cell, color_hex: str) -> None:
 
 
 def table_with_header(document, headers: list[str], rows: list[list[str]], widths=None, font_pt: float = 10):
-    """A 'Table Grid' table with a bold, repeated header row."""
+    """A 'Table Grid' table with a bold header row repeated on every page; no row splits across pages."""
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     header_cells = table.rows[0].cells
@@ -157,16 +165,116 @@ def table_with_header(document, headers: list[str], rows: list[list[str]], width
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
         run.font.size = Pt(font_pt)
+        _pad(cell)
         shade(cell, "#D9E2F3")
     repeat = table.rows[0]._tr.get_or_add_trPr()
     repeat.append(repeat.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
     for values in rows:
-        cells = table.add_row().cells
+        row = table.add_row()
+        keep = row._tr.get_or_add_trPr()
+        keep.insert(0, keep.makeelement(qn("w:cantSplit"), {}))  # first in w:trPr's sequence
+        cells = row.cells
         for cell, text in zip(cells, values):
             run = cell.paragraphs[0].add_run(text)
             run.font.size = Pt(font_pt)
+            _pad(cell)
     if widths:
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths):
-                cell.width = width
+        set_widths(table, widths)
     return table
+
+
+def _pad(cell) -> None:
+    """A little air above and below a cell's text, so printed rows do not touch their borders."""
+    cell.paragraphs[0].paragraph_format.space_before = Pt(2)
+    cell.paragraphs[0].paragraph_format.space_after = Pt(2)
+
+
+def set_widths(table, widths) -> None:
+    """Fix column widths: Word reads each cell's width, LibreOffice the table grid; set both."""
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        column.w = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
+# --- Shared by the session handouts (agenda, sign-in, evaluation, contacts) ---------------
+
+BOX = "\u2610"  # ☐: a box to tick with a pen; the handouts are printed and filled in by hand
+BLANK = "_" * 22  # room to write a date, a room or a name by hand
+LEVEL_NAMES = {"orientation": "Orientation", "nuts-and-bolts": "Nuts and bolts", "advanced": "Advanced"}
+
+
+def duration_text(minutes: int) -> str:
+    """'6 hours', '6 hours 30 minutes', '45 minutes': how staff plan their day."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    parts += [f"{rest} minutes"] if rest or not hours else []
+    return " ".join(parts)
+
+
+def module_caption(module: Module) -> str:
+    """'Version 1.2.0 · Orientation level · 6 hours': which module and edition a sheet belongs to."""
+    return (f"Version {module.version} · {LEVEL_NAMES.get(module.level, module.level)} level · "
+            f"{duration_text(module.duration_minutes)}")
+
+
+def program_choices(overlay: Overlay, other: str = "") -> str:
+    """'☐ DCFS   ☐ ETA' in the names local staff use, plus e.g. '☐ Other: ____' when asked."""
+    boxes = [f"{BOX} {overlay.programs[key].label}" for key in PROGRAMS]
+    if other:
+        boxes.append(f"{BOX} {other}")
+    return "   ".join(boxes)
+
+
+def pair_text(overlay: Overlay, pair: tuple[Trainer, Trainer] | None = None) -> str:
+    """'Maria Lopez (DCFS) and Luis Ortega (ETA)', or blanks to fill in (lesson 3: co-trained).
+
+    ``pair`` is one trainer of each program, Child Welfare Services first.
+    """
+    if pair is not None and tuple(t.program for t in pair) != PROGRAMS:
+        raise ValueError(f"a co-facilitator pair is one trainer of each program, {PROGRAMS[0]} first; "
+                         f"got {', '.join(f'{t.name} ({t.program})' for t in pair)}")
+    names = [t.name for t in pair] if pair else [BLANK, BLANK]
+    return " and ".join(f"{name} ({overlay.programs[key].label})" for name, key in zip(names, PROGRAMS))
+
+
+def add_labelled(container, *fields: tuple[str, str]):
+    """One line of bold labels with their values: 'My program: ☐ DCFS   ☐ ETA'."""
+    paragraph = container.add_paragraph()
+    for index, (label, value) in enumerate(fields):
+        paragraph.add_run(("      " if index else "") + f"{label}: ").bold = True
+        paragraph.add_run(value)
+    return paragraph
+
+
+def add_fill_in(container, *labels: str):
+    """One line of labelled blanks, e.g. 'Date: ____   Location: ____', written in on the day."""
+    return add_labelled(container, *((label, BLANK) for label in labels))
+
+
+def add_footer_note(document, text: str) -> None:
+    """Small grey print in every page's footer: provenance, or a word to whoever files the sheet."""
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+
+
+def text_width(document):
+    """The width between the margins of the document's last section."""
+    section = document.sections[-1]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def column_widths(total, *weights: float) -> list[Length]:
+    """Column widths in proportion to ``weights`` that add up to ``total`` (EMU)."""
+    scale = int(total) / sum(weights)
+    return [Emu(int(weight * scale)) for weight in weights]
+
+
+def local_labels(overlay: Overlay) -> tuple[str, ...]:
+    """The programs as local staff call them ('DCFS', 'ETA'), Child Welfare Services first."""
+    return tuple(overlay.programs[key].label for key in PROGRAMS)

@@ -16,7 +16,7 @@ from typing import BinaryIO, Sequence
 from ..errors import InputError
 from ..formats.terms import Term
 from .locations import BlockLocator, part_labels
-from .matcher import Matcher
+from .matcher import Matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
 from .textview import PartText, read_part
@@ -116,7 +116,7 @@ def _record(result: AdaptResult, part: str, label: str, root, view: PartText, ma
         by_block.setdefault(bisect_right(view.block_starts, match.start) - 1, []).append(match)
     for index, block_matches in by_block.items():
         block = view.blocks[index]
-        after = _replaced(block.text, block.start, block_matches)
+        after = splice(block.text, block_matches, block.start)
         where = _join(label, locator.describe(block))
         for match in block_matches:
             result.changes.append(Change(part, where, match.term.term,
@@ -126,14 +126,6 @@ def _record(result: AdaptResult, part: str, label: str, root, view: PartText, ma
         block = view.blocks[bisect_right(view.block_starts, miss.start) - 1]
         result.near_misses.append(NearMissReport(part, _join(label, locator.describe(block)), miss.term.term,
                                                  view.text[miss.start:miss.end], miss.reason, block.text))
-
-
-def _replaced(text: str, base: int, matches) -> str:
-    pieces, position = [], 0
-    for match in matches:
-        pieces += [text[position:match.start - base], match.replacement]
-        position = match.end - base
-    return "".join(pieces) + text[position:]
 
 
 def _join(label: str, detail: str) -> str:

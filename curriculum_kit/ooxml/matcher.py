@@ -91,6 +91,11 @@ class Matcher:
         matches = _leftmost_longest(text, candidates)
         return matches, _outside(misses, matches)
 
+    def replace(self, text: str) -> str:
+        """``text`` with every match replaced (for short texts outside documents: titles)."""
+        matches, _ = self.scan(text)
+        return splice(text, matches)
+
     @staticmethod
     def _problem(text, start, end, barriers, kinds) -> str | None:
         """None for a match, a near-miss reason, or '' for an occurrence inside a word."""
@@ -130,6 +135,15 @@ class Matcher:
                 if text[start:end] != needle and self._problem(text, start, end, (), {}) is None:
                     misses.append(NearMiss(start, end, term, f"differs in case ('{text[start:end]}')"))
         return misses
+
+
+def splice(text: str, matches: Sequence[Match], base: int = 0) -> str:
+    """``text`` (starting at offset ``base``) with ``matches`` replaced."""
+    pieces, position = [], 0
+    for match in matches:
+        pieces += [text[position:match.start - base], match.replacement]
+        position = match.end - base
+    return "".join(pieces) + text[position:]
 
 
 def _leftmost_longest(text: str, candidates: list[tuple[int, int, Term]]) -> list[Match]:

@@ -1,17 +1,13 @@
 """The matching semantics, pinned one rule at a time over plain text."""
 
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.matcher import Matcher, carry_case, fold_case
+from curriculum_kit.ooxml.matcher import Matcher, carry_case, fold_case, splice
 
 
 def replace(text: str, *rows: tuple, barriers=()) -> str:
     matcher = Matcher([Term(*row) for row in rows])
     matches, _ = matcher.scan(text, list(barriers))
-    out, position = [], 0
-    for match in matches:
-        out += [text[position:match.start], match.replacement]
-        position = match.end
-    return "".join(out) + text[position:]
+    return splice(text, matches)
 
 
 def misses(text: str, *rows: tuple, barriers=(), kinds=None) -> list[tuple[str, str]]:

@@ -23,12 +23,7 @@ MARKUP = ['<w:proofErr w:type="spellStart"/>', '<w:bookmarkStart w:id="9" w:name
 
 
 def expected(text: str) -> str:
-    matches, _ = Matcher(TERMS).scan(text)
-    out, position = [], 0
-    for match in matches:
-        out += [text[position:match.start], match.replacement]
-        position = match.end
-    return "".join(out) + text[position:]
+    return Matcher(TERMS).replace(text)
 
 
 @st.composite

@@ -1,0 +1,52 @@
+"""stories/*.md: a '# Title' line, a 'Programs:' line naming known programs, then text."""
+
+from __future__ import annotations
+
+from tests.unit.formats.conftest import findings, library, write_overlay
+
+MD = "overlays/alder-county/stories/rivera.md"
+
+
+def with_story(text: str) -> None:
+    write_overlay(stories={"rivera.md": text})
+
+
+def test_valid_story_is_read():
+    with_story("# Back to work, back together\nPrograms: CWS, CalWORKs\n\nFirst paragraph\ncontinues.\n\n"
+               "Second paragraph.\n")
+    assert findings() == []
+    [story] = library().overlay("alder-county").stories
+    assert (story.name, story.title, story.programs) == ("rivera", "Back to work, back together",
+                                                         ("cws", "calworks"))
+    assert story.paragraphs == ("First paragraph continues.", "Second paragraph.")
+
+
+def test_story_without_a_title():
+    with_story("Back to work, back together\nPrograms: CWS\n\nText.\n")
+    assert findings() == [f"{MD}:1: error: story has no title: its first line must be '# Title'"]
+
+
+def test_story_with_an_empty_title():
+    with_story("#\nPrograms: CWS\n\nText.\n")
+    assert findings() == [f"{MD}:1: error: story has no title: its first line must be '# Title'"]
+
+
+def test_story_without_a_programs_line():
+    with_story("# Back to work\n\nWhen the Rivera family's case opened...\n")
+    assert findings() == [f"{MD}:2: error: story names no program: add a line like 'Programs: CWS, CalWORKs' "
+                          "under the title"]
+
+
+def test_story_with_an_unknown_program():
+    with_story("# Back to work\nPrograms: CWS, Foster Care\n\nText.\n")
+    assert findings() == [f"{MD}:2: error: unknown program 'Foster Care' (use cws, calworks)"]
+
+
+def test_story_with_both_programs_in_one_word():
+    with_story("# Back to work\nPrograms: both\n\nText.\n")
+    assert findings() == []
+
+
+def test_story_without_text():
+    with_story("# Back to work\nPrograms: CWS\n")
+    assert findings() == [f"{MD}:1: error: story has a title but no text"]

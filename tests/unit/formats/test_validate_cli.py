@@ -1,0 +1,179 @@
+"""`curriculum-kit validate` and `list`: exit codes and the exact lines printed.
+
+Exit 0 when there are only warnings, 1 on any error; library errors are one line
+"Error: ..." (never a traceback).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.unit.formats.conftest import (MODULES, OVERLAYS, edit, module_toml, overlay_toml, run_cli,
+                                         validate_cli, write_module, write_overlay)
+
+
+def lines(result) -> list[str]:
+    return result.output.splitlines()
+
+
+def no_traceback(result) -> bool:
+    return isinstance(result.exception, SystemExit) and "Traceback" not in result.output
+
+
+# --- good inputs ---------------------------------------------------------------------------------
+
+def test_valid_module_and_overlay_exit_0():
+    write_module()
+    write_overlay()
+    result = validate_cli()
+    assert result.exit_code == 0
+    assert len(lines(result)) == 1 and lines(result)[0].startswith("0 errors, 0 warnings (")
+
+
+def test_valid_modules_and_overlays_summary():
+    write_module()
+    write_module("case-planning", level="nuts-and-bolts", prerequisites='["intro"]')
+    write_overlay()
+    write_overlay("cedar-county")
+    result = validate_cli()
+    assert (result.exit_code, lines(result)) == (0, ["0 errors, 0 warnings (2 modules, 2 overlays checked)"])
+
+
+def test_summary_uses_singular_for_one():
+    write_module()
+    write_overlay()
+    assert lines(validate_cli()) == ["0 errors, 0 warnings (1 module, 1 overlay checked)"]
+
+
+def test_only_warnings_exit_0():
+    write_overlay(toml=edit(overlay_toml(), '[[trainers]]\nname = "Luis Ortega"\nprogram = "calworks"\n', ""))
+    result = validate_cli()
+    assert result.exit_code == 0
+    assert lines(result)[0] == ("overlays/alder-county/overlay.toml: warning: no CalWORKs trainer in "
+                                "[[trainers]]: Linkages sessions are co-facilitated by one trainer from each "
+                                "program")
+    assert lines(result)[1].startswith("0 errors, 1 warning (")
+    assert len(lines(result)) == 2
+
+
+# --- errors ------------------------------------------------------------------------------------------
+
+def test_module_error_exits_1_and_prints_the_finding():
+    write_module(level="expert")
+    write_overlay()
+    result = validate_cli()
+    assert result.exit_code == 1
+    assert lines(result)[0] == ("modules/intro/module.toml:4: error: level 'expert' must be one of "
+                                "orientation, nuts-and-bolts, advanced")
+    assert lines(result)[1].startswith("1 error, 0 warnings (")
+    assert len(lines(result)) == 2
+
+
+def test_every_finding_is_printed():
+    write_module(toml=edit(module_toml(), 'version = "1.0.0"', 'version = "1.0"'))
+    write_overlay(toml=edit(overlay_toml(), 'color = "#1F5FA8"', 'color = "blue"'))
+    result = validate_cli()
+    assert result.exit_code == 1
+    assert lines(result)[:2] == [
+        "modules/intro/module.toml:3: error: version: '1.0' is not a semantic version like 1.2.0",
+        "overlays/alder-county/overlay.toml:9: error: 'programs.cws.color' = 'blue' must be a colour like "
+        "\"#1F5FA8\"",
+    ]
+    assert lines(result)[2].startswith("2 errors, 0 warnings (")
+
+
+def test_summary_counts_folders_with_errors():
+    write_module(level="expert")
+    write_module("case-planning", level="expert")
+    write_overlay()
+    write_overlay("cedar-county")
+    assert lines(validate_cli())[-1] == "2 errors, 0 warnings (2 modules, 2 overlays checked)"
+
+
+def test_json_output():
+    write_module(level="expert")
+    OVERLAYS.mkdir()
+    result = run_cli("validate", "--json", "--modules", "modules", "--overlays", "overlays")
+    assert result.exit_code == 1
+    assert json.loads(result.output) == {"errors": 1, "warnings": 0, "findings": [
+        {"path": "modules/intro/module.toml", "line": 4, "severity": "error",
+         "message": "level 'expert' must be one of orientation, nuts-and-bolts, advanced"}]}
+
+
+def test_missing_modules_folder():
+    OVERLAYS.mkdir()
+    result = run_cli("validate", "--modules", "base_modulez", "--overlays", "overlays")
+    assert result.exit_code == 1 and no_traceback(result)
+    assert result.output == "Error: base_modulez: module folder not found (use --modules DIR)\n"
+
+
+def test_missing_overlays_folder():
+    MODULES.mkdir()
+    result = run_cli("validate", "--modules", "modules", "--overlays", "county_overlayz")
+    assert result.exit_code == 1 and no_traceback(result)
+    assert result.output == "Error: county_overlayz: overlay folder not found (use --overlays DIR)\n"
+
+
+# --- validate SLUG -----------------------------------------------------------------------------
+
+def test_unknown_slug_suggests_the_known_one():
+    write_overlay()
+    result = validate_cli("alder-countyy")
+    assert result.exit_code == 1 and no_traceback(result)
+    assert result.output == "Error: no overlay 'alder-countyy' in overlays (did you mean 'alder-county'?)\n"
+
+
+def test_slug_leaves_out_other_overlays_findings():
+    write_overlay()
+    write_overlay("cedar-county", toml=edit(overlay_toml("cedar-county"), 'color = "#1F5FA8"', 'color = "blue"'))
+    result = validate_cli("alder-county")
+    assert result.exit_code == 0
+    assert len(lines(result)) == 1 and lines(result)[0].startswith("0 errors, 0 warnings (")
+
+
+def test_slug_leaves_out_an_overlay_whose_name_starts_the_same():
+    write_overlay()
+    write_overlay("alder-county-east",
+                  toml=edit(overlay_toml("alder-county-east"), 'color = "#1F5FA8"', 'color = "blue"'))
+    result = validate_cli("alder-county")
+    assert result.exit_code == 0
+    assert not [line for line in lines(result) if "alder-county-east" in line]
+
+
+def test_slug_with_errors_prints_every_finding():
+    write_overlay(toml=edit(overlay_toml(), 'color = "#1F5FA8"', 'color = "blue"'))
+    (OVERLAYS / "alder-county" / "logos" / "dcfs.png").unlink()
+    result = validate_cli("alder-county")
+    assert result.exit_code == 1
+    assert lines(result)[:2] == [
+        "overlays/alder-county/overlay.toml:9: error: 'programs.cws.color' = 'blue' must be a colour like "
+        "\"#1F5FA8\"",
+        "overlays/alder-county/overlay.toml:8: error: 'programs.cws.logo' names 'logos/dcfs.png', which "
+        "does not exist",
+    ]
+    assert lines(result)[2].startswith("2 errors, 0 warnings (")
+
+
+# --- list ------------------------------------------------------------------------------------------
+
+def test_list_shows_modules_and_overlays():
+    write_module()
+    write_overlay()
+    result = run_cli("list", "--modules", "modules", "--overlays", "overlays")
+    assert result.exit_code == 0
+    assert [" ".join(line.split()) for line in lines(result)] == [
+        "Modules:", "intro 1.0.0 orientation Linkages Orientation",
+        "Overlays:", "alder-county 2.1.0 Alder County"]
+
+
+def test_list_mentions_a_broken_overlay_and_exits_0():
+    write_module()
+    write_overlay(toml=edit(overlay_toml(), 'color = "#1F5FA8"', 'color = "blue"'))
+    result = run_cli("list", "--modules", "modules", "--overlays", "overlays")
+    assert result.exit_code == 0
+    assert lines(result)[-2:] == [
+        "overlays/alder-county/overlay.toml:9: error: 'programs.cws.color' = 'blue' must be a colour like \"#1F5FA8\"",
+        "Some folders have errors and are not listed; run 'curriculum-kit validate'."]
+    assert "alder-county" not in result.stdout

@@ -1,0 +1,193 @@
+"""The session handouts: open in Word, say the county's own names, and rebuild byte for byte."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from curriculum_kit.agenda import session_agenda
+from curriculum_kit.formats.library import Library
+from curriculum_kit.formats.overlay import Trainer
+from curriculum_kit.generate.agenda_doc import agenda_docx
+from curriculum_kit.generate.common import Stamp
+from curriculum_kit.generate.contacts_doc import contacts_docx, contacts_table
+from curriculum_kit.generate.evaluation_doc import LIKERT, evaluation_docx
+from curriculum_kit.generate.signin_doc import signin_docx
+from curriculum_kit.generate.stories_doc import add_stories
+from tests.conftest import REPO, needs_pdftotext, needs_soffice
+
+STAMP = Stamp.from_epoch(1_700_000_000)
+PAIR = (Trainer("Maria Lopez", "cws"), Trainer("Luis Ortega", "calworks"))
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library.load(REPO / "base_modules", REPO / "county_overlays")
+
+
+@pytest.fixture(scope="module")
+def alder(library):
+    return library.overlay("alder-county")
+
+
+@pytest.fixture(scope="module")
+def orientation(library):
+    return library.module("linkages-orientation")
+
+
+BUILDERS = {
+    "agenda": lambda module, overlay: agenda_docx(module, overlay, STAMP, PAIR),
+    "signin": lambda module, overlay: signin_docx(module, overlay, STAMP),
+    "evaluation": lambda module, overlay: evaluation_docx(module, overlay, STAMP),
+    "contacts": lambda module, overlay: contacts_docx(overlay, STAMP),
+}
+DOCUMENTS = list(BUILDERS)
+
+
+@pytest.fixture(scope="module")
+def built(alder, orientation) -> dict[str, bytes]:
+    return {name: build(orientation, alder) for name, build in BUILDERS.items()}
+
+
+def opened(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+def text_of(element) -> str:
+    """Every paragraph of an element (body, header, cell) on its own line, tables included."""
+    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iter(qn("w:p")))
+
+
+def all_text(document) -> str:
+    section = document.sections[0]
+    return "\n".join(text_of(part._element) for part in (section.header, document, section.footer))
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_opens_with_both_programs_county_and_logos(name, built, alder):
+    document = opened(built[name])
+    text = all_text(document)
+    assert alder.county in text
+    for branding in alder.programs.values():
+        assert branding.name in text
+    pictures = document.sections[0].header._element.findall(".//" + qn("wp:docPr"))
+    assert len(pictures) == 2
+    assert all(picture.get("descr") for picture in pictures)
+    assert document.core_properties.created.replace(tzinfo=None) == STAMP.when
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_same_inputs_give_the_same_bytes(name, built, alder, orientation):
+    assert BUILDERS[name](orientation, alder) == built[name]
+
+
+@pytest.mark.parametrize("module_id", ["linkages-orientation", "coordinated-case-planning",
+                                       "families-experiencing-homelessness"])
+def test_agenda_fills_the_session_and_opens_with_time_to_connect(module_id, library, alder):
+    module = library.module(module_id)
+    table = opened(agenda_docx(module, alder, STAMP)).tables[0]
+    header, *rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert header == ["Time", "Minutes", "Activity"]
+    assert sum(int(minutes) for _, minutes, _ in rows) == module.duration_minutes
+    assert rows[0][0].startswith("9:00 AM") and "time to connect" in rows[0][2]
+    assert len(rows) == len(session_agenda(module))
+
+
+def test_agenda_marks_connection_time_and_names_the_pair(built, orientation):
+    document = opened(built["agenda"])
+    text = all_text(document)
+    assert "Co-facilitated by Maria Lopez (DCFS) and Luis Ortega (ETA)" in text
+    assert "Date:" in text and "Location:" in text
+    assert orientation.title in text and str(orientation.version) in text
+    for row, item in zip(document.tables[0].rows[1:], session_agenda(orientation)):
+        shaded = row.cells[2]._tc.find(".//" + qn("w:shd")) is not None
+        assert shaded == (item.kind in ("connect", "break", "lunch")), item.title
+
+
+def test_agenda_without_a_pair_leaves_no_pair_line_and_a_wrong_pair_is_refused(alder, orientation):
+    assert "Co-facilitated" not in all_text(opened(agenda_docx(orientation, alder, STAMP)))
+    with pytest.raises(ValueError, match="cws first"):
+        agenda_docx(orientation, alder, STAMP, (PAIR[1], PAIR[0]))
+
+
+@pytest.mark.parametrize("rows", [20, 5])
+def test_signin_is_landscape_with_a_program_column_and_n_rows(rows, alder, orientation):
+    document = opened(signin_docx(orientation, alder, STAMP, rows=rows))
+    section = document.sections[0]
+    assert section.page_width > section.page_height
+    table = document.tables[0]
+    assert [cell.text for cell in table.rows[0].cells] == ["#", "Name", "Program", "Job title", "Unit/office",
+                                                           "E-mail", "Signature"]
+    assert len(table.rows) == rows + 1
+    assert table.rows[rows].cells[0].text == str(rows)
+    assert all(row.cells[2].text == "☐ DCFS   ☐ ETA" for row in table.rows[1:])
+    text = all_text(document)
+    assert orientation.id in text and "attendance records" in text and "Co-facilitators:" in text
+
+
+def test_evaluation_asks_about_the_lessons(built):
+    text = all_text(opened(built["evaluation"]))
+    assert "My program: ☐ DCFS   ☐ ETA" in text
+    for label in LIKERT:
+        assert label in text
+    for phrase in ("role and responsibilities of staff in the other program", "me and my caseload",
+                   "one trainer from DCFS and one from ETA", "time to meet and talk",
+                   "stories from Alder County",
+                   "One thing I will do differently with my counterpart in the other program"):
+        assert phrase in text
+
+
+def test_contacts_lists_everyone_grouped_by_program(built, alder):
+    document = opened(built["contacts"])
+    text = all_text(document)
+    for contact in alder.contacts:
+        assert contact.name in text and contact.phone in text
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["Child Welfare Services: " + alder.programs["cws"].name,
+                        "CalWORKs: " + alder.programs["calworks"].name, "Both programs"]
+    counts = [sum(c.program == key for c in alder.contacts) + 1 for key in ("cws", "calworks", "both")]
+    assert [len(table.rows) for table in document.tables] == counts
+
+
+def test_contacts_table_goes_into_a_document_or_a_cell(alder):
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    in_cell = contacts_table(cell, alder.contacts)
+    at_end = contacts_table(document, alder.contacts[:2])
+    assert cell.tables[0]._tbl is in_cell._tbl
+    assert document.element.body.index(at_end._tbl) == len(document.element.body) - 2  # before sectPr
+    assert [c.text for c in in_cell.rows[1].cells][:4] == [alder.contacts[0].role, alder.contacts[0].name,
+                                                            alder.contacts[0].title, alder.contacts[0].phone]
+    assert len(in_cell.rows) == len(alder.contacts) + 1 and len(at_end.rows) == 3
+
+
+def test_stories_are_headed_and_say_which_programs(alder):
+    document = docx.Document()
+    add_stories(document, alder.stories)
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert [p.text for p in headings] == [story.title for story in alder.stories]
+    first = document.paragraphs[1]
+    assert first.text == "Programs: Child Welfare Services, CalWORKs" and all(r.italic for r in first.runs)
+    assert document.paragraphs[2].text == alder.stories[0].paragraphs[0]
+
+
+@needs_soffice
+@needs_pdftotext
+def test_documents_convert_to_pdf_with_libreoffice(built, alder, tmp_path):
+    files = []
+    for name, data in built.items():
+        files.append(tmp_path / f"{name}.docx")
+        files[-1].write_bytes(data)
+    command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, files)]
+    subprocess.run(command, check=True, capture_output=True, timeout=240)
+    phone = alder.contacts[0].phone
+    for path in files:
+        pdf = path.with_suffix(".pdf")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        assert alder.county in text, pdf.name
+    assert phone in subprocess.run(["pdftotext", str(tmp_path / "contacts.pdf"), "-"], check=True,
+                                   capture_output=True, text=True).stdout
