@@ -140,7 +140,7 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
     if output is None and not dry_run:
         raise click.UsageError("missing -o OUTPUT (or use --dry-run)")
     terms = load_terms(overlays_dir, county, overlay_dir, terms_csv)
-    result = adapt_file(source, None if dry_run else output, terms)
+    result = adapt_file(source, None if dry_run else output, terms, details=bool(report_path or dry_run))
     if report_path is not None:
         write_json(report_path, result.to_json())
     click.echo(adapt_summary(result, dry_run, output, show_changes=dry_run))

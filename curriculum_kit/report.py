@@ -34,7 +34,7 @@ def adapt_summary(result: AdaptResult, dry_run: bool, output: Path | None, show_
     if show_changes:
         for change in result.changes:
             lines.append(f"{change.location}: '{change.original}' -> '{change.replacement}'")
-    total = len(result.changes)
+    total = sum(result.occurrences().values())
     verb = "would replace" if dry_run else "replaced"
     target = "" if dry_run or output is None else f" -> {display_path(output)}"
     lines.append(f"{display_path(result.source)}{target}: {verb} {total} occurrence{'s' * (total != 1)}")
@@ -46,7 +46,7 @@ def adapt_summary(result: AdaptResult, dry_run: bool, output: Path | None, show_
     unused = result.unused_terms()
     if unused:
         lines.append(f"  terms never found ({len(unused)}): {', '.join(unused)}")
-    misses = len(result.near_misses)
+    misses = result.near_miss_count
     if misses:
         lines.append(f"  near misses: {misses} (places a term almost matched; see --report FILE.json)")
     return "\n".join(lines)

@@ -16,7 +16,7 @@ from typing import BinaryIO, Sequence
 from ..errors import InputError
 from ..formats.terms import Term
 from .locations import BlockLocator, part_labels
-from .matcher import Matcher, splice
+from .matcher import Matcher, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
 from .textview import PartText, read_part
@@ -50,15 +50,17 @@ class AdaptResult:
 
     source: Path
     terms: tuple[Term, ...]
-    changes: list[Change] = field(default_factory=list)
-    near_misses: list[NearMissReport] = field(default_factory=list)
-    part_kinds: dict[str, str] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)  # filled when details are asked for
+    near_misses: list[NearMissReport] = field(default_factory=list)  # likewise
+    by_term: Counter = field(default_factory=Counter)
+    by_kind: Counter = field(default_factory=Counter)
+    near_miss_count: int = 0
 
     def occurrences(self) -> Counter:
-        return Counter(change.term for change in self.changes)
+        return self.by_term
 
     def occurrences_by_kind(self) -> Counter:
-        return Counter(self.part_kinds[change.part] for change in self.changes)
+        return self.by_kind
 
     def unused_terms(self) -> list[str]:
         used = self.occurrences()
@@ -74,27 +76,26 @@ class AdaptResult:
         }
 
 
-def adapt_package(package: Package, terms: Sequence[Term], output: BinaryIO | None) -> AdaptResult:
-    """Adapt an open package, writing the new zip to ``output`` (None: a dry run)."""
-    matcher = Matcher(terms)
+def adapt_package(package: Package, terms: Sequence[Term], output: BinaryIO | None,
+                  details: bool = False) -> AdaptResult:
+    """Adapt an open package, writing the new zip to ``output`` (None: a dry run).
+
+    With ``details``, every change and near miss is listed with its location and the
+    paragraph before and after; without, only counted (what a build needs).
+    """
+    matcher = compiled_matcher(tuple(terms))
     result = AdaptResult(package.path, tuple(terms))
     parts = package.text_parts()
-    result.part_kinds = parts
-    labels = part_labels(package, parts)
+    labels = part_labels(package, parts) if details else {}
     writer = ZipWriter(output) if output is not None else None
     with package.open_raw() as source:
         for info in package.infos:
             name = info.filename
             if name in parts:
-                data = package.read(name)
-                root = parse_xml(data, package.path, name)
-                view = read_part(root)
-                matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds)
-                _record(result, name, labels.get(name, name), root, view, matches, misses)
-                if matches:
-                    apply(view, matches)
-                    if writer:
-                        writer.add(name, serialize(root), info.date_time)
+                changed = _adapt_part(package, name, parts[name], labels.get(name, name), matcher, result,
+                                      details, serialize_changes=writer is not None)
+                if changed is not None:
+                    writer.add(name, changed, info.date_time)
                     continue
             raw = raw_entry(source, info)
             if name not in parts:
@@ -107,15 +108,34 @@ def adapt_package(package: Package, terms: Sequence[Term], output: BinaryIO | No
     return result
 
 
+def _adapt_part(package: Package, name: str, kind: str, label: str, matcher: Matcher, result: AdaptResult,
+                details: bool, serialize_changes: bool) -> bytes | None:
+    """One text part: its new bytes, or None when nothing changed (or nothing is written)."""
+    root = parse_xml(package.read(name), package.path, name)
+    view = read_part(root)
+    matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds)
+    result.by_term.update(match.term.term for match in matches)
+    result.by_kind[kind] += len(matches)
+    result.near_miss_count += len(misses)
+    if details:
+        _record(result, name, label, root, view, matches, misses)
+    changed = None
+    if matches:
+        apply(view, matches)
+        changed = serialize(root) if serialize_changes else None
+    del view, matches  # drop the node proxies before the tree: lxml frees a tree faster that way
+    return changed
+
+
 def _record(result: AdaptResult, part: str, label: str, root, view: PartText, matches, misses) -> None:
     if not matches and not misses:
         return
-    locator = BlockLocator(root)
+    locator = BlockLocator(root, view)
     by_block: dict[int, list] = {}
     for match in matches:
         by_block.setdefault(bisect_right(view.block_starts, match.start) - 1, []).append(match)
     for index, block_matches in by_block.items():
-        block = view.blocks[index]
+        block = view.block(index)
         after = splice(block.text, block_matches, block.start)
         where = _join(label, locator.describe(block))
         for match in block_matches:
@@ -123,7 +143,7 @@ def _record(result: AdaptResult, part: str, label: str, root, view: PartText, ma
                                          view.text[match.start:match.end], match.replacement,
                                          block.text, after))
     for miss in misses:
-        block = view.blocks[bisect_right(view.block_starts, miss.start) - 1]
+        block = view.block(bisect_right(view.block_starts, miss.start) - 1)
         result.near_misses.append(NearMissReport(part, _join(label, locator.describe(block)), miss.term.term,
                                                  view.text[miss.start:miss.end], miss.reason, block.text))
 
@@ -132,7 +152,7 @@ def _join(label: str, detail: str) -> str:
     return f"{label}, {detail}" if detail else label
 
 
-def adapt_file(source: Path, output: Path | None, terms: Sequence[Term]) -> AdaptResult:
+def adapt_file(source: Path, output: Path | None, terms: Sequence[Term], details: bool = False) -> AdaptResult:
     """Adapt ``source`` into ``output`` atomically (None: a dry run that writes nothing)."""
     source = Path(source)
     if output is not None:
@@ -146,6 +166,6 @@ def adapt_file(source: Path, output: Path | None, terms: Sequence[Term]) -> Adap
             raise InputError("the folder for OUTPUT does not exist", output.parent)
     with Package(source) as package:
         if output is None:
-            return adapt_package(package, terms, None)
+            return adapt_package(package, terms, None, details)
         with atomic_output(output) as stream:
-            return adapt_package(package, terms, stream)
+            return adapt_package(package, terms, stream, details)

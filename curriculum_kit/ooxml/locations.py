@@ -11,7 +11,7 @@ from lxml import etree
 
 from .names import DC_NS, MC_NS, R_NS, a, p, w
 from .package import Package
-from .textview import Block
+from .textview import Block, PartText
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _W_TBL, _W_TR, _W_TC, _A_TR = w("tbl"), w("tr"), w("tc"), a("tr")
@@ -74,12 +74,13 @@ def _slide_numbers(package: Package) -> dict[str, int]:
 
 
 class BlockLocator:
-    """Describes blocks of one parsed part; caches the part's table and paragraph order."""
+    """Describes blocks of one parsed part; caches the part's table order."""
 
-    def __init__(self, root: etree._Element):
+    def __init__(self, root: etree._Element, view: PartText):
         self.root = root
         self._tables: dict | None = None
-        self._paragraphs: dict | None = None
+        self._view = view
+        self._paragraph_numbers: dict[int, int] | None = None
 
     def describe(self, block: Block) -> str:
         element = block.element
@@ -113,15 +114,19 @@ class BlockLocator:
             where.append(f"paragraph {self._paragraph_number(element)}")
         return ", ".join(where)
 
+    def _paragraph_number(self, paragraph) -> int:
+        """Paragraphs count in document order (a paragraph split by a text box counts once)."""
+        if self._paragraph_numbers is None:
+            self._paragraph_numbers = {}
+            for element in self._view.block_elements[:self._view.paragraph_blocks]:
+                self._paragraph_numbers.setdefault(id(element), len(self._paragraph_numbers) + 1)
+        return self._paragraph_numbers.get(id(paragraph), 0)
+
     def _table_number(self, table) -> str:
         if self._tables is None:
             self._tables = {t: i for i, t in enumerate(self.root.iter(_W_TBL), start=1)}
         return str(self._tables.get(table, "?"))
 
-    def _paragraph_number(self, paragraph) -> str:
-        if self._paragraphs is None:
-            self._paragraphs = {par: i for i, par in enumerate(self.root.iter(_W_P), start=1)}
-        return str(self._paragraphs.get(paragraph, "?"))
 
 
 def _row_index(row) -> int:

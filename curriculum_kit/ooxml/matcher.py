@@ -9,8 +9,10 @@ almost matched are returned as near misses, so nothing is missed silently.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from ..formats.terms import Term
@@ -52,11 +54,23 @@ def carry_case(matched: str, replacement: str) -> str:
     return replacement
 
 
-def _occurrences(haystack: str, needle: str):
-    start = haystack.find(needle)
-    while start != -1:
-        yield start
-        start = haystack.find(needle, start + 1)
+def _trie_pattern(needles: list[str]) -> str:
+    """A regex alternation shaped as a trie, longest branch first, so the regex engine
+    finds every term at a position in one C-level step instead of one pass per term."""
+    trie: dict = {}
+    for needle in needles:
+        node = trie
+        for char in needle:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return emit(trie)
 
 
 class Matcher:
@@ -64,31 +78,49 @@ class Matcher:
 
     def __init__(self, terms: Sequence[Term]):
         self.terms = tuple(terms)
-        self._exact = [(t, t.term) for t in self.terms if not t.ignore_case]
-        self._folded = [(t, t.term) for t in self.terms if t.ignore_case]
+        self._by_needle: dict[str, list[Term]] = {}
+        for term in self.terms:  # exact-case terms first: they win when the text agrees
+            self._by_needle.setdefault(fold_case(term.term), []).append(term)
+        for candidates in self._by_needle.values():
+            candidates.sort(key=lambda t: t.ignore_case)
+        needles = sorted(self._by_needle)
+        self._shorter = {n: sorted((m for m in needles if m != n and n.startswith(m)), key=len, reverse=True)
+                         for n in needles}
+        # a match starts where the previous character is not a letter or digit (str.isalnum)
+        self._search = re.compile(r"(?<![^\W_])" + _trie_pattern(needles)).search if needles else None
 
     def scan(self, text: str, barriers: Sequence[int] = (),
              barrier_kinds: dict[int, str] | None = None) -> tuple[list[Match], list[NearMiss]]:
         """Matches (non-overlapping, in order) and near misses of every term in ``text``.
 
         ``barriers`` are sorted offsets that a match may start or end at but never cross.
+        Terms are sought in the case-folded text with tabs and line breaks read as spaces,
+        so the same search also finds the near misses.
         """
-        barrier_kinds = barrier_kinds or {}
-        folded = fold_case(text)
-        candidates: list[tuple[int, int, Term]] = []
+        matches: list[Match] = []
         misses: list[NearMiss] = []
-        for haystack, terms in ((text, self._exact), (folded, self._folded)):
-            for term, needle in terms:
-                for start in _occurrences(haystack, needle):
-                    end = start + len(needle)
-                    problem = self._problem(text, start, end, barriers, barrier_kinds)
-                    if problem is None:
-                        candidates.append((start, end, term))
-                    elif problem:
-                        misses.append(NearMiss(start, end, term, problem))
-        misses += self._split_by_whitespace(text, folded)
-        misses += self._case_misses(text, folded)
-        matches = _leftmost_longest(text, candidates)
+        if self._search is None:
+            return matches, misses
+        kinds = barrier_kinds or {}
+        collapsed = fold_case(text).translate(_COLLAPSE)
+        position = 0
+        while True:
+            found = self._search(collapsed, position)
+            if found is None:
+                break
+            start, longest = found.start(), found.group()
+            match = None
+            for needle in (longest, *self._shorter[longest]):
+                if needle is not longest and not collapsed.startswith(needle, start):
+                    continue
+                match = self._judge(text, start, start + len(needle), needle, barriers, kinds, misses)
+                if match is not None:
+                    break
+            if match is not None:
+                matches.append(match)
+                position = match.end
+            else:
+                position = start + 1
         return matches, _outside(misses, matches)
 
     def replace(self, text: str) -> str:
@@ -96,45 +128,36 @@ class Matcher:
         matches, _ = self.scan(text)
         return splice(text, matches)
 
-    @staticmethod
-    def _problem(text, start, end, barriers, kinds) -> str | None:
-        """None for a match, a near-miss reason, or '' for an occurrence inside a word."""
-        if start > 0 and text[start - 1].isalnum():
-            return ""
+    def _judge(self, text, start, end, needle, barriers, kinds, misses) -> Match | None:
+        """The match of ``needle`` at ``start``, or None after noting why it is a near miss."""
+        candidates = self._by_needle[needle]
+        original = text[start:end]
         if end < len(text) and text[end].isalnum():
-            return f"followed by '{text[end]}' (a longer word such as a plural)"
+            misses.append(NearMiss(start, end, candidates[0],
+                                   f"followed by '{text[end]}' (a longer word such as a plural)"))
+            return None
+        if "\t" in original or "\n" in original:
+            reason = "a tab" if "\t" in original else "a line break"
+            misses.append(NearMiss(start, end, candidates[0], f"split by {reason}"))
+            return None
         index = bisect_right(barriers, start)
         if index < len(barriers) and barriers[index] < end:
-            return f"split by {kinds.get(barriers[index], 'other content')}"
+            misses.append(NearMiss(start, end, candidates[0],
+                                   f"split by {kinds.get(barriers[index], 'other content')}"))
+            return None
+        for term in candidates:
+            if term.ignore_case:
+                return Match(start, end, term, carry_case(original, term.replacement))
+            if original == term.term:
+                return Match(start, end, term, term.replacement)
+        misses.append(NearMiss(start, end, candidates[0], f"differs in case ('{original}')"))
         return None
 
-    def _split_by_whitespace(self, text: str, folded: str) -> list[NearMiss]:
-        """Multi-word terms broken by a tab or a line break instead of a space."""
-        if "\t" not in text and "\n" not in text:
-            return []
-        misses = []
-        for source, terms in ((text, self._exact), (folded, self._folded)):
-            collapsed = source.translate(_COLLAPSE)
-            for term, needle in terms:
-                if " " not in needle:
-                    continue
-                for start in _occurrences(collapsed, needle):
-                    end = start + len(needle)
-                    original = text[start:end]
-                    if ("\t" in original or "\n" in original) and self._problem(text, start, end, (), {}) is None:
-                        misses.append(NearMiss(start, end, term,
-                                               f"split by {'a tab' if chr(9) in original else 'a line break'}"))
-        return misses
 
-    def _case_misses(self, text: str, folded: str) -> list[NearMiss]:
-        """Exact-case terms written in another case ('CALWORKS' for 'CalWORKs')."""
-        misses = []
-        for term, needle in self._exact:
-            for start in _occurrences(folded, fold_case(needle)):
-                end = start + len(needle)
-                if text[start:end] != needle and self._problem(text, start, end, (), {}) is None:
-                    misses.append(NearMiss(start, end, term, f"differs in case ('{text[start:end]}')"))
-        return misses
+@lru_cache(maxsize=32)
+def compiled_matcher(terms: tuple[Term, ...]) -> Matcher:
+    """One Matcher per term list: a build adapts many documents with the same terms."""
+    return Matcher(terms)
 
 
 def splice(text: str, matches: Sequence[Match], base: int = 0) -> str:
@@ -144,18 +167,6 @@ def splice(text: str, matches: Sequence[Match], base: int = 0) -> str:
         pieces += [text[position:match.start - base], match.replacement]
         position = match.end - base
     return "".join(pieces) + text[position:]
-
-
-def _leftmost_longest(text: str, candidates: list[tuple[int, int, Term]]) -> list[Match]:
-    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
-    matches: list[Match] = []
-    position = 0
-    for start, end, term in candidates:
-        if start >= position:
-            replacement = carry_case(text[start:end], term.replacement) if term.ignore_case else term.replacement
-            matches.append(Match(start, end, term, replacement))
-            position = end
-    return matches
 
 
 def _outside(misses: list[NearMiss], matches: list[Match]) -> list[NearMiss]:

@@ -38,6 +38,7 @@ def document_blocks(path: Path, data: bytes | None = None) -> Iterator[TextBlock
         for name in labels:  # reading order: body first; slides in order, each with its notes
             kind = parts[name]
             root = package.xml(name)
-            locator = BlockLocator(root)
-            for block in read_part(root).blocks:
+            view = read_part(root)
+            locator = BlockLocator(root, view)
+            for block in view.blocks:
                 yield TextBlock(name, kind, labels.get(name, name), block.text, block.element, block, locator)

@@ -21,7 +21,7 @@ def apply(part: PartText, matches: Sequence[Match]) -> None:
         first = bisect_right(starts, match.start) - 1
         last = bisect_right(starts, match.end - 1) - 1
         for index in range(last, first - 1, -1):
-            node, attribute = part.seg_nodes[index], part.seg_attrs[index]
+            node, attribute = part.seg_nodes[index], part.seg_attrs.get(index)
             offset = starts[index]
             text = node_text(node, attribute)
             cut_from = max(match.start - offset, 0)

@@ -28,7 +28,7 @@ class MarkedParagraph:
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
-    return read_part(paragraph).blocks[0].text
+    return read_part(paragraph).block(0).text
 
 
 def marked_paragraphs(root: etree._Element) -> list[MarkedParagraph]:

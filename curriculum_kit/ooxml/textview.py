@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .names import DC_NS, MC_NS, M_NS, R_NS, XML_SPACE, a, p, w
+from .names import DC_NS, MC_NS, M_NS, R_NS, W_NS, XML_SPACE, a, p, w
 
 PARAGRAPH_TAGS = (w("p"), a("p"))
 _W_T, _A_T = w("t"), a("t")
@@ -42,6 +42,7 @@ _ZERO_WIDTH = {
     a("fld"): "a field",
 }
 _WALK_TAGS = (_W_T, _A_T, *_CHARS, *_ZERO_WIDTH)
+_IN_RUNS = {_W_T, _A_T, *_CHARS, *(t for t in _ZERO_WIDTH if t.startswith(f"{{{W_NS}}}"))}
 
 # Wrappers whose edge a match never crosses (a match inside one stays inside it).
 _BOUNDARIES = {
@@ -56,6 +57,9 @@ _BOUNDARIES = {
 # Wrappers whose text is not part of what a reader sees.
 _HIDDEN = {w("del"), w("moveFrom"), a("fld"), f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara"}
 _A_RPR, _A_HLINK, _R_ID = a("rPr"), a("hlinkClick"), f"{{{R_NS}}}id"
+_PARAGRAPH_SET = set(PARAGRAPH_TAGS)
+_WRAPPERS = set(_BOUNDARIES) | _HIDDEN
+_ALL_TAGS = (*PARAGRAPH_TAGS, *_WALK_TAGS, *(_WRAPPERS - set(_WALK_TAGS)))
 
 # Whole-element texts and attributes that screen readers and file browsers show.
 _ELEMENT_TEXTS = (f"{{{DC_NS}}}title", f"{{{DC_NS}}}subject", p("text"))
@@ -76,116 +80,171 @@ class Block:
 
 @dataclass
 class PartText:
-    """Every block of one XML part, and where each character lives in the XML."""
+    """Every block of one XML part, and where each character lives in the XML.
+
+    Blocks are kept as parallel lists (most are never looked at one by one); a paragraph
+    holding a text box is two blocks, before and after it, which changes nothing for
+    matching since a text box is a barrier.
+    """
 
     text: str = ""
-    blocks: list[Block] = field(default_factory=list)
     block_starts: list[int] = field(default_factory=list)
+    block_elements: list[etree._Element] = field(default_factory=list)
+    block_attrs: dict[int, str] = field(default_factory=dict)  # block index -> attribute holding it
+    paragraph_blocks: int = 0  # blocks before this index are paragraphs
     seg_starts: list[int] = field(default_factory=list)
     seg_nodes: list[etree._Element] = field(default_factory=list)
-    seg_attrs: list[str | None] = field(default_factory=list)
+    seg_attrs: dict[int, str] = field(default_factory=dict)  # text node index -> attribute holding it
     barriers: list[int] = field(default_factory=list)
     barrier_kinds: dict[int, str] = field(default_factory=dict)
 
+    def block(self, index: int) -> Block:
+        start = self.block_starts[index]
+        end = self.text.index("\x00", start)
+        return Block(self.block_elements[index], start, self.text[start:end], self.block_attrs.get(index),
+                     index < self.paragraph_blocks)
 
-class _Collector:
-    """Accumulates blocks into a PartText; blocks arrive in increasing offset order."""
+    @property
+    def blocks(self) -> list[Block]:
+        return [self.block(index) for index in range(len(self.block_starts))]
+
+
+class _Reader:
+    """One pass over a part in document order, appending to flat lists.
+
+    The common case — a text node in a run right in the current paragraph — is handled
+    inline in :func:`read_part`; everything else comes here.
+    """
 
     def __init__(self) -> None:
         self.part = PartText()
         self.pieces: list[str] = []
         self.length = 0
+        self.current = None  # the paragraph of the current block
+        self.first_segment = 0  # index of the current block's first text node
+        self.container = None  # the boundary wrapper of the last text node
+        self.complex: set = set()  # paragraphs holding wrappers: read node by node, carefully
+        self.fields: list[str] = []  # open complex fields: 'code' until the separator, then 'result'
+        self.links: dict = {}  # DrawingML runs that carry a hyperlink -> its identity
 
-    def add(self, element, text: str, segments, barriers, attribute=None, is_paragraph=True) -> None:
-        part, base = self.part, self.length
-        part.blocks.append(Block(element, base, text, attribute, is_paragraph))
-        part.block_starts.append(base)
-        for offset, node in segments:
-            part.seg_starts.append(base + offset)
-            part.seg_nodes.append(node)
-            part.seg_attrs.append(attribute)
-        for offset, kind in barriers:
-            part.barriers.append(base + offset)
-            part.barrier_kinds[base + offset] = kind
+    def start_block(self, element, attribute: str | None = None) -> None:
+        if self.part.block_starts:
+            self.pieces.append("\x00")
+            self.length += 1
+        if attribute is not None:
+            self.part.block_attrs[len(self.part.block_starts)] = attribute
+        self.part.block_starts.append(self.length)
+        self.part.block_elements.append(element)
+        self.current, self.first_segment, self.container = element, len(self.part.seg_nodes), None
+
+    def add_text(self, node, text: str, container=None) -> None:
+        part = self.part
+        if container != self.container and len(part.seg_nodes) > self.first_segment:
+            self.barrier(_boundary_kind(container if container is not None else self.container))
+        self.container = container
+        part.seg_starts.append(self.length)
+        part.seg_nodes.append(node)
         self.pieces.append(text)
-        self.pieces.append("\x00")
-        self.length += len(text) + 1
+        self.length += len(text)
+
+    def barrier(self, kind: str) -> None:
+        self.part.barriers.append(self.length)
+        self.part.barrier_kinds[self.length] = kind
+
+    def node(self, element, tag: str) -> None:
+        """Wrappers, barriers, and text that needs its ancestors looked at."""
+        parent = element.getparent()
+        if tag in _WRAPPERS:
+            owner = _climb(parent)[2]
+            if owner is not None:
+                self.complex.add(owner)
+            if tag not in _ZERO_WIDTH:
+                return
+        anchor = parent.getparent() if tag in _IN_RUNS else parent
+        container = None
+        if anchor is not self.current or anchor in self.complex:
+            container, hidden, owner = _climb(parent)
+            if owner is None or hidden:
+                return
+            if owner is not self.current:
+                self.start_block(owner)  # back in a paragraph after a text box nested in it
+        if tag == _W_T or tag == _A_T:
+            text = element.text
+            if text and "code" not in self.fields:
+                if tag == _A_T:
+                    container = self.links.get(parent) or container
+                self.add_text(element, text, container)
+        elif tag in _CHARS:
+            char = _CHARS[tag]
+            kind = "a tab" if char == "\t" else "a line break"
+            self.barrier(kind)
+            self.pieces.append(char)
+            self.length += 1
+            self.barrier(kind)
+        else:
+            if tag == _FIELD_CHAR:
+                _track_field(element.get(_FIELD_TYPE), self.fields)
+            self.barrier(_ZERO_WIDTH[tag])
 
     def finish(self) -> PartText:
+        self.pieces.append("\x00")
         self.part.text = "".join(self.pieces)
         return self.part
 
 
 def read_part(root: etree._Element) -> PartText:
-    """The text view of every paragraph, titled element and alt text in a part."""
-    collector = _Collector()
-    fields: list[str] = []  # open complex fields: 'code' until their separator, then 'result'
-    for paragraph in root.iter(PARAGRAPH_TAGS):
-        text, segments, barriers = _read_paragraph(paragraph, fields)
-        collector.add(paragraph, text, segments, barriers)
+    """The text view of every paragraph, titled element and alt text in a part.
+
+    One pass over the tree in document order: per-paragraph iterators and objects cost
+    more than the reading itself on a 300-page guide.
+    """
+    reader = _Reader()
+    reader.links = _drawingml_links(root)
+    part, pieces, nodes, starts = reader.part, reader.pieces, reader.part.seg_nodes, reader.part.seg_starts
+    links = reader.links
+    for element in root.iter(_ALL_TAGS):
+        tag = element.tag
+        if tag == _W_T or tag == _A_T:  # the common case, inline: a text node of a run right in the paragraph
+            current = reader.current
+            run = element.getparent()
+            if run.getparent() is current and not reader.fields and current not in reader.complex:
+                text = element.text
+                if text:
+                    container = links.get(run) if links else None
+                    if container != reader.container and len(nodes) > reader.first_segment:
+                        reader.barrier(_boundary_kind(container if container is not None else reader.container))
+                    reader.container = container
+                    starts.append(reader.length)
+                    nodes.append(element)
+                    pieces.append(text)
+                    reader.length += len(text)
+                continue
+        if tag in _PARAGRAPH_SET:
+            reader.start_block(element)
+        else:
+            reader.node(element, tag)
+    part.paragraph_blocks = len(part.block_starts)
     for element in root.iter(_ELEMENT_TEXTS):
         if element.text:
-            collector.add(element, element.text, [(0, element)], [], is_paragraph=False)
+            reader.start_block(element)
+            reader.add_text(element, element.text)
     for element in root.iter(_ALT_TEXT_OWNERS):
         for attribute in _ALT_TEXT_ATTRIBUTES:
             value = element.get(attribute)
             if value:
-                collector.add(element, value, [(0, element)], [], attribute, is_paragraph=False)
-    return collector.finish()
+                reader.start_block(element, attribute)
+                part.seg_attrs[len(nodes)] = attribute
+                reader.add_text(element, value)
+    return reader.finish()
 
 
-def _read_paragraph(paragraph, fields: list[str]):
-    pieces: list[str] = []
-    segments: list[tuple[int, etree._Element]] = []
-    barriers: list[tuple[int, str]] = []
-    length = 0
-    last_container = None
-    for element in paragraph.iter(_WALK_TAGS):
-        tag = element.tag
-        parent = element.getparent()
-        if parent is paragraph or (parent.getparent() is paragraph and parent.tag not in _HIDDEN
-                                   and parent.tag not in _BOUNDARIES):
-            container, hidden = None, False  # the common case: a run right in the paragraph
-        else:
-            container, hidden, owner = _climb(parent, paragraph)
-            if owner is not paragraph:
-                continue  # belongs to a nested paragraph (a text box), read on its own
-            if hidden:
-                continue
-        if tag == _W_T or tag == _A_T:
-            text = element.text
-            if not text or "code" in fields:
-                continue
-            if tag == _A_T:
-                container = _drawingml_link(parent) or container
-            if segments and container != last_container:
-                changed = container if container is not None else last_container
-                barriers.append((length, _boundary_kind(changed)))
-            last_container = container
-            segments.append((length, element))
-            pieces.append(text)
-            length += len(text)
-        elif tag in _CHARS:
-            char = _CHARS[tag]
-            kind = "a tab" if char == "\t" else "a line break"
-            barriers.append((length, kind))
-            pieces.append(char)
-            length += 1
-            barriers.append((length, kind))
-        else:
-            if tag == _FIELD_CHAR:
-                _track_field(element.get(_FIELD_TYPE), fields)
-            barriers.append((length, _ZERO_WIDTH[tag]))
-    return "".join(pieces), segments, barriers
-
-
-def _climb(node, paragraph):
-    """(nearest boundary wrapper, inside hidden text?, owning paragraph) of a run's parent."""
+def _climb(node):
+    """(nearest boundary wrapper, inside hidden text?, owning paragraph) of a node's parent."""
     container, hidden = None, False
-    while node is not None and node is not paragraph:
+    while node is not None:
         tag = node.tag
-        if tag in PARAGRAPH_TAGS:
-            return None, True, node
+        if tag in _PARAGRAPH_SET:
+            return container, hidden, node
         if tag in _HIDDEN:
             hidden = True
         elif container is None and tag in _BOUNDARIES:
@@ -194,13 +253,15 @@ def _climb(node, paragraph):
     return container, hidden, node
 
 
-def _drawingml_link(run):
-    """A DrawingML hyperlink lives in the run's properties; its target identifies it."""
-    properties = run.find(_A_RPR)
-    if properties is None:
-        return None
-    link = properties.find(_A_HLINK)
-    return ("link", link.get(_R_ID)) if link is not None else None
+def _drawingml_links(root) -> dict:
+    """Runs carrying a DrawingML hyperlink (it lives in the run's properties) -> the link's
+    identity; found in one pass, since looking into every run's properties costs more."""
+    links = {}
+    for link in root.iter(_A_HLINK):
+        properties = link.getparent()
+        if properties.tag == _A_RPR:
+            links[properties.getparent()] = ("link", link.get(_R_ID))
+    return links
 
 
 def _boundary_kind(container) -> str:

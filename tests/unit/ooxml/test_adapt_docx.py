@@ -25,7 +25,7 @@ def run(text: str, bold: bool = False) -> str:
 def adapted(tmp_path, body: str, terms=TERMS, **kwargs):
     source = make_docx(tmp_path / "in.docx", body, **kwargs)
     out = tmp_path / "out.docx"
-    result = adapt_file(source, out, terms)
+    result = adapt_file(source, out, terms, details=True)
     return result, part_xml(out, "word/document.xml")
 
 
@@ -169,7 +169,7 @@ def test_untouched_entries_are_copied_byte_for_byte(tmp_path):
 
 def test_dry_run_writes_nothing(tmp_path):
     source = make_docx(tmp_path / "in.docx", "<w:p>" + run("CWS") + "</w:p>")
-    result = adapt_file(source, None, TERMS)
+    result = adapt_file(source, None, TERMS, details=True)
     assert len(result.changes) == 1 and sorted(p.name for p in tmp_path.iterdir()) == ["in.docx"]
 
 

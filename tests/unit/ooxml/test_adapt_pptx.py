@@ -23,7 +23,7 @@ def test_slides_notes_and_master_are_remapped(tmp_path):
                        [textbox("<a:p>" + arun("So") + arun("cial ", bold=True) + arun("worker") + "</a:p>")],
                        notes=["<a:p>" + arun("CWS co-facilitator: introduce yourself") + "</a:p>"])
     out = tmp_path / "out.pptx"
-    result = adapt_file(source, out, TERMS)
+    result = adapt_file(source, out, TERMS, details=True)
     deck = pptx.Presentation(out)
     slide = deck.slides[0]
     assert [s.text_frame.text for s in slide.shapes if s.has_text_frame] == ["Children's social worker"]
@@ -39,7 +39,7 @@ def test_fields_breaks_and_link_edges(tmp_path):
                   '<a:p>' + arun("social ", link="rId1") + arun("worker") + '</a:p>')
     source = make_pptx(tmp_path / "in.pptx", [textbox(paragraphs)])
     out = tmp_path / "out.pptx"
-    result = adapt_file(source, out, TERMS)
+    result = adapt_file(source, out, TERMS, details=True)
     root = part_xml(out, "ppt/slides/slide1.xml")
     texts = ["".join(t.text or "" for t in p.iterfind(".//a:t", NS)) for p in root.iterfind(".//a:p", NS)]
     assert texts == ["CCWSWS", "socialworker", "children's social worker DCFS", "social worker"]
