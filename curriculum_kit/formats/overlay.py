@@ -120,6 +120,10 @@ class Overlay:
     def folder(self) -> Path:
         return self.layer.folder
 
+    def program_label(self, key: str) -> str:
+        """The county's own short name for a program ('DCFS'), or 'Both programs'."""
+        return self.programs[key].label if key in self.programs else "Both programs"
+
 
 def load_layer(folder: Path, findings: Findings) -> Layer | None:
     """Read one overlay folder; every problem found goes to ``findings``."""

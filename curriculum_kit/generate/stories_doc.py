@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..formats.programs import PROGRAM_LABELS
+from ..formats.overlay import Overlay
 from ..formats.stories import Story
 
 
-def add_stories(document, stories: Sequence[Story]) -> None:
+def add_stories(document, stories: Sequence[Story], overlay: Overlay) -> None:
     """Append each story: its title (Heading 2), 'Programs: …' in italics, then its paragraphs."""
     for story in stories:
         document.add_heading(story.title, level=2)
-        names = ", ".join(PROGRAM_LABELS[key] for key in story.programs)
+        names = ", ".join(overlay.program_label(key) for key in story.programs)
         document.add_paragraph().add_run(f"Programs: {names}").italic = True
         for text in story.paragraphs:
             document.add_paragraph(text)

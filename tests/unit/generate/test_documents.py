@@ -167,11 +167,11 @@ def test_contacts_table_goes_into_a_document_or_a_cell(alder):
 
 def test_stories_are_headed_and_say_which_programs(alder):
     document = docx.Document()
-    add_stories(document, alder.stories)
+    add_stories(document, alder.stories, alder)
     headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
     assert [p.text for p in headings] == [story.title for story in alder.stories]
     first = document.paragraphs[1]
-    assert first.text == "Programs: Child Welfare Services, CalWORKs" and all(r.italic for r in first.runs)
+    assert first.text == "Programs: DCFS, ETA" and all(r.italic for r in first.runs)
     assert document.paragraphs[2].text == alder.stories[0].paragraphs[0]
 
 

@@ -1,0 +1,319 @@
+"""The adapted slide deck with the county put in: a co-branded title slide, contacts,
+story and org chart slides at their marker slides; sections from the speaker notes.
+
+Placeholder markers sit alone in a text box on a slide (the slide is replaced by the
+generated slides); section markers sit in the notes and span whole slides.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pptx
+from pptx.dml.color import RGBColor
+from pptx.util import Emu, Pt
+
+from ..errors import BuildError
+from ..formats.markers import Marker, find_markers, stands_alone
+from ..formats.module import Module
+from ..formats.overlay import Overlay, Trainer
+from .common import Stamp, finish_loaded, logo_alt_text, logo_png, PROGRAM_FALLBACK_COLORS
+from .orgchart_layout import layout as layout_orgchart
+from .orgchart_slides import add_org_chart_slides
+from .textfit import line_height, wrap
+from .word_assembly import CountyMaterial
+
+MARGIN = Emu(457200)  # half an inch
+BODY_PT = 16
+TABLE_PT = 12
+TITLE_PT = 28
+
+
+def assemble_deck(data: bytes, module: Module, material: CountyMaterial,
+                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp) -> tuple[bytes, list[str]]:
+    """The deck with county slides placed; returns (bytes, sections omitted)."""
+    overlay = material.overlay
+    presentation = pptx.Presentation(io.BytesIO(data))
+    omitted = _resolve_sections(presentation, overlay, pair)
+    for slide, marker in _placeholder_slides(presentation):
+        before = len(presentation.slides)
+        _generate(presentation, slide, marker.name, module, material, pair)
+        _move_new_slides(presentation, before, slide)
+        _delete_slide(presentation, slide)
+    return finish_loaded(presentation, stamp), omitted
+
+
+def _notes_markers(slide) -> list[tuple[object, Marker]]:
+    if not slide.has_notes_slide:
+        return []
+    found = []
+    for paragraph in slide.notes_slide.notes_text_frame.paragraphs if slide.notes_slide.notes_text_frame else []:
+        text = "".join(run.text for run in paragraph.runs)
+        if "ck:" in text:
+            markers = find_markers(text)
+            if markers:
+                found.append((paragraph, markers[0]))
+    return found
+
+
+def _resolve_sections(presentation, overlay: Overlay, pair) -> list[str]:
+    """Drop the slides of omitted optional sections; label program sections in the notes."""
+    stack: list[tuple[int, Marker]] = []
+    doomed: set[int] = set()
+    omitted = []
+    slides = list(presentation.slides)
+    for index, slide in enumerate(slides):
+        for paragraph, marker in _notes_markers(slide):
+            element = paragraph._p
+            if marker.role == "open":
+                stack.append((index, marker))
+                if marker.name == "program":
+                    _replace_paragraph_text(paragraph, _program_note(overlay, pair, marker.argument))
+                    continue
+            elif marker.role == "close":
+                if not stack:
+                    raise BuildError(f"{marker} on slide {index + 1} closes a section that is not open")
+                start, opened = stack.pop()
+                if opened.name == "optional" and opened.argument in overlay.omit_sections:
+                    doomed.update(range(start, index + 1))
+                    omitted.append(f"optional {opened.argument}")
+            element.getparent().remove(element)
+    if stack:
+        raise BuildError(f"{stack[-1][1]} on slide {stack[-1][0] + 1} is never closed")
+    for index in sorted(doomed, reverse=True):
+        _delete_slide(presentation, slides[index])
+    return omitted
+
+
+def _program_note(overlay: Overlay, pair, program: str) -> str:
+    trainer = f" ({(pair[0] if program == 'cws' else pair[1]).name})" if pair else ""
+    who = overlay.programs[program].label
+    return f"For the {who} co-facilitator{trainer}: this part speaks to {who} staff."
+
+
+def _replace_paragraph_text(paragraph, text: str) -> None:
+    runs = paragraph.runs
+    runs[0].text = text
+    for run in runs[1:]:
+        run._r.getparent().remove(run._r)
+
+
+def _placeholder_slides(presentation) -> list[tuple[object, Marker]]:
+    found = []
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame and "ck:" in shape.text_frame.text and stands_alone(shape.text_frame.text):
+                marker = find_markers(shape.text_frame.text)[0]
+                if marker.role == "placeholder":
+                    found.append((slide, marker))
+                    break
+    return found
+
+
+def _move_new_slides(presentation, before: int, anchor) -> None:
+    """Move the slides added since ``before`` to just before ``anchor``."""
+    id_list = presentation.slides._sldIdLst
+    ids = list(id_list)
+    anchor_id = next(i for i in ids if presentation.slides.get(int(i.get("id"))) is anchor)
+    for new in ids[before:]:
+        anchor_id.addprevious(new)
+
+
+def _delete_slide(presentation, slide) -> None:
+    """Remove a slide; renumber the slide parts so a slide added later gets a free name
+    (python-pptx names a new slide after the slide count)."""
+    id_list = presentation.slides._sldIdLst
+    for slide_id in list(id_list):
+        if presentation.slides.get(int(slide_id.get("id"))) is slide:
+            presentation.part.drop_rel(slide_id.rId)
+            id_list.remove(slide_id)
+            break
+    presentation.part.rename_slide_parts([slide_id.rId for slide_id in id_list])
+
+
+def _generate(presentation, anchor, name: str, module: Module, material: CountyMaterial, pair) -> None:
+    overlay = material.overlay
+    layout = anchor.slide_layout
+    if name == "cobrand":
+        _title_slide(presentation, layout, module, overlay, pair)
+    elif name == "contacts":
+        _contacts_slides(presentation, layout, overlay)
+    elif name == "stories":
+        _story_slides(presentation, layout, overlay)
+    elif name == "orgchart":
+        if overlay.orgchart is None:
+            raise BuildError("the deck has an org chart slide but the overlay has no orgchart.csv", overlay.folder)
+        width = presentation.slide_width - 2 * MARGIN
+        height = presentation.slide_height - 2 * MARGIN - Pt(TITLE_PT * 2)
+        try:
+            pages = layout_orgchart(overlay.orgchart, int(width), int(height), overlay.county)
+        except ValueError as exc:
+            raise BuildError(f"org chart does not fit on slides: {exc}", overlay.orgchart.path) from None
+        add_org_chart_slides(presentation, layout, pages, overlay)
+
+
+def _blank_slide(presentation, layout, title: str):
+    """A slide on the marker slide's layout, emptied, with a title text box."""
+    slide = presentation.slides.add_slide(layout)
+    for shape in list(slide.placeholders):
+        shape._element.getparent().remove(shape._element)
+    _text_box(slide, MARGIN, MARGIN, presentation.slide_width - 2 * MARGIN, Pt(TITLE_PT * 1.6),
+              [title], TITLE_PT, bold=True)
+    return slide
+
+
+def _text_box(slide, left, top, width, height, paragraphs: list[str], size: float, bold: bool = False,
+              color: RGBColor | None = None, center: bool = False):
+    box = slide.shapes.add_textbox(int(left), int(top), int(width), int(height))
+    frame = box.text_frame
+    frame.word_wrap = True
+    for index, text in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = text
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        if color is not None:
+            run.font.color.rgb = color
+        if center:
+            paragraph.alignment = 2  # PP_ALIGN.CENTER
+    return box
+
+
+def _title_slide(presentation, layout, module: Module, overlay: Overlay, pair) -> None:
+    slide = presentation.slides.add_slide(layout)
+    for shape in list(slide.placeholders):
+        shape._element.getparent().remove(shape._element)
+    width, height = presentation.slide_width, presentation.slide_height
+    logo = int(height * 0.22)
+    for key, left in (("cws", MARGIN), ("calworks", width - MARGIN - logo)):
+        branding = overlay.programs[key]
+        if branding.logo is not None:
+            picture = slide.shapes.add_picture(io.BytesIO(logo_png(branding.logo)), int(left), int(MARGIN),
+                                               logo, logo)
+            picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
+        _text_box(slide, left - MARGIN / 2, MARGIN + logo, logo + MARGIN, Pt(40), [branding.name], 10,
+                  color=RGBColor.from_string((branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#")),
+                  center=True)
+    middle = width - 4 * MARGIN - 2 * logo
+    _text_box(slide, 2 * MARGIN + logo, MARGIN, middle, Pt(36), [overlay.county], 24, bold=True, center=True)
+    lines = [module.title]
+    _text_box(slide, MARGIN, height * 0.45, width - 2 * MARGIN, Pt(90), lines, 32, bold=True, center=True)
+    details = [f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}",
+               f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
+    if pair:
+        details.insert(0, f"Co-facilitated by {pair[0].name} ({overlay.programs['cws'].label}) and "
+                          f"{pair[1].name} ({overlay.programs['calworks'].label})")
+    _text_box(slide, MARGIN, height * 0.66, width - 2 * MARGIN, Pt(90), details, 14, center=True)
+    _notes(slide, "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration).")
+
+
+def _notes(slide, text: str) -> None:
+    slide.notes_slide.notes_text_frame.text = text
+
+
+def _contacts_slides(presentation, layout, overlay: Overlay) -> None:
+    """Contacts in a table, as many rows per slide as fit at 12 pt."""
+    if not overlay.contacts:
+        raise BuildError("the deck has a contacts slide but the overlay has no contacts.csv rows", overlay.folder)
+    width = presentation.slide_width - 2 * MARGIN
+    columns = [("Program", 0.12), ("Role", 0.19), ("Name and title", 0.27), ("Phone", 0.14), ("E-mail", 0.28)]
+    rows = [[overlay.program_label(c.program),
+             c.role, f"{c.name}, {c.title}" if c.title else c.name, c.phone, c.email] for c in overlay.contacts]
+    available = presentation.slide_height - 2 * MARGIN - Pt(TITLE_PT * 2)
+    pages = _paginate(rows, [int(width * share) for _, share in columns], available, TABLE_PT)
+    for number, page in enumerate(pages, start=1):
+        title = f"Local contacts — {overlay.county}" + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
+        slide = _blank_slide(presentation, layout, title)
+        heights = page["heights"]
+        shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), int(MARGIN),
+                                       int(MARGIN + Pt(TITLE_PT * 2)), int(width), int(sum(heights)))
+        table = shape.table
+        for index, (label, share) in enumerate(columns):
+            table.columns[index].width = int(width * share)
+            _cell(table.cell(0, index), label, bold=True)
+        for row_index, (values, row_height) in enumerate(zip(page["rows"], heights[1:]), start=1):
+            table.rows[row_index].height = row_height
+            for column, value in enumerate(values):
+                _cell(table.cell(row_index, column), value)
+        table.rows[0].height = heights[0]
+        _notes(slide, "Point out the contacts in the other program: who to call first, and how.")
+
+
+def _cell(cell, text: str, bold: bool = False) -> None:
+    cell.text = text
+    for paragraph in cell.text_frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(TABLE_PT)
+            run.font.bold = bold
+    cell.margin_left = cell.margin_right = Emu(45720)
+    cell.margin_top = cell.margin_bottom = Emu(22860)
+
+
+def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt: float) -> list[dict]:
+    """Split table rows over slides by their estimated wrapped height."""
+    padding = 2 * 22860
+    def height(values: list[str]) -> int:
+        try:
+            lines = max(len(wrap(v, w - 2 * 45720, font_pt, break_words=True)) for v, w in zip(values, widths))
+        except ValueError as exc:
+            raise BuildError(f"a contact does not fit a slide table: {exc}") from None
+        return lines * line_height(font_pt) + padding + Pt(4)
+    header = height(["Name and title"] * len(widths))
+    pages, current, used = [], [], header
+    heights = [header]
+    for values in rows:
+        needed = height(values)
+        if current and used + needed > available:
+            pages.append({"rows": current, "heights": heights})
+            current, used, heights = [], header, [header]
+        current.append(values)
+        heights.append(needed)
+        used += needed
+    pages.append({"rows": current, "heights": heights})
+    return pages
+
+
+def _story_slides(presentation, layout, overlay: Overlay) -> None:
+    """One or more slides per story, split between paragraphs or sentences to fit at 16 pt."""
+    if not overlay.stories:
+        raise BuildError("the deck has a stories slide but the overlay has no stories/*.md", overlay.folder)
+    width = int(presentation.slide_width - 2 * MARGIN)
+    top = MARGIN + Pt(TITLE_PT * 2)
+    available = int(presentation.slide_height - top - MARGIN)
+    for story in overlay.stories:
+        programs = " and ".join(overlay.program_label(p) for p in story.programs)
+        chunks = _fit_text([f"Programs: {programs}", *story.paragraphs], width - 2 * 91440, available, BODY_PT)
+        for number, chunk in enumerate(chunks, start=1):
+            title = story.title + (f" (continued)" if number > 1 else "")
+            slide = _blank_slide(presentation, layout, title)
+            _text_box(slide, MARGIN, top, width, available, chunk, BODY_PT)
+            _notes(slide, "Tell this local story in your own words; ask who in the room worked a family like this.")
+
+
+def _fit_text(paragraphs: list[str], width: int, height: int, font_pt: float) -> list[list[str]]:
+    """Paragraphs grouped into slides that hold them; long paragraphs split at sentences."""
+    pieces = []
+    for paragraph in paragraphs:
+        try:
+            lines = len(wrap(paragraph, width, font_pt))
+        except ValueError as exc:
+            raise BuildError(f"a story does not fit a slide: {exc}") from None
+        if (lines + 1) * line_height(font_pt) <= height:
+            pieces.append(paragraph)
+        else:
+            pieces.extend(sentence + "." if not sentence.endswith((".", "!", "?")) else sentence
+                          for sentence in paragraph.split(". ") if sentence)
+    chunks, current, used = [], [], 0
+    for piece in pieces:
+        needed = (len(wrap(piece, width, font_pt)) + 0.5) * line_height(font_pt)
+        if needed > height:
+            raise BuildError(f"a sentence of a story is too long for one slide: '{piece[:60]}…'")
+        if current and used + needed > height:
+            chunks.append(current)
+            current, used = [], 0
+        current.append(piece)
+        used += needed
+    if current:
+        chunks.append(current)
+    return chunks

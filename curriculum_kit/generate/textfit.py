@@ -1,0 +1,77 @@
+"""Conservative text measurement, so generated slides never overflow.
+
+Widths are per-character estimates at least as wide as DejaVu Sans, the widest font a
+viewer is likely to substitute for Calibri; real rendering is narrower, never wider.
+"""
+
+from __future__ import annotations
+
+EMU_PER_PT = 12700
+LINE_SPACING = 1.2
+_NARROW = set("ijlI.,;:!'|()[]{} tfr")
+_WIDE_LOWER = set("mw")
+_WIDE_UPPER = set("MW@%")
+
+
+def _em(char: str) -> float:
+    if char == " ":
+        return 0.32
+    if char in _NARROW:
+        return 0.42
+    if char in _WIDE_LOWER:
+        return 0.98
+    if char in _WIDE_UPPER:
+        return 1.02
+    if char.isupper():
+        return 0.78
+    if char.isdigit():
+        return 0.64
+    return 0.64 if char.isascii() else 1.0  # accented letters and CJK: assume wide
+
+
+def text_width(text: str, font_pt: float) -> int:
+    """Estimated width of one line of text, in EMU."""
+    return int(sum(_em(c) for c in text) * font_pt * EMU_PER_PT)
+
+
+def line_height(font_pt: float) -> int:
+    return int(font_pt * LINE_SPACING * EMU_PER_PT)
+
+
+def wrap(text: str, width: int, font_pt: float, break_words: bool = False) -> list[str]:
+    """Greedy word wrap into lines no wider than ``width`` EMU.
+
+    A word wider than a line is split across lines when ``break_words`` (as PowerPoint
+    does in a table cell: e-mail addresses); otherwise it raises ValueError naming it.
+    """
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if text_width(word, font_pt) > width:
+            if not break_words:
+                raise ValueError(f"the word '{word}' is wider than the space for it at {font_pt:g} pt")
+            if current:
+                lines.append(current)
+            pieces = _break(word, width, font_pt)
+            lines.extend(pieces[:-1])
+            current = pieces[-1]
+            continue
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, font_pt) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def _break(word: str, width: int, font_pt: float) -> list[str]:
+    pieces, piece = [], ""
+    for char in word:
+        if piece and text_width(piece + char, font_pt) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return pieces + [piece]

@@ -1,0 +1,133 @@
+"""The adapted guide and handouts with the county put in: cover, contacts, org chart,
+stories at their markers; program sections labelled or dropped; optional ones omitted.
+
+Content is generated at the end of the body with python-docx and then moved to the
+marker, which keeps python-docx's own helpers usable for every piece.
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator
+
+import docx
+from docx.enum.text import WD_BREAK, WD_ALIGN_PARAGRAPH
+from docx.shared import Inches, Pt
+
+from ..errors import BuildError
+from ..formats.markers import Marker
+from ..formats.module import Module
+from ..formats.overlay import Overlay, Trainer
+from ..ooxml.sections import placeholders, resolve_sections
+from .common import Stamp, add_picture, fill_cobrand, finish_loaded
+from .contacts_doc import contacts_table
+from .stories_doc import add_stories
+
+
+@dataclass(frozen=True)
+class CountyMaterial:
+    """What a county contributes to every module's documents, made once per county."""
+
+    overlay: Overlay
+    orgchart_pngs: tuple[bytes, ...]
+    orgchart_alt: str
+
+
+def section_decider(overlay: Overlay, audience: str):
+    """'drop' omitted optional sections; for one program's participants, the other program's
+    sections; the facilitator ('both') keeps and labels program sections."""
+    def decide(marker: Marker) -> str:
+        if marker.name == "optional":
+            return "drop" if marker.argument in overlay.omit_sections else "keep"
+        if audience == "facilitator":
+            return "label"
+        return "keep" if marker.argument == audience else "drop"
+    return decide
+
+
+def program_label(overlay: Overlay, pair: tuple[Trainer, Trainer] | None):
+    def label(marker: Marker) -> str:
+        program = marker.argument
+        lead = ""
+        if pair:
+            trainer = pair[0] if program == "cws" else pair[1]
+            lead = f" ({trainer.name})"
+        who = overlay.programs[program].label
+        return (f"For the {who} co-facilitator{lead}: this part speaks to {who} staff; "
+                "the other co-facilitator adds their program's view.")
+    return label
+
+
+def assemble_word(data: bytes, module: Module, material: CountyMaterial, audience: str,
+                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp) -> tuple[bytes, list[str]]:
+    """The document with county material placed; returns (bytes, sections omitted)."""
+    overlay = material.overlay
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    done = resolve_sections(body, section_decider(overlay, audience), program_label(overlay, pair))
+    omitted = [f"{marker.name} {marker.argument}" for marker, action in done if action == "drop"]
+    for item in placeholders(body):
+        with _insert_before(document, item.element):
+            _fill(document, item.marker.name, module, material, pair, audience)
+    return finish_loaded(document, stamp), omitted
+
+
+@contextmanager
+def _insert_before(document, marker_paragraph) -> Iterator[None]:
+    """Whatever is added to the end of the body inside the block moves to the marker."""
+    body = document.element.body
+    count = len(body)
+    yield
+    section = body[-1] if body[-1].tag.endswith("}sectPr") else None
+    added = list(body)[count - (1 if section is not None else 0):len(body) - (1 if section is not None else 0)]
+    for element in added:
+        marker_paragraph.addprevious(element)
+    marker_paragraph.getparent().remove(marker_paragraph)
+
+
+def _fill(document, name: str, module: Module, material: CountyMaterial, pair, audience: str) -> None:
+    overlay = material.overlay
+    if name == "cobrand":
+        _cover(document, module, overlay, pair, audience)
+    elif name == "contacts":
+        if not overlay.contacts:
+            raise BuildError("the module has a contacts marker but the overlay has no contacts.csv rows",
+                             overlay.folder)
+        contacts_table(document, overlay.contacts)
+    elif name == "orgchart":
+        if not material.orgchart_pngs:
+            raise BuildError("the module has an org chart marker but the overlay has no orgchart.csv",
+                             overlay.folder)
+        section = document.sections[0]
+        width = section.page_width - section.left_margin - section.right_margin
+        for png in material.orgchart_pngs:
+            paragraph = document.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add_picture(paragraph.add_run(), png, material.orgchart_alt, width=width)
+    elif name == "stories":
+        if not overlay.stories:
+            raise BuildError("the module has a stories marker but the overlay has no stories/*.md",
+                             overlay.folder)
+        add_stories(document, overlay.stories, overlay)
+
+
+def _cover(document, module: Module, overlay: Overlay, pair, audience: str) -> None:
+    fill_cobrand(document.add_table(1, 3), overlay, logo_height=Inches(1.1))
+    role = "Facilitator guide" if audience == "facilitator" else "Participant materials"
+    for text, size, bold in ((module.title, 26, True),
+                             (f"{role} for {overlay.county}", 16, False),
+                             (f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}", 12, False),
+                             (f"Module version {module.version} · {overlay.county} overlay version "
+                              f"{overlay.version}", 10, False)):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.font.size, run.bold = Pt(size), bold
+    if pair:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(f"Co-facilitators: {pair[0].name} ({overlay.programs['cws'].label}) and "
+                          f"{pair[1].name} ({overlay.programs['calworks'].label})").font.size = Pt(12)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -1,0 +1,1 @@
+"""Packaging: deterministic packet zips, PDFs through LibreOffice, manifests, the catalog."""

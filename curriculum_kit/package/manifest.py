@@ -1,0 +1,61 @@
+"""manifest.json: where a packet came from (copier's answers file is the model).
+
+It records the tool, the module and every overlay of the chain with the sha256 of their
+files, each packet with the sha256 of every file inside it, and what terminology did.
+Its ``inputs_sha256`` is also the key that makes rebuilds incremental.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .. import __version__
+from ..formats.module import Module
+from ..formats.overlay import Overlay
+from .zipper import sha256_file
+
+MANIFEST = "manifest.json"
+
+
+def file_hashes(files: list[Path], root: Path) -> list[dict]:
+    return [{"path": path.relative_to(root).as_posix(), "sha256": sha256_file(path),
+             "bytes": path.stat().st_size} for path in files]
+
+
+def module_sources(module: Module) -> dict:
+    files = [module.toml_path, *module.documents]
+    return {"id": module.id, "title": module.title, "version": str(module.version),
+            "files": file_hashes(files, module.folder)}
+
+
+def overlay_sources(overlay: Overlay) -> list[dict]:
+    return [{"slug": layer.slug, "version": str(layer.version),
+             "files": file_hashes(layer.source_files, layer.folder)} for layer in overlay.chain]
+
+
+def inputs_key(module_info: dict, chain_info: list[dict], options: dict) -> str:
+    """One hash of everything that shapes a county's packets for a module."""
+    blob = json.dumps({"tool": __version__, "module": module_info, "overlays": chain_info,
+                       "options": options}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def read_manifest(folder: Path) -> dict | None:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def is_current(folder: Path, key: str) -> bool:
+    """True when the folder holds a complete build of exactly these inputs."""
+    manifest = read_manifest(folder)
+    if not manifest or manifest.get("inputs_sha256") != key:
+        return False
+    for packet in manifest.get("packets", []):
+        path = folder / packet["file"]
+        if not path.is_file() or path.stat().st_size != packet["bytes"]:
+            return False
+    return True

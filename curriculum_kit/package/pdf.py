@@ -1,0 +1,74 @@
+"""PDF copies through headless LibreOffice: many files per start, tagged for accessibility.
+
+A LibreOffice start costs seconds, so a batch of documents is converted by one process
+(Word files and decks need different export filters, hence up to two calls). Public
+agencies publish accessible documents (Section 508): the export is a tagged PDF.
+LibreOffice stamps the time and random ids into each PDF; those are pinned afterwards so
+a rebuild gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import BuildError
+
+_TAGGED = '{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+_FILTERS = {".docx": "writer_pdf_Export", ".pptx": "impress_pdf_Export"}
+_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
+_ID = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)")
+_CHECKSUM = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]{32})")
+TIMEOUT = 600
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(files: list[Path], outdir: Path, pdf_date: str) -> dict[Path, Path]:
+    """PDFs of ``files`` in ``outdir`` (names must be unique), pinned to ``pdf_date``
+    (YYYYMMDDHHMMSS). One LibreOffice process per kind of file."""
+    program = soffice()
+    if program is None:
+        raise BuildError("PDFs need LibreOffice (soffice), which is not installed; use --no-pdf")
+    outdir.mkdir(parents=True, exist_ok=True)
+    result = {}
+    with tempfile.TemporaryDirectory(prefix="ck-lo-") as profile:
+        for suffix, export in _FILTERS.items():
+            batch = [f for f in files if f.suffix.lower() == suffix]
+            if not batch:
+                continue
+            command = [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                       "--convert-to", f"pdf:{export}:{_TAGGED}", "--outdir", str(outdir), *map(str, batch)]
+            try:
+                subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False,
+                               env={**os.environ, "HOME": profile})
+            except subprocess.TimeoutExpired:
+                raise BuildError(f"LibreOffice did not finish converting {len(batch)} files in {TIMEOUT} s") from None
+            for source in batch:
+                pdf = outdir / (source.stem + ".pdf")
+                if not pdf.is_file():
+                    raise BuildError("LibreOffice could not convert this file to PDF", source)
+                pdf.write_bytes(pin(pdf.read_bytes(), pdf_date))
+                result[source] = pdf
+    return result
+
+
+def pin(data: bytes, pdf_date: str) -> bytes:
+    """The same PDF with its dates, file id and checksum made deterministic (same lengths,
+    so the cross-reference offsets stay valid)."""
+    stamp = pdf_date.encode()
+    data = _DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, data)
+    zeroed = _ID.sub(lambda m: m.group(1) + b"0" * len(m.group(2)) + m.group(3) + b"0" * len(m.group(4))
+                     + m.group(5), data)
+    zeroed = _CHECKSUM.sub(lambda m: m.group(1) + b"0" * 32, zeroed)
+    digest = hashlib.md5(zeroed).hexdigest().upper().encode()
+    data = _ID.sub(lambda m: m.group(1) + digest[:len(m.group(2))] + m.group(3) + digest[:len(m.group(4))]
+                   + m.group(5), zeroed)
+    return _CHECKSUM.sub(lambda m: m.group(1) + digest, data)

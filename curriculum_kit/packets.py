@@ -1,0 +1,145 @@
+"""What goes into one county's packets for one module, as documents in memory.
+
+The facilitator packet holds the adapted guide (cover, county material, program sections
+labelled for each co-facilitator), the deck, the handouts and the generated documents;
+participants get handouts and the day's papers, one packet per program when the
+handouts have program-only sections (lesson 4).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import BuildError
+from .formats.markers import find_markers
+from .formats.module import Module
+from .formats.overlay import Overlay, Trainer
+from .formats.programs import PROGRAMS
+from .generate.agenda_doc import agenda_docx
+from .generate.common import Stamp
+from .generate.contacts_doc import contacts_docx
+from .generate.deck_assembly import assemble_deck
+from .generate.evaluation_doc import evaluation_docx
+from .generate.orgchart_doc import orgchart_docx, orgchart_pictures
+from .generate.signin_doc import signin_docx
+from .generate.word_assembly import CountyMaterial, assemble_word
+from .ooxml.adapt import AdaptResult, adapt_package
+from .ooxml.matcher import Matcher
+from .ooxml.package import Package
+from .ooxml.reading import document_blocks
+
+
+@dataclass
+class Packet:
+    role: str  # facilitator, participant, participant-cws, participant-calworks
+    documents: dict[str, bytes] = field(default_factory=dict)  # path inside the zip -> bytes
+
+
+@dataclass
+class ModulePackets:
+    packets: list[Packet]
+    occurrences: Counter
+    never_found: list[str]
+    near_misses: int
+    omitted: list[str]
+    pair: tuple[Trainer, Trainer] | None
+
+
+@dataclass
+class CountyDocuments:
+    """Documents that depend on the county only, made once for all its modules."""
+
+    material: CountyMaterial
+    contacts: bytes
+    orgchart: bytes | None
+
+
+def county_documents(overlay: Overlay, stamp: Stamp) -> CountyDocuments:
+    overlay = _localized(overlay)
+    pictures, alt = orgchart_pictures(overlay)
+    material = CountyMaterial(overlay, pictures, alt)
+    orgchart = orgchart_docx(overlay, pictures, alt, stamp) if overlay.orgchart else None
+    return CountyDocuments(material, contacts_docx(overlay, stamp), orgchart)
+
+
+def _localized(overlay: Overlay) -> Overlay:
+    """Stories inherited from a parent overlay are written in its generic wording: they get
+    the county's terms. The county's own stories are already in its words."""
+    matcher = Matcher(overlay.terms)
+    stories = tuple(story if story.path.parent.parent == overlay.folder else
+                    replace(story, title=matcher.replace(story.title),
+                            paragraphs=tuple(matcher.replace(p) for p in story.paragraphs))
+                    for story in overlay.stories)
+    return replace(overlay, stories=stories)
+
+
+def trainer_pair(overlay: Overlay, turn: int) -> tuple[Trainer, Trainer] | None:
+    """One trainer from each program, taking turns across modules (lesson 3)."""
+    teams = [[t for t in overlay.trainers if t.program == program] for program in PROGRAMS]
+    if not all(teams):
+        return None
+    return teams[0][turn % len(teams[0])], teams[1][turn % len(teams[1])]
+
+
+def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: Stamp) -> ModulePackets:
+    overlay = county.material.overlay
+    pair = trainer_pair(overlay, turn)
+    matcher = Matcher(overlay.terms)  # the module's own title and description, in county words
+    module = replace(module, title=matcher.replace(module.title), description=matcher.replace(module.description))
+    adapted: dict[Path, bytes] = {}
+    results: list[AdaptResult] = []
+    for path in module.documents:
+        data, result = _adapt(path, overlay)
+        adapted[path] = data
+        results.append(result)
+    omitted: set[str] = set()
+
+    def word(path: Path, audience: str) -> bytes:
+        data, dropped = assemble_word(adapted[path], module, county.material, audience, pair, stamp)
+        omitted.update(d for d in dropped if d.startswith("optional"))
+        _check_finished(path.name, data)
+        return data
+
+    deck, dropped = assemble_deck(adapted[module.slides], module, county.material, pair, stamp)
+    omitted.update(dropped)
+    _check_finished(module.slides.name, deck)
+    shared = {"agenda.docx": agenda_docx(module, overlay, stamp, pair), "local-contacts.docx": county.contacts}
+    if county.orgchart is not None:
+        shared["org-chart.docx"] = county.orgchart
+    facilitator = Packet("facilitator", {
+        module.facilitator_guide.name: word(module.facilitator_guide, "facilitator"),
+        module.slides.name: deck,
+        **{f"handouts/{h.name}": word(h, "facilitator") for h in module.handouts},
+        **shared,
+        "sign-in-sheet.docx": signin_docx(module, overlay, stamp),
+        "evaluation-form.docx": evaluation_docx(module, overlay, stamp),
+    })
+    per_program = {program: {f"handouts/{h.name}": word(h, program) for h in module.handouts}
+                   for program in PROGRAMS}
+    if per_program[PROGRAMS[0]] == per_program[PROGRAMS[1]]:
+        participants = [Packet("participant", {**per_program[PROGRAMS[0]], **shared})]
+    else:
+        participants = [Packet(f"participant-{program}", {**per_program[program], **shared})
+                        for program in PROGRAMS]
+    occurrences = sum((r.occurrences() for r in results), Counter())
+    never_found = [t.term for t in overlay.terms if t.term not in occurrences]
+    return ModulePackets([facilitator, *participants], occurrences, never_found,
+                         sum(r.near_miss_count for r in results), sorted(omitted), pair)
+
+
+def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:
+    out = io.BytesIO()
+    with Package(path) as package:
+        result = adapt_package(package, overlay.terms, out)
+    return out.getvalue(), result
+
+
+def _check_finished(name: str, data: bytes) -> None:
+    """Nothing unfinished ships: no marker may be left in any document."""
+    for block in document_blocks(Path(name), data):
+        if "ck:" in block.text and find_markers(block.text):
+            raise BuildError(f"marker {find_markers(block.text)[0]} left in {name} at {block.location}; "
+                             "check the module's markers with 'curriculum-kit validate'")

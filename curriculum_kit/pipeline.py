@@ -1,0 +1,253 @@
+"""`build`: every selected module for every selected county, incremental and in parallel.
+
+load (the caller's Library) -> plan (which county/module pairs are stale) -> per county,
+in a worker: adapt and assemble documents, convert PDFs in one batch, write zips and the
+manifest -> the catalog. One county's failure never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .errors import CurriculumKitError, InputError
+from .findings import Findings
+from .formats.library import Library
+from .formats.module import Module
+from .formats.overlay import Overlay
+from .generate.common import Stamp
+from .package import pdf as pdf_tools
+from .package.catalog import write_catalog
+from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
+from .package.readme import ROLE_TITLES, readme
+from .package.zipper import Entry, sha256_file, write_zip
+from .packets import ModulePackets, county_documents, module_packets
+from .report import write_json
+from .validate import check_module
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path = Path("dist")
+    pdf: bool = False
+    jobs: int = 1
+    modules: tuple[str, ...] = ()
+    counties: tuple[str, ...] = ()
+    epoch: int | None = None  # SOURCE_DATE_EPOCH; None means now
+
+
+@dataclass
+class Outcome:
+    """What happened to one county's packets for one module."""
+
+    county: str
+    module: str
+    status: str  # built, current, failed
+    message: str = ""
+    files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Job:
+    module: Module
+    key: str
+    module_info: dict
+    chain_info: list[dict]
+    turn: int
+
+
+def build(library: Library, options: BuildOptions, report: Callable[[Outcome], None]) -> list[Outcome]:
+    """Build what is stale, report each outcome as it comes, write the catalog."""
+    modules = _select(options.modules, library.modules, "module", library.modules_dir)
+    counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
+    outcomes: list[Outcome] = []
+
+    def done(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        report(outcome)
+
+    for failure in _load_failures(library, options):
+        done(failure)
+    jobs: dict[str, list[_Job]] = {}
+    epoch = options.epoch if options.epoch is not None else int(datetime.now(timezone.utc).timestamp())
+    build_options = {"pdf": options.pdf, "epoch": options.epoch}
+    module_infos = {m: module_sources(library.modules[m]) for m in modules}
+    for slug in counties:
+        overlay = library.overlays[slug]
+        if not options.counties and not overlay.buildable:
+            continue
+        chain_info = overlay_sources(overlay)
+        for turn, module_id in enumerate(modules):
+            key = inputs_key(module_infos[module_id], chain_info, build_options)
+            if is_current(options.out / slug / module_id, key):
+                done(Outcome(slug, module_id, "current"))
+                continue
+            jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
+                                                  chain_info, turn))
+    module_errors = _module_errors(library, sorted({job.module.id for js in jobs.values() for job in js}))
+    for slug in list(jobs):
+        for job in [job for job in jobs[slug] if job.module.id in module_errors]:
+            done(Outcome(slug, job.module.id, "failed", module_errors[job.module.id]))
+        jobs[slug] = [job for job in jobs[slug] if job.module.id not in module_errors]
+    tasks = [(library.overlays[slug], county_jobs, options, epoch)
+             for slug, county_jobs in jobs.items() if county_jobs]
+    if options.jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            for outcome in _build_county(*task):
+                done(outcome)
+    else:
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            futures = [pool.submit(_build_county, *task) for task in tasks]
+            for future in as_completed(futures):
+                for outcome in future.result():
+                    done(outcome)
+    options.out.mkdir(parents=True, exist_ok=True)
+    write_catalog(options.out)
+    return outcomes
+
+
+def _select(wanted: tuple[str, ...], known: dict, what: str, folder: Path) -> list[str]:
+    for name in wanted:
+        if name not in known:
+            raise InputError(f"no {what} '{name}' in {folder}" +
+                             (f" (known: {', '.join(sorted(known))})" if known else ""))
+    return list(wanted) if wanted else sorted(known)
+
+
+def _load_failures(library: Library, options: BuildOptions) -> list[Outcome]:
+    """Overlays that could not be loaded fail as a whole county, with their first error."""
+    failures = []
+    for folder in sorted(library.overlays_dir.iterdir()) if library.overlays_dir.is_dir() else []:
+        slug = folder.name
+        if not folder.is_dir() or slug in library.overlays or slug.startswith((".", "_")):
+            continue
+        if options.counties and slug not in options.counties:
+            continue
+        problems = [f for f in library.findings.errors if f.path.is_relative_to(folder)]
+        if problems:
+            failures.append(Outcome(slug, "", "failed", str(problems[0]).replace(": error:", ":", 1)))
+    return failures
+
+
+def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
+    errors = {}
+    for module_id in modules:
+        findings = Findings()
+        check_module(library.modules[module_id], library.modules, findings)
+        if findings.errors:
+            errors[module_id] = str(findings.errors[0]).replace(": error:", ":", 1)
+    return errors
+
+
+def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
+    """Everything for one county, in one worker: county documents are made once."""
+    stamp = Stamp.from_epoch(epoch)
+    try:
+        county = county_documents(overlay, stamp)
+    except CurriculumKitError as exc:
+        return [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job in jobs]
+    built: list[tuple[_Job, ModulePackets]] = []
+    outcomes = []
+    for job in jobs:
+        try:
+            built.append((job, module_packets(job.module, county, job.turn, stamp)))
+        except CurriculumKitError as exc:
+            outcomes.append(Outcome(overlay.slug, job.module.id, "failed", str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
+            outcomes.append(Outcome(overlay.slug, job.module.id, "failed",
+                                    f"internal error while building ({type(exc).__name__}: {exc})"))
+    pdfs: dict[str, bytes] = {}
+    if options.pdf and built:
+        try:
+            pdfs = _convert_all(built, stamp)
+        except CurriculumKitError as exc:
+            return outcomes + [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job, _ in built]
+    for job, packets in built:
+        outcomes.append(_write(overlay, job, packets, pdfs, options, stamp))
+    return outcomes
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[str, bytes]:
+    """PDFs for every distinct document of the county, keyed by the document's sha256."""
+    pending: dict[str, tuple[str, bytes]] = {}
+    for _, packets in built:
+        for packet in packets.packets:
+            for name, data in packet.documents.items():
+                pending.setdefault(_digest(data), (name, data))
+    with tempfile.TemporaryDirectory(prefix="ck-pdf-") as temp:
+        folder = Path(temp)
+        sources = {}
+        for digest, (name, data) in pending.items():
+            path = folder / f"{digest[:16]}{Path(name).suffix}"
+            path.write_bytes(data)
+            sources[path] = digest
+        converted = pdf_tools.convert(list(sources), folder / "pdf", stamp.when.strftime("%Y%m%d%H%M%S"))
+        return {sources[src]: pdf.read_bytes() for src, pdf in converted.items()}
+
+
+def packet_name(overlay: Overlay, module: Module, role: str) -> str:
+    """A file name that explains itself once downloaded."""
+    return f"{overlay.slug}_{module.id}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
+
+
+def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
+           options: BuildOptions, stamp: Stamp) -> Outcome:
+    module = job.module
+    folder = options.out / overlay.slug / module.id
+    folder.mkdir(parents=True, exist_ok=True)
+    versions = f"module {module.id} {module.version} · overlay {overlay.slug} {overlay.version}"
+    manifest_packets, written = [], []
+    for packet in packets.packets:
+        name = packet_name(overlay, module, packet.role)
+        top = name.removesuffix(".zip")
+        documents = dict(packet.documents)
+        for doc_name, data in packet.documents.items():
+            if _digest(data) in pdfs:
+                documents[str(Path(doc_name).with_suffix(".pdf"))] = pdfs[_digest(data)]
+        text = readme(packet.role, overlay.county, module.title, versions, sorted(documents),
+                      module.facilitator_guide.name, module.slides.name)
+        documents["README.txt"] = text.encode("utf-8")
+        entries = [Entry(f"{top}/{path}", data) for path, data in documents.items()]
+        write_zip(folder / name, entries, stamp.zip_time)
+        size = (folder / name).stat().st_size
+        manifest_packets.append({
+            "role": packet.role, "label": ROLE_TITLES.get(packet.role, packet.role), "file": name,
+            "sha256": sha256_file(folder / name), "bytes": size,
+            "contents": [{"path": e.path, "sha256": e.sha256, "bytes": len(e.data)}
+                         for e in sorted(entries, key=lambda e: e.path)],
+        })
+        written.append(name)
+    warnings = [f"no co-facilitator pair: the overlay needs a trainer from each program"] if not packets.pair else []
+    manifest = {
+        "tool": {"name": "curriculum-kit", "version": __version__},
+        "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "inputs_sha256": job.key,
+        "module": job.module_info,
+        "overlay": {"slug": overlay.slug, "county": overlay.county, "version": str(overlay.version),
+                    "chain": job.chain_info},
+        "options": {"pdf": options.pdf},
+        "packets": manifest_packets,
+        "terminology": {"occurrences": dict(sorted(packets.occurrences.items())),
+                        "never_found": packets.never_found, "near_misses": packets.near_misses},
+        "omitted_sections": packets.omitted,
+        "co_facilitators": [t.name for t in packets.pair] if packets.pair else [],
+        "warnings": warnings,
+    }
+    write_json(folder / MANIFEST, manifest)
+    for stale in folder.glob("*.zip"):
+        if stale.name not in written:
+            os.unlink(stale)
+    return Outcome(overlay.slug, module.id, "built", files=written, warnings=warnings)
+
