@@ -40,7 +40,7 @@ def adapt_summary(result: AdaptResult, dry_run: bool, output: Path | None, show_
     lines.append(f"{display_path(result.source)}{target}: {verb} {total} occurrence{'s' * (total != 1)}")
     for term, count in sorted(result.occurrences().items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"  {count:5}  {term}")
-    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(result.occurrences_by_kind().items()))
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(result.occurrences_by_kind().items()) if count)
     if kinds:
         lines.append(f"  by part: {kinds}")
     unused = result.unused_terms()

@@ -1,0 +1,103 @@
+"""Real clients open what curriculum-kit writes: LibreOffice converts adapted files and
+packets to PDF (pdftotext reads them back), Chromium loads the download catalog."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from tests.acceptance.conftest import build_args, run
+from tests.conftest import REPO, needs_pdftotext, needs_soffice
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@needs_soffice
+@needs_pdftotext
+def test_adapted_samples_open_in_libreoffice(tmp_path):
+    module = REPO / "base_modules" / "coordinated-case-planning"
+    outputs = []
+    for source in (module / "facilitator-guide.docx", module / "slides.pptx"):
+        out = tmp_path / f"adapted-{source.name}"
+        result = run(["adapt", str(source), "-o", str(out), "--county", "alder-county",
+                      "--overlays", str(REPO / "county_overlays")])
+        assert result.exit_code == 0, result.output
+        outputs.append(out)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, outputs)],
+                   capture_output=True, timeout=300, check=False)
+    for out in outputs:
+        text = pdf_text(out.with_suffix(".pdf"))
+        assert "Department of Children and Family Services" in text and "DCFS" in text
+        assert "WorkBridge" in text  # Alder's name for Welfare-to-Work
+        assert "Child Welfare Services" not in text and "Welfare-to-Work plan" not in text
+
+
+@needs_soffice
+@needs_pdftotext
+def test_packets_with_tagged_pdfs_hold_the_county(samples, tmp_path):
+    out = tmp_path / "dist"
+    args = build_args(samples, out, "--pdf", "--county", "manzanita-county", "--module", "linkages-orientation")
+    result = run(args)
+    assert result.exit_code == 0, result.output
+    packet = next((out / "manzanita-county" / "linkages-orientation").glob("*_facilitator_*.zip"))
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(packet) as package:
+        package.extractall(unpacked)
+    folder = next(unpacked.iterdir())
+    documents = [p for p in folder.rglob("*") if p.suffix in (".docx", ".pptx")]
+    assert documents and all(p.with_suffix(".pdf").is_file() for p in documents)
+    guide = pdf_text(folder / "facilitator-guide.pdf")
+    assert "Manzanita County" in guide
+    contacts = (samples / "county_overlays" / "manzanita-county" / "contacts.csv").read_text()
+    phone = re.search(r"\(\d{3}\) 555-01\d\d", contacts).group()
+    assert phone in pdf_text(folder / "local-contacts.pdf")
+    assert "Child Welfare Services" not in guide
+    assert b"/StructTreeRoot" in (folder / "facilitator-guide.pdf").read_bytes(), "tagged PDF"
+    # PDFs are pinned too: a second build gives the same packet bytes
+    again = tmp_path / "again"
+    assert run(build_args(samples, again, "--pdf", "--county", "manzanita-county",
+                          "--module", "linkages-orientation")).exit_code == 0
+    second = next((again / "manzanita-county" / "linkages-orientation").glob("*_facilitator_*.zip"))
+    assert hashlib.sha256(second.read_bytes()).hexdigest() == hashlib.sha256(packet.read_bytes()).hexdigest()
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs += [value for name, value in attrs if name == "href"]
+
+
+@needs_chromium
+def test_catalog_loads_in_chromium_and_every_link_exists(built, tmp_path):
+    index = built / "index.html"
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run",
+               f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", index.as_uri()]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=120).stdout
+    assert "<h1>Linkages training packets</h1>" in dom and "<script" not in dom
+    links = _Links()
+    links.feed(dom)
+    zips = [h for h in links.hrefs if h.endswith(".zip")]
+    assert len(zips) == len(list(built.rglob("*.zip"))) > 0
+    for href in links.hrefs:
+        assert not urlparse(href).scheme, f"links are relative: {href}"
+        assert (built / unquote(href)).is_file(), href
