@@ -97,11 +97,12 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         results.append(result)
     omitted: set[str] = set()
 
-    def word(path: Path, audience: str) -> bytes:
-        data, dropped = assemble_word(adapted[path], module, county.material, audience, pair, stamp)
-        omitted.update(d for d in dropped if d.startswith("optional"))
+    def word(path: Path, audience: str) -> tuple[bytes, bool]:
+        """The assembled document, and whether it has program-only sections."""
+        data, done = assemble_word(adapted[path], module, county.material, audience, pair, stamp)
+        omitted.update(f"optional {m.argument}" for m, action in done if m.name == "optional" and action == "drop")
         _check_finished(path.name, data)
-        return data
+        return data, any(marker.name == "program" for marker, _ in done)
 
     deck, dropped = assemble_deck(adapted[module.slides], module, county.material, pair, stamp)
     omitted.update(dropped)
@@ -109,20 +110,25 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
     shared = {"agenda.docx": agenda_docx(module, overlay, stamp, pair), "local-contacts.docx": county.contacts}
     if county.orgchart is not None:
         shared["org-chart.docx"] = county.orgchart
+    handouts: dict[str, dict[str, bytes]] = {"facilitator": {}, **{program: {} for program in PROGRAMS}}
+    for handout in module.handouts:
+        name = f"handouts/{handout.name}"
+        data, program_specific = word(handout, "facilitator")
+        handouts["facilitator"][name] = data
+        for program in PROGRAMS:  # without program sections, every audience reads the same
+            handouts[program][name] = word(handout, program)[0] if program_specific else data
     facilitator = Packet("facilitator", {
-        module.facilitator_guide.name: word(module.facilitator_guide, "facilitator"),
+        module.facilitator_guide.name: word(module.facilitator_guide, "facilitator")[0],
         module.slides.name: deck,
-        **{f"handouts/{h.name}": word(h, "facilitator") for h in module.handouts},
+        **handouts["facilitator"],
         **shared,
         "sign-in-sheet.docx": signin_docx(module, overlay, stamp),
         "evaluation-form.docx": evaluation_docx(module, overlay, stamp),
     })
-    per_program = {program: {f"handouts/{h.name}": word(h, program) for h in module.handouts}
-                   for program in PROGRAMS}
-    if per_program[PROGRAMS[0]] == per_program[PROGRAMS[1]]:
-        participants = [Packet("participant", {**per_program[PROGRAMS[0]], **shared})]
+    if handouts[PROGRAMS[0]] == handouts[PROGRAMS[1]]:
+        participants = [Packet("participant", {**handouts[PROGRAMS[0]], **shared})]
     else:
-        participants = [Packet(f"participant-{program}", {**per_program[program], **shared})
+        participants = [Packet(f"participant-{program}", {**handouts[program], **shared})
                         for program in PROGRAMS]
     occurrences = sum((r.occurrences() for r in results), Counter())
     never_found = [t.term for t in overlay.terms if t.term not in occurrences]

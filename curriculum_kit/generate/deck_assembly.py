@@ -19,7 +19,8 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from .common import Stamp, finish_loaded, logo_alt_text, logo_png, PROGRAM_FALLBACK_COLORS
 from .orgchart_layout import layout as layout_orgchart
-from .orgchart_slides import add_org_chart_slides
+from .orgchart_slides import add_org_chart_slides, chart_area
+from .slide_copy import copy_slides
 from .textfit import line_height, wrap
 from .word_assembly import CountyMaterial
 
@@ -143,13 +144,24 @@ def _generate(presentation, anchor, name: str, module: Module, material: CountyM
     elif name == "orgchart":
         if overlay.orgchart is None:
             raise BuildError("the deck has an org chart slide but the overlay has no orgchart.csv", overlay.folder)
-        width = presentation.slide_width - 2 * MARGIN
-        height = presentation.slide_height - 2 * MARGIN - Pt(TITLE_PT * 2)
-        try:
-            pages = layout_orgchart(overlay.orgchart, int(width), int(height), overlay.county)
-        except ValueError as exc:
-            raise BuildError(f"org chart does not fit on slides: {exc}", overlay.orgchart.path) from None
-        add_org_chart_slides(presentation, layout, pages, overlay)
+        size = (presentation.slide_width, presentation.slide_height)
+        if size not in material.slide_cache:
+            material.slide_cache[size] = _orgchart_prototype(overlay, size)
+        copy_slides(material.slide_cache[size], presentation, layout)
+
+
+def _orgchart_prototype(overlay: Overlay, size: tuple[int, int]):
+    """The county's org chart slides, drawn once per slide size and copied into each deck
+    (drawing a hundred shapes with python-pptx costs more than the rest of a deck)."""
+    prototype = pptx.Presentation()
+    prototype.slide_width, prototype.slide_height = size
+    width, height = chart_area(prototype)[2:]
+    try:
+        pages = layout_orgchart(overlay.orgchart, int(width), int(height), overlay.county)
+        add_org_chart_slides(prototype, 5, pages, overlay)  # 5: the default template's "Title Only"
+    except ValueError as exc:
+        raise BuildError(f"org chart does not fit on slides: {exc}", overlay.orgchart.path) from None
+    return prototype
 
 
 def _blank_slide(presentation, layout, title: str):

@@ -72,7 +72,7 @@ def render_png(page: Page, overlay: Overlay, dpi: int = 150) -> bytes:
                     scale, ink)
     _text_lines(draw, notes, image.width / 2, at(0, chart_height + MARGIN)[1], NOTE_PT, scale, NOTE_COLOR)
     out = io.BytesIO()
-    image.save(out, format="PNG")
+    image.save(out, format="PNG", compress_level=3)  # a flat drawing: fast settings lose little
     return out.getvalue()
 
 
@@ -96,6 +96,9 @@ _NEAREST = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0
 def _draw_line(draw, text: str, centre_x: float, middle_y: float, font, color: str) -> None:
     """One line of text, letter by letter: Pillow's built-in font has ASCII letters only, so
     accents (José Núñez, Lan Nguyễn) are drawn as strokes over or under their base letter."""
+    if text.isascii():  # the common case: the font has every letter, draw the line at once
+        draw.text((centre_x, middle_y), text, fill=color, font=font, anchor="mm")
+        return
     clusters: list[list] = []
     for char in unicodedata.normalize("NFD", text.translate(_NEAREST)):
         if unicodedata.combining(char) and clusters:

@@ -29,9 +29,23 @@ def _em(char: str) -> float:
     return 0.64 if char.isascii() else 1.0  # accented letters and CJK: assume wide
 
 
+_EMS: dict[str, float] = {}
+
+
+def _ems(text: str) -> float:
+    """Width of ``text`` in ems; per-character widths are worked out once."""
+    total = 0.0
+    for char in text:
+        width = _EMS.get(char)
+        if width is None:
+            width = _EMS[char] = _em(char)
+        total += width
+    return total
+
+
 def text_width(text: str, font_pt: float) -> int:
     """Estimated width of one line of text, in EMU."""
-    return int(sum(_em(c) for c in text) * font_pt * EMU_PER_PT)
+    return int(_ems(text) * font_pt * EMU_PER_PT)
 
 
 def line_height(font_pt: float) -> int:
@@ -39,29 +53,32 @@ def line_height(font_pt: float) -> int:
 
 
 def wrap(text: str, width: int, font_pt: float, break_words: bool = False) -> list[str]:
-    """Greedy word wrap into lines no wider than ``width`` EMU.
+    """Greedy word wrap into lines no wider than ``width`` EMU (each word measured once).
 
     A word wider than a line is split across lines when ``break_words`` (as PowerPoint
     does in a table cell: e-mail addresses); otherwise it raises ValueError naming it.
     """
+    limit = width / (font_pt * EMU_PER_PT)  # in ems
+    space = _em(" ")
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0
     for word in text.split():
-        if text_width(word, font_pt) > width:
+        ems = _ems(word)
+        if ems > limit:
             if not break_words:
                 raise ValueError(f"the word '{word}' is wider than the space for it at {font_pt:g} pt")
             if current:
                 lines.append(current)
             pieces = _break(word, width, font_pt)
             lines.extend(pieces[:-1])
-            current = pieces[-1]
+            current, used = pieces[-1], _ems(pieces[-1])
             continue
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, font_pt) <= width:
-            current = candidate
+        if current and used + space + ems <= limit:
+            current, used = f"{current} {word}", used + space + ems
         else:
-            lines.append(current)
-            current = word
+            if current:
+                lines.append(current)
+            current, used = word, ems
     if current:
         lines.append(current)
     return lines or [""]

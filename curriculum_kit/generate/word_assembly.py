@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 import docx
@@ -33,6 +33,7 @@ class CountyMaterial:
     overlay: Overlay
     orgchart_pngs: tuple[bytes, ...]
     orgchart_alt: str
+    slide_cache: dict = field(default_factory=dict)  # slide size -> org chart slides to copy
 
 
 def section_decider(overlay: Overlay, audience: str):
@@ -61,17 +62,16 @@ def program_label(overlay: Overlay, pair: tuple[Trainer, Trainer] | None):
 
 
 def assemble_word(data: bytes, module: Module, material: CountyMaterial, audience: str,
-                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp) -> tuple[bytes, list[str]]:
-    """The document with county material placed; returns (bytes, sections omitted)."""
+                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp) -> tuple[bytes, list[tuple[Marker, str]]]:
+    """The document with county material placed; returns (bytes, what was done to each section)."""
     overlay = material.overlay
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
     done = resolve_sections(body, section_decider(overlay, audience), program_label(overlay, pair))
-    omitted = [f"{marker.name} {marker.argument}" for marker, action in done if action == "drop"]
     for item in placeholders(body):
         with _insert_before(document, item.element):
             _fill(document, item.marker.name, module, material, pair, audience)
-    return finish_loaded(document, stamp), omitted
+    return finish_loaded(document, stamp), done
 
 
 @contextmanager

@@ -27,19 +27,18 @@ class MarkedParagraph:
     marker: Marker
 
 
-def paragraph_text(paragraph: etree._Element) -> str:
-    return read_part(paragraph).block(0).text
-
-
 def marked_paragraphs(root: etree._Element) -> list[MarkedParagraph]:
-    """Paragraphs that hold a marker, in document order."""
+    """Paragraphs that hold a marker, in document order (one pass over the whole story)."""
+    view = read_part(root)
     found = []
-    for paragraph in root.iter(_W_P):
-        if "ck:" not in "".join(paragraph.itertext()):
-            continue  # cheap test first: a marker split over runs still shows in itertext
-        markers = find_markers(paragraph_text(paragraph))
-        if markers:
-            found.append(MarkedParagraph(paragraph, markers[0]))
+    for index in range(view.paragraph_blocks):
+        start = view.block_starts[index]
+        end = view.text.index("\x00", start)
+        if view.text.find("ck:", start, end) == -1:
+            continue
+        markers = find_markers(view.text[start:end])
+        if markers and view.block_elements[index].tag == _W_P:
+            found.append(MarkedParagraph(view.block_elements[index], markers[0]))
     return found
 
 

@@ -1,0 +1,37 @@
+"""Copy slides made of plain shapes from one presentation into another.
+
+Only shapes without relationships (text boxes, auto shapes, connectors) are copied, which
+is what generated org chart slides are made of; placeholders become plain shapes, since
+the target's layouts may not have the same ones.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from pptx.oxml.ns import qn
+
+_PLACEHOLDER = qn("p:ph")
+_GROUP_PROPERTIES = (qn("p:nvGrpSpPr"), qn("p:grpSpPr"))
+
+
+def copy_slides(source, target, layout) -> list:
+    """Append a copy of every slide of ``source`` to ``target`` on ``layout``."""
+    slides = []
+    for original in source.slides:
+        slide = target.slides.add_slide(layout)
+        tree = slide.shapes._spTree
+        for shape in list(tree):
+            if shape.tag not in _GROUP_PROPERTIES:
+                tree.remove(shape)
+        for shape in original.shapes._spTree:
+            if shape.tag in _GROUP_PROPERTIES:
+                continue
+            duplicate = copy.deepcopy(shape)
+            for placeholder in duplicate.iter(_PLACEHOLDER):
+                placeholder.getparent().remove(placeholder)
+            tree.append(duplicate)
+        if original.has_notes_slide:
+            slide.notes_slide.notes_text_frame.text = original.notes_slide.notes_text_frame.text
+        slides.append(slide)
+    return slides
