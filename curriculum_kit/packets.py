@@ -144,8 +144,9 @@ def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:
 
 
 def _check_finished(name: str, data: bytes) -> None:
-    """Nothing unfinished ships: no marker may be left in any document."""
-    for block in document_blocks(Path(name), data):
+    """Nothing unfinished ships: no marker may be left in a document's text (markers are only
+    valid in the body of a Word file and on slides and notes, which validation enforces)."""
+    for block in document_blocks(Path(name), data, kinds=("body", "slide", "notes")):
         if "ck:" in block.text and find_markers(block.text):
             raise BuildError(f"marker {find_markers(block.text)[0]} left in {name} at {block.location}; "
                              "check the module's markers with 'curriculum-kit validate'")

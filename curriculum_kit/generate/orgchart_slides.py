@@ -8,11 +8,11 @@ measured is what PowerPoint draws.
 
 from __future__ import annotations
 
-from pptx.dml.color import RGBColor
-from pptx.enum.dml import MSO_LINE
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from xml.sax.saxutils import escape
+
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Emu, Pt
 
 from ..formats.overlay import Overlay
@@ -70,10 +70,7 @@ def add_org_chart_slides(presentation, layout_index_or_layout, pages: list[Page]
             raise ValueError(f"org chart page '{page.title}' is taller than the slide; lay it out for chart_area()")
         slide = presentation.slides.add_slide(slide_layout)
         _set_title(slide, page.title, presentation.slide_width)
-        shapes = {box.person.id: _add_box(slide, box, dx, top, colors, overlay) for box in page.boxes}
-        first_box = shapes[page.boxes[0].person.id]._element
-        for link in page.links:  # lines go behind the boxes, so they never cover a box's edge
-            first_box.addprevious(_add_connector(slide, shapes[link.parent], shapes[link.child])._element)
+        _add_chart(slide, page, dx, top, colors, overlay)
         if page.notes:
             slide.notes_slide.notes_text_frame.text = "\n".join(page.notes)
             notes = slide.shapes.add_textbox(MARGIN, bottom + _GAP, presentation.slide_width - 2 * MARGIN,
@@ -104,78 +101,77 @@ def _set_title(slide, title: str, slide_width: int) -> None:
         run.font.size = Pt(size)
 
 
-def _add_box(slide, box: Box, left: int, top: int, colors: dict[str, str], overlay: Overlay):
+def _add_chart(slide, page: Page, left: int, top: int, colors: dict[str, str], overlay: Overlay) -> None:
+    """Boxes and their connectors, written as shape XML in one go (python-pptx's shape API
+    costs more than the rest of a deck); lines first, so they go behind the boxes."""
+    tree = slide.shapes._spTree
+    next_id = max(int(el.get("id")) for el in tree.iter(qn("p:cNvPr"))) + 1
+    ids = {box.person.id: next_id + index for index, box in enumerate(page.boxes)}
+    boxes = {box.person.id: box for box in page.boxes}
+    connectors = [_connector_xml(next_id + len(ids) + index, boxes[link.parent], boxes[link.child],
+                                 ids[link.parent], ids[link.child], left, top)
+                  for index, link in enumerate(page.links)]
+    shapes = [_box_xml(ids[box.person.id], box, left, top, colors, overlay) for box in page.boxes]
+    for element in parse_xml(f"<p:spTree {nsdecls('p', 'a')}>{''.join(connectors + shapes)}</p:spTree>"):
+        tree.append(element)
+
+
+def _box_xml(shape_id: int, box: Box, left: int, top: int, colors: dict[str, str], overlay: Overlay) -> str:
     person = box.person
-    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left + box.x, top + box.y, box.width, box.height)
-    shape.adjustments[0] = CORNER
-    shape.name = f"Org box: {person.name}"
+    fill, ink, outline = box_colors(box, colors)
     alt_text = f"{person.name}, {person.title}, {program_label(overlay, person.program)}"
-    shape._element.nvSpPr.cNvPr.set("descr", alt_text)
-    fill, text, outline = box_colors(box, colors)
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = _rgb(fill)
-    shape.line.color.rgb = _rgb(outline)
-    shape.line.width = Pt(1.5 if box.repeated else 0.75)
-    if box.repeated:
-        shape.line.dash_style = MSO_LINE.DASH
-    shape.shadow.inherit = False  # flat, like the picture; the default theme adds a shadow
-    paragraphs = [(person.name, box.font_pt, True, False), (person.title, box.font_pt, False, False)]
+    paragraphs = [(person.name, True, False), (person.title, False, False)]
     if box.team_page:
-        paragraphs.append((box.lines[-1], box.font_pt, False, True))
-    _fill_text(shape.text_frame, [p for p in paragraphs if p[0]], text)
-    shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    return shape
+        paragraphs.append((box.lines[-1], False, True))
+    dash = '<a:prstDash val="dash"/>' if box.repeated else ""
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr("Org box: " + person.name)}" '
+            f'descr="{_attr(alt_text)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="{left + box.x}" y="{top + box.y}"/><a:ext cx="{box.width}" '
+            f'cy="{box.height}"/></a:xfrm><a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" '
+            f'fmla="val {round(CORNER * 100000)}"/></a:avLst></a:prstGeom>{_fill(fill)}'
+            f'<a:ln w="{Pt(1.5 if box.repeated else 0.75)}">{_fill(outline)}{dash}</a:ln><a:effectLst/></p:spPr>'
+            f'{_text_body([(t, box.font_pt, b, i) for t, b, i in paragraphs if t], ink, anchor="ctr")}</p:sp>')
+
+
+def _connector_xml(shape_id: int, parent: Box, child: Box, parent_id: int, child_id: int,
+                   left: int, top: int) -> str:
+    """An elbow connector glued bottom-centre (site 2) to top-centre (site 0), drawn
+    down-across-down: like PowerPoint's own org charts, the bentConnector3 is turned a
+    quarter (and mirrored when the report sits to the right), so it bends halfway down."""
+    x1, y1 = left + parent.x + parent.width // 2, top + parent.y + parent.height
+    x2, y2 = left + child.x + child.width // 2, top + child.y
+    dx, dy = x2 - x1, y2 - y1
+    turn = 'rot="16200000" flipH="1"' if dx > 0 else 'rot="5400000"'
+    return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="Org line"/><p:cNvCxnSpPr>'
+            f'<a:stCxn id="{parent_id}" idx="2"/><a:endCxn id="{child_id}" idx="0"/></p:cNvCxnSpPr><p:nvPr/>'
+            f'</p:nvCxnSpPr><p:spPr><a:xfrm {turn}><a:off x="{(x1 + x2) // 2 - dy // 2}" '
+            f'y="{(y1 + y2) // 2 - abs(dx) // 2}"/><a:ext cx="{dy}" cy="{abs(dx)}"/></a:xfrm>'
+            f'<a:prstGeom prst="bentConnector3"><a:avLst/></a:prstGeom>'
+            f'<a:ln w="{Pt(1.25)}">{_fill(LINE_COLOR)}</a:ln><a:effectLst/></p:spPr></p:cxnSp>')
+
+
+def _fill(color: str) -> str:
+    return f'<a:solidFill><a:srgbClr val="{color.lstrip("#").upper()}"/></a:solidFill>'
+
+
+def _attr(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
+def _text_body(paragraphs: list[tuple[str, float, bool, bool]], color: str, anchor: str = "t") -> str:
+    """Centred paragraphs (text, size, bold, italic) in a body that wraps, never resizes and
+    has the layout's insets; PowerPoint wraps them again itself, so trainers can edit freely."""
+    body = "".join(
+        f'<a:p><a:pPr algn="ctr"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc></a:pPr>'
+        f'<a:r><a:rPr lang="en-US" sz="{round(size * 100)}" b="{int(bold)}" i="{int(italic)}">{_fill(color)}'
+        f'<a:latin typeface="{FONT}"/></a:rPr><a:t>{escape(text)}</a:t></a:r></a:p>'
+        for text, size, bold, italic in paragraphs)
+    inset = int(_PAD)
+    return (f'<p:txBody><a:bodyPr wrap="square" lIns="{inset}" tIns="{inset}" rIns="{inset}" bIns="{inset}" '
+            f'anchor="{anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody>')
 
 
 def _fill_text(frame, paragraphs: list[tuple[str, float, bool, bool]], color: str) -> None:
-    """Paragraphs (text, size, bold, italic) in a frame that wraps, never resizes, and has
-    the layout's insets; PowerPoint wraps them again itself, so trainers can edit freely."""
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = _PAD
-    for index, (text, size, bold, italic) in enumerate(paragraphs):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.alignment = PP_ALIGN.CENTER
-        paragraph.line_spacing = 1.0
-        run = paragraph.add_run()
-        run.text = text
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.italic = italic
-        run.font.name = FONT
-        run.font.color.rgb = _rgb(color)
-
-
-def _add_connector(slide, parent, child):
-    """An elbow connector glued bottom-centre to top-centre, drawn down-across-down.
-
-    python-pptx leaves a bentConnector3 unrotated, which runs across-down-across until
-    PowerPoint reroutes it; like PowerPoint's own org charts, the shape is turned a quarter
-    (and mirrored when the report sits to the right), so it bends halfway down the row gap
-    from the start.
-    """
-    connector = slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
-    connector.begin_connect(parent, 2)
-    connector.end_connect(child, 0)
-    connector.name = "Org line"
-    connector.line.color.rgb = _rgb(LINE_COLOR)
-    connector.line.width = Pt(1.25)
-    connector.shadow.inherit = False  # the default theme's line style casts a shadow
-    x1, y1 = parent.left + parent.width // 2, parent.top + parent.height
-    x2, y2 = child.left + child.width // 2, child.top
-    dx, dy = x2 - x1, y2 - y1
-    xfrm = connector._element.spPr.find(qn("a:xfrm"))
-    for flip in ("flipH", "flipV"):
-        xfrm.attrib.pop(flip, None)
-    xfrm.set("rot", "16200000" if dx > 0 else "5400000")
-    if dx > 0:
-        xfrm.set("flipH", "1")
-    xfrm.find(qn("a:off")).set("x", str((x1 + x2) // 2 - dy // 2))
-    xfrm.find(qn("a:off")).set("y", str((y1 + y2) // 2 - abs(dx) // 2))
-    xfrm.find(qn("a:ext")).set("cx", str(dy))
-    xfrm.find(qn("a:ext")).set("cy", str(abs(dx)))
-    return connector
-
-
-def _rgb(color: str) -> RGBColor:
-    return RGBColor.from_string(color.lstrip("#"))
+    """Replace a text frame's body with :func:`_text_body`'s."""
+    body = frame._txBody
+    body.getparent().replace(body, parse_xml(f"<p:root {nsdecls('p', 'a')}>{_text_body(paragraphs, color)}</p:root>")[0])
