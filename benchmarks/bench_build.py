@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Measure `curriculum-kit build` on a statewide set of inputs, in one run.
+
+1. The whole statewide build (58 counties x the sample modules, --no-pdf), from scratch.
+2. A rebuild with nothing changed (must do no document work).
+3. PDFs: one packet's documents converted by curriculum-kit's batch conversion (one
+   LibreOffice start per kind of file) against the sum of bare one-file
+   `soffice --headless --convert-to pdf` runs of the same files, measured side by side.
+
+Usage: python benchmarks/bench_build.py [OUTDIR]   (default: $TMPDIR/curriculum-kit-statewide)
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import make_statewide  # noqa: E402
+
+from curriculum_kit.package.pdf import convert, soffice  # noqa: E402
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, str]:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return seconds, result.stdout.strip().splitlines()[-1]
+
+
+def pdf_comparison(dist: Path, work: Path) -> tuple[float, float, int]:
+    """(batch seconds, sum of bare one-file seconds, number of files) for one packet."""
+    packet = next(dist.glob("county-01/linkages-orientation/*_facilitator_*.zip"))
+    files = work / "files"
+    with zipfile.ZipFile(packet) as package:
+        package.extractall(files)
+    documents = sorted(p for p in files.rglob("*") if p.suffix in (".docx", ".pptx"))
+    bare = 0.0
+    for document in documents:
+        with tempfile.TemporaryDirectory() as profile:
+            start = time.perf_counter()
+            subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless",
+                            "--convert-to", "pdf", "--outdir", str(work / "bare"), str(document)],
+                           capture_output=True, check=True)
+            bare += time.perf_counter() - start
+    start = time.perf_counter()
+    convert(documents, work / "batch", "20260101000000")
+    return time.perf_counter() - start, bare, len(documents)
+
+
+def main(out: Path) -> None:
+    make_statewide.main(out)
+    exe = shutil.which("curriculum-kit") or str(Path(sys.executable).with_name("curriculum-kit"))
+    command = [exe, "build", "--no-pdf"]
+    cold, cold_line = timed(command, out)
+    again, again_line = timed(command, out)
+    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}\n")
+    print("| measurement | result | target |\n|---|---:|---|")
+    print(f"| statewide build, 58 counties x 3 modules, --no-pdf | {cold:.1f} s | under 60 s |")
+    print(f"| rebuild with nothing changed | {again:.2f} s | under 2 s |")
+    if soffice():
+        with tempfile.TemporaryDirectory() as work:
+            batch, bare, count = pdf_comparison(out / "dist", Path(work))
+        print(f"| PDFs of one facilitator packet ({count} files): batch vs bare one-file runs | "
+              f"{batch:.1f} s vs {bare:.1f} s = {batch / bare:.2f}x | at most 0.5x |")
+    print(f"\n- first build: {cold_line}\n- rebuild: {again_line}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else Path(tempfile.gettempdir()) / "curriculum-kit-statewide"))
