@@ -1,0 +1,51 @@
+"""`curriculum-kit adapt` from the command line: summaries, reports, clear refusals."""
+
+from __future__ import annotations
+
+import json
+
+from tests.acceptance.conftest import run
+from tests.conftest import REPO
+from tests.fixtures import make_docx
+
+GUIDE = REPO / "base_modules" / "linkages-orientation" / "facilitator-guide.docx"
+
+
+def test_summary_and_report(tmp_path):
+    out, report = tmp_path / "guide.docx", tmp_path / "report.json"
+    result = run(["adapt", str(GUIDE), "-o", str(out), "--county", "alder-county",
+                  "--overlays", str(REPO / "county_overlays"), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "replaced" in result.output and "terms never found" in result.output
+    data = json.loads(report.read_text())
+    assert data["changes"] and {"part", "location", "original", "replacement", "before", "after"} <= data["changes"][0].keys()
+    assert data["near_misses"] and data["near_misses"][0]["reason"]
+    assert sum(data["occurrences"].values()) == len(data["changes"])
+
+
+def test_dry_run_lists_changes_and_writes_nothing(tmp_path):
+    terms = tmp_path / "terms.csv"
+    terms.write_text("term,replacement\nCWS,DCFS\n")
+    result = run(["adapt", str(GUIDE), "--dry-run", "--terms", str(terms)])
+    assert result.exit_code == 0
+    assert "'CWS' -> 'DCFS'" in result.output and "would replace" in result.output
+    assert list(tmp_path.iterdir()) == [terms]
+
+
+def test_refusals_are_one_line_and_leave_no_output(tmp_path):
+    terms = tmp_path / "terms.csv"
+    terms.write_text("term,replacement\nCWS,DCFS\n")
+    (tmp_path / "bad.docx").write_text("not a document")
+    result = run(["adapt", str(tmp_path / "bad.docx"), "-o", str(tmp_path / "out.docx"), "--terms", str(terms)])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and result.output.startswith("Error: ")
+    assert "bad.docx: is not a Word or PowerPoint file" in result.output
+    empty = tmp_path / "empty-term.csv"
+    empty.write_text("term,replacement\n,DCFS\n")
+    source = make_docx(tmp_path / "in.docx", "<w:p><w:r><w:t>CWS</w:t></w:r></w:p>")
+    result = run(["adapt", str(source), "-o", str(tmp_path / "out.docx"), "--terms", str(empty)])
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("empty-term.csv:2: empty term (every row needs a term and its replacement)")
+    assert not (tmp_path / "out.docx").exists()
+    assert run(["adapt", str(source), "-o", str(tmp_path / "out.docx")]).exit_code == 1  # no terms at all
+    assert run(["adapt", str(source), "--terms", str(terms)]).exit_code == 2  # neither -o nor --dry-run

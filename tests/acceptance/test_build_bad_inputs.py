@@ -1,0 +1,91 @@
+"""Hard county inputs: each gives a correct packet or a clear per-county error."""
+
+from __future__ import annotations
+
+import io
+import random
+import shutil
+import zipfile
+
+import docx
+import pptx
+from PIL import Image
+
+from tests.acceptance.conftest import build_args, run
+
+MODULE = "coordinated-case-planning"
+
+
+def county_copy(samples, tmp_path, slug="cypress-valley-county"):
+    root = tmp_path / "copy"
+    shutil.copytree(samples, root)
+    return root, root / "county_overlays" / slug
+
+
+def facilitator_files(out, slug):
+    packet = next((out / slug / MODULE).glob("*_facilitator_*.zip"))
+    with zipfile.ZipFile(packet) as package:
+        return {name.split("/", 1)[1]: package.read(name) for name in package.namelist()}
+
+
+def test_a_thousand_people_org_chart_splits_over_slides(samples, tmp_path):
+    root, folder = county_copy(samples, tmp_path)
+    rng = random.Random(7)
+    rows = ["id,name,title,program,reports_to", "1,Ada Root,Agency Director,both,"]
+    rows += [f"{i},Person Number{i},{rng.choice(['Social Worker III', 'Eligibility Supervisor'])},"
+             f"{rng.choice(['cws', 'calworks'])},{rng.randrange(max(1, i - 30), i)}" for i in range(2, 1001)]
+    (folder / "orgchart.csv").write_text("\n".join(rows) + "\n")
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 0, result.output
+    deck = pptx.Presentation(io.BytesIO(facilitator_files(out, "cypress-valley-county")["slides.pptx"]))
+    boxes = [s for slide in deck.slides for s in slide.shapes if s.name.startswith("Org box:")]
+    assert len({s.name for s in boxes}) == 1000
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.name == "Org line":
+                continue  # a connector is drawn turned a quarter; its ends sit on the boxes
+            assert 0 <= shape.left and shape.left + shape.width <= deck.slide_width
+            assert 0 <= shape.top and shape.top + shape.height <= deck.slide_height
+
+
+def test_contacts_with_commas_quotes_and_accents(samples, tmp_path):
+    root, folder = county_copy(samples, tmp_path)
+    with open(folder / "contacts.csv", "a", encoding="utf-8") as csv:
+        csv.write('both,"Liaison, ""after hours""",Zoë Ñúñez-O\'Brien,"Supervisor, Intake",(559) 555-0188,'
+                  'zoe@cypress.example.org,"Bldg 2, Rm 3",\n')
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 0, result.output
+    sheet = docx.Document(io.BytesIO(facilitator_files(out, "cypress-valley-county")["local-contacts.docx"]))
+    cells = [c.text for t in sheet.tables for r in t.rows for c in r.cells]
+    assert "Zoë Ñúñez-O'Brien" in cells and 'Liaison, "after hours"' in cells
+
+
+def test_huge_logo_is_scaled_down(samples, tmp_path):
+    root, folder = county_copy(samples, tmp_path)
+    Image.new("RGB", (6000, 6000), (200, 30, 30)).save(folder / "logos" / "dfcs.png")
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 0, result.output
+    sheet = docx.Document(io.BytesIO(facilitator_files(out, "cypress-valley-county")["agenda.docx"]))
+    image = sheet.sections[0].header.part.related_parts
+    sizes = [Image.open(io.BytesIO(part.blob)).size for part in image.values() if part.partname.endswith(".png")]
+    assert sizes and max(max(size) for size in sizes) <= 800
+
+
+def test_story_without_title_and_missing_logo_fail_only_that_county(samples, tmp_path):
+    root, folder = county_copy(samples, tmp_path)
+    story = next((folder / "stories").glob("*.md"))
+    story.write_text("Programs: CWS\n\nA story with no title line.\n")
+    (root / "county_overlays" / "alder-county" / "logos" / "dcfs.png").unlink()
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--module", MODULE))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[-3].startswith("1 built, 0 up to date, 2 failed")
+    assert f"FAILED cypress-valley-county: {story.relative_to(root).as_posix()}:1: story has no title" in \
+        result.output.replace(str(root) + "/", "")
+    assert "FAILED alder-county: " in result.output and "logos/dcfs.png', which does not exist" in result.output
+    assert (out / "manzanita-county" / MODULE / "manifest.json").is_file()
+    assert not (out / "cypress-valley-county").exists() and not (out / "alder-county").exists()
