@@ -155,8 +155,9 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
               help="Where packets and index.html go.")
 @click.option("--pdf/--no-pdf", default=None, help="Add PDFs (default: when LibreOffice is installed).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers (default: one per core).")
+@click.option("--locked", is_flag=True, help="Fail a county whose modules.lock differs from a module (for CI).")
 @json_option
-def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, as_json) -> None:
+def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, locked, as_json) -> None:
     """Build facilitator and participant packets for every module x county, and index.html.
 
     Only what changed since the last build is rebuilt. SOURCE_DATE_EPOCH pins every date,
@@ -174,7 +175,7 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
         raise click.UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds")
     options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
                            jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
-                           epoch=int(epoch) if epoch is not None else None)
+                           epoch=int(epoch) if epoch is not None else None, locked=locked)
     library = Library.load(modules_dir, overlays_dir)
     interactive = sys.stdout.isatty() and not as_json
     seen = []
@@ -196,3 +197,163 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
     summary = build_summary(outcomes, options)
     click.echo(json.dumps(summary, indent=2) if as_json else summary["text"])
     sys.exit(1 if summary["failed"] else 0)
+
+
+@main.group("overlay")
+def overlay_group() -> None:
+    """Create a county overlay, or compare two versions of one."""
+
+
+@overlay_group.command("new")
+@click.argument("slug")
+@click.option("--extends", "parent", metavar="PARENT", help="The overlay it builds on (e.g. california-statewide).")
+@click.option("--county", metavar="NAME", help="The county's name (default: made from SLUG).")
+@overlays_option
+def overlay_new_command(slug: str, parent: str | None, county: str | None, overlays_dir: Path) -> None:
+    """Create the folder SLUG in --overlays with every file a county fills in and a README for
+    its staff. An existing folder is never overwritten."""
+    from .errors import display_path
+    from .versioning.scaffold import new_overlay
+
+    folder = new_overlay(overlays_dir, slug, parent, county)
+    names = ", ".join(p.name + "/" * p.is_dir() for p in sorted(folder.iterdir()))
+    click.echo(f"Created {display_path(folder)}: {names}")
+    click.echo(f"Fill in what says TODO (see README.md there), then run 'curriculum-kit validate {slug}'.")
+
+
+@overlay_group.command("diff")
+@click.argument("old")
+@click.argument("new")
+@overlays_option
+@json_option
+@click.option("--changelog", is_flag=True, help="Print an entry for the overlay's CHANGELOG.md instead.")
+def overlay_diff_command(old: str, new: str, overlays_dir: Path, as_json: bool, changelog: bool) -> None:
+    """What changed from OLD to NEW, and whether the version bump fits. Exit 1 if it does not.
+
+    OLD and NEW are overlay folders, overlay names in --overlays, or NAME@GITREF: the overlay
+    as it was at a git commit, tag or branch (read with git, nothing is checked out).
+    """
+    from .versioning.overlay_diff import diff_overlays, render_changelog, render_diff
+
+    if as_json and changelog:
+        raise click.UsageError("use either --json or --changelog, not both")
+    diff = diff_overlays(old, new, overlays_dir)
+    if as_json:
+        click.echo(json.dumps(diff.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_changelog(diff) if changelog else render_diff(diff))
+    if changelog and not diff.bump.adequate:
+        click.echo(diff.bump.message, err=True)
+    sys.exit(0 if diff.bump.adequate else 1)
+
+
+@main.command("lock")
+@click.argument("slug")
+@click.option("--module", "module_ids", multiple=True, metavar="ID", help="Only this module (repeatable).")
+@modules_option
+@overlays_option
+def lock_command(slug: str, module_ids: tuple[str, ...], modules_dir: Path, overlays_dir: Path) -> None:
+    """Lock SLUG to the current modules: writes SLUG/modules.lock and, for 'outdated', a
+    snapshot of each module in SLUG/.lock/. Nothing else is written."""
+    from .formats.library import Library
+    from .versioning.lock import lock_overlay, render_lock
+
+    click.echo(render_lock(lock_overlay(Library.load(modules_dir, overlays_dir), slug, module_ids)))
+
+
+@main.command("outdated")
+@click.argument("slugs", nargs=-1)
+@modules_option
+@overlays_option
+@json_option
+def outdated_command(slugs: tuple[str, ...], modules_dir: Path, overlays_dir: Path, as_json: bool) -> None:
+    """What changed upstream in the modules each county locked, and what it means for the county.
+
+    Without SLUGS, every overlay with a modules.lock. Exit 1 if a locked module is gone.
+    """
+    from .formats.library import Library
+    from .versioning.outdated import outdated, render_outdated
+
+    report = outdated(Library.load(modules_dir, overlays_dir), slugs)
+    click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False) if as_json else render_outdated(report))
+    for slug, module in report.deleted:
+        click.echo(f"Error: {slug} locks {module}, which is no longer published", err=True)
+    sys.exit(1 if report.deleted else 0)
+
+
+@main.command("coverage")
+@click.argument("slug")
+@click.option("--module", "module_ids", multiple=True, metavar="ID", help="Only this module (repeatable).")
+@modules_option
+@overlays_option
+@json_option
+def coverage_command(slug: str, module_ids: tuple[str, ...], modules_dir: Path, overlays_dir: Path,
+                     as_json: bool) -> None:
+    """Terminology rows of SLUG never found in the modules, and words it may want to map."""
+    from .formats.library import Library
+    from .versioning.coverage import coverage, render_coverage
+
+    report = coverage(Library.load(modules_dir, overlays_dir), slug, module_ids)
+    click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False) if as_json else render_coverage(report))
+
+
+def _source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH in seconds, None when unset: it pins every date written into outputs."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip().isdigit():
+        raise click.UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds")
+    return int(epoch) if epoch is not None else None
+
+
+@main.command("plan")
+@click.argument("slug")
+@click.option("--year", type=click.IntRange(2000, 2100), required=True, help="The plan's calendar year.")
+@click.option("--sessions-per-month", type=click.IntRange(min=1), default=2, show_default=True,
+              help="At most this many Linkages sessions in a month (up to 8).")
+@click.option("--new-hire-every", type=click.IntRange(min=1), default=3, show_default=True, metavar="N-MONTHS",
+              help="Start a new-hire core cohort every N months (up to 12).")
+@click.option("--start-time", type=click.DateTime(["%H:%M"]), default="09:00", show_default=True,
+              help="When sessions start (HH:MM, Pacific time).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./plan-SLUG-YEAR/).")
+@modules_option
+@overlays_option
+def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: int, start_time,
+                 out: Path | None, modules_dir: Path, overlays_dir: Path) -> None:
+    """The county's annual Linkages training plan: sessions in teaching order, the new-hire core
+    repeated, refreshers, co-facilitator pairs, dates on working days. Writes a Word plan to
+    sign, a CSV and an iCalendar file (SOURCE_DATE_EPOCH pins their dates)."""
+    from .planning.plan import plan_year
+    from .planning.schedule import PlanOptions
+    from .report import plan_summary
+
+    options = PlanOptions(year, sessions_per_month, new_hire_every, start_time.time())
+    click.echo(plan_summary(plan_year(modules_dir, overlays_dir, slug, options, out, _source_date_epoch())))
+
+
+@main.command("attendance")
+@click.argument("signins", metavar="SIGNINS.csv", type=click.Path(path_type=Path))
+@click.option("--county", metavar="SLUG", help="Read this county's program names (DCFS, ETA) and colours.")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Report as of this date (default: today).")
+@click.option("--threshold", type=click.FloatRange(0, 0.5, min_open=True), default=0.3, show_default=True,
+              help="Flag a session where one program has a smaller share of the attendees.")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./attendance-COUNTY-DATE/).")
+@modules_option
+@overlays_option
+@json_option
+def attendance_command(signins: Path, county: str | None, as_of, threshold: float, out: Path | None,
+                       modules_dir: Path, overlays_dir: Path, as_json: bool) -> None:
+    """Who attended Linkages training, from sign-in records (name,program,module,date and optional
+    session,email,hire_date): sessions with one program missing or under the threshold, new hires
+    without the orientation, refreshers due. Rows that cannot be counted are listed as warnings."""
+    from datetime import date
+
+    from .planning.attendance_report import attendance_report
+    from .report import attendance_summary
+
+    result = attendance_report(signins, modules_dir, overlays_dir, county,
+                               as_of.date() if as_of else date.today(), threshold, out)
+    for warning in result.warnings:
+        click.echo(str(warning), err=True)
+    click.echo(json.dumps(result.data, indent=2, ensure_ascii=False) if as_json else attendance_summary(result))

@@ -65,5 +65,9 @@ class BuildError(CurriculumKitError):
     """A packet could not be built for a county (one county's failure does not stop the others)."""
 
 
+class PlanError(CurriculumKitError):
+    """A training plan cannot be made as asked (too little room in the year, no free trainer on a day)."""
+
+
 class GitError(CurriculumKitError):
     """git could not give the requested version of a file (unknown ref, not a repository)."""

@@ -31,6 +31,7 @@ from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
 from .report import write_json
 from .validate import check_module
+from .versioning.lock import lock_problems
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class BuildOptions:
     modules: tuple[str, ...] = ()
     counties: tuple[str, ...] = ()
     epoch: int | None = None  # SOURCE_DATE_EPOCH; None means now
+    locked: bool = False  # a county whose modules.lock differs from a module fails for it
 
 
 @dataclass
@@ -62,6 +64,7 @@ class _Job:
     module_info: dict
     chain_info: list[dict]
     turn: int
+    warnings: list[str]
 
 
 def build(library: Library, options: BuildOptions, report: Callable[[Outcome], None]) -> list[Outcome]:
@@ -86,12 +89,17 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
             continue
         chain_info = overlay_sources(overlay)
         for turn, module_id in enumerate(modules):
+            problem = lock_problems(overlay, library.modules[module_id])
+            if problem and options.locked:
+                done(Outcome(slug, module_id, "failed", problem))
+                continue
+            warnings = [problem] if problem else []
             key = inputs_key(module_infos[module_id], chain_info, build_options)
             if is_current(options.out / slug / module_id, key):
-                done(Outcome(slug, module_id, "current"))
+                done(Outcome(slug, module_id, "current", warnings=warnings))
                 continue
             jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
-                                                  chain_info, turn))
+                                                  chain_info, turn, warnings))
     module_errors = _module_errors(library, sorted({job.module.id for js in jobs.values() for job in js}))
     for slug in list(jobs):
         for job in [job for job in jobs[slug] if job.module.id in module_errors]:
@@ -249,5 +257,5 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     for stale in folder.glob("*.zip"):
         if stale.name not in written:
             os.unlink(stale)
-    return Outcome(overlay.slug, module.id, "built", files=written, warnings=warnings)
+    return Outcome(overlay.slug, module.id, "built", files=written, warnings=job.warnings + warnings)
 

@@ -13,7 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..errors import InputError
 from ..findings import Findings
@@ -146,12 +146,15 @@ class CsvRow:
         return self.cells.get(column, "")
 
 
-def read_csv(path: Path, required: list[str], optional: list[str]) -> list[CsvRow]:
+def read_csv(path: Path, required: list[str], optional: list[str],
+             on_bad_row: Callable[[InputError], None] | None = None) -> list[CsvRow]:
     """Rows of a spreadsheet-edited CSV file, keyed by lowercase column name.
 
     Accepts what Excel and LibreOffice write: a byte-order mark, ',' ';' or tab separators,
     CRLF, quoted cells with commas or line breaks, and trailing empty columns. Cells are
     trimmed; blank rows and rows whose first cell starts with '#' are skipped.
+    A row with the wrong number of cells is an error; with ``on_bad_row`` it is handed
+    over instead and reading goes on (sign-in exports: one typo must not hide 500 rows).
     """
     text = read_text(path)
     first_line = text.split("\n", 1)[0]
@@ -193,16 +196,24 @@ def read_csv(path: Path, required: list[str], optional: list[str]) -> list[CsvRo
         cells = [cell.strip().replace("\ufeff", "") for cell in cells]
         if not any(cells) or cells[0].startswith("#"):
             continue
-        extra = cells[len(header):]
-        if any(extra):
-            raise InputError(f"row has {_cells(len(cells))} but the header has {len(header)} "
-                             "(an unquoted comma?)", path, start)
-        values = dict(zip(header, cells))
-        absent = [name for name in required if name not in values]
-        if absent:
-            raise InputError(f"row has {_cells(len(cells))} but the header has {len(header)} "
-                             f"(no value for {', '.join(absent)})", path, start)
-        rows.append(CsvRow(start, values))
+        problem = _row_problem(header, required, cells)
+        if problem is None:
+            rows.append(CsvRow(start, dict(zip(header, cells))))
+        elif on_bad_row is None:
+            raise InputError(problem, path, start)
+        else:
+            on_bad_row(InputError(problem, path, start))
+
+
+def _row_problem(header: list[str], required: list[str], cells: list[str]) -> str | None:
+    """Why a row does not fit the header, or None when it does."""
+    if any(cells[len(header):]):
+        return f"row has {_cells(len(cells))} but the header has {len(header)} (an unquoted comma?)"
+    absent = [name for name in required if header.index(name) >= len(cells)]
+    if absent:
+        return (f"row has {_cells(len(cells))} but the header has {len(header)} "
+                f"(no value for {', '.join(absent)})")
+    return None
 
 
 def inside_folder(folder: Path, value: object, doc: TomlDocument, keys: tuple,

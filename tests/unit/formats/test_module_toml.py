@@ -109,6 +109,29 @@ def test_refresh_months_must_be_a_whole_number():
     assert findings() == [f"{TOML}:8: error: 'refresh_months' must be a whole number above 0, not '24'"]
 
 
+@pytest.mark.parametrize("value, shown", [("0", "0"), ("-6", "-6"), ("12.5", "12.5"), ("true", "True")])
+def test_refresh_months_must_be_above_zero(value, shown):
+    write_edited('programs = ["cws", "calworks"]\n', f'programs = ["cws", "calworks"]\nrefresh_months = {value}\n')
+    assert findings() == [f"{TOML}:8: error: 'refresh_months' must be a whole number above 0, not {shown}"]
+
+
+@pytest.mark.parametrize("typo, known", [("refresh_month = 24", "refresh_months"),
+                                         ("new_hire = true", "new_hire_core")])
+def test_misspelt_planning_keys_suggest_the_known_one(typo, known):
+    write_edited('programs = ["cws", "calworks"]\n', f'programs = ["cws", "calworks"]\n{typo}\n')
+    assert findings() == [f"{TOML}:8: error: unknown key '{typo.split()[0]}' (did you mean '{known}'?)"]
+
+
+def test_new_hire_core_module_cannot_require_a_module_outside_the_core():
+    write_module("intro")
+    write_module("case-planning", level="nuts-and-bolts", prerequisites='["intro"]',
+                 toml=edit(module_toml("case-planning", level="nuts-and-bolts", prerequisites='["intro"]'),
+                           'programs = ["cws", "calworks"]\n', 'programs = ["cws", "calworks"]\nnew_hire_core = true\n'))
+    assert findings() == ["modules/case-planning/module.toml:5: error: module 'case-planning' is new-hire core but "
+                          "requires 'intro', which is not (set new_hire_core = true in intro/module.toml, or drop "
+                          "the prerequisite)"]
+
+
 def test_new_hire_core_must_be_true_or_false():
     write_edited('programs = ["cws", "calworks"]\n', 'programs = ["cws", "calworks"]\nnew_hire_core = "yes"\n')
     assert findings() == [f"{TOML}:8: error: 'new_hire_core' must be true or false"]

@@ -1,0 +1,103 @@
+"""How long a document is: the slides of a deck, the pages of a Word document.
+
+A page count is an estimate from what the author made explicit — page breaks, paragraphs
+that start a page (directly or through their style, as headings often do) and section
+breaks that start a new page — plus one; text that flows over onto a next page is not
+counted. ``docProps/app.xml`` ``<Pages>`` is not used: it is only as fresh as the last
+save by Word, and files written by other tools carry a stale value (python-docx writes 1).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .names import p, w
+from .package import Package
+
+_STYLES = "/styles"
+_FALSE = {"0", "false", "off"}
+_SAME_PAGE_SECTIONS = {"continuous", "nextColumn"}
+_P, _PPR, _SECTPR, _TXBX = w("p"), w("pPr"), w("sectPr"), w("txbxContent")
+_WALK = (w("br"), w("t"), w("drawing"), w("pict"))
+
+
+def extent(package: Package) -> tuple[str, int]:
+    """('slides', n) for a presentation, ('pages', n) for a Word document."""
+    root = package.xml(package.main_part)
+    if package.family == "presentation":
+        return "slides", sum(1 for _ in root.iter(p("sldId")))
+    return "pages", _pages(root, _page_styles(package))
+
+
+def _on(element: etree._Element | None) -> bool | None:
+    """A WordprocessingML on/off property: absent None, present True unless val says off."""
+    if element is None:
+        return None
+    return element.get(w("val"), "true").lower() not in _FALSE
+
+
+def _page_styles(package: Package) -> tuple[set[str], str | None]:
+    """Paragraph styles that start a page (their own setting or a basedOn ancestor's), and
+    the default paragraph style."""
+    styles = next((rel.target for rel in package.graph.get(package.main_part, [])
+                   if rel.type.endswith(_STYLES) and not rel.external and package.has(rel.target)), None)
+    if styles is None:
+        return set(), None
+    own: dict[str, bool | None] = {}
+    based_on: dict[str, str] = {}
+    default = None
+    for style in package.xml(styles).iter(w("style")):
+        if style.get(w("type")) != "paragraph":
+            continue
+        style_id = style.get(w("styleId"), "")
+        own[style_id] = _on(style.find(f"{_PPR}/{w('pageBreakBefore')}"))
+        parent = style.find(w("basedOn"))
+        if parent is not None:
+            based_on[style_id] = parent.get(w("val"), "")
+        if style.get(w("default")) in ("1", "true", "on"):
+            default = style_id
+    starting = set()
+    for style_id in own:
+        current, seen = style_id, set()
+        while current in own and current not in seen and own[current] is None:
+            seen.add(current)
+            current = based_on.get(current)
+        if own.get(current):
+            starting.add(style_id)
+    return starting, default
+
+
+def _pages(root: etree._Element, styles: tuple[set[str], str | None]) -> int:
+    starting, default = styles
+    body = root.find(w("body"))
+    if body is None:
+        return 1
+    sections = list(body.iter(_SECTPR))  # each describes how its own section starts
+    next_starts_page = {before: _starts_page(after) for before, after in zip(sections, sections[1:])}
+    pages, at_top = 1, True
+    for paragraph in body.iter(_P):
+        if any(True for _ in paragraph.iterancestors(_TXBX)):
+            continue  # text boxes float on a page; breaks inside them do nothing
+        properties = paragraph.find(_PPR)
+        direct = _on(properties.find(w("pageBreakBefore"))) if properties is not None else None
+        style = properties.find(w("pStyle")) if properties is not None else None
+        style_id = style.get(w("val")) if style is not None else default
+        if (direct if direct is not None else style_id in starting) and not at_top:
+            pages, at_top = pages + 1, True
+        for element in paragraph.iter(_WALK):
+            if any(True for _ in element.iterancestors(_TXBX)):
+                continue
+            if element.tag == w("br"):
+                if element.get(w("type")) == "page":
+                    pages, at_top = pages + 1, True
+            elif element.tag != w("t") or element.text:
+                at_top = False
+        section = properties.find(_SECTPR) if properties is not None else None
+        if section is not None and next_starts_page.get(section):
+            pages, at_top = pages + 1, True
+    return pages
+
+
+def _starts_page(section: etree._Element) -> bool:
+    kind = section.find(w("type"))
+    return kind is None or kind.get(w("val")) not in _SAME_PAGE_SECTIONS

@@ -1,0 +1,201 @@
+"""`curriculum-kit outdated`: what a new module version means for a county, before it adopts it.
+
+For each locked module that differs from today's, the module is counted again with the
+vocabulary of its snapshot and compared with the snapshot: version old -> new, which of the
+county's terms occur more or less often (or no longer), generic terms the county does not
+map that occur more often, markers added or removed, slide and page counts before and after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import InputError, InvalidInputs, display_path
+from ..formats.library import Library
+from .lock import locked_snapshot, module_digest
+from .lockfile import LOCK_FILE, LockEntry, read_lock
+from .snapshot import DocumentFacts, Snapshot, take_snapshot
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A count before (locked) and after (today)."""
+
+    name: str
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    file: str
+    status: str  # changed, unchanged, added, removed
+    unit: str
+    before: int | None
+    after: int | None
+    markers: list[Shift]  # markers whose count changed
+
+
+@dataclass
+class ModuleImpact:
+    module: str
+    status: str  # current, changed, deleted, unlocked
+    locked_version: str | None = None
+    version: str | None = None
+    locked_on: str | None = None
+    terms: list[Shift] = field(default_factory=list)
+    generic: list[Shift] = field(default_factory=list)
+    documents: list[DocumentChange] = field(default_factory=list)
+
+
+@dataclass
+class CountyReport:
+    slug: str
+    lock: Path
+    modules: list[ModuleImpact] = field(default_factory=list)
+
+
+@dataclass
+class OutdatedReport:
+    counties: list[CountyReport]
+
+    @property
+    def deleted(self) -> list[tuple[str, str]]:
+        """(county, module) for every locked module that is no longer published."""
+        return [(c.slug, m.module) for c in self.counties for m in c.modules if m.status == "deleted"]
+
+    def to_json(self) -> dict:
+        return {"counties": [{"slug": c.slug, "lock": display_path(c.lock),
+                              "modules": [asdict(m) for m in c.modules]} for c in self.counties]}
+
+
+def outdated(library: Library, slugs: Sequence[str] = ()) -> OutdatedReport:
+    """The impact report for ``slugs`` (default: every overlay that has a modules.lock)."""
+    if slugs:
+        folders = []
+        for slug in slugs:
+            folder = library.overlays_dir / slug
+            if not folder.is_dir():
+                library.overlay(slug)  # raises: no overlay 'x' (did you mean ...?)
+            if not (folder / LOCK_FILE).is_file():
+                raise InputError(f"has no {LOCK_FILE}; run 'curriculum-kit lock {slug}' first", folder)
+            folders.append(folder)
+    else:
+        folders = sorted(f.parent for f in library.overlays_dir.glob(f"*/{LOCK_FILE}"))
+        if not folders:
+            raise InputError(f"no overlay in {library.overlays_dir} has a {LOCK_FILE}; "
+                             "run 'curriculum-kit lock SLUG' first")
+    return OutdatedReport([_county(library, folder) for folder in folders])
+
+
+def _county(library: Library, folder: Path) -> CountyReport:
+    entries = read_lock(folder / LOCK_FILE)
+    report = CountyReport(folder.name, folder / LOCK_FILE)
+    for module_id in sorted(set(entries) | set(library.modules)):
+        entry, module = entries.get(module_id), library.modules.get(module_id)
+        if entry is None:
+            report.modules.append(ModuleImpact(module_id, "unlocked", version=str(module.version)))
+        elif module is None:
+            if (library.modules_dir / module_id).is_dir():  # still there, but it does not load
+                raise InvalidInputs([f for f in library.findings.errors
+                                     if f.path.is_relative_to(library.modules_dir / module_id)])
+            report.modules.append(ModuleImpact(module_id, "deleted", str(entry.version), None, str(entry.locked)))
+        elif module_digest(module) == entry.sha256:
+            report.modules.append(ModuleImpact(module_id, "current", str(entry.version), str(module.version),
+                                               str(entry.locked)))
+        else:
+            before = locked_snapshot(folder, entry)
+            after = take_snapshot(module, before.vocabulary, module_digest(module))
+            report.modules.append(_impact(entry, before, after))
+    return report
+
+
+def _impact(entry: LockEntry, before: Snapshot, after: Snapshot) -> ModuleImpact:
+    impact = ModuleImpact(entry.module, "changed", str(entry.version), after.version, str(entry.locked))
+    old_terms, new_terms = _totals(before, "terms"), _totals(after, "terms")
+    impact.terms = [Shift(t, old_terms.get(t, 0), new_terms.get(t, 0)) for t in sorted(before.vocabulary.county)
+                    if old_terms.get(t, 0) != new_terms.get(t, 0)]
+    old_generic, new_generic = _totals(before, "generic"), _totals(after, "generic")
+    impact.generic = [Shift(t, old_generic.get(t, 0), new_generic[t]) for t in sorted(new_generic)
+                      if new_generic[t] > old_generic.get(t, 0)]
+    for name in sorted(set(before.documents) | set(after.documents)):
+        impact.documents.append(_document(name, before.documents.get(name), after.documents.get(name)))
+    return impact
+
+
+def _totals(snapshot: Snapshot, which: str) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for facts in snapshot.documents.values():
+        for term, count in getattr(facts, which).items():
+            totals[term] = totals.get(term, 0) + count
+    return totals
+
+
+def _document(name: str, old: DocumentFacts | None, new: DocumentFacts | None) -> DocumentChange:
+    before, after = (old.markers if old else {}), (new.markers if new else {})
+    markers = [Shift(m, before.get(m, 0), after.get(m, 0)) for m in sorted(set(before) | set(after))
+               if before.get(m, 0) != after.get(m, 0)]
+    if old is None or new is None:
+        return DocumentChange(name, "added" if old is None else "removed", (new or old).unit,
+                              old and old.length, new and new.length, markers)
+    status = "unchanged" if old.sha256 == new.sha256 else "changed"
+    return DocumentChange(name, status, new.unit, old.length, new.length, markers)
+
+
+def render_outdated(report: OutdatedReport) -> str:
+    """The report as a county's staff developer reads it."""
+    lines: list[str] = []
+    for county in report.counties:
+        changed = [m for m in county.modules if m.status != "current"]
+        summary = "all locked modules are current" if not changed else \
+            f"{len(changed)} module{'s' * (len(changed) != 1)} to review"
+        lines += [f"{county.slug} ({display_path(county.lock)}): {summary}"]
+        for impact in county.modules:
+            lines += _module_lines(county.slug, impact)
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def _module_lines(slug: str, impact: ModuleImpact) -> list[str]:
+    name = impact.module
+    if impact.status == "current":
+        return [f"  {name} {impact.version}: current (locked {impact.locked_on})"]
+    if impact.status == "unlocked":
+        return [f"  {name} {impact.version}: new upstream, not locked; review it, then run "
+                f"'curriculum-kit lock {slug} --module {name}'"]
+    if impact.status == "deleted":
+        return [f"  {name} {impact.locked_version}: locked on {impact.locked_on} but no longer published "
+                f"(not in the modules folder); run 'curriculum-kit lock {slug}' to drop it from the lock"]
+    step = f"{impact.locked_version} -> {impact.version}" if impact.locked_version != impact.version else \
+        f"{impact.version}, same version but its files changed"
+    lines = [f"  {name}: {step} (locked {impact.locked_on})"]
+    lines.append("    Documents")
+    for doc in impact.documents:
+        lines.append(f"      {doc.file}: {doc.status}, {_size(doc)}")
+        for marker in doc.markers:
+            how = "added" if not marker.before else "removed" if not marker.after else "count changed"
+            lines.append(f"        marker {how:<13} {marker.name}  {marker.before} -> {marker.after}")
+    if impact.terms:
+        lines.append("    Your terms (occurrences in the module)")
+        for shift in impact.terms:
+            how = "no longer found" if not shift.after else "more often" if shift.after > shift.before else \
+                "less often"
+            lines.append(f"      {how:<16} \"{shift.name}\"  {shift.before} -> {shift.after}")
+    else:
+        lines.append("    Your terms: every term occurs as often as before")
+    if impact.generic:
+        lines.append("    Generic wording you do not map, now more often (consider a terminology row)")
+        lines += [f"      \"{shift.name}\"  {shift.before} -> {shift.after}" for shift in impact.generic]
+    lines.append(f"    To adopt it: review the packets, then run 'curriculum-kit lock {slug} --module {name}'")
+    return lines
+
+
+def _size(doc: DocumentChange) -> str:
+    """'30 slides', '21 -> 22 pages': pages are counted from explicit page breaks."""
+    counts = [n for n in (doc.before, doc.after) if n is not None]
+    if len(counts) == 2 and counts[0] == counts[1]:
+        counts = counts[1:]
+    unit = doc.unit if counts[-1] != 1 else doc.unit.removesuffix("s")
+    return f"{' -> '.join(map(str, counts))} {unit}"

@@ -1,0 +1,170 @@
+"""What `lock` remembers of a module, so `outdated` can compare without the old files.
+
+A snapshot is a small, sorted JSON file per locked module under the overlay's ``.lock/``
+folder. Per document it keeps the kind, the sha256, the length (slides, or pages counted
+from explicit breaks: see :mod:`curriculum_kit.ooxml.extent`), the markers present, and
+how often each of the county's terms and each generic term occurs. The generic terms are
+every other overlay's terms the county does not map: they are the statewide wording that
+a county usually wants to replace. The terms counted (the vocabulary) are stored too, so
+the module of today is counted with exactly the words the locked one was counted with.
+Counts are those of `adapt` over the module as published (all sections included).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import InputError
+from ..formats.markers import MarkerSyntaxError, find_markers
+from ..formats.module import Module
+from ..formats.overlay import Layer, Overlay
+from ..formats.sources import read_text
+from ..formats.terms import Term
+from ..ooxml.adapt import adapt_package
+from ..ooxml.extent import extent
+from ..ooxml.package import Package
+from ..ooxml.reading import document_blocks
+from ..report import write_json
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The terms counted, as term -> case mode ('auto' or 'exact')."""
+
+    county: dict[str, str]
+    generic: dict[str, str]
+
+    @classmethod
+    def of(cls, overlay: Overlay, layers: Iterable[Layer]) -> "Vocabulary":
+        county = {term.term: term.case for term in overlay.terms}
+        mapped = {term.lower() for term in county}
+        generic: dict[str, str] = {}
+        for layer in layers:
+            for term in layer.terms:
+                if term.term.lower() not in mapped and generic.get(term.term) != "auto":
+                    generic[term.term] = term.case  # 'auto' wins: it matches more
+        return cls(dict(sorted(county.items())), dict(sorted(generic.items())))
+
+    @staticmethod
+    def terms(words: dict[str, str]) -> tuple[Term, ...]:
+        return tuple(Term(term, term, case) for term, case in words.items())
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    kind: str  # facilitator guide, slides, handout
+    sha256: str
+    unit: str  # pages or slides
+    length: int
+    markers: dict[str, int]
+    terms: dict[str, int]  # the county's terms that occur, with their counts
+    generic: dict[str, int]  # generic terms that occur
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    module: str
+    title: str
+    version: str
+    sha256: str  # the module's content hash, as in modules.lock
+    vocabulary: Vocabulary
+    documents: dict[str, DocumentFacts]  # by file name, relative to the module folder
+
+    def to_json(self) -> dict:
+        return {"format": FORMAT,
+                "module": {"id": self.module, "title": self.title, "version": self.version,
+                           "sha256": self.sha256},
+                "vocabulary": {"county": self.vocabulary.county, "generic": self.vocabulary.generic},
+                "documents": {name: {"kind": d.kind, "sha256": d.sha256, d.unit: d.length,
+                                     "markers": d.markers, "terms": d.terms, "generic": d.generic}
+                              for name, d in sorted(self.documents.items())}}
+
+
+def take_snapshot(module: Module, vocabulary: Vocabulary, sha256: str) -> Snapshot:
+    """Count what the snapshot keeps in every document of ``module``."""
+    county, generic = Vocabulary.terms(vocabulary.county), Vocabulary.terms(vocabulary.generic)
+    kinds = {module.facilitator_guide: "facilitator guide", module.slides: "slides"}
+    documents = {}
+    for path in module.documents:
+        name = path.relative_to(module.folder).as_posix()
+        data = path.read_bytes()
+        with Package(path, data) as package:
+            unit, length = extent(package)
+            terms = adapt_package(package, county, None).occurrences()
+            others = adapt_package(package, generic, None).occurrences()
+        documents[name] = DocumentFacts(kinds.get(path, "handout"), hashlib.sha256(data).hexdigest(),
+                                        unit, length, _markers(path, data), _sorted(terms), _sorted(others))
+    return Snapshot(module.id, module.title, str(module.version), sha256, vocabulary, documents)
+
+
+def _markers(path: Path, data: bytes) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for block in document_blocks(path, data):
+        if "{{" not in block.text:
+            continue
+        try:
+            markers = find_markers(block.text)
+        except MarkerSyntaxError:
+            continue  # `validate` reports it; a snapshot records what works
+        for marker in markers:
+            found[str(marker)] = found.get(str(marker), 0) + 1
+    return _sorted(found)
+
+
+def _sorted(counts: dict[str, int]) -> dict[str, int]:
+    return {key: counts[key] for key in sorted(counts) if counts[key]}
+
+
+def write_snapshot(path: Path, snapshot: Snapshot) -> None:
+    path.parent.mkdir(exist_ok=True)
+    write_json(path, snapshot.to_json())
+
+
+def read_snapshot(path: Path) -> Snapshot:
+    """A snapshot written by `lock`; anything else is an error naming the file and line."""
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"is not valid JSON ({exc.msg}); run 'curriculum-kit lock' again", path,
+                         exc.lineno) from None
+    try:
+        if data["format"] != FORMAT:
+            raise InputError(f"has snapshot format {data['format']!r}; this curriculum-kit reads "
+                             f"format {FORMAT}", path)
+        module, words = data["module"], data["vocabulary"]
+        documents = {name: DocumentFacts(facts["kind"], facts["sha256"], *_length(facts),
+                                         _counts(facts["markers"]), _counts(facts["terms"]),
+                                         _counts(facts["generic"]))
+                     for name, facts in data["documents"].items()}
+        return Snapshot(module["id"], module["title"], module["version"], module["sha256"],
+                        Vocabulary(_words(words["county"]), _words(words["generic"])), documents)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise InputError(f"is not a snapshot written by 'curriculum-kit lock' (bad or missing {exc}); "
+                         "run 'curriculum-kit lock' again", path) from None
+
+
+def _length(facts: dict) -> tuple[str, int]:
+    unit = "slides" if "slides" in facts else "pages"
+    return unit, _count(facts[unit])
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(repr(value))
+    return value
+
+
+def _counts(value: dict) -> dict[str, int]:
+    return {str(key): _count(count) for key, count in value.items()}
+
+
+def _words(value: dict) -> dict[str, str]:
+    if any(case not in ("auto", "exact") for case in value.values()):
+        raise ValueError("case")
+    return dict(value)

@@ -1,0 +1,287 @@
+"""`curriculum-kit plan` and `attendance` end to end on the samples, and every bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import docx
+import holidays
+import pytest
+from icalendar import Calendar
+
+from tests.acceptance.conftest import run
+from tests.conftest import REPO, needs_pdftotext, needs_soffice
+from tests.signin_simulation import simulate
+
+SLUG, YEAR = "alder-county", 2027
+SIGNINS = REPO / "samples" / "signins-alder-county.csv"
+HEADER = "name,program,module,date\n"
+
+
+@pytest.fixture
+def county(tmp_path, monkeypatch) -> Path:
+    """A working folder with copies of the samples, so paths print short and tests may edit them."""
+    shutil.copytree(REPO / "base_modules", tmp_path / "base_modules")
+    shutil.copytree(REPO / "county_overlays", tmp_path / "county_overlays")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory) -> tuple[Path, Path, str]:
+    """The sample county's 2027 plan made twice, into two folders."""
+    outs = [tmp_path_factory.mktemp("plan") for _ in range(2)]
+    results = [run(["plan", SLUG, "--year", str(YEAR), "--out", str(out), "--modules", str(REPO / "base_modules"),
+                    "--overlays", str(REPO / "county_overlays")]) for out in outs]
+    for result in results:
+        assert result.exit_code == 0, result.output
+    return outs[0], outs[1], results[0].output
+
+
+def plan_file(out: Path, suffix: str) -> Path:
+    return out / f"plan-{SLUG}-{YEAR}{suffix}"
+
+
+def rows(out: Path) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(plan_file(out, ".csv").read_text(encoding="utf-8-sig"))))
+
+
+# --- plan -------------------------------------------------------------------------------------
+
+def test_plan_prints_a_summary(planned):
+    lines = planned[2].splitlines()
+    assert lines[0] == ("Alder County Linkages training plan 2027: 12 sessions: 8 new-hire core in 4 cohorts, "
+                        "1 Linkages sequence, 3 refreshers")
+    assert lines[1].split() == ["1", "Fri", "2027-01-08", "9:00", "AM", "–", "3:00", "PM", "linkages-orientation",
+                                "New-hire", "core,", "cohort", "1", "Maria", "Lopez", "+", "Hannah", "Kessler"]
+    assert lines[-2] == "Co-facilitator turns: Hannah Kessler 6, Luis Ortega 6, Maria Lopez 6, Terrence Oduya 6"
+    assert lines[-1].endswith("plan-alder-county-2027.docx, plan-alder-county-2027.csv, plan-alder-county-2027.ics")
+
+
+def test_plan_respects_prerequisites_levels_and_working_days(planned):
+    sessions = rows(planned[0])
+    closed = holidays.country_holidays("US", subdiv="CA", years=YEAR)
+    for row in sessions:
+        day = date.fromisoformat(row["date"])
+        assert day.weekday() < 5 and day not in closed and day.year == YEAR
+    first = {}
+    for row in sessions:
+        first.setdefault(row["module"], row["date"])
+    assert first["linkages-orientation"] < first["coordinated-case-planning"] < first["families-experiencing-homelessness"]
+    for cohort in "1234":
+        core = [r["module"] for r in sessions if r["track"] == "New-hire core" and r["cohort"] == cohort]
+        assert core == ["linkages-orientation", "coordinated-case-planning"]
+    assert all(r["why"] for r in sessions)
+
+
+def test_plan_pairs_one_trainer_per_program_fairly(planned):
+    sessions = rows(planned[0])
+    cws = [r["cws_trainer"] for r in sessions]
+    calworks = [r["calworks_trainer"] for r in sessions]
+    assert set(cws) == {"Maria Lopez", "Terrence Oduya"} and set(calworks) == {"Luis Ortega", "Hannah Kessler"}
+    for team in (cws, calworks):
+        counts = [team.count(name) for name in set(team)]
+        assert max(counts) - min(counts) <= 1
+    by_day: dict[str, list[str]] = {}
+    for r in sessions:
+        by_day.setdefault(r["date"], []).extend([r["cws_trainer"], r["calworks_trainer"]])
+    assert all(len(names) == len(set(names)) for names in by_day.values())
+
+
+def test_ics_parses_with_stable_uids_and_pinned_stamps(planned):
+    calendars = [Calendar.from_ical(plan_file(out, ".ics").read_bytes()) for out in planned[:2]]
+    events = [list(c.walk("VEVENT")) for c in calendars]
+    assert len(events[0]) == 12
+    assert [str(e["UID"]) for e in events[0]] == [str(e["UID"]) for e in events[1]]
+    assert str(events[0][0]["UID"]) == "alder-county-linkages-orientation-20270108-core@curriculum-kit"
+    assert len({str(e["UID"]) for e in events[0]}) == 12
+    first = events[0][0]
+    assert first.decoded("DTSTAMP") == datetime(2026, 1, 1, tzinfo=timezone.utc)  # SOURCE_DATE_EPOCH
+    assert str(first.decoded("DTSTART").tzinfo) == "America/Los_Angeles"
+    assert first.decoded("DTSTART").hour == 9 and first.decoded("DTEND").hour == 15
+    assert [str(t["TZID"]) for t in calendars[0].walk("VTIMEZONE")] == ["America/Los_Angeles"]
+    description = str(first["DESCRIPTION"])
+    assert "Co-facilitators: Maria Lopez (DCFS) and Hannah Kessler (ETA)" in description
+    assert "12:35 PM – 1:20 PM  Lunch — sit with someone from the other program" in description
+    assert "Time to connect with the other program: 1 hour 30 minutes (welcome, breaks and lunch)." in description
+
+
+def test_same_inputs_give_byte_identical_files(planned):
+    for suffix in (".docx", ".csv", ".ics"):
+        assert plan_file(planned[0], suffix).read_bytes() == plan_file(planned[1], suffix).read_bytes(), suffix
+
+
+def test_docx_plan_opens_with_a_table_to_print_and_sign(planned):
+    document = docx.Document(str(plan_file(planned[0], ".docx")))
+    assert document.paragraphs[0].text == "Linkages Annual Training Plan 2027"
+    sessions, approvals = document.tables
+    assert [c.text for c in sessions.rows[0].cells] == ["#", "Date", "Time", "Module and why it is here", "Level",
+                                                        "Track", "Co-facilitators"]
+    assert len(sessions.rows) == 13
+    assert sessions.rows[1].cells[1].text == "Fri, Jan 8, 2027"
+    assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 30 minutes to connect"
+    assert [r.cells[0].text for r in approvals.rows] == ["Role", "Prepared by (staff development)",
+                                                         "Approved for DCFS (program manager)",
+                                                         "Approved for ETA (program manager)"]
+    header = "\n".join(c.text for t in document.sections[0].header.tables for c in t.rows[0].cells)
+    assert "Alder County Department of Children and Family Services" in header
+
+
+@needs_soffice
+@needs_pdftotext
+def test_docx_plan_converts_in_libreoffice(planned, tmp_path):
+    source = plan_file(planned[0], ".docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=300, check=False)
+    pdf = tmp_path / source.with_suffix(".pdf").name
+    assert pdf.is_file(), "LibreOffice did not convert the plan"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("Linkages Annual Training Plan 2027", "Coordinated Case Planning", "Terrence Oduya (DCFS)",
+                     "Holidays skipped", "Cesar Chavez Day", "Approval", "Approved for ETA (program manager)"):
+        assert expected in text, expected
+
+
+@pytest.mark.parametrize("args, message", [
+    (["plan", "alder-conty", "--year", "2027"],
+     "no overlay 'alder-conty' in county_overlays (did you mean 'alder-county'?)"),
+    (["plan", SLUG, "--year", "2027", "--new-hire-every", "1"],
+     "28 sessions do not fit in 2027 at 2 a month; raise --sessions-per-month or start new-hire cohorts less often "
+     "(--new-hire-every)"),
+    (["plan", SLUG, "--year", "2027", "--sessions-per-month", "9"], "--sessions-per-month must be 1 to 8, not 9"),
+    (["plan", SLUG, "--year", "2027", "--start-time", "19:30"],
+     "a session of coordinated-case-planning (390 minutes) starting at 19:30 would end after midnight; "
+     "use an earlier --start-time"),
+])
+def test_plan_bad_options(county, args, message):
+    result = run(args)
+    assert (result.exit_code, result.output) == (1, f"Error: {message}\n")
+
+
+def test_plan_without_a_calworks_trainer_names_overlay_toml(county):
+    toml = county / "county_overlays" / SLUG / "overlay.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text[:text.index('[[trainers]]\nname = "Luis Ortega"')], encoding="utf-8")
+    result = run(["plan", SLUG, "--year", "2027"])
+    assert (result.exit_code, result.output) == (1, (
+        'Error: county_overlays/alder-county/overlay.toml: no CalWORKs (ETA) trainer: add a [[trainers]] table with '
+        'program = "calworks" (every Linkages session is co-facilitated by one trainer from each program)\n'))
+
+
+def test_plan_with_a_broken_module_names_module_toml(county):
+    toml = county / "base_modules" / "coordinated-case-planning" / "module.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("refresh_months = 36", "refresh_months = 0"),
+                    encoding="utf-8")
+    result = run(["plan", SLUG, "--year", "2027"])
+    assert (result.exit_code, result.output) == (1, (
+        "Error: base_modules/coordinated-case-planning/module.toml:8: 'refresh_months' must be a whole number "
+        "above 0, not 0\n"))
+
+
+def test_plan_writes_to_plan_slug_year_by_default(county):
+    result = run(["plan", SLUG, "--year", "2028", "--sessions-per-month", "3", "--new-hire-every", "2"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (county / "plan-alder-county-2028").iterdir()) == [
+        "plan-alder-county-2028.csv", "plan-alder-county-2028.docx", "plan-alder-county-2028.ics"]
+    assert "16 sessions: 12 new-hire core in 6 cohorts, 1 Linkages sequence, 3 refreshers" in result.output
+
+
+# --- attendance -------------------------------------------------------------------------------
+
+def attendance(*extra: str, signins: Path | str = SIGNINS):
+    return run(["attendance", str(signins), "--as-of", "2027-06-30", *extra])
+
+
+def test_sample_signins_are_what_the_script_makes():
+    assert SIGNINS.read_bytes() == simulate().csv_text.encode("utf-8")
+
+
+def test_attendance_on_the_sample(county):
+    result = attendance("--county", SLUG)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1:4] == [
+        "As of 2027-06-30: 24 sessions, 2 to follow up; 211 people; 6 new hires without the orientation; "
+        "35 refreshers overdue, 26 due within 3 months",
+        "  session 2026-01-13 coordinated-case-planning: only DCFS staff attended",
+        "  session 2026-09-08 linkages-orientation: ETA 5 of 17 (29%), under 30%"]
+    assert lines[0].endswith("signins-alder-county.csv: 468 rows, 444 attendances counted, 18 duplicate rows "
+                             "counted once, 6 rows not counted")
+    assert "  new hire Priya Natarajan (ETA, hired 2027-03-01): no linkages-orientation" in lines
+    assert lines[-1] == ("Wrote attendance-alder-county-2027-06-30/: attendance-summary.html, sessions.csv, "
+                         "people.csv, refreshers.csv, attendance.json")
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 7 and all(": warning: " in w for w in warnings)
+    out = county / "attendance-alder-county-2027-06-30"
+    page = (out / "attendance-summary.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "<script" not in page and "src=" not in page and "href=" not in page
+    assert page.count("<g><title>") == 24 and "Jan 13, 2026 · Coordinated Case Planning" in page
+    refreshers = list(csv.DictReader(io.StringIO((out / "refreshers.csv").read_text(encoding="utf-8-sig"))))
+    assert {"name": "Gloria Whitaker", "program": "DCFS", "module": "linkages-orientation", "last_taken": "2025-06-10",
+            "due": "2027-06-10", "status": "overdue"} in refreshers
+    again = attendance("--county", SLUG, "--out", "again")
+    assert (county / "again" / "attendance-summary.html").read_bytes() == (out / "attendance-summary.html").read_bytes()
+
+
+def test_attendance_json(county):
+    result = attendance("--county", SLUG, "--json", "--threshold", "0.4")
+    data = json.loads(result.stdout)
+    assert (data["as_of"], data["threshold"], data["programs"]) == ("2027-06-30", 0.4, {"cws": "DCFS", "calworks": "ETA"})
+    assert len([s for s in data["sessions"] if s["flag"]]) > 2
+    assert data["source"]["sha256"] and data["warnings"][0] == {
+        "path": str(SIGNINS), "line": 8, "severity": "warning", "message": "no name; row not counted"}
+
+
+def test_attendance_without_a_county_reports_its_program_names(county):
+    result = attendance()
+    assert result.exit_code == 0
+    assert "unknown program 'DCFS' (use CWS or CalWORKs; a county's own names need --county); row not counted" \
+        in result.stderr
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "signins.csv:1: is empty; the first line must be the header: name,program,module,date"),
+    (HEADER, "signins.csv: has a header but no sign-in rows"),
+    (HEADER + "Ann Bell,Probation,linkages-orientation,2027-03-02\nCy Dunn,Probation,linkages-orientation,2027-03-02\n",
+     "signins.csv:2: no sign-in row can be counted: unknown program 'Probation' (use CWS, CalWORKs, DCFS or ETA); "
+     "1 more row cannot be counted either"),
+    (HEADER + "Ann Bell,CWS,linkages-orientation,2072-03-02\n",
+     "signins.csv:2: no sign-in row can be counted: date 2072-03-02 is after --as-of 2027-06-30 (a typo in the year?)"),
+    (HEADER + "Ann Bell,CWS,linkage-orientation,2027-03-02\n",
+     "signins.csv:2: no sign-in row can be counted: unknown module 'linkage-orientation' (did you mean "
+     "'linkages-orientation'?)"),
+    ("name;program;module;dates\n", "signins.csv:1: unknown column 'dates' (did you mean 'date'?); the header must "
+                                    "be name,program,module,date with optional session,email,hire_date"),
+])
+def test_attendance_unusable_input(county, text, message):
+    Path("signins.csv").write_text(text, encoding="utf-8")
+    result = attendance("--county", SLUG, signins="signins.csv")
+    assert (result.exit_code, result.output) == (1, f"Error: {message}\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["missing.csv"], "missing.csv: file not found"),
+    (["signins.csv", "--county", "alder"], "no overlay 'alder' in county_overlays (known: alder-county, "
+                                           "california-statewide, cypress-valley-county, manzanita-county, "
+                                           "sierra-foothills-region)"),
+    (["signins.csv", "--modules", "modules"], "modules: module folder not found (use --modules DIR)"),
+])
+def test_attendance_missing_things(county, args, message):
+    Path("signins.csv").write_text(HEADER + "Ann Bell,CWS,linkages-orientation,2027-03-02\n", encoding="utf-8")
+    result = run(["attendance", *args, "--as-of", "2027-06-30"])
+    assert (result.exit_code, result.output) == (1, f"Error: {message}\n")
+
+
+def test_a_future_row_among_good_ones_is_a_warning(county):
+    Path("signins.csv").write_text(HEADER + "Ann Bell,CWS,linkages-orientation,2027-03-02\n"
+                                            "Cy Dunn,CalWORKs,linkages-orientation,2027-03-02\n"
+                                            "Eve Fox,CalWORKs,linkages-orientation,2027-07-02\n", encoding="utf-8")
+    result = attendance("--county", SLUG, signins="signins.csv")
+    assert result.exit_code == 0
+    assert result.stderr == ("signins.csv:4: warning: date 2027-07-02 is after --as-of 2027-06-30 (a typo in the "
+                             "year?); row not counted\n")

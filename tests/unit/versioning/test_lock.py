@@ -1,0 +1,111 @@
+"""Locking a county to modules, and the check `build` makes against the lock."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from curriculum_kit.errors import InputError, InvalidInputs
+from curriculum_kit.formats.library import Library
+from curriculum_kit.versioning.lock import lock_overlay, lock_problems, locked_snapshot, module_digest
+from curriculum_kit.versioning.lockfile import read_lock
+from tests.conftest import REPO
+from tests.gitrepo import replace_line
+
+REVIEW = "review it with 'curriculum-kit outdated alder-county', then run 'curriculum-kit lock alder-county'"
+
+
+@pytest.fixture
+def root(tmp_path, monkeypatch) -> Path:
+    shutil.copytree(REPO / "base_modules", tmp_path / "base_modules")
+    shutil.copytree(REPO / "county_overlays", tmp_path / "county_overlays")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    return tmp_path
+
+
+def load() -> Library:
+    return Library.load(Path("base_modules"), Path("county_overlays"))
+
+
+def problems(module_id: str = "linkages-orientation") -> str | None:
+    library = load()
+    return lock_problems(library.overlays["alder-county"], library.modules[module_id])
+
+
+def test_no_lock_no_problem(root):
+    assert problems() is None
+
+
+def test_a_locked_module_that_did_not_change(root):
+    lock_overlay(load(), "alder-county")
+    assert problems() is None
+
+
+def test_a_new_version_a_silent_change_and_a_new_module(root):
+    lock_overlay(load(), "alder-county", ["linkages-orientation"])
+    assert problems("coordinated-case-planning") == (
+        f"county_overlays/alder-county/modules.lock: does not lock coordinated-case-planning 2.0.1, a module "
+        f"published since; {REVIEW}")
+    toml = root / "base_modules/linkages-orientation/module.toml"
+    toml.write_text(toml.read_text() + "\n# a comment changes the files, not the version\n")
+    assert problems() == (f"county_overlays/alder-county/modules.lock: locks linkages-orientation 1.2.0, whose "
+                          f"files have changed since 2026-01-01 (same version); {REVIEW}")
+    replace_line(toml, "version =", 'version = "1.3.0"')
+    assert problems() == (f"county_overlays/alder-county/modules.lock: locks linkages-orientation 1.2.0, but the "
+                          f"module is now 1.3.0; {REVIEW}")
+
+
+def test_a_corrupt_lock_is_the_problem(root):
+    (root / "county_overlays/alder-county/modules.lock").write_text("[modules\n")
+    assert problems().startswith("county_overlays/alder-county/modules.lock:1: is not valid TOML: ")
+
+
+def test_locking_one_module_keeps_the_others(root):
+    lock_overlay(load(), "alder-county")
+    replace_line(root / "base_modules/linkages-orientation/module.toml", "version =", 'version = "1.3.0"')
+    result = lock_overlay(load(), "alder-county", ["linkages-orientation"])
+    assert [(c.module, c.action) for c in result.changes] == [("linkages-orientation", "updated")]
+    entries = read_lock(root / "county_overlays/alder-county/modules.lock")
+    assert sorted(entries) == ["coordinated-case-planning", "families-experiencing-homelessness",
+                               "linkages-orientation"]
+    assert str(entries["linkages-orientation"].version) == "1.3.0"
+
+
+def test_an_unknown_module_or_overlay(root):
+    with pytest.raises(InputError, match=r"no module 'linkages-orientaton' in base_modules \(did you mean "
+                                         r"'linkages-orientation'\?\)"):
+        lock_overlay(load(), "alder-county", ["linkages-orientaton"])
+    with pytest.raises(InputError, match=r"no overlay 'alder' in county_overlays"):
+        lock_overlay(load(), "alder")
+    assert not (root / "county_overlays/alder-county/modules.lock").exists()
+
+
+def test_a_broken_module_stops_locking(root):
+    (root / "base_modules/linkages-orientation/module.toml").write_text("id = \n")
+    with pytest.raises(InvalidInputs, match="is not valid TOML"):
+        lock_overlay(load(), "alder-county")
+
+
+def test_the_snapshot_must_belong_to_the_lock(root):
+    lock_overlay(load(), "alder-county")
+    folder = root / "county_overlays/alder-county"
+    entries = read_lock(folder / "modules.lock")
+    shutil.copy(folder / ".lock/coordinated-case-planning.json", folder / ".lock/linkages-orientation.json")
+    with pytest.raises(InputError, match=r"does not match modules.lock \(another module or content hash\)"):
+        locked_snapshot(folder, entries["linkages-orientation"])
+    (folder / ".lock/linkages-orientation.json").unlink()
+    with pytest.raises(InputError, match=r"locks linkages-orientation, but its snapshot "
+                                         r".lock/linkages-orientation.json is missing"):
+        locked_snapshot(folder, entries["linkages-orientation"])
+
+
+def test_the_module_digest_follows_the_files(root):
+    module = load().modules["linkages-orientation"]
+    first = module_digest(module)
+    assert module_digest(module) == first and len(first) == 64
+    handout = module.handouts[0]
+    handout.write_bytes(handout.read_bytes() + b"\0")
+    assert module_digest(module) != first

@@ -1,0 +1,86 @@
+"""Module snapshots: what is counted, and reading back only what `lock` wrote."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from curriculum_kit.errors import InputError
+from curriculum_kit.formats.library import Library
+from curriculum_kit.versioning.lock import module_digest
+from curriculum_kit.versioning.snapshot import Vocabulary, read_snapshot, take_snapshot, write_snapshot
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library.load(REPO / "base_modules", REPO / "county_overlays")
+
+
+@pytest.fixture(scope="module")
+def snapshot(library):
+    module = library.modules["linkages-orientation"]
+    vocabulary = Vocabulary.of(library.overlays["alder-county"], library.layers.values())
+    return take_snapshot(module, vocabulary, module_digest(module))
+
+
+def test_vocabulary_is_the_county_terms_and_everyone_elses(library):
+    vocabulary = Vocabulary.of(library.overlays["alder-county"], library.layers.values())
+    assert "CWS" in vocabulary.county and "foster parent" in vocabulary.county  # inherited rows count too
+    assert "CFT" in vocabulary.generic and "TDM" in vocabulary.generic  # Cypress Valley's words
+    assert not {t.lower() for t in vocabulary.county} & {t.lower() for t in vocabulary.generic}
+    assert list(vocabulary.county) == sorted(vocabulary.county)
+
+
+def test_auto_case_wins_when_counties_disagree(library):
+    manzanita = library.overlays["manzanita-county"]  # maps 'hotline' exact; Alder maps it auto
+    vocabulary = Vocabulary.of(library.overlays["cypress-valley-county"], [manzanita.layer,
+                                                                          library.layers["alder-county"]])
+    assert vocabulary.generic["hotline"] == "auto"
+
+
+def test_each_document_with_kind_length_markers_and_counts(snapshot):
+    guide, slides = snapshot.documents["facilitator-guide.docx"], snapshot.documents["slides.pptx"]
+    handout = snapshot.documents["handout-roles-at-a-glance.docx"]
+    assert (guide.kind, guide.unit, guide.length) == ("facilitator guide", "pages", 21)
+    assert (slides.kind, slides.unit, slides.length) == ("slides", "slides", 20)
+    assert (handout.kind, handout.unit, handout.length) == ("handout", "pages", 1)
+    assert guide.markers["{{ck:cobrand}}"] == 1 and "{{ck:optional icebreaker-bingo}}" in slides.markers
+    assert guide.terms["Child Welfare Services"] > 10 and "CFT" in guide.generic
+    assert set(guide.terms) <= set(snapshot.vocabulary.county) and 0 not in guide.terms.values()
+
+
+def test_written_sorted_and_read_back_equal(snapshot, tmp_path):
+    path = tmp_path / ".lock" / "linkages-orientation.json"
+    write_snapshot(path, snapshot)
+    data = json.loads(path.read_text())
+    assert data["format"] == 1 and list(data["documents"]) == sorted(data["documents"])
+    assert list(data["documents"]["slides.pptx"]) == ["kind", "sha256", "slides", "markers", "terms", "generic"]
+    assert read_snapshot(path) == snapshot
+    write_snapshot(path, read_snapshot(path))
+    assert json.loads(path.read_text()) == data
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ('{"format": 1,\n "module": {', "is not valid JSON (Expecting property name enclosed in double quotes); "
+                                    "run 'curriculum-kit lock' again", 2),
+    ('{"format": 2}', "has snapshot format 2; this curriculum-kit reads format 1", None),
+    ('{"format": 1, "module": {}}', "is not a snapshot written by 'curriculum-kit lock' (bad or missing "
+                                    "'vocabulary'); "
+                                    "run 'curriculum-kit lock' again", None),
+])
+def test_anything_else_is_an_error(tmp_path, text, message, line):
+    path = tmp_path / "intro.json"
+    path.write_text(text)
+    with pytest.raises(InputError) as caught:
+        read_snapshot(path)
+    assert (caught.value.message, caught.value.line) == (message, line)
+
+
+def test_a_negative_count_is_refused(snapshot, tmp_path):
+    path = tmp_path / "intro.json"
+    write_snapshot(path, snapshot)
+    path.write_text(path.read_text().replace('"slides": 20', '"slides": -20'))
+    with pytest.raises(InputError, match=r"bad or missing -20"):
+        read_snapshot(path)
