@@ -167,7 +167,7 @@ ORIENTATION_WIIFM = {
 ORIENTATION = {
     "id": "linkages-orientation",
     "title": "Linkages Orientation: Who We Are",
-    "version": "1.2.0",
+    "version": "1.3.0",
     "level": "orientation",
     "prerequisites": [],
     "duration_minutes": 360,
@@ -179,7 +179,7 @@ ORIENTATION = {
     "start": (9, 0),
     "introduction": [
         ["Linkages is the partnership between ", ("b", "Child "), "Welfare Services (CWS) and the CalWORKs program of the county welfare department. Many families known to Child Welfare Services also receive CalWORKs cash aid or Welfare-to-Work (WTW) services, and many CalWORKs families face the same stresses that bring children to the attention of CWS: unstable housing, lost work, depression, substance use and domestic violence. When each worker acts alone, the family juggles two sets of appointments, two plans and two sets of expectations."],
-        "Both programs are supervised at the state level by the California Department of Social Services and run locally by the county welfare department, often in separate buildings, with separate rules and separate data systems. This orientation is the first module of the Linkages training sequence. It answers the questions every new Linkages partner asks first: who are the people in the other program, what do they do all day, and what does a family go through when both systems are involved? It stays at the level of roles, vocabulary and the family's experience. The how-to of joint planning comes in the next module, Coordinated Case Planning.",
+        "Both programs are supervised at the state level by the California Department of Social Services and run locally by the county, often in separate buildings, with separate rules and separate data systems. This orientation is the first module of the Linkages training sequence. It answers the questions every new Linkages partner asks first: who are the people in the other program, what do they do all day, and what does a family go through when both systems are involved? It stays at the level of roles, vocabulary and the family's experience. The how-to of joint planning comes in the next module, Coordinated Case Planning.",
         ["The module is co-trained by one trainer from Child Welfare Services and one from CalWORKs Employment Services. The audience should mix both programs as well, ideally half ", ("spell", "social wor", "ker"), "s and half eligibility workers and employment services workers, seated at mixed tables."],
         "Placeholders in this guide mark where your county's own material is inserted: the cover, the organization chart, the local contacts and local success stories. Review the adapted guide, not the base version, before you train.",
     ],
@@ -214,7 +214,7 @@ ORIENTATION = {
             "steps": [
                 "Both trainers welcome participants together. Each names their program, their current assignment and one reason they care about Linkages.",
                 "Cover housekeeping: breaks, lunch, restrooms, phones and the evaluation at the end of the day.",
-                "At their tables, participants introduce themselves: name, program, unit and years with the county welfare department.",
+                "At their tables, participants introduce themselves: name, program, unit and years with the county, and one Child and Family Team meeting (CFT) they took part in.",
                 "Show the agenda and the learning objectives. Point out that the afternoon includes a family scenario and time to meet counterparts.",
                 "Ask the room for agreements. Add 'assume good intent from the other program' and 'no acronym without an explanation' if nobody suggests them.",
                 "If your county keeps the optional warm-up, run Linkages Bingo as described below; otherwise extend the table introductions.",
