@@ -27,7 +27,7 @@ from .generate.orgchart_doc import orgchart_docx, orgchart_pictures
 from .generate.signin_doc import signin_docx
 from .generate.word_assembly import CountyMaterial, assemble_word
 from .ooxml.adapt import AdaptResult, adapt_package
-from .ooxml.matcher import Matcher
+from .ooxml.matcher import compiled_matcher
 from .ooxml.package import Package
 from .ooxml.reading import document_blocks
 
@@ -68,7 +68,7 @@ def county_documents(overlay: Overlay, stamp: Stamp) -> CountyDocuments:
 def _localized(overlay: Overlay) -> Overlay:
     """Stories inherited from a parent overlay are written in its generic wording: they get
     the county's terms. The county's own stories are already in its words."""
-    matcher = Matcher(overlay.terms)
+    matcher = compiled_matcher(overlay.terms)
     stories = tuple(story if story.path.parent.parent == overlay.folder else
                     replace(story, title=matcher.replace(story.title),
                             paragraphs=tuple(matcher.replace(p) for p in story.paragraphs))
@@ -87,7 +87,7 @@ def trainer_pair(overlay: Overlay, turn: int) -> tuple[Trainer, Trainer] | None:
 def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: Stamp) -> ModulePackets:
     overlay = county.material.overlay
     pair = trainer_pair(overlay, turn)
-    matcher = Matcher(overlay.terms)  # the module's own title and description, in county words
+    matcher = compiled_matcher(overlay.terms)  # the module's own title and description, in county words
     module = replace(module, title=matcher.replace(module.title), description=matcher.replace(module.description))
     adapted: dict[Path, bytes] = {}
     results: list[AdaptResult] = []

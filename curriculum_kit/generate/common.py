@@ -52,8 +52,11 @@ class Stamp:
 
 @lru_cache(maxsize=64)
 def logo_png(path: Path) -> bytes:
-    """A logo as PNG bytes no larger than LOGO_MAX_PIXELS (huge county logos are common)."""
+    """A logo as PNG bytes no larger than LOGO_MAX_PIXELS (huge county logos are common);
+    a PNG that is already small enough is used as it is."""
     with Image.open(path) as image:
+        if image.format == "PNG" and max(image.size) <= LOGO_MAX_PIXELS:
+            return path.read_bytes()
         image.load()
         image.thumbnail((LOGO_MAX_PIXELS, LOGO_MAX_PIXELS))
         if image.mode not in ("RGB", "RGBA"):

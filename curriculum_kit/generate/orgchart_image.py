@@ -72,7 +72,7 @@ def render_png(page: Page, overlay: Overlay, dpi: int = 150) -> bytes:
                     scale, ink)
     _text_lines(draw, notes, image.width / 2, at(0, chart_height + MARGIN)[1], NOTE_PT, scale, NOTE_COLOR)
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=3)  # a flat drawing: fast settings lose little
+    image.save(out, format="PNG", compress_level=1)  # a flat drawing: fast settings lose little
     return out.getvalue()
 
 

@@ -84,8 +84,8 @@ class Matcher:
         for candidates in self._by_needle.values():
             candidates.sort(key=lambda t: t.ignore_case)
         needles = sorted(self._by_needle)
-        self._shorter = {n: sorted((m for m in needles if m != n and n.startswith(m)), key=len, reverse=True)
-                         for n in needles}
+        known = set(needles)  # for each term, the other terms that start it, longest first
+        self._shorter = {n: [n[:k] for k in range(len(n) - 1, 0, -1) if n[:k] in known] for n in needles}
         # a match starts where the previous character is not a letter or digit (str.isalnum)
         self._search = re.compile(r"(?<![^\W_])" + _trie_pattern(needles)).search if needles else None
 
