@@ -46,13 +46,41 @@ def commit_all(repo: Path, message: str, tag: str | None = None, day: str = "202
 
 
 def sample_repo(root: Path) -> Path:
-    """``root`` holding a copy of base_modules/ and county_overlays/, committed as tag 'samples'."""
+    """``root`` holding a copy of base_modules/ and county_overlays/, committed as tag 'samples'.
+
+    Alder County and Linkages Orientation are first set to a fixed starting point (see
+    :func:`copy_samples`): the samples themselves move on (the project's own history holds
+    this very change), and the tests' changes must be real changes whatever they say today.
+    """
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "base_modules", root / "base_modules")
-    shutil.copytree(REPO / "county_overlays", root / "county_overlays")
+    copy_samples(root)
     git(root, "init", "-q")
     commit_all(root, "Samples", tag="samples")
     return root
+
+
+def copy_samples(root: Path) -> Path:
+    """base_modules/ and county_overlays/ copied into ``root``, at the tests' starting point."""
+    shutil.copytree(REPO / "base_modules", root / "base_modules")
+    replace_line(root / "base_modules" / "linkages-orientation" / "module.toml", "version =", 'version = "1.2.0"')
+    copy_overlays(root / "county_overlays")
+    return root
+
+
+def copy_overlays(target: Path) -> Path:
+    """county_overlays/ copied to ``target``, with Alder County at 2.0.0 and no lock."""
+    shutil.copytree(REPO / "county_overlays", target)
+    folder = target / "alder-county"
+    replace_line(folder / "terminology.csv", "hotline,",
+                 "hotline,Child Protection Hotline,,24 hours; 1-800 number on the back of every badge")
+    replace_line(folder / "contacts.csv", "cws,Family Reunification,",
+                 "cws,Family Reunification,Keisha Morrow,Social Work Supervisor II,(707) 555-0112 x214,"
+                 "kmorrow@alder.example.org,\"Redbank Regional Office, 40 Orchard Lane\",")
+    replace_line(folder / "orgchart.csv", "134,", "134,Rachel Stein,Children's Social Worker III,cws,131")
+    replace_line(folder / "overlay.toml", "version =", 'version = "2.0.0"')
+    (folder / "modules.lock").unlink()
+    shutil.rmtree(folder / ".lock")
+    return target
 
 
 def replace_line(path: Path, old: str, new: str) -> None:

@@ -275,16 +275,16 @@ alder-county (county_overlays/alder-county/modules.lock): 1 module to review
       handout-roles-at-a-glance.docx: changed, 1 page
       slides.pptx: changed, 20 slides
     Your terms (occurrences in the module)
-      no longer found  "county welfare department"  5 -> 0
+      no longer found  "county welfare department"  3 -> 0
     Generic wording you do not map, now more often (consider a terminology row)
-      "CFT"  9 -> 11
+      "CFT"  10 -> 12
     To adopt it: review the packets, then run 'curriculum-kit lock alder-county --module linkages-orientation'
 """)
     data = json.loads(run(["outdated", "alder-county", "--json"]).output)
     changed = data["counties"][0]["modules"][2]
     assert (changed["locked_version"], changed["version"], changed["terms"], changed["generic"]) == (
-        "1.2.0", "1.3.0", [{"name": "county welfare department", "before": 5, "after": 0}],
-        [{"name": "CFT", "before": 9, "after": 11}])
+        "1.2.0", "1.3.0", [{"name": "county welfare department", "before": 3, "after": 0}],
+        [{"name": "CFT", "before": 10, "after": 12}])
     assert check()
 
 
@@ -296,7 +296,7 @@ def test_outdated_without_the_old_module_files(repo):
     shutil.rmtree(repo / ".git")
     result = run(["outdated", "alder-county"])
     assert result.exit_code == 0
-    assert '      no longer found  "county welfare department"  5 -> 0' in result.output.splitlines()
+    assert '      no longer found  "county welfare department"  3 -> 0' in result.output.splitlines()
 
 
 def test_a_module_deleted_upstream_while_locked(repo):
@@ -337,7 +337,7 @@ def test_coverage_lists_dead_rows_and_candidates(repo):
                         '"Linkages Program Coordinators"')
     assert lines[9:12] == [
         "Words you may want to map (3), most frequent first",
-        '     9  "CFT" (acronym; mapped by cypress-valley-county)',
+        "    10  \"CFT\" (acronym; mapped by cypress-valley-county)",
         "        e.g. \"…it in plain words' and add every acronym either program uses during the day: CWS, WTW, "
         "CFT, HSP and the rest.\""]
     data = json.loads(run(["coverage", "alder-county", "--json"]).output)

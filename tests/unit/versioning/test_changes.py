@@ -11,8 +11,7 @@ import pytest
 from curriculum_kit.findings import Findings
 from curriculum_kit.formats.overlay import load_layer
 from curriculum_kit.versioning.changes import Change, layer_changes
-from tests.conftest import REPO
-from tests.gitrepo import replace_line
+from tests.gitrepo import copy_overlays, replace_line
 from tests.unit.formats.conftest import png_bytes
 
 ALDER = "alder-county"
@@ -21,7 +20,7 @@ ALDER = "alder-county"
 def changes(tmp_path: Path, edit: Callable[[Path], None], slug: str = ALDER) -> list[tuple]:
     """(group, action, text, needs) of every change after ``edit`` of a copy of the samples."""
     for side in ("old", "new"):
-        shutil.copytree(REPO / "county_overlays", tmp_path / side)
+        copy_overlays(tmp_path / side)
     edit(tmp_path / "new")
     layers = []
     for side in ("old", "new"):

@@ -11,16 +11,14 @@ from curriculum_kit.errors import InputError, InvalidInputs
 from curriculum_kit.formats.library import Library
 from curriculum_kit.versioning.lock import lock_overlay, lock_problems, locked_snapshot, module_digest
 from curriculum_kit.versioning.lockfile import read_lock
-from tests.conftest import REPO
-from tests.gitrepo import replace_line
+from tests.gitrepo import copy_samples, replace_line
 
 REVIEW = "review it with 'curriculum-kit outdated alder-county', then run 'curriculum-kit lock alder-county'"
 
 
 @pytest.fixture
 def root(tmp_path, monkeypatch) -> Path:
-    shutil.copytree(REPO / "base_modules", tmp_path / "base_modules")
-    shutil.copytree(REPO / "county_overlays", tmp_path / "county_overlays")
+    copy_samples(tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     return tmp_path

@@ -12,14 +12,12 @@ from curriculum_kit.errors import InputError
 from curriculum_kit.formats.library import Library
 from curriculum_kit.versioning.lock import lock_overlay
 from curriculum_kit.versioning.outdated import outdated, render_outdated
-from tests.conftest import REPO
-from tests.gitrepo import replace_line
+from tests.gitrepo import copy_samples, replace_line
 
 
 @pytest.fixture
 def root(tmp_path, monkeypatch) -> Path:
-    shutil.copytree(REPO / "base_modules", tmp_path / "base_modules")
-    shutil.copytree(REPO / "county_overlays", tmp_path / "county_overlays")
+    copy_samples(tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     return tmp_path
