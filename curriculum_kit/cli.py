@@ -167,33 +167,21 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
 
     from .formats.library import Library
     from .package.pdf import soffice
-    from .pipeline import BuildOptions, build
+    from .pipeline import BuildOptions, build, planned_pairs
     from .report import build_line, build_summary
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and not epoch.strip().isdigit():
-        raise click.UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds")
     options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
                            jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
-                           epoch=int(epoch) if epoch is not None else None, locked=locked)
+                           epoch=_source_date_epoch(), locked=locked)
     library = Library.load(modules_dir, overlays_dir)
-    interactive = sys.stdout.isatty() and not as_json
-    seen = []
-
-    def report(outcome) -> None:
-        seen.append(outcome)
-        if not as_json and not interactive:
-            click.echo(build_line(outcome))
-
-    if interactive:
-        with click.progressbar(length=1, label="Building packets", show_pos=False) as bar:
-            outcomes = build(library, options, report)
-            bar.update(1)
+    if sys.stdout.isatty() and not as_json:
+        with click.progressbar(length=planned_pairs(library, options), label="Building packets") as bar:
+            outcomes = build(library, options, lambda outcome: bar.update(1))
         for outcome in outcomes:
-            if outcome.status == "failed":
+            if outcome.status == "failed" or outcome.warnings:
                 click.echo(build_line(outcome))
-    else:
-        outcomes = build(library, options, report)
+    else:  # a log or a pipe: one plain line per county and module as it finishes
+        outcomes = build(library, options, lambda outcome: None if as_json else click.echo(build_line(outcome)))
     summary = build_summary(outcomes, options)
     click.echo(json.dumps(summary, indent=2) if as_json else summary["text"])
     sys.exit(1 if summary["failed"] else 0)

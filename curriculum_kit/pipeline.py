@@ -122,6 +122,14 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     return outcomes
 
 
+def planned_pairs(library: Library, options: BuildOptions) -> int:
+    """How many county/module pairs a build will report on (for a progress bar)."""
+    modules = _select(options.modules, library.modules, "module", library.modules_dir)
+    counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
+    buildable = [slug for slug in counties if options.counties or library.overlays[slug].buildable]
+    return len(modules) * len(buildable) + len(_load_failures(library, options))
+
+
 def _select(wanted: tuple[str, ...], known: dict, what: str, folder: Path) -> list[str]:
     for name in wanted:
         if name not in known:
