@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import BuildError
-from .formats.markers import find_markers
 from .formats.module import Module
 from .formats.overlay import Overlay, Trainer
 from .formats.programs import PROGRAMS
@@ -29,7 +28,6 @@ from .generate.word_assembly import CountyMaterial, assemble_word
 from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.matcher import compiled_matcher
 from .ooxml.package import Package
-from .ooxml.reading import document_blocks
 
 
 @dataclass
@@ -99,14 +97,18 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
 
     def word(path: Path, audience: str) -> tuple[bytes, bool]:
         """The assembled document, and whether it has program-only sections."""
-        data, done = assemble_word(adapted[path], module, county.material, audience, pair, stamp)
+        try:
+            data, done = assemble_word(adapted[path], module, county.material, audience, pair, stamp)
+        except BuildError as exc:
+            raise BuildError(exc.message, path) from None
         omitted.update(f"optional {m.argument}" for m, action in done if m.name == "optional" and action == "drop")
-        _check_finished(path.name, data)
         return data, any(marker.name == "program" for marker, _ in done)
 
-    deck, dropped = assemble_deck(adapted[module.slides], module, county.material, pair, stamp)
+    try:
+        deck, dropped = assemble_deck(adapted[module.slides], module, county.material, pair, stamp)
+    except BuildError as exc:
+        raise BuildError(exc.message, exc.path or module.slides) from None
     omitted.update(dropped)
-    _check_finished(module.slides.name, deck)
     shared = {"agenda.docx": agenda_docx(module, overlay, stamp, pair), "local-contacts.docx": county.contacts}
     if county.orgchart is not None:
         shared["org-chart.docx"] = county.orgchart
@@ -141,12 +143,3 @@ def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:
     with Package(path) as package:
         result = adapt_package(package, overlay.terms, out)
     return out.getvalue(), result
-
-
-def _check_finished(name: str, data: bytes) -> None:
-    """Nothing unfinished ships: no marker may be left in a document's text (markers are only
-    valid in the body of a Word file and on slides and notes, which validation enforces)."""
-    for block in document_blocks(Path(name), data, kinds=("body", "slide", "notes")):
-        if "ck:" in block.text and find_markers(block.text):
-            raise BuildError(f"marker {find_markers(block.text)[0]} left in {name} at {block.location}; "
-                             "check the module's markers with 'curriculum-kit validate'")

@@ -20,6 +20,7 @@ from ..errors import BuildError
 from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
+from ..ooxml.textview import read_part
 from .common import Stamp, finish_loaded, logo_alt_text, logo_png, PROGRAM_FALLBACK_COLORS
 from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area
@@ -44,7 +45,21 @@ def assemble_deck(data: bytes, module: Module, material: CountyMaterial,
         _generate(presentation, slide, marker.name, module, material, pair)
         _move_new_slides(presentation, before, slide)
         _delete_slide(presentation, slide)
+    _check_finished(presentation)
     return finish_loaded(presentation, stamp), omitted
+
+
+def _check_finished(presentation) -> None:
+    """Nothing unfinished ships: no marker may be left anywhere on a slide (tables and groups
+    included) or in its notes."""
+    for number, slide in enumerate(presentation.slides, start=1):
+        texts = [read_part(slide._element).text]
+        if slide.has_notes_slide:
+            texts.append(read_part(slide.notes_slide._element).text)
+        for text in texts:
+            if "ck:" in text and find_markers(text):
+                raise BuildError(f"marker {find_markers(text)[0]} is left on slide {number}; check the module "
+                                 "with 'curriculum-kit validate'")
 
 
 def _notes_markers(slide) -> list[tuple[object, Marker]]:

@@ -20,7 +20,7 @@ from ..errors import BuildError
 from ..formats.markers import Marker
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
-from ..ooxml.sections import placeholders, resolve_sections
+from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from .common import Stamp, add_picture, fill_cobrand, finish_loaded
 from .contacts_doc import contacts_table
 from .stories_doc import add_stories
@@ -71,6 +71,10 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
     for item in placeholders(body):
         with _insert_before(document, item.element):
             _fill(document, item.marker.name, module, material, pair, audience)
+    left = marked_paragraphs(body)  # nothing unfinished ships
+    if left:
+        raise BuildError(f"marker {left[0].marker} is left in the document; check the module with "
+                         "'curriculum-kit validate'")
     return finish_loaded(document, stamp), done
 
 

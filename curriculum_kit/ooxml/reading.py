@@ -29,17 +29,14 @@ class TextBlock:
         return f"{self.label}, {detail}" if detail else self.label
 
 
-def document_blocks(path: Path, data: bytes | None = None,
-                    kinds: tuple[str, ...] | None = None) -> Iterator[TextBlock]:
+def document_blocks(path: Path, data: bytes | None = None) -> Iterator[TextBlock]:
     """Every block of text of a .docx/.pptx (from ``path`` or in-memory ``data``) with
-    where it is, in reading order; only parts of the given ``kinds`` when given."""
+    where it is, in reading order."""
     with Package(path, data) as package:
         parts = package.text_parts()
         labels = part_labels(package, parts)
         for name in labels:  # reading order: body first; slides in order, each with its notes
             kind = parts[name]
-            if kinds is not None and kind not in kinds:
-                continue
             root = package.xml(name)
             view = read_part(root)
             locator = BlockLocator(root, view)

@@ -89,3 +89,19 @@ def test_story_without_title_and_missing_logo_fail_only_that_county(samples, tmp
     assert "FAILED alder-county: " in result.output and "logos/dcfs.png', which does not exist" in result.output
     assert (out / "manzanita-county" / MODULE / "manifest.json").is_file()
     assert not (out / "cypress-valley-county").exists() and not (out / "alder-county").exists()
+
+
+def test_a_marker_left_in_an_output_fails_that_module(samples, tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(samples, root)
+    deck_path = root / "base_modules" / MODULE / "slides.pptx"
+    deck = pptx.Presentation(deck_path)
+    table = deck.slides[1].shapes.add_table(1, 1, 0, 0, 914400, 914400).table
+    table.cell(0, 0).text = "{{ck:contacts}}"  # a placeholder inside a table is never filled
+    deck.save(deck_path)
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "manzanita-county", "--module", MODULE))
+    assert result.exit_code == 1
+    assert ("FAILED manzanita-county/coordinated-case-planning: " in result.output
+            and "slides.pptx: marker {{ck:contacts}} is left on slide 2" in result.output)
+    assert not list(out.rglob("*.zip"))
