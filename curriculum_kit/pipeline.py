@@ -245,7 +245,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                          for e in sorted(entries, key=lambda e: e.path)],
         })
         written.append(name)
-    warnings = [f"no co-facilitator pair: the overlay needs a trainer from each program"] if not packets.pair else []
+    warnings = ["no co-facilitator pair: the overlay needs a trainer from each program"] if not packets.pair else []
     manifest = {
         "tool": {"name": "curriculum-kit", "version": __version__},
         "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -35,7 +35,7 @@ def check_image(path: Path) -> tuple[int, int]:
     except InputError:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning) as exc:
+            Image.DecompressionBombWarning):
         raise InputError("logo is not a readable image (PNG, JPEG, GIF or BMP)", path) from None
     if kind not in FORMATS:
         raise InputError(f"logo is a {kind} image; use PNG, JPEG, GIF or BMP", path)

@@ -316,7 +316,7 @@ def _story_slides(presentation, layout, overlay: Overlay) -> None:
         programs = " and ".join(overlay.program_label(p) for p in story.programs)
         chunks = _fit_text([f"Programs: {programs}", *story.paragraphs], width - 2 * 91440, available, BODY_PT)
         for number, chunk in enumerate(chunks, start=1):
-            title = story.title + (f" (continued)" if number > 1 else "")
+            title = story.title + (" (continued)" if number > 1 else "")
             slide = _blank_slide(presentation, layout, title)
             _text_box(slide, MARGIN, top, width, available, chunk, BODY_PT)
             _notes(slide, "Tell this local story in your own words; ask who in the room worked a family like this.")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from tests.unit.formats.conftest import (MODULES, OVERLAYS, edit, module_toml, overlay_toml, run_cli,
                                          validate_cli, write_module, write_overlay)

@@ -157,13 +157,12 @@ def test_untouched_entries_are_copied_byte_for_byte(tmp_path):
     with zipfile.ZipFile(source) as a, zipfile.ZipFile(out) as b:
         assert a.namelist() == b.namelist()
         assert a.read("[Content_Types].xml") == b.read("[Content_Types].xml")
-        with open(source, "rb") as sa, open(out, "rb") as sb:
-            for info_a, info_b in zip(a.infolist(), b.infolist()):
-                if info_a.filename == "word/document.xml":
-                    continue
-                assert (info_a.CRC, info_a.compress_size, info_a.compress_type) == \
-                       (info_b.CRC, info_b.compress_size, info_b.compress_type)
-                assert a.read(info_a) == b.read(info_b)
+        for info_a, info_b in zip(a.infolist(), b.infolist()):
+            if info_a.filename == "word/document.xml":
+                continue
+            assert (info_a.CRC, info_a.compress_size, info_a.compress_type) == \
+                   (info_b.CRC, info_b.compress_size, info_b.compress_type)
+            assert a.read(info_a) == b.read(info_b)
         assert b.testzip() is None
 
 

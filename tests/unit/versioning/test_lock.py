@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from curriculum_kit.errors import InputError, InvalidInputs
-from curriculum_kit.formats.library import Library
 from curriculum_kit.versioning.lock import lock_overlay, lock_problems, locked_snapshot, module_digest
 from curriculum_kit.versioning.lockfile import read_lock
-from tests.gitrepo import copy_samples, replace_line
+from tests.gitrepo import replace_line
+from tests.unit.versioning.conftest import load
 
 REVIEW = "review it with 'curriculum-kit outdated alder-county', then run 'curriculum-kit lock alder-county'"
-
-
-@pytest.fixture
-def root(tmp_path, monkeypatch) -> Path:
-    copy_samples(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    return tmp_path
-
-
-def load() -> Library:
-    return Library.load(Path("base_modules"), Path("county_overlays"))
 
 
 def problems(module_id: str = "linkages-orientation") -> str | None:

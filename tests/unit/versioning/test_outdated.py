@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import docx
 import pytest
 
 from curriculum_kit.errors import InputError
-from curriculum_kit.formats.library import Library
 from curriculum_kit.versioning.lock import lock_overlay
 from curriculum_kit.versioning.outdated import outdated, render_outdated
-from tests.gitrepo import copy_samples, replace_line
-
-
-@pytest.fixture
-def root(tmp_path, monkeypatch) -> Path:
-    copy_samples(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    return tmp_path
-
-
-def load() -> Library:
-    return Library.load(Path("base_modules"), Path("county_overlays"))
+from tests.gitrepo import replace_line
+from tests.unit.versioning.conftest import load
 
 
 def test_a_new_handout_and_a_new_marker(root):
