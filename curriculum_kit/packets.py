@@ -17,8 +17,9 @@ from .errors import BuildError
 from .formats.module import Module
 from .formats.overlay import Overlay, Trainer
 from .formats.programs import PROGRAMS
+from .formats.terms import Term
 from .generate.agenda_doc import agenda_docx
-from .generate.common import Stamp
+from .generate.common import Stamp, module_caption
 from .generate.contacts_doc import contacts_docx
 from .generate.deck_assembly import assemble_deck
 from .generate.evaluation_doc import evaluation_docx
@@ -53,6 +54,31 @@ class CountyDocuments:
     material: CountyMaterial
     contacts: bytes
     orgchart: bytes | None
+    sheets: dict = field(default_factory=dict)  # sign-in sheet and evaluation: (module, bytes) made first
+
+    def session_sheet(self, name: str, module: Module, make, stamp: Stamp) -> bytes:
+        """The sign-in sheet or evaluation form for ``module``.
+
+        They differ between modules only in the module's title, id, version and caption, so
+        the county's first one is made with python-docx and the others are that one with
+        those words replaced by the text engine — a tenth of the cost, same formatting.
+        """
+        if name not in self.sheets:
+            self.sheets[name] = (module, make(module, self.material.overlay, stamp))
+        first, data = self.sheets[name]
+        if first == module:
+            return data
+        swaps = [Term(old, new, "exact") for old, new in zip(_module_words(first), _module_words(module))
+                 if old != new]
+        out = io.BytesIO()
+        with Package(Path(name), data) as package:
+            adapt_package(package, swaps, out)
+        return out.getvalue()
+
+
+def _module_words(module: Module) -> tuple[str, ...]:
+    """The words of a module that its session sheets print, longest first."""
+    return (module_caption(module), module.title, module.id, str(module.version))
 
 
 def county_documents(overlay: Overlay, stamp: Stamp) -> CountyDocuments:
@@ -124,8 +150,8 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         module.slides.name: deck,
         **handouts["facilitator"],
         **shared,
-        "sign-in-sheet.docx": signin_docx(module, overlay, stamp),
-        "evaluation-form.docx": evaluation_docx(module, overlay, stamp),
+        "sign-in-sheet.docx": county.session_sheet("sign-in-sheet.docx", module, signin_docx, stamp),
+        "evaluation-form.docx": county.session_sheet("evaluation-form.docx", module, evaluation_docx, stamp),
     })
     if handouts[PROGRAMS[0]] == handouts[PROGRAMS[1]]:
         participants = [Packet("participant", {**handouts[PROGRAMS[0]], **shared})]

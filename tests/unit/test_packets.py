@@ -1,0 +1,45 @@
+"""A county's packets for one module, in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from curriculum_kit.formats.library import Library
+from curriculum_kit.generate.common import Stamp
+from curriculum_kit.generate.evaluation_doc import evaluation_docx
+from curriculum_kit.generate.signin_doc import signin_docx
+from curriculum_kit.ooxml.reading import document_blocks
+from curriculum_kit.packets import county_documents, trainer_pair
+from tests.conftest import REPO
+
+STAMP = Stamp.from_epoch(1767225600)
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library.load(REPO / "base_modules", REPO / "county_overlays")
+
+
+def texts(data: bytes) -> list[tuple[str, str]]:
+    return [(b.label, b.text) for b in document_blocks(Path("x.docx"), data)]
+
+
+@pytest.mark.parametrize("make, name", [(signin_docx, "sign-in-sheet.docx"), (evaluation_docx, "evaluation-form.docx")])
+def test_session_sheets_for_later_modules_read_as_if_made_for_them(library, make, name):
+    county = county_documents(library.overlays["manzanita-county"], STAMP)
+    first, *others = [library.modules[m] for m in sorted(library.modules)]
+    assert texts(county.session_sheet(name, first, make, STAMP)) == texts(make(first, county.material.overlay, STAMP))
+    for module in others:
+        derived = county.session_sheet(name, module, make, STAMP)
+        assert texts(derived) == texts(make(module, county.material.overlay, STAMP))
+        assert module.title in dict(texts(derived))["properties"]
+
+
+def test_co_facilitators_take_turns_one_from_each_program(library):
+    overlay = library.overlays["cypress-valley-county"]
+    pairs = [trainer_pair(overlay, turn) for turn in range(6)]
+    assert all(cws.program == "cws" and calworks.program == "calworks" for cws, calworks in pairs)
+    assert len({cws.name for cws, _ in pairs}) == len([t for t in overlay.trainers if t.program == "cws"])
+    assert trainer_pair(library.overlays["california-statewide"], 0) is None  # no trainers there
