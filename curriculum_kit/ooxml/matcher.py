@@ -46,6 +46,8 @@ def fold_case(text: str) -> str:
 
 def carry_case(matched: str, replacement: str) -> str:
     """ALL CAPS text gives an all-caps replacement, Capitalised text a capitalised one."""
+    if matched.islower():  # the common case: no capital anywhere, the replacement as written
+        return replacement
     letters = [c for c in matched if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return replacement.upper()
@@ -83,6 +85,7 @@ class Matcher:
             self._by_needle.setdefault(fold_case(term.term), []).append(term)
         for candidates in self._by_needle.values():
             candidates.sort(key=lambda t: t.ignore_case)
+        self._cases = {n: [(t, t.ignore_case) for t in terms] for n, terms in self._by_needle.items()}
         needles = sorted(self._by_needle)
         known = set(needles)  # for each term, the other terms that start it, longest first
         self._shorter = {n: [n[:k] for k in range(len(n) - 1, 0, -1) if n[:k] in known] for n in needles}
@@ -145,8 +148,8 @@ class Matcher:
             misses.append(NearMiss(start, end, candidates[0],
                                    f"split by {kinds.get(barriers[index], 'other content')}"))
             return None
-        for term in candidates:
-            if term.ignore_case:
+        for term, ignore_case in self._cases[needle]:
+            if ignore_case:
                 return Match(start, end, term, carry_case(original, term.replacement))
             if original == term.term:
                 return Match(start, end, term, term.replacement)
