@@ -78,9 +78,3 @@ def clock(minutes_after_start: int, start_hour: int = 9, start_minute: int = 0) 
     hour, minute = divmod(total, 60)
     suffix = "AM" if hour % 24 < 12 else "PM"
     return f"{(hour - 1) % 12 + 1}:{minute:02d} {suffix}"
-
-
-def contact_minutes(agenda: tuple[AgendaItem, ...]) -> int:
-    """Minutes of instruction (the content blocks), as training plans report hours."""
-    return sum(item.minutes for item in agenda if item.kind == "content")
-

@@ -95,11 +95,6 @@ class Library:
         raise InputError(f"no overlay '{folders[0].name}' in {self.overlays_dir}"
                          f"{_known(folders[0].name, self.overlays)}")
 
-    def findings_for(self, overlay: Overlay) -> list:
-        """Errors and warnings found in the folders of an overlay's chain."""
-        folders = [layer.folder for layer in overlay.chain]
-        return [f for f in self.findings.items if any(f.path.is_relative_to(d) for d in folders)]
-
 
 def _known(name: str, known: dict) -> str:
     hint = suggest(name, known)

@@ -212,14 +212,6 @@ def _set_grid(table, widths) -> None:
         column.w = width
 
 
-def set_widths(table, widths) -> None:
-    """Fix column widths: Word reads each cell's width, LibreOffice the table grid; set both."""
-    _set_grid(table, widths)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = width
-
-
 # --- Shared by the session handouts (agenda, sign-in, evaluation, contacts) ---------------
 
 BOX = "\u2610"  # ☐: a box to tick with a pen; the handouts are printed and filled in by hand
