@@ -2,7 +2,10 @@
 
 Python's zipfile recompresses whatever it writes. Here an untouched entry is copied as
 its original compressed bytes (no inflating, no re-deflating: faster, and the part is
-exactly what the author's application saved), and changed entries are deflated anew.
+exactly what the author's application saved), and changed entries are deflated anew —
+with zlib-ng, which writes the same standard deflate streams as zlib at about twice the
+speed and a slightly better ratio (deflating a changed 8 MB document part was the
+largest single cost of `adapt` after parsing).
 The same writer serves the deterministic packet zips: fixed times, fixed modes.
 """
 
@@ -13,10 +16,11 @@ import os
 import struct
 import tempfile
 import zipfile
-import zlib
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO, Iterator
+
+from zlib_ng import zlib_ng
 
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _CENTRAL_HEADER = struct.Struct("<4sHHHHHHIIIHHHHHII")
@@ -70,9 +74,9 @@ class ZipWriter:
 
     def add(self, name: str, data: bytes, date_time: tuple = _DOS_EPOCH, level: int = 6) -> None:
         """Deflate and store ``data``."""
-        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+        compressor = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15)
         raw = compressor.compress(data) + compressor.flush()
-        self.add_raw(name, raw, zipfile.ZIP_DEFLATED, zlib.crc32(data), len(data), date_time)
+        self.add_raw(name, raw, zipfile.ZIP_DEFLATED, zlib_ng.crc32(data), len(data), date_time)
 
     def close(self) -> None:
         start = self._stream.tell()

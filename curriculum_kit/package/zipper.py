@@ -27,7 +27,6 @@ def write_zip(target: Path, entries: list[Entry], date_time: tuple) -> None:
         writer = ZipWriter(stream)
         for entry in sorted(entries, key=lambda e: e.path):
             if entry.path.lower().endswith(_STORED):
-
                 writer.add_raw(entry.path, entry.data, 0, zlib.crc32(entry.data), len(entry.data), date_time)
             else:
                 writer.add(entry.path, entry.data, date_time)
