@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Sequence
+from zipfile import ZipInfo
 
 from ..errors import InputError
 from ..formats.terms import Term
@@ -20,7 +21,7 @@ from .matcher import Matcher, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
 from .textview import PartText, read_part
-from .zipio import ZipWriter, atomic_output, raw_entry
+from .zipio import ZipWriter, atomic_output
 
 
 @dataclass(frozen=True)
@@ -88,30 +89,30 @@ def adapt_package(package: Package, terms: Sequence[Term], output: BinaryIO | No
     parts = package.text_parts()
     labels = part_labels(package, parts) if details else {}
     writer = ZipWriter(output) if output is not None else None
-    with package.open_raw() as source:
-        for info in package.infos:
-            name = info.filename
-            if name in parts:
-                changed = _adapt_part(package, name, parts[name], labels.get(name, name), matcher, result,
-                                      details, serialize_changes=writer is not None)
-                if changed is not None:
-                    writer.add(name, changed, info.date_time)
-                    continue
-            raw = raw_entry(source, info)
-            if name not in parts:
-                package.verify(info, raw)
-            if writer:
-                writer.add_raw(name, raw, info.compress_type, info.CRC, info.file_size,
-                               info.date_time, info.external_attr)
+    for info in package.infos:
+        name = info.filename
+        raw = package.raw(info)
+        if name in parts:
+            changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
+                                  details, serialize_changes=writer is not None)
+            if changed is not None:
+                writer.add(name, changed, info.date_time)
+                continue
+        else:
+            package.verify(info, raw)
+        if writer:
+            writer.add_raw(name, raw, info.compress_type, info.CRC, info.file_size,
+                           info.date_time, info.external_attr)
     if writer:
         writer.close()
     return result
 
 
-def _adapt_part(package: Package, name: str, kind: str, label: str, matcher: Matcher, result: AdaptResult,
-                details: bool, serialize_changes: bool) -> bytes | None:
+def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: str, matcher: Matcher,
+                result: AdaptResult, details: bool, serialize_changes: bool) -> bytes | None:
     """One text part: its new bytes, or None when nothing changed (or nothing is written)."""
-    root = parse_xml(package.read(name), package.path, name)
+    name = info.filename
+    root = parse_xml(package.inflate(info, raw), package.path, name)
     view = read_part(root)
     matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds)
     result.by_term.update(match.term.term for match in matches)

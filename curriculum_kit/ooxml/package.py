@@ -14,13 +14,14 @@ import zlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 from urllib.parse import unquote
 
 from lxml import etree
 
 from ..errors import PackageError
 from .names import CT_NS, RELS_NS
+from .zipio import raw_entry
 
 MAX_TOTAL_BYTES = 1 << 30  # uncompressed size of all entries
 MAX_RATIO = 500  # uncompressed / compressed, for entries over MAX_RATIO_FLOOR
@@ -98,27 +99,27 @@ class Package:
         self.path = Path(path)
         self.data = data
         self._check_signature()
+        self._stream = self.open_raw()
         try:
-            self.zip = zipfile.ZipFile(self.open_raw())
+            with zipfile.ZipFile(self._stream) as archive:  # only for its central directory
+                self.infos = archive.infolist()
         except (zipfile.BadZipFile, OSError, ValueError):
+            self._stream.close()
             raise PackageError("is damaged: not a complete zip archive (truncated or corrupt); "
                                "open it in Word or PowerPoint and save it again", self.path) from None
-        self.infos = self.zip.infolist()
-        self._check_entries()
-        self._names = {info.filename.lower(): info for info in self.infos}
-        self._defaults, self._overrides = self._content_types()
-        self.main_part = self._main_part()
-        main_type = self.content_type(self.main_part)
-        if main_type in WORD_MAIN_TYPES:
-            self.family = "word"
-        elif main_type in PRESENTATION_MAIN_TYPES:
-            self.family = "presentation"
-        else:
-            raise PackageError(f"is not a Word or PowerPoint document (its main part is '{main_type}')",
-                               self.path)
+        self._verified: set[str] = set()  # entries already inflated and CRC-checked
+        try:
+            self._check_entries()
+            self._names = {info.filename.lower(): info for info in self.infos}
+            self._defaults, self._overrides = self._content_types()
+            self.main_part = self._main_part()
+            self.family = self._family()
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
-        self.zip.close()
+        self._stream.close()
 
     def __enter__(self) -> "Package":
         return self
@@ -181,30 +182,58 @@ class Package:
     def read(self, name: str) -> bytes:
         """An entry's bytes, its CRC checked."""
         try:
-            return self.zip.read(self.info(name))
+            info = self.info(name)
         except KeyError:
             raise PackageError(f"part '{name}' is missing", self.path) from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            raise PackageError(f"is damaged: entry '{name}' cannot be read ({exc})", self.path) from None
+        return self.inflate(info, self.raw(info))
+
+    def raw(self, info: zipfile.ZipInfo) -> bytes:
+        """An entry's compressed bytes exactly as stored (what an untouched copy writes)."""
+        try:
+            return raw_entry(self._stream, info)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise PackageError(f"is damaged: entry '{info.filename}' cannot be read ({exc})", self.path) from None
+
+    def inflate(self, info: zipfile.ZipInfo, raw: bytes) -> bytes:
+        """An entry's bytes from its stored bytes; never more than its declared size (the zip
+        bomb checks trusted that size), and its CRC checked."""
+        self._check_method(info)
+        try:
+            data = zlib.decompressobj(-15).decompress(raw, info.file_size + 1) if info.compress_type else raw
+        except zlib.error as exc:
+            raise PackageError(f"is damaged: entry '{info.filename}' cannot be inflated ({exc})", self.path) from None
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            self._damaged(info)
+        self._verified.add(info.filename)
+        return data
 
     def verify(self, info: zipfile.ZipInfo, raw: bytes) -> None:
-        """Check the CRC of an entry about to be copied untouched, without keeping its bytes."""
+        """Check the CRC of an entry about to be copied untouched, without keeping its bytes
+        (inflated a megabyte at a time: it may be a large photo or video)."""
+        if info.filename in self._verified:
+            return
+        self._check_method(info)
         try:
             if info.compress_type == zipfile.ZIP_STORED:
                 data_crc = zlib.crc32(raw)
-            elif info.compress_type == zipfile.ZIP_DEFLATED:
+            else:
                 inflater, data_crc, view = zlib.decompressobj(-15), 0, memoryview(raw)
                 for start in range(0, len(raw), 1 << 20):
                     data_crc = zlib.crc32(inflater.decompress(view[start:start + (1 << 20)]), data_crc)
                 data_crc = zlib.crc32(inflater.flush(), data_crc)
-            else:
-                raise PackageError(f"entry '{info.filename}' uses zip compression method "
-                                   f"{info.compress_type}, which Office does not write", self.path)
         except zlib.error as exc:
             raise PackageError(f"is damaged: entry '{info.filename}' cannot be inflated ({exc})", self.path) from None
         if data_crc != info.CRC:
-            raise PackageError(f"is damaged: entry '{info.filename}' fails its CRC check; open it in "
-                               "Word or PowerPoint and save it again", self.path)
+            self._damaged(info)
+
+    def _check_method(self, info: zipfile.ZipInfo) -> None:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise PackageError(f"entry '{info.filename}' uses zip compression method "
+                               f"{info.compress_type}, which Office does not write", self.path)
+
+    def _damaged(self, info: zipfile.ZipInfo) -> NoReturn:
+        raise PackageError(f"is damaged: entry '{info.filename}' fails its CRC check; open it in "
+                           "Word or PowerPoint and save it again", self.path)
 
     def xml(self, name: str) -> etree._Element:
         return parse_xml(self.read(name), self.path, name)
@@ -219,6 +248,14 @@ class Package:
         overrides = {el.get("PartName", "").lstrip("/").lower(): el.get("ContentType", "")
                      for el in root.iter(f"{{{CT_NS}}}Override")}
         return defaults, overrides
+
+    def _family(self) -> str:
+        main_type = self.content_type(self.main_part)
+        if main_type in WORD_MAIN_TYPES:
+            return "word"
+        if main_type in PRESENTATION_MAIN_TYPES:
+            return "presentation"
+        raise PackageError(f"is not a Word or PowerPoint document (its main part is '{main_type}')", self.path)
 
     def content_type(self, name: str) -> str:
         key = name.lower()

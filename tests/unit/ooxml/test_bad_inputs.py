@@ -62,6 +62,22 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path):
     refuse(tmp_path / "bomb.docx", "zip bomb", tmp_path)
 
 
+def test_an_entry_that_inflates_past_its_declared_size_is_refused(tmp_path):
+    """The bomb checks trust the declared sizes, so reading never inflates beyond them."""
+    data = good(tmp_path).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        info = package.getinfo("word/document.xml")
+    for where in (info.header_offset + 22, _central_record(data, info.filename) + 24):
+        data = data[:where] + (16).to_bytes(4, "little") + data[where + 4:]  # uncompressed size: 16 bytes
+    (tmp_path / "liar.docx").write_bytes(data)
+    refuse(tmp_path / "liar.docx", "is damaged: entry 'word/document.xml'", tmp_path)
+
+
+def _central_record(data: bytes, name: str) -> int:
+    """Offset of an entry's central directory record (its name follows 46 bytes of header)."""
+    return data.index(name.encode(), data.index(b"PK\x01\x02")) - 46
+
+
 def test_doctype_and_entities_are_refused(tmp_path):
     data = good(tmp_path).read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as package:
