@@ -59,12 +59,15 @@ _HIDDEN = {w("del"), w("moveFrom"), a("fld"), f"{{{M_NS}}}oMath", f"{{{M_NS}}}oM
 _A_RPR, _A_HLINK, _R_ID = a("rPr"), a("hlinkClick"), f"{{{R_NS}}}id"
 _PARAGRAPH_SET = set(PARAGRAPH_TAGS)
 _WRAPPERS = set(_BOUNDARIES) | _HIDDEN
-_ALL_TAGS = (*PARAGRAPH_TAGS, *_WALK_TAGS, *(_WRAPPERS - set(_WALK_TAGS)))
 
 # Whole-element texts and attributes that screen readers and file browsers show.
 _ELEMENT_TEXTS = (f"{{{DC_NS}}}title", f"{{{DC_NS}}}subject", p("text"))
-_ALT_TEXT_OWNERS = ("{*}docPr", "{*}cNvPr")
+_ALT_TEXT_OWNERS = ("{*}docPr", "{*}cNvPr")  # in a dozen drawing namespaces
+_ALT_TEXT_SUFFIXES = tuple(tag[3:] for tag in _ALT_TEXT_OWNERS)  # '}docPr', '}cNvPr'
 _ALT_TEXT_ATTRIBUTES = ("descr", "title")
+# Everything the one pass looks at. Alt-text owners are collected on the way: a second
+# walk of a large tree for them alone cost a third of the reading.
+_ALL_TAGS = (*PARAGRAPH_TAGS, *_WALK_TAGS, *(_WRAPPERS - set(_WALK_TAGS)), *_ALT_TEXT_OWNERS)
 
 
 @dataclass
@@ -202,6 +205,7 @@ def read_part(root: etree._Element) -> PartText:
     reader.links = _drawingml_links(root)
     part, pieces, nodes, starts = reader.part, reader.pieces, reader.part.seg_nodes, reader.part.seg_starts
     links = reader.links
+    alt_text_owners = []
     for element in root.iter(_ALL_TAGS):
         tag = element.tag
         if tag == _W_T or tag == _A_T:  # the common case, inline: a text node of a run right in the paragraph
@@ -221,6 +225,8 @@ def read_part(root: etree._Element) -> PartText:
                 continue
         if tag in _PARAGRAPH_SET:
             reader.start_block(element)
+        elif tag.endswith(_ALT_TEXT_SUFFIXES):
+            alt_text_owners.append(element)
         else:
             reader.node(element, tag)
     part.paragraph_blocks = len(part.block_starts)
@@ -228,7 +234,7 @@ def read_part(root: etree._Element) -> PartText:
         if element.text:
             reader.start_block(element)
             reader.add_text(element, element.text)
-    for element in root.iter(_ALT_TEXT_OWNERS):
+    for element in alt_text_owners:
         for attribute in _ALT_TEXT_ATTRIBUTES:
             value = element.get(attribute)
             if value:
