@@ -69,6 +69,12 @@ def test_term_spanning_several_lines_in_one_cell():
     assert findings() == [f"{CSV}:2: error: term 'social\nworker' spans several lines in one cell"]
 
 
+def test_control_character_in_a_cell():
+    with_terms('term,replacement\nCWS,"DC\x0bFS"\n')
+    assert findings() == [f"{CSV}:2: error: term 'CWS' contains the control character U+000B, "
+                          "which a Word or PowerPoint file cannot hold"]
+
+
 def test_duplicate_term():
     with_terms("term,replacement\nCWS,DCFS\nsocial worker,caseworker\nCWS,Children's Services\n")
     assert findings() == [f"{CSV}:4: error: duplicate term 'CWS' (first on line 2)"]
