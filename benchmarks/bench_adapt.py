@@ -130,7 +130,10 @@ def cell(values: list[float], digits: int) -> str:
 
 def report(results: dict, outdir: Path, repeat: int) -> str:
     lines = [f"Machine: {machine()}", "",
-             f"Median of {repeat} alternating runs per side (min–max in brackets); each run a fresh process.", "",
+             f"Median of {repeat} runs per side (min–max in brackets), each a fresh process, run in pairs "
+             "(floor and adapt back to back, taking turns to go first). adapt / floor is the median of the "
+             "pairs' ratios: this shared VM drifts between faster and slower spells, and both runs of a pair "
+             "see the same spell.", "",
              "| input | measure | floor | adapt | adapt / floor |", "|---|---|---:|---:|---:|"]
     notes = []
     for name, runs in results.items():
@@ -145,7 +148,7 @@ def report(results: dict, outdir: Path, repeat: int) -> str:
             scale = 1e6 if key == "output_bytes" else 1
             floor_values = [run[key] / scale for run in runs["floor"]]
             adapt_values = [run[key] / scale for run in runs["adapt"]]
-            ratio = statistics.median(adapt_values) / statistics.median(floor_values)
+            ratio = statistics.median(a / f for a, f in zip(adapt_values, floor_values) if f)
             lines.append(f"| {label if index == 0 else ''} | {title} | {cell(floor_values, digits)} | "
                          f"{cell(adapt_values, digits)} | **{ratio:.2f}x** |")
         first = runs["adapt"][0]
@@ -174,7 +177,7 @@ def main() -> None:
     for name in INPUTS:
         runs = results[name] = {"floor": [], "adapt": []}
         for attempt in range(args.repeat):
-            for mode in ("floor", "adapt"):
+            for mode in ("floor", "adapt") if attempt % 2 == 0 else ("adapt", "floor"):
                 run = measure(mode, outdir / name, outdir / "out" / f"{mode}-{name}", outdir / TERMS)
                 runs[mode].append(run)
                 print(f"{name} {mode} #{attempt + 1}: {run['seconds']:.3f} s, peak {run['peak_mb']:.1f} MB",

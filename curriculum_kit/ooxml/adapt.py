@@ -1,8 +1,8 @@
 """Adapt one Word or PowerPoint file: every term remapped, everything else untouched.
 
 Parts are streamed in their zip order: a text part is parsed, matched and — only if it
-changed — rewritten (a large plain part by patching its bytes, any other by serialising
-its tree) and deflated; every other entry is copied as its original compressed bytes. The result lists every change and every near miss with its location.
+changed — serialised and deflated; every other entry is copied as its original
+compressed bytes. The result lists every change and every near miss with its location.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from ..formats.terms import Term
 from .locations import BlockLocator, part_labels
 from .matcher import Matcher, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
-from .patch import PATCH_MIN_BYTES, patch_texts, text_edits
-from .rewrite import apply, new_texts
+from .rewrite import apply
 from .textview import PartText, read_part
 from .zipio import ZipWriter, atomic_output
 
@@ -113,8 +112,7 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
                 result: AdaptResult, details: bool, serialize_changes: bool) -> bytes | None:
     """One text part: its new bytes, or None when nothing changed (or nothing is written)."""
     name = info.filename
-    data = package.inflate(info, raw)
-    root = parse_xml(data, package.path, name)
+    root = parse_xml(package.inflate(info, raw), package.path, name)
     view = read_part(root)
     matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds)
     result.by_term.update(match.term.term for match in matches)
@@ -122,22 +120,12 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
     result.near_miss_count += len(misses)
     if details:
         _record(result, name, label, root, view, matches, misses)
-    if not matches or not serialize_changes:
-        return None
-    texts = new_texts(view, matches)
-    edits = text_edits(view, texts) if len(data) >= PATCH_MIN_BYTES else None
-    if edits is not None:
-        elements = view.text_elements
-        # free the tree first (the proxies before it: lxml frees a tree faster that way), so
-        # that the patch reuses its memory instead of asking the system for more
-        del view, matches, root
-        changed = patch_texts(data, edits, elements)
-        if changed is not None:
-            return changed
-        root = parse_xml(data, package.path, name)  # an unusual part: read it again to serialise
-        view = read_part(root)
-    apply(view, texts)
-    return serialize(root)
+    changed = None
+    if matches:
+        apply(view, matches)
+        changed = serialize(root) if serialize_changes else None
+    del view, matches  # drop the node proxies before the tree: lxml frees a tree faster that way
+    return changed
 
 
 def _record(result: AdaptResult, part: str, label: str, root, view: PartText, matches, misses) -> None:

@@ -62,7 +62,8 @@ PART_KINDS = {
 }
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          remove_blank_text=False, huge_tree=True)
+                          remove_blank_text=False, huge_tree=True,
+                          collect_ids=False)  # xml:id lookups are never used; 3% of parsing
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,4 @@
-"""Work out the new text of every text node a part's matches touch, keeping every run's
-formatting; then write it into the tree (or, faster, into the part's bytes: patch.py).
+"""Write matches back into the text nodes of a part, keeping every run's formatting.
 
 The replacement goes into the node that holds the first matched character, so it takes
 that run's properties; the other nodes a match touched lose only the matched characters;
@@ -15,28 +14,17 @@ from .matcher import Match
 from .textview import PartText, node_text, set_node_text
 
 
-def new_texts(part: PartText, matches: Sequence[Match]) -> dict[int, str]:
-    """Text node index -> its new text, for matches (sorted, non-overlapping, offsets into
-    ``part.text``)."""
-    starts, nodes, attributes = part.seg_starts, part.seg_nodes, part.seg_attrs
-    texts: dict[int, str] = {}
+def apply(part: PartText, matches: Sequence[Match]) -> None:
+    """Apply matches (sorted, non-overlapping, offsets into ``part.text``) to the XML."""
+    starts = part.seg_starts
     for match in reversed(matches):  # right to left: earlier offsets stay valid
         first = bisect_right(starts, match.start) - 1
-        last = bisect_right(starts, match.end - 1, first) - 1
+        last = bisect_right(starts, match.end - 1) - 1
         for index in range(last, first - 1, -1):
-            text = texts.get(index)
-            if text is None:
-                text = node_text(nodes[index], attributes.get(index))
+            node, attribute = part.seg_nodes[index], part.seg_attrs.get(index)
             offset = starts[index]
-            cut_to = match.end - offset
-            if index == first:
-                texts[index] = text[:match.start - offset] + match.replacement + text[cut_to:]
-            else:  # the node starts inside the match
-                texts[index] = text[cut_to:]
-    return texts
-
-
-def apply(part: PartText, texts: dict[int, str]) -> None:
-    """Write new texts into the part's tree."""
-    for index, text in texts.items():
-        set_node_text(part.seg_nodes[index], part.seg_attrs.get(index), text)
+            text = node_text(node, attribute)
+            cut_from = max(match.start - offset, 0)
+            cut_to = min(match.end - offset, len(text))
+            inserted = match.replacement if index == first else ""
+            set_node_text(node, attribute, text[:cut_from] + inserted + text[cut_to:])

@@ -98,11 +98,6 @@ class PartText:
     seg_starts: list[int] = field(default_factory=list)
     seg_nodes: list[etree._Element] = field(default_factory=list)
     seg_attrs: dict[int, str] = field(default_factory=dict)  # text node index -> attribute holding it
-    # where each text node comes among all w:t and a:t elements of the part in document
-    # order (-1: a titled element or an attribute), and how many there are: what it takes
-    # to find a text node again in the part's bytes (see patch.py)
-    seg_ordinals: list[int] = field(default_factory=list)
-    text_elements: int = 0
     barriers: list[int] = field(default_factory=list)
     barrier_kinds: dict[int, str] = field(default_factory=dict)
 
@@ -134,7 +129,6 @@ class _Reader:
         self.complex: set = set()  # paragraphs holding wrappers: read node by node, carefully
         self.fields: list[str] = []  # open complex fields: 'code' until the separator, then 'result'
         self.links: dict = {}  # DrawingML runs that carry a hyperlink -> its identity
-        self.ordinal = -1  # of the last w:t or a:t element seen
 
     def start_block(self, element, attribute: str | None = None) -> None:
         if self.part.block_starts:
@@ -146,14 +140,13 @@ class _Reader:
         self.part.block_elements.append(element)
         self.current, self.first_segment, self.container = element, len(self.part.seg_nodes), None
 
-    def add_text(self, node, text: str, container=None, ordinal: int = -1) -> None:
+    def add_text(self, node, text: str, container=None) -> None:
         part = self.part
         if container != self.container and len(part.seg_nodes) > self.first_segment:
             self.barrier(_boundary_kind(container if container is not None else self.container))
         self.container = container
         part.seg_starts.append(self.length)
         part.seg_nodes.append(node)
-        part.seg_ordinals.append(ordinal)
         self.pieces.append(text)
         self.length += len(text)
 
@@ -183,7 +176,7 @@ class _Reader:
             if text and "code" not in self.fields:
                 if tag == _A_T:
                     container = self.links.get(parent) or container
-                self.add_text(element, text, container, self.ordinal)
+                self.add_text(element, text, container)
         elif tag in _CHARS:
             char = _CHARS[tag]
             kind = "a tab" if char == "\t" else "a line break"
@@ -211,12 +204,11 @@ def read_part(root: etree._Element) -> PartText:
     reader = _Reader()
     reader.links = _drawingml_links(root)
     part, pieces, nodes, starts = reader.part, reader.pieces, reader.part.seg_nodes, reader.part.seg_starts
-    links, ordinals, ordinal = reader.links, part.seg_ordinals, -1
+    links = reader.links
     alt_text_owners = []
     for element in root.iter(_ALL_TAGS):
         tag = element.tag
         if tag == _W_T or tag == _A_T:  # the common case, inline: a text node of a run right in the paragraph
-            ordinal += 1
             current = reader.current
             run = element.getparent()
             if run.getparent() is current and not reader.fields and current not in reader.complex:
@@ -228,18 +220,16 @@ def read_part(root: etree._Element) -> PartText:
                     reader.container = container
                     starts.append(reader.length)
                     nodes.append(element)
-                    ordinals.append(ordinal)
                     pieces.append(text)
                     reader.length += len(text)
                 continue
-            reader.ordinal = ordinal
         if tag in _PARAGRAPH_SET:
             reader.start_block(element)
         elif tag.endswith(_ALT_TEXT_SUFFIXES):
             alt_text_owners.append(element)
         else:
             reader.node(element, tag)
-    part.paragraph_blocks, part.text_elements = len(part.block_starts), ordinal + 1
+    part.paragraph_blocks = len(part.block_starts)
     for element in root.iter(_ELEMENT_TEXTS):
         if element.text:
             reader.start_block(element)
@@ -300,13 +290,8 @@ def set_node_text(node: etree._Element, attribute: str | None, text: str) -> Non
         node.set(attribute, text)
         return
     node.text = text
-    if needs_preserve(node.tag, text):
+    if node.tag == _W_T and text != text.strip():
         node.set(XML_SPACE, "preserve")
-
-
-def needs_preserve(tag: str, text: str) -> bool:
-    """Word drops a text node's edge spaces unless it says xml:space="preserve"."""
-    return tag == _W_T and text != text.strip()
 
 
 def node_text(node: etree._Element, attribute: str | None) -> str:

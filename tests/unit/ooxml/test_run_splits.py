@@ -9,7 +9,7 @@ from lxml import etree
 
 from curriculum_kit.formats.terms import Term
 from curriculum_kit.ooxml.matcher import Matcher
-from curriculum_kit.ooxml.rewrite import apply, new_texts
+from curriculum_kit.ooxml.rewrite import apply
 from curriculum_kit.ooxml.textview import read_part
 from tests.fixtures import NS, fragment
 
@@ -58,7 +58,7 @@ def test_any_run_split_gives_the_unsplit_result(example):
     view = read_part(paragraph)
     assert view.blocks[0].text == text
     matches, _ = Matcher(TERMS).scan(view.text, view.barriers, view.barrier_kinds)
-    apply(view, new_texts(view, matches))
+    apply(view, matches)
     after = char_formats(paragraph)
     assert "".join(c for c, _ in after) == expected(text)
     # characters outside matches keep their run; a replacement takes its first character's run
