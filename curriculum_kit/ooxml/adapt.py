@@ -7,11 +7,13 @@ compressed bytes. The result lists every change and every near miss with its loc
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Sequence
+from typing import BinaryIO, Iterator, Sequence
 from zipfile import ZipInfo
 
 from ..errors import InputError
@@ -93,8 +95,9 @@ def adapt_package(package: Package, terms: Sequence[Term], output: BinaryIO | No
         name = info.filename
         raw = package.raw(info)
         if name in parts:
-            changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
-                                  details, serialize_changes=writer is not None)
+            with _collector_paused():
+                changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
+                                      details, serialize_changes=writer is not None)
             if changed is not None:
                 writer.add(name, changed, info.date_time)
                 continue
@@ -126,6 +129,20 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
         changed = serialize(root) if serialize_changes else None
     del view, matches  # drop the node proxies before the tree: lxml frees a tree faster that way
     return changed
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a part is adapted: the work makes tens of
+    thousands of short-lived objects without cycles (element proxies, matches), and the
+    collector ran ~80 times over them for a 300-page guide (10 ms) finding nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _record(result: AdaptResult, part: str, label: str, root, view: PartText, matches, misses) -> None:
