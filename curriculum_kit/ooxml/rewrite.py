@@ -16,15 +16,15 @@ from .textview import PartText, node_text, set_node_text
 
 def apply(part: PartText, matches: Sequence[Match]) -> None:
     """Apply matches (sorted, non-overlapping, offsets into ``part.text``) to the XML."""
-    starts = part.seg_starts
+    starts, nodes, attributes = part.seg_starts, part.seg_nodes, part.seg_attrs
     for match in reversed(matches):  # right to left: earlier offsets stay valid
         first = bisect_right(starts, match.start) - 1
-        last = bisect_right(starts, match.end - 1) - 1
+        last = bisect_right(starts, match.end - 1, first) - 1
         for index in range(last, first - 1, -1):
-            node, attribute = part.seg_nodes[index], part.seg_attrs.get(index)
+            node, attribute = nodes[index], attributes.get(index)
             offset = starts[index]
             text = node_text(node, attribute)
-            cut_from = max(match.start - offset, 0)
-            cut_to = min(match.end - offset, len(text))
-            inserted = match.replacement if index == first else ""
-            set_node_text(node, attribute, text[:cut_from] + inserted + text[cut_to:])
+            kept = text[match.end - offset:]  # empty when the match runs on past this node
+            if index == first:
+                kept = text[:match.start - offset] + match.replacement + kept
+            set_node_text(node, attribute, kept)

@@ -290,7 +290,7 @@ def set_node_text(node: etree._Element, attribute: str | None, text: str) -> Non
         node.set(attribute, text)
         return
     node.text = text
-    if node.tag == _W_T and text != text.strip():
+    if text != text.strip() and node.tag == _W_T:
         node.set(XML_SPACE, "preserve")
 
 
