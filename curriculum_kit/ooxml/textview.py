@@ -65,9 +65,10 @@ _ELEMENT_TEXTS = (f"{{{DC_NS}}}title", f"{{{DC_NS}}}subject", p("text"))
 _ALT_TEXT_OWNERS = ("{*}docPr", "{*}cNvPr")  # in a dozen drawing namespaces
 _ALT_TEXT_SUFFIXES = tuple(tag[3:] for tag in _ALT_TEXT_OWNERS)  # '}docPr', '}cNvPr'
 _ALT_TEXT_ATTRIBUTES = ("descr", "title")
-# Everything the one pass looks at. Alt-text owners are collected on the way: a second
-# walk of a large tree for them alone cost a third of the reading.
-_ALL_TAGS = (*PARAGRAPH_TAGS, *_WALK_TAGS, *(_WRAPPERS - set(_WALK_TAGS)), *_ALT_TEXT_OWNERS)
+# Everything the one pass looks at. Links, titled elements and alt-text owners are picked
+# up on the way: a second walk of a large tree for alt text alone cost a third of the reading.
+_ALL_TAGS = (*PARAGRAPH_TAGS, *_WALK_TAGS, *(_WRAPPERS - set(_WALK_TAGS)), _A_HLINK, *_ELEMENT_TEXTS,
+             *_ALT_TEXT_OWNERS)
 
 
 @dataclass
@@ -202,10 +203,9 @@ def read_part(root: etree._Element) -> PartText:
     more than the reading itself on a 300-page guide.
     """
     reader = _Reader()
-    reader.links = _drawingml_links(root)
     part, pieces, nodes, starts = reader.part, reader.pieces, reader.part.seg_nodes, reader.part.seg_starts
     links = reader.links
-    alt_text_owners = []
+    titled, alt_text_owners = [], []
     for element in root.iter(_ALL_TAGS):
         tag = element.tag
         if tag == _W_T or tag == _A_T:  # the common case, inline: a text node of a run right in the paragraph
@@ -225,12 +225,16 @@ def read_part(root: etree._Element) -> PartText:
                 continue
         if tag in _PARAGRAPH_SET:
             reader.start_block(element)
+        elif tag == _A_HLINK:  # in a run's properties, so seen before the run's text
+            _note_link(element, links)
+        elif tag in _ELEMENT_TEXTS:
+            titled.append(element)
         elif tag.endswith(_ALT_TEXT_SUFFIXES):
             alt_text_owners.append(element)
         else:
             reader.node(element, tag)
     part.paragraph_blocks = len(part.block_starts)
-    for element in root.iter(_ELEMENT_TEXTS):
+    for element in titled:
         if element.text:
             reader.start_block(element)
             reader.add_text(element, element.text)
@@ -259,15 +263,11 @@ def _climb(node):
     return container, hidden, node
 
 
-def _drawingml_links(root) -> dict:
-    """Runs carrying a DrawingML hyperlink (it lives in the run's properties) -> the link's
-    identity; found in one pass, since looking into every run's properties costs more."""
-    links = {}
-    for link in root.iter(_A_HLINK):
-        properties = link.getparent()
-        if properties.tag == _A_RPR:
-            links[properties.getparent()] = ("link", link.get(_R_ID))
-    return links
+def _note_link(link, links: dict) -> None:
+    """A DrawingML hyperlink lives in its run's properties: note the run and the link."""
+    properties = link.getparent()
+    if properties.tag == _A_RPR:
+        links[properties.getparent()] = ("link", link.get(_R_ID))
 
 
 def _boundary_kind(container) -> str:
