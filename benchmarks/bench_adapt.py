@@ -6,13 +6,15 @@ part, serialise it, write a new deflated zip. `adapt` does the terminology work 
 that, but copies untouched entries (images, styles, ...) as their compressed bytes.
 
 Each measurement runs in a fresh subprocess (so its peak RSS is its own), floor and adapt
-alternating so that both see the same machine conditions. Only the work is timed (wall
-clock, plus CPU time as a check on a busy machine): interpreter start, imports (lxml,
-curriculum_kit) and loading the 200 terms happen before the clock starts. Peak RSS is
+in pairs, back to back, taking turns to go first, and a ratio is the median of the pairs'
+ratios (a shared VM drifts between faster and slower spells; both runs of a pair see the
+same one). Only the work is timed (wall clock, plus CPU time, which counts adapt's second
+deflate thread too): interpreter start, imports (lxml, curriculum_kit) and loading the 200
+terms happen before the clock starts. Peak RSS is
 ru_maxrss after the work; "RSS increase" is that peak minus ru_maxrss read just before the
 clock (after the imports).
 
-Usage: python benchmarks/bench_adapt.py [--repeat 5] [--profile] [OUTDIR]
+Usage: python benchmarks/bench_adapt.py [--repeat 21] [--profile] [OUTDIR]
        (OUTDIR defaults to $TMPDIR/curriculum-kit-bench; inputs are generated there if missing)
 """
 from __future__ import annotations
@@ -152,16 +154,22 @@ def report(results: dict, outdir: Path, repeat: int) -> str:
             lines.append(f"| {label if index == 0 else ''} | {title} | {cell(floor_values, digits)} | "
                          f"{cell(adapt_values, digits)} | **{ratio:.2f}x** |")
         first = runs["adapt"][0]
+        ratios = [a["seconds"] / f["seconds"] for a, f in zip(runs["adapt"], runs["floor"])]
+        spread = ""
+        if len(ratios) >= 4:
+            low, _, high = statistics.quantiles(ratios, n=4)
+            spread = (f"; wall-time ratios of the pairs: quartiles {low:.2f}–{high:.2f}, adapt faster in "
+                      f"{sum(r < 1 for r in ratios)} of {len(ratios)}")
         notes.append(f"- {name}: adapt made {first['replacements']} replacements with {first['terms']} terms "
                      f"({first['near_misses']} near misses reported); post-import baseline RSS "
-                     f"{statistics.median(r['baseline_mb'] for r in runs['adapt']):.1f} MB")
+                     f"{statistics.median(r['baseline_mb'] for r in runs['adapt']):.1f} MB{spread}")
     return "\n".join(lines + [""] + notes)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", nargs="?", type=Path, default=Path(tempfile.gettempdir()) / "curriculum-kit-bench")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=21)
     parser.add_argument("--profile", action="store_true", help="then profile adapt once per input (cProfile)")
     parser.add_argument("--worker", nargs=4, metavar=("MODE", "SOURCE", "OUTPUT", "TERMS"), help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -60,7 +60,8 @@ def pdf_comparison(dist: Path, work: Path) -> tuple[float, float, int]:
 
 def main(out: Path) -> None:
     make_statewide.main(out)
-    exe = shutil.which("curriculum-kit") or str(Path(sys.executable).with_name("curriculum-kit"))
+    beside = Path(sys.executable).with_name("curriculum-kit")  # this interpreter's, not another on PATH
+    exe = str(beside) if beside.exists() else shutil.which("curriculum-kit")
     command = [exe, "build", "--no-pdf"]
     cold, cold_line = timed(command, out)
     again, again_line = timed(command, out)
