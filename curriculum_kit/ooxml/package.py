@@ -108,6 +108,10 @@ class Package:
             self._stream.close()
             raise PackageError("is damaged: not a complete zip archive (truncated or corrupt); "
                                "open it in Word or PowerPoint and save it again", self.path) from None
+        except NotImplementedError as exc:  # zipfile's word for a zip version or feature it lacks
+            self._stream.close()
+            raise PackageError(f"uses a zip feature this tool cannot read ({exc}); open it in Word "
+                               "or PowerPoint and save it again", self.path) from None
         self._verified: set[str] = set()  # entries already inflated and CRC-checked
         try:
             self._check_entries()

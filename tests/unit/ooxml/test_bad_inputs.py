@@ -73,6 +73,15 @@ def test_an_entry_that_inflates_past_its_declared_size_is_refused(tmp_path):
     refuse(tmp_path / "liar.docx", "is damaged: entry 'word/document.xml'", tmp_path)
 
 
+def test_a_zip_version_python_cannot_read_is_refused(tmp_path):
+    """A damaged "version needed to extract" makes zipfile raise NotImplementedError."""
+    data = good(tmp_path).read_bytes()
+    where = _central_record(data, "word/document.xml") + 6
+    data = data[:where] + (226).to_bytes(2, "little") + data[where + 2:]  # needs zip 22.6
+    (tmp_path / "future.docx").write_bytes(data)
+    refuse(tmp_path / "future.docx", "zip feature this tool cannot read", tmp_path)
+
+
 def _central_record(data: bytes, name: str) -> int:
     """Offset of an entry's central directory record (its name follows 46 bytes of header)."""
     return data.index(name.encode(), data.index(b"PK\x01\x02")) - 46
