@@ -27,6 +27,7 @@ from .generate.orgchart_doc import orgchart_docx, orgchart_pictures
 from .generate.signin_doc import signin_docx
 from .generate.word_assembly import CountyMaterial, assemble_word
 from .ooxml.adapt import AdaptResult, adapt_package
+from .ooxml.links import dangling_links, with_links_external
 from .ooxml.matcher import compiled_matcher
 from .ooxml.package import Package
 
@@ -165,7 +166,12 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
 
 
 def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:
+    """A module document in the county's words, ready for python-docx or python-pptx."""
     out = io.BytesIO()
     with Package(path) as package:
         result = adapt_package(package, overlay.terms, out)
+        links = dangling_links(package)
+    if links:
+        with Package(path, out.getvalue()) as adapted:
+            return with_links_external(adapted, links), result
     return out.getvalue(), result

@@ -20,10 +20,12 @@ from .formats.overlay import CONTACTS_FILE, Layer
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.terms import chains
 from .formats.sources import load_toml
+from .ooxml.links import missing_parts
 from .ooxml.package import Package
 from .ooxml.reading import document_blocks
 
 _FAMILY_NAMES = {"word": "Word", "presentation": "PowerPoint"}
+_PLAIN_NAMES = {"word": "Word Document (.docx)", "presentation": "PowerPoint Presentation (.pptx)"}
 PLACEHOLDER = "TODO"  # `overlay new` starts values the county must fill in with it
 
 
@@ -169,9 +171,14 @@ def _check_document(module: Module, path: Path, findings: Findings) -> None:
     try:
         with Package(path) as package:
             family = package.family
+            problems = _unbuildable(package) if family == want else []
         if family != want:
             findings.error(path, f"is a {_FAMILY_NAMES[family]} file, but module.toml lists it as a "
                            f"{_FAMILY_NAMES[want]} file")
+            return
+        for problem in problems:
+            findings.error(path, problem)
+        if problems:
             return
         for block in document_blocks(path):
             if "ck" not in block.text:
@@ -196,6 +203,15 @@ def _check_document(module: Module, path: Path, findings: Findings) -> None:
         findings.error(path, exc.message)
         return
     _check_balance(module, path, seen, findings)
+
+
+def _unbuildable(package: Package) -> list[str]:
+    """Why a file Word or PowerPoint opens cannot go into a packet: packets hand trainers plain
+    .docx/.pptx files, and python-docx and python-pptx need every part the file refers to."""
+    if package.variant:
+        return [f"is {package.variant}; open it and save it as a {_PLAIN_NAMES[package.family]}"]
+    return [f"{source or 'the package'} refers ({rel.id}) to '{rel.target}', a part the file does not "
+            "have; open it in Word or PowerPoint and save it again" for source, rel in missing_parts(package)]
 
 
 def _misplaced(marker: Marker, kind: str, family: str) -> str | None:

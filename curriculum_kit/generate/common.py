@@ -18,6 +18,7 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Inches, Length, Pt, RGBColor
@@ -143,13 +144,26 @@ def finish(document, stamp: Stamp, title: str, subject: str, author: str) -> byt
 
 def finish_loaded(document, stamp: Stamp) -> bytes:
     """An adapted document's bytes: its own title and author kept, the rest pinned."""
-    properties = document.core_properties
+    properties = _loaded_core_properties(document)
     properties.last_modified_by = TOOL
     properties.modified = stamp.when
     properties.revision = 1
     out = io.BytesIO()
     document.save(out)
     return restamp(out.getvalue(), stamp.zip_time)
+
+
+def _loaded_core_properties(document):
+    """A loaded document's core properties, found by content type.
+
+    LibreOffice writes the package relationship as '.../officedocument/...' (lower-case d);
+    python-docx and python-pptx look it up by the exact type, miss it, and add a second
+    docProps/core.xml: a zip with two entries of one name, which Word calls corrupt.
+    """
+    for part in document.part.package.iter_parts():
+        if part.content_type == CT.OPC_CORE_PROPERTIES:
+            return getattr(part, "core_properties", part)  # python-pptx's part is the properties
+    return document.core_properties
 
 
 def shade(cell, color_hex: str) -> None:

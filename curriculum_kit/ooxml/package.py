@@ -46,6 +46,18 @@ PRESENTATION_MAIN_TYPES = {
     "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
     "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml",
 }
+# Main-part types other than a plain document, named as Office's Save As list names them.
+VARIANT_NAMES = {
+    _WML + "template.main+xml": "a Word template (.dotx)",
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "a macro-enabled Word document (.docm)",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "a macro-enabled Word template (.dotm)",
+    _PML + "template.main+xml": "a PowerPoint template (.potx)",
+    _PML + "slideshow.main+xml": "a PowerPoint show (.ppsx)",
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml":
+        "a macro-enabled PowerPoint presentation (.pptm)",
+    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml": "a macro-enabled PowerPoint template (.potm)",
+    "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml": "a macro-enabled PowerPoint show (.ppsm)",
+}
 # Parts whose text a reader sees, by content type (never by file name).
 PART_KINDS = {
     **{t: "body" for t in WORD_MAIN_TYPES},
@@ -90,6 +102,12 @@ def serialize(root: etree._Element) -> bytes:
     """A changed part, with the XML declaration Office writes."""
     standalone = root.getroottree().docinfo.standalone
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)
+
+
+def rels_part(source: str) -> str:
+    """The name of the part holding ``source``'s relationships ('' is the package)."""
+    folder, name = posixpath.split(source)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
 class Package:
@@ -262,6 +280,17 @@ class Package:
             return "presentation"
         raise PackageError(f"is not a Word or PowerPoint document (its main part is '{main_type}')", self.path)
 
+    @property
+    def variant(self) -> str | None:
+        """What the file is when it is not a plain .docx/.pptx ("a Word template (.dotx)")."""
+        return VARIANT_NAMES.get(self.content_type(self.main_part))
+
+    def dangling_relationships(self) -> list[tuple[str, Relationship]]:
+        """Internal relationships whose target part is not in the file, with their source part
+        (python-docx refuses such a file; python-pptx drops them, breaking what used them)."""
+        return [(source, rel) for source, rels in self.graph.items() for rel in rels
+                if not rel.external and not self.has(rel.target)]
+
     def content_type(self, name: str) -> str:
         key = name.lower()
         if key in self._overrides:
@@ -282,8 +311,8 @@ class Package:
 
     def relationships(self, source: str) -> list[Relationship]:
         """Relationships of a part ('' for the package), targets resolved to part names."""
-        folder, name = posixpath.split(source)
-        rels_name = posixpath.join(folder, "_rels", f"{name}.rels")
+        folder = posixpath.dirname(source)
+        rels_name = rels_part(source)
         if not self.has(rels_name):
             return []
         result = []

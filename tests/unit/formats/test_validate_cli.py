@@ -6,11 +6,19 @@ Exit 0 when there are only warnings, 1 on any error; library errors are one line
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
+from tests.fixtures import rewrite_zip
 
 from tests.unit.formats.conftest import (MODULES, OVERLAYS, edit, module_toml, overlay_toml, run_cli,
                                          validate_cli, write_module, write_overlay)
+
+
+def zip_entry(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(name)
 
 
 def lines(result) -> list[str]:
@@ -68,6 +76,47 @@ def test_module_error_exits_1_and_prints_the_finding():
                                 "orientation, nuts-and-bolts, advanced")
     assert lines(result)[1].startswith("1 error, 0 warnings (")
     assert len(lines(result)) == 2
+
+
+def test_a_template_or_macro_enabled_file_must_be_saved_as_a_plain_document():
+    """Packets hand trainers .docx/.pptx files; a .dotx or .pptm inside one would not open."""
+    folder = write_module()
+    write_overlay()
+    swaps = {"guide.docx": (b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml"),
+             "slides.pptx": (b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+                             b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml")}
+    for name, (plain, variant) in swaps.items():
+        data = (folder / name).read_bytes()
+        types = zip_entry(data, "[Content_Types].xml")
+        assert plain in types
+        (folder / name).write_bytes(rewrite_zip(data, {"[Content_Types].xml": types.replace(plain, variant)}))
+    result = validate_cli()
+    assert result.exit_code == 1
+    assert lines(result)[:2] == [
+        "modules/intro/guide.docx: error: is a Word template (.dotx); open it and save it as a Word Document (.docx)",
+        "modules/intro/slides.pptx: error: is a macro-enabled PowerPoint presentation (.pptm); open it and save "
+        "it as a PowerPoint Presentation (.pptx)"]
+
+
+def test_a_part_referring_to_a_missing_part_is_an_error_but_a_link_is_not():
+    folder = write_module()
+    write_overlay()
+    data = (folder / "guide.docx").read_bytes()
+    rels = zip_entry(data, "word/_rels/document.xml.rels")
+    image = (b'<Relationship Id="rId90" Target="media/gone.png" Type="http://schemas.openxmlformats.org/'
+             b'officeDocument/2006/relationships/image"/>')
+    link = (b'<Relationship Id="rId91" Target="#_Toc1" Type="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/relationships/hyperlink"/>')
+    (folder / "guide.docx").write_bytes(rewrite_zip(data, {"word/_rels/document.xml.rels":
+                                                           rels.replace(b"</Relationships>", link + b"</Relationships>")}))
+    assert validate_cli().exit_code == 0
+    (folder / "guide.docx").write_bytes(rewrite_zip(data, {"word/_rels/document.xml.rels":
+                                                           rels.replace(b"</Relationships>", image + b"</Relationships>")}))
+    result = validate_cli()
+    assert result.exit_code == 1
+    assert lines(result)[0] == ("modules/intro/guide.docx: error: word/document.xml refers (rId90) to "
+                                "'word/media/gone.png', a part the file does not have; open it in Word or "
+                                "PowerPoint and save it again")
 
 
 def test_every_finding_is_printed():

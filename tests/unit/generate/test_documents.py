@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import subprocess
+import zipfile
 
 import docx
+import pptx
 import pytest
 from docx.oxml.ns import qn
 
@@ -13,12 +15,13 @@ from curriculum_kit.agenda import session_agenda
 from curriculum_kit.formats.library import Library
 from curriculum_kit.formats.overlay import Trainer
 from curriculum_kit.generate.agenda_doc import agenda_docx
-from curriculum_kit.generate.common import Stamp
+from curriculum_kit.generate.common import Stamp, finish_loaded
 from curriculum_kit.generate.contacts_doc import contacts_docx, contacts_table
 from curriculum_kit.generate.evaluation_doc import LIKERT, evaluation_docx
 from curriculum_kit.generate.signin_doc import signin_docx
 from curriculum_kit.generate.stories_doc import add_stories
 from tests.conftest import REPO, needs_pdftotext, needs_soffice
+from tests.fixtures import rewrite_zip
 
 STAMP = Stamp.from_epoch(1_700_000_000)
 PAIR = (Trainer("Maria Lopez", "cws"), Trainer("Luis Ortega", "calworks"))
@@ -191,3 +194,24 @@ def test_documents_convert_to_pdf_with_libreoffice(built, alder, tmp_path):
         assert alder.county in text, pdf.name
     assert phone in subprocess.run(["pdftotext", str(tmp_path / "contacts.pdf"), "-"], check=True,
                                    capture_output=True, text=True).stdout
+
+
+LIBREOFFICE_CORE_TYPE = b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+
+
+@pytest.mark.parametrize("library_module", [docx, pptx])
+def test_a_libreoffice_core_properties_relationship_stays_one_part(library_module):
+    """LibreOffice spells the core-properties relationship with a lower-case 'officedocument';
+    the packet must still hold one docProps/core.xml, stamped."""
+    blank = io.BytesIO()
+    (library_module.Document() if library_module is docx else library_module.Presentation()).save(blank)
+    with zipfile.ZipFile(blank) as package:
+        rels = package.read("_rels/.rels")
+    standard = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+    assert standard in rels
+    data = rewrite_zip(blank.getvalue(), {"_rels/.rels": rels.replace(standard, LIBREOFFICE_CORE_TYPE)})
+    loaded = docx.Document(io.BytesIO(data)) if library_module is docx else pptx.Presentation(io.BytesIO(data))
+    with zipfile.ZipFile(io.BytesIO(finish_loaded(loaded, STAMP))) as package:
+        names = package.namelist()
+        assert names.count("docProps/core.xml") == 1
+        assert b"<cp:lastModifiedBy>curriculum-kit</cp:lastModifiedBy>" in package.read("docProps/core.xml")
