@@ -22,12 +22,18 @@ def display_path(path: str | os.PathLike[str] | None) -> str:
     return text if rel.startswith("..") else rel
 
 
+# Control characters, and the others that end a line for str.splitlines, shown as escapes:
+# a message quotes what a county typed, and must stay one line.
+_VISIBLE = str.maketrans({c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, 0x85]}
+                         | {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
 def located(path: str | os.PathLike[str] | None, line: int | None, message: str) -> str:
-    """``path:line: message``, leaving out what is unknown."""
+    """``path:line: message`` on one line, leaving out what is unknown."""
     where = display_path(path)
     if where and line:
         where = f"{where}:{line}"
-    return f"{where}: {message}" if where else message
+    return (f"{where}: {message}" if where else message).translate(_VISIBLE)
 
 
 class CurriculumKitError(Exception):

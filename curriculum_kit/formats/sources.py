@@ -172,7 +172,8 @@ def read_csv(path: Path, required: list[str], optional: list[str],
     known = required + optional
     for name in header:
         if name not in known:
-            raise InputError(f"unknown column '{name}'{suggest(name, known)}; "
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise InputError(f"unknown column '{shown}'{suggest(name, known)}; "
                              f"the header must be {','.join(required)}"
                              f"{' with optional ' + ','.join(optional) if optional else ''}", path, 1)
         if header.count(name) > 1:

@@ -55,9 +55,22 @@ def carry_case(matched: str, replacement: str) -> str:
     return replacement
 
 
+_MAX_NESTING = 100  # Python's regex parser recurses once per group: stay well inside its limit
+
+
+class _TooDeep(Exception):
+    pass
+
+
 def _trie_pattern(needles: list[str]) -> str:
     """A regex alternation shaped as a trie, longest branch first, so the regex engine
-    finds every term at a position in one C-level step instead of one pass per term."""
+    finds every term at a position in one C-level step instead of one pass per term.
+
+    Runs of letters with one way on are written as one literal, so nesting grows only where
+    terms branch or end. A list nested deeper than Python's regex parser takes (hundreds of
+    terms each extending the last) becomes a flat alternation, longest first: the same
+    matches, found more slowly.
+    """
     trie: dict = {}
     for needle in needles:
         node = trie
@@ -65,13 +78,26 @@ def _trie_pattern(needles: list[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+    def emit(node: dict, depth: int) -> str:
+        if depth > _MAX_NESTING:
+            raise _TooDeep
+        branches = []
+        for char, child in sorted(node.items()):
+            if not char:
+                continue
+            run = [char]
+            while len(child) == 1 and "" not in child:
+                (char, child), = child.items()
+                run.append(char)
+            branches.append(re.escape("".join(run)) + emit(child, depth + 1))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
-    return emit(trie)
+    try:
+        return emit(trie, 0)
+    except _TooDeep:
+        return "|".join(re.escape(needle) for needle in sorted(needles, key=len, reverse=True))
 
 
 class Matcher:

@@ -49,3 +49,17 @@ def test_refusals_are_one_line_and_leave_no_output(tmp_path):
     assert not (tmp_path / "out.docx").exists()
     assert run(["adapt", str(source), "-o", str(tmp_path / "out.docx")]).exit_code == 1  # no terms at all
     assert run(["adapt", str(source), "--terms", str(terms)]).exit_code == 2  # neither -o nor --dry-run
+
+
+def test_what_a_county_typed_is_quoted_on_one_line(tmp_path):
+    """A cell with a line break, a record separator or a line separator still gives one line."""
+    source = make_docx(tmp_path / "in.docx", "<w:p><w:r><w:t>CWS</w:t></w:r></w:p>")
+    cases = {"header.csv": '"te\nrm",replacement\nCWS,DCFS\n',
+             "control.csv": "term,replacement\nC\x1eWS,DCFS\nsocial\u2028worker,SW\n"}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = run(["adapt", str(source), "-o", str(tmp_path / "out.docx"), "--terms", str(tmp_path / name)])
+        assert result.exit_code == 1
+        assert len(result.output.strip().splitlines()) == 1 and name in result.output, result.output
+    assert "unknown column 'te\\nrm'" in run(["adapt", str(source), "-o", str(tmp_path / "out.docx"),
+                                               "--terms", str(tmp_path / "header.csv")]).output

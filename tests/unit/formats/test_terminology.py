@@ -66,7 +66,7 @@ def test_empty_replacement():
 
 def test_term_spanning_several_lines_in_one_cell():
     with_terms('term,replacement\n"social\nworker",caseworker\n')
-    assert findings() == [f"{CSV}:2: error: term 'social\nworker' spans several lines in one cell"]
+    assert findings() == [f"{CSV}:2: error: term 'social\\nworker' spans several lines in one cell"]
 
 
 def test_control_character_in_a_cell():

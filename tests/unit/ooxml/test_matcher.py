@@ -51,6 +51,21 @@ def test_leftmost_then_longest():
     assert replace("the welfare services child welfare", *rows) == "the WS CW"
 
 
+def test_a_very_long_term_matches():
+    long = "the county's " * 400  # 5,200 characters: one literal, no nesting
+    assert replace(f"[{long.strip()}]", (long.strip(), "it")) == "[it]"
+
+
+def test_terms_nested_past_the_regex_parser_still_match_leftmost_longest():
+    """300 terms, each the last plus a word, nest a trie too deep for Python's regex parser;
+    the flat alternation that stands in must give the same matches as a shallow trie."""
+    deep = [(" ".join(["ward"] * n), f"W{n}") for n in range(1, 301)]
+    text = "ward ward ward, ward-" + " ".join(["ward"] * 299) + " wards"
+    expected = "W3, W1-W299 wards"
+    assert replace(text, *deep) == expected
+    assert replace(text, *deep[:3], deep[298]) == expected  # a trie of four
+
+
 def test_no_chaining():
     assert replace("CWS then DCFS", ("CWS", "DCFS"), ("DCFS", "X")) == "DCFS then X"
 
