@@ -206,10 +206,12 @@ def _check_document(module: Module, path: Path, findings: Findings) -> None:
 
 
 def _unbuildable(package: Package) -> list[str]:
-    """Why a file Word or PowerPoint opens cannot go into a packet: packets hand trainers plain
-    .docx/.pptx files, and python-docx and python-pptx need every part the file refers to."""
+    """Why a file cannot go into a packet: packets hand trainers plain .docx/.pptx files, and
+    python-docx and python-pptx need every part the file refers to, well-formed (a damaged
+    part raises PackageError)."""
     if package.variant:
         return [f"is {package.variant}; open it and save it as a {_PLAIN_NAMES[package.family]}"]
+    package.check_xml_parts()
     return [f"{source or 'the package'} refers ({rel.id}) to '{rel.target}', a part the file does not "
             "have; open it in Word or PowerPoint and save it again" for source, rel in missing_parts(package)]
 

@@ -291,6 +291,13 @@ class Package:
         return [(source, rel) for source, rels in self.graph.items() for rel in rels
                 if not rel.external and not self.has(rel.target)]
 
+    def check_xml_parts(self) -> None:
+        """Parse every XML part, as python-docx and python-pptx will: a damaged styles or
+        settings part (which adapt copies untouched) is named here, not deep inside them."""
+        for info in self.infos:
+            if self.content_type(info.filename).endswith("xml"):
+                self.xml(info.filename)
+
     def content_type(self, name: str) -> str:
         key = name.lower()
         if key in self._overrides:

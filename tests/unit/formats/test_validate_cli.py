@@ -119,6 +119,18 @@ def test_a_part_referring_to_a_missing_part_is_an_error_but_a_link_is_not():
                                 "PowerPoint and save it again")
 
 
+def test_a_damaged_part_the_text_engine_would_copy_is_named():
+    folder = write_module()
+    write_overlay()
+    data = (folder / "slides.pptx").read_bytes()
+    theme = zip_entry(data, "ppt/theme/theme1.xml")
+    (folder / "slides.pptx").write_bytes(rewrite_zip(data, {"ppt/theme/theme1.xml": theme[: len(theme) // 2]}))
+    result = validate_cli()
+    assert result.exit_code == 1
+    assert lines(result)[0].startswith("modules/intro/slides.pptx: error: part 'ppt/theme/theme1.xml' is not "
+                                       "well-formed XML (")
+
+
 def test_every_finding_is_printed():
     write_module(toml=edit(module_toml(), 'version = "1.0.0"', 'version = "1.0"'))
     write_overlay(toml=edit(overlay_toml(), 'color = "#1F5FA8"', 'color = "blue"'))
