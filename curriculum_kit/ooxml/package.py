@@ -91,6 +91,9 @@ def parse_xml(data: bytes, where: Path, part: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if exc.msg.startswith("Excessive depth"):  # libxml2's hard cap, even for huge trees
+            raise PackageError(f"part '{part}' nests elements over 2,048 deep, which no Office "
+                               "application writes; refusing", where) from None
         raise PackageError(f"part '{part}' is not well-formed XML ({exc.msg})", where) from None
     if root.getroottree().docinfo.doctype:
         raise PackageError(f"part '{part}' declares a DOCTYPE; documents with DTDs or entities "

@@ -96,6 +96,17 @@ def test_doctype_and_entities_are_refused(tmp_path):
     refuse(tmp_path / "dtd.docx", "DOCTYPE", tmp_path)
 
 
+def test_absurdly_deep_nesting_is_refused_in_words_a_user_reads(tmp_path):
+    data = good(tmp_path).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        document = package.read("word/document.xml").decode()
+    deep = "<w:smartTag>" * 3000 + "<w:r><w:t>CWS</w:t></w:r>" + "</w:smartTag>" * 3000
+    document = document.replace("<w:r><w:t>CWS</w:t></w:r>", deep, 1)
+    assert deep in document
+    (tmp_path / "deep.docx").write_bytes(rewrite_zip(data, {"word/document.xml": document.encode()}))
+    refuse(tmp_path / "deep.docx", "part 'word/document.xml' nests elements over 2,048 deep", tmp_path)
+
+
 def test_not_ooxml_and_missing_main_part(tmp_path):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
