@@ -24,7 +24,7 @@ def display_path(path: str | os.PathLike[str] | None) -> str:
 
 # Control characters, and the others that end a line for str.splitlines, shown as escapes:
 # a message quotes what a county typed, and must stay one line.
-_VISIBLE = str.maketrans({c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, 0x85]}
+_VISIBLE = str.maketrans({c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
                          | {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"})
 
 

@@ -20,7 +20,7 @@ from .formats.overlay import CONTACTS_FILE, Layer
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.terms import chains
 from .formats.sources import load_toml
-from .ooxml.links import missing_parts
+from .ooxml.links import broken_references
 from .ooxml.package import Package
 from .ooxml.reading import document_blocks
 
@@ -213,7 +213,7 @@ def _unbuildable(package: Package) -> list[str]:
         return [f"is {package.variant}; open it and save it as a {_PLAIN_NAMES[package.family]}"]
     package.check_xml_parts()
     return [f"{source or 'the package'} refers ({rel.id}) to '{rel.target}', a part the file does not "
-            "have; open it in Word or PowerPoint and save it again" for source, rel in missing_parts(package)]
+            "have; open it in Word or PowerPoint and save it again" for source, rel in broken_references(package)]
 
 
 def _misplaced(marker: Marker, kind: str, family: str) -> str | None:

@@ -104,8 +104,7 @@ def adapt_package(package: Package, terms: Sequence[Term], output: BinaryIO | No
         else:
             package.verify(info, raw)
         if writer:
-            writer.add_raw(name, raw, info.compress_type, info.CRC, info.file_size,
-                           info.date_time, info.external_attr)
+            writer.copy(info, raw)
     if writer:
         writer.close()
     return result

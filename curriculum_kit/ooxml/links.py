@@ -27,7 +27,7 @@ def dangling_links(package: Package) -> dict[str, set[str]]:
     return found
 
 
-def missing_parts(package: Package) -> list[tuple[str, Relationship]]:
+def broken_references(package: Package) -> list[tuple[str, Relationship]]:
     """Relationships to missing parts that are not links (a picture, a chart): real damage,
     which no change of target mode mends."""
     return [(source, rel) for source, rel in package.dangling_relationships()
@@ -39,7 +39,6 @@ def with_links_external(package: Package, links: dict[str, set[str]]) -> bytes:
     out = io.BytesIO()
     writer = ZipWriter(out)
     for info in package.infos:
-        raw = package.raw(info)
         if info.filename in links:
             root = package.xml(info.filename)
             for rel in root.iter(f"{{{RELS_NS}}}Relationship"):
@@ -47,7 +46,6 @@ def with_links_external(package: Package, links: dict[str, set[str]]) -> bytes:
                     rel.set("TargetMode", "External")
             writer.add(info.filename, serialize(root), info.date_time)
         else:
-            writer.add_raw(info.filename, raw, info.compress_type, info.CRC, info.file_size,
-                           info.date_time, info.external_attr)
+            writer.copy(info, package.raw(info))
     writer.close()
     return out.getvalue()

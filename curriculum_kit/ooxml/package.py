@@ -35,17 +35,6 @@ _STRICT_RELS = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 _PML = "application/vnd.openxmlformats-officedocument.presentationml."
 _DML = "application/vnd.openxmlformats-officedocument.drawingml."
-WORD_MAIN_TYPES = {
-    _WML + "document.main+xml", _WML + "template.main+xml",
-    "application/vnd.ms-word.document.macroEnabled.main+xml",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-}
-PRESENTATION_MAIN_TYPES = {
-    _PML + "presentation.main+xml", _PML + "template.main+xml", _PML + "slideshow.main+xml",
-    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
-    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
-    "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml",
-}
 # Main-part types other than a plain document, named as Office's Save As list names them.
 VARIANT_NAMES = {
     _WML + "template.main+xml": "a Word template (.dotx)",
@@ -58,6 +47,8 @@ VARIANT_NAMES = {
     "application/vnd.ms-powerpoint.template.macroEnabled.main+xml": "a macro-enabled PowerPoint template (.potm)",
     "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml": "a macro-enabled PowerPoint show (.ppsm)",
 }
+WORD_MAIN_TYPES = {_WML + "document.main+xml", *(t for t in VARIANT_NAMES if "word" in t)}
+PRESENTATION_MAIN_TYPES = {_PML + "presentation.main+xml", *(t for t in VARIANT_NAMES if "word" not in t)}
 # Parts whose text a reader sees, by content type (never by file name).
 PART_KINDS = {
     **{t: "body" for t in WORD_MAIN_TYPES},
@@ -295,11 +286,13 @@ class Package:
                 if not rel.external and not self.has(rel.target)]
 
     def check_xml_parts(self) -> None:
-        """Parse every XML part, as python-docx and python-pptx will: a damaged styles or
-        settings part (which adapt copies untouched) is named here, not deep inside them."""
-        for info in self.infos:
-            if self.content_type(info.filename).endswith("xml"):
-                self.xml(info.filename)
+        """Parse every XML part the document uses, as python-docx and python-pptx will: a
+        damaged styles or settings part (which adapt copies untouched) is named here, not deep
+        inside them. Pictures are left alone: an SVG may carry a DOCTYPE, and is never parsed."""
+        for name in self.graph.keys() - {""}:
+            kind = self.content_type(name)
+            if self.has(name) and kind.endswith("xml") and not kind.startswith("image/"):
+                self.xml(name)
 
     def content_type(self, name: str) -> str:
         key = name.lower()

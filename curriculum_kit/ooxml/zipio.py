@@ -75,6 +75,11 @@ class ZipWriter:
             b"PK\x01\x02", 20, 20, flags, method, time, date, crc, len(raw), size,
             len(encoded), 0, 0, 0, 0, external_attr, offset) + encoded)
 
+    def copy(self, info: zipfile.ZipInfo, raw: bytes) -> None:
+        """An entry of another zip, as its compressed bytes, with its name, time and mode."""
+        self.add_raw(info.filename, raw, info.compress_type, info.CRC, info.file_size,
+                     info.date_time, info.external_attr)
+
     def add(self, name: str, data: bytes, date_time: tuple = _DOS_EPOCH) -> None:
         """Deflate and store ``data``."""
         self.add_raw(name, deflate(data), zipfile.ZIP_DEFLATED, zlib_ng.crc32(data), len(data), date_time)

@@ -131,6 +131,25 @@ def test_a_damaged_part_the_text_engine_would_copy_is_named():
                                        "well-formed XML (")
 
 
+def test_a_picture_is_not_parsed_so_an_svg_may_carry_a_doctype():
+    """Illustrator writes SVGs with a DOCTYPE; Word stores them as they are."""
+    folder = write_module()
+    write_overlay()
+    data = (folder / "guide.docx").read_bytes()
+    rels = zip_entry(data, "word/_rels/document.xml.rels")
+    types = zip_entry(data, "[Content_Types].xml")
+    svg = (b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+           b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>')
+    picture = (b'<Relationship Id="rId90" Target="media/logo.svg" Type="http://schemas.openxmlformats.org/'
+               b'officeDocument/2006/relationships/image"/>')
+    (folder / "guide.docx").write_bytes(rewrite_zip(data, {
+        "word/_rels/document.xml.rels": rels.replace(b"</Relationships>", picture + b"</Relationships>"),
+        "[Content_Types].xml": types.replace(b"</Types>", b'<Default Extension="svg" ContentType="image/svg+xml"/></Types>'),
+        "word/media/logo.svg": svg}))
+    result = validate_cli()
+    assert result.exit_code == 0, result.output
+
+
 def test_every_finding_is_printed():
     write_module(toml=edit(module_toml(), 'version = "1.0.0"', 'version = "1.0"'))
     write_overlay(toml=edit(overlay_toml(), 'color = "#1F5FA8"', 'color = "blue"'))
