@@ -42,10 +42,11 @@ def part_labels(package: Package, parts: dict[str, str]) -> dict[str, str]:
                     labels[rel.target] = f"slide {number} comments"
     elif package.main_part in parts:
         labels[package.main_part] = "body"
+    drawn = _smartart_drawings(package, parts)
     counters: dict[str, int] = {}
     for name in sorted(parts, key=_natural):
         kind = parts[name]
-        if name in labels:
+        if name in labels or name in drawn:
             continue
         if kind in ("header", "footer", "chart", "SmartArt", "layout", "master"):
             counters[kind] = counters.get(kind, 0) + 1
@@ -54,12 +55,30 @@ def part_labels(package: Package, parts: dict[str, str]) -> dict[str, str]:
         else:
             labels[name] = kind
     for name, kind in parts.items():  # say where a chart or diagram sits
-        if kind in ("chart", "SmartArt"):
+        if kind in ("chart", "SmartArt") and name not in drawn:
             holder = next((src for src, rels in graph.items()
                            for rel in rels if rel.target == name and src in labels and src != name), None)
             if holder and labels[holder] != "body":
                 labels[name] += f" on {labels[holder]}"
+    for drawing, data in drawn.items():
+        labels[drawing] = f"{labels[data]} (drawn copy)"
     return labels
+
+
+def _smartart_drawings(package: Package, parts: dict[str, str]) -> dict[str, str]:
+    """Each SmartArt's cached drawing -> its data part: one diagram, not two. The data part
+    names the drawing by a relationship id (dsp:dataModelExt relId) of the part holding both."""
+    drawn = {}
+    for data in (name for name, kind in parts.items() if kind == "SmartArt"):
+        ext = next(package.xml(data).iter("{*}dataModelExt"), None)
+        if ext is None:
+            continue
+        for rels in package.graph.values():
+            if any(rel.target == data for rel in rels):
+                drawing = next((rel.target for rel in rels if rel.id == ext.get("relId")), None)
+                if drawing in parts:
+                    drawn[drawing] = data
+    return drawn
 
 
 def _slide_numbers(package: Package) -> dict[str, int]:

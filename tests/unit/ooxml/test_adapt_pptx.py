@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import pptx
 
 from curriculum_kit.formats.terms import Term
 from curriculum_kit.ooxml.adapt import adapt_file
-from tests.fixtures import NS, make_pptx, part_xml, textbox
+from tests.fixtures import NS, make_pptx, part_xml, rewrite_zip, textbox
 
 TERMS = [Term("CWS", "DCFS"), Term("social worker", "children's social worker")]
 
@@ -46,3 +48,36 @@ def test_fields_breaks_and_link_edges(tmp_path):
     assert root.find(".//a:fld/a:t", NS).text == "CWS"
     reasons = sorted(m.reason for m in result.near_misses)
     assert reasons == ["split by a field", "split by a hyperlink edge", "split by a line break"]
+
+
+def test_a_smartart_and_its_drawn_copy_are_one_diagram_in_the_report(tmp_path):
+    """PowerPoint keeps a SmartArt's text twice: the data, and a drawing cached from it
+    (which LibreOffice shows); both change, and the report names one diagram."""
+    source = make_pptx(tmp_path / "in.pptx", [textbox("<a:p>" + arun("Intro") + "</a:p>")])
+    dgm = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    data = (f'<dgm:dataModel xmlns:dgm="{dgm}" xmlns:a="{NS["a"]}"><dgm:ptLst><dgm:pt modelId="1"><dgm:t>'
+            f'<a:bodyPr/><a:p>{arun("CWS intake")}</a:p></dgm:t></dgm:pt></dgm:ptLst><dgm:extLst><a:ext uri="x">'
+            '<dsp:dataModelExt xmlns:dsp="http://schemas.microsoft.com/office/drawing/2008/diagram" relId="rId21"/>'
+            '</a:ext></dgm:extLst></dgm:dataModel>')
+    drawing = ('<dsp:drawing xmlns:dsp="http://schemas.microsoft.com/office/drawing/2008/diagram" '
+               f'xmlns:a="{NS["a"]}"><dsp:spTree><dsp:sp modelId="1"><dsp:txBody><a:bodyPr/>'
+               f'<a:p>{arun("CWS intake")}</a:p></dsp:txBody></dsp:sp></dsp:spTree></dsp:drawing>')
+    rt = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData"
+    with zipfile.ZipFile(source) as package:
+        rels = package.read("ppt/slides/_rels/slide1.xml.rels").decode()
+        types = package.read("[Content_Types].xml").decode()
+    rels = rels.replace("</Relationships>",
+                        f'<Relationship Id="rId20" Type="{rt}" Target="../diagrams/data1.xml"/>'
+                        '<Relationship Id="rId21" Type="http://schemas.microsoft.com/office/2007/relationships/'
+                        'diagramDrawing" Target="../diagrams/drawing1.xml"/></Relationships>')
+    types = types.replace("</Types>",
+                          '<Override PartName="/ppt/diagrams/data1.xml" ContentType="application/vnd.openxmlformats-'
+                          'officedocument.drawingml.diagramData+xml"/><Override PartName="/ppt/diagrams/drawing1.xml" '
+                          'ContentType="application/vnd.ms-office.drawingml.diagramDrawing+xml"/></Types>')
+    source.write_bytes(rewrite_zip(source.read_bytes(), {
+        "ppt/slides/_rels/slide1.xml.rels": rels.encode(), "[Content_Types].xml": types.encode(),
+        "ppt/diagrams/data1.xml": data.encode(), "ppt/diagrams/drawing1.xml": drawing.encode()}))
+    result = adapt_file(source, tmp_path / "out.pptx", TERMS, details=True)
+    assert sorted(c.location.split(",")[0] for c in result.changes) == [
+        "SmartArt 1 on slide 1", "SmartArt 1 on slide 1 (drawn copy)"]
+    assert all(c.after == "DCFS intake" for c in result.changes)
