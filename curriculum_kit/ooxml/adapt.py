@@ -174,6 +174,8 @@ def adapt_file(source: Path, output: Path | None, terms: Sequence[Term], details
     source = Path(source)
     if output is not None:
         output = Path(output)
+        if output.is_dir():
+            raise InputError(f"OUTPUT is a folder; name the file to write, e.g. {output / source.name}", output)
         if output.suffix.lower() != source.suffix.lower():
             raise InputError(f"OUTPUT must have the same extension as INPUT ({source.suffix})", output)
         if output.resolve() == source.resolve() or (output.exists() and output.samefile(source)):

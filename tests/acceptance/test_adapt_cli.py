@@ -48,6 +48,8 @@ def test_refusals_are_one_line_and_leave_no_output(tmp_path):
     assert result.output.strip().endswith("empty-term.csv:2: empty term (every row needs a term and its replacement)")
     assert not (tmp_path / "out.docx").exists()
     assert run(["adapt", str(source), "-o", str(tmp_path / "out.docx")]).exit_code == 1  # no terms at all
+    folder = run(["adapt", str(source), "-o", str(tmp_path), "--terms", str(terms)])
+    assert folder.exit_code == 1 and "OUTPUT is a folder; name the file to write" in folder.output
     assert run(["adapt", str(source), "--terms", str(terms)]).exit_code == 2  # neither -o nor --dry-run
 
 
