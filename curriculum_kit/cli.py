@@ -1,7 +1,8 @@
 """The `curriculum-kit` command: parse options, call one library function, print.
 
-Errors raised by the library (:class:`CurriculumKitError`) are turned into a one-line
-message and exit code 1 here, and only here; click's usage errors exit 2.
+Errors raised by the library (:class:`CurriculumKitError`), and the file system's refusals
+(OSError), are turned into a one-line message and exit code 1 here, and only here; click's
+usage errors exit 2.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import CurriculumKitError
+from .errors import CurriculumKitError, located
 
 
 class _Group(click.Group):
@@ -24,6 +25,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CurriculumKitError as exc:
             click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+        except OSError as exc:  # the file system refused: a disk full, a file where a folder goes
+            click.echo(f"Error: {located(exc.filename, None, exc.strerror or str(exc))}", err=True)
             ctx.exit(1)
 
 

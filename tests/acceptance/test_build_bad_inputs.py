@@ -12,6 +12,7 @@ import pptx
 from PIL import Image
 
 from tests.acceptance.conftest import build_args, run
+from tests.conftest import REPO
 
 MODULE = "coordinated-case-planning"
 
@@ -105,3 +106,22 @@ def test_a_marker_left_in_an_output_fails_that_module(samples, tmp_path):
     assert ("FAILED manzanita-county/coordinated-case-planning: " in result.output
             and "slides.pptx: marker {{ck:contacts}} is left on slide 2" in result.output)
     assert not list(out.rglob("*.zip"))
+
+
+def test_an_output_folder_that_is_a_file_is_one_line_not_a_traceback(samples, tmp_path):
+    """The file system's refusals (a file where a folder goes, a full disk) end the command
+    with one line naming the path, like every other error."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("in the way")
+    modules, overlays = str(samples / "base_modules"), str(samples / "county_overlays")
+    commands = [build_args(samples, blocker, "--no-pdf", "--county", "alder-county", "--module", MODULE),
+                ["plan", "alder-county", "--year", "2027", "--out", str(blocker), "--modules", modules,
+                 "--overlays", overlays],
+                ["attendance", str(REPO / "samples" / "signins-alder-county.csv"), "--as-of", "2026-01-01",
+                 "--out", str(blocker), "--modules", modules, "--overlays", overlays]]
+    for args in commands:
+        result = run(args)  # run() lets any exception through: a traceback fails the test
+        assert result.exit_code == 1, (args[0], result.output)
+        errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+        assert len(errors) == 1 and "not-a-folder" in errors[0], (args[0], result.output)
+    assert blocker.read_text() == "in the way"
