@@ -172,19 +172,22 @@ def _join(label: str, detail: str) -> str:
 def adapt_file(source: Path, output: Path | None, terms: Sequence[Term], details: bool = False) -> AdaptResult:
     """Adapt ``source`` into ``output`` atomically (None: a dry run that writes nothing)."""
     source = Path(source)
-    if output is not None:
-        output = Path(output)
-        if output.is_dir():
-            raise InputError(f"OUTPUT is a folder; name the file to write, e.g. {output / source.name}", output)
-        if output.suffix.lower() != source.suffix.lower():
-            raise InputError(f"OUTPUT must have the same extension as INPUT ({source.suffix})", output)
-        if output.resolve() == source.resolve() or (output.exists() and output.samefile(source)):
-            raise InputError("OUTPUT is INPUT; curriculum-kit never modifies its input, "
-                             "write to another file", output)
-        if not output.parent.is_dir():
-            raise InputError("the folder for OUTPUT does not exist", output.parent)
     with Package(source) as package:
         if output is None:
             return adapt_package(package, terms, None, details)
+        output = Path(output)
+        _check_output(source, output)
         with atomic_output(output) as stream:
             return adapt_package(package, terms, stream, details)
+
+
+def _check_output(source: Path, output: Path) -> None:
+    if output.is_dir():
+        raise InputError(f"OUTPUT is a folder; name the file to write, e.g. {output / source.name}", output)
+    if output.suffix.lower() != source.suffix.lower():
+        raise InputError(f"OUTPUT must have the same extension as INPUT ({source.suffix})", output)
+    if output.resolve() == source.resolve() or (output.exists() and output.samefile(source)):
+        raise InputError("OUTPUT is INPUT; curriculum-kit never modifies its input, "
+                         "write to another file", output)
+    if not output.parent.is_dir():
+        raise InputError("the folder for OUTPUT does not exist", output.parent)

@@ -149,6 +149,8 @@ class Package:
         return io.BytesIO(self.data) if self.data is not None else open(self.path, "rb")
 
     def _check_signature(self) -> None:
+        if self.data is None and self.path.exists() and not self.path.is_file():
+            raise PackageError("is not a file (a folder, a pipe or a device)", self.path)
         try:
             with self.open_raw() as stream:
                 head = stream.read(8)

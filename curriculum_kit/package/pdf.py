@@ -3,13 +3,15 @@
 A LibreOffice start costs seconds, so a batch of documents is converted by one process
 (Word files and decks need different export filters, hence up to two calls). Public
 agencies publish accessible documents (Section 508): the export is a tagged PDF.
-LibreOffice stamps the time and random ids into each PDF; those are pinned afterwards so
-a rebuild gives the same bytes.
+LibreOffice stamps the time and random ids into each PDF, and numbers some objects (the
+embedded fonts) in a different order from one run to the next; afterwards the dates are
+pinned and qpdf (through pikepdf) writes the objects out in document order with an id made
+from the content, so a rebuild gives the same bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
+import io
 import os
 import re
 import shutil
@@ -17,13 +19,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import pikepdf
+
 from ..errors import BuildError
 
 _TAGGED = '{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 _FILTERS = {".docx": "writer_pdf_Export", ".pptx": "impress_pdf_Export"}
 _DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
-_ID = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)")
-_CHECKSUM = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]{32})")
 TIMEOUT = 600
 
 
@@ -55,20 +57,24 @@ def convert(files: list[Path], outdir: Path, pdf_date: str) -> dict[Path, Path]:
                 pdf = outdir / (source.stem + ".pdf")
                 if not pdf.is_file():
                     raise BuildError("LibreOffice could not convert this file to PDF", source)
-                pdf.write_bytes(pin(pdf.read_bytes(), pdf_date))
+                try:
+                    pdf.write_bytes(pin(pdf.read_bytes(), pdf_date))
+                except pikepdf.PdfError as exc:
+                    raise BuildError(f"LibreOffice wrote a PDF that cannot be read back ({exc})", source) from None
                 result[source] = pdf
     return result
 
 
 def pin(data: bytes, pdf_date: str) -> bytes:
-    """The same PDF with its dates, file id and checksum made deterministic (same lengths,
-    so the cross-reference offsets stay valid)."""
+    """The same PDF made deterministic: dates set to ``pdf_date`` (in place, so the offsets
+    stay valid), LibreOffice's random id and checksum of its own bytes dropped, objects
+    renumbered in document order and a new id derived from the content."""
     stamp = pdf_date.encode()
     data = _DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, data)
-    zeroed = _ID.sub(lambda m: m.group(1) + b"0" * len(m.group(2)) + m.group(3) + b"0" * len(m.group(4))
-                     + m.group(5), data)
-    zeroed = _CHECKSUM.sub(lambda m: m.group(1) + b"0" * 32, zeroed)
-    digest = hashlib.md5(zeroed).hexdigest().upper().encode()
-    data = _ID.sub(lambda m: m.group(1) + digest[:len(m.group(2))] + m.group(3) + digest[:len(m.group(4))]
-                   + m.group(5), zeroed)
-    return _CHECKSUM.sub(lambda m: m.group(1) + digest, data)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for random_key in ("/DocChecksum", "/ID"):  # qpdf would keep the first half of an /ID
+            if random_key in pdf.trailer:
+                del pdf.trailer[random_key]
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()

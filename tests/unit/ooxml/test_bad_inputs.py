@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 
 import pytest
@@ -39,6 +40,13 @@ def test_empty_text_and_legacy_files(tmp_path):
     refuse(tmp_path / "old.docx", "legacy binary Office file", tmp_path)
     (tmp_path / "locked.docx").write_bytes(OLE + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"))
     refuse(tmp_path / "locked.docx", "password-protected", tmp_path)
+
+
+def test_a_folder_or_a_pipe_is_not_read(tmp_path):
+    (tmp_path / "folder.docx").mkdir()
+    refuse(tmp_path / "folder.docx", "is not a file", tmp_path)
+    os.mkfifo(tmp_path / "pipe.docx")  # reading it would wait forever
+    refuse(tmp_path / "pipe.docx", "is not a file", tmp_path)
 
 
 def test_truncated_and_corrupt_zips(tmp_path):
