@@ -17,7 +17,12 @@ from typing import NamedTuple, Sequence
 
 from ..formats.terms import Term
 
-_COLLAPSE = str.maketrans("\t\n", "  ")
+# Read as spaces when seeking terms, so that a term split by one is found, as a near miss:
+# tab, line break, and the no-break spaces (U+00A0, U+2007 figure, U+202F narrow) that text
+# pasted from the web or typed with Ctrl+Shift+Space holds.
+_SPACERS = {"\t": "a tab", "\n": "a line break", "\u00a0": "a no-break space", "\u2007": "a no-break space",
+            "\u202f": "a no-break space"}
+_COLLAPSE = str.maketrans({c: " " for c in _SPACERS})
 
 
 class Match(NamedTuple):  # a tuple: a long document has thousands, made in the hot loop
@@ -107,7 +112,7 @@ class Matcher:
         self.terms = tuple(terms)
         self._by_needle: dict[str, list[Term]] = {}
         for term in self.terms:  # exact-case terms first: they win when the text agrees
-            self._by_needle.setdefault(fold_case(term.term), []).append(term)
+            self._by_needle.setdefault(fold_case(term.term).translate(_COLLAPSE), []).append(term)
         for candidates in self._by_needle.values():
             candidates.sort(key=lambda t: t.ignore_case)
         self._cases = {n: [(t, t.ignore_case) for t in terms] for n, terms in self._by_needle.items()}
@@ -168,10 +173,12 @@ class Matcher:
             misses.append(NearMiss(start, end, candidates[0],
                                    f"followed by '{text[end]}' (a longer word such as a plural)"))
             return None
-        if "\t" in original or "\n" in original:
-            reason = "a tab" if "\t" in original else "a line break"
-            misses.append(NearMiss(start, end, candidates[0], f"split by {reason}"))
-            return None
+        if not original.isprintable():  # these spacers are not; checked only then (hot path)
+            typed = candidates[0].term  # a term may hold a no-break space itself
+            spacer = next((c for c, t in zip(original, typed) if c in _SPACERS and c != t), None)
+            if spacer is not None:
+                misses.append(NearMiss(start, end, candidates[0], f"split by {_SPACERS[spacer]}"))
+                return None
         index = bisect_right(barriers, start)
         if index < len(barriers) and barriers[index] < end:
             misses.append(NearMiss(start, end, candidates[0],

@@ -90,6 +90,13 @@ def test_near_misses_say_why():
     assert misses("XCWSX CWS", ("CWS", "X")) == []
 
 
+def test_a_no_break_space_inside_a_term_is_a_near_miss_unless_the_term_has_it_too():
+    """Web text and Ctrl+Shift+Space put U+00A0 between words: reported, never silently missed."""
+    assert misses("a social\u00a0worker, a social\u202fworker", ("social worker", "SW")) == [
+        ("social\u00a0worker", "split by a no-break space"), ("social\u202fworker", "split by a no-break space")]
+    assert replace("social\u00a0worker and social worker", ("social\u00a0worker", "SW")) == "SW and SW"
+
+
 def test_near_misses_covered_by_a_match_are_dropped():
     rows = [("social worker", "SW"), ("social workers", "SWs")]
     assert misses("social workers", *rows) == []
