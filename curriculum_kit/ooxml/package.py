@@ -259,6 +259,9 @@ class Package:
 
     def _content_types(self) -> tuple[dict[str, str], dict[str, str]]:
         if not self.has("[Content_Types].xml"):
+            if self.has("mimetype") and b"opendocument" in self.read("mimetype"):
+                raise PackageError("is an OpenDocument file (.odt/.odp, LibreOffice's own format); save "
+                                   "it as Word (.docx) or PowerPoint (.pptx) in LibreOffice", self.path)
             raise PackageError("is a zip archive but not a Word or PowerPoint document "
                                "(no [Content_Types].xml)", self.path)
         root = self.xml("[Content_Types].xml")

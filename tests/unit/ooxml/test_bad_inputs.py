@@ -121,6 +121,12 @@ def test_not_ooxml_and_missing_main_part(tmp_path):
         package.writestr("readme.txt", "hello")
     (tmp_path / "plain.docx").write_bytes(buffer.getvalue())
     refuse(tmp_path / "plain.docx", r"no \[Content_Types\].xml", tmp_path)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:  # what LibreOffice saves by default
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", "<office:document-content/>")
+    (tmp_path / "module.odt").write_bytes(buffer.getvalue())
+    refuse(tmp_path / "module.odt", r"is an OpenDocument file .* save it as Word \(.docx\)", tmp_path)
     data = good(tmp_path).read_bytes()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
