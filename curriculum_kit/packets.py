@@ -13,6 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import docx.exceptions
+import pptx.exc
+
 from .errors import BuildError
 from .formats.module import Module
 from .formats.overlay import Overlay, Trainer
@@ -128,6 +131,8 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
             data, done = assemble_word(adapted[path], module, county.material, audience, pair, stamp)
         except BuildError as exc:
             raise BuildError(exc.message, path) from None
+        except _SCHEMA_ERRORS as exc:
+            raise _off_schema(path, exc) from None
         omitted.update(f"optional {m.argument}" for m, action in done if m.name == "optional" and action == "drop")
         return data, any(marker.name == "program" for marker, _ in done)
 
@@ -135,6 +140,8 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         deck, dropped = assemble_deck(adapted[module.slides], module, county.material, pair, stamp)
     except BuildError as exc:
         raise BuildError(exc.message, exc.path or module.slides) from None
+    except _SCHEMA_ERRORS as exc:
+        raise _off_schema(module.slides, exc) from None
     omitted.update(dropped)
     shared = {"agenda.docx": agenda_docx(module, overlay, stamp, pair), "local-contacts.docx": county.contacts}
     if county.orgchart is not None:
@@ -163,6 +170,16 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
     never_found = [t.term for t in overlay.terms if t.term not in occurrences]
     return ModulePackets([facilitator, *participants], occurrences, never_found,
                          sum(r.near_miss_count for r in results), sorted(omitted), pair)
+
+
+# What python-docx and python-pptx raise on well-formed XML that breaks the Office schema
+# (a run without its text element, say): the module document's fault, not the build's.
+_SCHEMA_ERRORS = (docx.exceptions.PythonDocxError, pptx.exc.PythonPptxError)
+
+
+def _off_schema(path: Path, exc: Exception) -> BuildError:
+    return BuildError(f"holds XML the Office schema does not allow ({exc}); open it in Word or "
+                      "PowerPoint and save it again", path)
 
 
 def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:

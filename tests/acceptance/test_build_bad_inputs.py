@@ -13,6 +13,7 @@ from PIL import Image
 
 from tests.acceptance.conftest import build_args, run
 from tests.conftest import REPO
+from tests.fixtures import rewrite_zip
 
 MODULE = "coordinated-case-planning"
 
@@ -125,3 +126,20 @@ def test_an_output_folder_that_is_a_file_is_one_line_not_a_traceback(samples, tm
         errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
         assert len(errors) == 1 and "not-a-folder" in errors[0], (args[0], result.output)
     assert blocker.read_text() == "in the way"
+
+
+def test_a_deck_whose_xml_breaks_the_office_schema_is_named(samples, tmp_path):
+    """Well-formed XML python-pptx still refuses (a run whose text element is in another
+    namespace) fails that module with the deck's name, not as an internal error."""
+    root, _ = county_copy(samples, tmp_path)
+    deck = root / "base_modules" / MODULE / "slides.pptx"
+    with zipfile.ZipFile(deck) as package:
+        notes = package.read("ppt/notesSlides/notesSlide2.xml")
+    assert b"<a:t>" in notes
+    deck.write_bytes(rewrite_zip(deck.read_bytes(), {
+        "ppt/notesSlides/notesSlide2.xml": notes.replace(b"<a:t>", b'<a:t xmlns:a="urn:not-drawingml">', 1)}))
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 1
+    assert "slides.pptx: holds XML the Office schema does not allow" in result.output, result.output
+    assert "internal error" not in result.output
