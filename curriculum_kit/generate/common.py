@@ -32,6 +32,7 @@ from ..ooxml.zipio import restamp
 TOOL = "curriculum-kit"
 LOGO_MAX_PIXELS = 800  # logos are downscaled to this many pixels on their longer side
 LOGO_HEIGHT = Inches(0.6)
+LOGO_MAX_WIDTH = Inches(1.9)  # a third of a letter page's text width: wide wordmarks shrink to it
 BODY_FONT = "Calibri"  # the template's body theme font is a serif; handouts read better in one sans face
 
 
@@ -67,6 +68,15 @@ def logo_png(path: Path) -> bytes:
     return out.getvalue()
 
 
+def fit_logo(png: bytes, box_width: int, box_height: int) -> tuple[int, int]:
+    """A logo's size inside a box, its proportions kept: counties have square seals, tall
+    badges and wide wordmarks, and none may be stretched."""
+    with Image.open(io.BytesIO(png)) as image:
+        width, height = image.size
+    scale = min(box_width / width, box_height / height)
+    return max(int(width * scale), 1), max(int(height * scale), 1)
+
+
 def logo_alt_text(branding: Branding, county: str) -> str:
     return f"Logo of {branding.name}, {county}"
 
@@ -96,8 +106,9 @@ def fill_cobrand(table, overlay: Overlay, logo_height=LOGO_HEIGHT) -> None:
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if branding.logo is not None:
-            add_picture(paragraph.add_run(), logo_png(branding.logo), logo_alt_text(branding, overlay.county),
-                        height=logo_height)
+            png = logo_png(branding.logo)
+            width, height = fit_logo(png, LOGO_MAX_WIDTH, logo_height)
+            add_picture(paragraph.add_run(), png, logo_alt_text(branding, overlay.county), height=height, width=width)
         name = cell.add_paragraph()
         name.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = name.add_run(branding.name)

@@ -21,7 +21,7 @@ from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..ooxml.textview import read_part
-from .common import Stamp, finish_loaded, logo_alt_text, logo_png, PROGRAM_FALLBACK_COLORS
+from .common import Stamp, finish_loaded, fit_logo, logo_alt_text, logo_png, PROGRAM_FALLBACK_COLORS
 from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area
 from .slide_copy import copy_slides
@@ -219,8 +219,10 @@ def _title_slide(presentation, layout, module: Module, overlay: Overlay, pair) -
     for key, left in (("cws", MARGIN), ("calworks", width - MARGIN - logo)):
         branding = overlay.programs[key]
         if branding.logo is not None:
-            picture = slide.shapes.add_picture(io.BytesIO(logo_png(branding.logo)), int(left), int(MARGIN),
-                                               logo, logo)
+            png = logo_png(branding.logo)
+            fitted_width, fitted_height = fit_logo(png, logo, logo)  # centred in a square box
+            picture = slide.shapes.add_picture(io.BytesIO(png), int(left + (logo - fitted_width) / 2),
+                                               int(MARGIN + (logo - fitted_height) / 2), fitted_width, fitted_height)
             picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
         _text_box(slide, left - MARGIN / 2, MARGIN + logo, logo + MARGIN, Pt(40), [branding.name], 10,
                   color=RGBColor.from_string((branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#")),

@@ -9,8 +9,12 @@ import zipfile
 
 import docx
 import pptx
+import pytest
+from docx.oxml.ns import qn
 from PIL import Image
+from pptx.shapes.picture import Picture
 
+from curriculum_kit.generate.common import LOGO_MAX_WIDTH
 from tests.acceptance.conftest import build_args, run
 from tests.conftest import REPO
 from tests.fixtures import rewrite_zip
@@ -143,3 +147,37 @@ def test_a_deck_whose_xml_breaks_the_office_schema_is_named(samples, tmp_path):
     assert result.exit_code == 1
     assert "slides.pptx: holds XML the Office schema does not allow" in result.output, result.output
     assert "internal error" not in result.output
+
+
+def logos_in_deck(data: bytes) -> list[tuple[str, int, int]]:
+    """(alt text, width, height) of every program logo on the slides."""
+    deck = pptx.Presentation(io.BytesIO(data))
+    return [(alt, s.width, s.height) for slide in deck.slides for s in slide.shapes if isinstance(s, Picture)
+            for alt in [s._element.nvPicPr.cNvPr.get("descr") or ""] if alt.startswith("Logo of")]
+
+
+def logos_in_word(data: bytes) -> list[tuple[str, int, int]]:
+    """(alt text, width, height) of every program logo in the body and the page headers."""
+    document = docx.Document(io.BytesIO(data))
+    parts = [document.element, *(section.header._element for section in document.sections)]
+    return [(alt, int(inline.find(qn("wp:extent")).get("cx")), int(inline.find(qn("wp:extent")).get("cy")))
+            for part in parts for inline in part.iter(qn("wp:inline"))
+            for alt in [inline.find(qn("wp:docPr")).get("descr", "")] if alt.startswith("Logo of")]
+
+
+def test_a_wide_wordmark_logo_keeps_its_proportions(samples, tmp_path):
+    """A 4:1 wordmark is neither stretched into the slide's square logo box nor run off the
+    Word page; the other program's square seal stays square."""
+    root, folder = county_copy(samples, tmp_path)
+    Image.new("RGB", (1200, 300), (31, 95, 168)).save(folder / "logos" / "dfcs.png")  # the CWS logo
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 0, result.output
+    files = facilitator_files(out, "cypress-valley-county")
+    on_slides = logos_in_deck(files["slides.pptx"])
+    in_word = [logo for name, data in files.items() if name.endswith(".docx") for logo in logos_in_word(data)]
+    assert len(on_slides) == 2 and len(in_word) >= 4
+    for alt, width, height in on_slides + in_word:
+        expected = 4 if "Family and Children" in alt else 1
+        assert width / height == pytest.approx(expected, rel=0.02), (alt, width, height)
+    assert max(width for _, width, _ in in_word) <= LOGO_MAX_WIDTH
