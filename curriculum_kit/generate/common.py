@@ -22,7 +22,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Inches, Length, Pt, RGBColor
-from PIL import Image
+from PIL import Image, ImageOps
 
 from ..formats.module import Module
 from ..formats.overlay import Branding, Overlay, Trainer
@@ -54,12 +54,13 @@ class Stamp:
 
 @lru_cache(maxsize=64)
 def logo_png(path: Path) -> bytes:
-    """A logo as PNG bytes no larger than LOGO_MAX_PIXELS (huge county logos are common);
-    a PNG that is already small enough is used as it is."""
+    """A logo as PNG bytes no larger than LOGO_MAX_PIXELS (huge county logos are common),
+    turned upright when a camera or phone recorded its orientation in EXIF; a PNG that is
+    already small enough is used as it is."""
     with Image.open(path) as image:
         if image.format == "PNG" and max(image.size) <= LOGO_MAX_PIXELS:
             return path.read_bytes()
-        image.load()
+        image = ImageOps.exif_transpose(image)
         image.thumbnail((LOGO_MAX_PIXELS, LOGO_MAX_PIXELS))
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA")

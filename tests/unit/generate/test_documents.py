@@ -10,12 +10,13 @@ import docx
 import pptx
 import pytest
 from docx.oxml.ns import qn
+from PIL import Image
 
 from curriculum_kit.agenda import session_agenda
 from curriculum_kit.formats.library import Library
 from curriculum_kit.formats.overlay import Trainer
 from curriculum_kit.generate.agenda_doc import agenda_docx
-from curriculum_kit.generate.common import Stamp, finish_loaded
+from curriculum_kit.generate.common import Stamp, finish_loaded, logo_png
 from curriculum_kit.generate.contacts_doc import contacts_docx, contacts_table
 from curriculum_kit.generate.evaluation_doc import LIKERT, evaluation_docx
 from curriculum_kit.generate.signin_doc import signin_docx
@@ -215,3 +216,14 @@ def test_a_libreoffice_core_properties_relationship_stays_one_part(library_modul
         names = package.namelist()
         assert names.count("docProps/core.xml") == 1
         assert b"<cp:lastModifiedBy>curriculum-kit</cp:lastModifiedBy>" in package.read("docProps/core.xml")
+
+
+def test_a_phone_photo_logo_is_turned_upright(tmp_path):
+    """A JPEG whose EXIF says 'rotate 90°' (as phones save them) is placed upright."""
+    photo = Image.new("RGB", (400, 100), (31, 95, 168))
+    exif = photo.getexif()
+    exif[0x0112] = 6  # Orientation: the camera was turned; show it rotated 90° clockwise
+    photo.save(tmp_path / "logo.jpg", exif=exif)
+    photo.save(tmp_path / "plain.jpg")
+    assert Image.open(io.BytesIO(logo_png(tmp_path / "logo.jpg"))).size == (100, 400)
+    assert Image.open(io.BytesIO(logo_png(tmp_path / "plain.jpg"))).size == (400, 100)
