@@ -328,10 +328,7 @@ def _fit_text(paragraphs: list[str], width: int, height: int, font_pt: float) ->
     """Paragraphs grouped into slides that hold them; long paragraphs split at sentences."""
     pieces = []
     for paragraph in paragraphs:
-        try:
-            lines = len(wrap(paragraph, width, font_pt))
-        except ValueError as exc:
-            raise BuildError(f"a story does not fit a slide: {exc}") from None
+        lines = len(wrap(paragraph, width, font_pt, break_words=True))  # a long link breaks, as in PowerPoint
         if (lines + 1) * line_height(font_pt) <= height:
             pieces.append(paragraph)
         else:
@@ -339,7 +336,7 @@ def _fit_text(paragraphs: list[str], width: int, height: int, font_pt: float) ->
                           for sentence in paragraph.split(". ") if sentence)
     chunks, current, used = [], [], 0
     for piece in pieces:
-        needed = (len(wrap(piece, width, font_pt)) + 0.5) * line_height(font_pt)
+        needed = (len(wrap(piece, width, font_pt, break_words=True)) + 0.5) * line_height(font_pt)
         if needed > height:
             raise BuildError(f"a sentence of a story is too long for one slide: '{piece[:60]}…'")
         if current and used + needed > height:

@@ -97,6 +97,20 @@ def test_story_without_title_and_missing_logo_fail_only_that_county(samples, tmp
     assert not (out / "cypress-valley-county").exists() and not (out / "alder-county").exists()
 
 
+def test_a_story_with_a_long_link_breaks_it_across_lines_as_powerpoint_does(samples, tmp_path):
+    root, folder = county_copy(samples, tmp_path)
+    story = next((folder / "stories").glob("*.md"))
+    link = "https://www.cypress-valley.example.gov/" + "/".join(["children-and-family-services"] * 6) + "/story.pdf"
+    story.write_text(story.read_text(encoding="utf-8") + f"\nThe full case study: {link} (ask for a copy).\n",
+                     encoding="utf-8")
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 0, result.output
+    deck = pptx.Presentation(io.BytesIO(facilitator_files(out, "cypress-valley-county")["slides.pptx"]))
+    texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+    assert any(link in text for text in texts)
+
+
 def test_a_marker_left_in_an_output_fails_that_module(samples, tmp_path):
     root = tmp_path / "copy"
     shutil.copytree(samples, root)
