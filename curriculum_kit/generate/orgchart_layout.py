@@ -61,8 +61,9 @@ def text_width(text: str, font_pt: float) -> float:
 
 
 def _pieces(word: str) -> list[str]:
-    """A word split after its hyphens, where PowerPoint may break a line ("Home-" "Based")."""
-    return re.findall(r"[^-]+-*|-+", word)
+    """A word split after its hyphens and slashes, where PowerPoint may break a line
+    ("Home-" "Based", "Supervisor/" "Coordinator")."""
+    return re.findall(r"[^-/]+[-/]*|[-/]+", word)
 
 
 def wrap(text: str, width_pt: float, font_pt: float) -> list[str]:

@@ -192,6 +192,15 @@ def test_unfittable_name_names_person_and_line():
     assert (caught.value.path, caught.value.line) == (Path("county/orgchart.csv"), 3)
 
 
+def test_a_slashed_title_breaks_after_its_slashes():
+    """County titles join roles with slashes; PowerPoint breaks a line after one, so do we."""
+    title = "Supervisor/Coordinator/Administrator/EligibilityManager"
+    assert wrap(title, 90, 10) == ["Supervisor/", "Coordinator/", "Administrator/", "EligibilityManager"]
+    chart = make_chart([("1", "Ana Director", "Director", "both", ""), ("2", "Ben Ito", title, "cws", "1")])
+    pages = layout(chart, AREA_W, AREA_H, "Any County")
+    check_pages(chart, pages, AREA_W, AREA_H)
+
+
 def test_reporting_cycle_is_a_build_error():
     chart = make_chart([("1", "Root", "", "both", ""), ("2", "Ana", "", "cws", "3"), ("3", "Ben", "", "cws", "2")])
     with pytest.raises(BuildError, match="'Ana'"):
