@@ -3,6 +3,7 @@
 Layers, bottom up: :mod:`zipio` (raw zip entries), :mod:`package` (content types,
 relationships, which parts hold text), :mod:`textview` (a paragraph's text as a reader sees
 it, mapped back to the XML text nodes), :mod:`matcher` (terms over plain text),
-:mod:`rewrite` (edits to runs) and :mod:`adapt` (a whole document). Nothing here imports
-python-docx or python-pptx.
+:mod:`rewrite` (edits to runs) and :mod:`adapt` (a whole document); beside them
+:mod:`links` readies a module document for python-docx and python-pptx, which nothing here
+imports.
 """
