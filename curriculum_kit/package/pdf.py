@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -25,7 +24,6 @@ from ..errors import BuildError
 
 _TAGGED = '{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 _FILTERS = {".docx": "writer_pdf_Export", ".pptx": "impress_pdf_Export"}
-_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
 TIMEOUT = 600
 
 
@@ -66,12 +64,13 @@ def convert(files: list[Path], outdir: Path, pdf_date: str) -> dict[Path, Path]:
 
 
 def pin(data: bytes, pdf_date: str) -> bytes:
-    """The same PDF made deterministic: dates set to ``pdf_date`` (in place, so the offsets
-    stay valid), LibreOffice's random id and checksum of its own bytes dropped, objects
-    renumbered in document order and a new id derived from the content."""
-    stamp = pdf_date.encode()
-    data = _DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, data)
+    """The same PDF made deterministic: dates set to ``pdf_date``, LibreOffice's random id
+    and checksum of its own bytes dropped, objects renumbered in document order and a new id
+    derived from the content."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        for date in ("/CreationDate", "/ModDate"):
+            if date in pdf.docinfo:
+                pdf.docinfo[date] = f"D:{pdf_date}Z"
         for random_key in ("/DocChecksum", "/ID"):  # qpdf would keep the first half of an /ID
             if random_key in pdf.trailer:
                 del pdf.trailer[random_key]
