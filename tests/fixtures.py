@@ -42,6 +42,18 @@ def rewrite_zip(data: bytes, replace: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+def with_appended(data: bytes, appended: dict[str, str], added: dict[str, str] | None = None) -> bytes:
+    """The zip ``data`` with XML appended inside the root element of some entries (a
+    relationship to a .rels part, a type to [Content_Types].xml) and new entries ``added``."""
+    replace = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name, xml in appended.items():
+            text = package.read(name).decode()
+            end = text.rindex("</")
+            replace[name] = (text[:end] + xml + text[end:]).encode()
+    return rewrite_zip(data, {**replace, **{name: xml.encode() for name, xml in (added or {}).items()}})
+
+
 def make_docx(path: Path, body: str, *, header: str | None = None, title: str | None = None) -> Path:
     """A .docx whose body is ``body`` (paragraph XML); optional header paragraphs and title."""
     document = docx.Document()

@@ -10,10 +10,14 @@ import io
 import json
 import zipfile
 
-from tests.fixtures import rewrite_zip
+from tests.fixtures import rewrite_zip, with_appended
 
 from tests.unit.formats.conftest import (MODULES, OVERLAYS, edit, module_toml, overlay_toml, run_cli,
                                          validate_cli, write_module, write_overlay)
+
+
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+GUIDE_RELS = "word/_rels/document.xml.rels"
 
 
 def zip_entry(data: bytes, name: str) -> bytes:
@@ -102,16 +106,11 @@ def test_a_part_referring_to_a_missing_part_is_an_error_but_a_link_is_not():
     folder = write_module()
     write_overlay()
     data = (folder / "guide.docx").read_bytes()
-    rels = zip_entry(data, "word/_rels/document.xml.rels")
-    image = (b'<Relationship Id="rId90" Target="media/gone.png" Type="http://schemas.openxmlformats.org/'
-             b'officeDocument/2006/relationships/image"/>')
-    link = (b'<Relationship Id="rId91" Target="#_Toc1" Type="http://schemas.openxmlformats.org/'
-            b'officeDocument/2006/relationships/hyperlink"/>')
-    (folder / "guide.docx").write_bytes(rewrite_zip(data, {"word/_rels/document.xml.rels":
-                                                           rels.replace(b"</Relationships>", link + b"</Relationships>")}))
+    link = f'<Relationship Id="rId91" Target="#_Toc1" Type="{RT}hyperlink"/>'
+    (folder / "guide.docx").write_bytes(with_appended(data, {GUIDE_RELS: link}))
     assert validate_cli().exit_code == 0
-    (folder / "guide.docx").write_bytes(rewrite_zip(data, {"word/_rels/document.xml.rels":
-                                                           rels.replace(b"</Relationships>", image + b"</Relationships>")}))
+    image = f'<Relationship Id="rId90" Target="media/gone.png" Type="{RT}image"/>'
+    (folder / "guide.docx").write_bytes(with_appended(data, {GUIDE_RELS: image}))
     result = validate_cli()
     assert result.exit_code == 1
     assert lines(result)[0] == ("modules/intro/guide.docx: error: word/document.xml refers (rId90) to "
@@ -135,17 +134,13 @@ def test_a_picture_is_not_parsed_so_an_svg_may_carry_a_doctype():
     """Illustrator writes SVGs with a DOCTYPE; Word stores them as they are."""
     folder = write_module()
     write_overlay()
-    data = (folder / "guide.docx").read_bytes()
-    rels = zip_entry(data, "word/_rels/document.xml.rels")
-    types = zip_entry(data, "[Content_Types].xml")
-    svg = (b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
-           b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>')
-    picture = (b'<Relationship Id="rId90" Target="media/logo.svg" Type="http://schemas.openxmlformats.org/'
-               b'officeDocument/2006/relationships/image"/>')
-    (folder / "guide.docx").write_bytes(rewrite_zip(data, {
-        "word/_rels/document.xml.rels": rels.replace(b"</Relationships>", picture + b"</Relationships>"),
-        "[Content_Types].xml": types.replace(b"</Types>", b'<Default Extension="svg" ContentType="image/svg+xml"/></Types>'),
-        "word/media/logo.svg": svg}))
+    svg = ('<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+           '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>')
+    (folder / "guide.docx").write_bytes(with_appended(
+        (folder / "guide.docx").read_bytes(),
+        {GUIDE_RELS: f'<Relationship Id="rId90" Target="media/logo.svg" Type="{RT}image"/>',
+         "[Content_Types].xml": '<Default Extension="svg" ContentType="image/svg+xml"/>'},
+        {"word/media/logo.svg": svg}))
     result = validate_cli()
     assert result.exit_code == 0, result.output
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import zipfile
-
 import pptx
 
 from curriculum_kit.formats.terms import Term
 from curriculum_kit.ooxml.adapt import adapt_file
-from tests.fixtures import NS, make_pptx, part_xml, rewrite_zip, textbox
+from tests.fixtures import NS, make_pptx, part_xml, textbox, with_appended
 
 TERMS = [Term("CWS", "DCFS"), Term("social worker", "children's social worker")]
 
@@ -63,20 +61,16 @@ def test_a_smartart_and_its_drawn_copy_are_one_diagram_in_the_report(tmp_path):
                f'xmlns:a="{NS["a"]}"><dsp:spTree><dsp:sp modelId="1"><dsp:txBody><a:bodyPr/>'
                f'<a:p>{arun("CWS intake")}</a:p></dsp:txBody></dsp:sp></dsp:spTree></dsp:drawing>')
     rt = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData"
-    with zipfile.ZipFile(source) as package:
-        rels = package.read("ppt/slides/_rels/slide1.xml.rels").decode()
-        types = package.read("[Content_Types].xml").decode()
-    rels = rels.replace("</Relationships>",
-                        f'<Relationship Id="rId20" Type="{rt}" Target="../diagrams/data1.xml"/>'
-                        '<Relationship Id="rId21" Type="http://schemas.microsoft.com/office/2007/relationships/'
-                        'diagramDrawing" Target="../diagrams/drawing1.xml"/></Relationships>')
-    types = types.replace("</Types>",
-                          '<Override PartName="/ppt/diagrams/data1.xml" ContentType="application/vnd.openxmlformats-'
-                          'officedocument.drawingml.diagramData+xml"/><Override PartName="/ppt/diagrams/drawing1.xml" '
-                          'ContentType="application/vnd.ms-office.drawingml.diagramDrawing+xml"/></Types>')
-    source.write_bytes(rewrite_zip(source.read_bytes(), {
-        "ppt/slides/_rels/slide1.xml.rels": rels.encode(), "[Content_Types].xml": types.encode(),
-        "ppt/diagrams/data1.xml": data.encode(), "ppt/diagrams/drawing1.xml": drawing.encode()}))
+    source.write_bytes(with_appended(source.read_bytes(), {
+        "ppt/slides/_rels/slide1.xml.rels":
+            f'<Relationship Id="rId20" Type="{rt}" Target="../diagrams/data1.xml"/>'
+            '<Relationship Id="rId21" Type="http://schemas.microsoft.com/office/2007/relationships/'
+            'diagramDrawing" Target="../diagrams/drawing1.xml"/>',
+        "[Content_Types].xml":
+            '<Override PartName="/ppt/diagrams/data1.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.drawingml.diagramData+xml"/><Override PartName="/ppt/diagrams/drawing1.xml" '
+            'ContentType="application/vnd.ms-office.drawingml.diagramDrawing+xml"/>'},
+        {"ppt/diagrams/data1.xml": data, "ppt/diagrams/drawing1.xml": drawing}))
     result = adapt_file(source, tmp_path / "out.pptx", TERMS, details=True)
     assert sorted(c.location.split(",")[0] for c in result.changes) == [
         "SmartArt 1 on slide 1", "SmartArt 1 on slide 1 (drawn copy)"]

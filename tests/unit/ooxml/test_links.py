@@ -10,15 +10,9 @@ import pptx
 
 from curriculum_kit.ooxml.links import dangling_links, with_links_external
 from curriculum_kit.ooxml.package import Package
-from tests.fixtures import make_docx, make_pptx, rewrite_zip
+from tests.fixtures import make_docx, make_pptx, with_appended
 
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-
-
-def with_relationships(data: bytes, rels_name: str, extra: str) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        rels = package.read(rels_name).decode()
-    return rewrite_zip(data, {rels_name: rels.replace("</Relationships>", extra + "</Relationships>").encode()})
 
 
 def entries(data: bytes) -> dict[str, bytes]:
@@ -29,9 +23,9 @@ def entries(data: bytes) -> dict[str, bytes]:
 def test_a_word_link_to_a_missing_part_is_kept_as_an_external_link(tmp_path):
     source = make_docx(tmp_path / "in.docx",
                        '<w:p><w:hyperlink r:id="rId91"><w:r><w:t>This week</w:t></w:r></w:hyperlink></w:p>')
-    data = with_relationships(source.read_bytes(), "word/_rels/document.xml.rels",
-                              f'<Relationship Id="rId91" Type="{RT}hyperlink" Target="#_THIS_WEEK_IN"/>'
-                              f'<Relationship Id="rId92" Type="{RT}image" Target="media/gone.png"/>')
+    data = with_appended(source.read_bytes(), {"word/_rels/document.xml.rels":
+                         f'<Relationship Id="rId91" Type="{RT}hyperlink" Target="#_THIS_WEEK_IN"/>'
+                         f'<Relationship Id="rId92" Type="{RT}image" Target="media/gone.png"/>'})
     with Package(source, data) as package:
         links = dangling_links(package)
         assert links == {"word/_rels/document.xml.rels": {"rId91"}}  # the image is not a link
@@ -46,8 +40,8 @@ def test_a_word_link_to_a_missing_part_is_kept_as_an_external_link(tmp_path):
 
 def test_python_pptx_keeps_a_fixed_slide_link(tmp_path):
     source = make_pptx(tmp_path / "in.pptx", [""])
-    data = with_relationships(source.read_bytes(), "ppt/slides/_rels/slide1.xml.rels",
-                              f'<Relationship Id="rId77" Type="{RT}hyperlink" Target="#_ftn1"/>')
+    data = with_appended(source.read_bytes(), {"ppt/slides/_rels/slide1.xml.rels":
+                         f'<Relationship Id="rId77" Type="{RT}hyperlink" Target="#_ftn1"/>'})
     with Package(source, data) as package:
         fixed = with_links_external(package, dangling_links(package))
     slide = pptx.Presentation(io.BytesIO(fixed)).slides[0]  # python-pptx drops the unfixed one
