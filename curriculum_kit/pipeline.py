@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from . import __version__
 from .errors import CurriculumKitError, InputError
@@ -22,14 +22,13 @@ from .findings import Findings
 from .formats.library import Library
 from .formats.module import Module
 from .formats.overlay import Overlay
-from .generate.common import Stamp
+from .outputs import Stamp, write_json
 from .package import pdf as pdf_tools
 from .package.catalog import write_catalog
 from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
 from .package.readme import ROLE_TITLES, readme
 from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
-from .report import write_json
 from .validate import check_module
 from .versioning.lock import lock_problems
 
@@ -80,7 +79,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     for failure in _load_failures(library, options):
         done(failure)
     jobs: dict[str, list[_Job]] = {}
-    epoch = options.epoch if options.epoch is not None else int(datetime.now(timezone.utc).timestamp())
+    epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
     build_options = {"pdf": options.pdf, "epoch": options.epoch}
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
     for slug in counties:

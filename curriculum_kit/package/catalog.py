@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from ..ooxml.zipio import atomic_output
+from ..outputs import atomic_output
 from .manifest import MANIFEST, read_manifest
 
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#222}
