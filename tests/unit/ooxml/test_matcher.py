@@ -38,6 +38,14 @@ def test_exact_case_mode_turns_carrying_off():
     assert replace("case plan, Case Plan", ("case plan", "family plan", "exact")) == "family plan, Case Plan"
 
 
+def test_exact_case_row_wins_for_its_spelling_and_its_lowercase_row_covers_the_rest():
+    rows = [("labbie", "technician"), ("Labbie", "Lab Technician")]
+    assert replace("Labbie, labbie, LABBIE, LabBie", *rows) == "Lab Technician, technician, TECHNICIAN, Technician"
+    assert replace("Labbie, labbie", *reversed(rows)) == "Lab Technician, technician"  # row order does not matter
+    exact_lowercase = [("case plan", "service plan"), ("case plan", "family plan", "exact")]
+    assert replace("case plan, Case plan", *exact_lowercase) == "family plan, Service plan"
+
+
 def test_carry_case_rules():
     assert carry_case("ER", "hotline") == "HOTLINE"
     assert carry_case("E", "hotline") == "Hotline"  # one letter is not ALL CAPS
