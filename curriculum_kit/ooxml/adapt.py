@@ -18,7 +18,7 @@ from typing import BinaryIO
 from zipfile import ZipInfo
 
 from .locations import BlockLocator, part_labels
-from .matcher import Matcher, TermRule, compiled_matcher, splice
+from .matcher import Kept, Matcher, TermRule, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
 from .textview import PartText, read_part
@@ -46,6 +46,16 @@ class NearMissReport:
     paragraph: str
 
 
+@dataclass(frozen=True)
+class KeptReport:
+    """A place left alone because it already reads as an expanding row's replacement."""
+    part: str
+    location: str
+    term: str
+    text: str
+    paragraph: str
+
+
 @dataclass
 class AdaptResult:
     """What adapting one document did and did not do."""
@@ -54,9 +64,12 @@ class AdaptResult:
     terms: tuple[TermRule, ...]
     changes: list[Change] = field(default_factory=list)  # filled when details are asked for
     near_misses: list[NearMissReport] = field(default_factory=list)  # likewise
+    already_adapted: list[KeptReport] = field(default_factory=list)  # likewise
     by_term: Counter = field(default_factory=Counter)
     by_kind: Counter = field(default_factory=Counter)
     near_miss_count: int = 0
+    already_adapted_count: int = 0
+    kept_terms: set[str] = field(default_factory=set)  # terms found only where already adapted count as found
 
     def occurrences(self) -> Counter:
         return self.by_term
@@ -66,13 +79,14 @@ class AdaptResult:
 
     def unused_terms(self) -> list[str]:
         used = self.occurrences()
-        return [t.term for t in self.terms if t.term not in used]
+        return [t.term for t in self.terms if t.term not in used and t.term not in self.kept_terms]
 
     def to_json(self) -> dict:
         return {
             "source": str(self.source),
             "changes": [asdict(c) for c in self.changes],
             "near_misses": [asdict(m) for m in self.near_misses],
+            "already_adapted": [asdict(k) for k in self.already_adapted],
             "occurrences": dict(sorted(self.occurrences().items())),
             "terms_never_found": self.unused_terms(),
         }
@@ -115,12 +129,15 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
     name = info.filename
     root = parse_xml(package.inflate(info, raw), package.path, name)
     view = read_part(root)
-    matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds)
+    kept: list[Kept] = []
+    matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds, kept)
     result.by_term.update(match.term.term for match in matches)
     result.by_kind[kind] += len(matches)
     result.near_miss_count += len(misses)
+    result.already_adapted_count += len(kept)
+    result.kept_terms.update(place.term.term for place in kept)
     if details:
-        _record(result, name, label, root, view, matches, misses)
+        _record(result, name, label, root, view, matches, misses, kept)
     changed = None
     if matches:
         apply(view, matches)
@@ -143,8 +160,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _record(result: AdaptResult, part: str, label: str, root, view: PartText, matches, misses) -> None:
-    if not matches and not misses:
+def _record(result: AdaptResult, part: str, label: str, root, view: PartText, matches, misses, kept) -> None:
+    if not matches and not misses and not kept:
         return
     locator = BlockLocator(root, view)
     by_block: dict[int, list] = {}
@@ -162,6 +179,10 @@ def _record(result: AdaptResult, part: str, label: str, root, view: PartText, ma
         block = view.block(bisect_right(view.block_starts, miss.start) - 1)
         result.near_misses.append(NearMissReport(part, _join(label, locator.describe(block)), miss.term.term,
                                                  view.text[miss.start:miss.end], miss.reason, block.text))
+    for place in kept:
+        block = view.block(bisect_right(view.block_starts, place.start) - 1)
+        result.already_adapted.append(KeptReport(part, _join(label, locator.describe(block)), place.term.term,
+                                                 view.text[place.start:place.end], block.text))
 
 
 def _join(label: str, detail: str) -> str:

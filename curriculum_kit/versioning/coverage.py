@@ -17,7 +17,7 @@ from ..errors import display_path
 from ..formats.library import Library
 from ..formats.module import Module
 from ..formats.terms import Term
-from ..ooxml.matcher import Matcher
+from ..ooxml.matcher import Kept, Matcher
 from ..ooxml.reading import document_blocks
 
 MIN_ACRONYM_COUNT = 3  # an acronym nobody maps is listed from this many occurrences
@@ -99,7 +99,7 @@ def coverage(library: Library, slug: str, module_ids: Sequence[str] = ()) -> Cov
                 if term.term.lower() not in mapped and term_kind(term.term):
                     others.setdefault(term.term, []).append(layer.slug)
     everyone = {term.term for layer in library.layers.values() for term in layer.terms}
-    county, elsewhere, acronyms = _scan(modules, overlay.terms, tuple(Term(t, t) for t in others))
+    county, elsewhere, acronyms = _scan(modules, overlay.terms, tuple(Term(t, "") for t in others))
     report = CoverageReport(slug, [m.id for m in modules])
     report.dead = [DeadRow(t.term, t.replacement, display_path(t.path), t.line)
                    for t in overlay.layer.terms if not county.counts.get(t.term)]
@@ -125,7 +125,8 @@ def _scan(modules: list[Module], county_terms: Sequence[Term],
                 if not text.strip() or "{{ck:" in text:
                     continue
                 for matcher, tally in matchers:
-                    for match in matcher.scan(text)[0]:
+                    kept: list[Kept] = []  # a term found where the text already reads as its expansion
+                    for match in (*matcher.scan(text, kept=kept)[0], *kept):
                         tally.add(match.term.term, text, match.start, match.end)
                 for found in _ACRONYM.finditer(text):
                     acronyms.add(found.group(), text, found.start(), found.end())

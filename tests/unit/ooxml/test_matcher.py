@@ -1,7 +1,7 @@
 """The matching semantics, pinned one rule at a time over plain text."""
 
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.matcher import Matcher, _trie_pattern, carry_case, fold_case, splice
+from curriculum_kit.ooxml.matcher import Kept, Matcher, _trie_pattern, carry_case, fold_case, splice
 
 
 def replace(text: str, *rows: tuple, barriers=()) -> str:
@@ -73,6 +73,46 @@ def test_terms_nested_past_the_regex_parser_still_match_leftmost_longest():
     assert replace(text, *deep) == expected
     assert "(?:" not in _trie_pattern([term for term, _ in deep])  # the flat stand-in
     assert replace(text, *deep[:3], deep[298]) == expected  # a trie of four
+
+
+EXPANSIONS = [("CCR", "Continuum of Care Reform (CCR)"),
+              ("Department of Social Services", "California Department of Social Services"),
+              ("social worker", "children's social worker"), ("WTW", "WorkBridge (WTW)"), ("CWS", "CWS")]
+
+
+def test_an_expansion_never_doubles_text_that_already_reads_as_its_replacement():
+    text = ("CCR and Continuum of Care Reform (CCR); the Department of Social Services, the California "
+            "Department of Social Services; a social worker, Children's social worker, CHILDREN'S SOCIAL WORKER; "
+            "WTW, WorkBridge (WTW); CWS")
+    once = replace(text, *EXPANSIONS)
+    assert once == ("Continuum of Care Reform (CCR) and Continuum of Care Reform (CCR); the California Department "
+                    "of Social Services, the California Department of Social Services; a children's social worker, "
+                    "Children's social worker, CHILDREN'S SOCIAL WORKER; WorkBridge (WTW), WorkBridge (WTW); CWS")
+    assert replace(once, *EXPANSIONS) == once
+
+
+def test_an_exact_case_expansion_keeps_only_text_in_its_exact_case():
+    rows = [("CCR", "Continuum of Care Reform (CCR)")]
+    assert replace("continuum of care reform (CCR)", *rows) == "continuum of care reform (Continuum of Care Reform (CCR))"
+    assert replace("Continuum of Care Reform (CCR)s", *rows) == "Continuum of Care Reform (CCR)s"  # ')' ends the word
+    rows = [("Social Services", "County Social Services")]
+    assert replace("County Social Servicesx Social Services", *rows) == "County Social Servicesx County Social Services"
+
+
+def test_kept_places_are_listed_and_other_terms_inside_them_left_alone():
+    matcher = Matcher([Term(*row) for row in [*EXPANSIONS, ("Care Reform", "CR")]])
+    kept: list[Kept] = []
+    text = "Continuum of Care Reform (CCR) and Care Reform"
+    matches, misses = matcher.scan(text, kept=kept)
+    assert splice(text, matches) == "Continuum of Care Reform (CCR) and CR"
+    assert [(text[k.start:k.end], k.term.term) for k in kept] == [("Continuum of Care Reform (CCR)", "CCR")]
+    assert misses == []
+
+
+def test_a_row_replacing_its_term_by_itself_keeps_every_place():
+    kept: list[Kept] = []
+    matches, _ = Matcher([Term("CWS", "CWS")]).scan("CWS and CWS", kept=kept)
+    assert matches == [] and [(k.start, k.end) for k in kept] == [(0, 3), (8, 11)]
 
 
 def test_no_chaining():
