@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import BinaryIO
 from zipfile import ZipInfo
 
+from lxml import etree
+
 from .locations import BlockLocator, part_labels
-from .matcher import Kept, Matcher, TermRule, compiled_matcher, splice
+from .matcher import Kept, Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
 from .textview import PartText, read_part
@@ -65,23 +67,23 @@ class AdaptResult:
     changes: list[Change] = field(default_factory=list)  # filled when details are asked for
     near_misses: list[NearMissReport] = field(default_factory=list)  # likewise
     already_adapted: list[KeptReport] = field(default_factory=list)  # likewise
-    by_term: Counter = field(default_factory=Counter)
-    by_kind: Counter = field(default_factory=Counter)
+    by_term: Counter[str] = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
     near_miss_count: int = 0
     already_adapted_count: int = 0
     kept_terms: set[str] = field(default_factory=set)  # terms found only where already adapted count as found
 
-    def occurrences(self) -> Counter:
+    def occurrences(self) -> Counter[str]:
         return self.by_term
 
-    def occurrences_by_kind(self) -> Counter:
+    def occurrences_by_kind(self) -> Counter[str]:
         return self.by_kind
 
     def unused_terms(self) -> list[str]:
         used = self.occurrences()
         return [t.term for t in self.terms if t.term not in used and t.term not in self.kept_terms]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "source": str(self.source),
             "changes": [asdict(c) for c in self.changes],
@@ -111,7 +113,7 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
             with _collector_paused():
                 changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
                                       details, serialize_changes=writer is not None)
-            if changed is not None:
+            if changed is not None and writer is not None:
                 writer.add(name, changed, info.date_time)
                 continue
         else:
@@ -160,11 +162,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _record(result: AdaptResult, part: str, label: str, root, view: PartText, matches, misses, kept) -> None:
+def _record(result: AdaptResult, part: str, label: str, root: etree._Element, view: PartText,
+            matches: list[Match], misses: list[NearMiss], kept: list[Kept]) -> None:
     if not matches and not misses and not kept:
         return
     locator = BlockLocator(root, view)
-    by_block: dict[int, list] = {}
+    by_block: dict[int, list[Match]] = {}
     for match in matches:
         by_block.setdefault(bisect_right(view.block_starts, match.start) - 1, []).append(match)
     for index, block_matches in by_block.items():

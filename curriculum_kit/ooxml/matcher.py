@@ -95,6 +95,9 @@ class _TooDeep(Exception):
     pass
 
 
+_Trie = dict[str, "_Trie"]  # one level per character; the key "" marks a needle's end
+
+
 def _trie_pattern(needles: list[str]) -> str:
     """A regex alternation shaped as a trie, longest branch first, so the regex engine
     finds every term at a position in one C-level step instead of one pass per term.
@@ -104,14 +107,14 @@ def _trie_pattern(needles: list[str]) -> str:
     terms each extending the last) becomes a flat alternation, longest first: the same
     matches, found more slowly.
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for needle in needles:
         node = trie
         for char in needle:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict, depth: int) -> str:
+    def emit(node: _Trie, depth: int) -> str:
         if depth > _MAX_NESTING:
             raise _TooDeep
         branches = []
@@ -219,7 +222,8 @@ class Matcher:
         matches, _ = self.scan(text)
         return splice(text, matches)
 
-    def _judge(self, text, start, end, needle, barriers, kinds, misses) -> Match | None:
+    def _judge(self, text: str, start: int, end: int, needle: str, barriers: Sequence[int], kinds: dict[int, str],
+               misses: list[NearMiss]) -> Match | None:
         """The match of ``needle`` at ``start``, or None after noting why it is a near miss."""
         candidates = self._by_needle[needle]
         original = text[start:end]

@@ -6,13 +6,11 @@ Reform (CCR)') must leave text that already reads as its replacement alone, or i
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from curriculum_kit.adapting import adapt_file
 from curriculum_kit.errors import PackageError
 from curriculum_kit.formats.library import Library
-from curriculum_kit.ooxml.adapt import adapt_file
 from curriculum_kit.ooxml.matcher import _holds_own_term
 from tests.conftest import REPO, corpus_files
 
