@@ -14,12 +14,13 @@ an adapted document changes nothing.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
+
+from .trie import compile_words
 
 
 class TermRule(Protocol):
@@ -88,54 +89,6 @@ def carry_case(matched: str, replacement: str) -> str:
     return replacement
 
 
-_MAX_NESTING = 100  # Python's regex parser recurses once per group: stay well inside its limit
-
-
-class _TooDeep(Exception):
-    pass
-
-
-_Trie = dict[str, "_Trie"]  # one level per character; the key "" marks a needle's end
-
-
-def _trie_pattern(needles: list[str]) -> str:
-    """A regex alternation shaped as a trie, longest branch first, so the regex engine
-    finds every term at a position in one C-level step instead of one pass per term.
-
-    Runs of letters with one way on are written as one literal, so nesting grows only where
-    terms branch or end. A list nested deeper than Python's regex parser takes (hundreds of
-    terms each extending the last) becomes a flat alternation, longest first: the same
-    matches, found more slowly.
-    """
-    trie: _Trie = {}
-    for needle in needles:
-        node = trie
-        for char in needle:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie, depth: int) -> str:
-        if depth > _MAX_NESTING:
-            raise _TooDeep
-        branches = []
-        for char, child in sorted(node.items()):
-            if not char:
-                continue
-            run = [char]
-            while len(child) == 1 and "" not in child:
-                (char, child), = child.items()
-                run.append(char)
-            branches.append(re.escape("".join(run)) + emit(child, depth + 1))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-    try:
-        return emit(trie, 0)
-    except _TooDeep:
-        return "|".join(re.escape(needle) for needle in sorted(needles, key=len, reverse=True))
-
-
 class Matcher:
     """Terms prepared once, then applied to any number of texts."""
 
@@ -152,12 +105,11 @@ class Matcher:
             if _holds_own_term(term):
                 self._expansions.setdefault(fold_case(term.replacement).translate(_COLLAPSE), []).append(term)
         needles = sorted(self._by_needle.keys() | self._expansions.keys())
-        known = set(needles)  # for each needle, the other needles that start it, longest first
-        self._shorter = {n: [n[:k] for k in range(len(n) - 1, 0, -1) if n[:k] in known] for n in needles}
+        self._shorter: dict[str, list[str]] = {}  # filled for the needles found: a long list has few
         # A match starts where the previous character is not a letter or digit (str.isalnum,
         # which is what [^\W_] is). Matching that character rather than looking behind lets
         # the regex engine skip ahead to the next such character in C: 1.4x faster.
-        self._search = re.compile(r"[\W_](" + _trie_pattern(needles) + ")").search if needles else None
+        self._search = compile_words(needles).search if needles else None
 
     def scan(self, text: str, barriers: Sequence[int] = (), barrier_kinds: dict[int, str] | None = None,
              kept: list[Kept] | None = None) -> tuple[list[Match], list[NearMiss]]:
@@ -183,8 +135,11 @@ class Matcher:
             if found is None:
                 break
             start, longest = found.start(), found.group(1)
+            shorter = self._shorter.get(longest)
+            if shorter is None:
+                shorter = self._shorter[longest] = self._prefixes(longest)
             match = None
-            for needle in (longest, *self._shorter[longest]):
+            for needle in (longest, *shorter):
                 if needle is not longest and not collapsed.startswith(needle, start + 1):
                     continue
                 if needle in expansions:
@@ -205,6 +160,11 @@ class Matcher:
                 matches.append(match)
                 position = match.end
         return matches, _outside(misses, matches)
+
+    def _prefixes(self, needle: str) -> list[str]:
+        """The other needles that start ``needle``, longest first."""
+        return [needle[:k] for k in range(len(needle) - 1, 0, -1)
+                if needle[:k] in self._by_needle or needle[:k] in self._expansions]
 
     @staticmethod
     def _already_adapted(text: str, start: int, end: int, rows: list[TermRule]) -> TermRule | None:

@@ -1,7 +1,8 @@
 """The matching semantics, pinned one rule at a time over plain text."""
 
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.matcher import Kept, Matcher, _trie_pattern, carry_case, fold_case, splice
+from curriculum_kit.ooxml.matcher import Kept, Matcher, carry_case, fold_case, splice
+from curriculum_kit.ooxml.trie import trie_pattern
 
 
 def replace(text: str, *rows: tuple, barriers=()) -> str:
@@ -71,7 +72,7 @@ def test_terms_nested_past_the_regex_parser_still_match_leftmost_longest():
     text = "ward ward ward, ward-" + " ".join(["ward"] * 299) + " wards"
     expected = "W3, W1-W299 wards"
     assert replace(text, *deep) == expected
-    assert "(?:" not in _trie_pattern([term for term, _ in deep])  # the flat stand-in
+    assert "(?:" not in trie_pattern([term for term, _ in deep])  # the flat stand-in
     assert replace(text, *deep[:3], deep[298]) == expected  # a trie of four
 
 
