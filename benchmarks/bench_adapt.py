@@ -82,7 +82,7 @@ def floor(source: Path, output: Path) -> None:
 def adapt(source: Path, output: Path, terms_path: Path):
     """What `curriculum-kit adapt SOURCE -o OUTPUT --terms TERMS` does, without printing."""
     from curriculum_kit.adapting import adapt_file
-    from curriculum_kit.formats.library import load_terms
+    from curriculum_kit.formats.term_sources import load_terms
 
     return adapt_file(source, output, load_terms(Path("."), terms_csv=terms_path))
 
@@ -126,7 +126,7 @@ def split_share(source: Path, terms_path: Path) -> tuple[int, int]:
     """(replacements, how many of them span several runs) in ``source``: how dense it is."""
     from bisect import bisect_right
 
-    from curriculum_kit.formats.library import load_terms
+    from curriculum_kit.formats.term_sources import load_terms
     from curriculum_kit.ooxml.matcher import Matcher
     from curriculum_kit.ooxml.package import Package
     from curriculum_kit.ooxml.textview import read_part

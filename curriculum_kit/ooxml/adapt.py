@@ -19,7 +19,6 @@ from zipfile import ZipInfo
 
 from lxml import etree
 
-from .locations import BlockLocator, part_labels
 from .matcher import Kept, Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
@@ -104,6 +103,8 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
     matcher = compiled_matcher(tuple(terms))
     result = AdaptResult(package.path, tuple(terms))
     parts = package.text_parts()
+    if details:
+        from .locations import part_labels  # here: only reports name places
     labels = part_labels(package, parts) if details else {}
     writer = ZipWriter(output) if output is not None else None
     for info in package.infos:
@@ -166,6 +167,8 @@ def _record(result: AdaptResult, part: str, label: str, root: etree._Element, vi
             matches: list[Match], misses: list[NearMiss], kept: list[Kept]) -> None:
     if not matches and not misses and not kept:
         return
+    from .locations import BlockLocator
+
     locator = BlockLocator(root, view)
     by_block: dict[int, list[Match]] = {}
     for match in matches:
