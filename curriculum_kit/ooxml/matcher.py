@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
@@ -61,8 +60,7 @@ class Kept(NamedTuple):
     term: TermRule
 
 
-@dataclass(frozen=True)
-class NearMiss:
+class NearMiss(NamedTuple):  # tuples, not dataclasses: a class statement is cheaper at start-up
     start: int
     end: int
     term: TermRule

@@ -14,7 +14,7 @@ matched in one pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -71,8 +71,7 @@ _ALL_TAGS = (*PARAGRAPH_TAGS, *_WALK_TAGS, *(_WRAPPERS - set(_WALK_TAGS)), _A_HL
              *_ALT_TEXT_OWNERS)
 
 
-@dataclass
-class Block:
+class Block(NamedTuple):
     """A paragraph, a whole-element text (title, comment) or an alt-text attribute."""
 
     element: etree._Element
@@ -82,25 +81,26 @@ class Block:
     is_paragraph: bool = True
 
 
-@dataclass
 class PartText:
     """Every block of one XML part, and where each character lives in the XML.
 
     Blocks are kept as parallel lists (most are never looked at one by one); a paragraph
     holding a text box is two blocks, before and after it, which changes nothing for
-    matching since a text box is a barrier.
+    matching since a text box is a barrier. (Plain classes, not dataclasses: `adapt`
+    starts sooner.)
     """
 
-    text: str = ""
-    block_starts: list[int] = field(default_factory=list)
-    block_elements: list[etree._Element] = field(default_factory=list)
-    block_attrs: dict[int, str] = field(default_factory=dict)  # block index -> attribute holding it
-    paragraph_blocks: int = 0  # blocks before this index are paragraphs
-    seg_starts: list[int] = field(default_factory=list)
-    seg_nodes: list[etree._Element] = field(default_factory=list)
-    seg_attrs: dict[int, str] = field(default_factory=dict)  # text node index -> attribute holding it
-    barriers: list[int] = field(default_factory=list)
-    barrier_kinds: dict[int, str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.text = ""
+        self.block_starts: list[int] = []
+        self.block_elements: list[etree._Element] = []
+        self.block_attrs: dict[int, str] = {}  # block index -> attribute holding it
+        self.paragraph_blocks = 0  # blocks before this index are paragraphs
+        self.seg_starts: list[int] = []
+        self.seg_nodes: list[etree._Element] = []
+        self.seg_attrs: dict[int, str] = {}  # text node index -> attribute holding it
+        self.barriers: list[int] = []
+        self.barrier_kinds: dict[int, str] = {}
 
     def block(self, index: int) -> Block:
         start = self.block_starts[index]
