@@ -39,7 +39,8 @@ def apply(part: PartText, matches: Sequence[Match]) -> None:
     for index, cuts in edits.items():
         node, attribute = nodes[index], attributes.get(index)
         text = node_text(node, attribute)
-        pieces, position = [], 0
+        pieces: list[str] = []
+        position = 0
         for start, end, inserted in cuts:
             pieces += (text[position:start], inserted)
             position = end

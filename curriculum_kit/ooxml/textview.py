@@ -14,7 +14,7 @@ matched in one pass.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from lxml import etree
 
@@ -71,6 +71,10 @@ _ALL_TAGS = (*PARAGRAPH_TAGS, *_WALK_TAGS, *(_WRAPPERS - set(_WALK_TAGS)), _A_HL
              *_ALT_TEXT_OWNERS)
 
 
+_Link: TypeAlias = "tuple[str, str | None]"  # a DrawingML hyperlink: ('link', its relationship id)
+_Container: TypeAlias = "etree._Element | _Link | None"  # the wrapper a text node sits in
+
+
 class Block(NamedTuple):
     """A paragraph, a whole-element text (title, comment) or an alt-text attribute."""
 
@@ -124,14 +128,14 @@ class _Reader:
         self.part = PartText()
         self.pieces: list[str] = []
         self.length = 0
-        self.current = None  # the paragraph of the current block
+        self.current: etree._Element | None = None  # the paragraph of the current block
         self.first_segment = 0  # index of the current block's first text node
-        self.container = None  # the boundary wrapper of the last text node
-        self.complex: set = set()  # paragraphs holding wrappers: read node by node, carefully
+        self.container: _Container = None  # the boundary wrapper of the last text node
+        self.complex: set[etree._Element] = set()  # paragraphs holding wrappers: read node by node, carefully
         self.fields: list[str] = []  # open complex fields: 'code' until the separator, then 'result'
-        self.links: dict = {}  # DrawingML runs that carry a hyperlink -> its identity
+        self.links: dict[etree._Element, _Link] = {}  # DrawingML runs that carry a hyperlink -> its identity
 
-    def start_block(self, element, attribute: str | None = None) -> None:
+    def start_block(self, element: etree._Element, attribute: str | None = None) -> None:
         if self.part.block_starts:
             self.pieces.append("\x00")
             self.length += 1
@@ -141,7 +145,7 @@ class _Reader:
         self.part.block_elements.append(element)
         self.current, self.first_segment, self.container = element, len(self.part.seg_nodes), None
 
-    def add_text(self, node, text: str, container=None) -> None:
+    def add_text(self, node: etree._Element, text: str, container: _Container = None) -> None:
         part = self.part
         if container != self.container and len(part.seg_nodes) > self.first_segment:
             self.barrier(_boundary_kind(container if container is not None else self.container))
@@ -155,9 +159,11 @@ class _Reader:
         self.part.barriers.append(self.length)
         self.part.barrier_kinds[self.length] = kind
 
-    def node(self, element, tag: str) -> None:
+    def node(self, element: etree._Element, tag: str) -> None:
         """Wrappers, barriers, and text that needs its ancestors looked at."""
         parent = element.getparent()
+        if parent is None:  # the part's root element: nothing around it to read
+            return
         if tag in _WRAPPERS:
             owner = _climb(parent)[2]
             if owner is not None:
@@ -165,7 +171,7 @@ class _Reader:
             if tag not in _ZERO_WIDTH:
                 return
         anchor = parent.getparent() if tag in _IN_RUNS else parent
-        container = None
+        container: _Container = None
         if anchor is not self.current or anchor in self.complex:
             container, hidden, owner = _climb(parent)
             if owner is None or hidden:
@@ -211,7 +217,7 @@ def read_part(root: etree._Element) -> PartText:
         if tag == _W_T or tag == _A_T:  # the common case, inline: a text node of a run right in the paragraph
             current = reader.current
             run = element.getparent()
-            if run.getparent() is current and not reader.fields and current not in reader.complex:
+            if run is not None and run.getparent() is current and not reader.fields and current not in reader.complex:
                 text = element.text
                 if text:
                     container = links.get(run) if links else None
@@ -248,7 +254,7 @@ def read_part(root: etree._Element) -> PartText:
     return reader.finish()
 
 
-def _climb(node):
+def _climb(node: etree._Element | None) -> tuple[etree._Element | None, bool, etree._Element | None]:
     """(nearest boundary wrapper, inside hidden text?, owning paragraph) of a node's parent."""
     container, hidden = None, False
     while node is not None:
@@ -263,16 +269,20 @@ def _climb(node):
     return container, hidden, node
 
 
-def _note_link(link, links: dict) -> None:
+def _note_link(link: etree._Element, links: dict[etree._Element, _Link]) -> None:
     """A DrawingML hyperlink lives in its run's properties: note the run and the link."""
     properties = link.getparent()
-    if properties.tag == _A_RPR:
-        links[properties.getparent()] = ("link", link.get(_R_ID))
+    run = properties.getparent() if properties is not None and properties.tag == _A_RPR else None
+    if run is not None:
+        links[run] = ("link", link.get(_R_ID))
 
 
-def _boundary_kind(container) -> str:
+def _boundary_kind(container: _Container) -> str:
     """What a reader would call the edge of this wrapper (a DrawingML link is a tuple)."""
-    return "a hyperlink edge" if isinstance(container, tuple) else _BOUNDARIES[container.tag]
+    if isinstance(container, tuple):
+        return "a hyperlink edge"
+    assert container is not None  # called where the wrapper changes: one side has one
+    return _BOUNDARIES[container.tag]
 
 
 def _track_field(kind: str | None, fields: list[str]) -> None:
