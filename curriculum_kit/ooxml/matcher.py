@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from .trie import compile_words
+from .needles import LONG_LIST, finder
 
 
 class TermRule(Protocol):
@@ -90,7 +90,9 @@ def carry_case(matched: str, replacement: str) -> str:
 class Matcher:
     """Terms prepared once, then applied to any number of texts."""
 
-    def __init__(self, terms: Sequence[TermRule]):
+    def __init__(self, terms: Sequence[TermRule], long_list: int = LONG_LIST):
+        """``long_list``: from this many needles on, they are found by their first words
+        (see needles.py; a parameter so that tests can compare the two ways)."""
         self.terms = tuple(terms)
         self._by_needle: dict[str, list[TermRule]] = {}
         for term in self.terms:  # exact-case terms first: they win when the text agrees
@@ -103,11 +105,10 @@ class Matcher:
             if _holds_own_term(term):
                 self._expansions.setdefault(fold_case(term.replacement).translate(_COLLAPSE), []).append(term)
         needles = sorted(self._by_needle.keys() | self._expansions.keys())
-        self._shorter: dict[str, list[str]] = {}  # filled for the needles found: a long list has few
         # A match starts where the previous character is not a letter or digit (str.isalnum,
         # which is what [^\W_] is). Matching that character rather than looking behind lets
         # the regex engine skip ahead to the next such character in C: 1.4x faster.
-        self._search = compile_words(needles).search if needles else None
+        self._finder = finder(needles, long_list) if needles else None
 
     def scan(self, text: str, barriers: Sequence[int] = (), barrier_kinds: dict[int, str] | None = None,
              kept: list[Kept] | None = None) -> tuple[list[Match], list[NearMiss]]:
@@ -120,8 +121,9 @@ class Matcher:
         """
         matches: list[Match] = []
         misses: list[NearMiss] = []
-        if self._search is None:
+        if self._finder is None:
             return matches, misses
+        search, candidates = self._finder.search, self._finder.candidates
         kinds = barrier_kinds or {}
         expansions = self._expansions
         # one character before the text, so that offsets in `collapsed` are those of the
@@ -129,17 +131,12 @@ class Matcher:
         collapsed = "\x00" + fold_case(text).translate(_COLLAPSE)
         position = 0
         while True:
-            found = self._search(collapsed, position)
+            found = search(collapsed, position)
             if found is None:
                 break
-            start, longest = found.start(), found.group(1)
-            shorter = self._shorter.get(longest)
-            if shorter is None:
-                shorter = self._shorter[longest] = self._prefixes(longest)
+            start = found.start()
             match = None
-            for needle in (longest, *shorter):
-                if needle is not longest and not collapsed.startswith(needle, start + 1):
-                    continue
+            for needle in candidates(collapsed, found):  # the needles matching here, longest first
                 if needle in expansions:
                     end = start + len(needle)
                     term = self._already_adapted(text, start, end, expansions[needle])
@@ -158,11 +155,6 @@ class Matcher:
                 matches.append(match)
                 position = match.end
         return matches, _outside(misses, matches)
-
-    def _prefixes(self, needle: str) -> list[str]:
-        """The other needles that start ``needle``, longest first."""
-        return [needle[:k] for k in range(len(needle) - 1, 0, -1)
-                if needle[:k] in self._by_needle or needle[:k] in self._expansions]
 
     @staticmethod
     def _already_adapted(text: str, start: int, end: int, rows: list[TermRule]) -> TermRule | None:

@@ -155,3 +155,31 @@ def test_fold_case_keeps_offsets():
     text = "İstanbul CWS"
     assert len(fold_case(text)) == len(text)
     assert replace("İ social worker", ("social worker", "SW")) == "İ SW"
+
+
+def test_a_long_list_found_by_first_words_matches_exactly_as_one_trie():
+    """Lists from LONG_LIST needles on are sought by their first words (prepared faster):
+    every match, near miss and place already adapted must be the same."""
+    import random
+
+    words = ["social", "worker", "Social", "CWS", "cws", "case", "casework", "plan", "(sw)", "family",
+             "team", "Team", "x-ray", "child", "İ", "welfare"]
+    rng = random.Random(7)
+    for _ in range(300):
+        rows = {}
+        for _ in range(rng.randint(1, 12)):
+            term = " ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
+            replacement = rng.choice([f"{term} (X)", "the " + term, "Y", term.upper()])
+            row = Term(term, replacement, rng.choice(["auto", "exact"]))
+            rows[row.key] = row
+        for first, second in rng.sample([(a, b) for a in words for b in words], rng.choice([0, 30])):
+            row = Term(f"family {first} {second}", "F")  # a big group of one first word: sought by a regex
+            rows[row.key] = row
+        text = " ".join(rng.choice(words + ["s", "\t", "\n", ",", "the", "(X)"]) for _ in range(60))
+        barriers = sorted(rng.sample(range(len(text)), 5))
+        results = []
+        for long_list in (10 ** 6, 1):
+            kept: list[Kept] = []
+            matches, found_misses = Matcher(list(rows.values()), long_list).scan(text, barriers, {}, kept)
+            results.append((matches, found_misses, kept))
+        assert results[0] == results[1], (list(rows.values()), text)
