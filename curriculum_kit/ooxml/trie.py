@@ -75,7 +75,7 @@ def compile_words(needles: list[str]) -> re.Pattern[str]:
 def _compile_tree(root: _Node) -> re.Pattern[str]:
     """Compile the parse tree Python's parser builds for ``[\\W_](<trie text>)``."""
     from re import _compiler, _parser  # type: ignore[attr-defined]
-    from re._constants import (
+    from re._constants import (  # type: ignore[import-not-found]
         BRANCH,
         CATEGORY,
         CATEGORY_NOT_WORD,

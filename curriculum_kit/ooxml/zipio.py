@@ -28,13 +28,14 @@ from zlib_ng import zlib_ng
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _CENTRAL_HEADER = struct.Struct("<4sHHHHHHIIIHHHHHII")
 _END_RECORD = struct.Struct("<4sHHHHIIH")
-_DOS_EPOCH = (1980, 1, 1, 0, 0, 0)
+DateTime = tuple[int, int, int, int, int, int]  # a zip entry's (year, month, day, h, m, s)
+_DOS_EPOCH: DateTime = (1980, 1, 1, 0, 0, 0)
 _UTF8_FLAG = 0x800
 _WINDOW = 32 << 10  # how far back deflate looks
 _TWO_HALVES_MIN = 1 << 20  # below this, a thread costs more than it saves
 
 
-def dos_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+def dos_time(date_time: DateTime) -> tuple[int, int]:
     year, month, day, hour, minute, second = date_time
     return (hour << 11) | (minute << 5) | (second // 2), ((year - 1980) << 9) | (month << 5) | day
 
@@ -92,7 +93,7 @@ class _Deflation:
         return first + second
 
 
-_Entry = tuple[str, "bytes | _Deflation", int, int, int, tuple[int, int, int, int, int, int], int]
+_Entry = tuple[str, "bytes | _Deflation", int, int, int, DateTime, int]
 
 
 class ZipWriter:
@@ -104,7 +105,7 @@ class ZipWriter:
         self._pending: deque[_Entry] = deque()  # entries waiting behind one being deflated
 
     def add_raw(self, name: str, raw: bytes, method: int, crc: int, size: int,
-                date_time: tuple[int, int, int, int, int, int] = _DOS_EPOCH,
+                date_time: DateTime = _DOS_EPOCH,
                 external_attr: int = 0o644 << 16) -> None:
         """Store already-compressed bytes (``method`` 0 stored or 8 deflated)."""
         self._queue((name, raw, method, crc, size, date_time, external_attr))
@@ -114,7 +115,7 @@ class ZipWriter:
         self.add_raw(info.filename, raw, info.compress_type, info.CRC, info.file_size,
                      info.date_time, info.external_attr)
 
-    def add(self, name: str, data: bytes, date_time: tuple[int, int, int, int, int, int] = _DOS_EPOCH) -> None:
+    def add(self, name: str, data: bytes, date_time: DateTime = _DOS_EPOCH) -> None:
         """Deflate and store ``data`` (a large one in the background)."""
         crc = zlib_ng.crc32(data)
         packed: bytes | _Deflation = _Deflation(data, 6) if len(data) >= _TWO_HALVES_MIN else deflate(data)
@@ -144,7 +145,7 @@ class ZipWriter:
             self._write(name, raw, method, crc, size, date_time, external_attr)
 
     def _write(self, name: str, raw: bytes, method: int, crc: int, size: int,
-               date_time: tuple[int, int, int, int, int, int], external_attr: int) -> None:
+               date_time: DateTime, external_attr: int) -> None:
         if size >= 0xFFFFFFFF or len(raw) >= 0xFFFFFFFF or len(self._central) >= 0xFFFF:
             raise ValueError("zip64 archives are not supported")
         encoded = name.encode("utf-8")
@@ -169,7 +170,7 @@ def deflate(data: bytes, level: int = 6) -> bytes:
     return compressor.compress(data) + compressor.flush()
 
 
-def restamp(data: bytes, date_time: tuple[int, int, int, int, int, int]) -> bytes:
+def restamp(data: bytes, date_time: DateTime) -> bytes:
     """The same zip, every entry's time set to ``date_time`` and modes fixed.
 
     python-docx and python-pptx stamp the current time into every entry; this makes

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ..errors import display_path
 from ..formats.library import Library
 from ..formats.module import Module
 from ..formats.terms import Term
-from ..ooxml.matcher import Kept, Matcher
+from ..ooxml.matcher import Kept, Match, Matcher
 from ..ooxml.reading import document_blocks
 
 MIN_ACRONYM_COUNT = 3  # an acronym nobody maps is listed from this many occurrences
@@ -54,7 +55,7 @@ class DeadRow:
 @dataclass(frozen=True)
 class Candidate:
     term: str
-    kind: str
+    kind: str | None  # term_kind's: never None for a listed candidate, which was picked for having one
     source: str  # why it is listed: 'only <parent> maps it', 'mapped by <counties>', 'nobody maps it'
     occurrences: int
     example: str
@@ -67,7 +68,7 @@ class CoverageReport:
     dead: list[DeadRow] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -126,8 +127,9 @@ def _scan(modules: list[Module], county_terms: Sequence[Term],
                     continue
                 for matcher, tally in matchers:
                     kept: list[Kept] = []  # a term found where the text already reads as its expansion
-                    for match in (*matcher.scan(text, kept=kept)[0], *kept):
-                        tally.add(match.term.term, text, match.start, match.end)
+                    places: list[Match | Kept] = [*matcher.scan(text, kept=kept)[0], *kept]
+                    for place in places:
+                        tally.add(place.term.term, text, place.start, place.end)
                 for found in _ACRONYM.finditer(text):
                     acronyms.add(found.group(), text, found.start(), found.end())
     return county, elsewhere, acronyms
