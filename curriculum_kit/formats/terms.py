@@ -77,14 +77,15 @@ def read_terminology(path: Path, findings: Findings) -> tuple[Term, ...]:
                                  "would make or break them", row.line)
             continue
         entry = Term(term, replacement, case, row["note"], path, row.line)
-        first = terms.get(entry.key)
+        key = entry.key
+        first = terms.get(key)
         if first is not None:
             findings.error(path, f"duplicate term '{term}' (first on line {first.line})", row.line)
             continue
         if replacement == term:
             findings.warning(path, f"term '{term}' is replaced by itself, which changes nothing (it only "
                                    "keeps a parent overlay's row for it from applying)", row.line)
-        terms[entry.key] = entry
+        terms[key] = entry
     return tuple(terms.values())
 
 
