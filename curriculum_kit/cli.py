@@ -24,7 +24,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except CurriculumKitError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            for line in exc.lines():
+                click.echo(f"Error: {line}", err=True)
             ctx.exit(1)
         except OSError as exc:  # the file system refused: a disk full, a file where a folder goes
             click.echo(f"Error: {located(exc.filename, None, exc.strerror or str(exc))}", err=True)
@@ -311,19 +312,27 @@ def _source_date_epoch() -> int | None:
 @click.option("--start-time", type=click.DateTime(["%H:%M"]), default="09:00", show_default=True,
               help="When sessions start (HH:MM, Pacific time).")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./plan-SLUG-YEAR/).")
+@click.option("--from", "edited", type=click.Path(path_type=Path), metavar="PLAN.csv",
+              help="Regenerate the Word plan and calendar from this plan CSV, as staff edited it.")
+@click.option("--previous", type=click.Path(path_type=Path), metavar="PLAN.ics",
+              help="The calendar sent out before (default: the .ics in --out), for SEQUENCE and cancellations.")
 @modules_option
 @overlays_option
 def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: int, start_time,
-                 out: Path | None, modules_dir: Path, overlays_dir: Path) -> None:
+                 out: Path | None, edited: Path | None, previous: Path | None, modules_dir: Path,
+                 overlays_dir: Path) -> None:
     """The county's annual Linkages training plan: sessions in teaching order, the new-hire core
     repeated, refreshers, co-facilitator pairs, dates on working days. Writes a Word plan to
-    sign, a CSV and an iCalendar file (SOURCE_DATE_EPOCH pins their dates)."""
+    sign, a CSV staff may edit and an iCalendar file (SOURCE_DATE_EPOCH pins their dates).
+    With --from, the plan comes from the edited CSV, every row checked; nothing is written
+    when a row breaks a rule."""
     from .planning.plan import plan_year
     from .planning.schedule import PlanOptions
     from .report.planning import plan_summary
 
     options = PlanOptions(year, sessions_per_month, new_hire_every, start_time.time())
-    click.echo(plan_summary(plan_year(modules_dir, overlays_dir, slug, options, out, _source_date_epoch())))
+    click.echo(plan_summary(plan_year(modules_dir, overlays_dir, slug, options, out, _source_date_epoch(),
+                                      edited, previous)))
 
 
 @main.command("attendance")

@@ -169,7 +169,7 @@ def _tables(doc: TomlDocument, key: str, findings: Findings) -> list[tuple[int, 
     return list(enumerate(entries))
 
 
-def _text(doc: TomlDocument, entry: dict[str, Any], where: tuple, key: str, findings: Findings) -> str:
+def _text(doc: TomlDocument, entry: dict[str, Any], where: tuple[str | int, ...], key: str, findings: Findings) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str):
         findings.error(doc.path, f"'{key}' must be text", doc.line_of(*where, key))
@@ -177,7 +177,7 @@ def _text(doc: TomlDocument, entry: dict[str, Any], where: tuple, key: str, find
     return " ".join(value.split())
 
 
-def _date(doc: TomlDocument, entry: dict[str, Any], where: tuple, key: str, findings: Findings) -> date | None:
+def _date(doc: TomlDocument, entry: dict[str, Any], where: tuple[str | int, ...], key: str, findings: Findings) -> date | None:
     """A TOML date (2027-03-12, unquoted) or the same written as text."""
     value = entry.get(key)
     if isinstance(value, date) and not hasattr(value, "hour"):
@@ -191,7 +191,7 @@ def _date(doc: TomlDocument, entry: dict[str, Any], where: tuple, key: str, find
     return None
 
 
-def _span(doc: TomlDocument, entry: dict[str, Any], where: tuple, findings: Findings,
+def _span(doc: TomlDocument, entry: dict[str, Any], where: tuple[str | int, ...], findings: Findings,
           label: str) -> tuple[date, date] | None:
     """``date`` alone, or ``from`` and ``to``: the days a closure or an absence covers."""
     if "date" in entry:

@@ -15,11 +15,14 @@ from ..planning.timing import time_range
 def plan_summary(result: PlanResult) -> str:
     """What `plan` prints: one line per session, the turns of each trainer, the files."""
     plan = result.plan
-    lines = [f"{plan.overlay.county} Linkages training plan {plan.options.year}: {plan_counts(plan.sessions)}"]
-    for number, session in enumerate(plan.sessions, start=1):
+    source = f" (from {display_path(plan.source)})" if plan.source else ""
+    lines = [f"{plan.overlay.county} Linkages training plan {plan.options.year}{source}: {plan_counts(plan.sessions)}"]
+    for session in plan.sessions:
         pair = " + ".join(trainer.name for trainer in session.pair or ())
-        lines.append(f"  {number:2}  {session.day:%a %Y-%m-%d}  {time_range(session):<19}  {session.module.id:<36}"
-                     f"  {session.track_label:<24}  {pair}")
+        room = f"  {session.room.name}" if session.room else ""
+        lines.append(f"  {session.session_id:<46}  {session.day:%a %Y-%m-%d}  {time_range(session):<19}  "
+                     f"{pair:<34}{room}".rstrip())
+    lines += [f"  {session.session_id:<46}  cancelled" for session in plan.cancelled]
     turns = Counter(trainer.name for session in plan.sessions for trainer in session.pair or ())
     lines.append("Co-facilitator turns: " + ", ".join(f"{name} {count}" for name, count in sorted(turns.items())))
     lines.append(f"Wrote {display_path(result.out)}/: {', '.join(path.name for path in result.files)}")

@@ -1,0 +1,68 @@
+"""Reading what staff type about a session: a module by id or title, a clock time.
+
+Plan and sign-in files are typed or edited in Excel by people: 'Linkages Orientation',
+'linkages orientation', 'LINKAGES-ORIENTATION' and the title in the county's words all
+mean one module; '9:00', '09:00', '9:00 AM' and Excel's '9:00:00 AM' mean one time.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import datetime, time
+from typing import Mapping
+
+from ..formats.module import Module
+
+TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I %p", "%I:%M%p", "%I%p")
+
+
+def squeeze(text: str) -> str:
+    """Case and spacing folded: 'Linkages  Orientation' -> 'linkages orientation'."""
+    return " ".join(text.split()).casefold()
+
+
+def _as_id(text: str) -> str:
+    """'Linkages Orientation' or 'linkages_orientation' written as an id: 'linkages-orientation'."""
+    return re.sub(r"[\s_]+", "-", text.strip().casefold())
+
+
+class ModuleNames:
+    """Every way a module may be written: its id in any case or with spaces, its title (the
+    academy's or the county's words), and the title before a colon ('Linkages Orientation')."""
+
+    def __init__(self, modules: Mapping[str, Module], county_titles: Mapping[str, str] | None = None):
+        self.ids = sorted(modules)
+        self.names: dict[str, str] = {}
+        for module in modules.values():
+            for title in (module.title, (county_titles or {}).get(module.id, "")):
+                if title:
+                    self.names.setdefault(squeeze(title), module.id)
+                    self.names.setdefault(squeeze(title.split(":")[0]), module.id)
+
+    def find(self, text: str) -> str | None:
+        wanted = _as_id(text)
+        if wanted in self.ids:
+            return wanted
+        return self.names.get(squeeze(text))
+
+    def problem(self, text: str) -> str:
+        """"unknown module 'x' (did you mean 'linkages-orientation'?)", or 'no module'."""
+        if not text.strip():
+            return "no module"
+        choices = {**{i: i for i in self.ids}, **self.names}
+        close = difflib.get_close_matches(_as_id(text), list(choices), n=1, cutoff=0.6) or \
+            difflib.get_close_matches(squeeze(text), list(choices), n=1, cutoff=0.6)
+        hint = f" (did you mean '{choices[close[0]]}'?)" if close else f" (known: {', '.join(self.ids)})"
+        return f"unknown module '{text}'{hint}"
+
+
+def parse_clock(text: str) -> time | None:
+    """A start time as typed or as Excel saves it: 9:00, 09:00, 13:30, 9:00 AM, 9:00:00 AM."""
+    cleaned = " ".join(text.strip().upper().replace(".", "").split())
+    for pattern in TIME_FORMATS:
+        try:
+            return datetime.strptime(cleaned, pattern).time()
+        except ValueError:
+            continue
+    return None
