@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Sequence
+from typing import Any
 
 from ..findings import Findings
 from .sources import TomlDocument, check_keys, suggest_named

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from datetime import datetime, time
-from typing import Mapping
 
 from ..formats.module import Module
 

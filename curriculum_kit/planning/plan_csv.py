@@ -14,10 +14,10 @@ broken rule with its line; the caller writes nothing unless all rows pass.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import PlanEditErrors
 from ..findings import Findings

@@ -12,7 +12,7 @@ the same plan and previous calendar give the same bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -76,7 +76,7 @@ def plan_calendar(overlay: Overlay, sessions: list[Session], cancelled: list[Ses
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{overlay.county} Linkages training {year}")
     calendar.add("x-wr-timezone", TIMEZONE)
-    when = stamp.replace(tzinfo=timezone.utc)
+    when = stamp.replace(tzinfo=UTC)
     current = set()
     for session in sessions:
         event = _event(overlay, session)

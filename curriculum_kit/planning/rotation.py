@@ -10,9 +10,9 @@ Over a plan the counts within a program then differ by at most one whenever the 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Callable
 
 from ..errors import InputError, PlanError
 from ..formats.overlay import Overlay, Trainer
