@@ -159,12 +159,17 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
 @click.option("--pdf/--no-pdf", default=None, help="Add PDFs (default: when LibreOffice is installed).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers (default: one per core).")
 @click.option("--locked", is_flag=True, help="Fail a county whose modules.lock differs from a module (for CI).")
+@click.option("--plan", "plan_csv", type=click.Path(path_type=Path), metavar="PLAN.csv",
+              help="Packets for each session of this plan (from 'plan'): its date, room and co-facilitators.")
+@click.option("--session", metavar="ID", help="With --plan: only this session (e.g. 2027-core1-linkages-orientation).")
 @json_option
-def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, locked, as_json) -> None:
+def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, locked, plan_csv, session,
+                  as_json) -> None:
     """Build facilitator and participant packets for every module x county, and index.html.
 
-    Only what changed since the last build is rebuilt. SOURCE_DATE_EPOCH pins every date,
-    so the same inputs give byte-identical packets.
+    With --plan, one facilitator and participant packet per planned session instead, in
+    OUT/COUNTY/sessions/SESSION_ID/. Only what changed since the last build is rebuilt.
+    SOURCE_DATE_EPOCH pins every date, so the same inputs give byte-identical packets.
     """
     import os
 
@@ -175,7 +180,9 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
 
     options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
                            jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
-                           epoch=_source_date_epoch(), locked=locked)
+                           epoch=_source_date_epoch(), locked=locked, plan=plan_csv, session=session)
+    if session and plan_csv is None:
+        raise click.UsageError("--session needs --plan PLAN.csv")
     library = Library.load(modules_dir, overlays_dir)
     if sys.stdout.isatty() and not as_json:
         with click.progressbar(length=planned_pairs(library, options), label="Building packets") as bar:

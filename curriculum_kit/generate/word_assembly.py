@@ -20,6 +20,7 @@ from ..errors import BuildError
 from ..formats.markers import Marker, find_markers
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
+from ..formats.session_day import SessionDay, facilitation_lines
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded
@@ -35,6 +36,7 @@ class CountyMaterial:
     orgchart_pngs: tuple[bytes, ...]
     orgchart_alt: str
     slide_cache: dict = field(default_factory=dict)  # slide size -> org chart slides to copy
+    session: SessionDay | None = None  # the planned session a packet is for (date, room, pair); None: any
 
 
 def section_decider(overlay: Overlay, audience: str):
@@ -95,7 +97,7 @@ def _insert_before(document, marker_paragraph) -> Iterator[None]:
 def _fill(document, name: str, module: Module, material: CountyMaterial, pair, audience: str) -> None:
     overlay = material.overlay
     if name == "cobrand":
-        _cover(document, module, overlay, pair, audience)
+        _cover(document, module, overlay, material.session, audience)
     elif name == "contacts":
         if not overlay.contacts:
             raise BuildError("the module has a contacts marker but the overlay has no contacts.csv rows",
@@ -118,7 +120,7 @@ def _fill(document, name: str, module: Module, material: CountyMaterial, pair, a
         add_stories(document, overlay.stories, overlay)
 
 
-def _cover(document, module: Module, overlay: Overlay, pair, audience: str) -> None:
+def _cover(document, module: Module, overlay: Overlay, session: SessionDay | None, audience: str) -> None:
     fill_cobrand(document.add_table(1, 3), overlay, logo_height=Inches(1.1))
     role = "Facilitator guide" if audience == "facilitator" else "Participant materials"
     for text, size, bold in ((module.title, 26, True),
@@ -130,9 +132,8 @@ def _cover(document, module: Module, overlay: Overlay, pair, audience: str) -> N
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(text)
         run.font.size, run.bold = Pt(size), bold
-    if pair:
+    for line in facilitation_lines(overlay, session):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(f"Co-facilitators: {pair[0].name} ({overlay.programs['cws'].label}) and "
-                          f"{pair[1].name} ({overlay.programs['calworks'].label})").font.size = Pt(12)
+        paragraph.add_run(line).font.size = Pt(12)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

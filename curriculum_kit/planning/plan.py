@@ -54,10 +54,9 @@ def plan_closed_days(overlay: Overlay, year: int) -> dict[date, str]:
     return dict(sorted(closed.items()))
 
 
-def load_for_plan(modules_dir: Path, overlays_dir: Path, slug: str) -> tuple[Overlay, list[Module]]:
+def load_for_plan(library: Library, slug: str) -> tuple[Overlay, list[Module]]:
     """The county's overlay and the modules in teaching order, titles in the county's words;
     errors name the module.toml or overlay.toml to fix."""
-    library = Library.load(modules_dir, overlays_dir)
     overlay = library.overlay(slug)
     library.require_modules()
     findings = Findings()
@@ -73,7 +72,7 @@ def load_for_plan(modules_dir: Path, overlays_dir: Path, slug: str) -> tuple[Ove
 def make_plan(modules_dir: Path, overlays_dir: Path, slug: str, options: PlanOptions,
               edited: Path | None = None) -> Plan:
     """The plan in memory: generated, or read from the plan CSV ``edited``."""
-    overlay, modules = load_for_plan(modules_dir, overlays_dir, slug)
+    overlay, modules = load_for_plan(Library.load(modules_dir, overlays_dir), slug)
     closed = plan_closed_days(overlay, options.year)
     if edited is not None:
         read = read_plan_csv(Path(edited), options.year, overlay, {m.id: m for m in modules}, closed, options.start)
