@@ -19,8 +19,8 @@ import pptx.exc
 from .errors import BuildError
 from .formats.module import Module
 from .formats.overlay import Overlay, Trainer
-from .formats.session_day import SessionDay
 from .formats.programs import PROGRAMS
+from .formats.session_day import SessionDay
 from .formats.terms import Term
 from .generate.agenda_doc import agenda_docx
 from .generate.contacts_doc import contacts_docx

@@ -22,14 +22,14 @@ from .findings import Findings
 from .formats.library import Library
 from .formats.module import Module
 from .formats.overlay import Overlay
+from .formats.session_day import SessionDay
 from .outputs import Stamp, write_json
 from .package import pdf as pdf_tools
 from .package.catalog import write_catalog
 from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
 from .package.readme import ROLE_TITLES, readme
-from .package.zipper import Entry, sha256_file, write_zip
-from .formats.session_day import SessionDay
 from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
+from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
 from .planning.session_plan import pick_session, read_session_plan
 from .validate import check_module

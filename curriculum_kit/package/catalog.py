@@ -5,8 +5,8 @@ Plain HTML with semantic headings and tables, no JavaScript, relative links only
 
 from __future__ import annotations
 
-from html import escape
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from ..outputs import atomic_output
