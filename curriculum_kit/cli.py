@@ -342,18 +342,33 @@ def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: 
                                       edited, previous)))
 
 
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None):
+    """--as-of in any date format a sign-in file may use."""
+    from .planning.signins import parse_day
+
+    if value is None:
+        return None
+    day = parse_day(value)
+    if day is None:
+        raise click.BadParameter(f"'{value}' is not a date (write 2027-03-02 or 3/2/2027)")
+    return day
+
+
 @main.command("attendance")
 @click.argument("signins", metavar="SIGNINS.csv", type=click.Path(path_type=Path))
 @click.option("--county", metavar="SLUG", help="Read this county's program names (DCFS, ETA) and colours.")
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Report as of this date (default: today).")
+@click.option("--as-of", callback=_as_of, metavar="DATE",
+              help="Report as of this date, written as in the file: 2027-06-30, 6/30/2027 (default: today).")
+@click.option("--plan", "plan_csv", type=click.Path(path_type=Path), metavar="PLAN.csv",
+              help="Report each session of the county's plan: who came, which had no sign-ins, who co-facilitated.")
 @click.option("--threshold", type=click.FloatRange(0, 0.5, min_open=True), default=0.3, show_default=True,
               help="Flag a session where one program has a smaller share of the attendees.")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./attendance-COUNTY-DATE/).")
 @modules_option
 @overlays_option
 @json_option
-def attendance_command(signins: Path, county: str | None, as_of, threshold: float, out: Path | None,
-                       modules_dir: Path, overlays_dir: Path, as_json: bool) -> None:
+def attendance_command(signins: Path, county: str | None, as_of, plan_csv: Path | None, threshold: float,
+                       out: Path | None, modules_dir: Path, overlays_dir: Path, as_json: bool) -> None:
     """Who attended Linkages training, from sign-in records (name,program,module,date and optional
     session,email,hire_date): sessions with one program missing or under the threshold, new hires
     without the orientation, refreshers due. Rows that cannot be counted are listed as warnings."""
@@ -362,8 +377,8 @@ def attendance_command(signins: Path, county: str | None, as_of, threshold: floa
     from .planning.attendance_report import attendance_report
     from .report.planning import attendance_summary
 
-    result = attendance_report(signins, modules_dir, overlays_dir, county,
-                               as_of.date() if as_of else date.today(), threshold, out)
+    result = attendance_report(signins, modules_dir, overlays_dir, county, as_of or date.today(), threshold, out,
+                               plan_csv)
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     click.echo(json.dumps(result.data, indent=2, ensure_ascii=False) if as_json else attendance_summary(result))

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from datetime import datetime, time
 
 from ..formats.module import Module
+from ..formats.overlay import Overlay
 
 TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I %p", "%I:%M%p", "%I%p")
 
@@ -66,3 +67,34 @@ def parse_clock(text: str) -> time | None:
         except ValueError:
             continue
     return None
+
+
+_SMALL_WORDS = {"and", "of", "the", "for", "&"}
+_PREFIXES = ("department of ", "dept. of ", "dept of ")
+
+
+def program_aliases(overlay: Overlay) -> dict[str, str]:
+    """Every way staff write a program as the overlay names it, to its key: the full name
+    ('Alder County Employment and Temporary Assistance'), without the county ('Employment
+    and Temporary Assistance') or 'Department of', the short name ('ETA') and the initials
+    of the name ('DCFS' for 'Department of Children and Family Services')."""
+    found: dict[str, set[str]] = {}
+    county = overlay.county.casefold()
+    prefixes = (f"{county} ", f"{county.removesuffix(' county')} county ", f"county of {county.removesuffix(' county')} ")
+    for branding in overlay.programs.values():
+        for name in (branding.name, branding.short_name):
+            if not name:
+                continue
+            spellings = {name}
+            bare = name.casefold()
+            for prefix in prefixes:
+                bare = bare.removeprefix(prefix)
+            spellings.add(bare)
+            for prefix in _PREFIXES:
+                spellings.add(bare.removeprefix(prefix))
+            words = [w for w in re.split(r"[\s/-]+", bare) if w and w not in _SMALL_WORDS]
+            if len(words) >= 2:
+                spellings.add("".join(w[0] for w in words))
+            for spelling in spellings:
+                found.setdefault(spelling, set()).add(branding.program)
+    return {spelling: next(iter(keys)) for spelling, keys in found.items() if len(keys) == 1}

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import display_path
 from ..planning.attendance_report import AttendanceResult
 from ..planning.plan import PlanResult
+from ..planning.plan_attendance import plan_summary_lines
 from ..planning.schedule import plan_counts
 from ..planning.timing import time_range
 
@@ -44,5 +45,7 @@ def attendance_summary(result: AttendanceResult) -> str:
     lines += [f"  session {s['date']} {s['module']}: {s['note']}" for s in flagged]
     lines += [f"  new hire {p['name']} ({labels[p['program']]}, {p['basis']} {p['since']}): no "
               f"{', '.join(p['missing'])}" for p in data["new_hires_without_orientation"]]
+    if "plan" in data:
+        lines += plan_summary_lines(data["plan"])
     lines.append(f"Wrote {display_path(result.out)}/: {', '.join(path.name for path in result.files)}")
     return "\n".join(lines)
