@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from curriculum_kit.planning.signins import parse_day
 from tests.acceptance.conftest import run
 from tests.conftest import REPO
 
@@ -46,8 +47,8 @@ def edit_plan(source: Path, target: Path, changes: dict[str, dict[str, str] | No
         change = changes.get(row["session_id"], {})
         if change is None:
             continue
-        month, day = int(row["date"][5:7]), int(row["date"][8:])
-        writer.writerow({**row, "date": f"{month}/{day}/{YEAR}", **change})
+        day = parse_day(row["date"])
+        writer.writerow({**row, "date": f"{day.month}/{day.day}/{day.year}", **change})
     for row in added:
         writer.writerow({name: row.get(name, "") for name in header})
     target.write_text(out.getvalue(), encoding="utf-8")
