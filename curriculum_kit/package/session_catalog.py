@@ -11,6 +11,7 @@ import shutil
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from ..formats.session_day import SessionDay
 from .manifest import MANIFEST, read_manifest
@@ -18,14 +19,14 @@ from .manifest import MANIFEST, read_manifest
 SESSIONS = "sessions"
 
 
-def session_manifest(session: SessionDay) -> dict:
+def session_manifest(session: SessionDay) -> dict[str, Any]:
     """The session part of a session packet's manifest.json."""
     return {"id": session.session_id, "date": f"{session.starts:%Y-%m-%d}", "start": f"{session.starts:%H:%M}",
             "end": f"{session.ends:%H:%M}", "room": session.room.name if session.room else "",
             "location": session.where_text, "co_facilitators": [t.name for t in session.pair]}
 
 
-def session_key(session: SessionDay | None) -> dict:
+def session_key(session: SessionDay | None) -> dict[str, Any]:
     """What of a session shapes its packets, for the build's inputs hash ({} for module packets)."""
     if session is None:
         return {}
@@ -42,7 +43,7 @@ def remove_unplanned(county_out: Path, planned: set[str]) -> None:
             shutil.rmtree(child)
 
 
-def upcoming_sessions(out: Path, today: date) -> list[dict]:
+def upcoming_sessions(out: Path, today: date) -> list[dict[str, Any]]:
     """Every built session on or after ``today``, by date: county, session, module, packets."""
     found = []
     for path in sorted(out.glob(f"*/{SESSIONS}/*/{MANIFEST}")):
@@ -57,7 +58,7 @@ def upcoming_sessions(out: Path, today: date) -> list[dict]:
     return sorted(found, key=lambda s: (s["session"]["date"], s["session"]["start"], s["session"]["id"]))
 
 
-def upcoming_html(sessions: list[dict]) -> list[str]:
+def upcoming_html(sessions: list[dict[str, Any]]) -> list[str]:
     """The 'Upcoming sessions' section of the download page ([] when none is built)."""
     if not sessions:
         return []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from typing import Any
 
 from ..formats.programs import CALWORKS, CWS, PROGRAMS
 from .attendance import SessionAttendance, flag_note, flag_session
@@ -24,7 +25,7 @@ _PLAN_ID = re.compile(r"\d{4}-(core|seq|ref)\d+-[a-z0-9-]+")
 
 
 def against_plan(records: list[SignIn], plan: SessionPlan, as_of: date, threshold: float,
-                 labels: dict[str, str]) -> dict:
+                 labels: dict[str, str]) -> dict[str, Any]:
     """Per planned session: attendees by program, its flag, who co-facilitated; planned sessions
     with no sign-ins (on or before ``as_of``); sign-ins for sessions not on the plan; the pairs."""
     trainers = {t.name.casefold(): t for t in plan.overlay.trainers}
@@ -57,8 +58,8 @@ def against_plan(records: list[SignIn], plan: SessionPlan, as_of: date, threshol
     }
 
 
-def _session(session: Session, rows: list[SignIn], trainers: dict, as_of: date, threshold: float,
-             labels: dict[str, str]) -> dict:
+def _session(session: Session, rows: list[SignIn], trainers: dict[str, Any], as_of: date, threshold: float,
+             labels: dict[str, str]) -> dict[str, Any]:
     leads = {r.person: trainers[r.person] for r in rows if r.person in trainers}
     attendees = [r for r in rows if r.person not in trainers]
     counts = {program: sum(r.program == program for r in attendees) for program in PROGRAMS}
@@ -76,7 +77,7 @@ def _session(session: Session, rows: list[SignIn], trainers: dict, as_of: date, 
             "note": note, "planned_pair": {t.program: t.name for t in pair}, "co_facilitated_by": led}
 
 
-def plan_rows(data: dict, labels: dict[str, str]) -> tuple[list[str], list[list[object]]]:
+def plan_rows(data: dict[str, Any], labels: dict[str, str]) -> tuple[list[str], list[list[object]]]:
     """plan-sessions.csv: every planned session, then each group of sign-ins not on the plan."""
     header = ["session", "date", "module", "status", labels[CWS], labels[CALWORKS], "total", "note",
               f"planned {labels[CWS]} trainer", f"planned {labels[CALWORKS]} trainer",
@@ -90,7 +91,7 @@ def plan_rows(data: dict, labels: dict[str, str]) -> tuple[list[str], list[list[
     return header, rows
 
 
-def plan_summary_lines(data: dict) -> list[str]:
+def plan_summary_lines(data: dict[str, Any]) -> list[str]:
     """What `attendance --plan` adds to the printed summary."""
     sessions = data["sessions"]
     count = Counter(s["status"] for s in sessions)
