@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, time
 
 from ..formats.module import Module
@@ -58,15 +58,21 @@ class ModuleNames:
         return f"unknown module '{text}'{hint}"
 
 
+def first_reading(candidates: Iterable[str], patterns: Iterable[str]) -> datetime | None:
+    """The first candidate text read by the first pattern that fits it (strptime), or None."""
+    for candidate in candidates:
+        for pattern in patterns:
+            try:
+                return datetime.strptime(candidate, pattern)
+            except ValueError:
+                continue
+    return None
+
+
 def parse_clock(text: str) -> time | None:
     """A start time as typed or as Excel saves it: 9:00, 09:00, 13:30, 9:00 AM, 9:00:00 AM."""
-    cleaned = " ".join(text.strip().upper().replace(".", "").split())
-    for pattern in TIME_FORMATS:
-        try:
-            return datetime.strptime(cleaned, pattern).time()
-        except ValueError:
-            continue
-    return None
+    found = first_reading([" ".join(text.strip().upper().replace(".", "").split())], TIME_FORMATS)
+    return found.time() if found else None
 
 
 _SMALL_WORDS = {"and", "of", "the", "for", "&"}

@@ -10,7 +10,7 @@ reported with its line, never dropped in silence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
@@ -20,7 +20,7 @@ from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, normalize_program
 from ..formats.sources import read_csv
 from ..ooxml.matcher import compiled_matcher
-from .names import ModuleNames, program_aliases
+from .names import ModuleNames, first_reading, program_aliases
 
 REQUIRED = ["name", "program", "module", "date"]
 OPTIONAL = ["session", "email", "hire_date"]
@@ -117,13 +117,8 @@ class _ProgramNames:
 def parse_day(text: str) -> date | None:
     """A date as typed or exported: ISO, US month/day/year, 'March 2, 2027'; a time part is ignored."""
     text = text.strip()
-    for candidate in (text, text.split("T")[0], text.split(" ")[0]):
-        for pattern in DATE_FORMATS:
-            try:
-                return datetime.strptime(candidate, pattern).date()
-            except ValueError:
-                continue
-    return None
+    found = first_reading((text, text.split("T")[0], text.split(" ")[0]), DATE_FORMATS)
+    return found.date() if found else None
 
 
 def _day(text: str, column: str, as_of: date, problems: list[str]) -> date | None:
