@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -342,9 +343,9 @@ def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: 
                                       edited, previous)))
 
 
-def _as_of(ctx: click.Context, param: click.Parameter, value: str | None):
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     """--as-of in any date format a sign-in file may use."""
-    from .planning.signins import parse_day
+    from .planning.signins import parse_day  # imported here: only `attendance` needs it
 
     if value is None:
         return None
@@ -372,8 +373,6 @@ def attendance_command(signins: Path, county: str | None, as_of, plan_csv: Path 
     """Who attended Linkages training, from sign-in records (name,program,module,date and optional
     session,email,hire_date): sessions with one program missing or under the threshold, new hires
     without the orientation, refreshers due. Rows that cannot be counted are listed as warnings."""
-    from datetime import date
-
     from .planning.attendance_report import attendance_report
     from .report.planning import attendance_summary
 

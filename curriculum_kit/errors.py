@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 
 def display_path(path: str | os.PathLike[str] | None) -> str:
@@ -74,7 +75,7 @@ class InvalidInputs(CurriculumKitError):
 class PlanEditErrors(InvalidInputs):
     """An edited plan breaks rules on some rows: every one is shown, so staff fix them in one pass."""
 
-    def __init__(self, findings: list):
+    def __init__(self, findings: list[Any]):  # findings.Finding, which imports this module
         super().__init__(findings, f"{findings[0].message}" + (f" (and {len(findings) - 1} more)"
                                                                if len(findings) > 1 else ""))
 

@@ -92,7 +92,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
     build_options = {"pdf": options.pdf, "epoch": options.epoch}
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
-    chain_infos: dict[str, list[dict]] = {}
+    chain_infos: dict[str, list[dict]] = {}  # type: ignore[type-arg]  # as overlay_sources gives it
     for slug, module_id, session in _targets(library, options, modules, counties):
         overlay = library.overlays[slug]
         chain_info = chain_infos.setdefault(slug, overlay_sources(overlay))

@@ -310,8 +310,9 @@ def _fold(chain: tuple[Layer, ...], findings: Findings) -> Overlay | None:
                                   fields.get("logo"), fields.get("color"))
     terms = merge_terms(*(layer.terms for layer in reversed(chain)))
     before = len(findings.errors)
-    calendar = fold_calendars([(layer.doc, layer.calendar) for layer in chain], [t.name for t in trainers], findings)
+    team: tuple[Trainer, ...] = tuple(trainers)
+    calendar = fold_calendars([(layer.doc, layer.calendar) for layer in chain], [t.name for t in team], findings)
     if len(findings.errors) > before:
         return None
-    return Overlay(chain, brandings, tuple(trainers), buildable, tuple(omit), terms,
+    return Overlay(chain, brandings, team, buildable, tuple(omit), terms,
                    tuple(contacts.values()), orgchart, tuple(stories.values()), calendar)
