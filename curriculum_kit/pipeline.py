@@ -93,7 +93,11 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     build_options = {"pdf": options.pdf, "epoch": options.epoch}
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
     chain_infos: dict[str, list[dict]] = {}  # type: ignore[type-arg]  # as overlay_sources gives it
-    for slug, module_id, session in _targets(library, options, modules, counties):
+    targets = _targets(library, options, modules, counties)
+    if options.plan is not None and options.session is None and not options.modules:  # the whole plan
+        for slug in {slug for slug, _, _ in targets}:
+            remove_unplanned(options.out / slug, {session.session_id for _, _, session in targets if session})
+    for slug, module_id, session in targets:
         overlay = library.overlays[slug]
         chain_info = chain_infos.setdefault(slug, overlay_sources(overlay))
         name = session.session_id if session else module_id
@@ -150,8 +154,6 @@ def _targets(library: Library, options: BuildOptions, modules: list[str],
         raise InputError("a plan is one county's: give at most one --county with --plan", options.plan)
     plan = read_session_plan(library, options.plan, options.counties[0] if options.counties else None)
     sessions = pick_session(plan, options.session) if options.session else plan.sessions
-    if options.session is None and not options.modules:
-        remove_unplanned(options.out / plan.overlay.slug, {s.session_id for s in sessions})
     return [(plan.overlay.slug, s.module.id, plan.day(s)) for s in sessions if s.module.id in modules]
 
 

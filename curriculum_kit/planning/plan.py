@@ -8,10 +8,13 @@ pairs come from the plan CSV staff edited instead, checked row by row first.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from ..errors import InputError, display_path
 from ..findings import Findings
 from ..formats.library import Library
 from ..formats.module import Module
@@ -94,14 +97,23 @@ def write_plan(plan: Plan, out: Path, stamp: Stamp, previous: Path | None = None
     out.mkdir(parents=True, exist_ok=True)
     stem = out / plan_stem(plan.overlay.slug, plan.options.year)
     docx_path, csv_path, ics_path = (stem.with_suffix(suffix) for suffix in (".docx", ".csv", ".ics"))
+    if previous is not None and not Path(previous).is_file():
+        raise InputError("file not found (--previous names the calendar sent out before)", previous)
     earlier = read_previous(Path(previous) if previous is not None else ics_path)
     calendar = plan_calendar(plan.overlay, plan.sessions, plan.cancelled, plan.options.year, stamp.when, earlier)
     data = plan_docx(plan.overlay, plan.sessions, plan.modules, plan.options, plan.closed, stamp)
-    with atomic_output(docx_path) as stream:
-        stream.write(data)
     edited_here = plan.source is not None and plan.source.resolve() == csv_path.resolve()
-    if not edited_here:  # the file staff edited is theirs: never rewritten
-        write_plan_csv(csv_path, plan.sessions, plan.cancelled)
+    with tempfile.TemporaryDirectory(prefix=".plan-", dir=out) as temp:
+        fresh = Path(temp) / csv_path.name
+        write_plan_csv(fresh, plan.sessions, plan.cancelled)
+        if plan.source is None and csv_path.is_file() and csv_path.read_bytes() != fresh.read_bytes():
+            raise InputError("exists and differs from the plan made now (edited by staff?); to keep the edits, "
+                             f"regenerate from it with --from {display_path(csv_path)}; to start over, delete it",
+                             csv_path)
+        with atomic_output(docx_path) as stream:
+            stream.write(data)
+        if not edited_here:  # the file staff edited is theirs: never rewritten
+            os.replace(fresh, csv_path)
     write_plan_ics(ics_path, calendar)
     return [docx_path, ics_path] if edited_here else [docx_path, csv_path, ics_path]
 

@@ -208,3 +208,22 @@ def test_each_broken_rule_is_an_error_naming_its_line_and_nothing_is_written(cou
     assert result.exit_code == 1
     assert result.output.splitlines() == [f"Error: {error}" for error in errors]
     assert {p.name: p.read_bytes() for p in (county / "plan").iterdir()} == before
+
+
+def test_a_plan_edited_in_its_folder_is_not_overwritten_by_a_new_plan(county):
+    csv_path = county / "plan" / f"{STEM}.csv"
+    edit_plan(csv_path, csv_path, {"2027-core1-linkages-orientation": {"date": "1/11/2027"}})
+    edited = {p.name: p.read_bytes() for p in (county / "plan").iterdir()}
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan"])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: plan/{STEM}.csv: exists and differs from the plan made now (edited by staff?); "
+                             f"to keep the edits, regenerate from it with --from plan/{STEM}.csv; to start over, "
+                             "delete it\n")
+    assert {p.name: p.read_bytes() for p in (county / "plan").iterdir()} == edited
+    assert run(["plan", SLUG, "--year", str(YEAR), "--out", "again"]).exit_code == 0
+    assert run(["plan", SLUG, "--year", str(YEAR), "--out", "again"]).exit_code == 0  # the same plan again is fine
+
+
+def test_previous_that_does_not_exist_is_an_error(county):
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--previous", "old.ics"])
+    assert result.output == "Error: old.ics: file not found (--previous names the calendar sent out before)\n"

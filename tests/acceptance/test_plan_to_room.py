@@ -156,3 +156,18 @@ def test_bad_plan_options_are_one_line(walked, monkeypatch, args, error):
     result = run(args)
     assert result.exit_code in (1, 2)
     assert result.output.splitlines()[-1] == error
+
+
+def test_the_whole_plan_then_a_cancellation(walked, monkeypatch):
+    monkeypatch.chdir(walked)
+    first = run(["build", "--plan", CSV, "--no-pdf", "--out", "full"])
+    assert first.exit_code == 0, first.output
+    assert first.output.splitlines()[-1] == "11 built, 0 up to date, 0 failed -> full/index.html"
+    edit_plan(Path(CSV), Path("cancelled.csv"), {MOVED: {"status": "cancelled"}})
+    again = run(["build", "--plan", "cancelled.csv", "--county", SLUG, "--no-pdf", "--out", "full"])
+    assert again.output.splitlines()[-1] == ("0 built, 10 up to date, 0 failed (no document work needed) -> "
+                                             "full/index.html")
+    assert sorted(p.name for p in (walked / "full" / SLUG / "sessions").iterdir()) == sorted(
+        line.split(",")[0] for line in Path(CSV).read_text(encoding="utf-8-sig").splitlines()[1:]
+        if ",cancelled," not in line and not line.startswith(MOVED))
+    assert MOVED not in (walked / "full" / "index.html").read_text(encoding="utf-8")
