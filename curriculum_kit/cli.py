@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -21,7 +22,7 @@ from .errors import CurriculumKitError, located
 class _Group(click.Group):
     """A click group that prints library errors as one line and exits 1."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CurriculumKitError as exc:
@@ -164,8 +165,9 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
               help="Packets for each session of this plan (from 'plan'): its date, room and co-facilitators.")
 @click.option("--session", metavar="ID", help="With --plan: only this session (e.g. 2027-core1-linkages-orientation).")
 @json_option
-def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, locked, plan_csv, session,
-                  as_json) -> None:
+def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], modules_dir: Path, overlays_dir: Path,
+                  out: Path, pdf: bool | None, jobs: int | None, locked: bool, plan_csv: Path | None,
+                  session: str | None, as_json: bool) -> None:
     """Build facilitator and participant packets for every module x county, and index.html.
 
     With --plan, one facilitator and participant packet per planned session instead, in
@@ -326,7 +328,7 @@ def _source_date_epoch() -> int | None:
               help="The calendar sent out before (default: the .ics in --out), for SEQUENCE and cancellations.")
 @modules_option
 @overlays_option
-def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: int, start_time,
+def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: int, start_time: datetime,
                  out: Path | None, edited: Path | None, previous: Path | None, modules_dir: Path,
                  overlays_dir: Path) -> None:
     """The county's annual Linkages training plan: sessions in teaching order, the new-hire core
@@ -368,8 +370,9 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 @modules_option
 @overlays_option
 @json_option
-def attendance_command(signins: Path, county: str | None, as_of, plan_csv: Path | None, threshold: float,
-                       out: Path | None, modules_dir: Path, overlays_dir: Path, as_json: bool) -> None:
+def attendance_command(signins: Path, county: str | None, as_of: date | None, plan_csv: Path | None,
+                       threshold: float, out: Path | None, modules_dir: Path, overlays_dir: Path,
+                       as_json: bool) -> None:
     """Who attended Linkages training, from sign-in records (name,program,module,date and optional
     session,email,hire_date): sessions with one program missing or under the threshold, new hires
     without the orientation, refreshers due. Rows that cannot be counted are listed as warnings."""

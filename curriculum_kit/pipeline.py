@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import CurriculumKitError, InputError
@@ -65,8 +66,8 @@ class Outcome:
 class _Job:
     module: Module
     key: str
-    module_info: dict
-    chain_info: list[dict]
+    module_info: dict[str, Any]
+    chain_info: list[dict[str, Any]]
     warnings: list[str]
     session: SessionDay | None = None
 
@@ -92,7 +93,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
     build_options = {"pdf": options.pdf, "epoch": options.epoch}
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
-    chain_infos: dict[str, list[dict]] = {}  # type: ignore[type-arg]  # as overlay_sources gives it
+    chain_infos: dict[str, list[dict[str, Any]]] = {}
     targets = _targets(library, options, modules, counties)
     if options.plan is not None and options.session is None and not options.modules:  # the whole plan
         for slug in {slug for slug, _, _ in targets}:
@@ -161,7 +162,7 @@ def _folder(out: Path, slug: str, module_id: str, session: SessionDay | None) ->
     return out / slug / SESSIONS / session.session_id if session else out / slug / module_id
 
 
-def _select(wanted: tuple[str, ...], known: dict, what: str, folder: Path) -> list[str]:
+def _select(wanted: tuple[str, ...], known: Mapping[str, object], what: str, folder: Path) -> list[str]:
     for name in wanted:
         if name not in known:
             raise InputError(f"no {what} '{name}' in {folder}" +

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..findings import Finding
 from ..formats.library import Library
@@ -31,7 +32,7 @@ PLAN_CSV = "plan-sessions.csv"
 
 @dataclass(frozen=True)
 class AttendanceResult:
-    data: dict  # what attendance.json holds
+    data: dict[str, Any]  # what attendance.json holds
     warnings: list[Finding]  # rows not counted or read in part
     out: Path
     files: list[Path]
