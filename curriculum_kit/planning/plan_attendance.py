@@ -104,12 +104,7 @@ def plan_summary_lines(data: dict[str, Any]) -> list[str]:
               + f": {u['sign_ins']} sign-ins, lines {', '.join(str(n) for n in u['lines'])}"
               for u in data["not_on_plan"]]
     lines += [f"  {s['session']}: {s['note']}" for s in sessions if s["note"]]
-    for s in sessions:
-        planned = [s["planned_pair"].get(p, "") for p in PROGRAMS]
-        led = [s["co_facilitated_by"][p] for p in PROGRAMS]
-        if s["status"] == HELD and any(led) and led != planned:
-            lines.append(f"  {s['session']}: co-facilitated by {' + '.join(n for n in led if n) or 'nobody signed'}"
-                         f" (planned {' + '.join(planned)})")
+    lines += [f"  {s['session']}: {_other_pair(s)}" for s in sessions if _other_pair(s)]
     if data["pairs"]:
         lines.append("Co-facilitated: " + ", ".join(f"{p[CWS]} + {p[CALWORKS]} {p['sessions']}"
                                                     for p in data["pairs"]))
@@ -118,3 +113,24 @@ def plan_summary_lines(data: dict[str, Any]) -> list[str]:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def plan_follow_ups(data: dict[str, Any]) -> list[list[str]]:
+    """[date, session, what to follow up] for the summary page: planned sessions without sign-ins,
+    sessions not on the plan, one program missing or few, another pair than planned."""
+    rows = [[s["date"], s["session"], "no sign-ins"] for s in data["sessions"] if s["status"] == NO_SIGNINS]
+    rows += [[u["date"], u["session"] or u["module"], f"not on the plan ({u['sign_ins']} sign-ins)"]
+             for u in data["not_on_plan"]]
+    rows += [[s["date"], s["session"], s["note"]] for s in data["sessions"] if s["note"]]
+    rows += [[s["date"], s["session"], _other_pair(s)] for s in data["sessions"] if _other_pair(s)]
+    return sorted(rows)
+
+
+def _other_pair(session: dict[str, Any]) -> str:
+    """'co-facilitated by A + B (planned A + C)' when the trainers who signed in are not the
+    planned pair; '' when they are, or when no trainer signed."""
+    planned = [session["planned_pair"].get(p, "") for p in PROGRAMS]
+    led = [session["co_facilitated_by"][p] for p in PROGRAMS]
+    if session["status"] != HELD or not any(led) or led == planned:
+        return ""
+    return f"co-facilitated by {' + '.join(n for n in led if n)} (planned {' + '.join(planned)})"

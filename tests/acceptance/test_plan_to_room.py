@@ -140,6 +140,9 @@ def test_attendance_against_the_plan(walked, monkeypatch):
         (walked / "attendance-alder-county-2027-04-15" / "plan-sessions.csv").read_text(encoding="utf-8-sig"))))
     assert [r["status"] for r in rows].count("not on the plan") == 1
     assert rows[0]["DCFS co-facilitator signed in"] == "Maria Lopez"
+    page = (walked / "attendance-alder-county-2027-04-15" / "attendance-summary.html").read_text(encoding="utf-8")
+    assert ('<h2>The plan: sessions to follow up (5)</h2>' in page
+            and '<td class="when">2027-03-23</td><td>makeup-march</td><td>not on the plan (7 sign-ins)</td>' in page)
 
 
 @pytest.mark.parametrize("args, error", [
