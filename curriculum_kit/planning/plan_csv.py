@@ -101,6 +101,8 @@ def read_plan_csv(path: Path, year: int, overlay: Overlay, modules: dict[str, Mo
     cancelled: list[Session] = []
     added: list[tuple[CsvRow, Session]] = []
     for row in rows:
+        if _STATUS.get(row["status"].casefold()) == CANCELLED and not row["session_id"]:
+            continue  # a session added and cancelled again: nothing to plan or to cancel
         session, status = _session(row, context, seen)
         if session is None:
             continue

@@ -128,6 +128,15 @@ def test_a_row_added_by_staff_gets_the_next_session_id(county):
     assert (added["sequence"], added["start"].day, added["location"][:20]) == (0, 15, "HHSA Training Room B")
 
 
+def test_a_row_added_and_cancelled_is_left_out(county):
+    edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {}, added=[
+        {"status": "cancelled", "date": "2027-09-15", "module": "Linkages Orientation", "track": "Refresher",
+         "cws_trainer": "maria lopez", "calworks_trainer": "Luis Ortega"}])
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", "edited.csv"])
+    assert result.exit_code == 0, result.output
+    assert {e["status"] for e in events(county / "plan" / f"{STEM}.ics").values()} == {""}
+
+
 def test_the_csv_edited_in_place_is_left_as_it_is(county):
     csv_path = county / "plan" / f"{STEM}.csv"
     edit_plan(csv_path, csv_path, {"2027-core1-linkages-orientation": {"date": "1/11/2027"}})
