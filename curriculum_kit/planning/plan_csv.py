@@ -129,9 +129,9 @@ def _session(row: CsvRow, context: _Context, seen: dict[str, int]) -> tuple[Sess
     status = _STATUS.get(row["status"].casefold())
     if status is None:
         context.error(row.line, f"status '{row['status']}' is not one of planned, cancelled (or leave it empty)")
-    module_id = context.names.find(row["module"]) if row["module"] else None
-    track, round_ = _identity(row, context, seen, module_id)
-    if row["module"] and module_id is None:
+    written = context.names.find(row["module"]) if row["module"] else None
+    track, round_, module_id = _identity(row, context, seen, written)
+    if (row["module"] or not row["session_id"]) and written is None:
         context.error(row.line, context.names.problem(row["module"]))
     if module_id is None or track is None:
         return None, status or PLANNED
@@ -149,43 +149,44 @@ def _session(row: CsvRow, context: _Context, seen: dict[str, int]) -> tuple[Sess
 
 
 def _identity(row: CsvRow, context: _Context, seen: dict[str, int],
-              module_id: str | None) -> tuple[str | None, int]:
-    """(track, occurrence) from the session id; from the track and cohort columns for a new row."""
+              module_id: str | None) -> tuple[str | None, int, str | None]:
+    """(track, occurrence, module) from the session id (the module column may be left empty);
+    from the track and cohort columns for a new row (occurrence 0: numbered later)."""
     text = row["session_id"].strip().lower()
     if not text:
         track = _TRACKS.get(row["track"].strip().casefold())
         if track is None:
             context.error(row.line, f"a new session (no session_id) needs its track: "
                           f"{', '.join(TRACK_LABELS.values())}")
-        return track, 0
+        return track, 0, module_id
     found = _ID.fullmatch(text)
     if found is None:
         context.error(row.line, f"session_id '{row['session_id']}' is not one curriculum-kit wrote (like "
                       f"{context.year}-core1-linkages-orientation); leave it empty for a new session")
-        return None, 0
+        return None, 0, None
     if text in seen:
         context.error(row.line, f"session_id '{text}' is also on line {seen[text]}; each session has one row "
                       "(leave session_id empty to add a session)")
-        return None, 0
+        return None, 0, None
     seen[text] = row.line
     year, code, number, module_in_id = found.groups()
     track = _TRACKS[code]
     if int(year) != context.year:
         context.error(row.line, f"session_id '{text}' belongs to the {year} plan, not {context.year}")
-        return None, 0
+        return None, 0, None
     if module_in_id not in context.modules:
         context.error(row.line, f"session_id '{text}' names module '{module_in_id}', which is not in the modules")
-        return None, 0
+        return None, 0, None
     if module_id is not None and module_id != module_in_id:
         context.error(row.line, f"session '{text}' is a session of {module_in_id}, not {module_id}; to teach "
                       f"{module_id} instead, cancel this row and add a row with an empty session_id")
-        return None, 0
+        return None, 0, None
     cohort = row["cohort"].strip()
     if track == CORE and cohort and cohort != number:
         context.error(row.line, f"session '{text}' is cohort {number}, not {cohort}; to add a session to cohort "
                       f"{cohort}, add a row with an empty session_id")
-        return None, 0
-    return track, int(number)
+        return None, 0, None
+    return track, int(number), module_in_id
 
 
 def _numbered(row: CsvRow, session: Session, others: list[Session], context: _Context) -> Session | None:

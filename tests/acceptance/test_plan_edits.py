@@ -128,6 +128,13 @@ def test_a_row_added_by_staff_gets_the_next_session_id(county):
     assert (added["sequence"], added["start"].day, added["location"][:20]) == (0, 15, "HHSA Training Room B")
 
 
+def test_the_module_column_may_be_left_empty_when_the_session_id_names_it(county):
+    edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {"2027-core1-linkages-orientation": {"module": ""}})
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", "edited.csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1].split()[0] == "2027-core1-linkages-orientation"
+
+
 def test_a_row_added_and_cancelled_is_left_out(county):
     edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {}, added=[
         {"status": "cancelled", "date": "2027-09-15", "module": "Linkages Orientation", "track": "Refresher",
@@ -195,6 +202,8 @@ def test_the_csv_edited_in_place_is_left_as_it_is(county):
       "an empty session_id"]),
     ({"2027-core1-linkages-orientation": {"module": "Linkages Orientaton"}}, [],
      ["edited.csv:2: unknown module 'Linkages Orientaton' (did you mean 'linkages-orientation'?)"]),
+    ({}, [{"date": "2027-09-15", "track": "Refresher", "cws_trainer": "Maria Lopez", "calworks_trainer": "Luis Ortega"}],
+     ["edited.csv:14: no module"]),
     ({"2027-core1-linkages-orientation": {"session_id": "2026-core1-linkages-orientation"}}, [],
      ["edited.csv:2: session_id '2026-core1-linkages-orientation' belongs to the 2026 plan, not 2027"]),
     ({"2027-core1-linkages-orientation": {"session_id": "session 1"}}, [],
