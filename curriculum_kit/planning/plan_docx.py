@@ -24,7 +24,7 @@ from .schedule import PlanOptions, Session, plan_counts
 from .timing import connect_minutes, time_range
 
 COLUMNS = ["Session", "Date", "Time", "Module and why it is here", "Level", "Track", "Co-facilitators"]
-WEIGHTS = (1.3, 1.15, 1.55, 3.3, 0.95, 1.1, 1.85)
+WEIGHTS = (1.25, 1.1, 1.5, 3.25, 1.15, 1.1, 1.85)
 SIGNERS = ["Prepared by (staff development)", "Approved for {cws} (program manager)",
            "Approved for {calworks} (program manager)"]
 REASON_GREY = RGBColor(0x59, 0x59, 0x59)
