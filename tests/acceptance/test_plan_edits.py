@@ -68,6 +68,9 @@ def test_the_plan_csv_has_a_session_id_per_row(county):
     assert [r["session_id"] for r in rows][:3] == ["2027-core1-linkages-orientation",
                                                    "2027-core1-coordinated-case-planning",
                                                    "2027-seq1-families-experiencing-homelessness"]
+    on_leave = next(r for r in rows if r["session_id"] == "2027-core3-coordinated-case-planning")
+    assert (on_leave["date"], on_leave["cws_trainer"]) == ("2027-07-23", "Maria Lopez")  # Terrence Oduya is away
+    assert not [r for r in rows if r["date"] in ("2027-02-12", "2027-03-12")]  # the county's own closures
     first = events(county / "plan" / f"{STEM}.ics")["2027-core1-linkages-orientation"]
     assert first["location"] == "HHSA Training Room B, 1200 Main Street, Alder, CA 95501"
     assert first["organizer"] == "mailto:mlopez@alder.example.org"
