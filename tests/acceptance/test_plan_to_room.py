@@ -107,6 +107,15 @@ def test_a_session_packet_is_rebuilt_only_when_its_row_changes(walked, monkeypat
     assert "Eastside Family Resource Center" in text(packet(walked, FIRST)["sign-in-sheet.docx"])
 
 
+def test_an_invalid_plan_builds_nothing(walked, monkeypatch, tmp_path):
+    monkeypatch.chdir(walked)
+    edit_plan(Path(CSV), Path("saturday.csv"), {FIRST: {"date": "1/9/2027"}})
+    result = run(["build", "--plan", "saturday.csv", "--county", SLUG, "--no-pdf", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output == "Error: saturday.csv:2: 2027-01-09 is a Saturday; sessions are held on working days\n"
+    assert not (tmp_path / "out").exists()
+
+
 def test_session_packets_are_reproducible(walked, tmp_path, monkeypatch):
     monkeypatch.chdir(walked)
     assert run(["build", "--plan", CSV, "--no-pdf", "--session", MOVED, "--out", str(tmp_path)]).exit_code == 0
@@ -151,6 +160,8 @@ def test_attendance_against_the_plan(walked, monkeypatch):
      f"Error: {CSV}: has no session '2027-core9-linkages-orientation' (did you mean "
      "'2027-core4-linkages-orientation'?)"),
     (["build", "--session", FIRST], "Error: --session needs --plan PLAN.csv"),
+    (["build", "--plan", "edited.csv"], "Error: edited.csv: cannot tell which county this plan is for; say it with "
+                                        "--county SLUG"),
     (["attendance", "samples/signins-alder-county-2027.csv", "--as-of", "13/45/2027"],
      "Error: Invalid value for '--as-of': '13/45/2027' is not a date (write 2027-03-02 or 3/2/2027)"),
 ])
