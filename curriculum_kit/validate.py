@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CurriculumKitError
+from .errors import CurriculumKitError, Location
 from .findings import Findings
 from .formats.library import Library
 from .formats.markers import Marker, MarkerSyntaxError, find_markers, stands_alone
 from .formats.module import LEVELS, Module
-from .formats.overlay import CONTACTS_FILE, Layer
+from .formats.overlay import Layer
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.sources import KeyPath, load_toml
 from .formats.terms import chains
@@ -81,8 +81,8 @@ def _check_placeholders(layer: Layer, findings: Findings) -> None:
         if value.startswith(PLACEHOLDER):
             findings.warning(layer.doc.path, f"'{'.'.join(map(str, keys))}' is still a placeholder: "
                              f"'{value}'", layer.doc.line_of(*keys))
-    rows: list[tuple[Path | None, int | None, object]] = [(term.path, term.line, term) for term in layer.terms]
-    rows += [(layer.folder / CONTACTS_FILE, contact.line, contact) for contact in layer.contacts]
+    rows: list[tuple[Path | None, Location, object]] = [(term.path, term.line, term) for term in layer.terms]
+    rows += [(contact.path, contact.line, contact) for contact in layer.contacts]
     if layer.orgchart is not None:
         rows += [(layer.orgchart.path, person.line, person) for person in layer.orgchart.people]
     for path, line, row in rows:
