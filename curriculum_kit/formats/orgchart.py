@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import Location
 from ..findings import Findings
-from .programs import BOTH, PROGRAMS, normalize_program
+from .programs import BOTH, PROGRAM_LABELS, PROGRAMS, normalize_program
 from .sources import first_at, read_table
 
 COLUMNS = ["id", "name", "title", "program", "reports_to"]
@@ -64,7 +64,23 @@ def read_orgchart(path: Path, findings: Findings, sheet: str | None = None) -> O
             findings.error(path, f"'{person.name}' reports_to '{person.reports_to}', which is no one's id",
                            person.line)
     _report_cycles(path, people, findings)
+    _report_second_roots(path, people, findings)
     return OrgChart(tuple(people.values()), path)
+
+
+def _report_second_roots(path: Path, people: dict[str, Person], findings: Findings) -> None:
+    """One root per program (and one for both): a second person of a program who reports to
+    no one is almost always a missing reports_to, which would draw a separate chart."""
+    first: dict[str, Person] = {}
+    for person in people.values():
+        if person.reports_to:
+            continue
+        if person.program in first:
+            findings.error(path, f"'{person.name}' reports to no one, like '{first[person.program].name}' "
+                           f"({PROGRAM_LABELS[person.program]}); a chart has one root per program: "
+                           "fill in reports_to", person.line)
+        else:
+            first[person.program] = person
 
 
 def _report_cycles(path: Path, people: dict[str, Person], findings: Findings) -> None:

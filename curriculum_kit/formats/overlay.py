@@ -19,7 +19,7 @@ from .images import check_image
 from .module import ID_PATTERN
 from .orgchart import OrgChart, read_orgchart
 from .overlay_files import CONTACTS, ORGCHART, TERMINOLOGY, TableSource, table_sources
-from .programs import PROGRAM_LABELS, PROGRAMS
+from .programs import PROGRAM_LABELS, PROGRAMS, normalize_program
 from .semver import Version
 from .sources import TomlDocument, check_keys, inside_folder, load_toml
 from .stories import Story, read_story
@@ -135,8 +135,11 @@ class Overlay:
         return self.programs[key].label if key in self.programs else "Both programs"
 
 
-def load_layer(folder: Path, findings: Findings) -> Layer | None:
-    """Read one overlay folder; every problem found goes to ``findings``."""
+def load_layer(folder: Path, findings: Findings, *, check_folder_name: bool = True) -> Layer | None:
+    """Read one overlay folder; every problem found goes to ``findings``.
+
+    ``check_folder_name=False`` accepts a folder named otherwise than the slug (last year's
+    copy unzipped as 'sp-old', compared by `overlay diff`)."""
     try:
         doc = load_toml(folder / OVERLAY_FILE)
     except InputError as exc:
@@ -150,7 +153,7 @@ def load_layer(folder: Path, findings: Findings) -> Layer | None:
         if not isinstance(slug, str) or not ID_PATTERN.fullmatch(slug):
             findings.error(doc.path, f"slug {slug!r} must be lowercase letters, digits and hyphens",
                            doc.line_of("slug"))
-        elif slug != folder.name:
+        elif check_folder_name and slug != folder.name:
             findings.error(doc.path, f"slug '{slug}' does not match the folder name '{folder.name}'",
                            doc.line_of("slug"))
     county = data.get("county")
@@ -237,10 +240,13 @@ def _trainers(doc: TomlDocument, findings: Findings) -> tuple[Trainer, ...] | No
     for index, entry in enumerate(entries):
         check_keys(doc, entry, ("trainers", index), ["name", "program"], ["title", "email"], findings)
         program = entry.get("program")
-        if "program" in entry and program not in PROGRAMS:
-            findings.error(doc.path, f"trainer '{entry.get('name', '?')}' has program {program!r}; "
-                           f"use {' or '.join(PROGRAMS)}", doc.line_of("trainers", index, "program"))
-            continue
+        if "program" in entry:  # the spellings contacts.csv takes: "CalWORKs", "Child Welfare", "CW"
+            key = normalize_program(program) if isinstance(program, str) else None
+            if key not in PROGRAMS:
+                findings.error(doc.path, f"trainer '{entry.get('name', '?')}' has program {program!r}; "
+                               f"use {' or '.join(PROGRAMS)}", doc.line_of("trainers", index, "program"))
+                continue
+            program = key
         if all(isinstance(entry.get(k, ""), str) for k in ("name", "title", "email")) and "name" in entry:
             trainers.append(Trainer(entry["name"].strip(), program, entry.get("title", ""), entry.get("email", "")))
     return tuple(trainers)
