@@ -8,13 +8,14 @@ and says, for `curriculum-kit list`, which source won.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import click
 from click.core import ParameterSource
 
-from .errors import CurriculumKitError, display_path
+from .errors import CurriculumKitError
 from .formats.project import Project, env_var, find_project_file, load_project
 
 # project key -> (parameter name, the commands it applies to; None = every command that has it)
@@ -58,16 +59,21 @@ def project_for(ctx: click.Context) -> tuple[Project | None, CurriculumKitError 
     return root.meta.get("curriculum_kit.project"), root.meta.get("curriculum_kit.project_error")
 
 
+def _shown(path: Path) -> str:
+    """A path relative to the working folder, '..' included: the project file is often above it."""
+    return os.path.relpath(path) if Path(path).is_absolute() else str(path)
+
+
 def settings_in_use(ctx: click.Context) -> list[dict[str, str]]:
     """For `list`: the project file, and each folder with where its value came from."""
     project, _ = project_for(ctx)
-    rows = [{"setting": "Project file", "value": display_path(project.path) if project else "none",
+    rows = [{"setting": "Project file", "value": _shown(project.path) if project else "none",
              "source": "" if project else "no curriculum-kit.toml here or in a parent folder"}]
     for key, label in _SHOWN.items():
         param = _PARAMETERS[key][0]
         source = ctx.get_parameter_source(param)
         origin = {ParameterSource.COMMANDLINE: f"from --{key}", ParameterSource.ENVIRONMENT: f"from {env_var(key)}",
-                  ParameterSource.DEFAULT_MAP: f"from {display_path(project.path) if project else ''}",
+                  ParameterSource.DEFAULT_MAP: f"from {_shown(project.path) if project else ''}",
                   }.get(source, "default") if source is not None else "default"
-        rows.append({"setting": label, "value": display_path(ctx.params[param]), "source": origin})
+        rows.append({"setting": label, "value": _shown(ctx.params[param]), "source": origin})
     return rows

@@ -7,6 +7,7 @@ piece of document text is escaped, so a module's text can never become markup.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 from typing import Sequence
@@ -15,8 +16,33 @@ from ..ooxml.zipio import atomic_output
 from .module_diff import Change, ModuleDiff, Words
 
 
+_CONTEXT = 8  # words kept on each side of a change in the terminal; the HTML page shows all
+
+
 def _marked(words: Sequence[Words]) -> str:
-    return "".join(w.text if w.op == "=" else f"[-{w.text}-]" if w.op == "-" else f"{{+{w.text}+}}" for w in words)
+    """The changed words marked [-so-]{+thus+}, with long unchanged stretches cut to their ends."""
+    pieces = []
+    for index, word in enumerate(words):
+        if word.op == "-":
+            pieces.append(f"[-{word.text}-]")
+        elif word.op == "+":
+            pieces.append(f"{{+{word.text}+}}")
+        else:
+            pieces.append(_context(word.text, first=index == 0, last=index == len(words) - 1))
+    return "".join(pieces)
+
+
+def _context(text: str, first: bool, last: bool) -> str:
+    tokens = re.split(r"(\s+)", text)  # words at even positions, spaces between
+    keep = 2 * _CONTEXT
+    if len(tokens) <= 2 * keep + 1:
+        return text
+    head, tail = "".join(tokens[:keep]), "".join(tokens[-keep:])
+    if first:
+        return "…" + tail
+    if last:
+        return head + "…"
+    return head + " … " + tail
 
 
 def _count(number: int, noun: str) -> str:
