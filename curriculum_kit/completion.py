@@ -33,13 +33,17 @@ def _names(folder: Path, marker: str) -> list[str]:
 
 
 def _refs(folder: Path) -> list[str]:
-    """Tags, then branches, of the git repository holding ``folder``."""
+    """HEAD, the tags (newest first), then the branches, of the git repository holding ``folder``."""
     if shutil.which("git") is None or not folder.is_dir():
         return []
-    result = subprocess.run(["git", "-C", str(folder), "for-each-ref", "--sort=-creatordate",
-                             "--format=%(refname:short)", "refs/tags", "refs/heads"],
-                            capture_output=True, text=True, check=False)
-    return ["HEAD", *result.stdout.split()] if result.returncode == 0 else []
+    refs = ["HEAD"]
+    for kind, order in (("refs/tags", "-creatordate"), ("refs/heads", "-committerdate")):
+        result = subprocess.run(["git", "-C", str(folder), "for-each-ref", f"--sort={order}",
+                                 "--format=%(refname:short)", kind], capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            return []
+        refs += result.stdout.split()
+    return refs
 
 
 def _items(names: list[str], incomplete: str, help: str | None = None) -> list[CompletionItem]:
