@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from ..formats.terms import Term
 
@@ -75,7 +75,7 @@ class ModuleDiff:
     def change_count(self) -> int:
         return sum(len(d.changes) for d in self.documents)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         from dataclasses import asdict
 
         return asdict(self)
@@ -97,7 +97,7 @@ def count(term: Term, text: str) -> int:
 
 def diff_module(module: str, old_label: str, new_label: str, old_version: str, new_version: str,
                 old: dict[str, Text], new: dict[str, Text], vocabulary: Vocabulary | None = None,
-                county: str | None = None, placement: dict | None = None) -> ModuleDiff:
+                county: str | None = None, placement: dict[str, Any] | None = None) -> ModuleDiff:
     """Compare two versions' texts (document name -> paragraphs) for one county's eyes."""
     vocabulary = vocabulary or Vocabulary()
     documents = []
@@ -207,7 +207,7 @@ def _term_notes(change: Change, vocabulary: Vocabulary) -> list[str]:
     return notes
 
 
-def placement_changes(placement: dict, old: dict[str, Text], new: dict[str, Text]) -> list[str]:
+def placement_changes(placement: dict[str, Any], old: dict[str, Text], new: dict[str, Text]) -> list[str]:
     """Anchors of module.toml's [placement] table ('after-title: Time to Connect') that
     moved to another slide or paragraph, or no longer match anything."""
     problems = []

@@ -100,7 +100,7 @@ def _html_text(change: Change) -> str:
     if change.kind == "changed":
         return "".join(escape(w.text) if w.op == "=" else f"<del>{escape(w.text)}</del>" if w.op == "-"
                        else f"<ins>{escape(w.text)}</ins>" for w in change.words)
-    text = escape(change.new if change.kind == "added" else change.old or "")
+    text = escape((change.new if change.kind == "added" else change.old) or "")
     return f"<ins>{text}</ins>" if change.kind == "added" else f"<del>{text}</del>"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..errors import InputError
 from ..findings import Findings
@@ -28,7 +28,7 @@ def module_texts(module: Module) -> dict[str, Text]:
     return {path.relative_to(module.folder).as_posix(): document_text(path) for path in module.documents}
 
 
-def placement_table(module: Module) -> dict:
+def placement_table(module: Module) -> dict[str, Any]:
     """module.toml's [placement] table (anchors such as 'after-title: Time to Connect'), or {}."""
     table = load_toml(module.folder / MODULE_FILE).data.get("placement", {})
     return table if isinstance(table, dict) else {}
