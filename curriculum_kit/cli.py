@@ -396,10 +396,12 @@ def module_diff_command(old: str, new: str, county: str | None, html_path: Path 
 
 def _show_module_diffs(diffs: list, html_path: Path | None, as_json: bool, when_none: str) -> None:
     from .errors import display_path
-    from .versioning.module_diff_render import render_module_diff, write_module_diff_html
+    from .outputs import atomic_output
+    from .report.module_diff import module_diff_html, render_module_diff
 
     if html_path is not None:
-        write_module_diff_html(html_path, diffs)
+        with atomic_output(html_path) as stream:
+            stream.write(module_diff_html(diffs).encode("utf-8"))
     if as_json:
         click.echo(json.dumps([d.to_json() for d in diffs], indent=2, ensure_ascii=False))
     else:

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.adapt import adapt_file
+from curriculum_kit.adapting import adapt_file
 from tests.conftest import REPO
 from tests.gitrepo import change_alder, commit_all, copy_overlays, git, replace_line
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import Path
 from typing import Sequence
 
-from ..ooxml.zipio import atomic_output
-from .module_diff import Change, ModuleDiff, Words
+from ..versioning.module_diff import Change, ModuleDiff, Words
 
 
 _CONTEXT = 8  # words kept on each side of a change in the terminal; the HTML page shows all
@@ -122,8 +120,3 @@ def module_diff_html(diffs: Sequence[ModuleDiff]) -> str:
             body.append("<h2>What it means for the county</h2><pre>" + escape("\n".join(impact)) + "</pre>")
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
             f"<style>{_STYLE}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
-
-
-def write_module_diff_html(path: Path, diffs: Sequence[ModuleDiff]) -> None:
-    with atomic_output(Path(path)) as stream:
-        stream.write(module_diff_html(diffs).encode("utf-8"))
