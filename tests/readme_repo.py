@@ -13,8 +13,8 @@ import os
 import shutil
 from pathlib import Path
 
-from curriculum_kit.formats.terms import Term
 from curriculum_kit.adapting import adapt_file
+from curriculum_kit.formats.terms import Term
 from tests.conftest import REPO
 from tests.gitrepo import change_alder, commit_all, copy_overlays, git, replace_line
 

@@ -8,11 +8,10 @@ piece of document text is escaped, so a module's text can never become markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
-from typing import Sequence
 
 from ..versioning.module_diff import Change, ModuleDiff, Words
-
 
 _CONTEXT = 8  # words kept on each side of a change in the terminal; the HTML page shows all
 

@@ -13,9 +13,10 @@ module.toml's ``[placement]`` table that moved or vanished.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..formats.terms import Term
 

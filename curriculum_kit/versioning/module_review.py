@@ -5,9 +5,10 @@ read from folders, from git (``ID@GITREF``), or — for a county's lock — from
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import InputError
 from ..findings import Findings

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.versioning.module_diff import (Vocabulary, Words, diff_module, paragraph_changes,
-                                                   placement_changes, word_diff)
 from curriculum_kit.report.module_diff import module_diff_html, render_module_diff
+from curriculum_kit.versioning.module_diff import (
+    Vocabulary,
+    Words,
+    diff_module,
+    paragraph_changes,
+    placement_changes,
+    word_diff,
+)
 
 DECK_OLD = (("slide 1", "Linkages Orientation"), ("slide 2", "Who we are"),
             ("slide 2 notes", "Ask each table to name one county welfare department office."),
