@@ -62,6 +62,8 @@ overlays_option = click.option("--overlays", "overlays_dir", type=click.Path(pat
                                envvar="CURRICULUM_KIT_OVERLAYS",
                                help="Folder of county overlays (or 'overlays' in curriculum-kit.toml).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+html_option = click.option("--html", "html_path", type=click.Path(path_type=Path), metavar="FILE",
+                           help="Also write the comparison as a page to read in a browser (with --diff).")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -315,8 +317,7 @@ def lock_command(slug: str, module_ids: tuple[str, ...], allow_downgrade: bool, 
 @click.argument("slugs", nargs=-1, shell_complete=county_slugs)
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show what changed, paragraph by paragraph and slide by slide (one SLUG).")
-@click.option("--html", "html_path", type=click.Path(path_type=Path), metavar="FILE",
-              help="With --diff: also write it as a page to read in a browser.")
+@html_option
 @modules_option
 @overlays_option
 @json_option
@@ -374,8 +375,7 @@ def module_group() -> None:
 @click.argument("new", shell_complete=module_versions)
 @click.option("--county", metavar="SLUG", shell_complete=county_slugs,
               help="Also say which of this county's terms and placements the changes touch.")
-@click.option("--html", "html_path", type=click.Path(path_type=Path), metavar="FILE",
-              help="Also write the comparison as a page to read in a browser.")
+@html_option
 @modules_option
 @overlays_option
 @json_option
