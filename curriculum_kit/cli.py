@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,12 +19,16 @@ from . import __version__
 from .completion import county_slugs, module_ids, module_versions, overlay_versions
 from .errors import CurriculumKitError, located
 
+if TYPE_CHECKING:
+    from .versioning.module_diff import ModuleDiff
+
 
 class _Group(click.Group):
     """A click group that prints library errors as one line and exits 1, and takes the
     defaults of its options from the nearest curriculum-kit.toml."""
 
-    def make_context(self, info_name, args, parent=None, **extra):
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
         from .cli_settings import default_map, nearest_project
 
         project, problem = None, None
@@ -394,7 +398,7 @@ def module_diff_command(old: str, new: str, county: str | None, html_path: Path 
     _show_module_diffs([review_module(old, new, modules_dir, library, county)], html_path, as_json, "")
 
 
-def _show_module_diffs(diffs: list, html_path: Path | None, as_json: bool, when_none: str) -> None:
+def _show_module_diffs(diffs: list[ModuleDiff], html_path: Path | None, as_json: bool, when_none: str) -> None:
     from .errors import display_path
     from .outputs import atomic_output
     from .report.module_diff import module_diff_html, render_module_diff

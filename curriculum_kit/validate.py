@@ -38,7 +38,7 @@ def validate(library: Library) -> Findings:
     _check_prerequisite_cycles(library.modules, findings)
     _check_new_hire_core(library.modules, findings)
     sections = {name for m in library.modules.values() for name in m.optional_sections}
-    reported: set[tuple[Path | None, int | None, str]] = set()
+    reported: set[tuple[Path | None, Location, str]] = set()
     for overlay in library.overlays.values():
         for row, other in chains(overlay.terms):
             key = (row.path, row.line, other.term)

@@ -28,7 +28,8 @@ def write_overlay_workbook(path: Path, tables: dict[str, list[list[str]]]) -> No
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    for blank in book.worksheets:  # the default "Sheet"
+        book.remove(blank)
     for kind, rows in tables.items():
         sheet = book.create_sheet(SHEET_TITLES[kind])
         for row in rows:
