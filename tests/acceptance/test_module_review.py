@@ -139,3 +139,13 @@ def test_overlay_diff_of_folders_named_otherwise_than_the_slug(repo):
     result = run(["overlay", "diff", "sp-old", "county_overlays/alder-county"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "alder-county 2.0.0 -> 2.1.0 (from sp-old to county_overlays/alder-county)"
+
+
+def test_moving_an_overlay_from_csv_to_excel_is_no_change(repo):
+    from tests.workbooks import csvs_to_workbooks
+
+    shutil.copytree(repo / "county_overlays/alder-county", repo / "alder-in-excel")
+    csvs_to_workbooks(repo / "alder-in-excel", combined=True)
+    result = run(["overlay", "diff", "county_overlays/alder-county", "alder-in-excel"])
+    assert (result.exit_code, result.output.splitlines()[-2:]) == (
+        0, ["No changes.", "0 changes. Version check passed: nothing here needs a new version."])
