@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import Location
 from ..findings import Findings
-from .sources import read_csv
+from .sources import read_table
 
 COLUMNS = ["term", "replacement"]
 OPTIONAL_COLUMNS = ["case", "note"]
@@ -29,7 +30,7 @@ class Term:
     case: str = "auto"
     note: str = ""
     path: Path | None = None
-    line: int | None = None
+    line: Location = None  # a line, or a workbook cell ('Terminology!A7')
 
     @property
     def ignore_case(self) -> bool:
@@ -41,9 +42,9 @@ class Term:
         return self.term.lower() if self.ignore_case else self.term
 
 
-def read_terminology(path: Path, findings: Findings) -> tuple[Term, ...]:
+def read_terminology(path: Path, findings: Findings, sheet: str | None = None) -> tuple[Term, ...]:
     terms: dict[str, Term] = {}
-    for row in read_csv(path, COLUMNS, OPTIONAL_COLUMNS):
+    for row in read_table(path, COLUMNS, OPTIONAL_COLUMNS, sheet):
         term, replacement = row["term"], row["replacement"]
         case = row["case"].lower() or "auto"
         if not term:
