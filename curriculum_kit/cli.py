@@ -170,7 +170,7 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
     """Remap every term in a .docx/.pptx (body, tables, headers, notes, masters, text boxes,
     SmartArt, charts, alt text) keeping all formatting; INPUT is never modified."""
     from .adapting import adapt_file
-    from .formats.library import load_terms
+    from .formats.term_sources import load_terms
     from .outputs import write_json
     from .report.adapt import adapt_summary
 

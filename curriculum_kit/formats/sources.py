@@ -7,10 +7,8 @@ line, and reports unknown keys or columns with the closest known name ("did you 
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +46,8 @@ def read_text(path: Path) -> str:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for a likely typo, else ''."""
+    import difflib  # here: only a misspelt name needs it
+
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -57,6 +57,8 @@ KeyPath = tuple[str | int, ...]
 
 def suggest_named(word: str, choices: Iterable[str]) -> str:
     """Like :func:`suggest` for names written in capitals ('Maria Lopez'), compared in any case."""
+    import difflib  # here: only a misspelt name needs it
+
     by_key = {choice.casefold(): choice for choice in choices}
     close = difflib.get_close_matches(word.casefold(), list(by_key), n=1, cutoff=0.6)
     return f" (did you mean '{by_key[close[0]]}'?)" if close else ""
@@ -80,6 +82,8 @@ class TomlDocument:
 
 
 def load_toml(path: Path) -> TomlDocument:
+    import tomllib  # here: `adapt --terms` reads a CSV only
+
     text = read_text(path)
     try:
         data = tomllib.loads(text)

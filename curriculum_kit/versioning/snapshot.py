@@ -54,7 +54,9 @@ class Vocabulary:
 
     @staticmethod
     def terms(words: dict[str, str]) -> tuple[Term, ...]:
-        return tuple(Term(term, term, case) for term, case in words.items())
+        """Rows that find the words, to count them (nothing is written: no replacement, so
+        no row reads as an expansion whose adapted places would go uncounted)."""
+        return tuple(Term(term, "", case) for term, case in words.items())
 
 
 @dataclass(frozen=True)
