@@ -160,8 +160,10 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
 @click.option("--pdf/--no-pdf", default=None, help="Add PDFs (default: when LibreOffice is installed).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers (default: one per core).")
 @click.option("--locked", is_flag=True, help="Fail a county whose modules.lock differs from a module (for CI).")
+@click.option("--export", is_flag=True,
+              help="Also package the participant material for learning management systems (Common Cartridge, SCORM 1.2).")
 @json_option
-def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, locked, as_json) -> None:
+def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, locked, export, as_json) -> None:
     """Build facilitator and participant packets for every module x county, and index.html.
 
     Only what changed since the last build is rebuilt. SOURCE_DATE_EPOCH pins every date,
@@ -176,7 +178,7 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
 
     options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
                            jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
-                           epoch=_source_date_epoch(), locked=locked)
+                           epoch=_source_date_epoch(), locked=locked, export=export)
     library = Library.load(modules_dir, overlays_dir)
     if sys.stdout.isatty() and not as_json:
         with click.progressbar(length=planned_pairs(library, options), label="Building packets") as bar:
@@ -189,6 +191,32 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
     summary = build_summary(outcomes, options)
     click.echo(json.dumps(summary, indent=2) if as_json else summary["text"])
     sys.exit(1 if summary["failed"] else 0)
+
+
+@main.command("export")
+@click.argument("slug")
+@click.option("--module", "module_id", required=True, metavar="ID", help="The module to export.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["cc", "scorm12"]),
+              help="cc: IMS Common Cartridge 1.3 (.imscc); scorm12: SCORM 1.2 (.zip). Repeatable; default both.")
+@modules_option
+@overlays_option
+@click.option("--out", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="Folder the packages are written to.")
+@click.option("--pdf/--no-pdf", default=None, help="Add PDFs of the documents (default: when LibreOffice is installed).")
+def export_command(slug, module_id, formats, modules_dir, overlays_dir, out, pdf) -> None:
+    """Package a module's participant material for the county SLUG for a learning management
+    system: handouts, agenda, contacts and org chart behind a start page in the county's words."""
+    from .errors import display_path
+    from .exporting import FORMATS, export_module
+    from .formats.library import Library
+    from .package.pdf import soffice
+
+    library = Library.load(modules_dir, overlays_dir)
+    chosen = tuple(f for f in FORMATS if f in formats) if formats else tuple(FORMATS)
+    written = export_module(library, slug, module_id, chosen, out,
+                            (soffice() is not None) if pdf is None else pdf, _source_date_epoch())
+    for path in written:
+        click.echo(f"Wrote {display_path(path)}")
 
 
 @main.group("overlay")

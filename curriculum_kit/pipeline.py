@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,18 +16,23 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .errors import CurriculumKitError, InputError
+from .errors import CurriculumKitError, InputError, PlanError
 from .findings import Findings
 from .formats.library import Library
 from .formats.module import Module
 from .formats.overlay import Overlay
 from .generate.common import Stamp
 from .package import pdf as pdf_tools
-from .package.catalog import write_catalog
+from .exporting import FORMATS, ExportFile, lms_exports, packet_name
+from .package.build_status import clear_failure, record_failure
+from .package.catalog_page import write_catalog
 from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
 from .package.readme import ROLE_TITLES, readme
 from .package.zipper import Entry, sha256_file, write_zip
+from .package.thumbnail import THUMBNAIL, title_slide_png
 from .packets import ModulePackets, county_documents, module_packets
+from .planning.order import teaching_order
+from .ooxml.zipio import atomic_output
 from .report import write_json
 from .validate import check_module
 from .versioning.lock import lock_problems
@@ -43,6 +47,7 @@ class BuildOptions:
     counties: tuple[str, ...] = ()
     epoch: int | None = None  # SOURCE_DATE_EPOCH; None means now
     locked: bool = False  # a county whose modules.lock differs from a module fails for it
+    export: bool = False  # also IMS Common Cartridge and SCORM 1.2 packages of the participant material
 
 
 @dataclass
@@ -81,7 +86,9 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
         done(failure)
     jobs: dict[str, list[_Job]] = {}
     epoch = options.epoch if options.epoch is not None else int(datetime.now(timezone.utc).timestamp())
-    build_options = {"pdf": options.pdf, "epoch": options.epoch}
+    build_options: dict[str, object] = {"pdf": options.pdf, "epoch": options.epoch}
+    if options.export:  # only then, so that the keys of builds without exports stay as they were
+        build_options["export"] = True
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
     for slug in counties:
         overlay = library.overlays[slug]
@@ -118,8 +125,31 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
                 for outcome in future.result():
                     done(outcome)
     options.out.mkdir(parents=True, exist_ok=True)
-    write_catalog(options.out)
+    _mark_failures(options.out, outcomes, Stamp.from_epoch(epoch).when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    write_catalog(options.out, _teaching_order(library))
     return outcomes
+
+
+def _mark_failures(out: Path, outcomes: list[Outcome], when: str) -> None:
+    """A failed build leaves the previous packets in place: say so beside them for the catalog."""
+    for outcome in outcomes:
+        county = out / outcome.county
+        folders = [county / outcome.module] if outcome.module else \
+            sorted(p.parent for p in county.glob(f"*/{MANIFEST}"))
+        for folder in folders:
+            if outcome.status != "failed":
+                clear_failure(folder)
+            elif (folder / MANIFEST).is_file():
+                record_failure(folder, when, outcome.message)
+
+
+def _teaching_order(library: Library) -> tuple[str, ...]:
+    """Module ids in teaching order (lesson 2), for the catalog; by level and id if the
+    prerequisites form a cycle (validate reports that)."""
+    try:
+        return tuple(step.module.id for step in teaching_order(library.modules.values()))
+    except PlanError:
+        return tuple(m.id for m in sorted(library.modules.values(), key=lambda m: (m.level_rank, m.id)))
 
 
 def planned_pairs(library: Library, options: BuildOptions) -> int:
@@ -202,20 +232,7 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[
         for packet in packets.packets:
             for name, data in packet.documents.items():
                 pending.setdefault(_digest(data), (name, data))
-    with tempfile.TemporaryDirectory(prefix="ck-pdf-") as temp:
-        folder = Path(temp)
-        sources = {}
-        for digest, (name, data) in pending.items():
-            path = folder / f"{digest[:16]}{Path(name).suffix}"
-            path.write_bytes(data)
-            sources[path] = digest
-        converted = pdf_tools.convert(list(sources), folder / "pdf", stamp.when.strftime("%Y%m%d%H%M%S"))
-        return {sources[src]: pdf.read_bytes() for src, pdf in converted.items()}
-
-
-def packet_name(overlay: Overlay, module: Module, role: str) -> str:
-    """A file name that explains itself once downloaded."""
-    return f"{overlay.slug}_{module.id}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
+    return pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"))
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
@@ -225,6 +242,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     folder.mkdir(parents=True, exist_ok=True)
     versions = f"module {module.id} {module.version} · overlay {overlay.slug} {overlay.version}"
     manifest_packets, written = [], []
+    by_role: dict[str, dict[str, bytes]] = {}
     for packet in packets.packets:
         name = packet_name(overlay, module, packet.role)
         top = name.removesuffix(".zip")
@@ -232,6 +250,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         for doc_name, data in packet.documents.items():
             if _digest(data) in pdfs:
                 documents[str(Path(doc_name).with_suffix(".pdf"))] = pdfs[_digest(data)]
+        by_role[packet.role] = dict(documents)
         text = readme(packet.role, overlay.county, module.title, versions, sorted(documents),
                       module.facilitator_guide.name, module.slides.name)
         documents["README.txt"] = text.encode("utf-8")
@@ -245,16 +264,26 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                          for e in sorted(entries, key=lambda e: e.path)],
         })
         written.append(name)
+    exports = lms_exports(overlay, module, packets, by_role, stamp, tuple(FORMATS)) if options.export else []
+    written += _write_exports(folder, exports)
+    thumbnail = _write_thumbnail(folder, pdfs.get(_digest(packets.packets[0].documents.get(module.slides.name, b""))))
     warnings = ["no co-facilitator pair: the overlay needs a trainer from each program"] if not packets.pair else []
     manifest = {
         "tool": {"name": "curriculum-kit", "version": __version__},
         "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "inputs_sha256": job.key,
         "module": job.module_info,
+        "teaching": {"level": module.level, "prerequisites": list(module.prerequisites),
+                     "duration_minutes": module.duration_minutes, "programs": list(module.programs)},
         "overlay": {"slug": overlay.slug, "county": overlay.county, "version": str(overlay.version),
+                    "programs": {key: {"name": b.name, "short_name": b.short_name}
+                                 for key, b in overlay.programs.items()},
                     "chain": job.chain_info},
-        "options": {"pdf": options.pdf},
+        "options": {"pdf": options.pdf, "export": options.export},
         "packets": manifest_packets,
+        "exports": [{"label": e.label, "file": e.name, "sha256": _digest(e.data), "bytes": len(e.data)}
+                    for e in exports],
+        **({"thumbnail": thumbnail} if thumbnail else {}),
         "terminology": {"occurrences": dict(sorted(packets.occurrences.items())),
                         "never_found": packets.never_found, "near_misses": packets.near_misses},
         "omitted_sections": packets.omitted,
@@ -262,8 +291,26 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         "warnings": warnings,
     }
     write_json(folder / MANIFEST, manifest)
-    for stale in folder.glob("*.zip"):
+    for stale in [*folder.glob("*.zip"), *folder.glob("*.imscc")]:
         if stale.name not in written:
             os.unlink(stale)
     return Outcome(overlay.slug, module.id, "built", files=written, warnings=job.warnings + warnings)
 
+
+def _write_exports(folder: Path, exports: list[ExportFile]) -> list[str]:
+    for export in exports:
+        with atomic_output(folder / export.name) as stream:
+            stream.write(export.data)
+    return [export.name for export in exports]
+
+
+def _write_thumbnail(folder: Path, deck_pdf: bytes | None) -> str | None:
+    """The title slide's picture when the deck has a PDF; an older one is removed otherwise."""
+    png = title_slide_png(deck_pdf) if deck_pdf else None
+    target = folder / THUMBNAIL
+    if png is None:
+        target.unlink(missing_ok=True)
+        return None
+    with atomic_output(target) as stream:
+        stream.write(png)
+    return THUMBNAIL

@@ -54,7 +54,7 @@ def is_current(folder: Path, key: str) -> bool:
     manifest = read_manifest(folder)
     if not manifest or manifest.get("inputs_sha256") != key:
         return False
-    for packet in manifest.get("packets", []):
+    for packet in [*manifest.get("packets", []), *manifest.get("exports", [])]:
         path = folder / packet["file"]
         if not path.is_file() or path.stat().st_size != packet["bytes"]:
             return False
