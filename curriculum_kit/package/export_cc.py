@@ -10,6 +10,7 @@ in the cartridge is named by the manifest.
 from __future__ import annotations
 
 import io
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -68,9 +69,9 @@ def cc_manifest(package: LmsPackage) -> bytes:
         item = etree.SubElement(top, _cp("item"), identifier=identifier(f"I-{key}", taken), identifierref=resource_id)
         etree.SubElement(item, _cp("title")).text = title
         resource = etree.SubElement(resources, _cp("resource"), identifier=resource_id, type="webcontent",
-                                    href=files[0])
+                                    href=quote(files[0]))
         for path in files:
-            etree.SubElement(resource, _cp("file"), href=path)
+            etree.SubElement(resource, _cp("file"), href=quote(path))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -12,6 +12,7 @@ commits, and calls ``LMSFinish`` when the page goes away. With no LMS it is a pl
 from __future__ import annotations
 
 import io
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -91,10 +92,10 @@ def scorm_manifest(package: LmsPackage) -> bytes:
                                 identifierref=resource_id, isvisible="true")
         etree.SubElement(item, _cp("title")).text = title
         resource = etree.SubElement(resources, _cp("resource"), identifier=resource_id, type="webcontent",
-                                    href=files[0])
+                                    href=quote(files[0]))
         resource.set(f"{{{ADLCP}}}scormtype", kind)
         for path in files:
-            etree.SubElement(resource, _cp("file"), href=path)
+            etree.SubElement(resource, _cp("file"), href=quote(path))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

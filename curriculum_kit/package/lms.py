@@ -21,7 +21,7 @@ START_PAGE = "index.html"
 class Material:
     """One document for participants; ``files`` opens with the one a browser shows (the PDF)."""
 
-    key: str  # stable, unique, XML-identifier safe: the base of resource and item identifiers
+    key: str  # stable and unique (the file's path): the base of resource and item identifiers
     title: str
     files: tuple[str, ...]
 

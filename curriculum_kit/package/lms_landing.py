@@ -59,8 +59,8 @@ def landing_html(landing: Landing, materials: tuple[Material, ...], script: str 
 
 def _material(material: Material) -> str:
     first, *others = material.files
-    extra = "".join(f' (<a href="{_href(path)}">{_kind(path)}</a>)' for path in others)
-    return f'<a href="{_href(first)}">{escape(material.title)}</a>{extra}'
+    alternatives = "".join(f'; <a href="{_href(path)}">{_kind(path)}</a>' for path in others)
+    return f'<a href="{_href(first)}">{escape(material.title)}</a> ({_kind(first)}{alternatives})'
 
 
 def _kind(path: str) -> str:

@@ -68,12 +68,18 @@ def test_packets_with_tagged_pdfs_hold_the_county(samples, tmp_path):
     assert phone in pdf_text(folder / "local-contacts.pdf")
     assert "Child Welfare Services" not in guide
     assert b"/StructTreeRoot" in (folder / "facilitator-guide.pdf").read_bytes(), "tagged PDF"
+    if shutil.which("pdftoppm"):  # the catalog shows the deck's title slide
+        thumbnail = out / "manzanita-county" / "linkages-orientation" / "title-slide.png"
+        assert thumbnail.read_bytes().startswith(b"\x89PNG")
+        assert '<img src="manzanita-county/linkages-orientation/title-slide.png" alt="Title slide of ' in \
+            (out / "index.html").read_text()
     # PDFs are pinned too: a second build gives the same packet bytes
     again = tmp_path / "again"
     assert run(build_args(samples, again, "--pdf", "--county", "manzanita-county",
                           "--module", "linkages-orientation")).exit_code == 0
     second = next((again / "manzanita-county" / "linkages-orientation").glob("*_facilitator_*.zip"))
     assert hashlib.sha256(second.read_bytes()).hexdigest() == hashlib.sha256(packet.read_bytes()).hexdigest()
+    assert (again / "index.html").read_bytes() == (out / "index.html").read_bytes()
 
 
 class _Links(HTMLParser):
