@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from . import __version__
 from .errors import CurriculumKitError, InputError, PlanError
@@ -66,8 +66,8 @@ class Outcome:
 class _Job:
     module: Module
     key: str
-    module_info: dict
-    chain_info: list[dict]
+    module_info: dict[str, Any]
+    chain_info: list[dict[str, Any]]
     turn: int
     warnings: list[str]
 
@@ -160,7 +160,7 @@ def planned_pairs(library: Library, options: BuildOptions) -> int:
     return len(modules) * len(buildable) + len(_load_failures(library, options))
 
 
-def _select(wanted: tuple[str, ...], known: dict, what: str, folder: Path) -> list[str]:
+def _select(wanted: tuple[str, ...], known: dict[str, Any], what: str, folder: Path) -> list[str]:
     for name in wanted:
         if name not in known:
             raise InputError(f"no {what} '{name}' in {folder}" +
