@@ -35,9 +35,9 @@ from pathlib import Path
 from lxml import etree
 
 import curriculum_kit
+from curriculum_kit.adapting import adapt_file
 from curriculum_kit.findings import Findings
 from curriculum_kit.formats.terms import read_terminology
-from curriculum_kit.ooxml.adapt import adapt_file
 
 HERE = Path(__file__).resolve().parent
 INPUTS = ("large-guide.docx", "large-deck.pptx")

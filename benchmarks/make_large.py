@@ -28,7 +28,8 @@ from lxml import etree
 from PIL import Image
 from pptx import Presentation
 from pptx.shapes.autoshape import Shape
-from pptx.util import Inches as PIn, Pt as PPt
+from pptx.util import Inches as PIn
+from pptx.util import Pt as PPt
 
 SEED = 20260115
 ZIP_DATE = (2026, 1, 15, 0, 0, 0)

@@ -54,7 +54,7 @@ def main() -> None:
 def list_command(modules_dir: Path, overlays_dir: Path, as_json: bool) -> None:
     """List the base modules and county overlays."""
     from .formats.library import Library
-    from .report import library_listing
+    from .report.listing import library_listing
 
     listing = library_listing(Library.load(modules_dir, overlays_dir))
     if as_json:
@@ -94,10 +94,7 @@ def validate_command(slugs: tuple[str, ...], modules_dir: Path, overlays_dir: Pa
         for slug in slugs:
             if not (overlays_dir / slug).is_dir():
                 library.overlay(slug)  # raises: no overlay 'x' (did you mean ...?)
-            current = slug
-            while current is not None and overlays_dir / current not in folders:  # the extends chain
-                folders.append(overlays_dir / current)
-                current = library.layers[current].extends if current in library.layers else None
+            folders += [folder for folder in library.chain_folders(slug) if folder not in folders]
         findings = [f for f in findings
                     if not f.path.is_relative_to(overlays_dir) or any(f.path.is_relative_to(d) for d in folders)]
     errors = sum(f.severity == "error" for f in findings)
@@ -135,9 +132,10 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
                   dry_run: bool) -> None:
     """Remap every term in a .docx/.pptx (body, tables, headers, notes, masters, text boxes,
     SmartArt, charts, alt text) keeping all formatting; INPUT is never modified."""
+    from .adapting import adapt_file
     from .formats.library import load_terms
-    from .ooxml.adapt import adapt_file
-    from .report import adapt_summary, write_json
+    from .outputs import write_json
+    from .report.adapt import adapt_summary
 
     if county and overlay_dir:
         raise click.UsageError("use either --county or --overlay, not both")
@@ -174,7 +172,7 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
     from .formats.library import Library
     from .package.pdf import soffice
     from .pipeline import BuildOptions, build, planned_pairs
-    from .report import build_line, build_summary
+    from .report.build import build_line, build_summary
 
     options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
                            jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
@@ -253,7 +251,8 @@ def overlay_diff_command(old: str, new: str, overlays_dir: Path, as_json: bool, 
     OLD and NEW are overlay folders, overlay names in --overlays, or NAME@GITREF: the overlay
     as it was at a git commit, tag or branch (read with git, nothing is checked out).
     """
-    from .versioning.overlay_diff import diff_overlays, render_changelog, render_diff
+    from .report.versioning import render_changelog, render_diff
+    from .versioning.overlay_diff import diff_overlays
 
     if as_json and changelog:
         raise click.UsageError("use either --json or --changelog, not both")
@@ -276,7 +275,8 @@ def lock_command(slug: str, module_ids: tuple[str, ...], modules_dir: Path, over
     """Lock SLUG to the current modules: writes SLUG/modules.lock and, for 'outdated', a
     snapshot of each module in SLUG/.lock/. Nothing else is written."""
     from .formats.library import Library
-    from .versioning.lock import lock_overlay, render_lock
+    from .report.versioning import render_lock
+    from .versioning.lock import lock_overlay
 
     click.echo(render_lock(lock_overlay(Library.load(modules_dir, overlays_dir), slug, module_ids)))
 
@@ -292,7 +292,8 @@ def outdated_command(slugs: tuple[str, ...], modules_dir: Path, overlays_dir: Pa
     Without SLUGS, every overlay with a modules.lock. Exit 1 if a locked module is gone.
     """
     from .formats.library import Library
-    from .versioning.outdated import outdated, render_outdated
+    from .report.versioning import render_outdated
+    from .versioning.outdated import outdated
 
     report = outdated(Library.load(modules_dir, overlays_dir), slugs)
     click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False) if as_json else render_outdated(report))
@@ -311,7 +312,8 @@ def coverage_command(slug: str, module_ids: tuple[str, ...], modules_dir: Path, 
                      as_json: bool) -> None:
     """Terminology rows of SLUG never found in the modules, and words it may want to map."""
     from .formats.library import Library
-    from .versioning.coverage import coverage, render_coverage
+    from .report.versioning import render_coverage
+    from .versioning.coverage import coverage
 
     report = coverage(Library.load(modules_dir, overlays_dir), slug, module_ids)
     click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False) if as_json else render_coverage(report))
@@ -346,7 +348,7 @@ def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: 
     sign, a CSV and an iCalendar file (SOURCE_DATE_EPOCH pins their dates)."""
     from .planning.plan import plan_year
     from .planning.schedule import PlanOptions
-    from .report import plan_summary
+    from .report.planning import plan_summary
 
     options = PlanOptions(year, sessions_per_month, new_hire_every, start_time.time())
     click.echo(plan_summary(plan_year(modules_dir, overlays_dir, slug, options, out, _source_date_epoch())))
@@ -370,7 +372,7 @@ def attendance_command(signins: Path, county: str | None, as_of, threshold: floa
     from datetime import date
 
     from .planning.attendance_report import attendance_report
-    from .report import attendance_summary
+    from .report.planning import attendance_summary
 
     result = attendance_report(signins, modules_dir, overlays_dir, county,
                                as_of.date() if as_of else date.today(), threshold, out)

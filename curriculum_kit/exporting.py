@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .agenda import clock, session_agenda
-from .errors import InputError
+from .errors import InvalidInputs
+from .findings import Findings
 from .formats.library import Library
 from .formats.module import Module
 from .formats.overlay import Overlay, Trainer
 from .formats.programs import PROGRAMS
-from .generate.common import PROGRAM_FALLBACK_COLORS, Stamp, logo_png
+from .generate.common import logo_png
 from .ooxml.matcher import compiled_matcher
-from .ooxml.zipio import atomic_output
+from .outputs import Stamp, atomic_output
 from .package import pdf as pdf_tools
 from .package.export_cc import cc_cartridge
 from .package.export_scorm import scorm_package
 from .package.lms import Landing, LmsPackage, Material, ProgramBrand
 from .packets import ModulePackets, county_documents, module_packets
 from .validate import check_module
-from .findings import Findings
+from .wording import PROGRAM_FALLBACK_COLORS
 
 # format -> (label on the catalog, file name ending)
 FORMATS = {"cc": ("IMS Common Cartridge 1.3", ".imscc"), "scorm12": ("SCORM 1.2", "_scorm12.zip")}
@@ -123,18 +124,12 @@ def export_module(library: Library, slug: str, module_id: str, formats: tuple[st
                   pdf: bool, epoch: int | None) -> list[Path]:
     """`curriculum-kit export`: build the module's packets for the county in memory and write
     the exports of its participant packets to ``out``."""
-    if slug not in library.overlays:
-        raise InputError(f"no overlay '{slug}' in {library.overlays_dir}" +
-                         (f" (known: {', '.join(sorted(library.overlays))})" if library.overlays else ""))
-    if module_id not in library.modules:
-        raise InputError(f"no module '{module_id}' in {library.modules_dir}" +
-                         (f" (known: {', '.join(sorted(library.modules))})" if library.modules else ""))
-    overlay, module = library.overlays[slug], library.modules[module_id]
+    overlay, module = library.overlay(slug), library.module(module_id)
     findings = Findings()
     check_module(module, library.modules, findings)
     if findings.errors:
-        raise InputError(str(findings.errors[0]).replace(": error:", ":", 1))
-    stamp = Stamp.from_epoch(epoch if epoch is not None else int(datetime.now(timezone.utc).timestamp()))
+        raise InvalidInputs(findings.errors)
+    stamp = Stamp.from_epoch(epoch if epoch is not None else int(datetime.now(UTC).timestamp()))
     turn = sorted(library.modules).index(module_id)  # the same co-facilitators as a full build
     packets = module_packets(module, county_documents(overlay, stamp), turn, stamp)
     documents = {p.role: dict(p.documents) for p in packets.packets if p.role.startswith("participant")}

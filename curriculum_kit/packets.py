@@ -22,7 +22,6 @@ from .formats.overlay import Overlay, Trainer
 from .formats.programs import PROGRAMS
 from .formats.terms import Term
 from .generate.agenda_doc import agenda_docx
-from .generate.common import Stamp, module_caption
 from .generate.contacts_doc import contacts_docx
 from .generate.deck_assembly import assemble_deck
 from .generate.evaluation_doc import evaluation_docx
@@ -33,6 +32,8 @@ from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.links import dangling_links, with_links_external
 from .ooxml.matcher import compiled_matcher
 from .ooxml.package import Package
+from .outputs import Stamp
+from .wording import module_caption
 
 
 @dataclass

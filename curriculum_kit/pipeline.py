@@ -9,31 +9,30 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import __version__
 from .errors import CurriculumKitError, InputError, PlanError
+from .exporting import FORMATS, ExportFile, lms_exports, packet_name
 from .findings import Findings
 from .formats.library import Library
 from .formats.module import Module
 from .formats.overlay import Overlay
-from .generate.common import Stamp
+from .outputs import Stamp, atomic_output, write_json
 from .package import pdf as pdf_tools
-from .exporting import FORMATS, ExportFile, lms_exports, packet_name
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
 from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
 from .package.readme import ROLE_TITLES, readme
-from .package.zipper import Entry, sha256_file, write_zip
 from .package.thumbnail import THUMBNAIL, title_slide_png
+from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
 from .planning.order import teaching_order
-from .ooxml.zipio import atomic_output
-from .report import write_json
 from .validate import check_module
 from .versioning.lock import lock_problems
 
@@ -85,7 +84,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     for failure in _load_failures(library, options):
         done(failure)
     jobs: dict[str, list[_Job]] = {}
-    epoch = options.epoch if options.epoch is not None else int(datetime.now(timezone.utc).timestamp())
+    epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
     build_options: dict[str, object] = {"pdf": options.pdf, "epoch": options.epoch}
     if options.export:  # only then, so that the keys of builds without exports stay as they were
         build_options["export"] = True

@@ -18,8 +18,8 @@ from .formats.markers import Marker, MarkerSyntaxError, find_markers, stands_alo
 from .formats.module import LEVELS, Module
 from .formats.overlay import CONTACTS_FILE, Layer
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
-from .formats.terms import chains
 from .formats.sources import load_toml
+from .formats.terms import chains
 from .ooxml.links import broken_references
 from .ooxml.package import Package
 from .ooxml.reading import document_blocks
@@ -136,24 +136,24 @@ def _line(module: Module, key: str) -> int | None:
 
 def _check_prerequisite_cycles(modules: dict[str, Module], findings: Findings) -> None:
     done: set[str] = set()
+    path: list[str] = []  # the walk's current chain; empty again after each visit
+
+    def visit(module_id: str) -> bool:
+        if module_id in path:
+            cycle = path[path.index(module_id):] + [module_id]
+            first = modules[cycle[0]]
+            findings.error(first.toml_path, f"prerequisites form a cycle: {' -> '.join(cycle)}",
+                           _line(first, "prerequisites"))
+            return True
+        if module_id in done or module_id not in modules:
+            return False
+        path.append(module_id)
+        found = any(visit(p) for p in modules[module_id].prerequisites if p != module_id)
+        path.pop()
+        done.add(module_id)
+        return found
+
     for start in sorted(modules):
-        path: list[str] = []
-
-        def visit(module_id: str) -> bool:
-            if module_id in path:
-                cycle = path[path.index(module_id):] + [module_id]
-                first = modules[cycle[0]]
-                findings.error(first.toml_path, f"prerequisites form a cycle: {' -> '.join(cycle)}",
-                               _line(first, "prerequisites"))
-                return True
-            if module_id in done or module_id not in modules:
-                return False
-            path.append(module_id)
-            found = any(visit(p) for p in modules[module_id].prerequisites if p != module_id)
-            path.pop()
-            done.add(module_id)
-            return found
-
         visit(start)
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write samples/signins-alder-county.csv: two years of Alder County's Linkages sign-ins.
 
-The rows come from the seeded simulation that the tests pin (tests/signin_simulation.py):
+The rows come from the seeded simulation that the tests pin (samples/signin_simulation.py):
 staff turnover, new hires, duplicates, names in other case or spacing, program spellings
 ("CWS", "Child Welfare", "DCFS", "Cal Works", "ETA"), US and ISO dates, and a few rows that
 cannot be counted. So the README's `attendance` run shows data whose findings are tested.
@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.signin_simulation import simulate  # noqa: E402  (the repository root is on the path now)
+from signin_simulation import simulate  # noqa: E402  (beside this script; curriculum_kit on the path now)
 
 
 def main() -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 
+from curriculum_kit.adapting import adapt_file
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.adapt import adapt_file
 from tests.conftest import REPO
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None,

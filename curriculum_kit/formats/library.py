@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, InvalidInputs
-from ..findings import Findings
+from ..findings import Finding, Findings
 from .module import MODULE_FILE, Module, load_module
 from .overlay import OVERLAY_FILE, Layer, Overlay, load_layer, resolve
 from .sources import suggest
@@ -42,7 +42,7 @@ class Library:
 
     @classmethod
     def load(cls, modules_dir: Path, overlays_dir: Path, *, modules: bool = True,
-             overlays: bool = True) -> "Library":
+             overlays: bool = True) -> Library:
         library = cls(Path(modules_dir), Path(overlays_dir))
         if modules:
             library._load_modules()
@@ -79,14 +79,31 @@ class Library:
                              f"{_known(module_id, self.modules)}")
         return self.modules[module_id]
 
+    def module_errors(self) -> list[Finding]:
+        """The errors found in the modules folder: commands that read every module stop on them."""
+        return [f for f in self.findings.errors if f.path.is_relative_to(self.modules_dir)]
+
+    def require_modules(self) -> None:
+        """Stop (InvalidInputs) when any module has an error, naming each."""
+        problems = self.module_errors()
+        if problems:
+            raise InvalidInputs(problems)
+
+    def chain_folders(self, slug: str) -> list[Path]:
+        """The folders of an overlay and of every overlay it extends, nearest first (a cycle
+        ends the walk: it is reported by ``resolve``)."""
+        folders: list[Path] = []
+        current: str | None = slug
+        while current is not None and self.overlays_dir / current not in folders:
+            folders.append(self.overlays_dir / current)
+            current = self.layers[current].extends if current in self.layers else None
+        return folders
+
     def overlay(self, slug: str) -> Overlay:
         """A resolved overlay, or an error: its own problems, or those of its parents."""
         if slug in self.overlays:
             return self.overlays[slug]
-        folders = []
-        while slug is not None and self.overlays_dir / slug not in folders:
-            folders.append(self.overlays_dir / slug)
-            slug = self.layers[slug].extends if slug in self.layers else None
+        folders = self.chain_folders(slug)
         problems = [f for f in self.findings.errors if any(f.path.is_relative_to(d) for d in folders)]
         if problems:
             raise InvalidInputs(problems)

@@ -15,6 +15,7 @@ PLACEHOLDERS = ("cobrand", "contacts", "orgchart", "stories")
 SECTION_KINDS = ("optional", "program")
 _MARKER = re.compile(r"\{\{\s*ck:([^{}]*)\}\}")
 _MALFORMED = re.compile(r"\{\s*ck\s*:|\bck:[\w -]*\}", re.IGNORECASE)
+_MAYBE = re.compile("ck", re.IGNORECASE).search  # both patterns need it: most paragraphs stop here
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class MarkerSyntaxError(ValueError):
 
 def find_markers(text: str) -> list[Marker]:
     """Markers in a paragraph's text; raises MarkerSyntaxError for a malformed one."""
+    if _MAYBE(text) is None:
+        return []
     markers = [_parse(match.group(1)) for match in _MARKER.finditer(text)]
     leftover = _MARKER.sub("", text)
     if _MALFORMED.search(leftover):
@@ -66,6 +69,6 @@ def _parse(inner: str) -> Marker:
             raise MarkerSyntaxError(f"unknown program '{argument}' in {{{{ck:{inner}}}}}; use "
                                     f"{' or '.join(PROGRAMS)}")
         return Marker(role, kind, argument)
-    known = ", ".join(["{{ck:%s}}" % p for p in PLACEHOLDERS] +
+    known = ", ".join(["{{ck:" + p + "}}" for p in PLACEHOLDERS] +
                       ["{{ck:optional NAME}}", "{{ck:program cws|calworks}}", "{{ck:end ...}}"])
     raise MarkerSyntaxError(f"unknown marker {{{{ck:{inner}}}}} (known: {known})")

@@ -271,7 +271,7 @@ def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay 
             findings.error(child.doc.path, problem, child.doc.line_of("extends"))
             return None
         if layer in chain:
-            names = " -> ".join(l.slug for l in chain + [layer])
+            names = " -> ".join(link.slug for link in chain + [layer])
             findings.error(chain[0].doc.path, f"'extends' forms a cycle: {names}",
                            chain[0].doc.line_of("extends"))
             return None

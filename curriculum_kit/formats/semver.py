@@ -24,7 +24,7 @@ class Version:
     text: str = ""
 
     @classmethod
-    def parse(cls, text: str) -> "Version":
+    def parse(cls, text: str) -> Version:
         match = _SEMVER.fullmatch(text.strip()) if isinstance(text, str) else None
         if not match:
             raise ValueError(f"'{text}' is not a semantic version like 1.2.0")
@@ -34,7 +34,7 @@ class Version:
     def __str__(self) -> str:
         return self.text or f"{self.major}.{self.minor}.{self.patch}"
 
-    def bump_kind(self, newer: "Version") -> str:
+    def bump_kind(self, newer: Version) -> str:
         """'major', 'minor', 'patch', 'none' or 'downgrade': how `newer` differs from self."""
         old, new = (self.major, self.minor, self.patch), (newer.major, newer.minor, newer.patch)
         if newer < self:

@@ -11,9 +11,10 @@ import difflib
 import io
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..errors import InputError
 from ..findings import Findings

@@ -13,9 +13,18 @@ from docx.shared import Pt
 from ..agenda import AgendaItem, clock, session_agenda
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
-from .common import (Stamp, add_fill_in, add_footer_note, column_widths, duration_text, finish,
-                     local_labels, module_caption, new_document, pair_text, shade, table_with_header,
-                     text_width)
+from ..outputs import Stamp
+from ..wording import duration_text, local_labels, module_caption, pair_text
+from .common import (
+    add_fill_in,
+    add_footer_note,
+    column_widths,
+    finish,
+    new_document,
+    shade,
+    table_with_header,
+    text_width,
+)
 
 CONNECTING = ("connect", "break", "lunch")  # the kinds of agenda item that are time to connect
 CONNECT_FILL = "#FFF2CC"

@@ -8,11 +8,9 @@ come from the build's timestamp so the same inputs give the same bytes.
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -24,32 +22,17 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Inches, Length, Pt, RGBColor
 from PIL import Image, ImageOps
 
-from ..formats.module import Module
-from ..formats.overlay import Branding, Overlay, Trainer
+from ..formats.overlay import Branding, Overlay
 from ..formats.programs import PROGRAMS
 from ..ooxml.zipio import restamp
+from ..outputs import Stamp
+from ..wording import BLANK, PROGRAM_FALLBACK_COLORS
 
 TOOL = "curriculum-kit"
 LOGO_MAX_PIXELS = 800  # logos are downscaled to this many pixels on their longer side
 LOGO_HEIGHT = Inches(0.6)
 LOGO_MAX_WIDTH = Inches(1.9)  # a third of a letter page's text width: wide wordmarks shrink to it
 BODY_FONT = "Calibri"  # the template's body theme font is a serif; handouts read better in one sans face
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """The build's moment: written into core properties and zip entries."""
-
-    when: datetime
-
-    @classmethod
-    def from_epoch(cls, seconds: int) -> "Stamp":
-        return cls(datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None))
-
-    @property
-    def zip_time(self) -> tuple[int, int, int, int, int, int]:
-        w = self.when
-        return (w.year, w.month, w.day, w.hour, w.minute, w.second)
 
 
 @lru_cache(maxsize=64)
@@ -84,9 +67,6 @@ def logo_alt_text(branding: Branding, county: str) -> str:
 
 def hex_color(branding: Branding, fallback: str) -> RGBColor:
     return RGBColor.from_string((branding.color or fallback).lstrip("#").upper())
-
-
-PROGRAM_FALLBACK_COLORS = {"cws": "#1F5FA8", "calworks": "#2E7D32"}
 
 
 def add_picture(run, data: bytes, alt_text: str, height=None, width=None):
@@ -240,45 +220,6 @@ def _set_grid(table, widths) -> None:
 
 # --- Shared by the session handouts (agenda, sign-in, evaluation, contacts) ---------------
 
-BOX = "\u2610"  # ☐: a box to tick with a pen; the handouts are printed and filled in by hand
-BLANK = "_" * 22  # room to write a date, a room or a name by hand
-LEVEL_NAMES = {"orientation": "Orientation", "nuts-and-bolts": "Nuts and bolts", "advanced": "Advanced"}
-
-
-def duration_text(minutes: int) -> str:
-    """'6 hours', '6 hours 30 minutes', '45 minutes': how staff plan their day."""
-    hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
-    parts += [f"{rest} minutes"] if rest or not hours else []
-    return " ".join(parts)
-
-
-def module_caption(module: Module) -> str:
-    """'Version 1.2.0 · Orientation level · 6 hours': which module and edition a sheet belongs to."""
-    return (f"Version {module.version} · {LEVEL_NAMES.get(module.level, module.level)} level · "
-            f"{duration_text(module.duration_minutes)}")
-
-
-def program_choices(overlay: Overlay, other: str = "") -> str:
-    """'☐ DCFS   ☐ ETA' in the names local staff use, plus e.g. '☐ Other: ____' when asked."""
-    boxes = [f"{BOX} {overlay.programs[key].label}" for key in PROGRAMS]
-    if other:
-        boxes.append(f"{BOX} {other}")
-    return "   ".join(boxes)
-
-
-def pair_text(overlay: Overlay, pair: tuple[Trainer, Trainer] | None = None) -> str:
-    """'Maria Lopez (DCFS) and Luis Ortega (ETA)', or blanks to fill in (lesson 3: co-trained).
-
-    ``pair`` is one trainer of each program, Child Welfare Services first.
-    """
-    if pair is not None and tuple(t.program for t in pair) != PROGRAMS:
-        raise ValueError(f"a co-facilitator pair is one trainer of each program, {PROGRAMS[0]} first; "
-                         f"got {', '.join(f'{t.name} ({t.program})' for t in pair)}")
-    names = [t.name for t in pair] if pair else [BLANK, BLANK]
-    return " and ".join(f"{name} ({overlay.programs[key].label})" for name, key in zip(names, PROGRAMS))
-
-
 def add_labelled(container, *fields: tuple[str, str]):
     """One line of bold labels with their values: 'My program: ☐ DCFS   ☐ ETA'."""
     paragraph = container.add_paragraph()
@@ -312,8 +253,3 @@ def column_widths(total, *weights: float) -> list[Length]:
     """Column widths in proportion to ``weights`` that add up to ``total`` (EMU)."""
     scale = int(total) / sum(weights)
     return [Emu(int(weight * scale)) for weight in weights]
-
-
-def local_labels(overlay: Overlay) -> tuple[str, ...]:
-    """The programs as local staff call them ('DCFS', 'ETA'), Child Welfare Services first."""
-    return tuple(overlay.programs[key].label for key in PROGRAMS)

@@ -14,7 +14,8 @@ from docx.document import Document
 from ..formats.contacts import Contact
 from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, PROGRAM_LABELS, PROGRAMS
-from .common import Stamp, add_footer_note, column_widths, finish, new_document, table_with_header, text_width
+from ..outputs import Stamp
+from .common import add_footer_note, column_widths, finish, new_document, table_with_header, text_width
 
 HEADERS = ["Role", "Name", "Title", "Phone", "E-mail", "Location/notes"]
 WEIGHTS = (1.25, 1.15, 1.35, 1.3, 2.8, 2.15)  # e-mail addresses must not wrap

@@ -11,9 +11,9 @@ import io
 from xml.sax.saxutils import escape
 
 import pptx
+from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
-from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
 from ..errors import BuildError
@@ -21,7 +21,9 @@ from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..ooxml.textview import read_part
-from .common import Stamp, finish_loaded, fit_logo, logo_alt_text, logo_png, PROGRAM_FALLBACK_COLORS
+from ..outputs import Stamp
+from ..wording import PROGRAM_FALLBACK_COLORS
+from .common import finish_loaded, fit_logo, logo_alt_text, logo_png
 from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area
 from .slide_copy import copy_slides

@@ -14,9 +14,18 @@ from docx.shared import Inches, Pt
 
 from ..formats.module import Module
 from ..formats.overlay import Overlay
-from .common import (BOX, Stamp, add_fill_in, add_footer_note, add_labelled, column_widths, finish,
-                     local_labels, module_caption, new_document, program_choices, table_with_header,
-                     text_width)
+from ..outputs import Stamp
+from ..wording import BOX, local_labels, module_caption, program_choices
+from .common import (
+    add_fill_in,
+    add_footer_note,
+    add_labelled,
+    column_widths,
+    finish,
+    new_document,
+    table_with_header,
+    text_width,
+)
 
 LIKERT = ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree")
 ROLES = ("Line staff", "Supervisor", "Manager", "Other: ________")

@@ -7,7 +7,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Inches
 
 from ..formats.overlay import Overlay
-from .common import Stamp, add_picture, finish, new_document, table_with_header
+from ..outputs import Stamp
+from .common import add_picture, finish, new_document, table_with_header
 from .orgchart_image import describe, render_png
 from .orgchart_layout import layout
 

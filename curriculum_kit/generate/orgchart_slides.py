@@ -17,9 +17,8 @@ from pptx.util import Emu, Pt
 
 from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, PROGRAMS
-from .common import PROGRAM_FALLBACK_COLORS
-from .orgchart_layout import (CORNER, EMU_PER_PT, NOTE_LINES, NOTE_PT, PAD_PT, Box, Page, box_colors,
-                              line_height, wrap)
+from ..wording import PROGRAM_FALLBACK_COLORS
+from .orgchart_layout import CORNER, EMU_PER_PT, NOTE_LINES, NOTE_PT, PAD_PT, Box, Page, box_colors, line_height, wrap
 
 FONT = "Arial"  # the layout's width estimates are Arial's (Liberation Sans in LibreOffice)
 TITLE_SIZES = (24, 20, 16, 14, 12)  # the largest that fits the title's height wins

@@ -12,9 +12,18 @@ from docx.shared import Inches
 
 from ..formats.module import Module
 from ..formats.overlay import Overlay
-from .common import (Stamp, add_fill_in, add_footer_note, add_labelled, column_widths, finish,
-                     local_labels, module_caption, new_document, pair_text, program_choices,
-                     table_with_header, text_width)
+from ..outputs import Stamp
+from ..wording import local_labels, module_caption, pair_text, program_choices
+from .common import (
+    add_fill_in,
+    add_footer_note,
+    add_labelled,
+    column_widths,
+    finish,
+    new_document,
+    table_with_header,
+    text_width,
+)
 
 COLUMNS = ["#", "Name", "Program", "Job title", "Unit/office", "E-mail", "Signature"]
 WEIGHTS = (0.45, 2, 1.7, 1.5, 1.4, 2, 1.6)

@@ -8,20 +8,21 @@ marker, which keeps python-docx's own helpers usable for every piece.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
 
 import docx
-from docx.enum.text import WD_BREAK, WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Inches, Pt
 
 from ..errors import BuildError
-from ..formats.markers import Marker
+from ..formats.markers import Marker, find_markers
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
-from .common import Stamp, add_picture, fill_cobrand, finish_loaded
+from ..outputs import Stamp
+from .common import add_picture, fill_cobrand, finish_loaded
 from .contacts_doc import contacts_table
 from .stories_doc import add_stories
 
@@ -67,11 +68,11 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
     overlay = material.overlay
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
-    done = resolve_sections(body, section_decider(overlay, audience), program_label(overlay, pair))
-    for item in placeholders(body):
+    done = resolve_sections(body, find_markers, section_decider(overlay, audience), program_label(overlay, pair))
+    for item in placeholders(body, find_markers):
         with _insert_before(document, item.element):
             _fill(document, item.marker.name, module, material, pair, audience)
-    left = marked_paragraphs(body)  # nothing unfinished ships
+    left = marked_paragraphs(body, find_markers)  # nothing unfinished ships
     if left:
         raise BuildError(f"marker {left[0].marker} is left in the document; check the module with "
                          "'curriculum-kit validate'")

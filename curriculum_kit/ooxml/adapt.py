@@ -10,20 +10,19 @@ from __future__ import annotations
 import gc
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator, Sequence
+from typing import BinaryIO
 from zipfile import ZipInfo
 
-from ..errors import InputError
-from ..formats.terms import Term
 from .locations import BlockLocator, part_labels
-from .matcher import Matcher, compiled_matcher, splice
+from .matcher import Matcher, TermRule, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
 from .textview import PartText, read_part
-from .zipio import ZipWriter, atomic_output
+from .zipio import ZipWriter
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class AdaptResult:
     """What adapting one document did and did not do."""
 
     source: Path
-    terms: tuple[Term, ...]
+    terms: tuple[TermRule, ...]
     changes: list[Change] = field(default_factory=list)  # filled when details are asked for
     near_misses: list[NearMissReport] = field(default_factory=list)  # likewise
     by_term: Counter = field(default_factory=Counter)
@@ -79,7 +78,7 @@ class AdaptResult:
         }
 
 
-def adapt_package(package: Package, terms: Sequence[Term], output: BinaryIO | None,
+def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO | None,
                   details: bool = False) -> AdaptResult:
     """Adapt an open package, writing the new zip to ``output`` (None: a dry run).
 
@@ -167,27 +166,3 @@ def _record(result: AdaptResult, part: str, label: str, root, view: PartText, ma
 
 def _join(label: str, detail: str) -> str:
     return f"{label}, {detail}" if detail else label
-
-
-def adapt_file(source: Path, output: Path | None, terms: Sequence[Term], details: bool = False) -> AdaptResult:
-    """Adapt ``source`` into ``output`` atomically (None: a dry run that writes nothing)."""
-    source = Path(source)
-    with Package(source) as package:
-        if output is None:
-            return adapt_package(package, terms, None, details)
-        output = Path(output)
-        _check_output(source, output)
-        with atomic_output(output) as stream:
-            return adapt_package(package, terms, stream, details)
-
-
-def _check_output(source: Path, output: Path) -> None:
-    if output.is_dir():
-        raise InputError(f"OUTPUT is a folder; name the file to write, e.g. {output / source.name}", output)
-    if output.suffix.lower() != source.suffix.lower():
-        raise InputError(f"OUTPUT must have the same extension as INPUT ({source.suffix})", output)
-    if output.resolve() == source.resolve() or (output.exists() and output.samefile(source)):
-        raise InputError("OUTPUT is INPUT; curriculum-kit never modifies its input, "
-                         "write to another file", output)
-    if not output.parent.is_dir():
-        raise InputError("the folder for OUTPUT does not exist", output.parent)

@@ -7,6 +7,7 @@ never from file names alone; a block's place inside its part from its ancestors.
 from __future__ import annotations
 
 import re
+
 from lxml import etree
 
 from .names import DC_NS, MC_NS, R_NS, a, p, w

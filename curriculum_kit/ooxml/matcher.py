@@ -11,11 +11,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import NamedTuple, Protocol
 
-from ..formats.terms import Term
+
+class TermRule(Protocol):
+    """What the engine needs of a terminology row; the formats layer's ``Term`` is one.
+
+    Defined here so that the engine depends on nothing above it: callers pass any object
+    with these attributes (hashable, as term lists are cached per build).
+    """
+
+    @property
+    def term(self) -> str: ...
+
+    @property
+    def replacement(self) -> str: ...
+
+    @property
+    def ignore_case(self) -> bool: ...
 
 # Read as spaces when seeking terms, so that a term split by one is found, as a near miss:
 # tab, line break, and the no-break spaces (U+00A0, U+2007 figure, U+202F narrow) that text
@@ -28,7 +44,7 @@ _COLLAPSE = str.maketrans({c: " " for c in _SPACERS})
 class Match(NamedTuple):  # a tuple: a long document has thousands, made in the hot loop
     start: int
     end: int
-    term: Term
+    term: TermRule
     replacement: str
 
 
@@ -36,7 +52,7 @@ class Match(NamedTuple):  # a tuple: a long document has thousands, made in the 
 class NearMiss:
     start: int
     end: int
-    term: Term
+    term: TermRule
     reason: str
 
 
@@ -108,9 +124,9 @@ def _trie_pattern(needles: list[str]) -> str:
 class Matcher:
     """Terms prepared once, then applied to any number of texts."""
 
-    def __init__(self, terms: Sequence[Term]):
+    def __init__(self, terms: Sequence[TermRule]):
         self.terms = tuple(terms)
-        self._by_needle: dict[str, list[Term]] = {}
+        self._by_needle: dict[str, list[TermRule]] = {}
         for term in self.terms:  # exact-case terms first: they win when the text agrees
             self._by_needle.setdefault(fold_case(term.term).translate(_COLLAPSE), []).append(term)
         for candidates in self._by_needle.values():
@@ -194,7 +210,7 @@ class Matcher:
 
 
 @lru_cache(maxsize=32)
-def compiled_matcher(terms: tuple[Term, ...]) -> Matcher:
+def compiled_matcher(terms: tuple[TermRule, ...]) -> Matcher:
     """One Matcher per term list: a build adapts many documents with the same terms."""
     return Matcher(terms)
 

@@ -138,7 +138,7 @@ class Package:
     def close(self) -> None:
         self._stream.close()
 
-    def __enter__(self) -> "Package":
+    def __enter__(self) -> Package:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -8,7 +8,7 @@ nothing outside a match changes.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Sequence
+from collections.abc import Sequence
 
 from .matcher import Match
 from .textview import PartText, node_text, set_node_text

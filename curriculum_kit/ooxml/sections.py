@@ -1,19 +1,21 @@
 """Markers inside a Word story: placeholders to fill, sections to keep, label or drop.
 
 Works on the lxml tree of a WordprocessingML part (python-docx's ``document.element`` is
-one), so the generators can use it without knowing the marker syntax.
+one). The marker syntax itself belongs to the module format: callers pass the function
+that finds markers in a paragraph's text, so the engine knows only that a marker opens,
+closes or holds a place.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable
+from typing import Generic, Protocol, TypeVar
 
 from lxml import etree
 
 from ..errors import BuildError
-from ..formats.markers import Marker, find_markers
 from .names import w
 from .textview import read_part
 
@@ -21,41 +23,50 @@ _W_P, _PPR, _PSTYLE, _OUTLINE = w("p"), w("pPr"), w("pStyle"), w("outlineLvl")
 _HEADING = re.compile(r"heading\s*(\d)", re.IGNORECASE)
 
 
+class MarkerLike(Protocol):
+    """What the engine needs of a marker: 'placeholder', 'open' or 'close'."""
+
+    @property
+    def role(self) -> str: ...
+
+
+M = TypeVar("M", bound=MarkerLike)
+FindMarkers = Callable[[str], Sequence[M]]
+
+
 @dataclass
-class MarkedParagraph:
+class MarkedParagraph(Generic[M]):
     element: etree._Element
-    marker: Marker
+    marker: M
 
 
-def marked_paragraphs(root: etree._Element) -> list[MarkedParagraph]:
+def marked_paragraphs(root: etree._Element, find: FindMarkers[M]) -> list[MarkedParagraph[M]]:
     """Paragraphs that hold a marker, in document order (one pass over the whole story)."""
     view = read_part(root)
     found = []
     for index in range(view.paragraph_blocks):
         start = view.block_starts[index]
         end = view.text.index("\x00", start)
-        if view.text.find("ck:", start, end) == -1:
-            continue
-        markers = find_markers(view.text[start:end])
+        markers = find(view.text[start:end])
         if markers and view.block_elements[index].tag == _W_P:
             found.append(MarkedParagraph(view.block_elements[index], markers[0]))
     return found
 
 
-def placeholders(root: etree._Element) -> list[MarkedParagraph]:
-    return [m for m in marked_paragraphs(root) if m.marker.role == "placeholder"]
+def placeholders(root: etree._Element, find: FindMarkers[M]) -> list[MarkedParagraph[M]]:
+    return [m for m in marked_paragraphs(root, find) if m.marker.role == "placeholder"]
 
 
-def resolve_sections(root: etree._Element, decide: Callable[[Marker], str],
-                     label: Callable[[Marker], str] | None = None) -> list[tuple[Marker, str]]:
+def resolve_sections(root: etree._Element, find: FindMarkers[M], decide: Callable[[M], str],
+                     label: Callable[[M], str] | None = None) -> list[tuple[M, str]]:
     """Apply ``decide(marker)`` -> 'keep' | 'drop' | 'label' to every section; return what was done.
 
     'drop' removes the section with its markers (and a heading it leaves empty);
     'keep' removes just the markers; 'label' turns the opening marker into ``label(marker)``.
     """
-    stack: list[MarkedParagraph] = []
-    pairs: list[tuple[MarkedParagraph, MarkedParagraph]] = []
-    for item in marked_paragraphs(root):
+    stack: list[MarkedParagraph[M]] = []
+    pairs: list[tuple[MarkedParagraph[M], MarkedParagraph[M]]] = []
+    for item in marked_paragraphs(root, find):
         if item.marker.role == "open":
             stack.append(item)
         elif item.marker.role == "close":

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .names import DC_NS, MC_NS, M_NS, R_NS, W_NS, XML_SPACE, a, p, w
+from .names import DC_NS, M_NS, MC_NS, R_NS, W_NS, XML_SPACE, a, p, w
 
 PARAGRAPH_TAGS = (w("p"), a("p"))
 _W_T, _A_T = w("t"), a("t")

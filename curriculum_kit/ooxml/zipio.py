@@ -14,12 +14,9 @@ from __future__ import annotations
 import io
 import os
 import struct
-import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager, suppress
-from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from zlib_ng import zlib_ng
 
@@ -112,22 +109,6 @@ def deflate(data: bytes, level: int = 6) -> bytes:
         compressor = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15)
         first = compressor.compress(view[:half]) + compressor.flush(zlib_ng.Z_SYNC_FLUSH)
         return first + second.result()
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
-    """A file that appears at ``path`` complete or not at all (temporary file, then rename)."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def restamp(data: bytes, date_time: tuple[int, int, int, int, int, int]) -> bytes:

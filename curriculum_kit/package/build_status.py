@@ -13,7 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from ..ooxml.zipio import atomic_output
+from ..outputs import atomic_output
 
 FAILURE = "last-failure.json"
 

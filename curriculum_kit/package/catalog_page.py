@@ -13,8 +13,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from ..generate.common import LEVEL_NAMES, duration_text
-from ..ooxml.zipio import atomic_output
+from ..outputs import atomic_output
+from ..wording import LEVEL_NAMES, duration_text
 from .catalog import CountyListing, Download, ModuleEntry, PacketsSection, Section, read_catalog
 from .catalog_assets import FILTER_SCRIPT, STYLE
 

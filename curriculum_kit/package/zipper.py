@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..ooxml.zipio import ZipWriter, atomic_output
+from ..ooxml.zipio import ZipWriter
+from ..outputs import atomic_output
 
 # Files Office formats already compress gain nothing from deflating again.
 _STORED = (".docx", ".pptx", ".png", ".jpg", ".jpeg", ".zip")

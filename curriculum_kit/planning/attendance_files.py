@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import __version__
 from ..formats.module import Module
 from ..formats.programs import CALWORKS, CWS
-from ..report import write_csv
+from ..outputs import write_csv
 from .attendance import Attendance, Person, flag_note
 from .signins import SignIns
 

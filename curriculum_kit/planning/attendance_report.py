@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..errors import InvalidInputs
 from ..findings import Finding
 from ..formats.library import Library
 from ..formats.programs import CALWORKS, CWS
-from ..generate.common import PROGRAM_FALLBACK_COLORS
-from ..ooxml.zipio import atomic_output
-from ..report import write_json
+from ..outputs import atomic_output, write_json
+from ..wording import PROGRAM_FALLBACK_COLORS
 from .attendance import analyze
 from .attendance_files import attendance_json, write_attendance_csvs
 from .attendance_html import attendance_html
@@ -41,9 +39,7 @@ def attendance_report(signins: Path, modules_dir: Path, overlays_dir: Path, coun
     ./attendance-COUNTY-DATE/ (the file's name when there is no county)."""
     library = Library.load(modules_dir, overlays_dir, overlays=county is not None)
     overlay = library.overlay(county) if county is not None else None
-    problems = [f for f in library.findings.errors if f.path.is_relative_to(library.modules_dir)]
-    if problems:
-        raise InvalidInputs(problems)
+    library.require_modules()
     read = read_signins(Path(signins), library.modules, as_of, overlay)
     found = analyze(read.records, library.modules, as_of, threshold)
     if overlay is not None:

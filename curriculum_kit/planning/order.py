@@ -8,12 +8,12 @@ same modules always give the same order, and each place has a reason a person ca
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..errors import PlanError
 from ..formats.module import Module
-from ..generate.common import LEVEL_NAMES
+from ..wording import LEVEL_NAMES
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,15 @@ tracks -> pair co-facilitators -> write the Word plan, the CSV and the iCalendar
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..errors import InvalidInputs
 from ..findings import Findings
 from ..formats.library import Library
 from ..formats.module import Module
 from ..formats.overlay import Overlay
-from ..generate.common import Stamp
 from ..ooxml.matcher import compiled_matcher
-from ..ooxml.zipio import atomic_output
+from ..outputs import Stamp, atomic_output
 from ..validate import check_sequence
 from .order import teaching_order
 from .plan_docx import plan_docx
@@ -47,9 +45,7 @@ def make_plan(modules_dir: Path, overlays_dir: Path, slug: str, options: PlanOpt
     """The plan in memory; errors name the module.toml or overlay.toml to fix."""
     library = Library.load(modules_dir, overlays_dir)
     overlay = library.overlay(slug)
-    problems = [f for f in library.findings.errors if f.path.is_relative_to(library.modules_dir)]
-    if problems:
-        raise InvalidInputs(problems)
+    library.require_modules()
     findings = Findings()
     check_sequence(library.modules, findings)
     findings.raise_if_errors()
@@ -81,5 +77,5 @@ def plan_year(modules_dir: Path, overlays_dir: Path, slug: str, options: PlanOpt
     to now."""
     plan = make_plan(modules_dir, overlays_dir, slug, options)
     out = Path(out) if out is not None else Path(f"plan-{slug}-{options.year}")
-    when = epoch if epoch is not None else int(datetime.now(timezone.utc).timestamp())
+    when = epoch if epoch is not None else int(datetime.now(UTC).timestamp())
     return PlanResult(plan, out, write_plan(plan, out, Stamp.from_epoch(when)))

@@ -15,8 +15,9 @@ from docx.shared import Inches, Pt, RGBColor
 from .. import __version__
 from ..formats.module import Module
 from ..formats.overlay import Overlay
-from ..generate.common import (LEVEL_NAMES, Stamp, add_footer_note, column_widths, duration_text, finish,
-                               local_labels, new_document, table_with_header, text_width)
+from ..generate.common import add_footer_note, column_widths, finish, new_document, table_with_header, text_width
+from ..outputs import Stamp
+from ..wording import LEVEL_NAMES, duration_text, local_labels
 from .schedule import PlanOptions, Session, plan_counts
 from .timing import connect_minutes, time_range
 

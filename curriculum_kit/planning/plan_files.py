@@ -7,7 +7,7 @@ the build's timestamp (SOURCE_DATE_EPOCH), so the same plan gives the same bytes
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,9 +15,8 @@ from icalendar import Calendar, Event
 
 from .. import __version__
 from ..formats.overlay import Overlay
-from ..generate.common import LEVEL_NAMES, duration_text, pair_text
-from ..ooxml.zipio import atomic_output
-from ..report import write_csv
+from ..outputs import atomic_output, write_csv
+from ..wording import LEVEL_NAMES, duration_text, pair_text
 from .schedule import TRACK_LABELS, Session
 from .timing import agenda_lines, connect_minutes, connect_text
 from .workdays import TIMEZONE
@@ -56,7 +55,7 @@ def write_plan_ics(path: Path, overlay: Overlay, sessions: list[Session], year: 
     for session in sessions:
         event = Event()
         event.add("uid", session_uid(overlay, session))
-        event.add("dtstamp", stamp.replace(tzinfo=timezone.utc))
+        event.add("dtstamp", stamp.replace(tzinfo=UTC))
         event.add("dtstart", session.starts.replace(tzinfo=zone))
         event.add("dtend", session.ends.replace(tzinfo=zone))
         event.add("summary", f"Linkages: {session.module.title} ({session.track_label})")

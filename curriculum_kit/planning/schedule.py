@@ -69,7 +69,7 @@ class _Offering:
     round: int
     target: int  # the month asked for
     why: str
-    needs: list["_Offering"] = field(default_factory=list)  # offerings that must come first
+    needs: list[_Offering] = field(default_factory=list)  # offerings that must come first
     month: int = 0  # the month given
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..agenda import clock, session_agenda
 from ..generate.agenda_doc import CONNECTING
-from ..generate.common import duration_text
+from ..wording import duration_text
 from .schedule import Session
 
 

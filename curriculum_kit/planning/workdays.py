@@ -9,8 +9,8 @@ holiday is added or moved by law.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Iterable
 
 import holidays
 

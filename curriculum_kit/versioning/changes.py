@@ -8,8 +8,8 @@ that alters the text or look of packets needs a minor bump, contacts and notes a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from ..formats.contacts import Contact
 from ..formats.orgchart import OrgChart, Person

@@ -10,8 +10,8 @@ is ranked by occurrences and shown with one sentence where it occurs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Sequence
 
 from ..errors import display_path
 from ..formats.library import Library
@@ -90,7 +90,7 @@ def coverage(library: Library, slug: str, module_ids: Sequence[str] = ()) -> Cov
         [library.modules[m] for m in sorted(library.modules)]
     own = {term.key for term in overlay.layer.terms}
     mapped = {term.term.lower() for term in overlay.terms}
-    inherited = {t.term: next(l.slug for l in overlay.chain[1:] if any(x.key == t.key for x in l.terms))
+    inherited = {t.term: next(link.slug for link in overlay.chain[1:] if any(x.key == t.key for x in link.terms))
                  for t in overlay.terms if t.key not in own and term_kind(t.term)}
     others: dict[str, list[str]] = {}
     for layer in library.layers.values():
@@ -150,21 +150,3 @@ def example_sentence(text: str, start: int, end: int) -> str:
     if finish < len(sentence):
         clip = clip.rsplit(" ", 1)[0]
     return ("…" if begin else "") + clip + ("…" if finish < len(sentence) else "")
-
-
-def render_coverage(report: CoverageReport) -> str:
-    lines = [f"{report.slug}: terminology coverage in {', '.join(report.modules)}", ""]
-    if report.dead:
-        lines.append(f"Rows never found in any module ({len(report.dead)}): check the spelling, or delete them")
-        lines += [f"  {row.path}:{row.line}  \"{row.term}\" -> \"{row.replacement}\"" for row in report.dead]
-    else:
-        lines.append("Every terminology row of this county is found in the modules.")
-    lines.append("")
-    if report.candidates:
-        lines.append(f"Words you may want to map ({len(report.candidates)}), most frequent first")
-        for c in report.candidates:
-            lines.append(f"  {c.occurrences:4}  \"{c.term}\" ({c.kind}; {c.source})")
-            lines.append(f"        e.g. \"{c.example}\"")
-    else:
-        lines.append("No candidate words found.")
-    return "\n".join(lines)

@@ -12,11 +12,11 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import CurriculumKitError, GitError, InputError
 from ..findings import Findings

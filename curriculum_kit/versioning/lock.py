@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
-from ..errors import CurriculumKitError, InputError, InvalidInputs, display_path, located
+from ..errors import CurriculumKitError, InputError, located
 from ..formats.library import Library
 from ..formats.module import Module
 from ..formats.overlay import Overlay
@@ -92,9 +92,7 @@ def lock_overlay(library: Library, slug: str, module_ids: Sequence[str] = ()) ->
     the same bytes. Locking every module drops entries of modules no longer published.
     """
     overlay = library.overlay(slug)
-    broken = [f for f in library.findings.errors if f.path.is_relative_to(library.modules_dir)]
-    if broken:
-        raise InvalidInputs(broken)
+    library.require_modules()
     if not library.modules:
         raise InputError(f"no modules to lock in {library.modules_dir} (use --modules DIR)")
     modules = [library.module(m) for m in dict.fromkeys(module_ids)] or \
@@ -124,16 +122,3 @@ def lock_overlay(library: Library, slug: str, module_ids: Sequence[str] = ()) ->
             stale.unlink()
     result.changes.sort(key=lambda change: change.module)
     return result
-
-
-def render_lock(result: LockResult) -> str:
-    """What `lock` prints: one line per module."""
-    count = sum(change.action != "dropped" for change in result.changes)
-    lines = [f"{display_path(result.path)} written: {count} module{'s' * (count != 1)} locked"]
-    for change in result.changes:
-        entry, previous = change.entry, change.previous
-        detail = {"updated": f"{previous and previous.version} -> {entry.version}",
-                  "dropped": f"{entry.version} (no longer published; removed from the lock)",
-                  "unchanged": f"{entry.version} (locked {entry.locked})"}.get(change.action, str(entry.version))
-        lines.append(f"  {change.action:<9}  {change.module} {detail}")
-    return "\n".join(lines)

@@ -12,7 +12,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..errors import InputError, InvalidInputs
@@ -20,7 +20,7 @@ from ..findings import Findings
 from ..formats.module import ID_PATTERN
 from ..formats.semver import Version
 from ..formats.sources import TomlDocument, check_keys, load_toml
-from ..ooxml.zipio import atomic_output
+from ..outputs import atomic_output
 
 LOCK_FILE = "modules.lock"
 SNAPSHOT_DIR = ".lock"  # one JSON snapshot per locked module, next to the lock
@@ -45,10 +45,10 @@ def today() -> date:
     """Today (UTC), or the day of SOURCE_DATE_EPOCH so that tests and CI are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:
-        return datetime.now(timezone.utc).date()
+        return datetime.now(UTC).date()
     if not epoch.strip().isdigit():
         raise InputError("SOURCE_DATE_EPOCH must be a whole number of seconds")
-    return datetime.fromtimestamp(int(epoch), timezone.utc).date()
+    return datetime.fromtimestamp(int(epoch), UTC).date()
 
 
 def snapshot_path(folder: Path, module_id: str) -> Path:

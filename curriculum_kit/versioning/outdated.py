@@ -8,9 +8,9 @@ map that occur more often, markers added or removed, slide and page counts befor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import InputError, InvalidInputs, display_path
 from ..formats.library import Library
@@ -142,60 +142,3 @@ def _document(name: str, old: DocumentFacts | None, new: DocumentFacts | None) -
                               old and old.length, new and new.length, markers)
     status = "unchanged" if old.sha256 == new.sha256 else "changed"
     return DocumentChange(name, status, new.unit, old.length, new.length, markers)
-
-
-def render_outdated(report: OutdatedReport) -> str:
-    """The report as a county's staff developer reads it."""
-    lines: list[str] = []
-    for county in report.counties:
-        changed = [m for m in county.modules if m.status != "current"]
-        summary = "all locked modules are current" if not changed else \
-            f"{len(changed)} module{'s' * (len(changed) != 1)} to review"
-        lines += [f"{county.slug} ({display_path(county.lock)}): {summary}"]
-        for impact in county.modules:
-            lines += _module_lines(county.slug, impact)
-        lines.append("")
-    return "\n".join(lines).rstrip()
-
-
-def _module_lines(slug: str, impact: ModuleImpact) -> list[str]:
-    name = impact.module
-    if impact.status == "current":
-        return [f"  {name} {impact.version}: current (locked {impact.locked_on})"]
-    if impact.status == "unlocked":
-        return [f"  {name} {impact.version}: new upstream, not locked; review it, then run "
-                f"'curriculum-kit lock {slug} --module {name}'"]
-    if impact.status == "deleted":
-        return [f"  {name} {impact.locked_version}: locked on {impact.locked_on} but no longer published "
-                f"(not in the modules folder); run 'curriculum-kit lock {slug}' to drop it from the lock"]
-    step = f"{impact.locked_version} -> {impact.version}" if impact.locked_version != impact.version else \
-        f"{impact.version}, same version but its files changed"
-    lines = [f"  {name}: {step} (locked {impact.locked_on})"]
-    lines.append("    Documents")
-    for doc in impact.documents:
-        lines.append(f"      {doc.file}: {doc.status}, {_size(doc)}")
-        for marker in doc.markers:
-            how = "added" if not marker.before else "removed" if not marker.after else "count changed"
-            lines.append(f"        marker {how:<13} {marker.name}  {marker.before} -> {marker.after}")
-    if impact.terms:
-        lines.append("    Your terms (occurrences in the module)")
-        for shift in impact.terms:
-            how = "no longer found" if not shift.after else "more often" if shift.after > shift.before else \
-                "less often"
-            lines.append(f"      {how:<16} \"{shift.name}\"  {shift.before} -> {shift.after}")
-    else:
-        lines.append("    Your terms: every term occurs as often as before")
-    if impact.generic:
-        lines.append("    Generic wording you do not map, now more often (consider a terminology row)")
-        lines += [f"      \"{shift.name}\"  {shift.before} -> {shift.after}" for shift in impact.generic]
-    lines.append(f"    To adopt it: review the packets, then run 'curriculum-kit lock {slug} --module {name}'")
-    return lines
-
-
-def _size(doc: DocumentChange) -> str:
-    """'30 slides', '21 -> 22 pages': pages are counted from explicit page breaks."""
-    counts = [n for n in (doc.before, doc.after) if n is not None]
-    if len(counts) == 2 and counts[0] == counts[1]:
-        counts = counts[1:]
-    unit = doc.unit if counts[-1] != 1 else doc.unit.removesuffix("s")
-    return f"{' -> '.join(map(str, counts))} {unit}"

@@ -18,7 +18,6 @@ from .gitrefs import overlay_version
 from .lockfile import today
 
 _RANK = {NONE: 0, PATCH: 1, MINOR: 2, "major": 3}
-_SECTIONS = {"added": "Added", "removed": "Removed"}  # everything else is "Changed"
 
 
 @dataclass(frozen=True)
@@ -83,32 +82,3 @@ def diff_overlays(old_spec: str, new_spec: str, overlays_dir: Path) -> OverlayDi
                      needed, reasons)
     return OverlayDiff(old.label, new.label, new.layer.slug, old.layer.version, new.layer.version, new.day or today(),
                        changes, bump)
-
-
-def render_diff(diff: OverlayDiff) -> str:
-    """The change list grouped by kind, then the version check."""
-    lines = [f"{diff.new_slug} {diff.old_version} -> {diff.new_version} "
-             f"(from {diff.old_label} to {diff.new_label})", ""]
-    group = None
-    for change in diff.changes:
-        if change.group != group:
-            group = change.group
-            lines.append(GROUPS[group])
-        lines.append(f"  {change.action:<9} {change.text}")
-    count = len(diff.changes)
-    lines += ["" if count else "No changes.", f"{count} change{'s' * (count != 1)}. {diff.bump.message}"]
-    return "\n".join(lines)
-
-
-def render_changelog(diff: OverlayDiff) -> str:
-    """A Keep a Changelog entry for the overlay's CHANGELOG.md."""
-    lines = [f"## [{diff.new_version}] - {diff.day.isoformat()}"]
-    sections: dict[str, list[str]] = {"Added": [], "Changed": [], "Removed": []}
-    for change in diff.changes:
-        sections[_SECTIONS.get(change.action, "Changed")].append(f"- {GROUPS[change.group]}: {change.text}")
-    if not diff.changes:
-        sections["Changed"].append("- New version only; no changes to the overlay's content.")
-    for title, items in sections.items():
-        if items:
-            lines += ["", f"### {title}", *items]
-    return "\n".join(lines)

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import InputError
 from ..formats.markers import MarkerSyntaxError, find_markers
@@ -28,7 +28,7 @@ from ..ooxml.adapt import adapt_package
 from ..ooxml.extent import extent
 from ..ooxml.package import Package
 from ..ooxml.reading import document_blocks
-from ..report import write_json
+from ..outputs import write_json
 
 FORMAT = 1
 
@@ -41,7 +41,7 @@ class Vocabulary:
     generic: dict[str, str]
 
     @classmethod
-    def of(cls, overlay: Overlay, layers: Iterable[Layer]) -> "Vocabulary":
+    def of(cls, overlay: Overlay, layers: Iterable[Layer]) -> Vocabulary:
         county = {term.term: term.case for term in overlay.terms}
         mapped = {term.lower() for term in county}
         generic: dict[str, str] = {}

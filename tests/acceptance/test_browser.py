@@ -8,7 +8,6 @@ import functools
 import http.server
 import io
 import json
-import shutil
 import threading
 import zipfile
 from pathlib import Path

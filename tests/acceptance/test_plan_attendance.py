@@ -7,7 +7,7 @@ import io
 import json
 import shutil
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import docx
@@ -15,9 +15,9 @@ import holidays
 import pytest
 from icalendar import Calendar
 
+from samples.signin_simulation import simulate
 from tests.acceptance.conftest import run
 from tests.conftest import REPO, needs_pdftotext, needs_soffice
-from tests.signin_simulation import simulate
 
 SLUG, YEAR = "alder-county", 2027
 SIGNINS = REPO / "samples" / "signins-alder-county.csv"
@@ -102,7 +102,7 @@ def test_ics_parses_with_stable_uids_and_pinned_stamps(planned):
     assert str(events[0][0]["UID"]) == "alder-county-linkages-orientation-20270108-core@curriculum-kit"
     assert len({str(e["UID"]) for e in events[0]}) == 12
     first = events[0][0]
-    assert first.decoded("DTSTAMP") == datetime(2026, 1, 1, tzinfo=timezone.utc)  # SOURCE_DATE_EPOCH
+    assert first.decoded("DTSTAMP") == datetime(2026, 1, 1, tzinfo=UTC)  # SOURCE_DATE_EPOCH
     assert str(first.decoded("DTSTART").tzinfo) == "America/Los_Angeles"
     assert first.decoded("DTSTART").hour == 9 and first.decoded("DTEND").hour == 15
     assert [str(t["TZID"]) for t in calendars[0].walk("VTIMEZONE")] == ["America/Los_Angeles"]

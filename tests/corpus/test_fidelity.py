@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 import subprocess
 import zipfile
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 import docx
@@ -18,9 +18,9 @@ import pptx
 import pytest
 from lxml import etree
 
+from curriculum_kit.adapting import adapt_file
 from curriculum_kit.errors import PackageError
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.adapt import adapt_file
 from curriculum_kit.ooxml.matcher import Matcher
 from curriculum_kit.ooxml.package import Package
 from curriculum_kit.ooxml.textview import read_part

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from curriculum_kit.formats.library import Library
-from curriculum_kit.generate.common import Stamp
 from curriculum_kit.generate.evaluation_doc import evaluation_docx
 from curriculum_kit.generate.signin_doc import signin_docx
 from curriculum_kit.ooxml.reading import document_blocks
+from curriculum_kit.outputs import Stamp
 from curriculum_kit.packets import county_documents, trainer_pair
 from tests.conftest import REPO
 

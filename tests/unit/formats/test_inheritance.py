@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from tests.unit.formats.conftest import OVERLAYS, edit, findings, library, write_overlay
 
 PARENT = """\

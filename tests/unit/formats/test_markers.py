@@ -7,8 +7,18 @@ expects exactly one finding for it, located as 'body, paragraph N', 'slide N, sh
 from __future__ import annotations
 
 from tests.fixtures import make_docx, textbox
-from tests.unit.formats.conftest import (GOOD_NOTES, GOOD_SLIDES, MODULES, apara, edit, findings, module_toml,
-                                         para, runs, write_module)
+from tests.unit.formats.conftest import (
+    GOOD_NOTES,
+    GOOD_SLIDES,
+    MODULES,
+    apara,
+    edit,
+    findings,
+    module_toml,
+    para,
+    runs,
+    write_module,
+)
 
 GUIDE = "modules/intro/guide.docx"
 SLIDES = "modules/intro/slides.pptx"

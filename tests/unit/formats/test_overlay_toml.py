@@ -9,7 +9,6 @@ The valid overlay of write_overlay() has overlay.toml lines:
 from __future__ import annotations
 
 import pytest
-
 from PIL import Image
 
 from tests.unit.formats.conftest import OVERLAYS, edit, findings, library, overlay_toml, write_module, write_overlay

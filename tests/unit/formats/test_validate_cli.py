@@ -11,10 +11,17 @@ import json
 import zipfile
 
 from tests.fixtures import rewrite_zip, with_appended
-
-from tests.unit.formats.conftest import (MODULES, OVERLAYS, edit, module_toml, overlay_toml, run_cli,
-                                         validate_cli, write_module, write_overlay)
-
+from tests.unit.formats.conftest import (
+    MODULES,
+    OVERLAYS,
+    edit,
+    module_toml,
+    overlay_toml,
+    run_cli,
+    validate_cli,
+    write_module,
+    write_overlay,
+)
 
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 GUIDE_RELS = "word/_rels/document.xml.rels"

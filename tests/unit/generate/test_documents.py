@@ -16,11 +16,12 @@ from curriculum_kit.agenda import session_agenda
 from curriculum_kit.formats.library import Library
 from curriculum_kit.formats.overlay import Trainer
 from curriculum_kit.generate.agenda_doc import agenda_docx
-from curriculum_kit.generate.common import Stamp, finish_loaded, logo_png
+from curriculum_kit.generate.common import finish_loaded, logo_png
 from curriculum_kit.generate.contacts_doc import contacts_docx, contacts_table
 from curriculum_kit.generate.evaluation_doc import LIKERT, evaluation_docx
 from curriculum_kit.generate.signin_doc import signin_docx
 from curriculum_kit.generate.stories_doc import add_stories
+from curriculum_kit.outputs import Stamp
 from tests.conftest import REPO, needs_pdftotext, needs_soffice
 from tests.fixtures import rewrite_zip
 

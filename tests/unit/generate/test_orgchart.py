@@ -19,8 +19,17 @@ from curriculum_kit.errors import BuildError
 from curriculum_kit.formats.library import Library
 from curriculum_kit.formats.orgchart import OrgChart, Person
 from curriculum_kit.generate.orgchart_image import describe, render_png
-from curriculum_kit.generate.orgchart_layout import (EMU_PER_PT, MIN_FONT_PT, NOTE_LINES, NOTE_PT, layout,
-                                                     line_height, text_inset, text_width, wrap)
+from curriculum_kit.generate.orgchart_layout import (
+    EMU_PER_PT,
+    MIN_FONT_PT,
+    NOTE_LINES,
+    NOTE_PT,
+    layout,
+    line_height,
+    text_inset,
+    text_width,
+    wrap,
+)
 from curriculum_kit.generate.orgchart_slides import add_org_chart_slides, chart_area, program_colors
 from tests.fixtures import NS
 

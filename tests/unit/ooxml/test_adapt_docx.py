@@ -8,8 +8,8 @@ import zipfile
 import docx
 import pytest
 
+from curriculum_kit.adapting import adapt_file
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.adapt import adapt_file
 from tests.fixtures import NS, make_docx, part_xml
 
 TERMS = [Term("Child Welfare Services", "Department of Children and Family Services"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pptx
 
+from curriculum_kit.adapting import adapt_file
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.adapt import adapt_file
 from tests.fixtures import NS, make_pptx, part_xml, textbox, with_appended
 
 TERMS = [Term("CWS", "DCFS"), Term("social worker", "children's social worker")]

@@ -8,9 +8,9 @@ import zipfile
 
 import pytest
 
+from curriculum_kit.adapting import adapt_file
 from curriculum_kit.errors import PackageError
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.adapt import adapt_file
 from tests.conftest import corpus_files, needs_corpus
 from tests.fixtures import make_docx, rewrite_zip
 

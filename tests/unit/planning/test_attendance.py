@@ -1,6 +1,6 @@
 """Attendance on two years of simulated sign-ins: the messy CSV must give the clean truth.
 
-tests/signin_simulation.py keeps the true attendances while it writes the CSV with
+samples/signin_simulation.py keeps the true attendances while it writes the CSV with
 duplicates, case and spacing variants, program spellings and bad rows. Each test below
 compares what `analyze` finds in the CSV with the same rule applied to the truth, and pins
 the planted people and sessions by name.
@@ -13,13 +13,19 @@ from datetime import date
 import pytest
 
 from curriculum_kit.formats.library import Library
-from curriculum_kit.planning.attendance import (DUE_WITHIN_MONTHS, NEW_HIRE_MONTHS, ONE_PROGRAM, UNDER_SHARE,
-                                                analyze, flag_note)
+from curriculum_kit.planning.attendance import (
+    DUE_WITHIN_MONTHS,
+    NEW_HIRE_MONTHS,
+    ONE_PROGRAM,
+    UNDER_SHARE,
+    analyze,
+    flag_note,
+)
 from curriculum_kit.planning.signins import SignIn, read_signins
 from curriculum_kit.planning.workdays import add_months
+from samples.signin_simulation import AS_OF, ORIENTATION, Simulation, simulate
 from tests.conftest import REPO
-from tests.signin_simulation import AS_OF, ORIENTATION, Simulation, simulate
-from tests.unit.planning.builders import module
+from tests.unit.planning import builders
 
 THRESHOLD = 0.3
 LABELS = {"cws": "DCFS", "calworks": "ETA"}
@@ -81,7 +87,7 @@ def test_bad_rows_are_reported_on_their_lines(simulation, found):
 def test_sessions_and_flags_match_the_truth(simulation, found):
     _, attendance = found
     expected: dict[tuple, dict] = {}
-    for (name, module, day), person in truth_attendances(simulation).items():
+    for (_name, module, day), person in truth_attendances(simulation).items():
         counts = expected.setdefault((day, module), {"cws": 0, "calworks": 0})
         counts[person.program] += 1
     assert {(s.day, s.module): s.counts for s in attendance.sessions} == expected
@@ -157,7 +163,7 @@ def test_planted_refreshers_are_pinned(found):
 def test_display_name_prefers_the_usual_spelling():
     rows = [SignIn(2, "tomás reyes", "TOMÁS REYES", "cws", "intro", date(2027, 1, 5)),
             SignIn(3, "tomás reyes", "Tomás Reyes", "cws", "intro", date(2027, 2, 5))]
-    attendance = analyze(rows, {"intro": module("intro")}, date(2027, 6, 30), THRESHOLD)
+    attendance = analyze(rows, {"intro": builders.module("intro")}, date(2027, 6, 30), THRESHOLD)
     assert attendance.people[0].name == "Tomás Reyes"
 
 
@@ -165,7 +171,7 @@ def test_hire_date_wins_over_first_seen_and_a_program_change_follows_the_latest_
     rows = [SignIn(2, "ann", "Ann", "cws", "tools", date(2026, 1, 5), hire_date=date(2024, 1, 1)),
             SignIn(3, "ann", "Ann", "calworks", "tools", date(2027, 2, 5)),
             SignIn(4, "bo", "Bo", "cws", "tools", date(2027, 2, 5), hire_date=date(2027, 1, 10))]
-    modules = {"intro": module("intro"), "tools": module("tools", "nuts-and-bolts", ("intro",))}
+    modules = {"intro": builders.module("intro"), "tools": builders.module("tools", "nuts-and-bolts", ("intro",))}
     attendance = analyze(rows, modules, date(2027, 6, 30), THRESHOLD)
     ann, bo = attendance.people
     assert (ann.program, ann.new_since, ann.completed) == ("calworks", None, {"tools": date(2027, 2, 5)})
@@ -175,5 +181,5 @@ def test_hire_date_wins_over_first_seen_and_a_program_change_follows_the_latest_
 def test_short_records_do_not_make_everyone_a_new_hire():
     rows = [SignIn(2, "ann", "Ann", "cws", "intro", date(2027, 2, 5)),
             SignIn(3, "bo", "Bo", "cws", "tools", date(2027, 3, 5))]
-    modules = {"intro": module("intro"), "tools": module("tools", "nuts-and-bolts", ("intro",))}
+    modules = {"intro": builders.module("intro"), "tools": builders.module("tools", "nuts-and-bolts", ("intro",))}
     assert analyze(rows, modules, date(2027, 6, 30), THRESHOLD).new_hires_missing == []

@@ -8,8 +8,9 @@ import docx
 import pytest
 
 from curriculum_kit.errors import InputError
+from curriculum_kit.report.versioning import render_outdated
 from curriculum_kit.versioning.lock import lock_overlay
-from curriculum_kit.versioning.outdated import outdated, render_outdated
+from curriculum_kit.versioning.outdated import outdated
 from tests.gitrepo import replace_line
 from tests.unit.versioning.conftest import load
 

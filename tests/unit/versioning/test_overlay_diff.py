@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from curriculum_kit.formats.semver import Version
+from curriculum_kit.report.versioning import render_changelog, render_diff
 from curriculum_kit.versioning.changes import Change
-from curriculum_kit.versioning.overlay_diff import BumpCheck, OverlayDiff, render_changelog, render_diff
+from curriculum_kit.versioning.overlay_diff import BumpCheck, OverlayDiff
 
 
 def check(old: str, new: str, needed: str, reasons: tuple[str, ...] = ("terms",)) -> BumpCheck:

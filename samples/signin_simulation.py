@@ -104,7 +104,7 @@ def session_days() -> list[tuple[str, date]]:
 
 def simulate(seed: int = 2027) -> Simulation:
     rng = random.Random(seed)
-    names = iter(rng.sample([f"{f} {l}" for f in FIRST for l in LAST], 600))
+    names = iter(rng.sample([f"{first} {last}" for first in FIRST for last in LAST], 600))
     people = [Person(next(names), program, START - timedelta(days=rng.randint(400, 4000)), rng.random() < 0.4)
               for program, count in (("cws", 120), ("calworks", 90)) for _ in range(count)]
     planted = _planted()

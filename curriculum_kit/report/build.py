@@ -1,0 +1,33 @@
+"""What `build` prints: a line per county and module, then the counts and the failures."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import display_path
+
+if TYPE_CHECKING:
+    pass
+
+
+def build_line(outcome) -> str:
+    where = "/".join(x for x in (outcome.county, outcome.module) if x)
+    if outcome.status == "failed":
+        return f"FAILED {where}: {outcome.message}"
+    extra = "".join(f" (warning: {w})" for w in outcome.warnings)
+    if outcome.status == "current":
+        return f"up to date {where}{extra}"
+    return f"built {where}: {', '.join(outcome.files)}{extra}"
+
+
+def build_summary(outcomes, options) -> dict:
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("built", "current", "failed")}
+    text = (f"{counts['built']} built, {counts['current']} up to date, {counts['failed']} failed"
+            f"{' (no document work needed)' if counts['current'] and not counts['built'] and not counts['failed'] else ''}"
+            f" -> {display_path(options.out / 'index.html')}")
+    failures = [build_line(o) for o in outcomes if o.status == "failed"]
+    if failures:
+        text += "\n" + "\n".join(failures)
+    return {"text": text, **counts, "pdf": options.pdf,
+            "outcomes": [{"county": o.county, "module": o.module, "status": o.status, "message": o.message,
+                          "files": o.files, "warnings": o.warnings} for o in outcomes]}

@@ -1,0 +1,45 @@
+"""What `plan` and `attendance` print: the sessions, the follow-ups, the files written."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from ..errors import display_path
+from ..planning.attendance_report import AttendanceResult
+from ..planning.plan import PlanResult
+from ..planning.schedule import plan_counts
+from ..planning.timing import time_range
+
+
+def plan_summary(result: PlanResult) -> str:
+    """What `plan` prints: one line per session, the turns of each trainer, the files."""
+    plan = result.plan
+    lines = [f"{plan.overlay.county} Linkages training plan {plan.options.year}: {plan_counts(plan.sessions)}"]
+    for number, session in enumerate(plan.sessions, start=1):
+        pair = " + ".join(trainer.name for trainer in session.pair or ())
+        lines.append(f"  {number:2}  {session.day:%a %Y-%m-%d}  {time_range(session):<19}  {session.module.id:<36}"
+                     f"  {session.track_label:<24}  {pair}")
+    turns = Counter(trainer.name for session in plan.sessions for trainer in session.pair or ())
+    lines.append("Co-facilitator turns: " + ", ".join(f"{name} {count}" for name, count in sorted(turns.items())))
+    lines.append(f"Wrote {display_path(result.out)}/: {', '.join(path.name for path in result.files)}")
+    return "\n".join(lines)
+
+
+def attendance_summary(result: AttendanceResult) -> str:
+    """What `attendance` prints: the counts, the sessions and new hires to follow up, the files."""
+    data = result.data
+    source, labels = data["source"], data["programs"]
+    flagged = [s for s in data["sessions"] if s["flag"]]
+    refreshers = data["refreshers"]
+    overdue = sum(r["status"] == "overdue" for r in refreshers)
+    lines = [f"{display_path(Path(source['path']))}: {source['rows']} rows, {source['attendances']} attendances "
+             f"counted, {source['duplicates']} duplicate rows counted once, {source['not_counted']} rows not counted",
+             f"As of {data['as_of']}: {len(data['sessions'])} sessions, {len(flagged)} to follow up; "
+             f"{len(data['people'])} people; {len(data['new_hires_without_orientation'])} new hires without the "
+             f"orientation; {overdue} refreshers overdue, {len(refreshers) - overdue} due within 3 months"]
+    lines += [f"  session {s['date']} {s['module']}: {s['note']}" for s in flagged]
+    lines += [f"  new hire {p['name']} ({labels[p['program']]}, {p['basis']} {p['since']}): no "
+              f"{', '.join(p['missing'])}" for p in data["new_hires_without_orientation"]]
+    lines.append(f"Wrote {display_path(result.out)}/: {', '.join(path.name for path in result.files)}")
+    return "\n".join(lines)
