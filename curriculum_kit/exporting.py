@@ -32,7 +32,7 @@ from .validate import check_module
 from .wording import PROGRAM_FALLBACK_COLORS
 
 # format -> (label on the catalog, file name ending)
-FORMATS = {"cc": ("IMS Common Cartridge 1.3", ".imscc"), "scorm12": ("SCORM 1.2", "_scorm12.zip")}
+FORMATS = {"cc": ("Common Cartridge 1.3", ".imscc"), "scorm12": ("SCORM 1.2", "_scorm12.zip")}
 _SHARED_TITLES = {"agenda": "Session agenda", "local-contacts": "Local contacts", "org-chart": "Org chart"}
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from .build_status import read_failure
 from .manifest import MANIFEST, read_manifest
-from .readme import ROLE_TITLES
 
 REVIEW_PAGE = "review.html"  # written next to the packets by `review` (issue 11) when it exists
 
@@ -123,10 +122,15 @@ def _entry(out: Path, folder: Path, manifest: dict[str, Any]) -> ModuleEntry:
 
 
 def _packet_label(packet: dict[str, Any], programs: dict[str, Any]) -> str:
-    """'Participant packet for DCFS staff': the program as the county's staff call it."""
-    role = packet.get("role", "")
+    """'Participant packet, DCFS staff': short (the page lists thousands), in the county's words."""
+    role = str(packet.get("role", ""))
     program = role.removeprefix("participant-") if role.startswith("participant-") else ""
     local = programs.get(program, {})
     if local:
-        return f"Participant packet for {local.get('short_name') or local.get('name')} staff"
-    return ROLE_TITLES.get(role, str(packet.get("label", role)))
+        return f"Participant packet, {local.get('short_name') or local.get('name')} staff"
+    return _LABELS.get(role, str(packet.get("label", role)))
+
+
+_LABELS = {"facilitator": "Facilitator packet", "participant": "Participant packet",
+           "participant-cws": "Participant packet, Child Welfare Services staff",
+           "participant-calworks": "Participant packet, CalWORKs staff"}

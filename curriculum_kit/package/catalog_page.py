@@ -20,8 +20,9 @@ from .catalog_assets import FILTER_SCRIPT, STYLE
 
 TITLE = "Linkages training packets"
 _INTRO = ("Co-branded packets for Child Welfare Services and CalWORKs co-facilitators, in teaching order: "
-          "basics first, never before a prerequisite. The facilitator packet is for the two trainers; "
-          "participant packets are for staff.")
+          "basics first, never before a prerequisite. The facilitator packet is for the two co-facilitators; "
+          "participant packets are for staff; Common Cartridge and SCORM packages, where built, bring the "
+          "participant material into a learning management system.")
 _PROGRAMS = {"cws": "Child Welfare Services", "calworks": "CalWORKs"}
 
 

@@ -78,7 +78,7 @@ def test_build_export_puts_the_packages_beside_the_packets_and_in_the_catalog(sa
     folder = out / "alder-county" / "coordinated-case-planning"
     manifest = json.loads((folder / "manifest.json").read_text())
     exports = {e["label"]: e["file"] for e in manifest["exports"]}
-    assert list(exports) == ["IMS Common Cartridge 1.3", "SCORM 1.2"]
+    assert list(exports) == ["Common Cartridge 1.3", "SCORM 1.2"]
     for entry in manifest["exports"]:
         assert hashlib.sha256((folder / entry["file"]).read_bytes()).hexdigest() == entry["sha256"]
     index = (out / "index.html").read_text()

@@ -72,7 +72,7 @@ def test_every_link_of_both_pages_exists_and_is_relative(tmp_path):
             assert "://" not in href and (page_path.parent / href).is_file(), href
     index = (tmp_path / "index.html").read_text()
     assert index.count('.zip"') == 6 and index.count('.imscc"') == 2
-    assert "Participant packet for DCFS staff" in index and "Participant packet for ETA staff" in index
+    assert "Participant packet, DCFS staff" in index and "Participant packet, ETA staff" in index
     county = (tmp_path / "alder-county" / "index.html").read_text()
     assert '<a href="../index.html">All counties</a>' in county and "SHA-256 <code>" in county
     assert "SHA-256" not in index  # the state-wide page stays small: checksums are on county pages
@@ -86,7 +86,7 @@ def test_a_failed_build_marks_the_previous_packets(tmp_path):
     html = (tmp_path / "alder-county" / "index.html").read_text()
     assert ('<p class="failed"><strong>Last build failed</strong> (2026-02-03): county_overlays/alder-county/'
             "logos/dcfs.png: the logo is not a readable image</p>") in html
-    assert ">Previous version: Facilitator packet (for the two co-facilitators)</a>" in html
+    assert ">Previous version: Facilitator packet</a>" in html
     assert "second line" not in html
     # the same failure again keeps its first date; a success clears the mark
     record_failure(folder, "2026-03-01T00:00:00Z", "county_overlays/alder-county/logos/dcfs.png: the logo is "
