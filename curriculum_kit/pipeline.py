@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -159,7 +159,7 @@ def planned_pairs(library: Library, options: BuildOptions) -> int:
     return len(modules) * len(buildable) + len(_load_failures(library, options))
 
 
-def _select(wanted: tuple[str, ...], known: dict[str, Any], what: str, folder: Path) -> list[str]:
+def _select(wanted: tuple[str, ...], known: Mapping[str, object], what: str, folder: Path) -> list[str]:
     for name in wanted:
         if name not in known:
             raise InputError(f"no {what} '{name}' in {folder}" +

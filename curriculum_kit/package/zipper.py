@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..ooxml.zipio import ZipWriter
+from ..ooxml.zipio import DateTime, ZipWriter
 from ..outputs import atomic_output
 
 # Files Office formats already compress gain nothing from deflating again.
@@ -24,12 +24,12 @@ class Entry:
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
-def write_zip(target: Path, entries: list[Entry], date_time: tuple[int, int, int, int, int, int]) -> None:
+def write_zip(target: Path, entries: list[Entry], date_time: DateTime) -> None:
     with atomic_output(target) as stream:
         write_zip_bytes(stream, entries, date_time)
 
 
-def write_zip_bytes(stream: BinaryIO, entries: list[Entry], date_time: tuple[int, int, int, int, int, int]) -> None:
+def write_zip_bytes(stream: BinaryIO, entries: list[Entry], date_time: DateTime) -> None:
     """The zip of ``entries`` into an open stream: sorted, pinned times, no partial state kept."""
     writer = ZipWriter(stream)
     for entry in sorted(entries, key=lambda e: e.path):
