@@ -210,9 +210,10 @@ def export_command(slug: str, module_id: str, formats: tuple[str, ...], modules_
     """Package a module's participant material for the county SLUG for a learning management
     system: handouts, agenda, contacts and org chart behind a start page in the county's words."""
     from .errors import display_path
-    from .exporting import FORMATS, export_module
     from .formats.library import Library
+    from .package.lms_content import FORMATS
     from .package.pdf import soffice
+    from .pipeline import export_module
 
     library = Library.load(modules_dir, overlays_dir)
     chosen = tuple(f for f in FORMATS if f in formats) if formats else tuple(FORMATS)

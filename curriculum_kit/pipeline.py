@@ -18,16 +18,17 @@ from typing import Any
 
 from . import __version__
 from .errors import CurriculumKitError, InputError, PlanError
-from .exporting import FORMATS, ExportFile, lms_exports, packet_name
 from .findings import Findings
 from .formats.library import Library
 from .formats.module import Module
 from .formats.overlay import Overlay
+from .generate.common import logo_png
 from .outputs import Stamp, atomic_output, write_json
 from .package import pdf as pdf_tools
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
-from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
+from .package.lms_content import FORMATS, ExportFile, lms_exports
+from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources, packet_name
 from .package.readme import ROLE_TITLES, readme
 from .package.thumbnail import THUMBNAIL, title_slide_png
 from .package.zipper import Entry, sha256_file, write_zip
@@ -241,15 +242,13 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     folder.mkdir(parents=True, exist_ok=True)
     versions = f"module {module.id} {module.version} · overlay {overlay.slug} {overlay.version}"
     manifest_packets, written = [], []
-    by_role: dict[str, dict[str, bytes]] = {}
+    participants: dict[str, dict[str, bytes]] = {}
     for packet in packets.packets:
         name = packet_name(overlay, module, packet.role)
         top = name.removesuffix(".zip")
-        documents = dict(packet.documents)
-        for doc_name, data in packet.documents.items():
-            if _digest(data) in pdfs:
-                documents[str(Path(doc_name).with_suffix(".pdf"))] = pdfs[_digest(data)]
-        by_role[packet.role] = dict(documents)
+        documents = _with_pdfs(packet.documents, pdfs)
+        if packet.role.startswith("participant"):
+            participants[packet.role] = dict(documents)
         text = readme(packet.role, overlay.county, module.title, versions, sorted(documents),
                       module.facilitator_guide.name, module.slides.name)
         documents["README.txt"] = text.encode("utf-8")
@@ -263,7 +262,8 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                          for e in sorted(entries, key=lambda e: e.path)],
         })
         written.append(name)
-    exports = lms_exports(overlay, module, packets, by_role, stamp, tuple(FORMATS)) if options.export else []
+    exports = (lms_exports(overlay, module, participants, packets.pair, _logos(overlay), stamp, tuple(FORMATS))
+               if options.export else [])
     written += _write_exports(folder, exports)
     thumbnail = _write_thumbnail(folder, pdfs.get(_digest(packets.packets[0].documents.get(module.slides.name, b""))))
     warnings = ["no co-facilitator pair: the overlay needs a trainer from each program"] if not packets.pair else []
@@ -313,3 +313,39 @@ def _write_thumbnail(folder: Path, deck_pdf: bytes | None) -> str | None:
     with atomic_output(target) as stream:
         stream.write(png)
     return THUMBNAIL
+
+
+def export_module(library: Library, slug: str, module_id: str, formats: tuple[str, ...], out: Path,
+                  pdf: bool, epoch: int | None) -> list[Path]:
+    """`curriculum-kit export`: build the module's packets for the county in memory and write
+    the exports of its participant packets to ``out``."""
+    overlay, module = library.overlay(slug), library.module(module_id)
+    problem = _module_errors(library, [module_id]).get(module_id)
+    if problem:
+        raise InputError(problem)
+    stamp = Stamp.from_epoch(epoch if epoch is not None else int(datetime.now(UTC).timestamp()))
+    turn = sorted(library.modules).index(module_id)  # the same co-facilitators as a full build
+    packets = module_packets(module, county_documents(overlay, stamp), turn, stamp)
+    documents = {p.role: dict(p.documents) for p in packets.packets if p.role.startswith("participant")}
+    if pdf:
+        pending = {_digest(data): (name, data)
+                   for role in documents.values() for name, data in role.items()}
+        pdfs = pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"))
+        documents = {role: _with_pdfs(files, pdfs) for role, files in documents.items()}
+    out.mkdir(parents=True, exist_ok=True)
+    exports = lms_exports(overlay, module, documents, packets.pair, _logos(overlay), stamp, formats)
+    return [out / name for name in _write_exports(out, exports)]
+
+
+def _with_pdfs(documents: dict[str, bytes], pdfs: dict[str, bytes]) -> dict[str, bytes]:
+    """A packet's documents and the PDF of each that has one (``pdfs`` keyed by sha256)."""
+    files = dict(documents)
+    for name, data in documents.items():
+        if _digest(data) in pdfs:
+            files[str(Path(name).with_suffix(".pdf"))] = pdfs[_digest(data)]
+    return files
+
+
+def _logos(overlay: Overlay) -> dict[str, bytes]:
+    """Each program's logo as the documents carry it (a phone photo turned upright, scaled)."""
+    return {key: logo_png(branding.logo) for key, branding in overlay.programs.items() if branding.logo}

@@ -18,7 +18,6 @@ FLOORS = [
     {"wording", "agenda", "validate", "adapting"},
     {"generate", "package"},
     {"packets", "planning", "versioning"},
-    {"exporting"},  # a module's participant packets as LMS packages: built by packets, used by pipeline and cli
     {"pipeline"},
     {"report"},
     {"cli"},

@@ -20,6 +20,11 @@ from .zipper import sha256_file
 MANIFEST = "manifest.json"
 
 
+def packet_name(overlay: Overlay, module: Module, role: str) -> str:
+    """A file name that explains itself once downloaded."""
+    return f"{overlay.slug}_{module.id}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
+
+
 def file_hashes(files: list[Path], root: Path) -> list[dict[str, Any]]:
     return [{"path": path.relative_to(root).as_posix(), "sha256": sha256_file(path),
              "bytes": path.stat().st_size} for path in files]
