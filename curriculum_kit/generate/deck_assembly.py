@@ -26,6 +26,7 @@ from ..errors import BuildError
 from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
+from ..formats.session_day import SessionDay, facilitation_lines
 from ..ooxml.textview import read_part
 from ..outputs import Stamp
 from ..wording import PROGRAM_FALLBACK_COLORS
@@ -171,7 +172,7 @@ def _generate(presentation: Presentation, anchor: Slide, name: str, module: Modu
     overlay = material.overlay
     layout = anchor.slide_layout
     if name == "cobrand":
-        _title_slide(presentation, layout, module, overlay, pair)
+        _title_slide(presentation, layout, module, overlay, material.session)
     elif name == "contacts":
         _contacts_slides(presentation, layout, overlay)
     elif name == "stories":
@@ -229,7 +230,7 @@ def _text_box(slide: Slide, left: float, top: float, width: float, height: float
 
 
 def _title_slide(presentation: Presentation, layout: SlideLayout, module: Module, overlay: Overlay,
-                 pair: Pair) -> None:
+                 session: SessionDay | None) -> None:
     slide = presentation.slides.add_slide(layout)
     for shape in list(slide.placeholders):
         detach(shape._element)
@@ -251,12 +252,12 @@ def _title_slide(presentation: Presentation, layout: SlideLayout, module: Module
     _text_box(slide, 2 * MARGIN + logo, MARGIN, middle, Pt(36), [overlay.county], 24, bold=True, center=True)
     lines = [module.title]
     _text_box(slide, MARGIN, height * 0.45, width - 2 * MARGIN, Pt(90), lines, 32, bold=True, center=True)
-    details = [f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}",
+    details = [*facilitation_lines(overlay, session),
+               f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}",
                f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
-    if pair:
-        details.insert(0, f"Co-facilitated by {pair[0].name} ({overlay.programs['cws'].label}) and "
-                          f"{pair[1].name} ({overlay.programs['calworks'].label})")
-    _text_box(slide, MARGIN, height * 0.66, width - 2 * MARGIN, Pt(90), details, 14, center=True)
+    size = 14 if len(details) <= 3 else 12
+    _text_box(slide, MARGIN, height * 0.64, width - 2 * MARGIN, Pt(len(details) * size * 1.3 + 10), details, size,
+              center=True)
     _notes(slide, "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration).")
 
 

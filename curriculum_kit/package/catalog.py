@@ -62,7 +62,16 @@ class PacketsSection:
     modules: tuple[ModuleEntry, ...]
 
 
-Section = PacketsSection  # more kinds of section join this union (e.g. planned sessions)
+@dataclass(frozen=True)
+class SessionsSection:
+    """Planned sessions of the county with built packets, from the build's day on
+    (``build --plan``), as :func:`session_catalog.upcoming_sessions` gives them."""
+
+    heading: str
+    sessions: tuple[dict[str, Any], ...]
+
+
+Section = SessionsSection | PacketsSection  # a new kind of listing joins this union and the page's renderer
 
 
 @dataclass(frozen=True)
@@ -77,9 +86,11 @@ class CountyListing:
         return tuple(m for s in self.sections if isinstance(s, PacketsSection) for m in s.modules)
 
 
-def read_catalog(out: Path, order: tuple[str, ...] = ()) -> list[CountyListing]:
+def read_catalog(out: Path, order: tuple[str, ...] = (),
+                 upcoming: list[dict[str, Any]] | None = None) -> list[CountyListing]:
     """Every county with built packets under ``out``, modules in ``order`` (teaching order;
-    modules it does not name follow by level, then id)."""
+    modules it does not name follow by level, then id), with its part of ``upcoming``
+    sessions first."""
     rank = {module_id: index for index, module_id in enumerate(order)}
     counties: dict[str, list[tuple[ModuleEntry, dict[str, Any]]]] = {}
     for path in sorted(out.glob(f"*/*/{MANIFEST}")):
@@ -87,14 +98,22 @@ def read_catalog(out: Path, order: tuple[str, ...] = ()) -> list[CountyListing]:
         if manifest and isinstance(manifest.get("overlay"), dict) and isinstance(manifest.get("module"), dict):
             entry = _entry(out, path.parent, manifest)
             counties.setdefault(path.parent.parent.name, []).append((entry, manifest))
+    sessions: dict[str, list[dict[str, Any]]] = {}
+    for session in upcoming or []:
+        sessions.setdefault(session["packets"][0]["href"].split("/")[0] if session["packets"] else "", []).append(session)
     listings = []
-    for slug, entries in sorted(counties.items()):
+    for slug in sorted(set(counties) | set(sessions) - {""}):
+        entries = counties.get(slug, [])
         entries.sort(key=lambda pair: (rank.get(pair[0].module_id, len(rank)), _LEVELS.get(pair[0].level, 3),
                                        pair[0].module_id))
-        overlay = entries[0][1]["overlay"]
+        overlay = entries[0][1]["overlay"] if entries else {"county": sessions[slug][0]["county"]}
         names = tuple(str(v.get("short_name") or v.get("name") or "") for v in overlay.get("programs", {}).values())
-        section = PacketsSection("Training packets", tuple(e for e, _ in entries))
-        listings.append(CountyListing(slug, str(overlay.get("county", slug)), names, (section,)))
+        parts: list[Section] = []
+        if slug in sessions:
+            parts.append(SessionsSection("Upcoming sessions", tuple(sessions[slug])))
+        if entries:
+            parts.append(PacketsSection("Training packets", tuple(e for e, _ in entries)))
+        listings.append(CountyListing(slug, str(overlay.get("county", slug)), names, tuple(parts)))
     return listings
 
 

@@ -38,7 +38,7 @@ FILTER_SCRIPT = (
     "s=[].slice.call(document.querySelectorAll('section.county'));"
     "function run(){var w=q.value.toLowerCase().split(/\\s+/).filter(Boolean),shown=0;"
     "s.forEach(function(c){var any=false,k=c.getAttribute('data-s')+' ';"
-    "[].forEach.call(c.querySelectorAll('tbody tr'),function(r){var t=(k+r.getAttribute('data-s')+' '+r.textContent).toLowerCase(),ok=w.every(function(x){return t.indexOf(x)>=0})"
+    "[].forEach.call(c.querySelectorAll('tbody tr[data-s]'),function(r){var t=(k+r.getAttribute('data-s')+' '+r.textContent).toLowerCase(),ok=w.every(function(x){return t.indexOf(x)>=0})"
     "&&(!l.value||r.getAttribute('data-level')===l.value)"
     "&&(!p.value||(' '+r.getAttribute('data-programs')+' ').indexOf(' '+p.value+' ')>=0);"
     "r.hidden=!ok;if(ok){any=true;shown++}});c.hidden=!any});"

@@ -9,14 +9,17 @@ dozen modules each stay a page a browser opens at once.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from ..outputs import atomic_output
 from ..wording import LEVEL_NAMES, duration_text
 from .catalog import CountyListing, Download, ModuleEntry, PacketsSection, Section, read_catalog
 from .catalog_assets import FILTER_SCRIPT, STYLE
+from .session_catalog import upcoming_html, upcoming_sessions
 
 TITLE = "Linkages training packets"
 _INTRO = ("Co-branded packets for Child Welfare Services and CalWORKs co-facilitators, in teaching order: "
@@ -26,12 +29,14 @@ _INTRO = ("Co-branded packets for Child Welfare Services and CalWORKs co-facilit
 _PROGRAMS = {"cws": "Child Welfare Services", "calworks": "CalWORKs"}
 
 
-def write_catalog(out: Path, order: tuple[str, ...] = ()) -> Path:
+def write_catalog(out: Path, order: tuple[str, ...] = (), today: date | None = None) -> Path:
     """Write ``out/index.html`` and each county's ``out/<county>/index.html`` from what is on
-    disk; a page whose bytes would not change is left alone (a rebuild touches nothing)."""
-    listings = read_catalog(out, order)
+    disk, session packets on or after ``today`` first as upcoming sessions; a page whose bytes
+    would not change is left alone (a rebuild touches nothing)."""
+    upcoming = upcoming_sessions(out, today) if today is not None else []
+    listings = read_catalog(out, order, upcoming)
     target = out / "index.html"
-    _write_if_changed(target, index_page(listings))
+    _write_if_changed(target, index_page(listings, upcoming))
     for listing in listings:
         _write_if_changed(out / listing.slug / "index.html", county_page(listing))
     return target
@@ -44,15 +49,17 @@ def _write_if_changed(target: Path, html: str) -> None:
             stream.write(data)
 
 
-def index_page(listings: list[CountyListing]) -> str:
-    """Every county: a jump list, then each county's sections."""
+def index_page(listings: list[CountyListing], upcoming: list[dict[str, Any]] | None = None) -> str:
+    """Every county: a jump list, the state's upcoming sessions by date, then each county's
+    modules."""
     parts = [_head(TITLE), "<header>", f"<h1>{TITLE}</h1>", f"<p>{_INTRO}</p>", "</header>"]
     if listings:
         parts.append('<nav aria-labelledby="jump"><h2 id="jump">Counties</h2><ul class="jump">')
         parts += [f'<li><a href="#c-{escape(c.slug)}">{escape(c.name)}</a></li>' for c in listings]
         parts.append("</ul></nav>")
     parts.append("<main>")
-    if listings:
+    parts += upcoming_html(upcoming or [])
+    if any(listing.modules for listing in listings):
         parts.append(_filter_form(listings))
     for listing in listings:
         slug = escape(listing.slug)
@@ -113,7 +120,11 @@ def _filter_form(listings: list[CountyListing]) -> str:
 def _section(section: Section, listing: CountyListing, strip: str, level: int, checksums: bool) -> str:
     if isinstance(section, PacketsSection):
         return _packets(section, listing, strip, level, checksums)
-    raise TypeError(f"no renderer for {type(section).__name__}")  # pragma: no cover - new kinds add one
+    if level > 2:  # the state's page lists every county's sessions in one table, by date
+        return ""
+    sessions = [{**s, "packets": [{**p, "href": p["href"].removeprefix(strip)} for p in s["packets"]]}
+                for s in section.sessions]
+    return "\n".join(upcoming_html(sessions))
 
 
 def _packets(section: PacketsSection, listing: CountyListing, strip: str, level: int, checksums: bool) -> str:

@@ -43,7 +43,7 @@ class Landing:
     description: str
     audience: str  # 'All participants' or 'For DCFS staff'
     programs: tuple[ProgramBrand, ...]
-    trainers: str  # 'Maria Lopez (DCFS) and Hannah Kessler (ETA)', or ''
+    trainers: str  # a sentence: the session's co-facilitators, or the county's trainers of each program; or ''
     agenda: tuple[tuple[str, str], ...]  # (time span, what happens), in order
     caption: str  # module and overlay versions
 

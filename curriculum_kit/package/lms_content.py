@@ -18,7 +18,7 @@ from ..formats.overlay import Overlay, Trainer
 from ..formats.programs import PROGRAMS
 from ..ooxml.matcher import compiled_matcher
 from ..outputs import Stamp
-from ..wording import PROGRAM_FALLBACK_COLORS
+from ..wording import PROGRAM_FALLBACK_COLORS, pair_text
 from .export_cc import cc_cartridge
 from .export_scorm import scorm_package
 from .lms import Landing, LmsPackage, Material, ProgramBrand
@@ -72,7 +72,7 @@ def lms_package(overlay: Overlay, module: Module, role: str, documents: dict[str
             files[logo] = logos[key]
         brands.append(ProgramBrand(branding.name, branding.short_name, branding.color or PROGRAM_FALLBACK_COLORS[key],
                                    logo))
-    trainers = " and ".join(f"{t.name} ({overlay.programs[t.program].label})" for t in pair) if pair else ""
+    trainers = _trainers(overlay, pair)
     agenda = tuple((f"{clock(item.start)} – {clock(item.end)}", words.replace(item.title))
                    for item in session_agenda(module))
     version = f"{module.version}+{overlay.slug}.{overlay.version}"
@@ -105,3 +105,14 @@ def _materials(documents: dict[str, bytes]) -> tuple[Material, ...]:
             title = _SHARED_TITLES.get(stem, stem.replace("-", " ").capitalize())
         materials.append(Material(name.rsplit(".", 1)[0], title, files))
     return tuple(materials)
+
+
+def _trainers(overlay: Overlay, pair: tuple[Trainer, Trainer] | None) -> str:
+    """Who co-facilitates (lesson 3): the session's pair, or the county's trainers by program."""
+    if pair:
+        return f"Your co-facilitators: {pair_text(overlay, pair)}."
+    teams = [(overlay.programs[key].label, [t.name for t in overlay.trainers if t.program == key]) for key in PROGRAMS]
+    if not all(names for _, names in teams):
+        return ""
+    return ("Co-facilitated by one trainer of each program: "
+            + "; ".join(f"{', '.join(names)} ({label})" for label, names in teams) + ".")

@@ -47,7 +47,7 @@ def landing_html(landing: Landing, materials: tuple[Material, ...], script: str 
     if landing.description:
         parts.append(f"<p>{escape(landing.description)}</p>")
     if landing.trainers:
-        parts.append(f"<p>Your co-facilitators: {escape(landing.trainers)}.</p>")
+        parts.append(f"<p>{escape(landing.trainers)}</p>")
     parts += ["<h2>The session</h2>", f"<ol>{agenda}</ol>", "<h2>Your materials</h2>", f"<ul>{links}</ul>",
               '<p id="lms-status" role="status"></p>', "</main>",
               f"<footer><p>{escape(landing.caption)}</p></footer>"]

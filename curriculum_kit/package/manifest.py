@@ -15,14 +15,16 @@ from typing import Any
 from .. import __version__
 from ..formats.module import Module
 from ..formats.overlay import Overlay
+from ..formats.session_day import SessionDay
 from .zipper import sha256_file
 
 MANIFEST = "manifest.json"
 
 
-def packet_name(overlay: Overlay, module: Module, role: str) -> str:
-    """A file name that explains itself once downloaded."""
-    return f"{overlay.slug}_{module.id}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
+def packet_name(overlay: Overlay, module: Module, role: str, session: SessionDay | None = None) -> str:
+    """A file name that explains itself once downloaded (a session packet's names its session)."""
+    which = session.session_id if session else module.id
+    return f"{overlay.slug}_{which}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
 
 
 def file_hashes(files: list[Path], root: Path) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import io
 import json
 import threading
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def violations(page) -> list[str]:
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory) -> Path:
     """A catalog with everything a page can show: two counties, three levels, a failed
-    build, a thumbnail linked to a review page, LMS exports."""
+    build, a thumbnail linked to a review page, LMS exports, an upcoming session."""
     out = tmp_path_factory.mktemp("catalog")
     for slug, county in (("alder-county", "Alder County"), ("cypress-valley-county", "Cypress Valley County")):
         fake_module_folder(out, slug, "linkages-orientation", county=county, title="Linkages Orientation",
@@ -75,7 +76,15 @@ def catalog(tmp_path_factory) -> Path:
     manifest = json.loads((folder / "manifest.json").read_text())
     (folder / "manifest.json").write_text(json.dumps({**manifest, "thumbnail": "title-slide.png"}))
     (folder / "review.html").write_text('<!DOCTYPE html><html lang="en"><title>Review</title></html>')
-    write_catalog(out, ("linkages-orientation", "case-planning", "homelessness"))
+    session = out / "alder-county" / "sessions" / "2027-core1-linkages-orientation"
+    session.mkdir(parents=True)
+    (session / "s.zip").write_bytes(b"stand-in")
+    (session / "manifest.json").write_text(json.dumps({
+        "overlay": {"county": "Alder County"}, "module": {"title": "Linkages Orientation"},
+        "session": {"id": session.name, "date": "2027-01-08", "start": "09:00", "end": "15:00", "room": "Room B",
+                    "co_facilitators": ["Maria Lopez", "Luis Ortega"]},
+        "packets": [{"label": "Facilitator packet", "file": "s.zip"}]}))
+    write_catalog(out, ("linkages-orientation", "case-planning", "homelessness"), today=date(2026, 12, 1))
     return out
 
 
@@ -89,7 +98,7 @@ def test_catalog_pages_have_no_accessibility_violations(page, catalog, built):
 
 def visible_rows(page) -> list[str]:
     return page.eval_on_selector_all(
-        "tbody tr", "rows => rows.filter(r => r.offsetParent !== null)"
+        "tbody tr[data-s]", "rows => rows.filter(r => r.offsetParent !== null)"
                     ".map(r => r.closest('section').querySelector('h2').textContent + ': ' + "
                     "r.cells[1].textContent.replace('Review ', ''))")  # the thumbnail link's hidden words
 
@@ -121,7 +130,7 @@ def test_without_javascript_everything_is_listed(browser, catalog):
     page.goto((catalog / "index.html").as_uri())
     assert page.locator("#ck-filter").is_hidden()
     assert len(visible_rows(page)) == 6
-    assert page.locator("a[href$='.zip']").count() == 2 * (3 + 2 + 2)
+    assert page.locator("a[href$='.zip']").count() == 2 * (3 + 2 + 2) + 1  # and the session's
     assert page.locator("a[href$='.imscc']").count() == 2 * 2
     context.close()
 

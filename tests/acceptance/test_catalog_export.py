@@ -54,6 +54,8 @@ def test_export_writes_common_cartridge_and_scorm_per_participant_packet(samples
                 "logos/cws.png", "logos/calworks.png"} <= set(files)
     cws = unpack(tmp_path / "lms" / names[0])["index.html"].decode()
     assert "Alder County · For DCFS staff" in cws
+    assert ("<p>Co-facilitated by one trainer of each program: Maria Lopez, Terrence Oduya (DCFS); "
+            "Luis Ortega, Hannah Kessler (ETA).</p>") in cws
     only_cc = run(export_args(samples, tmp_path / "cc", "--format", "cc"))
     assert [line.rsplit("/", 1)[1] for line in only_cc.output.splitlines()] == [names[0], names[2]]
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -174,3 +176,26 @@ def test_statewide_catalog_stays_small(tmp_path):
     write_catalog(tmp_path)
     assert len(read_catalog(tmp_path)) == 58
     assert (tmp_path / "index.html").stat().st_size < 2 * 1024 * 1024
+
+
+def test_upcoming_sessions_lead_the_state_page_and_their_county_page(tmp_path):
+    fake_module_folder(tmp_path, "alder-county", "basics", county="Alder County")
+    fake_module_folder(tmp_path, "cypress-county", "basics", county="Cypress County")
+    for session, day in (("2027-core1-basics", "2027-01-08"), ("2026-core1-basics", "2026-01-08")):
+        folder = tmp_path / "alder-county" / "sessions" / session
+        folder.mkdir(parents=True)
+        manifest = {"overlay": {"county": "Alder County"}, "module": {"title": "Basics"},
+                    "session": {"id": session, "date": day, "start": "09:00", "end": "15:00", "room": "Room B",
+                                "co_facilitators": ["Maria Lopez", "Luis Ortega"]},
+                    "packets": [{"label": "Facilitator packet", "file": f"{session}.zip"}]}
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    write_catalog(tmp_path, today=date(2026, 6, 1))
+    index = (tmp_path / "index.html").read_text()
+    assert index.count('<h2 id="upcoming">Upcoming sessions</h2>') == 1
+    assert index.index("Upcoming sessions") < index.index('id="h-alder-county"')
+    assert 'href="alder-county/sessions/2027-core1-basics/2027-core1-basics.zip"' in index
+    assert "2026-core1-basics" not in index  # past
+    county = (tmp_path / "alder-county" / "index.html").read_text()
+    assert county.index("Upcoming sessions") < county.index("Training packets")
+    assert 'href="sessions/2027-core1-basics/2027-core1-basics.zip"' in county
+    assert "Upcoming sessions" not in (tmp_path / "cypress-county" / "index.html").read_text()

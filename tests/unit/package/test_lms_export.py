@@ -25,7 +25,7 @@ def package(text: str = "Alder County", color: str = "#1F5FA8") -> LmsPackage:
     landing = Landing(text, f"Linkages Orientation {text}", f"About {text}", f"For {text} staff",
                       (ProgramBrand(f"{text} Children's Services", text, color, "logos/cws.png"),
                        ProgramBrand("Employment Services", "ETA", "#2E7D32", None)),
-                      f"Maria {text} (DCFS) and Luis Ortega (ETA)", (("9:00 AM – 9:30 AM", f"Welcome {text}"),),
+                      f"Your co-facilitators: Maria {text} (DCFS) and Luis Ortega (ETA).", (("9:00 AM – 9:30 AM", f"Welcome {text}"),),
                       f"Module version 1.0.0 · {text} overlay version 2.0.0")
     files = {"agenda.docx": b"docx", "agenda.pdf": b"%PDF", "handouts/roles at a glance.docx": b"docx",
              "handouts/roles-at-a-glance.docx": b"other", "logos/cws.png": b"\x89PNG"}
