@@ -45,3 +45,16 @@ def _file(folder: Path, name: str, fields: dict, write: bool) -> dict:
     if write:
         (folder / name).write_bytes(data)
     return {**fields, "file": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
+def fake_session_folder(out: Path, session: str, day: str, slug: str = "alder-county") -> Path:
+    """``out/slug/sessions/session`` as `build --plan` leaves it: a manifest and one packet."""
+    folder = out / slug / "sessions" / session
+    folder.mkdir(parents=True)
+    manifest = {"overlay": {"county": "Alder County"}, "module": {"title": "Linkages Orientation"},
+                "session": {"id": session, "date": day, "start": "09:00", "end": "15:00", "room": "Room B",
+                            "co_facilitators": ["Maria Lopez", "Luis Ortega"]},
+                "packets": [{"label": "Facilitator packet", "file": f"{session}.zip"}]}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (folder / f"{session}.zip").write_bytes(b"stand-in")
+    return folder

@@ -20,7 +20,7 @@ from curriculum_kit.package.build_status import record_failure
 from curriculum_kit.package.catalog_page import write_catalog
 from tests.acceptance.conftest import run
 from tests.acceptance.test_real_clients import CHROMIUM
-from tests.catalog_fixtures import fake_module_folder
+from tests.catalog_fixtures import fake_module_folder, fake_session_folder
 from tests.conftest import REPO
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")
@@ -76,14 +76,7 @@ def catalog(tmp_path_factory) -> Path:
     manifest = json.loads((folder / "manifest.json").read_text())
     (folder / "manifest.json").write_text(json.dumps({**manifest, "thumbnail": "title-slide.png"}))
     (folder / "review.html").write_text('<!DOCTYPE html><html lang="en"><title>Review</title></html>')
-    session = out / "alder-county" / "sessions" / "2027-core1-linkages-orientation"
-    session.mkdir(parents=True)
-    (session / "s.zip").write_bytes(b"stand-in")
-    (session / "manifest.json").write_text(json.dumps({
-        "overlay": {"county": "Alder County"}, "module": {"title": "Linkages Orientation"},
-        "session": {"id": session.name, "date": "2027-01-08", "start": "09:00", "end": "15:00", "room": "Room B",
-                    "co_facilitators": ["Maria Lopez", "Luis Ortega"]},
-        "packets": [{"label": "Facilitator packet", "file": "s.zip"}]}))
+    fake_session_folder(out, "2027-core1-linkages-orientation", "2027-01-08")
     write_catalog(out, ("linkages-orientation", "case-planning", "homelessness"), today=date(2026, 12, 1))
     return out
 

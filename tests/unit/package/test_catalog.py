@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from datetime import date
@@ -12,7 +11,7 @@ from pathlib import Path
 from curriculum_kit.package.build_status import FAILURE, clear_failure, read_failure, record_failure
 from curriculum_kit.package.catalog import read_catalog
 from curriculum_kit.package.catalog_page import write_catalog
-from tests.catalog_fixtures import fake_module_folder
+from tests.catalog_fixtures import fake_module_folder, fake_session_folder
 
 HOSTILE = '<script>alert("x")</script> & "quotes" \'single\' <img src=x onerror=alert(1)>'
 
@@ -182,13 +181,7 @@ def test_upcoming_sessions_lead_the_state_page_and_their_county_page(tmp_path):
     fake_module_folder(tmp_path, "alder-county", "basics", county="Alder County")
     fake_module_folder(tmp_path, "cypress-county", "basics", county="Cypress County")
     for session, day in (("2027-core1-basics", "2027-01-08"), ("2026-core1-basics", "2026-01-08")):
-        folder = tmp_path / "alder-county" / "sessions" / session
-        folder.mkdir(parents=True)
-        manifest = {"overlay": {"county": "Alder County"}, "module": {"title": "Basics"},
-                    "session": {"id": session, "date": day, "start": "09:00", "end": "15:00", "room": "Room B",
-                                "co_facilitators": ["Maria Lopez", "Luis Ortega"]},
-                    "packets": [{"label": "Facilitator packet", "file": f"{session}.zip"}]}
-        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        fake_session_folder(tmp_path, session, day)
     write_catalog(tmp_path, today=date(2026, 6, 1))
     index = (tmp_path / "index.html").read_text()
     assert index.count('<h2 id="upcoming">Upcoming sessions</h2>') == 1
