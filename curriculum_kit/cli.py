@@ -202,10 +202,12 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
 @click.option("--plan", "plan_csv", type=click.Path(path_type=Path), metavar="PLAN.csv",
               help="Packets for each session of this plan (from 'plan'): its date, room and co-facilitators.")
 @click.option("--session", metavar="ID", help="With --plan: only this session (e.g. 2027-core1-linkages-orientation).")
+@click.option("--export", is_flag=True,
+              help="Also package the participant material for learning management systems (Common Cartridge, SCORM 1.2).")
 @json_option
 def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], modules_dir: Path, overlays_dir: Path,
                   out: Path, pdf: bool | None, jobs: int | None, locked: bool, plan_csv: Path | None,
-                  session: str | None, as_json: bool) -> None:
+                  session: str | None, export: bool, as_json: bool) -> None:
     """Build facilitator and participant packets for every module x county, and index.html.
 
     With --plan, one facilitator and participant packet per planned session instead, in
@@ -221,7 +223,8 @@ def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], module
 
     options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
                            jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
-                           epoch=_source_date_epoch(), locked=locked, plan=plan_csv, session=session)
+                           epoch=_source_date_epoch(), locked=locked, plan=plan_csv, session=session,
+                           export=export)
     if session and plan_csv is None:
         raise click.UsageError("--session needs --plan PLAN.csv")
     library = Library.load(modules_dir, overlays_dir)
@@ -236,6 +239,34 @@ def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], module
     summary = build_summary(outcomes, options)
     click.echo(json.dumps(summary, indent=2) if as_json else summary["text"])
     sys.exit(1 if summary["failed"] else 0)
+
+
+@main.command("export")
+@click.argument("slug")
+@click.option("--module", "module_id", required=True, metavar="ID", help="The module to export.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["cc", "scorm12"]),
+              help="cc: IMS Common Cartridge 1.3 (.imscc); scorm12: SCORM 1.2 (.zip). Repeatable; default both.")
+@modules_option
+@overlays_option
+@click.option("--out", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="Folder the packages are written to.")
+@click.option("--pdf/--no-pdf", default=None, help="Add PDFs of the documents (default: when LibreOffice is installed).")
+def export_command(slug: str, module_id: str, formats: tuple[str, ...], modules_dir: Path, overlays_dir: Path,
+                   out: Path, pdf: bool | None) -> None:
+    """Package a module's participant material for the county SLUG for a learning management
+    system: handouts, agenda, contacts and org chart behind a start page in the county's words."""
+    from .errors import display_path
+    from .formats.library import Library
+    from .package.lms_content import FORMATS
+    from .package.pdf import soffice
+    from .pipeline import export_module
+
+    library = Library.load(modules_dir, overlays_dir)
+    chosen = tuple(f for f in FORMATS if f in formats) if formats else tuple(FORMATS)
+    written = export_module(library, slug, module_id, chosen, out,
+                            (soffice() is not None) if pdf is None else pdf, _source_date_epoch())
+    for path in written:
+        click.echo(f"Wrote {display_path(path)}")
 
 
 @main.group("overlay")
