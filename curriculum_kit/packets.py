@@ -31,6 +31,7 @@ from .generate.word_assembly import CountyMaterial, assemble_word
 from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.links import dangling_links, with_links_external
 from .ooxml.matcher import compiled_matcher
+from .ooxml.outline import deck_titles, guide_headings
 from .ooxml.package import Package
 from .outputs import Stamp
 from .wording import module_caption
@@ -98,9 +99,7 @@ def _localized(overlay: Overlay) -> Overlay:
     """Stories inherited from a parent overlay are written in its generic wording: they get
     the county's terms. The county's own stories are already in its words."""
     matcher = compiled_matcher(overlay.terms)
-    stories = tuple(story if story.path.parent.parent == overlay.folder else
-                    replace(story, title=matcher.replace(story.title),
-                            paragraphs=tuple(matcher.replace(p) for p in story.paragraphs))
+    stories = tuple(story if story.path.parent.parent == overlay.folder else story.reworded(matcher.replace)
                     for story in overlay.stories)
     return replace(overlay, stories=stories)
 
@@ -126,10 +125,16 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         results.append(result)
     omitted: set[str] = set()
 
+    guide_places: dict[str, str] = {}
+
     def word(path: Path, audience: str) -> tuple[bytes, bool]:
         """The assembled document, and whether it has program-only sections."""
+        headings = guide_headings(path) if path == module.facilitator_guide else None
         try:
-            data, done = assemble_word(adapted[path], module, county.material, audience, pair, stamp)
+            data, done, where = assemble_word(adapted[path], module, county.material, audience, pair, stamp,
+                                              headings)
+            if headings is not None:
+                guide_places.update(where)
         except BuildError as exc:
             raise BuildError(exc.message, path) from None
         except _SCHEMA_ERRORS as exc:
@@ -138,7 +143,8 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         return data, any(marker.name == "program" for marker, _ in done)
 
     try:
-        deck, dropped = assemble_deck(adapted[module.slides], module, county.material, pair, stamp)
+        deck, dropped, slides_placed = assemble_deck(adapted[module.slides], module, county.material, pair, stamp,
+                                                     deck_titles(module.slides))
     except BuildError as exc:
         raise BuildError(exc.message, exc.path or module.slides) from None
     except _SCHEMA_ERRORS as exc:

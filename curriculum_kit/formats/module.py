@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Findings
+from .placement import Placement, read_placement
 from .programs import PROGRAMS
 from .semver import Version
 from .sources import TomlDocument, check_keys, inside_folder, load_toml
@@ -21,7 +22,8 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MODULE_FILE = "module.toml"
 
 _REQUIRED = ["id", "title", "version", "level", "prerequisites", "duration_minutes", "programs", "files"]
-_OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections"]
+_OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections", "placement"]
+TODO = "TODO"  # `module init` writes values a person must still check with it
 _FILE_KEYS = ["facilitator_guide", "slides", "handouts"]
 
 
@@ -42,6 +44,7 @@ class Module:
     refresh_months: int | None = None
     new_hire_core: bool = False
     description: str = ""
+    placement: Placement = field(default_factory=dict)  # where unmarked county material goes
 
     @property
     def level_rank(self) -> int:
@@ -87,12 +90,13 @@ def load_module(folder: Path, findings: Findings) -> Module | None:
     if not isinstance(description, str):
         findings.error(doc.path, "'description' must be text", doc.line_of("description"))
     sections = _optional_sections(doc, data, findings)
+    placement = read_placement(doc, findings)
     files = _files(folder, doc, data, findings)
     if len(findings.errors) > before or files is None:
         return None
     guide, slides, handouts = files
     return Module(module_id, title, version, level, prerequisites, duration, programs, guide, slides,
-                  handouts, folder, sections, refresh, new_hire, description)
+                  handouts, folder, sections, refresh, new_hire, description, placement)
 
 
 def _text(doc: TomlDocument, data: dict, key: str, findings: Findings) -> str | None:
@@ -115,6 +119,10 @@ def _version(doc: TomlDocument, data: dict, findings: Findings) -> Version | Non
 
 def _positive_int(doc: TomlDocument, data: dict, key: str, findings: Findings) -> int | None:
     value = data.get(key)
+    if isinstance(value, str) and value.startswith(TODO):
+        findings.error(doc.path, f"'{key}' is still to be filled in ('{value}'): write a whole number",
+                       doc.line_of(key))
+        return None
     if key in data and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
         findings.error(doc.path, f"'{key}' must be a whole number above 0, not {value!r}", doc.line_of(key))
         return None

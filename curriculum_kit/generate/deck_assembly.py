@@ -1,8 +1,10 @@
 """The adapted slide deck with the county put in: a co-branded title slide, contacts,
-story and org chart slides at their marker slides; sections from the speaker notes.
+story and org chart slides at their marker slides, or where :mod:`.deck_placement` puts
+them in a deck without markers; sections from the speaker notes.
 
 Placeholder markers sit alone in a text box on a slide (the slide is replaced by the
-generated slides); section markers sit in the notes and span whole slides.
+generated slides); section markers sit in the notes and span whole slides. Every slide
+added is made from the deck's own layouts (:mod:`.deck_layouts`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pptx
 from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from ..errors import BuildError
 from ..formats.markers import Marker, find_markers, stands_alone
@@ -22,33 +24,53 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..ooxml.textview import read_part
 from ..outputs import Stamp
-from ..wording import PROGRAM_FALLBACK_COLORS
-from .common import finish_loaded, fit_logo, logo_alt_text, logo_png
+from .common import finish_loaded
+from .deck_layouts import DeckLayouts
+from .deck_placement import move_before, place_unmarked, slide_numbers, titles_of
 from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area
 from .slide_copy import copy_slides
+from .story_slides import story_slides
 from .textfit import line_height, wrap
+from .title_slide import cobrand_slide
 from .word_assembly import CountyMaterial
 
-MARGIN = Emu(457200)  # half an inch
-BODY_PT = 16
 TABLE_PT = 12
-TITLE_PT = 28
 
 
-def assemble_deck(data: bytes, module: Module, material: CountyMaterial,
-                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp) -> tuple[bytes, list[str]]:
-    """The deck with county slides placed; returns (bytes, sections omitted)."""
+def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: tuple[Trainer, Trainer] | None,
+                  stamp: Stamp, titles: list[str] | None = None) -> tuple[bytes, list[str], dict[str, list[int]]]:
+    """The deck with county slides placed; returns (bytes, sections omitted, the slide
+    numbers of each piece placed). ``titles`` are the slide titles of the academy's own
+    file, which ``[placement]`` anchors name (default: the titles of ``data``)."""
     overlay = material.overlay
     presentation = pptx.Presentation(io.BytesIO(data))
+    original = list(presentation.slides)
+    titles = titles_of(presentation) if titles is None else titles
     omitted = _resolve_sections(presentation, overlay, pair)
+    made: dict[str, list] = {}
     for slide, marker in _placeholder_slides(presentation):
         before = len(presentation.slides)
-        _generate(presentation, slide, marker.name, module, material, pair)
-        _move_new_slides(presentation, before, slide)
+        _generate(presentation, DeckLayouts(presentation, slide.slide_layout.slide_master), marker.name,
+                  module, material, pair)
+        made.setdefault(marker.name, []).extend(list(presentation.slides)[before:])
+        move_before(presentation, before, slide)
         _delete_slide(presentation, slide)
+
+    def make(piece: str, layouts: DeckLayouts) -> None:
+        _generate(presentation, layouts, piece, module, material, pair)
+
+    made.update(place_unmarked(presentation, original, titles, set(made) | _marked(original, presentation),
+                               module, overlay, make))
     _check_finished(presentation)
-    return finish_loaded(presentation, stamp), omitted
+    return finish_loaded(presentation, stamp), omitted, slide_numbers(presentation, made)
+
+
+def _marked(original: list, presentation) -> set[str]:
+    """Pieces with a marker slide (made even when the county has nothing for them)."""
+    return {marker.name for slide in original for shape in slide.shapes
+            if shape.has_text_frame and "ck:" in shape.text_frame.text and stands_alone(shape.text_frame.text)
+            for marker in find_markers(shape.text_frame.text)[:1] if marker.role == "placeholder"}
 
 
 def _check_finished(presentation) -> None:
@@ -131,15 +153,6 @@ def _placeholder_slides(presentation) -> list[tuple[object, Marker]]:
     return found
 
 
-def _move_new_slides(presentation, before: int, anchor) -> None:
-    """Move the slides added since ``before`` to just before ``anchor``."""
-    id_list = presentation.slides._sldIdLst
-    ids = list(id_list)
-    anchor_id = next(i for i in ids if presentation.slides.get(int(i.get("id"))) is anchor)
-    for new in ids[before:]:
-        anchor_id.addprevious(new)
-
-
 def _delete_slide(presentation, slide) -> None:
     """Remove a slide; renumber the slide parts so a slide added later gets a free name
     (python-pptx names a new slide after the slide count)."""
@@ -152,22 +165,25 @@ def _delete_slide(presentation, slide) -> None:
     presentation.part.rename_slide_parts([slide_id.rId for slide_id in id_list])
 
 
-def _generate(presentation, anchor, name: str, module: Module, material: CountyMaterial, pair) -> None:
+def _generate(presentation, layouts: DeckLayouts, name: str, module: Module, material: CountyMaterial,
+              pair) -> None:
+    """Append the slides of one piece of county material, made from ``layouts``."""
     overlay = material.overlay
-    layout = anchor.slide_layout
     if name == "cobrand":
-        _title_slide(presentation, layout, module, overlay, pair)
+        cobrand_slide(layouts, module, overlay, pair)
     elif name == "contacts":
-        _contacts_slides(presentation, layout, overlay)
+        _contacts_slides(layouts, overlay)
     elif name == "stories":
-        _story_slides(presentation, layout, overlay)
+        if not overlay.stories:
+            raise BuildError("the deck has a stories slide but the overlay has no stories/*.md", overlay.folder)
+        story_slides(layouts, overlay)
     elif name == "orgchart":
         if overlay.orgchart is None:
             raise BuildError("the deck has an org chart slide but the overlay has no orgchart.csv", overlay.folder)
         size = (presentation.slide_width, presentation.slide_height)
         if size not in material.slide_cache:
             material.slide_cache[size] = _orgchart_prototype(overlay, size)
-        copy_slides(material.slide_cache[size], presentation, layout)
+        copy_slides(material.slide_cache[size], presentation, layouts.layout("title-only"))
 
 
 def _orgchart_prototype(overlay: Overlay, size: tuple[int, int]):
@@ -184,85 +200,27 @@ def _orgchart_prototype(overlay: Overlay, size: tuple[int, int]):
     return prototype
 
 
-def _blank_slide(presentation, layout, title: str):
-    """A slide on the marker slide's layout, emptied, with a title text box."""
-    slide = presentation.slides.add_slide(layout)
-    for shape in list(slide.placeholders):
-        shape._element.getparent().remove(shape._element)
-    _text_box(slide, MARGIN, MARGIN, presentation.slide_width - 2 * MARGIN, Pt(TITLE_PT * 1.6),
-              [title], TITLE_PT, bold=True)
-    return slide
-
-
-def _text_box(slide, left, top, width, height, paragraphs: list[str], size: float, bold: bool = False,
-              color: RGBColor | None = None, center: bool = False):
-    box = slide.shapes.add_textbox(int(left), int(top), int(width), int(height))
-    frame = box.text_frame
-    frame.word_wrap = True
-    for index, text in enumerate(paragraphs):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        run = paragraph.add_run()
-        run.text = text
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        if color is not None:
-            run.font.color.rgb = color
-        if center:
-            paragraph.alignment = 2  # PP_ALIGN.CENTER
-    return box
-
-
-def _title_slide(presentation, layout, module: Module, overlay: Overlay, pair) -> None:
-    slide = presentation.slides.add_slide(layout)
-    for shape in list(slide.placeholders):
-        shape._element.getparent().remove(shape._element)
-    width, height = presentation.slide_width, presentation.slide_height
-    logo = int(height * 0.22)
-    for key, left in (("cws", MARGIN), ("calworks", width - MARGIN - logo)):
-        branding = overlay.programs[key]
-        if branding.logo is not None:
-            png = logo_png(branding.logo)
-            fitted_width, fitted_height = fit_logo(png, logo, logo)  # centred in a square box
-            picture = slide.shapes.add_picture(io.BytesIO(png), int(left + (logo - fitted_width) / 2),
-                                               int(MARGIN + (logo - fitted_height) / 2), fitted_width, fitted_height)
-            picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
-        _text_box(slide, left - MARGIN / 2, MARGIN + logo, logo + MARGIN, Pt(40), [branding.name], 10,
-                  color=RGBColor.from_string((branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#")),
-                  center=True)
-    middle = width - 4 * MARGIN - 2 * logo
-    _text_box(slide, 2 * MARGIN + logo, MARGIN, middle, Pt(36), [overlay.county], 24, bold=True, center=True)
-    lines = [module.title]
-    _text_box(slide, MARGIN, height * 0.45, width - 2 * MARGIN, Pt(90), lines, 32, bold=True, center=True)
-    details = [f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}",
-               f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
-    if pair:
-        details.insert(0, f"Co-facilitated by {pair[0].name} ({overlay.programs['cws'].label}) and "
-                          f"{pair[1].name} ({overlay.programs['calworks'].label})")
-    _text_box(slide, MARGIN, height * 0.66, width - 2 * MARGIN, Pt(90), details, 14, center=True)
-    _notes(slide, "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration).")
-
-
 def _notes(slide, text: str) -> None:
     slide.notes_slide.notes_text_frame.text = text
 
 
-def _contacts_slides(presentation, layout, overlay: Overlay) -> None:
-    """Contacts in a table, as many rows per slide as fit at 12 pt."""
+def _contacts_slides(layouts: DeckLayouts, overlay: Overlay) -> None:
+    """Contacts in a table below the layout's title, as many rows per slide as fit at 12 pt."""
     if not overlay.contacts:
         raise BuildError("the deck has a contacts slide but the overlay has no contacts.csv rows", overlay.folder)
-    width = presentation.slide_width - 2 * MARGIN
+    area = layouts.content_area("title-only")
+    width = area.width
     columns = [("Program", 0.12), ("Role", 0.19), ("Name and title", 0.27), ("Phone", 0.14), ("E-mail", 0.28)]
     rows = [[overlay.program_label(c.program),
              c.role, f"{c.name}, {c.title}" if c.title else c.name, c.phone, c.email] for c in overlay.contacts]
-    available = presentation.slide_height - 2 * MARGIN - Pt(TITLE_PT * 2)
-    pages = _paginate(rows, [int(width * share) for _, share in columns], available, TABLE_PT)
+    pages = _paginate(rows, [int(width * share) for _, share in columns], area.height, TABLE_PT)
     for number, page in enumerate(pages, start=1):
         title = f"Local contacts — {overlay.county}" + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
-        slide = _blank_slide(presentation, layout, title)
+        slide, area = layouts.slide("title-only", title)
         heights = page["heights"]
         widths = [int(width * share) for _, share in columns]
-        shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), int(MARGIN),
-                                       int(MARGIN + Pt(TITLE_PT * 2)), int(width), int(sum(heights)))
+        shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), area.left, area.top,
+                                       int(width), int(sum(heights)))
         _fill_table(shape, [[label for label, _ in columns], *page["rows"]], widths, heights)
         _notes(slide, "Point out the contacts in the other program: who to call first, and how.")
 
@@ -307,45 +265,3 @@ def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt:
         used += needed
     pages.append({"rows": current, "heights": heights})
     return pages
-
-
-def _story_slides(presentation, layout, overlay: Overlay) -> None:
-    """One or more slides per story, split between paragraphs or sentences to fit at 16 pt."""
-    if not overlay.stories:
-        raise BuildError("the deck has a stories slide but the overlay has no stories/*.md", overlay.folder)
-    width = int(presentation.slide_width - 2 * MARGIN)
-    top = MARGIN + Pt(TITLE_PT * 2)
-    available = int(presentation.slide_height - top - MARGIN)
-    for story in overlay.stories:
-        programs = " and ".join(overlay.program_label(p) for p in story.programs)
-        chunks = _fit_text([f"Programs: {programs}", *story.paragraphs], width - 2 * 91440, available, BODY_PT)
-        for number, chunk in enumerate(chunks, start=1):
-            title = story.title + (" (continued)" if number > 1 else "")
-            slide = _blank_slide(presentation, layout, title)
-            _text_box(slide, MARGIN, top, width, available, chunk, BODY_PT)
-            _notes(slide, "Tell this local story in your own words; ask who in the room worked a family like this.")
-
-
-def _fit_text(paragraphs: list[str], width: int, height: int, font_pt: float) -> list[list[str]]:
-    """Paragraphs grouped into slides that hold them; long paragraphs split at sentences."""
-    pieces = []
-    for paragraph in paragraphs:
-        lines = len(wrap(paragraph, width, font_pt, break_words=True))  # a long link breaks, as in PowerPoint
-        if (lines + 1) * line_height(font_pt) <= height:
-            pieces.append(paragraph)
-        else:
-            pieces.extend(sentence + "." if not sentence.endswith((".", "!", "?")) else sentence
-                          for sentence in paragraph.split(". ") if sentence)
-    chunks, current, used = [], [], 0
-    for piece in pieces:
-        needed = (len(wrap(piece, width, font_pt, break_words=True)) + 0.5) * line_height(font_pt)
-        if needed > height:
-            raise BuildError(f"a sentence of a story is too long for one slide: '{piece[:60]}…'")
-        if current and used + needed > height:
-            chunks.append(current)
-            current, used = [], 0
-        current.append(piece)
-        used += needed
-    if current:
-        chunks.append(current)
-    return chunks

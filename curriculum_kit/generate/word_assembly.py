@@ -24,6 +24,7 @@ from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded
 from .contacts_doc import contacts_table
+from .guide_placement import guide_outline, place_unmarked
 from .stories_doc import add_stories
 
 
@@ -63,20 +64,31 @@ def program_label(overlay: Overlay, pair: tuple[Trainer, Trainer] | None):
 
 
 def assemble_word(data: bytes, module: Module, material: CountyMaterial, audience: str,
-                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp) -> tuple[bytes, list[tuple[Marker, str]]]:
-    """The document with county material placed; returns (bytes, what was done to each section)."""
+                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp, guide_headings: list[str] | None = None
+                  ) -> tuple[bytes, list[tuple[Marker, str]], dict[str, str]]:
+    """The document with county material placed; returns (bytes, what was done to each
+    section, where each piece went). For the facilitator guide, ``guide_headings`` are its
+    headings in the academy's words, and material it has no markers for is placed by
+    :mod:`.guide_placement`."""
     overlay = material.overlay
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
+    outline = guide_outline(document) if guide_headings is not None else []
+    marked = {item.marker.name for item in placeholders(body, find_markers)}
     done = resolve_sections(body, find_markers, section_decider(overlay, audience), program_label(overlay, pair))
+    where: dict[str, str] = {}
     for item in placeholders(body, find_markers):
         with _insert_before(document, item.element):
             _fill(document, item.marker.name, module, material, pair, audience)
+        where[item.marker.name] = "at its marker"
+    if guide_headings is not None:
+        where.update(place_unmarked(document, outline, guide_headings, marked, module, overlay,
+                                    lambda name: _fill(document, name, module, material, pair, audience)))
     left = marked_paragraphs(body, find_markers)  # nothing unfinished ships
     if left:
         raise BuildError(f"marker {left[0].marker} is left in the document; check the module with "
                          "'curriculum-kit validate'")
-    return finish_loaded(document, stamp), done
+    return finish_loaded(document, stamp), done, where
 
 
 @contextmanager

@@ -1,0 +1,131 @@
+"""County material in a facilitator guide that has no markers for it.
+
+The co-branded cover becomes the first page (the academy's own title page follows it).
+The county's contacts, org chart and stories go together into a "Local information"
+section before the guide's back matter (appendices, references), or at its end, under a
+heading in the guide's own Heading 1 style so it is part of the table of contents. A piece
+that module.toml's ``[placement]`` anchors to a heading goes there instead, under its own
+heading.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+
+from ..errors import BuildError
+from ..formats.markers import PLACEHOLDERS
+from ..formats.module import Module
+from ..formats.overlay import Overlay
+from ..formats.placement import LOCAL_PIECES, Spot, guide_spots, has_material
+from ..ooxml.extent import page_of, page_styles
+from ..ooxml.outline import Heading, heading_styles, headings
+
+LOCAL_HEADING = "Local information"
+# Each story brings its own Heading 2, so the stories need no heading of their own.
+PIECE_HEADINGS = {"contacts": "Local contacts", "orgchart": "Who's who: organization chart", "stories": ""}
+PIECE_NAMES = {"cobrand": "cover", "contacts": "contacts", "orgchart": "org chart", "stories": "stories"}
+
+
+def guide_outline(document) -> list[Heading]:
+    """The guide's headings, read before sections are resolved (anchors count them)."""
+    return headings(document.element.body, heading_styles(document.part.styles.element))
+
+
+def place_unmarked(document, outline: list[Heading], texts: list[str], marked: set[str], module: Module,
+                   overlay: Overlay, fill: Callable[[str], None]) -> dict[str, str]:
+    """Add the county material the guide has no markers for; returns where each piece went
+    ('page 1', "section 'Local information', about page 31").
+
+    ``texts`` are the guide's headings in the academy's own words (what anchors name);
+    ``outline`` the same headings in the adapted document.
+    """
+    pieces = [piece for piece in PLACEHOLDERS if piece not in marked]
+    spots, problems = guide_spots(texts, [h.level for h in outline], module.placement, pieces)
+    if problems:
+        raise BuildError(f"{problems[0]}; check the module with 'curriculum-kit validate'", module.toml_path)
+    body = document.element.body
+    placed_at: dict[str, etree._Element] = {}
+    if "cobrand" in spots:
+        spot = spots["cobrand"]
+        target = body[0] if spot.chosen is None else _target(outline, spot)
+        placed_at["cobrand"] = _insert(document, target, lambda: fill("cobrand"))
+    grouped = [p for p in LOCAL_PIECES if p in spots and spots[p].chosen is None and has_material(p, overlay)]
+    if grouped:
+        def local() -> None:
+            add_heading(document, LOCAL_HEADING, 1)
+            for piece in grouped:
+                if PIECE_HEADINGS[piece]:
+                    add_heading(document, PIECE_HEADINGS[piece], 2)
+                fill(piece)
+        first = _insert(document, _target(outline, spots[grouped[0]]), local)
+        for piece in grouped:
+            placed_at[piece] = first
+    for piece in LOCAL_PIECES:
+        if piece in spots and spots[piece].chosen is not None and has_material(piece, overlay):
+            def one(piece: str = piece) -> None:
+                if PIECE_HEADINGS[piece]:
+                    add_heading(document, PIECE_HEADINGS[piece], 2)
+                fill(piece)
+            placed_at[piece] = _insert(document, _target(outline, spots[piece]), one)
+    return _describe(document, placed_at)
+
+
+def _target(outline: list[Heading], spot: Spot) -> etree._Element | None:
+    """The heading to insert before (the next one still in the document), None for the end."""
+    return next((h.element for h in outline[spot.index:] if h.element.getparent() is not None), None)
+
+
+def _insert(document, target: etree._Element | None, add: Callable[[], None]) -> etree._Element:
+    """Run ``add`` (which appends to the body) and move what it added before ``target``
+    (None: leave it at the end); returns the first element added."""
+    body = document.element.body
+    count = len(body)
+    add()
+    section = body[-1] if body[-1].tag == qn("w:sectPr") else None
+    end = len(body) - (1 if section is not None else 0)
+    added = list(body)[count - (1 if section is not None else 0):end]
+    if target is not None:
+        for element in added:
+            target.addprevious(element)
+    return added[0]
+
+
+def add_heading(document, text: str, level: int) -> None:
+    """A heading in the document's own heading style; a document without one gets a bold
+    paragraph with the outline level, which Word's table of contents also lists."""
+    try:
+        document.add_heading(text, level=level)
+        return
+    except KeyError:
+        pass
+    paragraph = document.add_paragraph()
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), str(level - 1))
+    paragraph._p.get_or_add_pPr().append(outline)
+    paragraph.paragraph_format.keep_with_next = True
+    run = paragraph.add_run(text)
+    run.bold = True
+    run.font.size = Pt(16 if level == 1 else 13)
+
+
+def _describe(document, placed_at: dict[str, etree._Element]) -> dict[str, str]:
+    root = document.element
+    styles = page_styles(document.part.styles.element)
+    where = {}
+    for piece, element in placed_at.items():
+        if piece == "cobrand" and element is document.element.body[0]:
+            where[piece] = "cover, page 1"
+            continue
+        page = f", about page {page_of(root, styles, element)}" if element.tag == qn("w:p") else ""
+        heading = _heading_text(element)
+        where[piece] = (f"section '{heading}'" if heading and piece != "cobrand" else PIECE_NAMES[piece]) + page
+    return where
+
+
+def _heading_text(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t"))) if element.tag == qn("w:p") else ""
