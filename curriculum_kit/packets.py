@@ -51,6 +51,9 @@ class ModulePackets:
     near_misses: int
     omitted: list[str]
     pair: tuple[Trainer, Trainer] | None
+    slides_placed: dict[str, list[int]] = field(default_factory=dict)  # piece -> slide numbers
+    guide_placed: dict[str, str] = field(default_factory=dict)  # piece -> 'cover, page 1', ...
+    replaced: dict[str, int] = field(default_factory=dict)  # document name in the packet -> terms replaced
 
 
 @dataclass
@@ -129,7 +132,7 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
 
     def word(path: Path, audience: str) -> tuple[bytes, bool]:
         """The assembled document, and whether it has program-only sections."""
-        headings = guide_headings(path) if path == module.facilitator_guide else None
+        headings = [text for _, text in guide_headings(path)] if path == module.facilitator_guide else None
         try:
             data, done, where = assemble_word(adapted[path], module, county.material, audience, pair, stamp,
                                               headings)
@@ -175,8 +178,11 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
                         for program in PROGRAMS]
     occurrences = sum((r.occurrences() for r in results), Counter())
     never_found = [t.term for t in overlay.terms if t.term not in occurrences]
+    replaced = {(f"handouts/{path.name}" if path in module.handouts else path.name): sum(r.occurrences().values())
+                for path, r in zip(module.documents, results)}
     return ModulePackets([facilitator, *participants], occurrences, never_found,
-                         sum(r.near_miss_count for r in results), sorted(omitted), pair)
+                         sum(r.near_miss_count for r in results), sorted(omitted), pair,
+                         slides_placed, guide_places, replaced)
 
 
 # What python-docx and python-pptx raise on well-formed XML that breaks the Office schema

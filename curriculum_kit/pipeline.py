@@ -26,7 +26,7 @@ from .outputs import Stamp, write_json
 from .package import pdf as pdf_tools
 from .package.catalog import write_catalog
 from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
-from .package.readme import ROLE_TITLES, readme
+from .package.readme import ROLE_TITLES, inserted_lines, readme
 from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
 from .validate import check_module
@@ -231,8 +231,10 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         for doc_name, data in packet.documents.items():
             if _digest(data) in pdfs:
                 documents[str(Path(doc_name).with_suffix(".pdf"))] = pdfs[_digest(data)]
+        inserted = inserted_lines(module.slides.name, packets.slides_placed, module.facilitator_guide.name,
+                                  packets.guide_placed)
         text = readme(packet.role, overlay.county, module.title, versions, sorted(documents),
-                      module.facilitator_guide.name, module.slides.name)
+                      module.facilitator_guide.name, module.slides.name, inserted, packets.replaced)
         documents["README.txt"] = text.encode("utf-8")
         entries = [Entry(f"{top}/{path}", data) for path, data in documents.items()]
         write_zip(folder / name, entries, stamp.zip_time)
@@ -257,6 +259,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         "terminology": {"occurrences": dict(sorted(packets.occurrences.items())),
                         "never_found": packets.never_found, "near_misses": packets.near_misses},
         "omitted_sections": packets.omitted,
+        "county_material": {"slides": packets.slides_placed, "guide": packets.guide_placed},
         "co_facilitators": [t.name for t in packets.pair] if packets.pair else [],
         "warnings": warnings,
     }

@@ -118,10 +118,21 @@ def find_anchor(anchor: Anchor, titles: list[str], what: str) -> int | str:
     if found:
         where = ", ".join(f"'{titles[i]}'" for i in found[:4])
         return f"anchor '{anchor}' matches {len(found)} {what}s ({where}); quote more of the one you mean"
-    close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.0)
-    shown = [titles[names.index(name)] for name in close]
+    shown = [titles[i] for i in _closest(wanted, names)]
     hint = f"; closest: {', '.join(repr(t) for t in shown)}" if shown else f"; the document has no {what}s"
     return f"anchor '{anchor}' matches no {what}{hint}"
+
+
+def _closest(wanted: str, names: list[str], count: int = 3) -> list[int]:
+    """Indexes of the names most like ``wanted``, as a whole or by their beginning (an
+    anchor is often the start of a long title), each distinct name once."""
+    def score(name: str) -> float:
+        whole = difflib.SequenceMatcher(None, wanted, name).ratio()
+        start = difflib.SequenceMatcher(None, wanted, name[:len(wanted)]).ratio()
+        return max(whole, start - 0.05)
+    ranked = sorted(range(len(names)), key=lambda i: (-score(names[i]), i))
+    seen: set[str] = set()
+    return [i for i in ranked if not (names[i] in seen or seen.add(names[i]))][:count]
 
 
 LOCAL_PIECES = ("contacts", "orgchart", "stories")  # the order they follow one another
@@ -178,24 +189,28 @@ def _spot(anchor: Anchor, titles: list[str], what: str, levels: list[int] | None
     return Spot(end, anchor)  # a heading: at the end of the section it opens
 
 
-def deck_spots(titles: list[str], placement: Placement, pieces: list[str]) -> tuple[dict[str, Spot], list[str]]:
-    """Where each of ``pieces`` goes in a deck with these slide titles, and the anchors that
-    name no single slide. Spots count slides of the deck as the academy wrote it."""
+Problems = list[tuple[str, str]]  # (piece, message)
+
+
+def deck_spots(titles: list[str], placement: Placement, pieces: list[str]) -> tuple[dict[str, Spot], Problems]:
+    """Where each of ``pieces`` goes in a deck with these slide titles, and (piece, message)
+    for each anchor that names no single slide. Spots count slides of the deck as the
+    academy wrote it."""
     return _spots("deck", titles, None, placement, pieces, 0, closing_index(titles))
 
 
 def guide_spots(texts: list[str], levels: list[int], placement: Placement,
-                pieces: list[str]) -> tuple[dict[str, Spot], list[str]]:
+                pieces: list[str]) -> tuple[dict[str, Spot], Problems]:
     """Where each of ``pieces`` goes among a guide's headings (a Spot's index counts
     headings; 0 for the cover means the top of the document)."""
     return _spots("guide", texts, levels, placement, pieces, 0, back_matter_index(levels, texts))
 
 
 def _spots(document: str, titles: list[str], levels: list[int] | None, placement: Placement,
-           pieces: list[str], first: int, local: int) -> tuple[dict[str, Spot], list[str]]:
+           pieces: list[str], first: int, local: int) -> tuple[dict[str, Spot], Problems]:
     what = "slide title" if document == "deck" else "heading"
     spots: dict[str, Spot] = {}
-    problems = []
+    problems: Problems = []
     for piece in pieces:
         anchor = placement.get(piece, {}).get(document)
         if anchor is None:
@@ -203,7 +218,7 @@ def _spots(document: str, titles: list[str], levels: list[int] | None, placement
             continue
         spot = _spot(anchor, titles, what, levels)
         if isinstance(spot, str):
-            problems.append(f"[placement] {piece}.{document}: {spot}")
+            problems.append((piece, f"[placement] {piece}.{document}: {spot}"))
         else:
             spots[piece] = spot
     return spots, problems

@@ -34,7 +34,7 @@ def place_unmarked(presentation, original: list, titles: list[str], marked: set[
     pieces = [piece for piece in PLACEHOLDERS if piece not in marked]
     spots, problems = deck_spots(titles, module.placement, pieces)
     if problems:
-        raise BuildError(f"{problems[0]}; check the module with 'curriculum-kit validate'", module.toml_path)
+        raise BuildError(f"{problems[0][1]}; check the module with 'curriculum-kit validate'", module.toml_path)
     made: dict[str, list] = {}
     for piece in pieces:
         if not has_material(piece, overlay):

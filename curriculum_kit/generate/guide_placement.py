@@ -28,7 +28,6 @@ from ..ooxml.outline import Heading, heading_styles, headings
 LOCAL_HEADING = "Local information"
 # Each story brings its own Heading 2, so the stories need no heading of their own.
 PIECE_HEADINGS = {"contacts": "Local contacts", "orgchart": "Who's who: organization chart", "stories": ""}
-PIECE_NAMES = {"cobrand": "cover", "contacts": "contacts", "orgchart": "org chart", "stories": "stories"}
 
 
 def guide_outline(document) -> list[Heading]:
@@ -47,13 +46,13 @@ def place_unmarked(document, outline: list[Heading], texts: list[str], marked: s
     pieces = [piece for piece in PLACEHOLDERS if piece not in marked]
     spots, problems = guide_spots(texts, [h.level for h in outline], module.placement, pieces)
     if problems:
-        raise BuildError(f"{problems[0]}; check the module with 'curriculum-kit validate'", module.toml_path)
+        raise BuildError(f"{problems[0][1]}; check the module with 'curriculum-kit validate'", module.toml_path)
     body = document.element.body
-    placed_at: dict[str, etree._Element] = {}
+    placed_at: dict[str, tuple[etree._Element, str]] = {}
     if "cobrand" in spots:
         spot = spots["cobrand"]
         target = body[0] if spot.chosen is None else _target(outline, spot)
-        placed_at["cobrand"] = _insert(document, target, lambda: fill("cobrand"))
+        placed_at["cobrand"] = (_insert(document, target, lambda: fill("cobrand")), str(spot.chosen or ""))
     grouped = [p for p in LOCAL_PIECES if p in spots and spots[p].chosen is None and has_material(p, overlay)]
     if grouped:
         def local() -> None:
@@ -64,15 +63,15 @@ def place_unmarked(document, outline: list[Heading], texts: list[str], marked: s
                 fill(piece)
         first = _insert(document, _target(outline, spots[grouped[0]]), local)
         for piece in grouped:
-            placed_at[piece] = first
+            placed_at[piece] = (first, f"section '{LOCAL_HEADING}'")
     for piece in LOCAL_PIECES:
         if piece in spots and spots[piece].chosen is not None and has_material(piece, overlay):
             def one(piece: str = piece) -> None:
                 if PIECE_HEADINGS[piece]:
                     add_heading(document, PIECE_HEADINGS[piece], 2)
                 fill(piece)
-            placed_at[piece] = _insert(document, _target(outline, spots[piece]), one)
-    return _describe(document, placed_at)
+            placed_at[piece] = (_insert(document, _target(outline, spots[piece]), one), str(spots[piece].chosen))
+    return describe(document, placed_at)
 
 
 def _target(outline: list[Heading], spot: Spot) -> etree._Element | None:
@@ -113,19 +112,17 @@ def add_heading(document, text: str, level: int) -> None:
     run.font.size = Pt(16 if level == 1 else 13)
 
 
-def _describe(document, placed_at: dict[str, etree._Element]) -> dict[str, str]:
+def describe(document, placed_at: dict[str, tuple[etree._Element, str]]) -> dict[str, str]:
+    """Where each piece went, for the packet's README: its place and the page it starts on
+    (estimated from the page breaks, as ``extent`` counts pages)."""
     root = document.element
     styles = page_styles(document.part.styles.element)
     where = {}
-    for piece, element in placed_at.items():
-        if piece == "cobrand" and element is document.element.body[0]:
-            where[piece] = "cover, page 1"
+    for piece, (element, place) in placed_at.items():
+        if element is document.element.body[0]:
+            where[piece] = "page 1"
             continue
-        page = f", about page {page_of(root, styles, element)}" if element.tag == qn("w:p") else ""
-        heading = _heading_text(element)
-        where[piece] = (f"section '{heading}'" if heading and piece != "cobrand" else PIECE_NAMES[piece]) + page
+        paragraph = element if element.tag == qn("w:p") else element.getnext()
+        page = f"about page {page_of(root, styles, paragraph)}" if paragraph is not None else ""
+        where[piece] = ", ".join(part for part in (place, page) if part)
     return where
-
-
-def _heading_text(element: etree._Element) -> str:
-    return "".join(t.text or "" for t in element.iter(qn("w:t"))) if element.tag == qn("w:p") else ""

@@ -24,7 +24,7 @@ from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded
 from .contacts_doc import contacts_table
-from .guide_placement import guide_outline, place_unmarked
+from .guide_placement import describe, guide_outline, place_unmarked
 from .stories_doc import add_stories
 
 
@@ -76,11 +76,13 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
     outline = guide_outline(document) if guide_headings is not None else []
     marked = {item.marker.name for item in placeholders(body, find_markers)}
     done = resolve_sections(body, find_markers, section_decider(overlay, audience), program_label(overlay, pair))
-    where: dict[str, str] = {}
+    at_markers = {}
     for item in placeholders(body, find_markers):
+        before = item.element.getprevious()
         with _insert_before(document, item.element):
             _fill(document, item.marker.name, module, material, pair, audience)
-        where[item.marker.name] = "at its marker"
+        at_markers[item.marker.name] = (body[0] if before is None else before.getnext(), "at the marker")
+    where = describe(document, at_markers) if guide_headings is not None else {}
     if guide_headings is not None:
         where.update(place_unmarked(document, outline, guide_headings, marked, module, overlay,
                                     lambda name: _fill(document, name, module, material, pair, audience)))

@@ -114,12 +114,12 @@ def deck_titles(path: Path) -> list[str]:
         return titles
 
 
-def guide_headings(path: Path) -> list[str]:
-    """The heading texts of a .docx body, in order."""
+def guide_headings(path: Path) -> list[tuple[int, str]]:
+    """(level, text) of each heading of a .docx body, in order."""
     with Package(path) as package:
         main = package.main_part
         styles_part = next((rel.target for rel in package.relationships(main)
                             if rel.type.endswith(_STYLES) and not rel.external and package.has(rel.target)), None)
         styles = heading_styles(package.xml(styles_part) if styles_part else None)
         body = package.xml(main).find(w("body"))
-        return [h.text for h in headings(body, styles)] if body is not None else []
+        return [(h.level, h.text) for h in headings(body, styles)] if body is not None else []
