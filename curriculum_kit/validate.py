@@ -17,8 +17,8 @@ from .formats.library import Library
 from .formats.markers import PLACEHOLDERS, Marker, MarkerSyntaxError, find_markers, stands_alone
 from .formats.module import LEVELS, Module
 from .formats.overlay import CONTACTS_FILE, Layer
-from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.placement import deck_spots, guide_spots
+from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.sources import load_toml
 from .formats.terms import chains
 from .ooxml.links import broken_references

@@ -19,13 +19,9 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..findings import Findings
 from .markers import PLACEHOLDERS
-
-if TYPE_CHECKING:  # overlay.py reads module ids from module.py, which reads this module
-    from .overlay import Overlay
 from .sources import TomlDocument
 
 DOCUMENTS = ("deck", "guide")
@@ -137,12 +133,6 @@ def _closest(wanted: str, names: list[str], count: int = 3) -> list[int]:
 
 LOCAL_PIECES = ("contacts", "orgchart", "stories")  # the order they follow one another
 
-
-def has_material(piece: str, overlay: Overlay) -> bool:
-    """Whether the county has anything for ``piece``: without contacts, say, a module with
-    no contacts marker simply gets none (a marker asking for them is an error)."""
-    return {"cobrand": True, "contacts": bool(overlay.contacts), "orgchart": overlay.orgchart is not None,
-            "stories": bool(overlay.stories)}[piece]
 
 
 @dataclass(frozen=True)

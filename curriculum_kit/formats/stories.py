@@ -9,9 +9,9 @@ the styling and never ship the asterisks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from markdown_it import MarkdownIt
 
@@ -56,7 +56,7 @@ class Story:
     path: Path
     blocks: tuple[Block, ...] = field(default=(), compare=False)
 
-    def reworded(self, change: Callable[[str], str]) -> "Story":
+    def reworded(self, change: Callable[[str], str]) -> Story:
         """The story with ``change`` applied to its title and every piece of its text
         (a parent overlay's story in the county's terms)."""
         blocks = tuple(Block(b.kind, tuple(replace(s, text=change(s.text)) for s in b.spans)) for b in self.blocks)

@@ -13,7 +13,6 @@ import io
 from xml.sax.saxutils import escape
 
 import pptx
-from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 from pptx.util import Pt

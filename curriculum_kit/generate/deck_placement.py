@@ -9,13 +9,13 @@ deck still has.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import BuildError
 from ..formats.markers import PLACEHOLDERS
 from ..formats.module import Module
 from ..formats.overlay import Overlay
-from ..formats.placement import deck_spots, has_material
+from ..formats.placement import deck_spots
 from ..ooxml.outline import slide_title
 from .deck_layouts import DeckLayouts
 
@@ -37,7 +37,7 @@ def place_unmarked(presentation, original: list, titles: list[str], marked: set[
         raise BuildError(f"{problems[0][1]}; check the module with 'curriculum-kit validate'", module.toml_path)
     made: dict[str, list] = {}
     for piece in pieces:
-        if not has_material(piece, overlay):
+        if not overlay.has_material(piece):
             continue
         present = {id(slide) for slide in presentation.slides}
         anchor = next((slide for slide in original[spots[piece].index:] if id(slide) in present), None)

@@ -10,7 +10,7 @@ heading.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -21,7 +21,7 @@ from ..errors import BuildError
 from ..formats.markers import PLACEHOLDERS
 from ..formats.module import Module
 from ..formats.overlay import Overlay
-from ..formats.placement import LOCAL_PIECES, Spot, guide_spots, has_material
+from ..formats.placement import LOCAL_PIECES, Spot, guide_spots
 from ..ooxml.extent import page_of, page_styles
 from ..ooxml.outline import Heading, heading_styles, headings
 
@@ -53,7 +53,7 @@ def place_unmarked(document, outline: list[Heading], texts: list[str], marked: s
         spot = spots["cobrand"]
         target = body[0] if spot.chosen is None else _target(outline, spot)
         placed_at["cobrand"] = (_insert(document, target, lambda: fill("cobrand")), str(spot.chosen or ""))
-    grouped = [p for p in LOCAL_PIECES if p in spots and spots[p].chosen is None and has_material(p, overlay)]
+    grouped = [p for p in LOCAL_PIECES if p in spots and spots[p].chosen is None and overlay.has_material(p)]
     if grouped:
         def local() -> None:
             add_heading(document, LOCAL_HEADING, 1)
@@ -65,7 +65,7 @@ def place_unmarked(document, outline: list[Heading], texts: list[str], marked: s
         for piece in grouped:
             placed_at[piece] = (first, f"section '{LOCAL_HEADING}'")
     for piece in LOCAL_PIECES:
-        if piece in spots and spots[piece].chosen is not None and has_material(piece, overlay):
+        if piece in spots and spots[piece].chosen is not None and overlay.has_material(piece):
             def one(piece: str = piece) -> None:
                 if PIECE_HEADINGS[piece]:
                     add_heading(document, PIECE_HEADINGS[piece], 2)

@@ -9,6 +9,7 @@ italic, links and bullets in the story's Markdown are rendered as such.
 from __future__ import annotations
 
 import re
+
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 

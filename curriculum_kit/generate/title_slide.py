@@ -15,7 +15,8 @@ from pptx.util import Emu, Pt
 
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
-from .common import PROGRAM_FALLBACK_COLORS, fit_logo, logo_alt_text, logo_png
+from ..wording import PROGRAM_FALLBACK_COLORS
+from .common import fit_logo, logo_alt_text, logo_png
 from .deck_layouts import MARGIN, TITLE_SIZES, DeckLayouts, set_fitted_text
 
 NOTES = "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration)."
