@@ -189,6 +189,27 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
     sys.exit(1 if summary["failed"] else 0)
 
 
+@main.group("module")
+def module_group() -> None:
+    """Start a module.toml for an academy module as downloaded."""
+
+
+@module_group.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--id", "module_id", metavar="ID", help="The module's id (default: made from the folder's name).")
+@click.option("--level", type=click.Choice(["orientation", "nuts-and-bolts", "advanced"]),
+              help="The module's level in the Linkages sequence (lesson 2).")
+@click.option("--title", metavar="TITLE", help="The module's title (default: the deck's first slide title).")
+def module_init_command(folder: Path, module_id: str | None, level: str | None, title: str | None) -> None:
+    """Write FOLDER/module.toml from the academy's Word and PowerPoint files in FOLDER: the deck,
+    the facilitator guide, the handouts, title, version and length. Prints what it guessed and
+    what to check. An existing module.toml is never overwritten."""
+    from .report.modules import render_module_init
+    from .versioning.module_init import init_module
+
+    click.echo(render_module_init(init_module(folder, module_id, level, title)))
+
+
 @main.group("overlay")
 def overlay_group() -> None:
     """Create a county overlay, or compare two versions of one."""
