@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
 from lxml import etree
 
 from ..errors import BuildError
@@ -24,6 +22,7 @@ from ..formats.overlay import Overlay
 from ..formats.placement import LOCAL_PIECES, Spot, guide_spots
 from ..ooxml.extent import page_of, page_styles
 from ..ooxml.outline import Heading, heading_styles, headings
+from .headings import add_heading
 
 LOCAL_HEADING = "Local information"
 # Each story brings its own Heading 2, so the stories need no heading of their own.
@@ -92,24 +91,6 @@ def _insert(document, target: etree._Element | None, add: Callable[[], None]) ->
         for element in added:
             target.addprevious(element)
     return added[0]
-
-
-def add_heading(document, text: str, level: int) -> None:
-    """A heading in the document's own heading style; a document without one gets a bold
-    paragraph with the outline level, which Word's table of contents also lists."""
-    try:
-        document.add_heading(text, level=level)
-        return
-    except KeyError:
-        pass
-    paragraph = document.add_paragraph()
-    outline = OxmlElement("w:outlineLvl")
-    outline.set(qn("w:val"), str(level - 1))
-    paragraph._p.get_or_add_pPr().append(outline)
-    paragraph.paragraph_format.keep_with_next = True
-    run = paragraph.add_run(text)
-    run.bold = True
-    run.font.size = Pt(16 if level == 1 else 13)
 
 
 def describe(document, placed_at: dict[str, tuple[etree._Element, str]]) -> dict[str, str]:

@@ -17,6 +17,7 @@ from docx.shared import Inches, RGBColor
 
 from ..formats.overlay import Overlay
 from ..formats.stories import Block, Span, Story
+from .headings import add_heading
 
 _LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)  # Word's hyperlink colour
 
@@ -25,7 +26,7 @@ def add_stories(document, stories: Sequence[Story], overlay: Overlay) -> None:
     """Append each story: its title (Heading 2), 'Programs: …' in italics, then its text."""
     bullet_style = "List Bullet" if "List Bullet" in [s.name for s in document.styles] else None
     for story in stories:
-        document.add_heading(story.title, level=2)
+        add_heading(document, story.title, 2)
         names = ", ".join(overlay.program_label(key) for key in story.programs)
         document.add_paragraph().add_run(f"Programs: {names}").italic = True
         for block in story.blocks:
