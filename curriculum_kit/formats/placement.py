@@ -127,8 +127,10 @@ def _closest(wanted: str, names: list[str], count: int = 3) -> list[int]:
         start = difflib.SequenceMatcher(None, wanted, name[:len(wanted)]).ratio()
         return max(whole, start - 0.05)
     ranked = sorted(range(len(names)), key=lambda i: (-score(names[i]), i))
-    seen: set[str] = set()
-    return [i for i in ranked if not (names[i] in seen or seen.add(names[i]))][:count]
+    distinct: dict[str, int] = {}
+    for index in ranked:
+        distinct.setdefault(names[index], index)
+    return list(distinct.values())[:count]
 
 
 LOCAL_PIECES = ("contacts", "orgchart", "stories")  # the order they follow one another

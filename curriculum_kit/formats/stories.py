@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ..findings import Findings
 from .programs import BOTH, PROGRAMS, normalize_program
@@ -85,7 +86,7 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _spans(children: list) -> tuple[Span, ...]:
+def _spans(children: list[Token]) -> tuple[Span, ...]:
     spans: list[Span] = []
     bold = italic = 0
     link: str | None = None

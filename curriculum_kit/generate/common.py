@@ -244,9 +244,14 @@ def add_footer_note(document, text: str) -> None:
 
 
 def text_width(document):
-    """The width between the margins of the document's last section."""
+    """The width between the margins of the document's last section. A file that leaves
+    the page size or margins out (WPS writes such files) gets Word's defaults: a Letter
+    page with one-inch margins."""
     section = document.sections[-1]
-    return section.page_width - section.left_margin - section.right_margin
+    page = section.page_width if section.page_width is not None else Inches(8.5)
+    left = section.left_margin if section.left_margin is not None else Inches(1)
+    right = section.right_margin if section.right_margin is not None else Inches(1)
+    return Emu(max(int(page - left - right), int(Inches(2))))
 
 
 def column_widths(total, *weights: float) -> list[Length]:

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 import pptx
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
 from ..errors import BuildError
@@ -27,7 +27,7 @@ from .common import finish_loaded
 from .deck_layouts import DeckLayouts
 from .deck_placement import move_before, place_unmarked, slide_numbers, titles_of
 from .orgchart_layout import layout as layout_orgchart
-from .orgchart_slides import add_org_chart_slides, chart_area
+from .orgchart_slides import add_org_chart_slides, chart_area, orgchart_picture_slides
 from .slide_copy import copy_slides
 from .story_slides import story_slides
 from .textfit import line_height, wrap
@@ -59,17 +59,10 @@ def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: t
     def make(piece: str, layouts: DeckLayouts) -> None:
         _generate(presentation, layouts, piece, module, material, pair)
 
-    made.update(place_unmarked(presentation, original, titles, set(made) | _marked(original, presentation),
-                               module, overlay, make))
+    marked = set(made) | {marker.name for _, marker in _placeholder_markers(original)}  # dropped ones too
+    made.update(place_unmarked(presentation, original, titles, marked, module, overlay, make))
     _check_finished(presentation)
     return finish_loaded(presentation, stamp), omitted, slide_numbers(presentation, made)
-
-
-def _marked(original: list, presentation) -> set[str]:
-    """Pieces with a marker slide (made even when the county has nothing for them)."""
-    return {marker.name for slide in original for shape in slide.shapes
-            if shape.has_text_frame and "ck:" in shape.text_frame.text and stands_alone(shape.text_frame.text)
-            for marker in find_markers(shape.text_frame.text)[:1] if marker.role == "placeholder"}
 
 
 def _check_finished(presentation) -> None:
@@ -141,11 +134,20 @@ def _replace_paragraph_text(paragraph, text: str) -> None:
 
 
 def _placeholder_slides(presentation) -> list[tuple[object, Marker]]:
+    return _placeholder_markers(list(presentation.slides))
+
+
+def _placeholder_markers(slides: list) -> list[tuple[object, Marker]]:
+    """Slides with a placeholder marker alone in a text box, and the marker. The text is read
+    from the XML: python-pptx's ``text_frame`` adds an empty text body to a shape without
+    one, which would change the academy's slides."""
     found = []
-    for slide in presentation.slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame and "ck:" in shape.text_frame.text and stands_alone(shape.text_frame.text):
-                marker = find_markers(shape.text_frame.text)[0]
+    for slide in slides:
+        for shape in slide.shapes._spTree.iterchildren(qn("p:sp")):
+            text = "\n".join("".join(t.text or "" for t in paragraph.iter(qn("a:t")))
+                             for paragraph in shape.iter(qn("a:p")))
+            if "ck:" in text and stands_alone(text):
+                marker = find_markers(text)[0]
                 if marker.role == "placeholder":
                     found.append((slide, marker))
                     break
@@ -181,8 +183,16 @@ def _generate(presentation, layouts: DeckLayouts, name: str, module: Module, mat
             raise BuildError("the deck has an org chart slide but the overlay has no orgchart.csv", overlay.folder)
         size = (presentation.slide_width, presentation.slide_height)
         if size not in material.slide_cache:
-            material.slide_cache[size] = _orgchart_prototype(overlay, size)
-        copy_slides(material.slide_cache[size], presentation, layouts.layout("title-only"))
+            try:
+                material.slide_cache[size] = _orgchart_prototype(overlay, size)
+            except BuildError:
+                if not material.orgchart_pngs:
+                    raise
+                material.slide_cache[size] = None  # slides too small for editable boxes
+        if material.slide_cache[size] is None:
+            orgchart_picture_slides(layouts, material.orgchart_pngs, material.orgchart_alt, overlay.county)
+        else:
+            copy_slides(material.slide_cache[size], presentation, layouts.layout("title-only"))
 
 
 def _orgchart_prototype(overlay: Overlay, size: tuple[int, int]):

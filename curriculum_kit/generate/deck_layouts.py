@@ -12,6 +12,7 @@ a title text box, as a marker slide always did.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -42,32 +43,32 @@ class Area:
     height: int
 
 
-def _has_title(layout) -> bool:
+def _has_title(layout: Any) -> bool:
     return any(ph.placeholder_format.type in _TITLES for ph in layout.placeholders)
 
 
-def _body(owner):
+def _body(owner: Any) -> Any:
     return next((ph for ph in owner.placeholders if ph.placeholder_format.type in _BODIES), None)
 
 
-def _subtitle(owner):
+def _subtitle(owner: Any) -> Any:
     return next((ph for ph in owner.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
 
 
 class DeckLayouts:
     """The layouts of one slide master, chosen by what a generated slide needs."""
 
-    def __init__(self, presentation, master=None):
+    def __init__(self, presentation: Any, master: Any = None) -> None:
         self.presentation = presentation
         self.master = master if master is not None else (
             presentation.slides[0].slide_layout.slide_master if len(presentation.slides)
             else presentation.slide_masters[0])
 
-    def layout(self, kind: str):
+    def layout(self, kind: str) -> Any:
         """The master's layout for ``kind`` ('title', 'content', 'title-only'), else the
         closest stand-in; a master without titled layouts gives its first layout."""
         layouts = list(self.master.slide_layouts)
-        by_type: dict[str, object] = {}
+        by_type: dict[str, Any] = {}
         for layout in layouts:
             by_type.setdefault(layout._element.get("type", "cust"), layout)
         for wanted in _PREFERENCES[kind]:
@@ -79,7 +80,7 @@ class DeckLayouts:
             titled.sort(key=lambda layout: _body(layout) is None)
         return titled[0] if titled else layouts[0]
 
-    def slide(self, kind: str, title: str, keep_body: bool = False):
+    def slide(self, kind: str, title: str, keep_body: bool = False) -> tuple[Any, Area]:
         """A new slide on the layout for ``kind``, its title set to fit; the layout's other
         placeholders removed (the body kept when asked). Returns (slide, free area)."""
         slide = self.presentation.slides.add_slide(self.layout(kind))
@@ -103,26 +104,30 @@ class DeckLayouts:
         title = next((ph for ph in self.layout(kind).placeholders if ph.placeholder_format.type in _TITLES), None)
         return self._below(title)
 
-    def _below(self, title) -> Area:
-        width, height = self.presentation.slide_width, self.presentation.slide_height
-        bottom = int(title.top + title.height) if title is not None and title.height else int(MARGIN + _TEXT_TITLE_HEIGHT)
-        top = max(bottom + GAP, int(MARGIN))
-        if top > height * 0.6:  # a title low on the slide (a section-header look): use the top
-            top = int(MARGIN + _TEXT_TITLE_HEIGHT + GAP)
-        return Area(int(MARGIN), top, int(width - 2 * MARGIN), int(height - top - MARGIN))
+    def _below(self, title: Any) -> Area:
+        """The slide below ``title``, inside margins; a title low on the slide (a section
+        header look) or a slide too small for the usual margins keeps the lower three quarters."""
+        width, height = int(self.presentation.slide_width), int(self.presentation.slide_height)
+        margin = min(int(MARGIN), width // 20, height // 20)
+        bottom = int(title.top + title.height) if title is not None and title.height else margin + int(_TEXT_TITLE_HEIGHT)
+        top = bottom + min(int(GAP), height // 50)
+        if height - top - margin < height * 0.4:
+            top = height // 4
+        return Area(margin, top, width - 2 * margin, height - top - margin)
 
 
-def inherited_size(shape, default: float) -> float:
+def inherited_size(shape: Any, default: float) -> float:
     """The font size (pt) a placeholder's first-level text gets from its layout and master."""
     for element in _size_sources(shape):
         found = element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}lvl1pPr/"
                              "{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr")
-        if found is not None and found.get("sz"):
-            return int(found.get("sz")) / 100
+        size = found.get("sz") if found is not None else None
+        if size:
+            return int(size) / 100
     return default
 
 
-def _size_sources(shape) -> list[etree._Element]:
+def _size_sources(shape: Any) -> list[etree._Element]:
     sources = []
     try:
         layout_ph = shape._base_placeholder
@@ -155,7 +160,7 @@ def fitting_size(lines: list[str], width: int, height: int, sizes: tuple[float, 
     return None
 
 
-def set_fitted_text(shape, paragraphs: list[str], sizes: tuple[float, ...], bold: bool | None = None) -> float:
+def set_fitted_text(shape: Any, paragraphs: list[str], sizes: tuple[float, ...], bold: bool | None = None) -> float:
     """Put plain paragraphs in a shape at the largest size that fits it (never larger than
     the size the layout gives), so nothing overflows; returns the size."""
     frame = shape.text_frame

@@ -10,6 +10,7 @@ deck still has.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..errors import BuildError
 from ..formats.markers import PLACEHOLDERS
@@ -20,12 +21,12 @@ from ..ooxml.outline import slide_title
 from .deck_layouts import DeckLayouts
 
 
-def titles_of(presentation) -> list[str]:
+def titles_of(presentation: Any) -> list[str]:
     return [slide_title(slide._element) for slide in presentation.slides]
 
 
-def place_unmarked(presentation, original: list, titles: list[str], marked: set[str], module: Module,
-                   overlay: Overlay, make: Callable[[str, DeckLayouts], None]) -> dict[str, list]:
+def place_unmarked(presentation: Any, original: list[Any], titles: list[str], marked: set[str], module: Module,
+                   overlay: Overlay, make: Callable[[str, DeckLayouts], None]) -> dict[str, list[Any]]:
     """Add the county material the deck has no markers for; returns the slides made per piece.
 
     ``original`` are the deck's slides before anything was removed, ``titles`` their titles
@@ -35,7 +36,7 @@ def place_unmarked(presentation, original: list, titles: list[str], marked: set[
     spots, problems = deck_spots(titles, module.placement, pieces)
     if problems:
         raise BuildError(f"{problems[0][1]}; check the module with 'curriculum-kit validate'", module.toml_path)
-    made: dict[str, list] = {}
+    made: dict[str, list[Any]] = {}
     for piece in pieces:
         if not overlay.has_material(piece):
             continue
@@ -52,7 +53,7 @@ def place_unmarked(presentation, original: list, titles: list[str], marked: set[
     return made
 
 
-def move_before(presentation, before: int, anchor) -> None:
+def move_before(presentation: Any, before: int, anchor: Any) -> None:
     """Move the slides added since ``before`` to just before ``anchor``."""
     ids = list(presentation.slides._sldIdLst)
     anchor_id = next(i for i in ids if presentation.slides.get(int(i.get("id"))) is anchor)
@@ -60,7 +61,7 @@ def move_before(presentation, before: int, anchor) -> None:
         anchor_id.addprevious(new)
 
 
-def slide_numbers(presentation, made: dict[str, list]) -> dict[str, list[int]]:
+def slide_numbers(presentation: Any, made: dict[str, list[Any]]) -> dict[str, list[int]]:
     """The 1-based numbers of the slides made for each piece, in the finished deck."""
     numbers = {id(slide): number for number, slide in enumerate(presentation.slides, start=1)}
     return {piece: sorted(numbers[id(s)] for s in slides if id(s) in numbers) for piece, slides in made.items()}

@@ -11,6 +11,7 @@ heading.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -29,12 +30,12 @@ LOCAL_HEADING = "Local information"
 PIECE_HEADINGS = {"contacts": "Local contacts", "orgchart": "Who's who: organization chart", "stories": ""}
 
 
-def guide_outline(document) -> list[Heading]:
+def guide_outline(document: Any) -> list[Heading]:
     """The guide's headings, read before sections are resolved (anchors count them)."""
     return headings(document.element.body, heading_styles(document.part.styles.element))
 
 
-def place_unmarked(document, outline: list[Heading], texts: list[str], marked: set[str], module: Module,
+def place_unmarked(document: Any, outline: list[Heading], texts: list[str], marked: set[str], module: Module,
                    overlay: Overlay, fill: Callable[[str], None]) -> dict[str, str]:
     """Add the county material the guide has no markers for; returns where each piece went
     ('page 1', "section 'Local information', about page 31").
@@ -78,7 +79,7 @@ def _target(outline: list[Heading], spot: Spot) -> etree._Element | None:
     return next((h.element for h in outline[spot.index:] if h.element.getparent() is not None), None)
 
 
-def _insert(document, target: etree._Element | None, add: Callable[[], None]) -> etree._Element:
+def _insert(document: Any, target: etree._Element | None, add: Callable[[], None]) -> etree._Element:
     """Run ``add`` (which appends to the body) and move what it added before ``target``
     (None: leave it at the end); returns the first element added."""
     body = document.element.body
@@ -90,10 +91,11 @@ def _insert(document, target: etree._Element | None, add: Callable[[], None]) ->
     if target is not None:
         for element in added:
             target.addprevious(element)
-    return added[0]
+    first: etree._Element = added[0]
+    return first
 
 
-def describe(document, placed_at: dict[str, tuple[etree._Element, str]]) -> dict[str, str]:
+def describe(document: Any, placed_at: dict[str, tuple[etree._Element, str]]) -> dict[str, str]:
     """Where each piece went, for the packet's README: its place and the page it starts on
     (estimated from the page breaks, as ``extent`` counts pages)."""
     root = document.element

@@ -7,12 +7,14 @@ table of contents and navigation pane list it like a heading.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
 
-def add_heading(document, text: str, level: int) -> None:
+def add_heading(document: Any, text: str, level: int) -> None:
     """A heading in the document's own heading style, else an outline-level paragraph."""
     try:
         document.styles[f"Heading {level}"]  # python-docx adds the paragraph before it finds no style

@@ -9,6 +9,7 @@ bullet lists, and the pull quote set off in italics.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -22,7 +23,7 @@ from .headings import add_heading
 _LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)  # Word's hyperlink colour
 
 
-def add_stories(document, stories: Sequence[Story], overlay: Overlay) -> None:
+def add_stories(document: Any, stories: Sequence[Story], overlay: Overlay) -> None:
     """Append each story: its title (Heading 2), 'Programs: …' in italics, then its text."""
     bullet_style = "List Bullet" if "List Bullet" in [s.name for s in document.styles] else None
     for story in stories:
@@ -33,7 +34,7 @@ def add_stories(document, stories: Sequence[Story], overlay: Overlay) -> None:
             add_block(document, block, bullet_style)
 
 
-def add_block(document, block: Block, bullet_style: str | None) -> None:
+def add_block(document: Any, block: Block, bullet_style: str | None) -> None:
     spans = block.spans
     if block.kind == "bullet":
         paragraph = document.add_paragraph(style=bullet_style) if bullet_style else document.add_paragraph()
@@ -55,7 +56,7 @@ def add_block(document, block: Block, bullet_style: str | None) -> None:
         run.italic = (span.italic or block.kind == "quote") or None
 
 
-def _add_link(paragraph, span: Span, italic: bool) -> None:
+def _add_link(paragraph: Any, span: Span, italic: bool) -> None:
     """A hyperlink run (python-docx has no API for one): underlined, in the link colour."""
     rel = paragraph.part.relate_to(span.link, RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")

@@ -9,6 +9,7 @@ italic, links and bullets in the story's Markdown are rendered as such.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pptx.oxml.ns import qn
 from pptx.util import Pt
@@ -71,7 +72,7 @@ def _cut(spans: tuple[Span, ...], length: int) -> tuple[Span, ...]:
     return tuple(kept)
 
 
-def story_slides(layouts: DeckLayouts, overlay: Overlay) -> list:
+def story_slides(layouts: DeckLayouts, overlay: Overlay) -> list[Any]:
     """One slide per story, on the deck's title-and-content layout."""
     slides = []
     for story in overlay.stories:
@@ -93,7 +94,7 @@ def story_slides(layouts: DeckLayouts, overlay: Overlay) -> list:
     return slides
 
 
-def _size(body, blocks: tuple[Block, ...]) -> float | None:
+def _size(body: Any, blocks: tuple[Block, ...]) -> float | None:
     base = inherited_size(body, BODY_SIZES[0]) if body.is_placeholder else BODY_SIZES[0]
     sizes = tuple(s for s in BODY_SIZES if s <= base) or BODY_SIZES[-1:]
     width = int(body.width) - 2 * INSET - BULLET_INDENT  # as if every block were a bullet
@@ -105,7 +106,7 @@ def _shown_text(block: Block) -> str:
     return f"\u201c{block.text}\u201d" if block.kind == "quote" else block.text
 
 
-def write_blocks(frame, blocks: tuple[Block, ...], size: float) -> None:
+def write_blocks(frame: Any, blocks: tuple[Block, ...], size: float) -> None:
     """Story blocks as paragraphs of styled runs: bullets as bullets, a quote in italics
     between quotation marks, links clickable."""
     frame.word_wrap = True

@@ -9,9 +9,10 @@ text boxes.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from pptx.dml.color import RGBColor
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
@@ -24,7 +25,7 @@ SUBTITLE_SIZES = (24, 20, 18, 16, 14, 12, 10)
 
 
 def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay,
-                  pair: tuple[Trainer, Trainer] | None):
+                  pair: tuple[Trainer, Trainer] | None) -> Any:
     presentation = layouts.presentation
     slide, _ = layouts.slide("title", module.title)
     if slide.shapes.title is None or not slide.shapes.title.is_placeholder:
@@ -47,7 +48,7 @@ def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay,
     return slide
 
 
-def _details(module: Module, overlay: Overlay, pair) -> list[str]:
+def _details(module: Module, overlay: Overlay, pair: tuple[Trainer, Trainer] | None) -> list[str]:
     details = [f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}",
                f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
     if pair:
@@ -56,7 +57,7 @@ def _details(module: Module, overlay: Overlay, pair) -> list[str]:
     return details
 
 
-def _logos(slide, presentation, overlay: Overlay, logo: int) -> None:
+def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
     """Both logos centred in equal square boxes in the top corners, names under them."""
     width = presentation.slide_width
     for key, left in (("cws", MARGIN), ("calworks", width - MARGIN - logo)):
@@ -72,11 +73,12 @@ def _logos(slide, presentation, overlay: Overlay, logo: int) -> None:
         set_fitted_text(box, [branding.name], (10, 9, 8))
         paragraph = box.text_frame.paragraphs[0]
         paragraph.alignment = 2  # PP_ALIGN.CENTER
-        paragraph.runs[0].font.color.rgb = RGBColor.from_string(
+        paragraph.runs[0].font.color.rgb = RGBColor.from_string(  # type: ignore[no-untyped-call]
             (branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#"))
 
 
-def _text_box_title(slide, presentation, module: Module, overlay: Overlay, pair) -> None:
+def _text_box_title(slide: Any, presentation: Any, module: Module, overlay: Overlay,
+                    pair: tuple[Trainer, Trainer] | None) -> None:
     """For a master without a titled layout: the title slide drawn in text boxes."""
     width, height = presentation.slide_width, presentation.slide_height
     logo = int(height * 0.22)
@@ -87,8 +89,10 @@ def _text_box_title(slide, presentation, module: Module, overlay: Overlay, pair)
     _box(slide, MARGIN, height * 0.64, width - 2 * MARGIN, Pt(100), _details(module, overlay, pair), (14, 12, 10))
 
 
-def _box(slide, left, top, width, height, lines: list[str], sizes, bold: bool = False) -> None:
-    box = slide.shapes.add_textbox(int(left), int(top), int(width), int(Emu(height)))
+def _box(slide: Any, left: float, top: float, width: float, height: float, lines: list[str],
+         sizes: tuple[float, ...], bold: bool = False) -> None:
+    box = slide.shapes.add_textbox(int(left), int(top), int(width), int(height))
     set_fitted_text(box, lines, sizes, bold=bold or None)
     for paragraph in box.text_frame.paragraphs:
         paragraph.alignment = 2  # PP_ALIGN.CENTER
+

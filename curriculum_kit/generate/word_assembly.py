@@ -22,7 +22,7 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
-from .common import add_picture, fill_cobrand, finish_loaded
+from .common import add_picture, fill_cobrand, finish_loaded, text_width
 from .contacts_doc import contacts_table
 from .guide_placement import describe, guide_outline, place_unmarked
 from .stories_doc import add_stories
@@ -119,8 +119,7 @@ def _fill(document, name: str, module: Module, material: CountyMaterial, pair, a
         if not material.orgchart_pngs:
             raise BuildError("the module has an org chart marker but the overlay has no orgchart.csv",
                              overlay.folder)
-        section = document.sections[0]
-        width = section.page_width - section.left_margin - section.right_margin
+        width = text_width(document)
         for png in material.orgchart_pngs:
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

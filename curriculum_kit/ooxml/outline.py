@@ -50,10 +50,11 @@ def heading_styles(styles: etree._Element | None) -> dict[str, int]:
         name = style.find(w("name"))
         match = _HEADING_NAME.fullmatch(name.get(w("val"), "")) if name is not None else None
         outline = style.find(f"{w('pPr')}/{w('outlineLvl')}")
+        value = outline.get(w("val"), "9") if outline is not None else "9"
         if match:
             own[style_id] = int(match.group(1))
-        elif outline is not None and outline.get(w("val"), "9").isdigit() and int(outline.get(w("val"))) < 9:
-            own[style_id] = int(outline.get(w("val"))) + 1
+        elif value.isdigit() and int(value) < 9:
+            own[style_id] = int(value) + 1
         parent = style.find(w("basedOn"))
         if parent is not None:
             based_on[style_id] = parent.get(w("val"), "")

@@ -180,7 +180,7 @@ def _custom(path: Path, name: str) -> str:
                 if rel.type.endswith("/custom-properties") and package.has(rel.target):
                     for prop in package.xml(rel.target).iter(f"{{{_CUSTOM}}}property"):
                         if prop.get("name", "").strip().lower() == name:
-                            return " ".join("".join(prop.itertext()).split())
+                            return " ".join("".join(str(t) for t in prop.itertext()).split())
     except CurriculumKitError:
         pass
     return ""
@@ -192,8 +192,9 @@ def _property(path: Path, rel_type: str, tag: str) -> str:
             for rel in package.relationships(""):
                 if rel.type.endswith(rel_type) and package.has(rel.target):
                     element = package.xml(rel.target).find(tag)
-                    if element is not None and (element.text or "").strip():
-                        return " ".join(element.text.split())
+                    text = element.text if element is not None else None
+                    if text and text.strip():
+                        return " ".join(text.split())
     except CurriculumKitError:
         pass
     return ""
@@ -237,8 +238,7 @@ def _agenda_minutes(table: etree._Element) -> int:
                    if len(row) > column and row[column].isdigit()]
         total = [n for label, n in numbers if label.startswith("total")]
         return total[0] if total else sum(n for label, n in numbers)
-    times = [_clock(text) for row in rows[1:] for text in row[:2]]
-    times = [t for t in times if t is not None]
+    times = [t for t in (_clock(text) for row in rows[1:] for text in row[:2]) if t is not None]
     return times[-1] - times[0] if len(times) >= 3 and times[-1] > times[0] else 0
 
 

@@ -328,3 +328,30 @@ def test_a_county_without_contacts_gets_none_and_no_error(module, material):
     overlay = replace(material.overlay, contacts=())
     presentation, placed = assembled(deck_bytes(["T", "Questions"]), module, replace(material, overlay=overlay))
     assert "contacts" not in placed and placed["stories"]
+
+
+def test_shapes_without_text_stay_without_text(module, material):
+    """python-pptx's text_frame adds an empty text body to a shape; reading markers must not."""
+    presentation = pptx.Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_ONLY])
+    slide.shapes.title.text = "Academy"
+    shape = slide.shapes.add_shape(1, 0, 0, 914400, 914400)  # a rectangle
+    shape._element.remove(shape._element.txBody)
+    out = io.BytesIO()
+    presentation.save(out)
+    before = etree.tostring(pptx.Presentation(io.BytesIO(out.getvalue())).slides[0]._element, method="c14n")
+    result, _ = assembled(out.getvalue(), module, material)
+    assert etree.tostring(result.slides[1]._element, method="c14n") == before
+
+
+def test_slides_too_small_for_an_editable_chart_get_it_as_pictures(module, material):
+    presentation = pptx.Presentation()
+    presentation.slide_width, presentation.slide_height = 1800225, 1079500  # 5 x 3 cm
+    presentation.slides.add_slide(presentation.slide_layouts[TITLE_ONLY]).shapes.title.text = "Small"
+    out = io.BytesIO()
+    presentation.save(out)
+    result, placed = assembled(out.getvalue(), module, material)
+    pictures = [shape for n in placed["orgchart"] for shape in result.slides[n - 1].shapes if shape.shape_type == 13]
+    assert len(pictures) == len(material.orgchart_pngs)
+    assert all(p.left + p.width <= result.slide_width and p.top + p.height <= result.slide_height for p in pictures)
+    assert pictures[0]._element.nvPicPr.cNvPr.get("descr") == material.orgchart_alt
