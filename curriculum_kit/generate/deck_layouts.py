@@ -23,7 +23,7 @@ from .textfit import line_height, wrap
 MARGIN = Emu(457200)  # half an inch
 GAP = Emu(91440)  # 0.1 in between a title and what follows it
 INSET = 91440  # PowerPoint's default left/right text inset
-TITLE_SIZES = (44, 40, 36, 32, 28, 24, 20)
+TITLE_SIZES = (44, 40, 36, 32, 28, 24, 20, 16, 12, 10, 8)  # the small ones for unusually small slides
 _TEXT_TITLE_HEIGHT = Pt(28 * 1.6)
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)

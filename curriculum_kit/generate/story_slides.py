@@ -14,13 +14,13 @@ from typing import Any
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from ..errors import BuildError
 from ..formats.overlay import Overlay
 from ..formats.stories import Block, Span, Story
 from .deck_layouts import INSET, DeckLayouts, fitting_size, inherited_size
 
 EXCERPT_WORDS = 60
 BODY_SIZES = (28, 24, 20, 18, 16)
+SMALL_SIZES = (14, 12, 10, 8)  # for decks with unusually small slides
 BULLET_INDENT = 285750  # 0.3125 in: where a bullet's text starts
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s|$)")
 TELL = "Tell this local story in your own words; ask who in the room worked a family like this."
@@ -73,30 +73,38 @@ def _cut(spans: tuple[Span, ...], length: int) -> tuple[Span, ...]:
 
 
 def story_slides(layouts: DeckLayouts, overlay: Overlay) -> list[Any]:
-    """One slide per story, on the deck's title-and-content layout."""
+    """One slide per story, on the deck's title-and-content layout; the whole story in the notes."""
     slides = []
     for story in overlay.stories:
         slide, area = layouts.slide("content", story.title, keep_body=True)
         body = next((ph for ph in slide.placeholders if ph != slide.shapes.title), None)
         if body is None:
             body = slide.shapes.add_textbox(area.left, area.top, area.width, area.height)
-        shown = excerpt(story)
-        size = _size(body, shown)
-        if size is None:
-            shown = excerpt(story, EXCERPT_WORDS // 2)
-            size = _size(body, shown)
-        if size is None:
-            raise BuildError(f"the story '{story.title}' does not fit its slide even at {BODY_SIZES[-1]} pt",
-                             story.path)
-        write_blocks(body.text_frame, shown, size)
+        shown, size = _fitting_excerpt(story, body)
+        if size is None:  # a slide too small for any text: the story is in the notes only
+            body._element.getparent().remove(body._element)
+        else:
+            write_blocks(body.text_frame, shown, size)
         slide.notes_slide.notes_text_frame.text = notes_text(story, overlay)
         slides.append(slide)
     return slides
 
 
-def _size(body: Any, blocks: tuple[Block, ...]) -> float | None:
+def _fitting_excerpt(story: Story, body: Any) -> tuple[tuple[Block, ...], float | None]:
+    """The longest excerpt, at the largest size, that fits the slide's text box: the first
+    sentences up to EXCERPT_WORDS at a size the room reads, else shorter ones, smaller."""
+    for limit, sizes in ((EXCERPT_WORDS, BODY_SIZES), (EXCERPT_WORDS // 2, BODY_SIZES),
+                         (EXCERPT_WORDS // 4, SMALL_SIZES), (8, SMALL_SIZES)):
+        shown = excerpt(story, limit)
+        size = _size(body, shown, sizes)
+        if size is not None:
+            return shown, size
+    return (), None
+
+
+def _size(body: Any, blocks: tuple[Block, ...], candidates: tuple[float, ...]) -> float | None:
     base = inherited_size(body, BODY_SIZES[0]) if body.is_placeholder else BODY_SIZES[0]
-    sizes = tuple(s for s in BODY_SIZES if s <= base) or BODY_SIZES[-1:]
+    sizes = tuple(s for s in candidates if s <= base) or candidates[-1:]
     width = int(body.width) - 2 * INSET - BULLET_INDENT  # as if every block were a bullet
     texts = [_shown_text(block) for block in blocks]
     return fitting_size(texts, width, int(body.height) - 2 * 45720 - int(Pt(6)) * len(texts), sizes)
