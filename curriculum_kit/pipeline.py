@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import CurriculumKitError, InputError
@@ -60,8 +61,8 @@ class Outcome:
 class _Job:
     module: Module
     key: str
-    module_info: dict
-    chain_info: list[dict]
+    module_info: dict[str, Any]
+    chain_info: list[dict[str, Any]]
     turn: int
     warnings: list[str]
 
@@ -129,7 +130,7 @@ def planned_pairs(library: Library, options: BuildOptions) -> int:
     return len(modules) * len(buildable) + len(_load_failures(library, options))
 
 
-def _select(wanted: tuple[str, ...], known: dict, what: str, folder: Path) -> list[str]:
+def _select(wanted: tuple[str, ...], known: Mapping[str, object], what: str, folder: Path) -> list[str]:
     for name in wanted:
         if name not in known:
             raise InputError(f"no {what} '{name}' in {folder}" +

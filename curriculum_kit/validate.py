@@ -8,6 +8,7 @@ that would look like chains, and overlay settings that name things no module has
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .formats.module import LEVELS, Module
 from .formats.overlay import CONTACTS_FILE, Layer
 from .formats.placement import deck_spots, guide_spots
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
-from .formats.sources import load_toml
+from .formats.sources import KeyPath, load_toml
 from .formats.terms import chains
 from .ooxml.links import broken_references
 from .ooxml.outline import deck_titles, guide_headings
@@ -39,12 +40,13 @@ def validate(library: Library) -> Findings:
     _check_prerequisite_cycles(library.modules, findings)
     _check_new_hire_core(library.modules, findings)
     sections = {name for m in library.modules.values() for name in m.optional_sections}
-    reported: set[tuple] = set()
+    reported: set[tuple[Path | None, int | None, str]] = set()
     for overlay in library.overlays.values():
         for row, other in chains(overlay.terms):
             key = (row.path, row.line, other.term)
             if key not in reported:
                 reported.add(key)
+                assert row.path is not None  # an overlay's terms were read from its terminology file
                 findings.warning(row.path, f"replacement '{row.replacement}' contains the term '{other.term}' "
                                  f"of another row (line {other.line}); replacements are never replaced again, "
                                  "so check this is what you meant", row.line)
@@ -67,7 +69,7 @@ def validate(library: Library) -> Findings:
 def _check_placeholders(layer: Layer, findings: Findings) -> None:
     """Values still starting with TODO: warnings, so a new overlay validates while the county
     fills it in, and nobody builds a packet that says TODO unawares."""
-    def strings(value: object, keys: tuple):
+    def strings(value: object, keys: KeyPath) -> Iterator[tuple[KeyPath, str]]:
         if isinstance(value, dict):
             for key, item in value.items():
                 yield from strings(item, keys + (key,))
@@ -81,11 +83,13 @@ def _check_placeholders(layer: Layer, findings: Findings) -> None:
         if value.startswith(PLACEHOLDER):
             findings.warning(layer.doc.path, f"'{'.'.join(map(str, keys))}' is still a placeholder: "
                              f"'{value}'", layer.doc.line_of(*keys))
-    rows = [(term.path, term.line, term) for term in layer.terms]
+    rows: list[tuple[Path | None, int | None, object]] = [(term.path, term.line, term) for term in layer.terms]
     rows += [(layer.folder / CONTACTS_FILE, contact.line, contact) for contact in layer.contacts]
-    rows += [(layer.orgchart.path, person.line, person) for person in (layer.orgchart.people if layer.orgchart else ())]
+    if layer.orgchart is not None:
+        rows += [(layer.orgchart.path, person.line, person) for person in layer.orgchart.people]
     for path, line, row in rows:
         if any(isinstance(v, str) and v.startswith(PLACEHOLDER) for v in vars(row).values()):
+            assert path is not None  # every row here was read from a file of the layer
             findings.warning(path, f"row still has a placeholder ('{PLACEHOLDER}...'); fill it in", line)
 
 
@@ -201,9 +205,9 @@ def _check_document(module: Module, path: Path, findings: Findings) -> set[str] 
             if not stands_alone(block.text):
                 findings.error(path, f"{block.location}: marker {markers[0]} must be the only text of its paragraph")
                 continue
-            problem = _misplaced(markers[0], block.kind, want)
-            if problem:
-                findings.error(path, f"{block.location}: {problem}")
+            misplaced = _misplaced(markers[0], block.kind, want)
+            if misplaced:
+                findings.error(path, f"{block.location}: {misplaced}")
                 continue
             container = block.element.getparent() if want == "word" else None
             seen.append(_Seen(markers[0], block.location, container))

@@ -10,17 +10,27 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 from xml.sax.saxutils import escape
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.coreprops import CoreProperties
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.section import Section
+from docx.shape import InlineShape
 from docx.shared import Emu, Inches, Length, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from PIL import Image, ImageOps
+from pptx.parts.coreprops import CorePropertiesPart as PptxCoreProperties
+from pptx.presentation import Presentation
 
 from ..formats.overlay import Branding, Overlay
 from ..formats.programs import PROGRAMS
@@ -32,6 +42,8 @@ TOOL = "curriculum-kit"
 LOGO_MAX_PIXELS = 800  # logos are downscaled to this many pixels on their longer side
 LOGO_HEIGHT = Inches(0.6)
 LOGO_MAX_WIDTH = Inches(1.9)  # a third of a letter page's text width: wide wordmarks shrink to it
+# Core properties as python-docx and python-pptx each hand them out.
+_CoreProperties = CoreProperties | PptxCoreProperties
 BODY_FONT = "Calibri"  # the template's body theme font is a serif; handouts read better in one sans face
 
 
@@ -40,6 +52,7 @@ def logo_png(path: Path) -> bytes:
     """A logo as PNG bytes no larger than LOGO_MAX_PIXELS (huge county logos are common),
     turned upright when a camera or phone recorded its orientation in EXIF; a PNG that is
     already small enough is used as it is."""
+    image: Image.Image
     with Image.open(path) as image:
         if image.format == "PNG" and max(image.size) <= LOGO_MAX_PIXELS:
             return path.read_bytes()
@@ -69,7 +82,8 @@ def hex_color(branding: Branding, fallback: str) -> RGBColor:
     return RGBColor.from_string((branding.color or fallback).lstrip("#").upper())
 
 
-def add_picture(run, data: bytes, alt_text: str, height=None, width=None):
+def add_picture(run: Run, data: bytes, alt_text: str, height: int | None = None,
+                width: int | None = None) -> InlineShape:
     """A picture in a run, with alt text that screen readers read aloud."""
     shape = run.add_picture(io.BytesIO(data), height=height, width=width)
     doc_pr = shape._inline.docPr
@@ -78,7 +92,7 @@ def add_picture(run, data: bytes, alt_text: str, height=None, width=None):
     return shape
 
 
-def fill_cobrand(table, overlay: Overlay, logo_height=LOGO_HEIGHT) -> None:
+def fill_cobrand(table: Table, overlay: Overlay, logo_height: int = LOGO_HEIGHT) -> None:
     """Fill a 1x3 table: CWS logo and name | county | CalWORKs logo and name (equal sizes)."""
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     cells = table.rows[0].cells
@@ -106,7 +120,7 @@ def fill_cobrand(table, overlay: Overlay, logo_height=LOGO_HEIGHT) -> None:
     tag.font.size = Pt(9)
 
 
-def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bool = False):
+def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bool = False) -> DocxDocument:
     """A co-branded Word document: both programs in the header of every page, then a title."""
     document = docx.Document()
     document.styles["Normal"].font.name = BODY_FONT
@@ -117,14 +131,14 @@ def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bo
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Inches(0.8))
     section.top_margin = Inches(0.6)
-    fill_cobrand(section.header.add_table(1, 3, text_width(document)), overlay)
+    fill_cobrand(section.header.add_table(1, 3, Length(text_width(document))), overlay)
     document.add_heading(title, level=1)
     if subtitle:
         document.add_paragraph(subtitle)
     return document
 
 
-def finish(document, stamp: Stamp, title: str, subject: str, author: str) -> bytes:
+def finish(document: DocxDocument, stamp: Stamp, title: str, subject: str, author: str) -> bytes:
     """The document's bytes with pinned core properties and entry times."""
     properties = document.core_properties
     properties.title = title
@@ -134,7 +148,7 @@ def finish(document, stamp: Stamp, title: str, subject: str, author: str) -> byt
     return finish_loaded(document, stamp)
 
 
-def finish_loaded(document, stamp: Stamp) -> bytes:
+def finish_loaded(document: DocxDocument | Presentation, stamp: Stamp) -> bytes:
     """An adapted document's bytes: its own title and author kept, the rest pinned."""
     properties = _loaded_core_properties(document)
     properties.last_modified_by = TOOL
@@ -145,7 +159,7 @@ def finish_loaded(document, stamp: Stamp) -> bytes:
     return restamp(out.getvalue(), stamp.zip_time)
 
 
-def _loaded_core_properties(document):
+def _loaded_core_properties(document: DocxDocument | Presentation) -> _CoreProperties:
     """A loaded document's core properties, found by content type.
 
     LibreOffice writes the package relationship as '.../officedocument/...' (lower-case d);
@@ -153,12 +167,12 @@ def _loaded_core_properties(document):
     docProps/core.xml: a zip with two entries of one name, which Word calls corrupt.
     """
     for part in document.part.package.iter_parts():
-        if part.content_type == CT.OPC_CORE_PROPERTIES:
-            return getattr(part, "core_properties", part)  # python-pptx's part is the properties
-    return document.core_properties
+        if part.content_type == CT.OPC_CORE_PROPERTIES:  # python-pptx's part is the properties
+            return cast(_CoreProperties, getattr(part, "core_properties", part))
+    return cast(_CoreProperties, document.core_properties)  # untyped in both libraries
 
 
-def shade(cell, color_hex: str) -> None:
+def shade(cell: _Cell, color_hex: str) -> None:
     """Fill a table cell (python-docx has no API for cell shading)."""
     properties = cell._tc.get_or_add_tcPr()
     fill = properties.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto",
@@ -171,7 +185,8 @@ _BORDERS = ("<w:tblBorders>" + "".join(
     for side in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>")
 
 
-def table_with_header(document, headers: list[str], rows: list[list[str]], widths=None, font_pt: float = 10):
+def table_with_header(document: DocxDocument | _Cell, headers: list[str], rows: list[list[str]],
+                      widths: list[Length] | None = None, font_pt: float = 10) -> Table:
     """A bordered table with a bold header row repeated on every page; no row splits across pages.
 
     The rows are written as XML in one go: python-docx's cell-by-cell API costs more than
@@ -179,11 +194,12 @@ def table_with_header(document, headers: list[str], rows: list[list[str]], width
     whose styles lack 'Table Grid'.
     """
     table = document.add_table(rows=0, cols=len(headers))
-    if "Table Grid" in [style.name for style in document.part.styles]:
+    # a cell's part may be a header's: the styles live with the main document
+    if "Table Grid" in [style.name for style in document.part.package.main_document_part.styles]:
         table.style = "Table Grid"
     table._tbl.tblPr.append(parse_xml(f"<w:root {nsdecls('w')}>{_BORDERS}</w:root>")[0])
     if widths is None:
-        widths = [column.w for column in table._tbl.tblGrid.gridCol_lst]
+        widths = [column.w or Emu(0) for column in table._tbl.tblGrid.gridCol_lst]  # python-docx sets each
     twips = [int(width) // 635 for width in widths]
     size = int(font_pt * 2)
     header = _row(headers, twips, size, header=True)
@@ -194,7 +210,7 @@ def table_with_header(document, headers: list[str], rows: list[list[str]], width
     return table
 
 
-def _lines(value) -> str:
+def _lines(value: object) -> str:
     """Escaped text whose line ends become line breaks, as python-docx's run.text does."""
     return escape(str(value)).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
 
@@ -212,7 +228,7 @@ def _row(values: list[str], twips: list[int], size: int, header: bool = False) -
     return f"<w:tr><w:trPr>{properties}</w:trPr>{cells}</w:tr>"
 
 
-def _set_grid(table, widths) -> None:
+def _set_grid(table: Table, widths: list[Length]) -> None:
     table.autofit = False
     for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
         column.w = width
@@ -220,7 +236,7 @@ def _set_grid(table, widths) -> None:
 
 # --- Shared by the session handouts (agenda, sign-in, evaluation, contacts) ---------------
 
-def add_labelled(container, *fields: tuple[str, str]):
+def add_labelled(container: DocxDocument | _Cell, *fields: tuple[str, str]) -> Paragraph:
     """One line of bold labels with their values: 'My program: ☐ DCFS   ☐ ETA'."""
     paragraph = container.add_paragraph()
     for index, (label, value) in enumerate(fields):
@@ -229,12 +245,12 @@ def add_labelled(container, *fields: tuple[str, str]):
     return paragraph
 
 
-def add_fill_in(container, *labels: str):
+def add_fill_in(container: DocxDocument | _Cell, *labels: str) -> Paragraph:
     """One line of labelled blanks, e.g. 'Date: ____   Location: ____', written in on the day."""
     return add_labelled(container, *((label, BLANK) for label in labels))
 
 
-def add_footer_note(document, text: str) -> None:
+def add_footer_note(document: DocxDocument, text: str) -> None:
     """Small grey print in every page's footer: provenance, or a word to whoever files the sheet."""
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -243,18 +259,21 @@ def add_footer_note(document, text: str) -> None:
     run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
-def text_width(document):
-    """The width between the margins of the document's last section. A file that leaves
-    the page size or margins out (WPS writes such files) gets Word's defaults: a Letter
-    page with one-inch margins."""
-    section = document.sections[-1]
-    page = section.page_width if section.page_width is not None else Inches(8.5)
+def text_width(document: DocxDocument) -> int:
+    """The width between the margins of the document's last section."""
+    return section_width(document.sections[-1])
+
+
+def section_width(section: Section) -> int:
+    """The width between a section's margins. A file that leaves the page size or margins
+    out (WPS writes such files) gets Word's defaults: a Letter page, one-inch margins."""
+    width = section.page_width if section.page_width is not None else Inches(8.5)
     left = section.left_margin if section.left_margin is not None else Inches(1)
     right = section.right_margin if section.right_margin is not None else Inches(1)
-    return Emu(max(int(page - left - right), int(Inches(2))))
+    return max(int(width - left - right), int(Inches(2)))
 
 
-def column_widths(total, *weights: float) -> list[Length]:
+def column_widths(total: int, *weights: float) -> list[Length]:
     """Column widths in proportion to ``weights`` that add up to ``total`` (EMU)."""
     scale = int(total) / sum(weights)
     return [Emu(int(weight * scale)) for weight in weights]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.document import Document
+from docx.table import Table, _Cell
 
 from ..formats.contacts import Contact
 from ..formats.overlay import Overlay
@@ -21,7 +22,7 @@ HEADERS = ["Role", "Name", "Title", "Phone", "E-mail", "Location/notes"]
 WEIGHTS = (1.25, 1.15, 1.35, 1.3, 2.8, 2.15)  # e-mail addresses must not wrap
 
 
-def contacts_table(container, contacts: Sequence[Contact]):
+def contacts_table(container: Document | _Cell, contacts: Sequence[Contact]) -> Table:
     """Append a Role | Name | Title | Phone | E-mail | Location/notes table to ``container``.
 
     ``container`` is a python-docx ``Document`` (the table spans its text width) or a table

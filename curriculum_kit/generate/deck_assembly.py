@@ -10,17 +10,22 @@ added is made from the deck's own layouts (:mod:`.deck_layouts`).
 from __future__ import annotations
 
 import io
+from typing import TypedDict
 from xml.sax.saxutils import escape
 
 import pptx
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
-from pptx.util import Pt
+from pptx.presentation import Presentation
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.slide import Slide
+from pptx.text.text import _Paragraph
+from pptx.util import Emu, Pt
 
 from ..errors import BuildError
 from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
-from ..formats.overlay import Overlay, Trainer
+from ..formats.overlay import Overlay
 from ..ooxml.textview import read_part
 from ..outputs import Stamp
 from .common import finish_loaded
@@ -29,15 +34,23 @@ from .deck_placement import move_before, place_unmarked, slide_numbers, titles_o
 from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area, orgchart_picture_slides
 from .slide_copy import copy_slides
+from .slide_parts import SlideSize, detach, notes_frame, slide_size
 from .story_slides import story_slides
 from .textfit import line_height, wrap
 from .title_slide import cobrand_slide
-from .word_assembly import CountyMaterial
+from .word_assembly import CountyMaterial, Pair
 
 TABLE_PT = 12
 
 
-def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: tuple[Trainer, Trainer] | None,
+class _Page(TypedDict):
+    """One slide's share of a table: its rows and each row's height (header first)."""
+
+    rows: list[list[str]]
+    heights: list[int]
+
+
+def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: Pair,
                   stamp: Stamp, titles: list[str] | None = None) -> tuple[bytes, list[str], dict[str, list[int]]]:
     """The deck with county slides placed; returns (bytes, sections omitted, the slide
     numbers of each piece placed). ``titles`` are the slide titles of the academy's own
@@ -47,7 +60,7 @@ def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: t
     original = list(presentation.slides)
     titles = titles_of(presentation) if titles is None else titles
     omitted = _resolve_sections(presentation, overlay, pair)
-    made: dict[str, list] = {}
+    made: dict[str, list[Slide]] = {}
     for slide, marker in _placeholder_slides(presentation):
         before = len(presentation.slides)
         _generate(presentation, DeckLayouts(presentation, slide.slide_layout.slide_master), marker.name,
@@ -65,7 +78,7 @@ def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: t
     return finish_loaded(presentation, stamp), omitted, slide_numbers(presentation, made)
 
 
-def _check_finished(presentation) -> None:
+def _check_finished(presentation: Presentation) -> None:
     """Nothing unfinished ships: no marker may be left anywhere on a slide (tables and groups
     included) or in its notes."""
     for number, slide in enumerate(presentation.slides, start=1):
@@ -78,7 +91,7 @@ def _check_finished(presentation) -> None:
                                  "with 'curriculum-kit validate'")
 
 
-def _notes_markers(slide) -> list[tuple[object, Marker]]:
+def _notes_markers(slide: Slide) -> list[tuple[_Paragraph, Marker]]:
     if not slide.has_notes_slide:
         return []
     found = []
@@ -91,7 +104,7 @@ def _notes_markers(slide) -> list[tuple[object, Marker]]:
     return found
 
 
-def _resolve_sections(presentation, overlay: Overlay, pair) -> list[str]:
+def _resolve_sections(presentation: Presentation, overlay: Overlay, pair: Pair) -> list[str]:
     """Drop the slides of omitted optional sections; label program sections in the notes."""
     stack: list[tuple[int, Marker]] = []
     doomed: set[int] = set()
@@ -112,7 +125,7 @@ def _resolve_sections(presentation, overlay: Overlay, pair) -> list[str]:
                 if opened.name == "optional" and opened.argument in overlay.omit_sections:
                     doomed.update(range(start, index + 1))
                     omitted.append(f"optional {opened.argument}")
-            element.getparent().remove(element)
+            detach(element)
     if stack:
         raise BuildError(f"{stack[-1][1]} on slide {stack[-1][0] + 1} is never closed")
     for index in sorted(doomed, reverse=True):
@@ -120,24 +133,24 @@ def _resolve_sections(presentation, overlay: Overlay, pair) -> list[str]:
     return omitted
 
 
-def _program_note(overlay: Overlay, pair, program: str) -> str:
+def _program_note(overlay: Overlay, pair: Pair, program: str) -> str:
     trainer = f" ({(pair[0] if program == 'cws' else pair[1]).name})" if pair else ""
     who = overlay.programs[program].label
     return f"For the {who} co-facilitator{trainer}: this part speaks to {who} staff."
 
 
-def _replace_paragraph_text(paragraph, text: str) -> None:
+def _replace_paragraph_text(paragraph: _Paragraph, text: str) -> None:
     runs = paragraph.runs
     runs[0].text = text
     for run in runs[1:]:
-        run._r.getparent().remove(run._r)
+        detach(run._r)
 
 
-def _placeholder_slides(presentation) -> list[tuple[object, Marker]]:
+def _placeholder_slides(presentation: Presentation) -> list[tuple[Slide, Marker]]:
     return _placeholder_markers(list(presentation.slides))
 
 
-def _placeholder_markers(slides: list) -> list[tuple[object, Marker]]:
+def _placeholder_markers(slides: list[Slide]) -> list[tuple[Slide, Marker]]:
     """Slides with a placeholder marker alone in a text box, and the marker. The text is read
     from the XML: python-pptx's ``text_frame`` adds an empty text body to a shape without
     one, which would change the academy's slides."""
@@ -154,7 +167,7 @@ def _placeholder_markers(slides: list) -> list[tuple[object, Marker]]:
     return found
 
 
-def _delete_slide(presentation, slide) -> None:
+def _delete_slide(presentation: Presentation, slide: Slide) -> None:
     """Remove a slide; renumber the slide parts so a slide added later gets a free name
     (python-pptx names a new slide after the slide count)."""
     id_list = presentation.slides._sldIdLst
@@ -166,8 +179,8 @@ def _delete_slide(presentation, slide) -> None:
     presentation.part.rename_slide_parts([slide_id.rId for slide_id in id_list])
 
 
-def _generate(presentation, layouts: DeckLayouts, name: str, module: Module, material: CountyMaterial,
-              pair) -> None:
+def _generate(presentation: Presentation, layouts: DeckLayouts, name: str, module: Module,
+              material: CountyMaterial, pair: Pair) -> None:
     """Append the slides of one piece of county material, made from ``layouts``."""
     overlay = material.overlay
     if name == "cobrand":
@@ -181,7 +194,7 @@ def _generate(presentation, layouts: DeckLayouts, name: str, module: Module, mat
     elif name == "orgchart":
         if overlay.orgchart is None:
             raise BuildError("the deck has an org chart slide but the overlay has no orgchart.csv", overlay.folder)
-        size = (presentation.slide_width, presentation.slide_height)
+        size = slide_size(presentation)
         if size not in material.slide_cache:
             try:
                 material.slide_cache[size] = _orgchart_prototype(overlay, size)
@@ -189,15 +202,17 @@ def _generate(presentation, layouts: DeckLayouts, name: str, module: Module, mat
                 if not material.orgchart_pngs:
                     raise
                 material.slide_cache[size] = None  # slides too small for editable boxes
-        if material.slide_cache[size] is None:
+        prototype = material.slide_cache[size]
+        if prototype is None:
             orgchart_picture_slides(layouts, material.orgchart_pngs, material.orgchart_alt, overlay.county)
         else:
-            copy_slides(material.slide_cache[size], presentation, layouts.layout("title-only"))
+            copy_slides(prototype, presentation, layouts.layout("title-only"))
 
 
-def _orgchart_prototype(overlay: Overlay, size: tuple[int, int]):
+def _orgchart_prototype(overlay: Overlay, size: SlideSize) -> Presentation:
     """The county's org chart slides, drawn once per slide size and copied into each deck
     (drawing a hundred shapes with python-pptx costs more than the rest of a deck)."""
+    assert overlay.orgchart is not None  # _generate refuses a deck with an org chart slide and no chart
     prototype = pptx.Presentation()
     prototype.slide_width, prototype.slide_height = size
     width, height = chart_area(prototype)[2:]
@@ -209,8 +224,8 @@ def _orgchart_prototype(overlay: Overlay, size: tuple[int, int]):
     return prototype
 
 
-def _notes(slide, text: str) -> None:
-    slide.notes_slide.notes_text_frame.text = text
+def _notes(slide: Slide, text: str) -> None:
+    notes_frame(slide).text = text
 
 
 def _contacts_slides(layouts: DeckLayouts, overlay: Overlay) -> None:
@@ -228,18 +243,18 @@ def _contacts_slides(layouts: DeckLayouts, overlay: Overlay) -> None:
         slide, area = layouts.slide("title-only", title)
         heights = page["heights"]
         widths = [int(width * share) for _, share in columns]
-        shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), area.left, area.top,
-                                       int(width), int(sum(heights)))
+        shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), Emu(area.left), Emu(area.top),
+                                       Emu(int(width)), Emu(int(sum(heights))))
         _fill_table(shape, [[label for label, _ in columns], *page["rows"]], widths, heights)
         _notes(slide, "Point out the contacts in the other program: who to call first, and how.")
 
 
-def _fill_table(shape, rows: list[list[str]], widths: list[int], heights: list[int]) -> None:
+def _fill_table(shape: GraphicFrame, rows: list[list[str]], widths: list[int], heights: list[int]) -> None:
     """Write a table's rows as XML in one go (python-pptx's cell API is slow); the first
     row is the bold header, every cell at TABLE_PT with narrow margins."""
-    table = shape._element.graphic.graphicData.tbl
+    table = shape.table._tbl
     for column, column_width in zip(table.tblGrid.gridCol_lst, widths):
-        column.w = column_width
+        column.w = Emu(column_width)
     for row in table.tr_lst:
         table.remove(row)
     xml = "".join(
@@ -252,7 +267,7 @@ def _fill_table(shape, rows: list[list[str]], widths: list[int], heights: list[i
         table.append(row)
 
 
-def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt: float) -> list[dict]:
+def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt: float) -> list[_Page]:
     """Split table rows over slides by their estimated wrapped height."""
     padding = 2 * 22860
     def height(values: list[str]) -> int:
@@ -262,7 +277,9 @@ def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt:
             raise BuildError(f"a contact does not fit a slide table: {exc}") from None
         return lines * line_height(font_pt) + padding + Pt(4)
     header = height(["Name and title"] * len(widths))
-    pages, current, used = [], [], header
+    pages: list[_Page] = []
+    current: list[list[str]] = []
+    used = header
     heights = [header]
     for values in rows:
         needed = height(values)

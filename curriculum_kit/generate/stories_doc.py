@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -23,7 +24,7 @@ from .headings import add_heading
 _LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)  # Word's hyperlink colour
 
 
-def add_stories(document: Any, stories: Sequence[Story], overlay: Overlay) -> None:
+def add_stories(document: DocxDocument, stories: Sequence[Story], overlay: Overlay) -> None:
     """Append each story: its title (Heading 2), 'Programs: …' in italics, then its text."""
     bullet_style = "List Bullet" if "List Bullet" in [s.name for s in document.styles] else None
     for story in stories:

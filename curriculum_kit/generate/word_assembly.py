@@ -8,13 +8,16 @@ marker, which keeps python-docx's own helpers usable for every piece.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Inches, Pt
+from lxml import etree
+from pptx.presentation import Presentation
 
 from ..errors import BuildError
 from ..formats.markers import Marker, find_markers
@@ -25,7 +28,10 @@ from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded, text_width
 from .contacts_doc import contacts_table
 from .guide_placement import describe, guide_outline, place_unmarked
+from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
+
+Pair = tuple[Trainer, Trainer] | None  # the co-facilitators (CWS, CalWORKs), when the county named them
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,11 @@ class CountyMaterial:
     overlay: Overlay
     orgchart_pngs: tuple[bytes, ...]
     orgchart_alt: str
-    slide_cache: dict = field(default_factory=dict)  # slide size -> org chart slides to copy
+    # slide size -> org chart slides to copy; None: slides too small for them (pictures instead)
+    slide_cache: dict[SlideSize, Presentation | None] = field(default_factory=dict)
 
 
-def section_decider(overlay: Overlay, audience: str):
+def section_decider(overlay: Overlay, audience: str) -> Callable[[Marker], str]:
     """'drop' omitted optional sections; for one program's participants, the other program's
     sections; the facilitator ('both') keeps and labels program sections."""
     def decide(marker: Marker) -> str:
@@ -50,7 +57,7 @@ def section_decider(overlay: Overlay, audience: str):
     return decide
 
 
-def program_label(overlay: Overlay, pair: tuple[Trainer, Trainer] | None):
+def program_label(overlay: Overlay, pair: Pair) -> Callable[[Marker], str]:
     def label(marker: Marker) -> str:
         program = marker.argument
         lead = ""
@@ -76,12 +83,14 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
     outline = guide_outline(document) if guide_headings is not None else []
     marked = {item.marker.name for item in placeholders(body, find_markers)}
     done = resolve_sections(body, find_markers, section_decider(overlay, audience), program_label(overlay, pair))
-    at_markers = {}
+    at_markers: dict[str, tuple[etree._Element, str]] = {}
     for item in placeholders(body, find_markers):
         before = item.element.getprevious()
         with _insert_before(document, item.element):
             _fill(document, item.marker.name, module, material, pair, audience)
-        at_markers[item.marker.name] = (body[0] if before is None else before.getnext(), "at the marker")
+        first = body[0] if before is None else before.getnext()
+        if first is not None:
+            at_markers[item.marker.name] = (first, "at the marker")
     where = describe(document, at_markers) if guide_headings is not None else {}
     if guide_headings is not None:
         where.update(place_unmarked(document, outline, guide_headings, marked, module, overlay,
@@ -94,7 +103,7 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
 
 
 @contextmanager
-def _insert_before(document, marker_paragraph) -> Iterator[None]:
+def _insert_before(document: DocxDocument, marker_paragraph: etree._Element) -> Iterator[None]:
     """Whatever is added to the end of the body inside the block moves to the marker."""
     body = document.element.body
     count = len(body)
@@ -103,10 +112,11 @@ def _insert_before(document, marker_paragraph) -> Iterator[None]:
     added = list(body)[count - (1 if section is not None else 0):len(body) - (1 if section is not None else 0)]
     for element in added:
         marker_paragraph.addprevious(element)
-    marker_paragraph.getparent().remove(marker_paragraph)
+    detach(marker_paragraph)
 
 
-def _fill(document, name: str, module: Module, material: CountyMaterial, pair, audience: str) -> None:
+def _fill(document: DocxDocument, name: str, module: Module, material: CountyMaterial, pair: Pair,
+          audience: str) -> None:
     overlay = material.overlay
     if name == "cobrand":
         _cover(document, module, overlay, pair, audience)
@@ -131,7 +141,7 @@ def _fill(document, name: str, module: Module, material: CountyMaterial, pair, a
         add_stories(document, overlay.stories, overlay)
 
 
-def _cover(document, module: Module, overlay: Overlay, pair, audience: str) -> None:
+def _cover(document: DocxDocument, module: Module, overlay: Overlay, pair: Pair, audience: str) -> None:
     fill_cobrand(document.add_table(1, 3), overlay, logo_height=Inches(1.1))
     role = "Facilitator guide" if audience == "facilitator" else "Participant materials"
     for text, size, bold in ((module.title, 26, True),
