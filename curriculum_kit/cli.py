@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except CurriculumKitError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            for line in exc.lines():
+                click.echo(f"Error: {line}", err=True)
             ctx.exit(1)
         except OSError as exc:  # the file system refused: a disk full, a file where a folder goes
             click.echo(f"Error: {located(exc.filename, None, exc.strerror or str(exc))}", err=True)
@@ -160,13 +161,18 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
 @click.option("--pdf/--no-pdf", default=None, help="Add PDFs (default: when LibreOffice is installed).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers (default: one per core).")
 @click.option("--locked", is_flag=True, help="Fail a county whose modules.lock differs from a module (for CI).")
+@click.option("--plan", "plan_csv", type=click.Path(path_type=Path), metavar="PLAN.csv",
+              help="Packets for each session of this plan (from 'plan'): its date, room and co-facilitators.")
+@click.option("--session", metavar="ID", help="With --plan: only this session (e.g. 2027-core1-linkages-orientation).")
 @json_option
 def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], modules_dir: Path, overlays_dir: Path,
-                  out: Path, pdf: bool | None, jobs: int | None, locked: bool, as_json: bool) -> None:
+                  out: Path, pdf: bool | None, jobs: int | None, locked: bool, plan_csv: Path | None,
+                  session: str | None, as_json: bool) -> None:
     """Build facilitator and participant packets for every module x county, and index.html.
 
-    Only what changed since the last build is rebuilt. SOURCE_DATE_EPOCH pins every date,
-    so the same inputs give byte-identical packets.
+    With --plan, one facilitator and participant packet per planned session instead, in
+    OUT/COUNTY/sessions/SESSION_ID/. Only what changed since the last build is rebuilt.
+    SOURCE_DATE_EPOCH pins every date, so the same inputs give byte-identical packets.
     """
     import os
 
@@ -177,7 +183,9 @@ def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], module
 
     options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
                            jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
-                           epoch=_source_date_epoch(), locked=locked)
+                           epoch=_source_date_epoch(), locked=locked, plan=plan_csv, session=session)
+    if session and plan_csv is None:
+        raise click.UsageError("--session needs --plan PLAN.csv")
     library = Library.load(modules_dir, overlays_dir)
     if sys.stdout.isatty() and not as_json:
         with click.progressbar(length=planned_pairs(library, options), label="Building packets") as bar:
@@ -335,43 +343,65 @@ def _source_date_epoch() -> int | None:
 @click.option("--start-time", type=click.DateTime(["%H:%M"]), default="09:00", show_default=True,
               help="When sessions start (HH:MM, Pacific time).")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./plan-SLUG-YEAR/).")
+@click.option("--from", "edited", type=click.Path(path_type=Path), metavar="PLAN.csv",
+              help="Regenerate the Word plan and calendar from this plan CSV, as staff edited it.")
+@click.option("--previous", type=click.Path(path_type=Path), metavar="PLAN.ics",
+              help="The calendar sent out before (default: the .ics in --out), for SEQUENCE and cancellations.")
 @modules_option
 @overlays_option
 def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: int, start_time: datetime,
-                 out: Path | None, modules_dir: Path, overlays_dir: Path) -> None:
+                 out: Path | None, edited: Path | None, previous: Path | None, modules_dir: Path,
+                 overlays_dir: Path) -> None:
     """The county's annual Linkages training plan: sessions in teaching order, the new-hire core
     repeated, refreshers, co-facilitator pairs, dates on working days. Writes a Word plan to
-    sign, a CSV and an iCalendar file (SOURCE_DATE_EPOCH pins their dates)."""
+    sign, a CSV staff may edit and an iCalendar file (SOURCE_DATE_EPOCH pins their dates).
+    With --from, the plan comes from the edited CSV, every row checked; nothing is written
+    when a row breaks a rule."""
     from .planning.plan import plan_year
     from .planning.schedule import PlanOptions
     from .report.planning import plan_summary
 
     options = PlanOptions(year, sessions_per_month, new_hire_every, start_time.time())
-    click.echo(plan_summary(plan_year(modules_dir, overlays_dir, slug, options, out, _source_date_epoch())))
+    click.echo(plan_summary(plan_year(modules_dir, overlays_dir, slug, options, out, _source_date_epoch(),
+                                      edited, previous)))
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """--as-of in any date format a sign-in file may use."""
+    from .planning.signins import parse_day  # imported here: only `attendance` needs it
+
+    if value is None:
+        return None
+    day = parse_day(value)
+    if day is None:
+        raise click.BadParameter(f"'{value}' is not a date (write 2027-03-02 or 3/2/2027)")
+    return day
 
 
 @main.command("attendance")
 @click.argument("signins", metavar="SIGNINS.csv", type=click.Path(path_type=Path))
 @click.option("--county", metavar="SLUG", help="Read this county's program names (DCFS, ETA) and colours.")
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Report as of this date (default: today).")
+@click.option("--as-of", callback=_as_of, metavar="DATE",
+              help="Report as of this date, written as in the file: 2027-06-30, 6/30/2027 (default: today).")
+@click.option("--plan", "plan_csv", type=click.Path(path_type=Path), metavar="PLAN.csv",
+              help="Report each session of the county's plan: who came, which had no sign-ins, who co-facilitated.")
 @click.option("--threshold", type=click.FloatRange(0, 0.5, min_open=True), default=0.3, show_default=True,
               help="Flag a session where one program has a smaller share of the attendees.")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./attendance-COUNTY-DATE/).")
 @modules_option
 @overlays_option
 @json_option
-def attendance_command(signins: Path, county: str | None, as_of: datetime | None, threshold: float, out: Path | None,
-                       modules_dir: Path, overlays_dir: Path, as_json: bool) -> None:
+def attendance_command(signins: Path, county: str | None, as_of: date | None, plan_csv: Path | None,
+                       threshold: float, out: Path | None, modules_dir: Path, overlays_dir: Path,
+                       as_json: bool) -> None:
     """Who attended Linkages training, from sign-in records (name,program,module,date and optional
     session,email,hire_date): sessions with one program missing or under the threshold, new hires
     without the orientation, refreshers due. Rows that cannot be counted are listed as warnings."""
-    from datetime import date
-
     from .planning.attendance_report import attendance_report
     from .report.planning import attendance_summary
 
-    result = attendance_report(signins, modules_dir, overlays_dir, county,
-                               as_of.date() if as_of else date.today(), threshold, out)
+    result = attendance_report(signins, modules_dir, overlays_dir, county, as_of or date.today(), threshold, out,
+                               plan_csv)
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     click.echo(json.dumps(result.data, indent=2, ensure_ascii=False) if as_json else attendance_summary(result))

@@ -50,6 +50,10 @@ class CurriculumKitError(Exception):
     def __str__(self) -> str:
         return located(self.path, self.line, self.message)
 
+    def lines(self) -> list[str]:
+        """What the CLI prints, one line each (one for most errors)."""
+        return [str(self)]
+
 
 class InputError(CurriculumKitError):
     """An input file or folder is missing, unreadable or malformed."""
@@ -78,6 +82,17 @@ class InvalidInputs(CurriculumKitError):
         more = f" (and {len(findings) - 1} more; run 'curriculum-kit validate')" if len(findings) > 1 else ""
         super().__init__(message or f"{first.message}{more}", first.path, first.line)
         self.findings = findings
+
+
+class PlanEditErrors(InvalidInputs):
+    """An edited plan breaks rules on some rows: every one is shown, so staff fix them in one pass."""
+
+    def __init__(self, findings: Sequence[LocatedMessage]):
+        super().__init__(findings, f"{findings[0].message}" + (f" (and {len(findings) - 1} more)"
+                                                               if len(findings) > 1 else ""))
+
+    def lines(self) -> list[str]:
+        return [located(f.path, f.line, f.message) for f in self.findings]
 
 
 class BuildError(CurriculumKitError):

@@ -21,6 +21,7 @@ from .errors import BuildError
 from .formats.module import Module
 from .formats.overlay import Overlay, Trainer
 from .formats.programs import PROGRAMS
+from .formats.session_day import SessionDay
 from .formats.terms import Term
 from .generate.agenda_doc import agenda_docx
 from .generate.contacts_doc import contacts_docx
@@ -109,17 +110,13 @@ def _localized(overlay: Overlay) -> Overlay:
     return replace(overlay, stories=stories)
 
 
-def trainer_pair(overlay: Overlay, turn: int) -> tuple[Trainer, Trainer] | None:
-    """One trainer from each program, taking turns across modules (lesson 3)."""
-    teams = [[t for t in overlay.trainers if t.program == program] for program in PROGRAMS]
-    if not all(teams):
-        return None
-    return teams[0][turn % len(teams[0])], teams[1][turn % len(teams[1])]
-
-
-def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: Stamp) -> ModulePackets:
+def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
+                   session: SessionDay | None = None) -> ModulePackets:
+    """The packets of ``module``: for one planned ``session`` (its day, room and pair on the
+    cover, agenda, sign-in sheet and evaluation), or for any session (the county's roster)."""
     overlay = county.material.overlay
-    pair = trainer_pair(overlay, turn)
+    pair = session.pair if session is not None else None
+    material = replace(county.material, session=session) if session is not None else county.material
     matcher = compiled_matcher(overlay.terms)  # the module's own title and description, in county words
     module = replace(module, title=matcher.replace(module.title), description=matcher.replace(module.description))
     adapted: dict[Path, bytes] = {}
@@ -136,26 +133,26 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         """The assembled document, and whether it has program-only sections."""
         headings = [text for _, text in guide_headings(path)] if path == module.facilitator_guide else None
         try:
-            data, done, where = assemble_word(adapted[path], module, county.material, audience, pair, stamp,
+            data, done, where = assemble_word(adapted[path], module, material, audience, pair, stamp,
                                               headings)
             if headings is not None:
                 guide_places.update(where)
-        except BuildError as exc:
-            raise BuildError(exc.message, path) from None
+        except BuildError as exc:  # named by the document, unless module.toml's [placement] is at fault
+            raise BuildError(exc.message, exc.path if exc.path == module.toml_path else path) from None
         except _SCHEMA_ERRORS as exc:
             raise _off_schema(path, exc) from None
         omitted.update(f"optional {m.argument}" for m, action in done if m.name == "optional" and action == "drop")
         return data, any(marker.name == "program" for marker, _ in done)
 
     try:
-        deck, dropped, slides_placed = assemble_deck(adapted[module.slides], module, county.material, pair, stamp,
+        deck, dropped, slides_placed = assemble_deck(adapted[module.slides], module, material, pair, stamp,
                                                      deck_titles(module.slides))
     except BuildError as exc:
         raise BuildError(exc.message, exc.path or module.slides) from None
     except _SCHEMA_ERRORS as exc:
         raise _off_schema(module.slides, exc) from None
     omitted.update(dropped)
-    shared = {"agenda.docx": agenda_docx(module, overlay, stamp, pair), "local-contacts.docx": county.contacts}
+    shared = {"agenda.docx": agenda_docx(module, overlay, stamp, session), "local-contacts.docx": county.contacts}
     if county.orgchart is not None:
         shared["org-chart.docx"] = county.orgchart
     handouts: dict[str, dict[str, bytes]] = {"facilitator": {}, **{program: {} for program in PROGRAMS}}
@@ -170,8 +167,7 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         module.slides.name: deck,
         **handouts["facilitator"],
         **shared,
-        "sign-in-sheet.docx": county.session_sheet("sign-in-sheet.docx", module, signin_docx, stamp),
-        "evaluation-form.docx": county.session_sheet("evaluation-form.docx", module, evaluation_docx, stamp),
+        **_session_sheets(module, county, stamp, session),
     })
     if handouts[PROGRAMS[0]] == handouts[PROGRAMS[1]]:
         participants = [Packet("participant", {**handouts[PROGRAMS[0]], **shared})]
@@ -185,6 +181,18 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
     return ModulePackets([facilitator, *participants], occurrences, never_found,
                          sum(r.near_miss_count for r in results), sorted(omitted), pair,
                          slides_placed, guide_places, replaced)
+
+
+def _session_sheets(module: Module, county: CountyDocuments, stamp: Stamp,
+                    session: SessionDay | None) -> dict[str, bytes]:
+    """The sign-in sheet and evaluation form: pre-filled for a planned session, else the
+    county's blank ones (made once, and swapped to each module by the text engine)."""
+    if session is not None:
+        overlay = county.material.overlay
+        return {"sign-in-sheet.docx": signin_docx(module, overlay, stamp, session=session),
+                "evaluation-form.docx": evaluation_docx(module, overlay, stamp, session)}
+    return {"sign-in-sheet.docx": county.session_sheet("sign-in-sheet.docx", module, signin_docx, stamp),
+            "evaluation-form.docx": county.session_sheet("evaluation-form.docx", module, evaluation_docx, stamp)}
 
 
 # What python-docx and python-pptx raise on well-formed XML that breaks the Office schema

@@ -23,13 +23,16 @@ from .findings import Findings
 from .formats.library import Library
 from .formats.module import Module
 from .formats.overlay import Overlay
+from .formats.session_day import SessionDay
 from .outputs import Stamp, write_json
 from .package import pdf as pdf_tools
 from .package.catalog import write_catalog
 from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
 from .package.readme import ROLE_TITLES, inserted_lines, readme
+from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
 from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
+from .planning.session_plan import pick_session, read_session_plan
 from .validate import check_module
 from .versioning.lock import lock_problems
 
@@ -43,6 +46,8 @@ class BuildOptions:
     counties: tuple[str, ...] = ()
     epoch: int | None = None  # SOURCE_DATE_EPOCH; None means now
     locked: bool = False  # a county whose modules.lock differs from a module fails for it
+    plan: Path | None = None  # a county's plan CSV: one facilitator and participant packet per session
+    session: str | None = None  # with ``plan``: only this session
 
 
 @dataclass
@@ -63,8 +68,13 @@ class _Job:
     key: str
     module_info: dict[str, Any]
     chain_info: list[dict[str, Any]]
-    turn: int
     warnings: list[str]
+    session: SessionDay | None = None
+
+    @property
+    def name(self) -> str:
+        """What the build reports it as: the module, or the session of a plan."""
+        return self.session.session_id if self.session else self.module.id
 
 
 def build(library: Library, options: BuildOptions, report: Callable[[Outcome], None]) -> list[Outcome]:
@@ -83,27 +93,30 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
     build_options = {"pdf": options.pdf, "epoch": options.epoch}
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
-    for slug in counties:
+    chain_infos: dict[str, list[dict[str, Any]]] = {}
+    targets = _targets(library, options, modules, counties)
+    if options.plan is not None and options.session is None and not options.modules:  # the whole plan
+        for slug in {slug for slug, _, _ in targets}:
+            remove_unplanned(options.out / slug, {session.session_id for _, _, session in targets if session})
+    for slug, module_id, session in targets:
         overlay = library.overlays[slug]
-        if not options.counties and not overlay.buildable:
+        chain_info = chain_infos.setdefault(slug, overlay_sources(overlay))
+        name = session.session_id if session else module_id
+        problem = lock_problems(overlay, library.modules[module_id])
+        if problem and options.locked:
+            done(Outcome(slug, name, "failed", problem))
             continue
-        chain_info = overlay_sources(overlay)
-        for turn, module_id in enumerate(modules):
-            problem = lock_problems(overlay, library.modules[module_id])
-            if problem and options.locked:
-                done(Outcome(slug, module_id, "failed", problem))
-                continue
-            warnings = [problem] if problem else []
-            key = inputs_key(module_infos[module_id], chain_info, build_options)
-            if is_current(options.out / slug / module_id, key):
-                done(Outcome(slug, module_id, "current", warnings=warnings))
-                continue
-            jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
-                                                  chain_info, turn, warnings))
+        warnings = [problem] if problem else []
+        key = inputs_key(module_infos[module_id], chain_info, {**build_options, **session_key(session)})
+        if is_current(_folder(options.out, slug, module_id, session), key):
+            done(Outcome(slug, name, "current", warnings=warnings))
+            continue
+        jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
+                                              chain_info, warnings, session))
     module_errors = _module_errors(library, sorted({job.module.id for js in jobs.values() for job in js}))
     for slug in list(jobs):
         for job in [job for job in jobs[slug] if job.module.id in module_errors]:
-            done(Outcome(slug, job.module.id, "failed", module_errors[job.module.id]))
+            done(Outcome(slug, job.name, "failed", module_errors[job.module.id]))
         jobs[slug] = [job for job in jobs[slug] if job.module.id not in module_errors]
     tasks = [(library.overlays[slug], county_jobs, options, epoch)
              for slug, county_jobs in jobs.items() if county_jobs]
@@ -118,16 +131,35 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
                 for outcome in future.result():
                     done(outcome)
     options.out.mkdir(parents=True, exist_ok=True)
-    write_catalog(options.out)
+    write_catalog(options.out, today=Stamp.from_epoch(epoch).when.date())
     return outcomes
 
 
 def planned_pairs(library: Library, options: BuildOptions) -> int:
-    """How many county/module pairs a build will report on (for a progress bar)."""
+    """How many county/module pairs (or planned sessions) a build will report on (for a progress bar)."""
     modules = _select(options.modules, library.modules, "module", library.modules_dir)
     counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
+    if options.plan is not None:
+        return len(_targets(library, options, modules, counties))
     buildable = [slug for slug in counties if options.counties or library.overlays[slug].buildable]
     return len(modules) * len(buildable) + len(_load_failures(library, options))
+
+
+def _targets(library: Library, options: BuildOptions, modules: list[str],
+             counties: list[str]) -> list[tuple[str, str, SessionDay | None]]:
+    """(county, module, session) to build: every module x county, or the sessions of a plan."""
+    if options.plan is None:
+        return [(slug, module_id, None) for slug in counties
+                if options.counties or library.overlays[slug].buildable for module_id in modules]
+    if len(options.counties) > 1:
+        raise InputError("a plan is one county's: give at most one --county with --plan", options.plan)
+    plan = read_session_plan(library, options.plan, options.counties[0] if options.counties else None)
+    sessions = pick_session(plan, options.session) if options.session else plan.sessions
+    return [(plan.overlay.slug, s.module.id, plan.day(s)) for s in sessions if s.module.id in modules]
+
+
+def _folder(out: Path, slug: str, module_id: str, session: SessionDay | None) -> Path:
+    return out / slug / SESSIONS / session.session_id if session else out / slug / module_id
 
 
 def _select(wanted: tuple[str, ...], known: Mapping[str, object], what: str, folder: Path) -> list[str]:
@@ -169,23 +201,23 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
     try:
         county = county_documents(overlay, stamp)
     except CurriculumKitError as exc:
-        return [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job in jobs]
+        return [Outcome(overlay.slug, job.name, "failed", str(exc)) for job in jobs]
     built: list[tuple[_Job, ModulePackets]] = []
     outcomes = []
     for job in jobs:
         try:
-            built.append((job, module_packets(job.module, county, job.turn, stamp)))
+            built.append((job, module_packets(job.module, county, stamp, job.session)))
         except CurriculumKitError as exc:
-            outcomes.append(Outcome(overlay.slug, job.module.id, "failed", str(exc)))
+            outcomes.append(Outcome(overlay.slug, job.name, "failed", str(exc)))
         except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
-            outcomes.append(Outcome(overlay.slug, job.module.id, "failed",
+            outcomes.append(Outcome(overlay.slug, job.name, "failed",
                                     f"internal error while building ({type(exc).__name__}: {exc})"))
     pdfs: dict[str, bytes] = {}
     if options.pdf and built:
         try:
             pdfs = _convert_all(built, stamp)
         except CurriculumKitError as exc:
-            return outcomes + [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job, _ in built]
+            return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
     for job, packets in built:
         outcomes.append(_write(overlay, job, packets, pdfs, options, stamp))
     return outcomes
@@ -213,20 +245,21 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[
         return {sources[src]: pdf.read_bytes() for src, pdf in converted.items()}
 
 
-def packet_name(overlay: Overlay, module: Module, role: str) -> str:
-    """A file name that explains itself once downloaded."""
-    return f"{overlay.slug}_{module.id}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
+def packet_name(overlay: Overlay, module: Module, role: str, session: SessionDay | None = None) -> str:
+    """A file name that explains itself once downloaded (a session packet's names its session)."""
+    which = session.session_id if session else module.id
+    return f"{overlay.slug}_{which}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
            options: BuildOptions, stamp: Stamp) -> Outcome:
     module = job.module
-    folder = options.out / overlay.slug / module.id
+    folder = _folder(options.out, overlay.slug, module.id, job.session)
     folder.mkdir(parents=True, exist_ok=True)
     versions = f"module {module.id} {module.version} · overlay {overlay.slug} {overlay.version}"
     manifest_packets, written = [], []
     for packet in packets.packets:
-        name = packet_name(overlay, module, packet.role)
+        name = packet_name(overlay, module, packet.role, job.session)
         top = name.removesuffix(".zip")
         documents = dict(packet.documents)
         for doc_name, data in packet.documents.items():
@@ -247,7 +280,8 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                          for e in sorted(entries, key=lambda e: e.path)],
         })
         written.append(name)
-    warnings = ["no co-facilitator pair: the overlay needs a trainer from each program"] if not packets.pair else []
+    teams = {t.program for t in overlay.trainers}
+    warnings = [] if len(teams) == 2 else ["no co-facilitators: the overlay needs a trainer from each program"]
     manifest = {
         "tool": {"name": "curriculum-kit", "version": __version__},
         "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -261,12 +295,13 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                         "never_found": packets.never_found, "near_misses": packets.near_misses},
         "omitted_sections": packets.omitted,
         "county_material": {"slides": packets.slides_placed, "guide": packets.guide_placed},
-        "co_facilitators": [t.name for t in packets.pair] if packets.pair else [],
+        "co_facilitators": [t.name for t in packets.pair] if packets.pair else sorted(t.name for t in overlay.trainers),
         "warnings": warnings,
+        **({"session": session_manifest(job.session)} if job.session else {}),
     }
     write_json(folder / MANIFEST, manifest)
     for stale in folder.glob("*.zip"):
         if stale.name not in written:
             os.unlink(stale)
-    return Outcome(overlay.slug, module.id, "built", files=written, warnings=job.warnings + warnings)
+    return Outcome(overlay.slug, job.name, "built", files=written, warnings=job.warnings + warnings)
 

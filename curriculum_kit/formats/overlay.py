@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from ..errors import InputError
 from ..findings import Findings
+from .calendar import CALENDAR_KEYS, CountyCalendar, fold_calendars, read_calendar
 from .contacts import Contact, read_contacts
 from .images import check_image
 from .module import ID_PATTERN
@@ -31,7 +32,7 @@ ORGCHART_FILE = "orgchart.csv"
 STORIES_DIR = "stories"
 
 _REQUIRED = ["slug", "county", "version"]
-_OPTIONAL = ["extends", "buildable", "omit_sections", "programs", "trainers"]
+_OPTIONAL = ["extends", "buildable", "omit_sections", "programs", "trainers", *CALENDAR_KEYS]
 _PROGRAM_KEYS = ["name", "short_name", "logo", "color"]
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
@@ -84,6 +85,7 @@ class Layer:
     orgchart: OrgChart | None
     stories: tuple[Story, ...]
     doc: TomlDocument
+    calendar: CountyCalendar | None = None  # closures, rooms, leave written in this folder
 
     @property
     def source_files(self) -> list[Path]:
@@ -108,6 +110,7 @@ class Overlay:
     contacts: tuple[Contact, ...]
     orgchart: OrgChart | None
     stories: tuple[Story, ...]
+    calendar: CountyCalendar = CountyCalendar()
 
     def has_material(self, piece: str) -> bool:
         """Whether the county has anything for a piece of county material ('contacts',
@@ -181,6 +184,7 @@ def load_layer(folder: Path, findings: Findings) -> Layer | None:
         omit = None
     programs = _programs(folder, doc, findings)
     trainers = _trainers(doc, findings)
+    calendar = read_calendar(doc, findings)
     terms, contacts, orgchart, stories = _data_files(folder, findings)
     # The None tests add nothing at run time (a missing required key is an error above);
     # they tell the type checker what the errors test already proved.
@@ -188,7 +192,7 @@ def load_layer(folder: Path, findings: Findings) -> Layer | None:
         return None
     return Layer(folder, slug, county.strip(), version, extends, buildable,
                  tuple(omit) if omit is not None else None, programs, trainers,
-                 terms, contacts, orgchart, stories, doc)
+                 terms, contacts, orgchart, stories, doc, calendar)
 
 
 def _programs(folder: Path, doc: TomlDocument, findings: Findings) -> dict[str, ProgramFields]:
@@ -326,5 +330,10 @@ def _fold(chain: tuple[Layer, ...], findings: Findings) -> Overlay | None:
         brandings[key] = Branding(key, fields["name"], fields.get("short_name", ""),
                                   fields.get("logo"), fields.get("color"))
     terms = merge_terms(*(layer.terms for layer in reversed(chain)))
-    return Overlay(chain, brandings, tuple(trainers), buildable, tuple(omit), terms,
-                   tuple(contacts.values()), orgchart, tuple(stories.values()))
+    before = len(findings.errors)
+    team: tuple[Trainer, ...] = tuple(trainers)
+    calendar = fold_calendars([(layer.doc, layer.calendar) for layer in chain], [t.name for t in team], findings)
+    if len(findings.errors) > before:
+        return None
+    return Overlay(chain, brandings, team, buildable, tuple(omit), terms,
+                   tuple(contacts.values()), orgchart, tuple(stories.values()), calendar)

@@ -55,6 +55,13 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 KeyPath = tuple[str | int, ...]
 
 
+def suggest_named(word: str, choices: Iterable[str]) -> str:
+    """Like :func:`suggest` for names written in capitals ('Maria Lopez'), compared in any case."""
+    by_key = {choice.casefold(): choice for choice in choices}
+    close = difflib.get_close_matches(word.casefold(), list(by_key), n=1, cutoff=0.6)
+    return f" (did you mean '{by_key[close[0]]}'?)" if close else ""
+
+
 @dataclass
 class TomlDocument:
     """A parsed TOML file that still knows on which line each key was written."""
@@ -105,6 +112,7 @@ def _key_lines(text: str) -> dict[KeyPath, int]:
                 index = array_counts.get(name, 0)
                 array_counts[name] = index + 1
                 table = name + (index,)
+                lines.setdefault(name, number)  # an unknown [[name]] is reported at its first table
             else:
                 table = name
             lines.setdefault(table, number)

@@ -184,7 +184,7 @@ def _generate(presentation: Presentation, layouts: DeckLayouts, name: str, modul
     """Append the slides of one piece of county material, made from ``layouts``."""
     overlay = material.overlay
     if name == "cobrand":
-        cobrand_slide(layouts, module, overlay, pair)
+        cobrand_slide(layouts, module, overlay, material.session)
     elif name == "contacts":
         _contacts_slides(layouts, overlay)
     elif name == "stories":

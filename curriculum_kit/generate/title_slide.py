@@ -1,7 +1,8 @@
 """The co-branded title slide (lesson 3: co-train and co-brand).
 
 Made from the deck's own title layout: the module's title in the layout's title, the
-county, both programs and the co-facilitators in its subtitle, both programs' logos at
+county, the session's day, room and co-facilitators (or the county's roster), both programs
+and the versions in its subtitle, both programs' logos at
 equal size in the top corners. A master without a titled layout gets the same content in
 text boxes.
 """
@@ -15,7 +16,8 @@ from pptx.dml.color import RGBColor
 from pptx.util import Pt
 
 from ..formats.module import Module
-from ..formats.overlay import Overlay, Trainer
+from ..formats.overlay import Overlay
+from ..formats.session_day import SessionDay, facilitation_lines
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .common import fit_logo, logo_alt_text, logo_png
 from .deck_layouts import MARGIN, TITLE_SIZES, DeckLayouts, set_fitted_text
@@ -24,17 +26,16 @@ NOTES = "Both co-facilitators introduce themselves and their program (lesson 3: 
 SUBTITLE_SIZES = (24, 20, 18, 16, 14, 12, 10)
 
 
-def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay,
-                  pair: tuple[Trainer, Trainer] | None) -> Any:
+def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay, session: SessionDay | None) -> Any:
     presentation = layouts.presentation
     slide, _ = layouts.slide("title", module.title)
     if slide.shapes.title is None or not slide.shapes.title.is_placeholder:
         for shape in list(slide.shapes):
             shape._element.getparent().remove(shape._element)
-        _text_box_title(slide, presentation, module, overlay, pair)
+        _text_box_title(slide, presentation, module, overlay, session)
     else:
         title = slide.shapes.title
-        details = _details(module, overlay, pair)
+        details = _details(module, overlay, session)
         subtitle = next((ph for ph in slide.placeholders if ph != title), None)
         if subtitle is None:
             top = int(title.top + title.height)
@@ -48,13 +49,12 @@ def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay,
     return slide
 
 
-def _details(module: Module, overlay: Overlay, pair: tuple[Trainer, Trainer] | None) -> list[str]:
-    details = [f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}",
-               f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
-    if pair:
-        details.insert(1, f"Co-facilitated by {pair[0].name} ({overlay.programs['cws'].label}) and "
-                          f"{pair[1].name} ({overlay.programs['calworks'].label})")
-    return details
+def _details(module: Module, overlay: Overlay, session: SessionDay | None) -> list[str]:
+    """The day (date, time, room, pair) of a planned session, or the county's roster; the
+    programs; the versions."""
+    return [*facilitation_lines(overlay, session),
+            f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}",
+            f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
 
 
 def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
@@ -78,7 +78,7 @@ def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
 
 
 def _text_box_title(slide: Any, presentation: Any, module: Module, overlay: Overlay,
-                    pair: tuple[Trainer, Trainer] | None) -> None:
+                    session: SessionDay | None) -> None:
     """For a master without a titled layout: the title slide drawn in text boxes."""
     width, height = presentation.slide_width, presentation.slide_height
     logo = int(height * 0.22)
@@ -86,7 +86,7 @@ def _text_box_title(slide: Any, presentation: Any, module: Module, overlay: Over
     middle = width - 4 * MARGIN - 2 * logo
     _box(slide, 2 * MARGIN + logo, MARGIN, middle, Pt(40), [overlay.county], (24, 20, 16), bold=True)
     _box(slide, MARGIN, height * 0.42, width - 2 * MARGIN, Pt(100), [module.title], TITLE_SIZES[3:], bold=True)
-    _box(slide, MARGIN, height * 0.64, width - 2 * MARGIN, Pt(100), _details(module, overlay, pair), (14, 12, 10))
+    _box(slide, MARGIN, height * 0.64, width - 2 * MARGIN, Pt(100), _details(module, overlay, session), (14, 12, 10))
 
 
 def _box(slide: Any, left: float, top: float, width: float, height: float, lines: list[str],

@@ -23,6 +23,7 @@ from ..errors import BuildError
 from ..formats.markers import Marker, find_markers
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
+from ..formats.session_day import SessionDay, facilitation_lines
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded, text_width
@@ -43,6 +44,7 @@ class CountyMaterial:
     orgchart_alt: str
     # slide size -> org chart slides to copy; None: slides too small for them (pictures instead)
     slide_cache: dict[SlideSize, Presentation | None] = field(default_factory=dict)
+    session: SessionDay | None = None  # the planned session a packet is for (date, room, pair); None: any
 
 
 def section_decider(overlay: Overlay, audience: str) -> Callable[[Marker], str]:
@@ -119,7 +121,7 @@ def _fill(document: DocxDocument, name: str, module: Module, material: CountyMat
           audience: str) -> None:
     overlay = material.overlay
     if name == "cobrand":
-        _cover(document, module, overlay, pair, audience)
+        _cover(document, module, overlay, material.session, audience)
     elif name == "contacts":
         if not overlay.contacts:
             raise BuildError("the module has a contacts marker but the overlay has no contacts.csv rows",
@@ -141,7 +143,8 @@ def _fill(document: DocxDocument, name: str, module: Module, material: CountyMat
         add_stories(document, overlay.stories, overlay)
 
 
-def _cover(document: DocxDocument, module: Module, overlay: Overlay, pair: Pair, audience: str) -> None:
+def _cover(document: DocxDocument, module: Module, overlay: Overlay, session: SessionDay | None,
+           audience: str) -> None:
     fill_cobrand(document.add_table(1, 3), overlay, logo_height=Inches(1.1))
     role = "Facilitator guide" if audience == "facilitator" else "Participant materials"
     for text, size, bold in ((module.title, 26, True),
@@ -153,9 +156,8 @@ def _cover(document: DocxDocument, module: Module, overlay: Overlay, pair: Pair,
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(text)
         run.font.size, run.bold = Pt(size), bold
-    if pair:
+    for line in facilitation_lines(overlay, session):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(f"Co-facilitators: {pair[0].name} ({overlay.programs['cws'].label}) and "
-                          f"{pair[1].name} ({overlay.programs['calworks'].label})").font.size = Pt(12)
+        paragraph.add_run(line).font.size = Pt(12)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

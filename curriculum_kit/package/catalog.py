@@ -5,11 +5,13 @@ Plain HTML with semantic headings and tables, no JavaScript, relative links only
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from pathlib import Path
 
 from ..outputs import atomic_output
 from .manifest import MANIFEST, read_manifest
+from .session_catalog import upcoming_html, upcoming_sessions
 
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}
@@ -20,8 +22,9 @@ def _size(count: int) -> str:
     return f"{count / 1048576:.1f} MB" if count >= 1048576 else f"{max(count // 1024, 1)} KB"
 
 
-def write_catalog(out: Path) -> Path:
-    """Write ``out/index.html`` from every manifest found under ``out``."""
+def write_catalog(out: Path, today: date | None = None) -> Path:
+    """Write ``out/index.html`` from every manifest found under ``out``; session packets on or
+    after ``today`` are listed first as upcoming sessions."""
     manifests = []
     for path in sorted(out.glob(f"*/*/{MANIFEST}")):
         manifest = read_manifest(path.parent)
@@ -34,6 +37,8 @@ def write_catalog(out: Path) -> Path:
              "<p>Co-branded packets for Child Welfare Services and CalWORKs co-facilitators. "
              "The facilitator packet is for the two trainers; participant packets are for staff. "
              "Check a download against its SHA-256 checksum.</p></header>", "<main>"]
+    upcoming = upcoming_sessions(out, today) if today is not None else []
+    parts += upcoming_html(upcoming)
     county = None
     for folder, manifest in manifests:
         overlay = manifest["overlay"]
@@ -58,7 +63,7 @@ def write_catalog(out: Path) -> Path:
         parts.append("</tbody></table>")
     if county is not None:
         parts.append("</section>")
-    if not manifests:
+    if not manifests and not upcoming:
         parts.append("<p>No packets have been built yet.</p>")
     parts += ["</main>", "</body>", "</html>", ""]
     target = out / "index.html"

@@ -50,6 +50,21 @@ name = "{todo}: full name of the county's CalWORKs agency"
 # program = "cws"
 # title = "Staff Development Trainer"
 # email = "mlopez@county.example.org"
+
+# The county's own calendar, used by 'curriculum-kit plan' (see docs/formats.md):
+# [[closures]]
+# name = "Lincoln's Birthday"
+# every = "February 12"
+#
+# [[rooms]]
+# name = "Training Room B"
+# address = "1200 Main Street"
+# capacity = 30
+#
+# [[unavailable]]
+# trainer = "Maria Lopez"
+# from = 2027-06-01
+# to = 2027-06-30
 """
 
 _CSV_FILES = {
@@ -72,8 +87,9 @@ Rows that start with `#` are examples or comments and are ignored: copy one, rem
 `curriculum-kit validate {slug}` lists what is left.
 
 - `overlay.toml`: the county's name, the version of this overlay, the parent overlay it
-  builds on{parent}, the names, short names, logos and colours of the two programs, and the
-  trainers who co-facilitate.
+  builds on{parent}, the names, short names, logos and colours of the two programs, the
+  trainers who co-facilitate, and the county's closure days, training rooms and trainers'
+  leave (used by the annual training plan).
 - `terminology.csv`: the county's words for the academy's generic wording, one row each:
   `term` (as the modules say it), `replacement` (as your county says it), `case` (`exact`
   to match capital letters exactly), `note`.

@@ -69,8 +69,9 @@ def test_facilitator_guide_is_cobranded_and_localised(built):
     tables = "\n".join(c.text for t in guide.tables for r in t.rows for c in r.cells)
     assert "Alder County Department of Children and Family Services" in text + tables
     assert "Alder County Employment and Temporary Assistance" in text + tables
-    assert "Co-facilitators: Maria Lopez (DCFS) and Luis Ortega (ETA)" in text
-    assert "For the DCFS co-facilitator (Maria Lopez)" in text
+    assert ("Co-facilitators: one of Maria Lopez or Terrence Oduya (DCFS) with one of Hannah Kessler or Luis Ortega "
+            "(ETA)") in text
+    assert "For the DCFS co-facilitator: this part speaks to DCFS staff" in text
     assert "Child Welfare Services" not in text  # remapped everywhere
     assert "(707) 555-0101" in tables  # the local contacts table
     pictures = [s for s in guide.inline_shapes]
