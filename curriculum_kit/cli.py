@@ -269,6 +269,27 @@ def export_command(slug: str, module_id: str, formats: tuple[str, ...], modules_
         click.echo(f"Wrote {display_path(path)}")
 
 
+@main.group("module")
+def module_group() -> None:
+    """Work with base modules: start a module.toml for an academy module, compare two versions."""
+
+
+@module_group.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--id", "module_id", metavar="ID", help="The module's id (default: made from the folder's name).")
+@click.option("--level", type=click.Choice(["orientation", "nuts-and-bolts", "advanced"]),
+              help="The module's level in the Linkages sequence (lesson 2).")
+@click.option("--title", metavar="TITLE", help="The module's title (default: the deck's first slide title).")
+def module_init_command(folder: Path, module_id: str | None, level: str | None, title: str | None) -> None:
+    """Write FOLDER/module.toml from the academy's Word and PowerPoint files in FOLDER: the deck,
+    the facilitator guide, the handouts, title, version and length. Prints what it guessed and
+    what to check. An existing module.toml is never overwritten."""
+    from .report.modules import render_module_init
+    from .versioning.module_init import init_module
+
+    click.echo(render_module_init(init_module(folder, module_id, level, title)))
+
+
 @main.group("overlay")
 def overlay_group() -> None:
     """Create a county overlay, or compare two versions of one."""
@@ -406,11 +427,6 @@ def coverage_command(slug: str, module_ids: tuple[str, ...], modules_dir: Path, 
 
     report = coverage(Library.load(modules_dir, overlays_dir), slug, module_ids)
     click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False) if as_json else render_coverage(report))
-
-
-@main.group("module")
-def module_group() -> None:
-    """Work with base modules: compare two versions of one."""
 
 
 @module_group.command("diff")

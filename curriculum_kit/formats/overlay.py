@@ -113,6 +113,13 @@ class Overlay:
     stories: tuple[Story, ...]
     calendar: CountyCalendar = CountyCalendar()
 
+    def has_material(self, piece: str) -> bool:
+        """Whether the county has anything for a piece of county material ('contacts',
+        'orgchart', 'stories'; the co-branded 'cobrand' it always has): a module without a
+        marker for a piece the county lacks simply gets none of it."""
+        return {"cobrand": True, "contacts": bool(self.contacts), "orgchart": self.orgchart is not None,
+                "stories": bool(self.stories)}[piece]
+
     @property
     def layer(self) -> Layer:
         return self.chain[0]

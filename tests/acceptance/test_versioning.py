@@ -75,7 +75,7 @@ def test_overlay_new_scaffolds_a_folder_that_validates_with_warnings(repo):
         "child welfare agency'",
         f"{folder}:16: warning: 'programs.calworks.name' is still a placeholder: 'TODO: full name of the "
         "county's CalWORKs agency'",
-        "0 errors, 4 warnings (3 modules, 1 overlay checked)"]
+        "0 errors, 4 warnings (4 modules, 1 overlay checked)"]
 
 
 def test_overlay_new_repeats_the_overlays_option_in_its_hint(repo):
@@ -239,16 +239,18 @@ def test_diff_outside_a_repository(tmp_path, monkeypatch):
 def test_lock_writes_a_stable_lock_and_locking_again_changes_nothing(repo):
     result = run(["lock", "alder-county"])
     assert (result.exit_code, result.output) == (0, """\
-county_overlays/alder-county/modules.lock written: 3 modules locked
+county_overlays/alder-county/modules.lock written: 4 modules locked
   new        coordinated-case-planning 2.0.1
   new        families-experiencing-homelessness 1.0.0
   new        linkages-orientation 1.2.0
+  new        supportive-services 1.0.0
 """)
     text = (repo / ALDER / "modules.lock").read_text()
     assert text.startswith("# written by curriculum-kit lock; do not edit\n")
-    assert text.count("locked = 2026-01-01\n") == 3
+    assert text.count("locked = 2026-01-01\n") == 4
     assert sorted(p.name for p in (repo / ALDER / ".lock").iterdir()) == [
-        "coordinated-case-planning.json", "families-experiencing-homelessness.json", "linkages-orientation.json"]
+        "coordinated-case-planning.json", "families-experiencing-homelessness.json", "linkages-orientation.json",
+        "supportive-services.json"]
     check = untouched(repo)
     again = run(["lock", "alder-county"], epoch="1770000000")  # a later day: unchanged entries keep theirs
     assert again.output.splitlines()[1] == "  unchanged  coordinated-case-planning 2.0.1 (locked 2026-01-01)"
@@ -311,6 +313,7 @@ alder-county (county_overlays/alder-county/modules.lock): 1 module to review
     Generic wording you do not map, now more often (consider a terminology row)
       "CFT"  10 -> 12
     To adopt it: review the packets, then run 'curriculum-kit lock alder-county --module linkages-orientation'
+  supportive-services 1.0.0: current (locked 2026-01-01)
 """)
     data = json.loads(run(["outdated", "alder-county", "--json"]).output)
     changed = data["counties"][0]["modules"][2]
