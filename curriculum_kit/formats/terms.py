@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import Location
 from ..findings import Findings
-from .sources import read_csv
+from .sources import first_at, read_table
 
 COLUMNS = ["term", "replacement"]
 OPTIONAL_COLUMNS = ["case", "note"]
@@ -34,7 +35,7 @@ class Term:
     case: str = "auto"
     note: str = ""
     path: Path | None = None
-    line: int | None = None
+    line: Location = None  # a line, or a workbook cell ('Terminology!A7')
 
     @property
     def ignore_case(self) -> bool:
@@ -48,9 +49,9 @@ class Term:
         return self.term, self.ignore_case
 
 
-def read_terminology(path: Path, findings: Findings) -> tuple[Term, ...]:
+def read_terminology(path: Path, findings: Findings, sheet: str | None = None) -> tuple[Term, ...]:
     terms: dict[tuple[str, bool], Term] = {}
-    for row in read_csv(path, COLUMNS, OPTIONAL_COLUMNS):
+    for row in read_table(path, COLUMNS, OPTIONAL_COLUMNS, sheet):
         term, replacement = row["term"], row["replacement"]
         case = row["case"].lower() or "auto"
         if not term:
@@ -80,7 +81,7 @@ def read_terminology(path: Path, findings: Findings) -> tuple[Term, ...]:
         key = entry.key
         first = terms.get(key)
         if first is not None:
-            findings.error(path, f"duplicate term '{term}' (first on line {first.line})", row.line)
+            findings.error(path, f"duplicate term '{term}' (first {first_at(first.line)})", row.line)
             continue
         if replacement == term:
             findings.warning(path, f"term '{term}' is replaced by itself, which changes nothing (it only "

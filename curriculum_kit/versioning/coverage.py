@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..errors import display_path
+from ..errors import Location, display_path
 from ..formats.library import Library
 from ..formats.module import Module
 from ..formats.terms import Term
@@ -49,7 +49,7 @@ class DeadRow:
     term: str
     replacement: str
     path: str
-    line: int | None
+    line: Location  # a line, or a workbook cell
 
 
 @dataclass(frozen=True)
