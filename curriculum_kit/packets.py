@@ -175,7 +175,8 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
         participants = [Packet(f"participant-{program}", {**handouts[program], **shared})
                         for program in PROGRAMS]
     occurrences = sum((r.occurrences() for r in results), Counter())
-    never_found = [t.term for t in overlay.terms if t.term not in occurrences]
+    found = occurrences.keys() | {term for r in results for term in r.kept_terms}  # kept: found, already adapted
+    never_found = [t.term for t in overlay.terms if t.term not in found]
     replaced = {(f"handouts/{path.name}" if path in module.handouts else path.name): sum(r.occurrences().values())
                 for path, r in zip(module.documents, results)}
     return ModulePackets([facilitator, *participants], occurrences, never_found,

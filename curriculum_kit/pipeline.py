@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -18,20 +17,25 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import CurriculumKitError, InputError
+from .errors import CurriculumKitError, InputError, PlanError
 from .findings import Findings
 from .formats.library import Library
 from .formats.module import Module
 from .formats.overlay import Overlay
 from .formats.session_day import SessionDay
-from .outputs import Stamp, write_json
+from .generate.common import logo_png
+from .outputs import Stamp, atomic_output, write_json
 from .package import pdf as pdf_tools
-from .package.catalog import write_catalog
-from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
+from .package.build_status import clear_failure, record_failure
+from .package.catalog_page import write_catalog
+from .package.lms_content import FORMATS, ExportFile, lms_exports
+from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources, packet_name
 from .package.readme import ROLE_TITLES, inserted_lines, readme
 from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
+from .package.thumbnail import THUMBNAIL, title_slide_png
 from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
+from .planning.order import teaching_order
 from .planning.session_plan import pick_session, read_session_plan
 from .validate import check_module
 from .versioning.lock import lock_problems
@@ -48,6 +52,7 @@ class BuildOptions:
     locked: bool = False  # a county whose modules.lock differs from a module fails for it
     plan: Path | None = None  # a county's plan CSV: one facilitator and participant packet per session
     session: str | None = None  # with ``plan``: only this session
+    export: bool = False  # also IMS Common Cartridge and SCORM 1.2 packages of the participant material
 
 
 @dataclass
@@ -91,7 +96,9 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
         done(failure)
     jobs: dict[str, list[_Job]] = {}
     epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
-    build_options = {"pdf": options.pdf, "epoch": options.epoch}
+    build_options: dict[str, object] = {"pdf": options.pdf, "epoch": options.epoch}
+    if options.export:  # only then, so that the keys of builds without exports stay as they were
+        build_options["export"] = True
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
     chain_infos: dict[str, list[dict[str, Any]]] = {}
     targets = _targets(library, options, modules, counties)
@@ -131,8 +138,32 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
                 for outcome in future.result():
                     done(outcome)
     options.out.mkdir(parents=True, exist_ok=True)
-    write_catalog(options.out, today=Stamp.from_epoch(epoch).when.date())
+    when = Stamp.from_epoch(epoch).when
+    _mark_failures(options.out, outcomes, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    write_catalog(options.out, _teaching_order(library), today=when.date())
     return outcomes
+
+
+def _mark_failures(out: Path, outcomes: list[Outcome], when: str) -> None:
+    """A failed build leaves the previous packets in place: say so beside them for the catalog."""
+    for outcome in outcomes:
+        county = out / outcome.county
+        folders = [county / outcome.module] if outcome.module else \
+            sorted(p.parent for p in county.glob(f"*/{MANIFEST}"))
+        for folder in folders:
+            if outcome.status != "failed":
+                clear_failure(folder)
+            elif (folder / MANIFEST).is_file():
+                record_failure(folder, when, outcome.message)
+
+
+def _teaching_order(library: Library) -> tuple[str, ...]:
+    """Module ids in teaching order (lesson 2), for the catalog; by level and id if the
+    prerequisites form a cycle (validate reports that)."""
+    try:
+        return tuple(step.module.id for step in teaching_order(library.modules.values()))
+    except PlanError:
+        return tuple(m.id for m in sorted(library.modules.values(), key=lambda m: (m.level_rank, m.id)))
 
 
 def planned_pairs(library: Library, options: BuildOptions) -> int:
@@ -234,21 +265,7 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[
         for packet in packets.packets:
             for name, data in packet.documents.items():
                 pending.setdefault(_digest(data), (name, data))
-    with tempfile.TemporaryDirectory(prefix="ck-pdf-") as temp:
-        folder = Path(temp)
-        sources = {}
-        for digest, (name, data) in pending.items():
-            path = folder / f"{digest[:16]}{Path(name).suffix}"
-            path.write_bytes(data)
-            sources[path] = digest
-        converted = pdf_tools.convert(list(sources), folder / "pdf", stamp.when.strftime("%Y%m%d%H%M%S"))
-        return {sources[src]: pdf.read_bytes() for src, pdf in converted.items()}
-
-
-def packet_name(overlay: Overlay, module: Module, role: str, session: SessionDay | None = None) -> str:
-    """A file name that explains itself once downloaded (a session packet's names its session)."""
-    which = session.session_id if session else module.id
-    return f"{overlay.slug}_{which}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
+    return pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"))
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
@@ -258,13 +275,13 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     folder.mkdir(parents=True, exist_ok=True)
     versions = f"module {module.id} {module.version} · overlay {overlay.slug} {overlay.version}"
     manifest_packets, written = [], []
+    participants: dict[str, dict[str, bytes]] = {}
     for packet in packets.packets:
         name = packet_name(overlay, module, packet.role, job.session)
         top = name.removesuffix(".zip")
-        documents = dict(packet.documents)
-        for doc_name, data in packet.documents.items():
-            if _digest(data) in pdfs:
-                documents[str(Path(doc_name).with_suffix(".pdf"))] = pdfs[_digest(data)]
+        documents = _with_pdfs(packet.documents, pdfs)
+        if packet.role.startswith("participant"):
+            participants[packet.role] = dict(documents)
         inserted = inserted_lines(module.slides.name, packets.slides_placed, module.facilitator_guide.name,
                                   packets.guide_placed)
         text = readme(packet.role, overlay.county, module.title, versions, sorted(documents),
@@ -280,6 +297,10 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                          for e in sorted(entries, key=lambda e: e.path)],
         })
         written.append(name)
+    exports = (lms_exports(overlay, module, participants, packets.pair, _logos(overlay), stamp, tuple(FORMATS))
+               if options.export and job.session is None else [])
+    written += _write_exports(folder, exports)
+    thumbnail = _write_thumbnail(folder, pdfs.get(_digest(packets.packets[0].documents.get(module.slides.name, b""))))
     teams = {t.program for t in overlay.trainers}
     warnings = [] if len(teams) == 2 else ["no co-facilitators: the overlay needs a trainer from each program"]
     manifest = {
@@ -287,10 +308,17 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "inputs_sha256": job.key,
         "module": job.module_info,
+        "teaching": {"level": module.level, "prerequisites": list(module.prerequisites),
+                     "duration_minutes": module.duration_minutes, "programs": list(module.programs)},
         "overlay": {"slug": overlay.slug, "county": overlay.county, "version": str(overlay.version),
+                    "programs": {key: {"name": b.name, "short_name": b.short_name}
+                                 for key, b in overlay.programs.items()},
                     "chain": job.chain_info},
-        "options": {"pdf": options.pdf},
+        "options": {"pdf": options.pdf, "export": options.export},
         "packets": manifest_packets,
+        "exports": [{"label": e.label, "file": e.name, "sha256": _digest(e.data), "bytes": len(e.data)}
+                    for e in exports],
+        **({"thumbnail": thumbnail} if thumbnail else {}),
         "terminology": {"occurrences": dict(sorted(packets.occurrences.items())),
                         "never_found": packets.never_found, "near_misses": packets.near_misses},
         "omitted_sections": packets.omitted,
@@ -300,8 +328,61 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         **({"session": session_manifest(job.session)} if job.session else {}),
     }
     write_json(folder / MANIFEST, manifest)
-    for stale in folder.glob("*.zip"):
+    for stale in [*folder.glob("*.zip"), *folder.glob("*.imscc")]:
         if stale.name not in written:
             os.unlink(stale)
     return Outcome(overlay.slug, job.name, "built", files=written, warnings=job.warnings + warnings)
 
+
+def _write_exports(folder: Path, exports: list[ExportFile]) -> list[str]:
+    for export in exports:
+        with atomic_output(folder / export.name) as stream:
+            stream.write(export.data)
+    return [export.name for export in exports]
+
+
+def _write_thumbnail(folder: Path, deck_pdf: bytes | None) -> str | None:
+    """The title slide's picture when the deck has a PDF; an older one is removed otherwise."""
+    png = title_slide_png(deck_pdf) if deck_pdf else None
+    target = folder / THUMBNAIL
+    if png is None:
+        target.unlink(missing_ok=True)
+        return None
+    with atomic_output(target) as stream:
+        stream.write(png)
+    return THUMBNAIL
+
+
+def export_module(library: Library, slug: str, module_id: str, formats: tuple[str, ...], out: Path,
+                  pdf: bool, epoch: int | None) -> list[Path]:
+    """`curriculum-kit export`: build the module's packets for the county in memory and write
+    the exports of its participant packets to ``out``."""
+    overlay, module = library.overlay(slug), library.module(module_id)
+    problem = _module_errors(library, [module_id]).get(module_id)
+    if problem:
+        raise InputError(problem)
+    stamp = Stamp.from_epoch(epoch if epoch is not None else int(datetime.now(UTC).timestamp()))
+    packets = module_packets(module, county_documents(overlay, stamp), stamp, None)
+    documents = {p.role: dict(p.documents) for p in packets.packets if p.role.startswith("participant")}
+    if pdf:
+        pending = {_digest(data): (name, data)
+                   for role in documents.values() for name, data in role.items()}
+        pdfs = pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"))
+        documents = {role: _with_pdfs(files, pdfs) for role, files in documents.items()}
+    out.mkdir(parents=True, exist_ok=True)
+    exports = lms_exports(overlay, module, documents, packets.pair, _logos(overlay), stamp, formats)
+    return [out / name for name in _write_exports(out, exports)]
+
+
+def _with_pdfs(documents: dict[str, bytes], pdfs: dict[str, bytes]) -> dict[str, bytes]:
+    """A packet's documents and the PDF of each that has one (``pdfs`` keyed by sha256)."""
+    files = dict(documents)
+    for name, data in documents.items():
+        if _digest(data) in pdfs:
+            files[str(Path(name).with_suffix(".pdf"))] = pdfs[_digest(data)]
+    return files
+
+
+def _logos(overlay: Overlay) -> dict[str, bytes]:
+    """Each program's logo as the documents carry it (a phone photo turned upright, scaled)."""
+    return {key: logo_png(branding.logo) for key, branding in overlay.programs.items() if branding.logo}

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CurriculumKitError
+from .errors import CurriculumKitError, Location
 from .findings import Findings
 from .formats.library import Library
 from .formats.markers import PLACEHOLDERS, Marker, MarkerSyntaxError, find_markers, stands_alone
 from .formats.module import LEVELS, Module
-from .formats.overlay import CONTACTS_FILE, Layer
+from .formats.overlay import Layer
 from .formats.placement import deck_spots, guide_spots
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.sources import KeyPath, load_toml
@@ -40,7 +40,7 @@ def validate(library: Library) -> Findings:
     _check_prerequisite_cycles(library.modules, findings)
     _check_new_hire_core(library.modules, findings)
     sections = {name for m in library.modules.values() for name in m.optional_sections}
-    reported: set[tuple[Path | None, int | None, str]] = set()
+    reported: set[tuple[Path | None, Location, str]] = set()
     for overlay in library.overlays.values():
         for row, other in chains(overlay.terms):
             key = (row.path, row.line, other.term)
@@ -83,8 +83,8 @@ def _check_placeholders(layer: Layer, findings: Findings) -> None:
         if value.startswith(PLACEHOLDER):
             findings.warning(layer.doc.path, f"'{'.'.join(map(str, keys))}' is still a placeholder: "
                              f"'{value}'", layer.doc.line_of(*keys))
-    rows: list[tuple[Path | None, int | None, object]] = [(term.path, term.line, term) for term in layer.terms]
-    rows += [(layer.folder / CONTACTS_FILE, contact.line, contact) for contact in layer.contacts]
+    rows: list[tuple[Path | None, Location, object]] = [(term.path, term.line, term) for term in layer.terms]
+    rows += [(contact.path, contact.line, contact) for contact in layer.contacts]
     if layer.orgchart is not None:
         rows += [(layer.orgchart.path, person.line, person) for person in layer.orgchart.people]
     for path, line, row in rows:

@@ -61,8 +61,11 @@ class Module:
         return self.folder / MODULE_FILE
 
 
-def load_module(folder: Path, findings: Findings) -> Module | None:
-    """Read ``folder/module.toml``; problems go to ``findings``; None when unusable."""
+def load_module(folder: Path, findings: Findings, *, check_folder_name: bool = True) -> Module | None:
+    """Read ``folder/module.toml``; problems go to ``findings``; None when unusable.
+
+    ``check_folder_name=False`` accepts a folder named otherwise than the id (an unzipped
+    old copy, compared by `module diff`)."""
     doc = load_toml(folder / MODULE_FILE)
     data = doc.data
     before = len(findings.errors)
@@ -72,7 +75,7 @@ def load_module(folder: Path, findings: Findings) -> Module | None:
         if not ID_PATTERN.fullmatch(module_id):
             findings.error(doc.path, f"id '{module_id}' must be lowercase letters, digits and hyphens",
                            doc.line_of("id"))
-        elif module_id != folder.name:
+        elif check_folder_name and module_id != folder.name:
             findings.error(doc.path, f"id '{module_id}' does not match the folder name '{folder.name}'",
                            doc.line_of("id"))
     title = _text(doc, data, "title", findings)

@@ -78,6 +78,38 @@ def test_overlay_new_scaffolds_a_folder_that_validates_with_warnings(repo):
         "0 errors, 4 warnings (4 modules, 1 overlay checked)"]
 
 
+def test_overlay_new_repeats_the_overlays_option_in_its_hint(repo):
+    (repo / "county_overlays").rename(repo / "my overlays")
+    result = run(["overlay", "new", "juniper-county", "--overlays", "my overlays"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == ("Fill in what says TODO (see README.md there), then run "
+                                              "'curriculum-kit validate juniper-county --overlays 'my overlays''.")
+    assert run(["validate", "juniper-county", "--overlays", "my overlays"]).exit_code == 0
+
+
+def test_overlay_new_xlsx_scaffolds_a_workbook_to_type_into(repo):
+    import openpyxl
+
+    result = run(["overlay", "new", "juniper-county", "--xlsx"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == ("Created county_overlays/juniper-county: README.md, logos/, "
+                                             "overlay.toml, overlay.xlsx, stories/")
+    book = openpyxl.load_workbook(repo / ALDER.parent / "juniper-county" / "overlay.xlsx")
+    assert book.sheetnames == ["Terminology", "Contacts", "Org chart"]
+    contacts = book["Contacts"]
+    assert [c.value for c in contacts[1]] == ["program", "role", "name", "title", "phone", "email", "location", "notes"]
+    assert contacts.freeze_panes == "A2" and contacts["A1"].font.b
+    assert contacts.column_dimensions["E"].width == 22
+    [choices] = contacts.data_validations.dataValidation
+    assert (choices.type, choices.formula1, str(choices.sqref)) == ("list", '"cws,calworks,both"', "A2:A2000")
+    [cases] = book["Terminology"].data_validations.dataValidation
+    assert cases.formula1 == '"auto,exact"' and str(cases.sqref) == "C2:C2000"
+    assert str(book["Org chart"].data_validations.dataValidation[0].sqref) == "D2:D2000"
+    assert "The lists are the sheets of `overlay.xlsx`" in (repo / ALDER.parent / "juniper-county" / "README.md").read_text()
+    checked = run(["validate", "juniper-county"])
+    assert checked.exit_code == 0 and checked.output.endswith("0 errors, 4 warnings (3 modules, 1 overlay checked)\n")
+
+
 def test_overlay_new_never_overwrites(repo):
     check = untouched(repo)
     result = run(["overlay", "new", "alder-county"])

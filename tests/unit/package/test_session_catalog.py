@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 from curriculum_kit.package.session_catalog import remove_unplanned, upcoming_html, upcoming_sessions
+from tests.catalog_fixtures import fake_session_folder
 
 
 def built_session(out: Path, session: str, day: str) -> Path:
-    folder = out / "alder-county" / "sessions" / session
-    folder.mkdir(parents=True)
-    manifest = {"overlay": {"county": "Alder County"}, "module": {"title": "Linkages Orientation"},
-                "session": {"id": session, "date": day, "start": "09:00", "end": "15:00", "room": "Room B",
-                            "co_facilitators": ["Maria Lopez", "Luis Ortega"]},
-                "packets": [{"label": "Facilitator packet", "file": f"{session}.zip"}]}
-    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    return folder
+    return fake_session_folder(out, session, day)
 
 
 def test_upcoming_sessions_are_those_on_or_after_today_by_date(tmp_path):
