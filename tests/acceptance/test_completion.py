@@ -34,7 +34,7 @@ def samples(tmp_path, monkeypatch):
 
 def test_commands_and_subcommands(samples):
     assert complete("curriculum-kit o") == ["outdated", "overlay"]
-    assert complete("curriculum-kit module ") == ["diff"]
+    assert complete("curriculum-kit module ") == ["diff", "init"]
     assert complete("curriculum-kit overlay ") == ["diff", "new"]
 
 
