@@ -33,6 +33,7 @@ from .generate.word_assembly import CountyMaterial, assemble_word
 from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.links import dangling_links, with_links_external
 from .ooxml.matcher import compiled_matcher
+from .ooxml.outline import deck_titles, guide_headings
 from .ooxml.package import Package
 from .outputs import Stamp
 from .wording import module_caption
@@ -52,6 +53,9 @@ class ModulePackets:
     near_misses: int
     omitted: list[str]
     pair: tuple[Trainer, Trainer] | None
+    slides_placed: dict[str, list[int]] = field(default_factory=dict)  # piece -> slide numbers
+    guide_placed: dict[str, str] = field(default_factory=dict)  # piece -> 'cover, page 1', ...
+    replaced: dict[str, int] = field(default_factory=dict)  # document name in the packet -> terms replaced
 
 
 @dataclass
@@ -101,9 +105,7 @@ def _localized(overlay: Overlay) -> Overlay:
     """Stories inherited from a parent overlay are written in its generic wording: they get
     the county's terms. The county's own stories are already in its words."""
     matcher = compiled_matcher(overlay.terms)
-    stories = tuple(story if story.path.parent.parent == overlay.folder else
-                    replace(story, title=matcher.replace(story.title),
-                            paragraphs=tuple(matcher.replace(p) for p in story.paragraphs))
+    stories = tuple(story if story.path.parent.parent == overlay.folder else story.reworded(matcher.replace)
                     for story in overlay.stories)
     return replace(overlay, stories=stories)
 
@@ -125,19 +127,26 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
         results.append(result)
     omitted: set[str] = set()
 
+    guide_places: dict[str, str] = {}
+
     def word(path: Path, audience: str) -> tuple[bytes, bool]:
         """The assembled document, and whether it has program-only sections."""
+        headings = [text for _, text in guide_headings(path)] if path == module.facilitator_guide else None
         try:
-            data, done = assemble_word(adapted[path], module, material, audience, pair, stamp)
-        except BuildError as exc:
-            raise BuildError(exc.message, path) from None
+            data, done, where = assemble_word(adapted[path], module, material, audience, pair, stamp,
+                                              headings)
+            if headings is not None:
+                guide_places.update(where)
+        except BuildError as exc:  # named by the document, unless module.toml's [placement] is at fault
+            raise BuildError(exc.message, exc.path if exc.path == module.toml_path else path) from None
         except _SCHEMA_ERRORS as exc:
             raise _off_schema(path, exc) from None
         omitted.update(f"optional {m.argument}" for m, action in done if m.name == "optional" and action == "drop")
         return data, any(marker.name == "program" for marker, _ in done)
 
     try:
-        deck, dropped = assemble_deck(adapted[module.slides], module, material, pair, stamp)
+        deck, dropped, slides_placed = assemble_deck(adapted[module.slides], module, material, pair, stamp,
+                                                     deck_titles(module.slides))
     except BuildError as exc:
         raise BuildError(exc.message, exc.path or module.slides) from None
     except _SCHEMA_ERRORS as exc:
@@ -166,9 +175,13 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
         participants = [Packet(f"participant-{program}", {**handouts[program], **shared})
                         for program in PROGRAMS]
     occurrences = sum((r.occurrences() for r in results), Counter())
-    never_found = [t.term for t in overlay.terms if t.term not in occurrences]
+    found = occurrences.keys() | {term for r in results for term in r.kept_terms}  # kept: found, already adapted
+    never_found = [t.term for t in overlay.terms if t.term not in found]
+    replaced = {(f"handouts/{path.name}" if path in module.handouts else path.name): sum(r.occurrences().values())
+                for path, r in zip(module.documents, results)}
     return ModulePackets([facilitator, *participants], occurrences, never_found,
-                         sum(r.near_miss_count for r in results), sorted(omitted), pair)
+                         sum(r.near_miss_count for r in results), sorted(omitted), pair,
+                         slides_placed, guide_places, replaced)
 
 
 def _session_sheets(module: Module, county: CountyDocuments, stamp: Stamp,

@@ -30,7 +30,7 @@ from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
 from .package.lms_content import FORMATS, ExportFile, lms_exports
 from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources, packet_name
-from .package.readme import ROLE_TITLES, readme
+from .package.readme import ROLE_TITLES, inserted_lines, readme
 from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
 from .package.thumbnail import THUMBNAIL, title_slide_png
 from .package.zipper import Entry, sha256_file, write_zip
@@ -282,8 +282,10 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         documents = _with_pdfs(packet.documents, pdfs)
         if packet.role.startswith("participant"):
             participants[packet.role] = dict(documents)
+        inserted = inserted_lines(module.slides.name, packets.slides_placed, module.facilitator_guide.name,
+                                  packets.guide_placed)
         text = readme(packet.role, overlay.county, module.title, versions, sorted(documents),
-                      module.facilitator_guide.name, module.slides.name)
+                      module.facilitator_guide.name, module.slides.name, inserted, packets.replaced)
         documents["README.txt"] = text.encode("utf-8")
         entries = [Entry(f"{top}/{path}", data) for path, data in documents.items()]
         write_zip(folder / name, entries, stamp.zip_time)
@@ -320,6 +322,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         "terminology": {"occurrences": dict(sorted(packets.occurrences.items())),
                         "never_found": packets.never_found, "near_misses": packets.near_misses},
         "omitted_sections": packets.omitted,
+        "county_material": {"slides": packets.slides_placed, "guide": packets.guide_placed},
         "co_facilitators": [t.name for t in packets.pair] if packets.pair else sorted(t.name for t in overlay.trainers),
         "warnings": warnings,
         **({"session": session_manifest(job.session)} if job.session else {}),

@@ -26,8 +26,9 @@ from ..formats.overlay import Overlay, Trainer
 from ..formats.session_day import SessionDay, facilitation_lines
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
-from .common import add_picture, fill_cobrand, finish_loaded, section_width
+from .common import add_picture, fill_cobrand, finish_loaded, text_width
 from .contacts_doc import contacts_table
+from .guide_placement import describe, guide_outline, place_unmarked
 from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
 
@@ -41,7 +42,8 @@ class CountyMaterial:
     overlay: Overlay
     orgchart_pngs: tuple[bytes, ...]
     orgchart_alt: str
-    slide_cache: dict[SlideSize, Presentation] = field(default_factory=dict)  # slide size -> org chart slides to copy
+    # slide size -> org chart slides to copy; None: slides too small for them (pictures instead)
+    slide_cache: dict[SlideSize, Presentation | None] = field(default_factory=dict)
     session: SessionDay | None = None  # the planned session a packet is for (date, room, pair); None: any
 
 
@@ -71,20 +73,35 @@ def program_label(overlay: Overlay, pair: Pair) -> Callable[[Marker], str]:
 
 
 def assemble_word(data: bytes, module: Module, material: CountyMaterial, audience: str,
-                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp) -> tuple[bytes, list[tuple[Marker, str]]]:
-    """The document with county material placed; returns (bytes, what was done to each section)."""
+                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp, guide_headings: list[str] | None = None
+                  ) -> tuple[bytes, list[tuple[Marker, str]], dict[str, str]]:
+    """The document with county material placed; returns (bytes, what was done to each
+    section, where each piece went). For the facilitator guide, ``guide_headings`` are its
+    headings in the academy's words, and material it has no markers for is placed by
+    :mod:`.guide_placement`."""
     overlay = material.overlay
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
+    outline = guide_outline(document) if guide_headings is not None else []
+    marked = {item.marker.name for item in placeholders(body, find_markers)}
     done = resolve_sections(body, find_markers, section_decider(overlay, audience), program_label(overlay, pair))
+    at_markers: dict[str, tuple[etree._Element, str]] = {}
     for item in placeholders(body, find_markers):
+        before = item.element.getprevious()
         with _insert_before(document, item.element):
             _fill(document, item.marker.name, module, material, pair, audience)
+        first = body[0] if before is None else before.getnext()
+        if first is not None:
+            at_markers[item.marker.name] = (first, "at the marker")
+    where = describe(document, at_markers) if guide_headings is not None else {}
+    if guide_headings is not None:
+        where.update(place_unmarked(document, outline, guide_headings, marked, module, overlay,
+                                    lambda name: _fill(document, name, module, material, pair, audience)))
     left = marked_paragraphs(body, find_markers)  # nothing unfinished ships
     if left:
         raise BuildError(f"marker {left[0].marker} is left in the document; check the module with "
                          "'curriculum-kit validate'")
-    return finish_loaded(document, stamp), done
+    return finish_loaded(document, stamp), done, where
 
 
 @contextmanager
@@ -114,7 +131,7 @@ def _fill(document: DocxDocument, name: str, module: Module, material: CountyMat
         if not material.orgchart_pngs:
             raise BuildError("the module has an org chart marker but the overlay has no orgchart.csv",
                              overlay.folder)
-        width = section_width(document.sections[0])
+        width = text_width(document)
         for png in material.orgchart_pngs:
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -109,13 +109,13 @@ def read_plan_csv(path: Path, year: int, overlay: Overlay, modules: dict[str, Mo
         if status == CANCELLED:
             cancelled.append(session)
         elif row["session_id"]:
-            planned.append((row.line, session))
+            planned.append((row.number, session))
         else:
             added.append((row, session))
     for row, session in added:
         numbered = _numbered(row, session, [s for _, s in planned] + cancelled, context)
         if numbered is not None:
-            planned.append((row.line, numbered))
+            planned.append((row.number, numbered))
     check_plan(planned, overlay, closed, context.findings, path, whole=not context.findings.errors)
     if context.findings.errors:
         raise PlanEditErrors(sorted(context.findings.errors, key=lambda f: f.line or 0))
@@ -128,11 +128,11 @@ def _session(row: CsvRow, context: _Context, seen: dict[str, int]) -> tuple[Sess
     before = len(context.findings.errors)
     status = _STATUS.get(row["status"].casefold())
     if status is None:
-        context.error(row.line, f"status '{row['status']}' is not one of planned, cancelled (or leave it empty)")
+        context.error(row.number, f"status '{row['status']}' is not one of planned, cancelled (or leave it empty)")
     written = context.names.find(row["module"]) if row["module"] else None
     track, round_, module_id = _identity(row, context, seen, written)
     if (row["module"] or not row["session_id"]) and written is None:
-        context.error(row.line, context.names.problem(row["module"]))
+        context.error(row.number, context.names.problem(row["module"]))
     if module_id is None or track is None:
         return None, status or PLANNED
     module = context.modules[module_id]
@@ -156,34 +156,34 @@ def _identity(row: CsvRow, context: _Context, seen: dict[str, int],
     if not text:
         track = _TRACKS.get(row["track"].strip().casefold())
         if track is None:
-            context.error(row.line, f"a new session (no session_id) needs its track: "
+            context.error(row.number, f"a new session (no session_id) needs its track: "
                           f"{', '.join(TRACK_LABELS.values())}")
         return track, 0, module_id
     found = _ID.fullmatch(text)
     if found is None:
-        context.error(row.line, f"session_id '{row['session_id']}' is not one curriculum-kit wrote (like "
+        context.error(row.number, f"session_id '{row['session_id']}' is not one curriculum-kit wrote (like "
                       f"{context.year}-core1-linkages-orientation); leave it empty for a new session")
         return None, 0, None
     if text in seen:
-        context.error(row.line, f"session_id '{text}' is also on line {seen[text]}; each session has one row "
+        context.error(row.number, f"session_id '{text}' is also on line {seen[text]}; each session has one row "
                       "(leave session_id empty to add a session)")
         return None, 0, None
-    seen[text] = row.line
+    seen[text] = row.number
     year, code, number, module_in_id = found.groups()
     track = _TRACKS[code]
     if int(year) != context.year:
-        context.error(row.line, f"session_id '{text}' belongs to the {year} plan, not {context.year}")
+        context.error(row.number, f"session_id '{text}' belongs to the {year} plan, not {context.year}")
         return None, 0, None
     if module_in_id not in context.modules:
-        context.error(row.line, f"session_id '{text}' names module '{module_in_id}', which is not in the modules")
+        context.error(row.number, f"session_id '{text}' names module '{module_in_id}', which is not in the modules")
         return None, 0, None
     if module_id is not None and module_id != module_in_id:
-        context.error(row.line, f"session '{text}' is a session of {module_in_id}, not {module_id}; to teach "
+        context.error(row.number, f"session '{text}' is a session of {module_in_id}, not {module_id}; to teach "
                       f"{module_id} instead, cancel this row and add a row with an empty session_id")
         return None, 0, None
     cohort = row["cohort"].strip()
     if track == CORE and cohort and cohort != number:
-        context.error(row.line, f"session '{text}' is cohort {number}, not {cohort}; to add a session to cohort "
+        context.error(row.number, f"session '{text}' is cohort {number}, not {cohort}; to add a session to cohort "
                       f"{cohort}, add a row with an empty session_id")
         return None, 0, None
     return track, int(number), module_in_id
@@ -195,11 +195,11 @@ def _numbered(row: CsvRow, session: Session, others: list[Session], context: _Co
     if session.track == CORE:
         cohort = row["cohort"].strip()
         if not cohort.isdigit() or not 1 <= int(cohort) <= 12:
-            context.error(row.line, "a new new-hire core session needs its cohort (a number) in the cohort column")
+            context.error(row.number, "a new new-hire core session needs its cohort (a number) in the cohort column")
             return None
         if int(cohort) in taken:
             existing = session_id(context.year, CORE, int(cohort), session.module.id)
-            context.error(row.line, f"cohort {cohort} already has {session.module.id} ({existing})")
+            context.error(row.number, f"cohort {cohort} already has {session.module.id} ({existing})")
             return None
         return replace(session, round=int(cohort))
     return replace(session, round=max(taken, default=0) + 1)
@@ -208,15 +208,15 @@ def _numbered(row: CsvRow, session: Session, others: list[Session], context: _Co
 def _starts(row: CsvRow, context: _Context) -> datetime | None:
     day = parse_day(row["date"])
     if day is None:
-        context.error(row.line, f"date '{row['date']}' is not a date (write {context.year}-03-02 or "
+        context.error(row.number, f"date '{row['date']}' is not a date (write {context.year}-03-02 or "
                       f"3/2/{context.year})" if row["date"] else "no date")
         return None
     if day.year != context.year:
-        context.error(row.line, f"date {day:%Y-%m-%d} is not in {context.year}, the plan's year")
+        context.error(row.number, f"date {day:%Y-%m-%d} is not in {context.year}, the plan's year")
         return None
     start = parse_clock(row["start"]) if row["start"] else context.start
     if start is None:
-        context.error(row.line, f"start '{row['start']}' is not a time (write 9:00 or 1:30 PM)")
+        context.error(row.number, f"start '{row['start']}' is not a time (write 9:00 or 1:30 PM)")
         return None
     return datetime.combine(day, start)
 
@@ -230,14 +230,14 @@ def _pair(row: CsvRow, context: _Context) -> tuple[Trainer, Trainer] | None:
         written = " ".join(row[column].split())
         trainer = next((t for t in overlay.trainers if t.name.casefold() == written.casefold()), None)
         if not written:
-            context.error(row.line, f"no {column}: every session has a {label} co-facilitator "
+            context.error(row.number, f"no {column}: every session has a {label} co-facilitator "
                           f"({', '.join(t.name for t in own)})")
         elif trainer is None:
             hint = suggest_named(written, [t.name for t in overlay.trainers]) or \
                 f" (the {label} trainers: {', '.join(t.name for t in own)})"
-            context.error(row.line, f"{column} '{written}' is not one of the [[trainers]] in overlay.toml{hint}")
+            context.error(row.number, f"{column} '{written}' is not one of the [[trainers]] in overlay.toml{hint}")
         elif trainer.program != program:
-            context.error(row.line, f"{column} {trainer.name} is one of the {overlay.program_label(trainer.program)}"
+            context.error(row.number, f"{column} {trainer.name} is one of the {overlay.program_label(trainer.program)}"
                           f" trainers; this column takes a {label} ({PROGRAM_LABELS[program]}) trainer: "
                           f"{', '.join(t.name for t in own)}")
         else:
@@ -253,7 +253,7 @@ def _room(row: CsvRow, context: _Context) -> Room | None:
     room = context.overlay.calendar.room(written)
     if room is None and rooms:
         hint = suggest_named(written, [r.name for r in rooms]) or f" (the rooms: {', '.join(r.name for r in rooms)})"
-        context.error(row.line, f"room '{written}' is not one of the [[rooms]] in overlay.toml{hint}")
+        context.error(row.number, f"room '{written}' is not one of the [[rooms]] in overlay.toml{hint}")
     if room is None and not rooms:  # a county without [[rooms]] writes any place
         return Room(written)
     return room

@@ -59,7 +59,7 @@ def read_signins(path: Path, modules: dict[str, Module], as_of: date, overlay: O
     program names ('DCFS') are understood too. An error when no row can be counted."""
     skipped: list[tuple[int, str]] = []
     partial: list[tuple[int, str]] = []
-    rows = read_csv(path, REQUIRED, OPTIONAL, on_bad_row=lambda e: skipped.append((e.line or 0, e.message)))
+    rows = read_csv(path, REQUIRED, OPTIONAL, on_bad_row=lambda e: skipped.append((e.line if isinstance(e.line, int) else 0, e.message)))
     unreadable = len(skipped)
     programs = _ProgramNames(overlay)
     titles = module_names(modules, overlay)
@@ -73,12 +73,12 @@ def read_signins(path: Path, modules: dict[str, Module], as_of: date, overlay: O
         module = _module(row["module"], modules, titles, problems)
         day = _day(row["date"], "date", as_of, problems)
         if problems or day is None:  # (day is None only with a problem)
-            skipped.append((row.line, "; ".join(problems)))
+            skipped.append((row.number, "; ".join(problems)))
             continue
         hired: list[str] = []
         hire_date = _day(row["hire_date"], "hire_date", as_of, hired) if row["hire_date"] else None
-        partial += [(row.line, f"{hired[0]}; the hire date is ignored")] if hired else []
-        records.append(SignIn(row.line, name.casefold(), name, program, module, day, row["session"],
+        partial += [(row.number, f"{hired[0]}; the hire date is ignored")] if hired else []
+        records.append(SignIn(row.number, name.casefold(), name, program, module, day, row["session"],
                               row["email"].lower(), hire_date if not hired else None))
     if not records:
         if not skipped:

@@ -182,7 +182,8 @@ def _orgchart(old: OrgChart | None, new: OrgChart | None) -> list[Change]:
         chart = new or old
         assert chart is not None  # not both: returned above
         detail = f"{len(chart.people)} people" + ("" if new else "; a parent's org chart is used, if any")
-        return [Change("orgchart", _action(old, new), "orgchart.csv", detail, MINOR)]
+        where = chart.path.name if chart.path else "org chart"  # orgchart.csv, orgchart.xlsx, overlay.xlsx
+        return [Change("orgchart", _action(old, new), where, detail, MINOR)]
     before, after = {p.id: p for p in old.people}, {p.id: p for p in new.people}
 
     def manager(people: dict[str, Person], person: Person) -> str:

@@ -99,7 +99,7 @@ def test_plan_pairs_one_trainer_per_program_fairly(planned):
 def test_ics_parses_with_stable_uids_and_pinned_stamps(planned):
     calendars = [Calendar.from_ical(plan_file(out, ".ics").read_bytes()) for out in planned[:2]]
     events = [list(c.walk("VEVENT")) for c in calendars]
-    assert len(events[0]) == 12
+    assert len(events[0]) == 14
     assert [str(e["UID"]) for e in events[0]] == [str(e["UID"]) for e in events[1]]
     assert str(events[0][0]["UID"]) == "alder-county-2027-core1-linkages-orientation@curriculum-kit"
     assert len({str(e["UID"]) for e in events[0]}) == 12
@@ -154,7 +154,7 @@ def test_docx_plan_converts_in_libreoffice(planned, tmp_path):
     (["plan", "alder-conty", "--year", "2027"],
      "no overlay 'alder-conty' in county_overlays (did you mean 'alder-county'?)"),
     (["plan", SLUG, "--year", "2027", "--new-hire-every", "1"],
-     "28 sessions do not fit in 2027 at 2 a month; raise --sessions-per-month or start new-hire cohorts less often "
+     "30 sessions do not fit in 2027 at 2 a month; raise --sessions-per-month or start new-hire cohorts less often "
      "(--new-hire-every)"),
     (["plan", SLUG, "--year", "2027", "--sessions-per-month", "9"], "--sessions-per-month must be 1 to 8, not 9"),
     (["plan", SLUG, "--year", "2027", "--start-time", "19:30"],
@@ -191,7 +191,7 @@ def test_plan_writes_to_plan_slug_year_by_default(county):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (county / "plan-alder-county-2028").iterdir()) == [
         "plan-alder-county-2028.csv", "plan-alder-county-2028.docx", "plan-alder-county-2028.ics"]
-    assert "16 sessions: 12 new-hire core in 6 cohorts, 1 Linkages sequence, 3 refreshers" in result.output
+    assert "18 sessions: 12 new-hire core in 6 cohorts, 2 Linkages sequence, 4 refreshers" in result.output
 
 
 # --- attendance -------------------------------------------------------------------------------

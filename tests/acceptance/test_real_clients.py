@@ -82,6 +82,22 @@ def test_packets_with_tagged_pdfs_hold_the_county(samples, tmp_path):
     assert (again / "index.html").read_bytes() == (out / "index.html").read_bytes()
 
 
+@needs_soffice
+@needs_pdftotext
+def test_a_module_without_markers_converts_with_its_county_slides(samples, tmp_path):
+    out = tmp_path / "dist"
+    result = run(build_args(samples, out, "--pdf", "--county", "cypress-valley-county", "--module",
+                            "supportive-services"))
+    assert result.exit_code == 0, result.output
+    packet = next((out / "cypress-valley-county" / "supportive-services").glob("*_facilitator_*.zip"))
+    with zipfile.ZipFile(packet) as package:
+        package.extractall(tmp_path / "unpacked")
+    folder = next((tmp_path / "unpacked").iterdir())
+    slides = pdf_text(folder / "slides.pdf")
+    assert "Cypress Valley County" in slides and "Local contacts" in slides
+    assert "Local information" in pdf_text(folder / "facilitator-guide.pdf")
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

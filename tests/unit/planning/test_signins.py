@@ -92,7 +92,7 @@ def test_an_unknown_module_without_a_close_name_lists_the_known_ones(library):
                                    "Luis Ortega,CalWORKs,linkages-orientation,2027-03-02,,,\n")
     assert found.warnings[0].message == (
         "unknown module 'fiscal-basics' (known: coordinated-case-planning, families-experiencing-homelessness, "
-        "linkages-orientation); row not counted")
+        "linkages-orientation, supportive-services); row not counted")
 
 
 @pytest.mark.parametrize("text, message", [
