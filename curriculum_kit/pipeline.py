@@ -7,23 +7,30 @@ manifest -> the catalog. One county's failure never stops the others.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
+import signal
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import CurriculumKitError, InputError
+from .errors import CurriculumKitError, InputError, located
 from .findings import Findings
-from .formats.library import Library
+from .formats.library import Library, known_hint
 from .formats.module import Module
 from .formats.overlay import Overlay
-from .outputs import Stamp, write_json
+from .formats.stories import size_warning
+from .outputs import Stamp, check_outputs, write_json
 from .package import pdf as pdf_tools
 from .package.catalog import write_catalog
 from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
@@ -32,6 +39,8 @@ from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
 from .validate import check_module
 from .versioning.lock import lock_problems
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -71,12 +80,24 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     """Build what is stale, report each outcome as it comes, write the catalog."""
     modules = _select(options.modules, library.modules, "module", library.modules_dir)
     counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
+    check_outputs([("--out", options.out)], read_only=[library.modules_dir, library.overlays_dir])
     outcomes: list[Outcome] = []
 
     def done(outcome: Outcome) -> None:
         outcomes.append(outcome)
         report(outcome)
 
+    try:
+        _build_all(library, options, modules, counties, done)
+    finally:  # the download page is written whatever happened, and names what failed
+        options.out.mkdir(parents=True, exist_ok=True)
+        write_catalog(options.out, [(o.county, o.module, o.message) for o in outcomes if o.status == "failed"])
+    return outcomes
+
+
+def _build_all(library: Library, options: BuildOptions, modules: list[str], counties: list[str],
+               done: Callable[[Outcome], None]) -> None:
+    _remove_partial_files(options.out)
     for failure in _load_failures(library, options):
         done(failure)
     jobs: dict[str, list[_Job]] = {}
@@ -88,12 +109,13 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
         if not options.counties and not overlay.buildable:
             continue
         chain_info = overlay_sources(overlay)
+        long_stories = [f"{story.path.name}: {note}" for story in overlay.stories if (note := size_warning(story))]
         for turn, module_id in enumerate(modules):
             problem = lock_problems(overlay, library.modules[module_id])
             if problem and options.locked:
                 done(Outcome(slug, module_id, "failed", problem))
                 continue
-            warnings = [problem] if problem else []
+            warnings = ([problem] if problem else []) + long_stories
             key = inputs_key(module_infos[module_id], chain_info, build_options)
             if is_current(options.out / slug / module_id, key):
                 done(Outcome(slug, module_id, "current", warnings=warnings))
@@ -111,15 +133,18 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
         for task in tasks:
             for outcome in _build_county(*task):
                 done(outcome)
-    else:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            futures = [pool.submit(_build_county, *task) for task in tasks]
-            for future in as_completed(futures):
-                for outcome in future.result():
-                    done(outcome)
-    options.out.mkdir(parents=True, exist_ok=True)
-    write_catalog(options.out)
-    return outcomes
+        return
+    with ProcessPoolExecutor(max_workers=options.jobs, initializer=_end_with_parent,
+                             initargs=(os.getpid(),)) as pool:
+        futures = {pool.submit(_build_county, *task): task for task in tasks}
+        for future in as_completed(futures):
+            try:
+                results = future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker that died or a result that cannot travel
+                overlay, county_jobs = futures[future][:2]
+                results = [Outcome(overlay.slug, job.module.id, "failed", _internal(exc)) for job in county_jobs]
+            for outcome in results:
+                done(outcome)
 
 
 def planned_pairs(library: Library, options: BuildOptions) -> int:
@@ -131,26 +156,65 @@ def planned_pairs(library: Library, options: BuildOptions) -> int:
 
 
 def _select(wanted: tuple[str, ...], known: Mapping[str, object], what: str, folder: Path) -> list[str]:
+    """The names to build: ``wanted`` (all ``known`` when empty). A wanted name whose folder
+    has errors is not built but not refused either: it fails with its own error."""
     for name in wanted:
-        if name not in known:
-            raise InputError(f"no {what} '{name}' in {folder}" +
-                             (f" (known: {', '.join(sorted(known))})" if known else ""))
-    return list(wanted) if wanted else sorted(known)
+        if name not in known and not (folder / name).is_dir():
+            raise InputError(f"no {what} '{name}' in {folder}{known_hint(name, known)}")
+    return [name for name in wanted if name in known] if wanted else sorted(known)
 
 
 def _load_failures(library: Library, options: BuildOptions) -> list[Outcome]:
-    """Overlays that could not be loaded fail as a whole county, with their first error."""
+    """Overlays that could not be loaded fail as a whole county, modules as a whole module,
+    each with its first error: nothing with an error is dropped in silence."""
     failures = []
-    for folder in sorted(library.overlays_dir.iterdir()) if library.overlays_dir.is_dir() else []:
-        slug = folder.name
-        if not folder.is_dir() or slug in library.overlays or slug.startswith((".", "_")):
-            continue
-        if options.counties and slug not in options.counties:
-            continue
-        problems = [f for f in library.findings.errors if f.path.is_relative_to(folder)]
-        if problems:
-            failures.append(Outcome(slug, "", "failed", str(problems[0]).replace(": error:", ":", 1)))
+    for root, loaded, wanted, is_county in ((library.overlays_dir, library.overlays, options.counties, True),
+                                            (library.modules_dir, library.modules, options.modules, False)):
+        for folder in sorted(root.iterdir()) if root.is_dir() else []:
+            name = folder.name
+            if not folder.is_dir() or name in loaded or name.startswith((".", "_")):
+                continue
+            if wanted and name not in wanted:
+                continue
+            problems = [f for f in library.findings.errors if f.path.is_relative_to(folder)]
+            if problems:
+                message = str(problems[0]).replace(": error:", ":", 1)
+                failures.append(Outcome(name, "", "failed", message) if is_county else
+                                Outcome("", name, "failed", message))
     return failures
+
+
+def _remove_partial_files(out: Path) -> None:
+    """Temporary files a killed build left behind (``atomic_output``'s '.NAME.XXXX.part')."""
+    for pattern in (".*.part", "*/*/.*.part"):
+        for stale in out.glob(pattern):
+            with suppress(OSError):
+                stale.unlink()
+
+
+def _end_with_parent(parent: int) -> None:
+    """A pool worker's first act: make sure it ends when the build does, even a killed one
+    (``kill -9`` gives the pool no chance to stop its workers, which would go on writing).
+
+    On Linux the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG); elsewhere,
+    and should the parent have died before the call, a thread checks the parent's id.
+    """
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
+def _internal(exc: BaseException) -> str:
+    return f"internal error while building ({type(exc).__name__}: {exc})"
 
 
 def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
@@ -165,6 +229,13 @@ def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
 
 def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
     """Everything for one county, in one worker: county documents are made once."""
+    try:
+        return _county_outcomes(overlay, jobs, options, epoch)
+    except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
+        return [Outcome(overlay.slug, job.module.id, "failed", _internal(exc)) for job in jobs]
+
+
+def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
     stamp = Stamp.from_epoch(epoch)
     try:
         county = county_documents(overlay, stamp)
@@ -178,8 +249,7 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
         except CurriculumKitError as exc:
             outcomes.append(Outcome(overlay.slug, job.module.id, "failed", str(exc)))
         except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
-            outcomes.append(Outcome(overlay.slug, job.module.id, "failed",
-                                    f"internal error while building ({type(exc).__name__}: {exc})"))
+            outcomes.append(Outcome(overlay.slug, job.module.id, "failed", _internal(exc)))
     pdfs: dict[str, bytes] = {}
     if options.pdf and built:
         try:
@@ -187,7 +257,11 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job, _ in built]
     for job, packets in built:
-        outcomes.append(_write(overlay, job, packets, pdfs, options, stamp))
+        try:
+            outcomes.append(_write(overlay, job, packets, pdfs, options, stamp))
+        except OSError as exc:  # the disk refused this packet (full, a name too long): the next may fit
+            outcomes.append(Outcome(overlay.slug, job.module.id, "failed",
+                                    located(exc.filename, None, exc.strerror or str(exc))))
     return outcomes
 
 

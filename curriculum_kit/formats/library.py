@@ -77,7 +77,7 @@ class Library:
     def module(self, module_id: str) -> Module:
         if module_id not in self.modules:
             raise InputError(f"no module '{module_id}' in {self.modules_dir}"
-                             f"{_known(module_id, self.modules)}")
+                             f"{known_hint(module_id, self.modules)}")
         return self.modules[module_id]
 
     def module_errors(self) -> list[Finding]:
@@ -111,10 +111,10 @@ class Library:
         if (self.overlays_dir / folders[0].name).is_dir():
             raise InputError(f"overlay folder has no {OVERLAY_FILE}", self.overlays_dir / folders[0].name)
         raise InputError(f"no overlay '{folders[0].name}' in {self.overlays_dir}"
-                         f"{_known(folders[0].name, self.overlays)}")
+                         f"{known_hint(folders[0].name, self.overlays)}")
 
 
-def _known(name: str, known: Mapping[str, object]) -> str:
+def known_hint(name: str, known: Mapping[str, object]) -> str:
     hint = suggest(name, known)
     return hint or (f" (known: {', '.join(sorted(known))})" if known else "")
 
@@ -130,7 +130,8 @@ def load_terms(overlays_dir: Path, county: str | None = None, overlay_dir: Path 
         sources.append(library.overlay(county).terms)
     if terms_csv is not None:
         findings = Findings()
-        sources.append(read_terminology(Path(terms_csv), findings))
+        path = Path(terms_csv)  # named on the command line: a link to a regular file is fine
+        sources.append(read_terminology(path.resolve() if path.is_symlink() else path, findings))
         findings.raise_if_errors()
     if not sources:
         raise InputError("no terms given: use --county SLUG, --overlay DIR or --terms CSV")

@@ -6,6 +6,7 @@ its whole `extends` chain applied — what `build`, `adapt` and `plan` use.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,9 +21,10 @@ from .module import ID_PATTERN
 from .orgchart import OrgChart, read_orgchart
 from .programs import PROGRAM_LABELS, PROGRAMS
 from .semver import Version
-from .sources import TomlDocument, check_keys, inside_folder, load_toml
+from .sources import SYMLINK, TomlDocument, check_keys, inside_folder, load_toml, suggest
 from .stories import Story, read_story
 from .terms import Term, merge_terms, read_terminology
+from .untrusted import ID_CHARS, file_name_problem
 
 OVERLAY_FILE = "overlay.toml"
 TERMINOLOGY_FILE = "terminology.csv"
@@ -149,6 +151,9 @@ def load_layer(folder: Path, findings: Findings) -> Layer | None:
         if not isinstance(slug, str) or not ID_PATTERN.fullmatch(slug):
             findings.error(doc.path, f"slug {slug!r} must be lowercase letters, digits and hyphens",
                            doc.line_of("slug"))
+        elif len(slug) > ID_CHARS:
+            findings.error(doc.path, f"slug is {len(slug)} characters long; at most {ID_CHARS} fit in the "
+                           "packets' file names", doc.line_of("slug"))
         elif slug != folder.name:
             findings.error(doc.path, f"slug '{slug}' does not match the folder name '{folder.name}'",
                            doc.line_of("slug"))
@@ -249,7 +254,7 @@ def _data_files(folder: Path, findings: Findings
                 ) -> tuple[tuple[Term, ...], tuple[Contact, ...], OrgChart | None, tuple[Story, ...]]:
     """terminology, contacts, org chart and stories; each file is optional."""
     def attempt(read: Callable[[Path, Findings], _Read], path: Path, empty: _Empty) -> _Read | _Empty:
-        if not path.exists():
+        if not os.path.lexists(path):  # a link to nowhere is refused by the reader, not taken as absent
             return empty
         try:
             return read(path, findings)
@@ -261,11 +266,27 @@ def _data_files(folder: Path, findings: Findings
     contacts: tuple[Contact, ...] = attempt(read_contacts, folder / CONTACTS_FILE, ())
     orgchart = attempt(read_orgchart, folder / ORGCHART_FILE, None)
     stories: list[Story] = []
-    for path in sorted((folder / STORIES_DIR).glob("*.md")):
+    for path in _story_files(folder / STORIES_DIR, findings):
         story = attempt(read_story, path, None)
         if story is not None:
             stories.append(story)
     return terms, contacts, orgchart, tuple(stories)
+
+
+def _story_files(stories: Path, findings: Findings) -> list[Path]:
+    """stories/*.md, from a real folder inside the overlay (a link to a folder elsewhere would
+    ship its files in the county's packets), each with a name a document can hold."""
+    if stories.is_symlink():
+        findings.error(stories, SYMLINK.replace("a symbolic link", "a symbolic link to a folder"))
+        return []
+    files = []
+    for path in sorted(stories.glob("*.md")):
+        problem = file_name_problem(path.name)
+        if problem:
+            findings.error(path, f"the file name {problem}")
+        else:
+            files.append(path)
+    return files
 
 
 def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay | None:
@@ -279,7 +300,9 @@ def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay 
             if (child.folder.parent / current / OVERLAY_FILE).is_file():
                 problem = f"extends '{current}', which has errors of its own (fix those first)"
             else:
-                problem = f"extends '{current}', but there is no overlay folder of that name"
+                known = [*layers, *(f.parent.name for f in child.folder.parent.glob(f"*/{OVERLAY_FILE}"))]
+                problem = (f"extends '{current}', but there is no overlay folder of that name"
+                           f"{suggest(current, sorted(set(known) - {child.slug}))}")
             findings.error(child.doc.path, problem, child.doc.line_of("extends"))
             return None
         if layer in chain:

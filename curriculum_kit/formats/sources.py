@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import csv
 import difflib
+import errno
 import io
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,22 +21,81 @@ from typing import Any
 
 from ..errors import InputError
 from ..findings import Findings
+from .untrusted import LONG_TEXT_CHARS, SHORT_TEXT_CHARS, cell_problem, file_name_problem, text_problem
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 _TABLE_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY_LINE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\- ]+?)\s*=""")
 
 
-def read_text(path: Path) -> str:
-    """The file's text, UTF-8 with or without a byte-order mark."""
+# How much is read from one file (docs/formats.md, "Limits"): generous for what counties
+# write, small enough that a wrong file (a video renamed .md, /dev/zero) is refused at once.
+TEXT_BYTES = 1 << 20  # overlay.toml, module.toml, modules.lock: a few KB in real use
+CSV_BYTES = 5 << 20  # terminology, contacts, org chart: a 5,000-person HR export is ~400 KB
+STORY_BYTES = 100 << 10  # a story is told in a few minutes: one to three pages, 2-10 KB
+SIGNIN_BYTES = 50 << 20  # an LMS export of years of sessions: ~100 bytes a row, 500,000 rows
+
+_KINDS = ((stat.S_ISDIR, "is a folder, expected a file"), (stat.S_ISFIFO, "is a named pipe (FIFO)"),
+          (stat.S_ISCHR, "is a device"), (stat.S_ISBLK, "is a device"), (stat.S_ISSOCK, "is a socket"))
+SYMLINK = ("is a symbolic link; curriculum-kit reads only regular files inside the folder "
+           "(copy the file here instead of linking to it)")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1048576:.1f} MB" if count >= 1048576 else f"{-(-count // 1024)} KB"
+
+
+def not_regular(path: Path, *, named: bool = False) -> str | None:
+    """Why ``path`` is not a regular file that may be read, or None.
+
+    A symbolic link is refused unless the user ``named`` the file on the command line: a link
+    inside an overlay or module folder would ship a file from outside it (or /dev/zero) in a
+    packet, and git stores the link, not the file, so the folder would not travel whole.
+    A FIFO, a device or a socket is never read (a FIFO hangs, a device never ends).
+    """
     try:
-        data = path.read_bytes()
+        info = path.stat() if named else path.lstat()
     except FileNotFoundError:
-        raise InputError("file not found", path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, expected a file", path) from None
+        return "file not found"
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", path) from None
+        return f"cannot be read ({exc.strerror})"
+    if stat.S_ISLNK(info.st_mode):
+        return SYMLINK
+    for test, problem in _KINDS:
+        if test(info.st_mode):
+            return problem
+    return None
+
+
+def read_bytes(path: Path, max_bytes: int, what: str = "a file of this kind", *, named: bool = False) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (see :func:`not_regular`)."""
+    problem = not_regular(path, named=named)
+    if problem:
+        raise InputError(problem, path)
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if named else os.O_NOFOLLOW)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:  # replaced since the check: refuse rather than follow
+        raise InputError(SYMLINK if exc.errno == errno.ELOOP else f"cannot be read ({exc.strerror})",
+                         path) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("is not a regular file", path)
+        try:
+            data = stream.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot be read ({exc.strerror})", path) from None
+    if len(data) > max_bytes:
+        raise InputError(f"is {_size(max(info.st_size, len(data)))}; {what} may be at most "
+                         f"{_size(max_bytes)}", path)
+    return data
+
+
+def read_text(path: Path, max_bytes: int = TEXT_BYTES, what: str = "a file of this kind", *,
+              named: bool = False) -> str:
+    """The file's text, UTF-8 with or without a byte-order mark."""
+    data = read_bytes(path, max_bytes, what, named=named)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -82,7 +144,27 @@ def load_toml(path: Path) -> TomlDocument:
         line = int(found.group(1)) if found and found.group(1) else None
         message = _TOML_POSITION.sub("", message).rstrip(".")
         raise InputError(f"is not valid TOML: {message}", path, line) from None
-    return TomlDocument(path, data, _key_lines(text))
+    doc = TomlDocument(path, data, _key_lines(text))
+    _check_strings(doc, data, ())
+    return doc
+
+
+def _check_strings(doc: TomlDocument, value: object, keys: tuple) -> None:
+    """Every key and text value of the file, checked before any field is read: one that a
+    document cannot hold is an error naming the file, the line and the field."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(doc, key, keys + (key,))
+            _check_strings(doc, item, keys + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_strings(doc, item, keys + (index,))
+    elif isinstance(value, str):
+        named = [k for k in keys if isinstance(k, str)]
+        problem = text_problem(value, LONG_TEXT_CHARS if named[-1:] == ["description"] else SHORT_TEXT_CHARS)
+        if problem:
+            label = ".".join(str(k) for k in keys)
+            raise InputError(f"'{label}' {problem}", doc.path, doc.line_of(*keys))
 
 
 def _key_lines(text: str) -> dict[KeyPath, int]:
@@ -151,7 +233,8 @@ class CsvRow:
 
 
 def read_csv(path: Path, required: list[str], optional: list[str],
-             on_bad_row: Callable[[InputError], None] | None = None) -> list[CsvRow]:
+             on_bad_row: Callable[[InputError], None] | None = None, *,
+             max_bytes: int = CSV_BYTES, what: str = "a CSV file", named: bool = False) -> list[CsvRow]:
     """Rows of a spreadsheet-edited CSV file, keyed by lowercase column name.
 
     Accepts what Excel and LibreOffice write: a byte-order mark, ',' ';' or tab separators,
@@ -159,8 +242,9 @@ def read_csv(path: Path, required: list[str], optional: list[str],
     trimmed; blank rows and rows whose first cell starts with '#' are skipped.
     A row with the wrong number of cells is an error; with ``on_bad_row`` it is handed
     over instead and reading goes on (sign-in exports: one typo must not hide 500 rows).
+    A cell a document cannot hold (see :mod:`.untrusted`) makes its row such a row.
     """
-    text = read_text(path)
+    text = read_text(path, max_bytes, what, named=named)
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count) if first_line.strip() else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -211,22 +295,27 @@ def read_csv(path: Path, required: list[str], optional: list[str],
 
 
 def _row_problem(header: list[str], required: list[str], cells: list[str]) -> str | None:
-    """Why a row does not fit the header, or None when it does."""
+    """Why a row does not fit the header or holds a cell no document can, or None."""
     if any(cells[len(header):]):
         return f"row has {_cells(len(cells))} but the header has {len(header)} (an unquoted comma?)"
     absent = [name for name in required if header.index(name) >= len(cells)]
     if absent:
         return (f"row has {_cells(len(cells))} but the header has {len(header)} "
                 f"(no value for {', '.join(absent)})")
+    for column, cell in zip(header, cells):
+        problem = cell_problem(column, cell)
+        if problem:
+            return problem
     return None
 
 
 def inside_folder(folder: Path, value: object, doc: TomlDocument, keys: KeyPath,
                   findings: Findings) -> Path | None:
-    """The file a TOML value names, if it is a relative path that stays inside ``folder``.
+    """The file a TOML value names, if it is a relative path to a regular file inside ``folder``.
 
-    A path with '..' or an absolute path is refused: an overlay or module must be a
-    self-contained folder that can be copied, versioned and checked on its own.
+    A path with '..', an absolute path or one through a symbolic link is refused: an overlay
+    or module must be a self-contained folder that can be copied, versioned and checked on
+    its own, and what it names must never be a file from elsewhere.
     """
     line = doc.line_of(*keys)
     label = ".".join(str(k) for k in keys)
@@ -238,11 +327,27 @@ def inside_folder(folder: Path, value: object, doc: TomlDocument, keys: KeyPath,
         findings.error(doc.path, f"'{label}' = '{value}' points outside the folder; "
                        "use a path inside it, without '..'", line)
         return None
-    path = folder / relative
-    if not path.is_file():
-        findings.error(doc.path, f"'{label}' names '{value}', which does not exist", line)
-        return None
+    path = folder
+    for index, part in enumerate(relative.parts):
+        path = path / part
+        last = index == len(relative.parts) - 1
+        problem = file_name_problem(part) or (not_regular(path) if last else _through_link(path))
+        if problem == "file not found" or (problem is None and not last and not path.is_dir()):
+            findings.error(doc.path, f"'{label}' names '{value}', which does not exist", line)
+            return None
+        if problem:
+            findings.error(doc.path, f"'{label}' = '{value}': '{path.relative_to(folder).as_posix()}' {problem}",
+                           line)
+            return None
     return path
+
+
+def _through_link(path: Path) -> str | None:
+    """Why a folder on the way to a file may not be walked through, or None."""
+    try:
+        return SYMLINK if path.is_symlink() else None
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
 
 
 def _cells(count: int) -> str:

@@ -359,10 +359,8 @@ def _fit_text(paragraphs: list[str], width: int, height: int, font_pt: float) ->
     chunks: list[list[str]] = []
     current: list[str] = []
     used: float = 0
-    for piece in pieces:
+    for piece in _slide_sized(pieces, width, height, font_pt):
         needed = (len(wrap(piece, width, font_pt, break_words=True)) + 0.5) * line_height(font_pt)
-        if needed > height:
-            raise BuildError(f"a sentence of a story is too long for one slide: '{piece[:60]}…'")
         if current and used + needed > height:
             chunks.append(current)
             current, used = [], 0
@@ -371,3 +369,23 @@ def _fit_text(paragraphs: list[str], width: int, height: int, font_pt: float) ->
     if current:
         chunks.append(current)
     return chunks
+
+
+def _slide_sized(pieces: list[str], width: int, height: int, font_pt: float) -> list[str]:
+    """Pieces no taller than a slide: a sentence that is not (a run-on list, a pasted table)
+    is cut between its lines, as a reader would turn the page."""
+    per_slide = max(int(height / line_height(font_pt) - 0.5), 1)
+    sized = []
+    for piece in pieces:
+        lines = wrap(piece, width, font_pt, break_words=True)
+        if len(lines) <= per_slide:
+            sized.append(piece)
+            continue
+        starts, position = [], 0  # where each line starts in the piece (a broken word has no space)
+        for line in lines:
+            position = piece.find(line, position)
+            starts.append(position)
+            position += len(line)
+        cuts = starts[::per_slide] + [len(piece)]
+        sized.extend(piece[a:b].strip() for a, b in zip(cuts, cuts[1:]))
+    return sized

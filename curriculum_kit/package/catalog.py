@@ -5,6 +5,7 @@ Plain HTML with semantic headings and tables, no JavaScript, relative links only
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
@@ -20,8 +21,10 @@ def _size(count: int) -> str:
     return f"{count / 1048576:.1f} MB" if count >= 1048576 else f"{max(count // 1024, 1)} KB"
 
 
-def write_catalog(out: Path) -> Path:
-    """Write ``out/index.html`` from every manifest found under ``out``."""
+def write_catalog(out: Path, failures: Sequence[tuple[str, str, str]] = ()) -> Path:
+    """Write ``out/index.html`` from every manifest found under ``out``, with the (county,
+    module, message) of what the last build could not make listed first: a packet shown
+    below for a failed pair is the one an earlier build made."""
     manifests = []
     for path in sorted(out.glob(f"*/*/{MANIFEST}")):
         manifest = read_manifest(path.parent)
@@ -34,6 +37,11 @@ def write_catalog(out: Path) -> Path:
              "<p>Co-branded packets for Child Welfare Services and CalWORKs co-facilitators. "
              "The facilitator packet is for the two trainers; participant packets are for staff. "
              "Check a download against its SHA-256 checksum.</p></header>", "<main>"]
+    if failures:
+        parts.append('<section aria-labelledby="failed"><h2 id="failed">Not built in the last build</h2><ul>')
+        parts += [f"<li><strong>{escape('/'.join(x for x in (county, module) if x))}</strong>: "
+                  f"{escape(message)}</li>" for county, module, message in failures]
+        parts.append("</ul></section>")
     county = None
     for folder, manifest in manifests:
         overlay = manifest["overlay"]

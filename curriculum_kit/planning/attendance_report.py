@@ -15,15 +15,16 @@ from typing import Any
 from ..findings import Finding
 from ..formats.library import Library
 from ..formats.programs import CALWORKS, CWS
-from ..outputs import atomic_output, write_json
+from ..outputs import atomic_output, check_outputs, write_json
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .attendance import analyze
-from .attendance_files import attendance_json, write_attendance_csvs
+from .attendance_files import CSV_FILES, attendance_json, write_attendance_csvs
 from .attendance_html import attendance_html
 from .signins import read_signins
 
 GENERIC_LABELS = {CWS: "CWS", CALWORKS: "CalWORKs"}
 SUMMARY = "attendance-summary.html"
+REPORT = "attendance.json"
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,14 @@ def attendance_report(signins: Path, modules_dir: Path, overlays_dir: Path, coun
         labels, colors = dict(GENERIC_LABELS), dict(PROGRAM_FALLBACK_COLORS)
     data = attendance_json(read, found, library.modules, labels, county)
     out = Path(out) if out is not None else Path(f"attendance-{county or Path(signins).stem}-{as_of}")
+    names = [SUMMARY, *CSV_FILES, REPORT]
+    check_outputs([("--out", out), *((name, out / name) for name in names)], [("SIGNINS.csv", Path(signins))],
+                  [modules_dir, overlays_dir])
     out.mkdir(parents=True, exist_ok=True)
     titles = {m.id: m.title for m in library.modules.values()}
     page = attendance_html(data, overlay.county if overlay else "all programs", colors, titles)
     with atomic_output(out / SUMMARY) as stream:
         stream.write(page.encode("utf-8"))
     files = [out / SUMMARY, *write_attendance_csvs(out, data)]
-    write_json(out / "attendance.json", data)
-    return AttendanceResult(data, read.warnings, out, files + [out / "attendance.json"])
+    write_json(out / REPORT, data)
+    return AttendanceResult(data, read.warnings, out, files + [out / REPORT])
