@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from ..findings import Findings
 from .programs import BOTH, PROGRAMS, normalize_program
 from .sources import read_csv
 
 COLUMNS = ["id", "name", "title", "program", "reports_to"]
+# What one box of the chart holds at the smallest font, on the narrowest page or slide, for
+# the widest letters; real names stay under 40 characters and titles under 70.
+BOX_CHARS = {"name": 60, "title": 80}
+MAX_PEOPLE = 2000  # drawing is ~20 ms a person; a county's Linkages chart has tens to hundreds
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,11 @@ class OrgChart:
 
 def read_orgchart(path: Path, findings: Findings) -> OrgChart:
     people: dict[str, Person] = {}
-    for row in read_csv(path, COLUMNS, []):
+    rows = read_csv(path, COLUMNS, [])
+    if len(rows) > MAX_PEOPLE:
+        raise InputError(f"org chart has {len(rows):,} people; a packet's chart holds at most {MAX_PEOPLE:,} "
+                         "(list the units and managers staff call, not every employee)", path)
+    for row in rows:
         program = normalize_program(row["program"])
         if not row["id"] or not row["name"]:
             findings.error(path, "every person needs an id and a name", row.line)
@@ -51,6 +60,11 @@ def read_orgchart(path: Path, findings: Findings) -> OrgChart:
         if program is None:
             findings.error(path, f"program '{row['program']}' of '{row['name']}' must be "
                            f"{', '.join(PROGRAMS)} or {BOTH}", row.line)
+            continue
+        long = next(((column, row[column]) for column, limit in BOX_CHARS.items() if len(row[column]) > limit), None)
+        if long:
+            findings.error(path, f"{long[0]} '{long[1][:30]}…' is {len(long[1])} characters long; an org chart box "
+                           f"holds a {long[0]} of at most {BOX_CHARS[long[0]]} (abbreviate it)", row.line)
             continue
         if row["id"] in people:
             findings.error(path, f"duplicate id '{row['id']}' (first on line {people[row['id']].line})", row.line)

@@ -35,8 +35,9 @@ CSV_BYTES = 5 << 20  # terminology, contacts, org chart: a 5,000-person HR expor
 STORY_BYTES = 100 << 10  # a story is told in a few minutes: one to three pages, 2-10 KB
 SIGNIN_BYTES = 50 << 20  # an LMS export of years of sessions: ~100 bytes a row, 500,000 rows
 
-_KINDS = ((stat.S_ISDIR, "is a folder, expected a file"), (stat.S_ISFIFO, "is a named pipe (FIFO)"),
-          (stat.S_ISCHR, "is a device"), (stat.S_ISBLK, "is a device"), (stat.S_ISSOCK, "is a socket"))
+_KINDS = ((stat.S_ISDIR, "is a folder, expected a file"), (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
+          (stat.S_ISCHR, "is a device, not a regular file"),
+          (stat.S_ISBLK, "is a device, not a regular file"), (stat.S_ISSOCK, "is a socket, not a regular file"))
 SYMLINK = ("is a symbolic link; curriculum-kit reads only regular files inside the folder "
            "(copy the file here instead of linking to it)")
 
@@ -138,6 +139,8 @@ def load_toml(path: Path) -> TomlDocument:
     text = read_text(path)
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib parses nested arrays and tables by recursion
+        raise InputError("is not valid TOML: arrays or tables nest too deeply", path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)

@@ -39,7 +39,10 @@ def text_problem(value: str, limit: int) -> str | None:
 def cell_problem(column: str, value: str) -> str | None:
     """Why one spreadsheet cell cannot be used, naming its column (CSV and, later, .xlsx)."""
     problem = text_problem(value, CELL_CHARS)
-    return f"column '{column}' {problem}" if problem else None
+    if problem is None:
+        return None
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    return f"column '{column}' ('{shown}') {problem}"
 
 
 def file_name_problem(name: str) -> str | None:

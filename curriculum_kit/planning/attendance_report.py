@@ -52,7 +52,7 @@ def attendance_report(signins: Path, modules_dir: Path, overlays_dir: Path, coun
     data = attendance_json(read, found, library.modules, labels, county)
     out = Path(out) if out is not None else Path(f"attendance-{county or Path(signins).stem}-{as_of}")
     names = [SUMMARY, *CSV_FILES, REPORT]
-    check_outputs([("--out", out), *((name, out / name) for name in names)], [("SIGNINS.csv", Path(signins))],
+    check_outputs([("--out", out), *((f"the output {name}", out / name) for name in names)], [("SIGNINS.csv", Path(signins))],
                   [modules_dir, overlays_dir])
     out.mkdir(parents=True, exist_ok=True)
     titles = {m.id: m.title for m in library.modules.values()}

@@ -119,7 +119,7 @@ def check_year(day: date, option: str) -> None:
     """A date given on the command line must lie in the years that sign-in rows may have (a
     refresher due date is computed from it; year 9999 has no next year)."""
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise InputError(f"{option} {day:%Y-%m-%d}: use a date between {FIRST_YEAR} and {LAST_YEAR}")
+        raise InputError(f"{option} {day.isoformat()}: use a date between {FIRST_YEAR} and {LAST_YEAR}")
 
 
 def parse_day(text: str) -> date | None:
@@ -141,7 +141,7 @@ def _day(text: str, column: str, as_of: date, problems: list[str]) -> date | Non
     elif day is None:
         problems.append(f"{column} '{text}' is not a date (write 2027-03-02 or 3/2/2027)")
     elif not FIRST_YEAR <= day.year <= LAST_YEAR:
-        problems.append(f"{column} {day:%Y-%m-%d} is not between {FIRST_YEAR} and {LAST_YEAR} (a typo in the year?)")
+        problems.append(f"{column} {day.isoformat()} is not between {FIRST_YEAR} and {LAST_YEAR} (a typo in the year?)")
         return None
     elif day > as_of:
         problems.append(f"{column} {day:%Y-%m-%d} is after --as-of {as_of:%Y-%m-%d} (a typo in the year?)")
