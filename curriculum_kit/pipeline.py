@@ -97,7 +97,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
 
 def _build_all(library: Library, options: BuildOptions, modules: list[str], counties: list[str],
                done: Callable[[Outcome], None]) -> None:
-    _remove_partial_files(options.out)
+    _remove_partial_files(options.out, counties, modules)
     for failure in _load_failures(library, options):
         done(failure)
     jobs: dict[str, list[_Job]] = {}
@@ -184,10 +184,12 @@ def _load_failures(library: Library, options: BuildOptions) -> list[Outcome]:
     return failures
 
 
-def _remove_partial_files(out: Path) -> None:
-    """Temporary files a killed build left behind (``atomic_output``'s '.NAME.XXXX.part')."""
-    for pattern in (".*.part", "*/*/.*.part"):
-        for stale in out.glob(pattern):
+def _remove_partial_files(out: Path, counties: list[str], modules: list[str]) -> None:
+    """Temporary files a killed build left behind (``atomic_output``'s '.NAME.XXXX.part'), in
+    the folders this build writes and nowhere else (``--out .`` holds other folders too)."""
+    folders = [out, *(out / slug / module for slug in counties for module in modules)]
+    for folder in folders:
+        for stale in folder.glob(".*.part"):
             with suppress(OSError):
                 stale.unlink()
 
@@ -214,7 +216,8 @@ def _end_with_parent(parent: int) -> None:
 
 
 def _internal(exc: BaseException) -> str:
-    return f"internal error while building ({type(exc).__name__}: {exc})"
+    """An unexpected failure as one line (a library's message may hold line breaks)."""
+    return located(None, None, f"internal error while building ({type(exc).__name__}: {exc})")
 
 
 def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:

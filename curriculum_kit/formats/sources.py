@@ -152,7 +152,7 @@ def load_toml(path: Path) -> TomlDocument:
     return doc
 
 
-def _check_strings(doc: TomlDocument, value: object, keys: tuple) -> None:
+def _check_strings(doc: TomlDocument, value: object, keys: KeyPath) -> None:
     """Every key and text value of the file, checked before any field is read: one that a
     document cannot hold is an error naming the file, the line and the field."""
     if isinstance(value, dict):

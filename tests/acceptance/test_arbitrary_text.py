@@ -26,10 +26,10 @@ MODULE = "linkages-orientation"
 SLUG = "prop-county"
 
 TOML_FIELDS = {  # the overlay.toml values, as (table, key) of the template below
-    "county": "Prop County", "version": "1.0.0", "omit": "icebreaker-bingo",
+    "slug": SLUG, "county": "Prop County", "version": "1.0.0", "omit": "icebreaker-bingo",
     "cws_name": "Prop County Children's Services", "cws_short": "PCS", "cws_logo": "logos/cws.png",
     "cws_color": "#1F5FA8", "calworks_name": "Prop County Employment Services", "calworks_short": "PES",
-    "trainer1_name": "Maria Lopez", "trainer1_title": "Trainer", "trainer1_email": "ml@example.org",
+    "trainer1_name": "Maria Lopez", "trainer1_program": "cws", "trainer1_title": "Trainer", "trainer1_email": "ml@example.org",
     "trainer2_name": "Luis Ortega", "trainer2_title": "Trainer", "trainer2_email": "lo@example.org",
 }
 CSV_FILES = {
@@ -44,7 +44,7 @@ STORY = {"name": "back-to-work", "title": "Back to work", "programs": "CWS, CalW
          "body": "When the family's case opened, both programs met.\n\nThey planned together."}
 
 CELLS = [(name, row, column) for name, rows in CSV_FILES.items()
-         for row in range(1, len(rows)) for column in range(len(rows[0]))]
+         for row in range(len(rows)) for column in range(len(rows[0]))]  # headers too
 FIELDS = ([("toml", key) for key in TOML_FIELDS] + [("csv", cell) for cell in CELLS]
           + [("story", key) for key in STORY])
 FINDING = re.compile(r"^\S.*: (error|warning): .+$")
@@ -53,12 +53,12 @@ FINDING = re.compile(r"^\S.*: (error|warning): .+$")
 def write_overlay(folder: Path, toml: dict[str, str], csvs: dict[str, list[list[str]]], story: dict[str, str]) -> None:
     t = {key: toml_string(value) for key, value in toml.items()}
     (folder / "overlay.toml").write_text(
-        f"slug = \"{SLUG}\"\ncounty = {t['county']}\nversion = {t['version']}\n"
+        f"slug = {t['slug']}\ncounty = {t['county']}\nversion = {t['version']}\n"
         f"omit_sections = [{t['omit']}]\n\n"
         f"[programs.cws]\nname = {t['cws_name']}\nshort_name = {t['cws_short']}\nlogo = {t['cws_logo']}\n"
         f"color = {t['cws_color']}\n\n"
         f"[programs.calworks]\nname = {t['calworks_name']}\nshort_name = {t['calworks_short']}\n\n"
-        f"[[trainers]]\nname = {t['trainer1_name']}\nprogram = \"cws\"\ntitle = {t['trainer1_title']}\n"
+        f"[[trainers]]\nname = {t['trainer1_name']}\nprogram = {t['trainer1_program']}\ntitle = {t['trainer1_title']}\n"
         f"email = {t['trainer1_email']}\n\n"
         f"[[trainers]]\nname = {t['trainer2_name']}\nprogram = \"calworks\"\ntitle = {t['trainer2_title']}\n"
         f"email = {t['trainer2_email']}\n", encoding="utf-8")
