@@ -34,6 +34,8 @@ TEXT_BYTES = 1 << 20  # overlay.toml, module.toml, modules.lock: a few KB in rea
 CSV_BYTES = 5 << 20  # terminology, contacts, org chart: a 5,000-person HR export is ~400 KB
 STORY_BYTES = 100 << 10  # a story is told in a few minutes: one to three pages, 2-10 KB
 SIGNIN_BYTES = 50 << 20  # an LMS export of years of sessions: ~100 bytes a row, 500,000 rows
+CSV_ROWS = 2000  # terminology, contacts, org chart: counties write tens to hundreds of rows
+SIGNIN_ROWS = 1_000_000
 
 _KINDS = ((stat.S_ISDIR, "is a folder, expected a file"), (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
           (stat.S_ISCHR, "is a device, not a regular file"),
@@ -237,7 +239,8 @@ class CsvRow:
 
 def read_csv(path: Path, required: list[str], optional: list[str],
              on_bad_row: Callable[[InputError], None] | None = None, *,
-             max_bytes: int = CSV_BYTES, what: str = "a CSV file", named: bool = False) -> list[CsvRow]:
+             max_bytes: int = CSV_BYTES, max_rows: int = CSV_ROWS, what: str = "a CSV file",
+             named: bool = False) -> list[CsvRow]:
     """Rows of a spreadsheet-edited CSV file, keyed by lowercase column name.
 
     Accepts what Excel and LibreOffice write: a byte-order mark, ',' ';' or tab separators,
@@ -276,6 +279,7 @@ def read_csv(path: Path, required: list[str], optional: list[str],
                          f"{','.join(required)}", path, 1)
     rows: list[CsvRow] = []
     line = reader.line_num
+    counted = 0
     while True:
         start = line + 1
         try:
@@ -288,6 +292,9 @@ def read_csv(path: Path, required: list[str], optional: list[str],
         cells = [cell.strip().replace("\ufeff", "") for cell in cells]
         if not any(cells) or cells[0].startswith("#"):
             continue
+        counted += 1
+        if counted > max_rows:
+            raise InputError(f"has more than {max_rows:,} rows; {what} may have at most {max_rows:,}", path, start)
         problem = _row_problem(header, required, cells)
         if problem is None:
             rows.append(CsvRow(start, dict(zip(header, cells))))

@@ -93,8 +93,8 @@ def chains(terms: tuple[Term, ...]) -> list[tuple[Term, Term]]:
     found = []
     for row in terms:
         for other in terms:
-            if other is not row and other.key != row.key and \
-                    _contains_word(row.replacement, other.term, other.ignore_case):
+            if other is not row and other.key != row.key and other.term.lower() in row.replacement.lower() \
+                    and _contains_word(row.replacement, other.term, other.ignore_case):
                 found.append((row, other))
     return found
 

@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, normalize_program
-from ..formats.sources import SIGNIN_BYTES, read_csv, suggest
+from ..formats.sources import SIGNIN_BYTES, SIGNIN_ROWS, read_csv, suggest
 
 REQUIRED = ["name", "program", "module", "date"]
 OPTIONAL = ["session", "email", "hire_date"]
@@ -60,7 +60,7 @@ def read_signins(path: Path, modules: dict[str, Module], as_of: date, overlay: O
     partial: list[tuple[int, str]] = []
     check_year(as_of, "--as-of")
     rows = read_csv(path, REQUIRED, OPTIONAL, on_bad_row=lambda e: skipped.append((e.line or 0, e.message)),
-                    max_bytes=SIGNIN_BYTES, what="a sign-in file", named=True)
+                    max_bytes=SIGNIN_BYTES, max_rows=SIGNIN_ROWS, what="a sign-in file", named=True)
     unreadable = len(skipped)
     programs = _ProgramNames(overlay)
     titles = {_squeeze(m.title): m.id for m in modules.values()}

@@ -123,8 +123,8 @@ def test_org_chart_limits_are_what_a_box_and_a_packet_hold(root):
     people = ["id,name,title,program,reports_to", "1,Root,Director,both,"]
     people += [f"{i},Person {i},Worker,cws,1" for i in range(2, 2002)]
     chart.write_text("\n".join(people) + "\n")
-    assert validate_lines(root) == [f"{shown(chart)}: error: org chart has 2,001 people; a packet's chart holds "
-                                    "at most 2,000 (list the units and managers staff call, not every employee)"]
+    assert validate_lines(root) == [f"{shown(chart)}:2002: error: has more than 2,000 rows; an org chart (the units "
+                                    "and managers staff call, not every employee) may have at most 2,000"]
 
 
 def test_toml_nested_beyond_any_parser_is_an_error(root):
