@@ -20,6 +20,7 @@ FLOORS = [
     {"packets", "planning", "versioning"},
     {"pipeline"},
     {"report"},
+    {"cli_settings", "completion"},  # where the CLI's defaults come from; what Tab completes
     {"cli"},
     {"__main__"},
 ]

@@ -11,7 +11,6 @@ from ..findings import Finding, Findings
 from .module import MODULE_FILE, Module, load_module
 from .overlay import OVERLAY_FILE, Layer, Overlay, load_layer, resolve
 from .sources import suggest
-from .terms import Term, merge_terms, read_terminology
 
 
 def _subfolders(root: Path, marker: str, what: str, option: str, findings: Findings) -> list[Path]:
@@ -117,22 +116,3 @@ class Library:
 def known_hint(name: str, known: Mapping[str, object]) -> str:
     hint = suggest(name, known)
     return hint or (f" (known: {', '.join(sorted(known))})" if known else "")
-
-
-def load_terms(overlays_dir: Path, county: str | None = None, overlay_dir: Path | None = None,
-               terms_csv: Path | None = None) -> tuple[Term, ...]:
-    """Terms for `adapt`: an overlay's (with its parents') and/or an ad-hoc CSV's, which win."""
-    sources = []
-    if overlay_dir is not None:
-        overlays_dir, county = Path(overlay_dir).resolve().parent, Path(overlay_dir).resolve().name
-    if county is not None:
-        library = Library.load(Path("."), overlays_dir, modules=False)
-        sources.append(library.overlay(county).terms)
-    if terms_csv is not None:
-        findings = Findings()
-        path = Path(terms_csv)  # named on the command line: a link to a regular file is fine
-        sources.append(read_terminology(path.resolve() if path.is_symlink() else path, findings))
-        findings.raise_if_errors()
-    if not sources:
-        raise InputError("no terms given: use --county SLUG, --overlay DIR or --terms CSV")
-    return merge_terms(*sources)

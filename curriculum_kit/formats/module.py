@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Findings
+from .placement import Placement, read_placement
 from .programs import PROGRAMS
 from .semver import Version
 from .sources import TomlDocument, check_keys, inside_folder, load_toml
@@ -23,7 +24,8 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MODULE_FILE = "module.toml"
 
 _REQUIRED = ["id", "title", "version", "level", "prerequisites", "duration_minutes", "programs", "files"]
-_OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections"]
+_OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections", "placement"]
+TODO = "TODO"  # `module init` writes values a person must still check with it
 _FILE_KEYS = ["facilitator_guide", "slides", "handouts"]
 
 
@@ -44,6 +46,7 @@ class Module:
     refresh_months: int | None = None
     new_hire_core: bool = False
     description: str = ""
+    placement: Placement = field(default_factory=dict)  # where unmarked county material goes
 
     @property
     def level_rank(self) -> int:
@@ -59,8 +62,11 @@ class Module:
         return self.folder / MODULE_FILE
 
 
-def load_module(folder: Path, findings: Findings) -> Module | None:
-    """Read ``folder/module.toml``; problems go to ``findings``; None when unusable."""
+def load_module(folder: Path, findings: Findings, *, check_folder_name: bool = True) -> Module | None:
+    """Read ``folder/module.toml``; problems go to ``findings``; None when unusable.
+
+    ``check_folder_name=False`` accepts a folder named otherwise than the id (an unzipped
+    old copy, compared by `module diff`)."""
     doc = load_toml(folder / MODULE_FILE)
     data = doc.data
     before = len(findings.errors)
@@ -73,7 +79,7 @@ def load_module(folder: Path, findings: Findings) -> Module | None:
         elif len(module_id) > ID_CHARS:
             findings.error(doc.path, f"id is {len(module_id)} characters long; at most {ID_CHARS} fit in "
                            "the packets' file names", doc.line_of("id"))
-        elif module_id != folder.name:
+        elif check_folder_name and module_id != folder.name:
             findings.error(doc.path, f"id '{module_id}' does not match the folder name '{folder.name}'",
                            doc.line_of("id"))
     title = _text(doc, data, "title", findings)
@@ -92,6 +98,7 @@ def load_module(folder: Path, findings: Findings) -> Module | None:
     if not isinstance(description, str):
         findings.error(doc.path, "'description' must be text", doc.line_of("description"))
     sections = _optional_sections(doc, data, findings)
+    placement = read_placement(doc, findings)
     files = _files(folder, doc, data, findings)
     # The None tests add nothing at run time (a required key that is missing is an error
     # above); they tell the type checker what the errors test already proved.
@@ -100,7 +107,7 @@ def load_module(folder: Path, findings: Findings) -> Module | None:
         return None
     guide, slides, handouts = files
     return Module(module_id, title, version, level, prerequisites, duration, programs, guide, slides,
-                  handouts, folder, sections, refresh, new_hire, description)
+                  handouts, folder, sections, refresh, new_hire, description, placement)
 
 
 def _text(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings) -> str | None:
@@ -123,6 +130,10 @@ def _version(doc: TomlDocument, data: dict[str, Any], findings: Findings) -> Ver
 
 def _positive_int(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings) -> int | None:
     value = data.get(key)
+    if isinstance(value, str) and value.startswith(TODO):
+        findings.error(doc.path, f"'{key}' is still to be filled in ('{value}'): write a whole number",
+                       doc.line_of(key))
+        return None
     if key in data and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
         findings.error(doc.path, f"'{key}' must be a whole number above 0, not {value!r}", doc.line_of(key))
         return None

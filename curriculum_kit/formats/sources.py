@@ -7,19 +7,17 @@ line, and reports unknown keys or columns with the closest known name ("did you 
 from __future__ import annotations
 
 import csv
-import difflib
 import errno
 import io
 import os
 import re
 import stat
-import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, Location
 from ..findings import Findings
 from .untrusted import LONG_TEXT_CHARS, SHORT_TEXT_CHARS, cell_problem, file_name_problem, text_problem
 
@@ -113,11 +111,22 @@ def read_text(path: Path, max_bytes: int = TEXT_BYTES, what: str = "a file of th
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for a likely typo, else ''."""
+    import difflib  # here: only a misspelt name needs it
+
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 # Where a value sits in a TOML file: keys and array indexes, e.g. ('trainers', 0, 'name').
 KeyPath = tuple[str | int, ...]
+
+
+def suggest_named(word: str, choices: Iterable[str]) -> str:
+    """Like :func:`suggest` for names written in capitals ('Maria Lopez'), compared in any case."""
+    import difflib  # here: only a misspelt name needs it
+
+    by_key = {choice.casefold(): choice for choice in choices}
+    close = difflib.get_close_matches(word.casefold(), list(by_key), n=1, cutoff=0.6)
+    return f" (did you mean '{by_key[close[0]]}'?)" if close else ""
 
 
 @dataclass
@@ -138,6 +147,8 @@ class TomlDocument:
 
 
 def load_toml(path: Path) -> TomlDocument:
+    import tomllib  # here: `adapt --terms` reads a CSV only
+
     text = read_text(path)
     try:
         data = tomllib.loads(text)
@@ -192,6 +203,7 @@ def _key_lines(text: str) -> dict[KeyPath, int]:
                 index = array_counts.get(name, 0)
                 array_counts[name] = index + 1
                 table = name + (index,)
+                lines.setdefault(name, number)  # an unknown [[name]] is reported at its first table
             else:
                 table = name
             lines.setdefault(table, number)
@@ -230,11 +242,50 @@ def check_keys(
 
 @dataclass(frozen=True)
 class CsvRow:
-    line: int
+    """One row of a table: a line of a CSV file, or a row of a workbook's sheet."""
+
+    number: int  # the CSV line where the row starts, or the sheet's row number
     cells: dict[str, str]
+    sheet: str | None = None  # the sheet of a workbook; None for a CSV file
+    columns: tuple[str, ...] = ()  # the header, to name a cell of a sheet ('Contacts!E7')
 
     def __getitem__(self, column: str) -> str:
         return self.cells.get(column, "")
+
+    @property
+    def line(self) -> Location:
+        """Where the row is: its line in a CSV file, its first cell in a sheet."""
+        return self.at(self.columns[0] if self.columns else None)
+
+    def at(self, column: str | None) -> Location:
+        """Where one of the row's values is: the line, or the cell in a sheet ('Contacts!E7')."""
+        if self.sheet is None:
+            return self.number
+        from .workbook import cell_ref
+
+        return cell_ref(self.sheet, self.columns.index(column) if column in self.columns else 0, self.number)
+
+
+def first_at(location: Location) -> str:
+    """'on line 7' or 'at Contacts!A7': where an earlier row was, for 'duplicate' messages."""
+    return f"at {location}" if isinstance(location, str) else f"on line {location}"
+
+
+def read_table(path: Path, required: list[str], optional: list[str], sheet: str | None = None,
+               on_bad_row: Callable[[InputError], None] | None = None, *, max_rows: int = CSV_ROWS,
+               what: str = "a list") -> list[CsvRow]:
+    """Rows of a CSV file, or of one sheet of an .xlsx workbook (the only sheet when
+    ``sheet`` is None), with the same checks and messages naming the cell."""
+    if path.suffix.lower() != ".xlsx":
+        return read_csv(path, required, optional, on_bad_row, max_rows=max_rows, what=what)
+    from .workbook import read_sheet
+
+    problem = not_regular(path)  # the rules of every file read from a folder (see read_bytes)
+    if problem:
+        raise InputError(problem, path)
+    book = read_sheet(path, sheet)
+    return _table_rows(path, iter(enumerate(book.rows, start=1)), required, optional, on_bad_row, book.title,
+                       max_rows, what)
 
 
 def read_csv(path: Path, required: list[str], optional: list[str],
@@ -253,60 +304,89 @@ def read_csv(path: Path, required: list[str], optional: list[str],
     text = read_text(path, max_bytes, what, named=named)
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count) if first_line.strip() else ","
+    return _table_rows(path, _csv_records(path, text, delimiter), required, optional, on_bad_row, None,
+                       max_rows, what)
+
+
+def _csv_records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(line where the record starts, cells) for each record of a CSV text."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header_cells = next(reader, None)
-    except csv.Error as exc:
-        raise InputError(f"is not a readable CSV file: {exc}", path, 1) from None
-    if header_cells is None or not any(cell.strip() for cell in header_cells):
-        raise InputError(f"is empty; the first line must be the header: {','.join(required)}", path, 1)
-    header = [cell.strip().lower() for cell in header_cells]
-    while header and header[-1] == "":
-        header.pop()
-    known = required + optional
-    for name in header:
-        if name not in known:
-            shown = name if len(name) <= 40 else name[:40] + "…"
-            raise InputError(f"unknown column '{shown}'{suggest(name, known)}; "
-                             f"the header must be {','.join(required)}"
-                             f"{' with optional ' + ','.join(optional) if optional else ''}", path, 1)
-        if header.count(name) > 1:
-            raise InputError(f"column '{name}' appears twice in the header", path, 1)
-    missing = [name for name in required if name not in header]
-    if missing:
-        raise InputError(f"missing column{'s' if len(missing) > 1 else ''} "
-                         f"{', '.join(repr(m) for m in missing)}; the header must start "
-                         f"{','.join(required)}", path, 1)
-    rows: list[CsvRow] = []
-    line = reader.line_num
-    counted = 0
+    line = 0
     while True:
         start = line + 1
         try:
             cells = next(reader, None)
         except csv.Error as exc:
-            raise InputError(f"is not a readable CSV row: {exc}", path, start) from None
+            raise InputError(f"is not a readable CSV {'file' if start == 1 else 'row'}: {exc}", path, start) from None
         if cells is None:
-            return rows
+            return
         line = reader.line_num
-        cells = [cell.strip().replace("\ufeff", "") for cell in cells]
+        yield start, cells
+
+
+def _table_rows(path: Path, records: Iterator[tuple[int, list[str]]], required: list[str],
+                optional: list[str], on_bad_row: Callable[[InputError], None] | None,
+                sheet: str | None, max_rows: int = CSV_ROWS, what: str = "a list") -> list[CsvRow]:
+    """The header checked against the known columns, then the rows that fit it."""
+    def where(number: int, column: int = 0) -> Location:
+        if sheet is None:
+            return number
+        from .workbook import cell_ref
+
+        return cell_ref(sheet, column, number)
+
+    first = next(records, None)
+    if first is None or not any(cell.strip() for cell in first[1]):
+        raise InputError(f"is empty; the first {'row' if sheet else 'line'} must be the header: "
+                         f"{','.join(required)}", path, where(1))
+    header = [cell.strip().lower() for cell in first[1]]
+    while header and header[-1] == "":
+        header.pop()
+    known = required + optional
+    for index, name in enumerate(header):
+        if name not in known:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise InputError(f"unknown column '{shown}'{suggest(name, known)}; "
+                             f"the header must be {','.join(required)}"
+                             f"{' with optional ' + ','.join(optional) if optional else ''}", path,
+                             where(first[0], index))
+        if header.count(name) > 1:
+            raise InputError(f"column '{name}' appears twice in the header", path,
+                             where(first[0], len(header) - 1 - header[::-1].index(name)))
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise InputError(f"missing column{'s' if len(missing) > 1 else ''} "
+                         f"{', '.join(repr(m) for m in missing)}; the header must start "
+                         f"{','.join(required)}", path, where(first[0]))
+    rows: list[CsvRow] = []
+    counted = 0
+    for start, raw in records:
+        cells = [cell.strip().replace("\ufeff", "") for cell in raw]
         if not any(cells) or cells[0].startswith("#"):
             continue
         counted += 1
         if counted > max_rows:
-            raise InputError(f"has more than {max_rows:,} rows; {what} may have at most {max_rows:,}", path, start)
-        problem = _row_problem(header, required, cells)
+            raise InputError(f"has more than {max_rows:,} rows; {what} may have at most {max_rows:,}", path,
+                             where(start))
+        problem = _row_problem(header, required, cells, sheet is not None)
         if problem is None:
-            rows.append(CsvRow(start, dict(zip(header, cells))))
-        elif on_bad_row is None:
-            raise InputError(problem, path, start)
+            rows.append(CsvRow(start, dict(zip(header, cells)), sheet, tuple(header)))
         else:
-            on_bad_row(InputError(problem, path, start))
+            error = InputError(problem, path, where(start, len(header) if sheet else 0))
+            if on_bad_row is None:
+                raise error
+            on_bad_row(error)
+    return rows
 
 
-def _row_problem(header: list[str], required: list[str], cells: list[str]) -> str | None:
+def _row_problem(header: list[str], required: list[str], cells: list[str], sheet: bool) -> str | None:
     """Why a row does not fit the header or holds a cell no document can, or None."""
     if any(cells[len(header):]):
+        if sheet:
+            from .workbook import column_letter
+
+            extra = next(i for i in range(len(header), len(cells)) if cells[i])
+            return f"a value in column {column_letter(extra)}, which has no header"
         return f"row has {_cells(len(cells))} but the header has {len(header)} (an unquoted comma?)"
     absent = [name for name in required if header.index(name) >= len(cells)]
     if absent:

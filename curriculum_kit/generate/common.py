@@ -266,10 +266,12 @@ def text_width(document: DocxDocument) -> int:
 
 
 def section_width(section: Section) -> int:
-    """The width between a section's margins."""
-    width, left, right = section.page_width, section.left_margin, section.right_margin
-    assert width is not None and left is not None and right is not None  # python-docx's template sets them
-    return width - left - right
+    """The width between a section's margins. A file that leaves the page size or margins
+    out (WPS writes such files) gets Word's defaults: a Letter page, one-inch margins."""
+    width = section.page_width if section.page_width is not None else Inches(8.5)
+    left = section.left_margin if section.left_margin is not None else Inches(1)
+    right = section.right_margin if section.right_margin is not None else Inches(1)
+    return max(int(width - left - right), int(Inches(2)))
 
 
 def column_widths(total: int, *weights: float) -> list[Length]:
