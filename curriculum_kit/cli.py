@@ -171,7 +171,6 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
     SmartArt, charts, alt text) keeping all formatting; INPUT is never modified."""
     from .adapting import adapt_file
     from .formats.term_sources import load_terms
-    from .outputs import write_json
     from .report.adapt import adapt_summary
 
     if county and overlay_dir:
@@ -179,9 +178,9 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
     if output is None and not dry_run:
         raise click.UsageError("missing -o OUTPUT (or use --dry-run)")
     terms = load_terms(overlays_dir, county, overlay_dir, terms_csv)
-    result = adapt_file(source, None if dry_run else output, terms, details=bool(report_path or dry_run))
-    if report_path is not None:
-        write_json(report_path, result.to_json())
+    read_only = [overlay_dir] if overlay_dir else [overlays_dir] if county else []
+    result = adapt_file(source, None if dry_run else output, terms, details=dry_run, report=report_path,
+                        inputs=[("--terms", terms_csv)] if terms_csv else [], read_only=read_only)
     click.echo(adapt_summary(result, dry_run, output, show_changes=dry_run))
 
 

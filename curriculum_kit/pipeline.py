@@ -17,14 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import CurriculumKitError, InputError, PlanError
+from .errors import CurriculumKitError, InputError, PlanError, located
 from .findings import Findings
-from .formats.library import Library
+from .formats.library import Library, known_hint
 from .formats.module import Module
 from .formats.overlay import Overlay
 from .formats.session_day import SessionDay
+from .formats.stories import size_warning
 from .generate.common import logo_png
-from .outputs import Stamp, atomic_output, write_json
+from .outputs import Stamp, atomic_output, check_outputs, write_json
 from .package import pdf as pdf_tools
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
@@ -33,6 +34,7 @@ from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, 
 from .package.readme import ROLE_TITLES, inserted_lines, readme
 from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
 from .package.thumbnail import THUMBNAIL, title_slide_png
+from .package.workers import end_with_parent, remove_partial_files
 from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
 from .planning.order import teaching_order
@@ -86,16 +88,30 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     """Build what is stale, report each outcome as it comes, write the catalog."""
     modules = _select(options.modules, library.modules, "module", library.modules_dir)
     counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
+    check_outputs([("--out", options.out)], read_only=[library.modules_dir, library.overlays_dir])
     outcomes: list[Outcome] = []
 
     def done(outcome: Outcome) -> None:
         outcomes.append(outcome)
         report(outcome)
 
+    epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
+    try:
+        _build_all(library, options, modules, counties, epoch, done)
+    finally:  # the download page is written whatever happened, and marks what failed
+        options.out.mkdir(parents=True, exist_ok=True)
+        when = Stamp.from_epoch(epoch).when
+        _mark_failures(options.out, outcomes, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        write_catalog(options.out, _teaching_order(library), today=when.date())
+    return outcomes
+
+
+def _build_all(library: Library, options: BuildOptions, modules: list[str], counties: list[str], epoch: int,
+               done: Callable[[Outcome], None]) -> None:
+    remove_partial_files([options.out, *(options.out / slug / module for slug in counties for module in modules)])
     for failure in _load_failures(library, options):
         done(failure)
     jobs: dict[str, list[_Job]] = {}
-    epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
     build_options: dict[str, object] = {"pdf": options.pdf, "epoch": options.epoch}
     if options.export:  # only then, so that the keys of builds without exports stay as they were
         build_options["export"] = True
@@ -113,7 +129,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
         if problem and options.locked:
             done(Outcome(slug, name, "failed", problem))
             continue
-        warnings = [problem] if problem else []
+        warnings = ([problem] if problem else []) + _long_stories(overlay)
         key = inputs_key(module_infos[module_id], chain_info, {**build_options, **session_key(session)})
         if is_current(_folder(options.out, slug, module_id, session), key):
             done(Outcome(slug, name, "current", warnings=warnings))
@@ -131,17 +147,26 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
         for task in tasks:
             for outcome in _build_county(*task):
                 done(outcome)
-    else:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            futures = [pool.submit(_build_county, *task) for task in tasks]
-            for future in as_completed(futures):
-                for outcome in future.result():
-                    done(outcome)
-    options.out.mkdir(parents=True, exist_ok=True)
-    when = Stamp.from_epoch(epoch).when
-    _mark_failures(options.out, outcomes, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    write_catalog(options.out, _teaching_order(library), today=when.date())
-    return outcomes
+        return
+    with ProcessPoolExecutor(max_workers=options.jobs, initializer=end_with_parent, initargs=(os.getpid(),)) as pool:
+        futures = {pool.submit(_build_county, *task): task for task in tasks}
+        for future in as_completed(futures):
+            try:
+                results = future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker that died or a result that cannot travel
+                overlay, county_jobs = futures[future][:2]
+                results = [Outcome(overlay.slug, job.name, "failed", _internal(exc)) for job in county_jobs]
+            for outcome in results:
+                done(outcome)
+
+
+def _long_stories(overlay: Overlay) -> list[str]:
+    return [f"{story.path.name}: {note}" for story in overlay.stories if (note := size_warning(story))]
+
+
+def _internal(exc: BaseException) -> str:
+    """An unexpected failure as one line (a library's message may hold line breaks)."""
+    return located(None, None, f"internal error while building ({type(exc).__name__}: {exc})")
 
 
 def _mark_failures(out: Path, outcomes: list[Outcome], when: str) -> None:
@@ -194,25 +219,29 @@ def _folder(out: Path, slug: str, module_id: str, session: SessionDay | None) ->
 
 
 def _select(wanted: tuple[str, ...], known: Mapping[str, object], what: str, folder: Path) -> list[str]:
+    """The names to build: ``wanted`` (all ``known`` when empty). A wanted name whose folder
+    has errors is not built but not refused either: it fails with its own error."""
     for name in wanted:
-        if name not in known:
-            raise InputError(f"no {what} '{name}' in {folder}" +
-                             (f" (known: {', '.join(sorted(known))})" if known else ""))
-    return list(wanted) if wanted else sorted(known)
+        if name not in known and not (folder / name).is_dir():
+            raise InputError(f"no {what} '{name}' in {folder}{known_hint(name, known)}")
+    return [name for name in wanted if name in known] if wanted else sorted(known)
 
 
 def _load_failures(library: Library, options: BuildOptions) -> list[Outcome]:
-    """Overlays that could not be loaded fail as a whole county, with their first error."""
+    """Overlays that could not be loaded fail as a whole county, modules as a whole module,
+    each with its first error: nothing with an error is dropped in silence."""
     failures = []
-    for folder in sorted(library.overlays_dir.iterdir()) if library.overlays_dir.is_dir() else []:
-        slug = folder.name
-        if not folder.is_dir() or slug in library.overlays or slug.startswith((".", "_")):
-            continue
-        if options.counties and slug not in options.counties:
-            continue
-        problems = [f for f in library.findings.errors if f.path.is_relative_to(folder)]
-        if problems:
-            failures.append(Outcome(slug, "", "failed", str(problems[0]).replace(": error:", ":", 1)))
+    for root, loaded, wanted, is_county in ((library.overlays_dir, library.overlays, options.counties, True),
+                                            (library.modules_dir, library.modules, options.modules, False)):
+        for folder in sorted(root.iterdir()) if root.is_dir() else []:
+            name = folder.name
+            if not folder.is_dir() or name in loaded or name.startswith((".", "_")) or (wanted and name not in wanted):
+                continue
+            problems = [f for f in library.findings.errors if f.path.is_relative_to(folder)]
+            if problems:
+                message = str(problems[0]).replace(": error:", ":", 1)
+                failures.append(Outcome(name, "", "failed", message) if is_county else
+                                Outcome("", name, "failed", message))
     return failures
 
 
@@ -228,6 +257,13 @@ def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
 
 def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
     """Everything for one county, in one worker: county documents are made once."""
+    try:
+        return _county_outcomes(overlay, jobs, options, epoch)
+    except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
+        return [Outcome(overlay.slug, job.name, "failed", _internal(exc)) for job in jobs]
+
+
+def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
     stamp = Stamp.from_epoch(epoch)
     try:
         county = county_documents(overlay, stamp)
@@ -241,8 +277,7 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
         except CurriculumKitError as exc:
             outcomes.append(Outcome(overlay.slug, job.name, "failed", str(exc)))
         except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
-            outcomes.append(Outcome(overlay.slug, job.name, "failed",
-                                    f"internal error while building ({type(exc).__name__}: {exc})"))
+            outcomes.append(Outcome(overlay.slug, job.name, "failed", _internal(exc)))
     pdfs: dict[str, bytes] = {}
     if options.pdf and built:
         try:
@@ -250,7 +285,11 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
     for job, packets in built:
-        outcomes.append(_write(overlay, job, packets, pdfs, options, stamp))
+        try:
+            outcomes.append(_write(overlay, job, packets, pdfs, options, stamp))
+        except OSError as exc:  # the disk refused this packet (full, a name too long): the next may fit
+            outcomes.append(Outcome(overlay.slug, job.name, "failed",
+                                    located(exc.filename, None, exc.strerror or str(exc))))
     return outcomes
 
 

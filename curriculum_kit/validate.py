@@ -21,6 +21,7 @@ from .formats.overlay import Layer
 from .formats.placement import deck_spots, guide_spots
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.sources import KeyPath, load_toml
+from .formats.stories import size_warning
 from .formats.terms import chains
 from .ooxml.links import broken_references
 from .ooxml.outline import deck_titles, guide_headings
@@ -63,6 +64,10 @@ def validate(library: Library) -> Findings:
                                      "Linkages sessions are co-facilitated by one trainer from each program")
     for layer in library.layers.values():
         _check_placeholders(layer, findings)
+        for story in layer.stories:
+            warning = size_warning(story)
+            if warning:
+                findings.warning(story.path, warning)
     return findings
 
 

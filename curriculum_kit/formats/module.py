@@ -17,6 +17,7 @@ from .placement import Placement, read_placement
 from .programs import PROGRAMS
 from .semver import Version
 from .sources import TomlDocument, check_keys, inside_folder, load_toml
+from .untrusted import ID_CHARS
 
 LEVELS = ("orientation", "nuts-and-bolts", "advanced")  # lesson 2: basics before advanced
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -75,6 +76,9 @@ def load_module(folder: Path, findings: Findings, *, check_folder_name: bool = T
         if not ID_PATTERN.fullmatch(module_id):
             findings.error(doc.path, f"id '{module_id}' must be lowercase letters, digits and hyphens",
                            doc.line_of("id"))
+        elif len(module_id) > ID_CHARS:
+            findings.error(doc.path, f"id is {len(module_id)} characters long; at most {ID_CHARS} fit in "
+                           "the packets' file names", doc.line_of("id"))
         elif check_folder_name and module_id != folder.name:
             findings.error(doc.path, f"id '{module_id}' does not match the folder name '{folder.name}'",
                            doc.line_of("id"))

@@ -34,6 +34,7 @@ from pptx.presentation import Presentation
 
 from ..formats.overlay import Branding, Overlay
 from ..formats.programs import PROGRAMS
+from ..formats.untrusted import clip
 from ..ooxml.zipio import restamp
 from ..outputs import Stamp
 from ..wording import BLANK, PROGRAM_FALLBACK_COLORS
@@ -141,9 +142,9 @@ def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bo
 def finish(document: DocxDocument, stamp: Stamp, title: str, subject: str, author: str) -> bytes:
     """The document's bytes with pinned core properties and entry times."""
     properties = document.core_properties
-    properties.title = title
-    properties.subject = subject
-    properties.author = author
+    properties.title = clip(title)  # a county's long name after a prefix: Word keeps 255 characters
+    properties.subject = clip(subject)
+    properties.author = clip(author)
     properties.created = stamp.when
     return finish_loaded(document, stamp)
 
