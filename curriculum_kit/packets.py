@@ -35,6 +35,11 @@ from .ooxml.package import Package
 from .outputs import Stamp
 from .wording import module_caption
 
+# The documents the tool lays out itself (besides the deck's county slides): preflight holds
+# every text box of them to fitting.
+GENERATED_DOCUMENTS = ("agenda.docx", "local-contacts.docx", "org-chart.docx", "sign-in-sheet.docx",
+                       "evaluation-form.docx")
+
 
 @dataclass
 class Packet:
@@ -117,7 +122,8 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
     overlay = county.material.overlay
     pair = trainer_pair(overlay, turn)
     matcher = compiled_matcher(overlay.terms)  # the module's own title and description, in county words
-    module = replace(module, title=matcher.replace(module.title), description=matcher.replace(module.description))
+    module = replace(module, title=matcher.replace(module.title), description=matcher.replace(module.description),
+                     agenda=tuple(replace(row, title=matcher.replace(row.title)) for row in module.agenda))
     adapted: dict[Path, bytes] = {}
     results: list[AdaptResult] = []
     for path in module.documents:

@@ -25,10 +25,12 @@ from .formats.overlay import Overlay
 from .outputs import Stamp, write_json
 from .package import pdf as pdf_tools
 from .package.catalog import write_catalog
-from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources
+from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources, read_manifest
 from .package.readme import ROLE_TITLES, readme
 from .package.zipper import Entry, sha256_file, write_zip
-from .packets import ModulePackets, county_documents, module_packets
+from .packets import GENERATED_DOCUMENTS, ModulePackets, county_documents, module_packets
+from .preflight import Issue, check_documents, source_doubles
+from .preflight.review import write_review
 from .validate import check_module
 from .versioning.lock import lock_problems
 
@@ -42,6 +44,7 @@ class BuildOptions:
     counties: tuple[str, ...] = ()
     epoch: int | None = None  # SOURCE_DATE_EPOCH; None means now
     locked: bool = False  # a county whose modules.lock differs from a module fails for it
+    strict: bool = False  # a packet with any preflight finding fails (and is not shipped)
 
 
 @dataclass
@@ -54,6 +57,7 @@ class Outcome:
     message: str = ""
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)  # preflight, one line each
 
 
 @dataclass
@@ -95,7 +99,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
             warnings = [problem] if problem else []
             key = inputs_key(module_infos[module_id], chain_info, build_options)
             if is_current(options.out / slug / module_id, key):
-                done(Outcome(slug, module_id, "current", warnings=warnings))
+                done(_current(options, slug, module_id, warnings))
                 continue
             jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
                                                   chain_info, turn, warnings))
@@ -119,6 +123,21 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     options.out.mkdir(parents=True, exist_ok=True)
     write_catalog(options.out)
     return outcomes
+
+
+def _current(options: BuildOptions, slug: str, module_id: str, warnings: list[str]) -> Outcome:
+    """An up-to-date pair, with the findings its manifest recorded (failed under --strict)."""
+    manifest = read_manifest(options.out / slug / module_id) or {}
+    findings = [str(Issue.from_json(item)) for packet in manifest.get("packets", [])
+                for item in packet.get("findings", [])]
+    if findings and options.strict:
+        return Outcome(slug, module_id, "failed", _strict_message(findings), findings=findings)
+    return Outcome(slug, module_id, "current", warnings=warnings, findings=findings)
+
+
+def _strict_message(findings: list[str]) -> str:
+    return (f"{len(findings)} preflight finding{'s' * (len(findings) != 1)} (--strict ships no packet "
+            f"with findings; see review.html); first: {findings[0]}")
 
 
 def planned_pairs(library: Library, options: BuildOptions) -> int:
@@ -185,9 +204,29 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
             pdfs = _convert_all(built, stamp)
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job, _ in built]
+    cache: dict = {}
     for job, packets in built:
-        outcomes.append(_write(overlay, job, packets, pdfs, options, stamp))
+        findings = _preflight(job.module, packets, cache)
+        outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
     return outcomes
+
+
+def _preflight(module: Module, packets: ModulePackets, cache: dict) -> dict[str, list[Issue]]:
+    """Each packet's preflight findings; documents packets share are read once."""
+    doubles = _source_doubles(module)
+    generated = {*GENERATED_DOCUMENTS, module.slides.name}
+    return {packet.role: check_documents(packet.documents, generated, doubles, cache=cache)
+            for packet in packets.packets}
+
+
+_DOUBLES: dict[tuple[Path, ...], frozenset[str]] = {}
+
+
+def _source_doubles(module: Module) -> frozenset[str]:
+    """Doubled phrases the module's documents already have, worked out once per worker."""
+    if module.documents not in _DOUBLES:
+        _DOUBLES[module.documents] = source_doubles((path.name, path.read_bytes()) for path in module.documents)
+    return _DOUBLES[module.documents]
 
 
 def _digest(data: bytes) -> str:
@@ -218,10 +257,20 @@ def packet_name(overlay: Overlay, module: Module, role: str) -> str:
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
-           options: BuildOptions, stamp: Stamp) -> Outcome:
+           options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]]) -> Outcome:
     module = job.module
     folder = options.out / overlay.slug / module.id
     folder.mkdir(parents=True, exist_ok=True)
+    lines = list(dict.fromkeys(str(issue) for issues in findings.values() for issue in issues))
+    documents = {name: data for packet in packets.packets for name, data in packet.documents.items()}
+    review = write_review(folder, f"{overlay.county} · {module.title}", list(documents),
+                          {name: pdfs[_digest(data)] for name, data in documents.items() if _digest(data) in pdfs},
+                          list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
+                          {"occurrences": dict(packets.occurrences), "never_found": packets.never_found,
+                           "near_misses": packets.near_misses})
+    if lines and options.strict:
+        return Outcome(overlay.slug, module.id, "failed", _strict_message(lines), files=[review.name],
+                       findings=lines)
     versions = f"module {module.id} {module.version} · overlay {overlay.slug} {overlay.version}"
     manifest_packets, written = [], []
     for packet in packets.packets:
@@ -242,6 +291,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
             "sha256": sha256_file(folder / name), "bytes": size,
             "contents": [{"path": e.path, "sha256": e.sha256, "bytes": len(e.data)}
                          for e in sorted(entries, key=lambda e: e.path)],
+            "findings": [issue.to_json() for issue in findings.get(packet.role, [])],
         })
         written.append(name)
     warnings = ["no co-facilitator pair: the overlay needs a trainer from each program"] if not packets.pair else []
@@ -259,10 +309,12 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         "omitted_sections": packets.omitted,
         "co_facilitators": [t.name for t in packets.pair] if packets.pair else [],
         "warnings": warnings,
+        "preflight": {"findings": len(lines), "review": review.name},
     }
     write_json(folder / MANIFEST, manifest)
     for stale in folder.glob("*.zip"):
         if stale.name not in written:
             os.unlink(stale)
-    return Outcome(overlay.slug, module.id, "built", files=written, warnings=job.warnings + warnings)
+    return Outcome(overlay.slug, module.id, "built", files=written, warnings=job.warnings + warnings,
+                   findings=lines)
 

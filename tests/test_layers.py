@@ -17,7 +17,7 @@ FLOORS = [
     {"formats", "ooxml"},  # the module and overlay models; beside them, the text engine
     {"wording", "agenda", "validate", "adapting"},
     {"generate", "package"},
-    {"packets", "planning", "versioning"},
+    {"packets", "planning", "versioning", "preflight"},
     {"pipeline"},
     {"report"},
     {"cli"},

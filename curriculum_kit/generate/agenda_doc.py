@@ -10,7 +10,7 @@ from __future__ import annotations
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from ..agenda import AgendaItem, clock, session_agenda
+from ..agenda import ADJOURN, AgendaItem, clock, session_agenda
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..outputs import Stamp
@@ -38,7 +38,10 @@ def agenda_docx(module: Module, overlay: Overlay, stamp: Stamp,
     add_fill_in(document, "Date", "Location")
     if pair is not None:
         document.add_paragraph(f"Co-facilitated by {pair_text(overlay, pair)}")
-    rows = [[f"{clock(item.start)} – {clock(item.end)}", str(item.minutes), item.title] for item in items]
+    hour, minute = module.start_time
+    rows = [[f"{clock(item.start, hour, minute)} – {clock(item.end, hour, minute)}", str(item.minutes), item.title]
+            for item in items]
+    rows.append([clock(items[-1].end, hour, minute), "", ADJOURN])
     table = table_with_header(document, ["Time", "Minutes", "Activity"], rows,
                               column_widths(text_width(document), 2.6, 1, 4.6), font_pt=11)
     for row in table.rows:

@@ -17,13 +17,15 @@ from pptx.oxml.ns import nsdecls
 from pptx.util import Emu, Pt
 
 from ..errors import BuildError
+from ..formats.colors import WHITE, readable_text_color, text_on
 from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
+from ..formats.programs import PROGRAMS
 from ..ooxml.textview import read_part
 from ..outputs import Stamp
 from ..wording import PROGRAM_FALLBACK_COLORS
-from .common import finish_loaded, fit_logo, logo_alt_text, logo_png
+from .common import finish_loaded, fit_picture, logo_alt_text, logo_png
 from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area
 from .slide_copy import copy_slides
@@ -189,9 +191,19 @@ def _blank_slide(presentation, layout, title: str):
     slide = presentation.slides.add_slide(layout)
     for shape in list(slide.placeholders):
         shape._element.getparent().remove(shape._element)
-    _text_box(slide, MARGIN, MARGIN, presentation.slide_width - 2 * MARGIN, Pt(TITLE_PT * 1.6),
-              [title], TITLE_PT, bold=True)
+    as_title(_text_box(slide, MARGIN, MARGIN, presentation.slide_width - 2 * MARGIN, Pt(TITLE_PT * 1.6),
+                       [title], TITLE_PT, bold=True))
     return slide
+
+
+def as_title(box) -> None:
+    """Make a text box the slide's title: screen readers list and announce slides by their
+    title placeholder (Section 508). Its own position and text formatting still apply."""
+    properties = box._element.nvSpPr.nvPr
+    properties.insert(0, parse_xml(f'<p:ph {nsdecls("p")} type="title"/>'))
+    for paragraph in box.text_frame.paragraphs:
+        if paragraph.alignment is None:
+            paragraph.alignment = 1  # PP_ALIGN.LEFT, not the master title's alignment
 
 
 def _text_box(slide, left, top, width, height, paragraphs: list[str], size: float, bold: bool = False,
@@ -222,17 +234,17 @@ def _title_slide(presentation, layout, module: Module, overlay: Overlay, pair) -
         branding = overlay.programs[key]
         if branding.logo is not None:
             png = logo_png(branding.logo)
-            fitted_width, fitted_height = fit_logo(png, logo, logo)  # centred in a square box
+            fitted_width, fitted_height = fit_picture(png, logo, logo)  # centred in a square box
             picture = slide.shapes.add_picture(io.BytesIO(png), int(left + (logo - fitted_width) / 2),
                                                int(MARGIN + (logo - fitted_height) / 2), fitted_width, fitted_height)
             picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
         _text_box(slide, left - MARGIN / 2, MARGIN + logo, logo + MARGIN, Pt(40), [branding.name], 10,
-                  color=RGBColor.from_string((branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#")),
+                  color=RGBColor.from_string(readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#")),
                   center=True)
     middle = width - 4 * MARGIN - 2 * logo
     _text_box(slide, 2 * MARGIN + logo, MARGIN, middle, Pt(36), [overlay.county], 24, bold=True, center=True)
     lines = [module.title]
-    _text_box(slide, MARGIN, height * 0.45, width - 2 * MARGIN, Pt(90), lines, 32, bold=True, center=True)
+    as_title(_text_box(slide, MARGIN, height * 0.45, width - 2 * MARGIN, Pt(90), lines, 32, bold=True, center=True))
     details = [f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}",
                f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
     if pair:
@@ -256,6 +268,9 @@ def _contacts_slides(presentation, layout, overlay: Overlay) -> None:
              c.role, f"{c.name}, {c.title}" if c.title else c.name, c.phone, c.email] for c in overlay.contacts]
     available = presentation.slide_height - 2 * MARGIN - Pt(TITLE_PT * 2)
     pages = _paginate(rows, [int(width * share) for _, share in columns], available, TABLE_PT)
+    programs = iter([c.program for c in overlay.contacts])
+    for page in pages:
+        page["programs"] = [next(programs) for _ in page["rows"]]
     for number, page in enumerate(pages, start=1):
         title = f"Local contacts — {overlay.county}" + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
         slide = _blank_slide(presentation, layout, title)
@@ -263,24 +278,42 @@ def _contacts_slides(presentation, layout, overlay: Overlay) -> None:
         widths = [int(width * share) for _, share in columns]
         shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), int(MARGIN),
                                        int(MARGIN + Pt(TITLE_PT * 2)), int(width), int(sum(heights)))
-        _fill_table(shape, [[label for label, _ in columns], *page["rows"]], widths, heights)
+        _fill_table(shape, [[label for label, _ in columns], *page["rows"]], widths, heights,
+                    _contact_fills(overlay, page["programs"]))
         _notes(slide, "Point out the contacts in the other program: who to call first, and how.")
 
 
-def _fill_table(shape, rows: list[list[str]], widths: list[int], heights: list[int]) -> None:
+def _contact_fills(overlay: Overlay, programs: list[str]) -> list[list[str]]:
+    """Cell fills of a contacts table: the header in the first program's colour, each row's
+    program cell in its program's colour ('both' rows stay white), the rest white."""
+    colors = {key: (overlay.programs[key].color or PROGRAM_FALLBACK_COLORS[key]) for key in PROGRAMS}
+    header = colors[PROGRAMS[0]]
+    return [[header] * 5, *[[colors.get(program, WHITE)] + [WHITE] * 4 for program in programs]]
+
+
+def _fill_table(shape, rows: list[list[str]], widths: list[int], heights: list[int],
+                fills: list[list[str]]) -> None:
     """Write a table's rows as XML in one go (python-pptx's cell API is slow); the first
-    row is the bold header, every cell at TABLE_PT with narrow margins."""
+    row is the bold header, every cell at TABLE_PT with narrow margins, filled with its
+    colour (never the template's default blue) and its text black or white, whichever
+    reads on it (WCAG 2.1 AA: 4.5:1)."""
     table = shape._element.graphic.graphicData.tbl
+    table.tblPr.set("bandRow", "0")
     for column, column_width in zip(table.tblGrid.gridCol_lst, widths):
         column.w = column_width
     for row in table.tr_lst:
         table.remove(row)
+    border = "".join(f'<a:{side} w="6350"><a:solidFill><a:srgbClr val="808080"/></a:solidFill></a:{side}>'
+                     for side in ("lnL", "lnR", "lnT", "lnB"))
     xml = "".join(
         f'<a:tr h="{height}">' + "".join(
             f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" sz="{TABLE_PT * 100}" '
-            f'b="{int(index == 0)}"/><a:t>{escape(value)}</a:t></a:r></a:p></a:txBody>'
-            f'<a:tcPr marL="45720" marR="45720" marT="22860" marB="22860"/></a:tc>' for value in values)
-        + "</a:tr>" for index, (values, height) in enumerate(zip(rows, heights)))
+            f'b="{int(index == 0)}"><a:solidFill><a:srgbClr val="{text_on(fill).lstrip("#")}"/></a:solidFill>'
+            f'</a:rPr><a:t>{escape(value)}</a:t></a:r></a:p></a:txBody>'
+            f'<a:tcPr marL="45720" marR="45720" marT="22860" marB="22860">{border}'
+            f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill></a:tcPr></a:tc>'
+            for value, fill in zip(values, row_fills))
+        + "</a:tr>" for index, (values, height, row_fills) in enumerate(zip(rows, heights, fills)))
     for row in parse_xml(f"<a:tbl {nsdecls('a')}>{xml}</a:tbl>"):
         table.append(row)
 

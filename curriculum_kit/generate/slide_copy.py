@@ -2,7 +2,8 @@
 
 Only shapes without relationships (text boxes, auto shapes, connectors) are copied, which
 is what generated org chart slides are made of; placeholders become plain shapes, since
-the target's layouts may not have the same ones.
+the target's layouts may not have the same ones, except that a title stays a title (with
+its own position), which is how screen readers find and name a slide.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import copy
 from pptx.oxml.ns import qn
 
 _PLACEHOLDER = qn("p:ph")
+_TITLES = ("title", "ctrTitle")
 _GROUP_PROPERTIES = (qn("p:nvGrpSpPr"), qn("p:grpSpPr"))
 
 
@@ -29,7 +31,10 @@ def copy_slides(source, target, layout) -> list:
                 continue
             duplicate = copy.deepcopy(shape)
             for placeholder in duplicate.iter(_PLACEHOLDER):
-                placeholder.getparent().remove(placeholder)
+                if placeholder.get("type") in _TITLES:
+                    placeholder.attrib.pop("idx", None)
+                else:
+                    placeholder.getparent().remove(placeholder)
             tree.append(duplicate)
         if original.has_notes_slide:
             slide.notes_slide.notes_text_frame.text = original.notes_slide.notes_text_frame.text

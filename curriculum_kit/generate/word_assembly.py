@@ -22,7 +22,7 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
-from .common import add_picture, fill_cobrand, finish_loaded
+from .common import add_picture, fill_cobrand, finish_loaded, fit_picture
 from .contacts_doc import contacts_table
 from .stories_doc import add_stories
 
@@ -100,17 +100,19 @@ def _fill(document, name: str, module: Module, material: CountyMaterial, pair, a
         if not overlay.contacts:
             raise BuildError("the module has a contacts marker but the overlay has no contacts.csv rows",
                              overlay.folder)
-        contacts_table(document, overlay.contacts)
+        contacts_table(document, overlay.contacts, overlay)
     elif name == "orgchart":
         if not material.orgchart_pngs:
             raise BuildError("the module has an org chart marker but the overlay has no orgchart.csv",
                              overlay.folder)
         section = document.sections[0]
         width = section.page_width - section.left_margin - section.right_margin
+        height = section.page_height - section.top_margin - section.bottom_margin - Inches(1)  # a heading's room
         for png in material.orgchart_pngs:
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            add_picture(paragraph.add_run(), png, material.orgchart_alt, width=width)
+            fitted = fit_picture(png, width, height)
+            add_picture(paragraph.add_run(), png, material.orgchart_alt, width=fitted[0], height=fitted[1])
     elif name == "stories":
         if not overlay.stories:
             raise BuildError("the module has a stories marker but the overlay has no stories/*.md",

@@ -1,0 +1,129 @@
+"""Section 508 / WCAG 2.1 AA, as far as a file can show it: pictures with alt text, a
+title on every slide, the document's language set, and text readable on its background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..formats.colors import MIN_CONTRAST, WHITE, contrast
+from ..ooxml.names import a, p, w
+from .document import Document
+from .issues import Issue
+
+_DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+
+
+def check_alt_text(document: Document) -> Iterator[Issue]:
+    """Every picture carries a description a screen reader reads aloud (or is marked decorative)."""
+    for part, root in document.roots.items():
+        if document.kinds.get(part) in ("notes", "layout", "master"):
+            continue
+        for owner in root.iter("{*}docPr", p("cNvPr")):
+            if owner.tag == p("cNvPr") and owner.getparent().getparent().tag != p("pic"):
+                continue
+            if owner.tag != p("cNvPr") and next(owner.getparent().iter("{*}pic"), None) is None:
+                continue  # a Word drawing that is a chart, a shape or a text box
+            if (owner.get("descr") or "").strip() or _decorative(owner):
+                continue
+            yield Issue(document.name, document.place_of(part, owner) if document.family == "word"
+                        else document.labels.get(part, part) + f", picture '{owner.get('name', '')}'",
+                        "accessibility/alt-text", "a picture has no alt text",
+                        "add a description of the picture (Alt Text), or mark it decorative")
+
+
+def _decorative(owner: etree._Element) -> bool:
+    return any(element.get("val") in ("1", "true") for element in owner.iter(_DECORATIVE))
+
+
+def check_slide_titles(document: Document) -> Iterator[Issue]:
+    """Every slide has a title placeholder with text: screen readers navigate by them."""
+    if document.family != "presentation":
+        return
+    for number, slide in document.slides():
+        titled = any(ph.get("type") in ("title", "ctrTitle") and _shape_text(ph)
+                     for ph in slide.iter(p("ph")))
+        if not titled:
+            yield Issue(document.name, f"slide {number}", "accessibility/slide-title", "the slide has no title",
+                        "give it a title (a hidden one off the slide will do for a picture slide)")
+
+
+def _shape_text(ph: etree._Element) -> str:
+    shape = next(ph.iterancestors(p("sp")), None)
+    return "".join(t.text or "" for t in shape.iter(a("t"))).strip() if shape is not None else ""
+
+
+def check_language(document: Document) -> Iterator[Issue]:
+    """The document says which language it is in, so a screen reader pronounces it right."""
+    if document.family == "word":
+        styles = document.extra.get("word/styles.xml")
+        defaults = None if styles is None else styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+        if defaults is None or not defaults.get(w("val")):
+            yield Issue(document.name, "styles", "accessibility/language", "the document's language is not set",
+                        "set the language of the default style (Review > Language), e.g. English (United States)")
+        return
+    presentation = document.extra.get(document.main_part)
+    found = presentation is not None and any(
+        element.get("lang") for element in presentation.iter(a("defRPr")))
+    if not found:
+        yield Issue(document.name, "presentation", "accessibility/language", "the presentation's language is not set",
+                    "set the language of the presentation's default text, e.g. English (United States)")
+
+
+def check_contrast(document: Document) -> Iterator[Issue]:
+    """Text with an explicit colour on a fill (or on the white page) reaches 4.5:1."""
+    for part, root in document.roots.items():
+        if document.kinds.get(part) in ("notes", "layout", "master"):
+            continue
+        for color, background, element in _coloured_text(root, document.family):
+            ratio = contrast(color, background)
+            if ratio < MIN_CONTRAST:
+                yield Issue(document.name, document.place_of(part, element), "accessibility/contrast",
+                            f"text in #{color.lstrip('#')} on #{background.lstrip('#')} has a contrast of "
+                            f"{ratio:.1f}:1, under {MIN_CONTRAST}:1",
+                            "use black or white text on that colour, or a darker colour for text")
+                break
+
+
+def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str, etree._Element]]:
+    if family == "word":
+        for run in root.iter(w("r")):
+            if not "".join(t.text or "" for t in run.iter(w("t"))).strip():
+                continue
+            color = run.find(f"{w('rPr')}/{w('color')}")
+            fill = _word_fill(run)
+            value = color.get(w("val")) if color is not None else None
+            if value in (None, "auto"):
+                if fill is None:
+                    continue
+                value = "000000" if contrast(fill, "#000000") >= contrast(fill, WHITE) else "FFFFFF"
+            yield f"#{value}", fill or WHITE, run
+        return
+    for run in root.iter(a("r")):
+        if not (run.findtext(a("t")) or "").strip():
+            continue
+        color = run.find(f"{a('rPr')}/{a('solidFill')}/{a('srgbClr')}")
+        fill = _drawing_fill(run)
+        if color is None:
+            continue  # theme colours follow the theme's own pairs
+        yield f"#{color.get('val')}", fill or WHITE, run
+
+
+def _word_fill(run: etree._Element) -> str | None:
+    for ancestor in run.iterancestors(w("tc"), w("p")):
+        shading = ancestor.find(f"{w('tcPr') if ancestor.tag == w('tc') else w('pPr')}/{w('shd')}")
+        fill = shading.get(w("fill")) if shading is not None else None
+        if fill and fill != "auto":
+            return f"#{fill}"
+    return None
+
+
+def _drawing_fill(run: etree._Element) -> str | None:
+    for ancestor in run.iterancestors(a("tc"), p("sp")):
+        properties = ancestor.find(a("tcPr") if ancestor.tag == a("tc") else p("spPr"))
+        color = None if properties is None else properties.find(f"{a('solidFill')}/{a('srgbClr')}")
+        if color is not None:
+            return f"#{color.get('val')}"
+    return None
