@@ -158,8 +158,9 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
 @click.option("--pdf/--no-pdf", default=None, help="Add PDFs (default: when LibreOffice is installed).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers (default: one per core).")
 @click.option("--locked", is_flag=True, help="Fail a county whose modules.lock differs from a module (for CI).")
+@click.option("--strict", is_flag=True, help="Fail (and ship no) packet with any preflight finding.")
 @json_option
-def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, locked, as_json) -> None:
+def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, locked, strict, as_json) -> None:
     """Build facilitator and participant packets for every module x county, and index.html.
 
     Only what changed since the last build is rebuilt. SOURCE_DATE_EPOCH pins every date,
@@ -174,7 +175,7 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
 
     options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
                            jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
-                           epoch=_source_date_epoch(), locked=locked)
+                           epoch=_source_date_epoch(), locked=locked, strict=strict)
     library = Library.load(modules_dir, overlays_dir)
     if sys.stdout.isatty() and not as_json:
         with click.progressbar(length=planned_pairs(library, options), label="Building packets") as bar:
@@ -187,6 +188,21 @@ def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, job
     summary = build_summary(outcomes, options)
     click.echo(json.dumps(summary, indent=2) if as_json else summary["text"])
     sys.exit(1 if summary["failed"] else 0)
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@json_option
+def check_command(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Preflight documents: .docx/.pptx files, packet zips, a build's output folder or an
+    academy module folder. Prints each finding with its place and fix; exit 1 if any."""
+    from .preflight.files import check_paths
+    from .report.check import check_report
+
+    issues, checked = check_paths(list(paths))
+    report = check_report(issues, checked)
+    click.echo(json.dumps(report, indent=2) if as_json else report["text"])
+    sys.exit(1 if issues else 0)
 
 
 @main.group("overlay")

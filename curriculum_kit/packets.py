@@ -35,11 +35,6 @@ from .ooxml.package import Package
 from .outputs import Stamp
 from .wording import module_caption
 
-# The documents the tool lays out itself (besides the deck's county slides): preflight holds
-# every text box of them to fitting.
-GENERATED_DOCUMENTS = ("agenda.docx", "local-contacts.docx", "org-chart.docx", "sign-in-sheet.docx",
-                       "evaluation-form.docx")
-
 
 @dataclass
 class Packet:

@@ -28,9 +28,10 @@ from .package.catalog import write_catalog
 from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources, read_manifest
 from .package.readme import ROLE_TITLES, readme
 from .package.zipper import Entry, sha256_file, write_zip
-from .packets import GENERATED_DOCUMENTS, ModulePackets, county_documents, module_packets
-from .preflight import Issue, check_documents, source_doubles
+from .packets import ModulePackets, county_documents, module_packets
+from .preflight import GENERATED_DOCUMENTS, Issue, check_documents, source_doubles
 from .preflight.review import write_review
+from .readiness import county_errors
 from .validate import check_module
 from .versioning.lock import lock_problems
 
@@ -97,6 +98,10 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
                 done(Outcome(slug, module_id, "failed", problem))
                 continue
             warnings = [problem] if problem else []
+            errors = county_errors(overlay, library.modules[module_id])
+            if errors:  # what validate reports as errors: the same words, before any work
+                done(Outcome(slug, module_id, "failed", str(errors[0]).replace(": error:", ":", 1)))
+                continue
             key = inputs_key(module_infos[module_id], chain_info, build_options)
             if is_current(options.out / slug / module_id, key):
                 done(_current(options, slug, module_id, warnings))
@@ -128,8 +133,8 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
 def _current(options: BuildOptions, slug: str, module_id: str, warnings: list[str]) -> Outcome:
     """An up-to-date pair, with the findings its manifest recorded (failed under --strict)."""
     manifest = read_manifest(options.out / slug / module_id) or {}
-    findings = [str(Issue.from_json(item)) for packet in manifest.get("packets", [])
-                for item in packet.get("findings", [])]
+    findings = list(dict.fromkeys(str(Issue.from_json(item)) for packet in manifest.get("packets", [])
+                                  for item in packet.get("findings", [])))
     if findings and options.strict:
         return Outcome(slug, module_id, "failed", _strict_message(findings), findings=findings)
     return Outcome(slug, module_id, "current", warnings=warnings, findings=findings)

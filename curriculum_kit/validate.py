@@ -16,17 +16,18 @@ from .findings import Findings
 from .formats.library import Library
 from .formats.markers import Marker, MarkerSyntaxError, find_markers, stands_alone
 from .formats.module import LEVELS, Module
-from .formats.overlay import CONTACTS_FILE, Layer
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.sources import load_toml
 from .formats.terms import chains
 from .ooxml.links import broken_references
 from .ooxml.package import Package
 from .ooxml.reading import document_blocks
+from .readiness import PLACEHOLDER, colour_warnings, county_errors, placeholder_findings
+
+__all__ = ["PLACEHOLDER", "check_module", "check_sequence", "validate"]
 
 _FAMILY_NAMES = {"word": "Word", "presentation": "PowerPoint"}
 _PLAIN_NAMES = {"word": "Word Document (.docx)", "presentation": "PowerPoint Presentation (.pptx)"}
-PLACEHOLDER = "TODO"  # `overlay new` starts values the county must fill in with it
 
 
 def validate(library: Library) -> Findings:
@@ -57,34 +58,34 @@ def validate(library: Library) -> Findings:
                 if not any(t.program == program for t in overlay.trainers):
                     findings.warning(layer.doc.path, f"no {PROGRAM_LABELS[program]} trainer in [[trainers]]: "
                                      "Linkages sessions are co-facilitated by one trainer from each program")
-    for layer in library.layers.values():
-        _check_placeholders(layer, findings)
+    _check_counties(library, findings)
     return findings
 
 
-def _check_placeholders(layer: Layer, findings: Findings) -> None:
-    """Values still starting with TODO: warnings, so a new overlay validates while the county
-    fills it in, and nobody builds a packet that says TODO unawares."""
-    def strings(value: object, keys: tuple):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                yield from strings(item, keys + (key,))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from strings(item, keys + (index,))
-        elif isinstance(value, str):
-            yield keys, value
-
-    for keys, value in strings(layer.doc.data, ()):
-        if value.startswith(PLACEHOLDER):
-            findings.warning(layer.doc.path, f"'{'.'.join(map(str, keys))}' is still a placeholder: "
-                             f"'{value}'", layer.doc.line_of(*keys))
-    rows = [(term.path, term.line, term) for term in layer.terms]
-    rows += [(layer.folder / CONTACTS_FILE, contact.line, contact) for contact in layer.contacts]
-    rows += [(layer.orgchart.path, person.line, person) for person in (layer.orgchart.people if layer.orgchart else ())]
-    for path, line, row in rows:
-        if any(isinstance(v, str) and v.startswith(PLACEHOLDER) for v in vars(row).values()):
-            findings.warning(path, f"row still has a placeholder ('{PLACEHOLDER}...'); fill it in", line)
+def _check_counties(library: Library, findings: Findings) -> None:
+    """What `build` would stop at, as errors (so validate fails first, with the same words);
+    placeholders in a parent-only overlay and colours too light for text, as warnings."""
+    seen: set[str] = set()
+    built_layers: set[Path] = set()
+    for overlay in library.overlays.values():
+        if not overlay.buildable:
+            continue
+        built_layers.update(layer.folder for layer in overlay.chain)
+        for module in library.modules.values():
+            try:
+                errors = county_errors(overlay, module)
+            except CurriculumKitError:
+                continue  # an unreadable module document is reported by check_module
+            for finding in errors:
+                if str(finding) not in seen:
+                    seen.add(str(finding))
+                    findings.items.append(finding)
+    for layer in library.layers.values():
+        extra = [] if layer.folder in built_layers else placeholder_findings((layer,), "warning")
+        for finding in extra + colour_warnings(layer):
+            if str(finding) not in seen:
+                seen.add(str(finding))
+                findings.items.append(finding)
 
 
 def check_module(module: Module, modules: dict[str, Module], findings: Findings) -> None:

@@ -19,12 +19,16 @@ from .issues import Issue
 from .layout import check_pictures, check_slide_layout, check_tables
 from .text import check_cover_fields, check_doubled, check_placeholders, doubled_phrases
 
-__all__ = ["Issue", "check_documents", "open_document", "source_doubles"]
+__all__ = ["GENERATED_DOCUMENTS", "Issue", "check_documents", "open_document", "source_doubles"]
 
 Check = Callable[[Document], Iterator[Issue]]
 CHECKS: tuple[Check, ...] = (check_placeholders, check_cover_fields, check_slide_layout, check_pictures,
                              check_tables, check_alt_text, check_slide_titles, check_language, check_contrast)
 DOCUMENT_SUFFIXES = (".docx", ".pptx", ".docm", ".pptm")
+# The documents of a packet the tool lays out itself (besides the deck's county slides):
+# every text box of them is held to fitting.
+GENERATED_DOCUMENTS = ("agenda.docx", "local-contacts.docx", "org-chart.docx", "sign-in-sheet.docx",
+                       "evaluation-form.docx")
 
 
 def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (),
