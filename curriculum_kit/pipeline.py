@@ -46,6 +46,7 @@ class BuildOptions:
     epoch: int | None = None  # SOURCE_DATE_EPOCH; None means now
     locked: bool = False  # a county whose modules.lock differs from a module fails for it
     strict: bool = False  # a packet with any preflight finding fails (and is not shipped)
+    preflight: bool = True  # off only to measure what preflight costs (benchmarks/bench_build.py)
 
 
 @dataclass
@@ -211,7 +212,7 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
             return outcomes + [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job, _ in built]
     cache: dict = {}
     for job, packets in built:
-        findings = _preflight(job.module, packets, cache)
+        findings = _preflight(job.module, packets, cache) if options.preflight else {}
         outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
     return outcomes
 

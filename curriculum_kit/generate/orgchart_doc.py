@@ -14,8 +14,8 @@ from .orgchart_layout import layout
 
 # The picture area of a landscape Letter page with the co-branded header (EMU); the first
 # page also holds the title and its line, so a picture there is at most FIRST_PAGE_HEIGHT.
-PAGE_WIDTH, PAGE_HEIGHT = Inches(9.4), Inches(5.6)
-FIRST_PAGE_HEIGHT = Inches(4.7)
+PAGE_WIDTH, PAGE_HEIGHT = Inches(9.4), Inches(5.2)
+FIRST_PAGE_HEIGHT = Inches(4.2)
 
 
 def orgchart_pictures(overlay: Overlay) -> tuple[tuple[bytes, ...], str]:

@@ -4,6 +4,7 @@ title on every slide, the document's language set, and text readable on its back
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -13,6 +14,7 @@ from ..ooxml.names import a, p, w
 from .document import Document
 from .issues import Issue
 
+_FILE_NAME = re.compile(r"\S+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)", re.IGNORECASE)  # what Office fills in
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 
 
@@ -26,11 +28,13 @@ def check_alt_text(document: Document) -> Iterator[Issue]:
                 continue
             if owner.tag != p("cNvPr") and next(owner.getparent().iter("{*}pic"), None) is None:
                 continue  # a Word drawing that is a chart, a shape or a text box
-            if (owner.get("descr") or "").strip() or _decorative(owner):
+            description = (owner.get("descr") or "").strip()
+            if (description and not _FILE_NAME.fullmatch(description)) or _decorative(owner):
                 continue
             yield Issue(document.name, document.place_of(part, owner) if document.family == "word"
                         else document.labels.get(part, part) + f", picture '{owner.get('name', '')}'",
-                        "accessibility/alt-text", "a picture has no alt text",
+                        "accessibility/alt-text", "a picture has no alt text" if not description else
+                        f"a picture's alt text is only its file name ('{description}')",
                         "add a description of the picture (Alt Text), or mark it decorative")
 
 

@@ -75,8 +75,9 @@ class Document:
         """Where an element is, as the engine names places ('body, table 2, row 4')."""
         root = self.roots[part]
         locator = BlockLocator(root, read_part(root))
-        paragraph = element if element.tag in (w("p"), a("p")) else next(
-            element.iterancestors(w("p"), a("p")), None) or next(element.iter(w("p"), a("p")), None)
+        paragraph = element if element.tag in (w("p"), a("p")) else next(element.iterancestors(w("p"), a("p")), None)
+        if paragraph is None:
+            paragraph = next(element.iter(w("p"), a("p")), None)
         label = self.labels.get(part, part)
         if paragraph is None:
             return label

@@ -211,22 +211,30 @@ def _header_twips(document: Document) -> int:
     return tallest
 
 
-def _block_twips(container: etree._Element) -> int:
+def _block_twips(container: etree._Element, width_twips: int = 0) -> int:
     total = 0
     for child in container:
         if child.tag == w("p"):
-            total += _paragraph_twips(child)
+            total += _paragraph_twips(child, width_twips)
         elif child.tag == w("tbl"):
             for row in child.iter(w("tr")):
-                total += max((_block_twips(cell) for cell in row.iter(w("tc"))), default=0)
+                total += max((_block_twips(cell, _cell_twips(cell)) for cell in row.iter(w("tc"))), default=0)
     return total
 
 
-def _paragraph_twips(paragraph: etree._Element) -> int:
+def _cell_twips(cell: etree._Element) -> int:
+    width = cell.find(f"{w('tcPr')}/{w('tcW')}")
+    return int(width.get(w("w"), 0) or 0) - 2 * _CELL_MARGIN_TWIPS if width is not None else 0
+
+
+def _paragraph_twips(paragraph: etree._Element, width_twips: int = 0) -> int:
+    """A paragraph's height: its tallest picture, or its lines wrapped to ``width_twips``."""
     pictures = [int(extent.get("cy", 0)) // EMU_PER_TWIP for extent in paragraph.iter("{*}extent")]
     sizes = [int(size.get(w("val"))) / 2 for size in paragraph.iter(w("sz")) if size.get(w("val"))]
-    line = int(max(sizes, default=_DEFAULT_WORD_PT) * 1.2 * 20)
-    return max([line, *pictures]) + 160  # a line, and Word's default 8 pt after
+    size = max(sizes, default=_DEFAULT_WORD_PT)
+    text = text_of(paragraph)
+    lines = line_count(text, width_twips * EMU_PER_TWIP, size) if width_twips > 0 and text.strip() else 1
+    return max([int(lines * size * LINE_SPACING * 20), *pictures]) + 160  # and Word's default 8 pt after
 
 
 def check_pictures(document: Document) -> Iterator[Issue]:
