@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .findings import Finding
+from .findings import Finding, Severity
 from .formats.colors import MIN_CONTRAST, WHITE, contrast
 from .formats.markers import find_markers
 from .formats.module import Module
@@ -25,10 +25,10 @@ PLACEHOLDER = "TODO"  # `overlay new` starts values the county must fill in with
 
 def county_errors(overlay: Overlay, module: Module) -> list[Finding]:
     """Every reason ``module`` cannot be built for ``overlay``, as validate words it."""
-    return [*_missing_material(overlay, module), *placeholder_findings(overlay.chain, "error")]
+    return [*missing_material(overlay, module), *placeholder_findings(overlay.chain, "error")]
 
 
-def _missing_material(overlay: Overlay, module: Module) -> Iterator[Finding]:
+def missing_material(overlay: Overlay, module: Module) -> Iterator[Finding]:
     needs = placed_material(module.documents)
     folder = overlay.folder
     if "orgchart" in needs and (overlay.orgchart is None or not overlay.orgchart.people):
@@ -51,7 +51,7 @@ def placed_material(documents: tuple[Path, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def _placed(documents: tuple[tuple[Path, int], ...]) -> frozenset[str]:
-    found = set()
+    found: set[str] = set()
     for path, _ in documents:
         for block in document_blocks(path):
             if "{{ck:" in block.text:
@@ -59,27 +59,27 @@ def _placed(documents: tuple[tuple[Path, int], ...]) -> frozenset[str]:
     return frozenset(found)
 
 
-def placeholder_findings(layers: tuple[Layer, ...], severity: str) -> list[Finding]:
+def placeholder_findings(layers: tuple[Layer, ...], severity: Severity) -> list[Finding]:
     """Values still starting with TODO in ``layers``: errors in what is built (they would be
     printed on the title slide), warnings while an overlay is only a parent."""
     findings = []
     for layer in layers:
         for keys, value in _strings(layer.doc.data, ()):
             if value.startswith(PLACEHOLDER):
-                findings.append(Finding(layer.doc.path, layer.doc.line_of(*keys), severity,  # type: ignore[arg-type]
+                findings.append(Finding(layer.doc.path, layer.doc.line_of(*keys), severity,
                                         f"'{'.'.join(map(str, keys))}' is still a placeholder: '{value}'"))
-        rows = [(term.path, term.line, term) for term in layer.terms]
+        rows: list[tuple[Path | None, int | None, object]] = [(term.path, term.line, term) for term in layer.terms]
         rows += [(layer.folder / CONTACTS_FILE, contact.line, contact) for contact in layer.contacts]
-        rows += [(layer.orgchart.path, person.line, person)
-                 for person in (layer.orgchart.people if layer.orgchart else ())]
+        if layer.orgchart is not None:
+            rows += [(layer.orgchart.path, person.line, person) for person in layer.orgchart.people]
         for path, line, row in rows:
             if any(isinstance(v, str) and v.startswith(PLACEHOLDER) for v in vars(row).values()):
-                findings.append(Finding(path, line, severity,  # type: ignore[arg-type]
+                findings.append(Finding(path or layer.folder, line, severity,
                                         f"row still has a placeholder ('{PLACEHOLDER}...'); fill it in"))
     return findings
 
 
-def _strings(value: object, keys: tuple) -> Iterator[tuple[tuple, str]]:
+def _strings(value: object, keys: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if isinstance(value, dict):
         for key, item in value.items():
             yield from _strings(item, keys + (key,))

@@ -22,7 +22,7 @@ from .formats.terms import chains
 from .ooxml.links import broken_references
 from .ooxml.package import Package
 from .ooxml.reading import document_blocks
-from .readiness import PLACEHOLDER, colour_warnings, county_errors, placeholder_findings
+from .readiness import PLACEHOLDER, colour_warnings, missing_material, placeholder_findings
 
 __all__ = ["PLACEHOLDER", "check_module", "check_sequence", "validate"]
 
@@ -63,7 +63,8 @@ def validate(library: Library) -> Findings:
 
 
 def _check_counties(library: Library, findings: Findings) -> None:
-    """What `build` would stop at, as errors (so validate fails first, with the same words);
+    """What `build` would stop at (readiness.county_errors), as errors: validate fails first,
+    with the same words;
     placeholders in a parent-only overlay and colours too light for text, as warnings."""
     seen: set[str] = set()
     built_layers: set[Path] = set()
@@ -71,12 +72,13 @@ def _check_counties(library: Library, findings: Findings) -> None:
         if not overlay.buildable:
             continue
         built_layers.update(layer.folder for layer in overlay.chain)
+        errors = []
         for module in library.modules.values():
             try:
-                errors = county_errors(overlay, module)
+                errors += missing_material(overlay, module)
             except CurriculumKitError:
                 continue  # an unreadable module document is reported by check_module
-            for finding in errors:
+        for finding in errors + placeholder_findings(overlay.chain, "error"):
                 if str(finding) not in seen:
                     seen.add(str(finding))
                     findings.items.append(finding)

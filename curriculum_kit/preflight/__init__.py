@@ -79,7 +79,7 @@ def _check_one(name: str, data: bytes, generated: bool, source_doubles: frozense
 
 def source_doubles(documents: Iterable[tuple[str, bytes]]) -> frozenset[str]:
     """Doubled phrases a module's own documents already have (not the build's doing)."""
-    texts = []
+    texts: list[str] = []
     for name, data in documents:
         texts.extend(paragraph.text for paragraph in open_document(name, data).paragraphs)
     return frozenset(doubled_phrases(texts))

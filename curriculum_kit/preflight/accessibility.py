@@ -24,10 +24,9 @@ def check_alt_text(document: Document) -> Iterator[Issue]:
         if document.kinds.get(part) in ("notes", "layout", "master"):
             continue
         for owner in root.iter("{*}docPr", p("cNvPr")):
-            if owner.tag == p("cNvPr") and owner.getparent().getparent().tag != p("pic"):
-                continue
-            if owner.tag != p("cNvPr") and next(owner.getparent().iter("{*}pic"), None) is None:
-                continue  # a Word drawing that is a chart, a shape or a text box
+            holder = owner.getparent()
+            if holder is None or not _is_picture(owner, holder):
+                continue  # a chart, a shape or a text box
             description = (owner.get("descr") or "").strip()
             if (description and not _FILE_NAME.fullmatch(description)) or _decorative(owner):
                 continue
@@ -36,6 +35,14 @@ def check_alt_text(document: Document) -> Iterator[Issue]:
                         "accessibility/alt-text", "a picture has no alt text" if not description else
                         f"a picture's alt text is only its file name ('{description}')",
                         "add a description of the picture (Alt Text), or mark it decorative")
+
+
+def _is_picture(owner: etree._Element, holder: etree._Element) -> bool:
+    """A slide's p:pic (its cNvPr sits in nvPicPr), or a Word drawing holding a picture."""
+    if owner.tag == p("cNvPr"):
+        shape = holder.getparent()
+        return shape is not None and shape.tag == p("pic")
+    return next(holder.iter("{*}pic"), None) is not None
 
 
 def _decorative(owner: etree._Element) -> bool:

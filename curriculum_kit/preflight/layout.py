@@ -79,7 +79,7 @@ def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
 
 
 def _run_pt(paragraph: etree._Element, default: float) -> float:
-    sizes = [int(r.get("sz")) / 100 for r in paragraph.iter(a("rPr"), a("endParaRPr")) if r.get("sz")]
+    sizes = [int(r.get("sz", "0")) / 100 for r in paragraph.iter(a("rPr"), a("endParaRPr")) if r.get("sz")]
     return max(sizes) if sizes else default
 
 
@@ -96,7 +96,8 @@ def _text_height(body: etree._Element, width: int, scale: float = 1.0) -> int:
 
 
 def _paragraph_lines(paragraph: etree._Element) -> list[str]:
-    lines, current = [], []
+    lines: list[str] = []
+    current: list[str] = []
     for node in paragraph.iter(a("t"), a("br")):
         if node.tag == a("br"):
             lines.append("".join(current))
@@ -157,12 +158,15 @@ def _shape_overflow(shape: etree._Element, slide_width: int, slide_height: int) 
         return None
     left, top, width, height = box
     properties = body.find(a("bodyPr"))
-    inset = lambda key, default: int(properties.get(key, default)) if properties is not None else default  # noqa: E731
+
+    def inset(key: str, default: int) -> int:
+        return int(properties.get(key, default)) if properties is not None else default
+
     inner = width - inset("lIns", _INSET_LR) - inset("rIns", _INSET_LR)
     scale = 1.0
     autofit = properties.find(a("normAutofit")) if properties is not None else None
     if autofit is not None and autofit.get("fontScale"):
-        scale = int(autofit.get("fontScale")) / 100000
+        scale = int(autofit.get("fontScale", "100000")) / 100000
     needed = _text_height(body, inner, scale) + inset("tIns", _INSET_TB) + inset("bIns", _INSET_TB)
     grows = properties is not None and properties.find(a("spAutoFit")) is not None
     if top + (max(needed, height) if grows else height) > slide_height or left + width > slide_width:
@@ -194,7 +198,10 @@ def _printable(document: Document) -> tuple[int, int] | None:
     size, margins = section.find(w("pgSz")), section.find(w("pgMar"))
     if size is None or margins is None:
         return None
-    twips = lambda element, key: int(element.get(w(key), 0) or 0)  # noqa: E731
+
+    def twips(element: etree._Element, key: str) -> int:
+        return int(element.get(w(key), 0) or 0)
+
     width = twips(size, "w") - twips(margins, "left") - twips(margins, "right")
     header = max(twips(margins, "top"), twips(margins, "header") + _header_twips(document))
     height = twips(size, "h") - header - twips(margins, "bottom")
@@ -230,7 +237,7 @@ def _cell_twips(cell: etree._Element) -> int:
 def _paragraph_twips(paragraph: etree._Element, width_twips: int = 0) -> int:
     """A paragraph's height: its tallest picture, or its lines wrapped to ``width_twips``."""
     pictures = [int(extent.get("cy", 0)) // EMU_PER_TWIP for extent in paragraph.iter("{*}extent")]
-    sizes = [int(size.get(w("val"))) / 2 for size in paragraph.iter(w("sz")) if size.get(w("val"))]
+    sizes = [int(size.get(w("val"), "0")) / 2 for size in paragraph.iter(w("sz")) if size.get(w("val"))]
     size = max(sizes, default=_DEFAULT_WORD_PT)
     text = text_of(paragraph)
     lines = line_count(text, width_twips * EMU_PER_TWIP, size) if width_twips > 0 and text.strip() else 1
@@ -245,9 +252,10 @@ def check_pictures(document: Document) -> Iterator[Issue]:
     if area is None:
         return
     width, height = area
-    for extent in document.body.iter("{*}extent"):
+    body = document.body
+    for extent in body.iter("{*}extent") if body is not None else ():
         inline = extent.getparent()
-        if inline.tag.rsplit("}", 1)[-1] not in ("inline", "anchor"):
+        if inline is None or inline.tag.rsplit("}", 1)[-1] not in ("inline", "anchor"):
             continue
         cx, cy = int(extent.get("cx", 0)), int(extent.get("cy", 0))
         if cx > width * 1.01 or cy > height * 1.01:
@@ -277,7 +285,8 @@ def check_tables(document: Document) -> Iterator[Issue]:
                         "keep the header row with the next row (keep with next)")
 
 
-def _broken_word(table, rows, grid: list[int]) -> tuple[str, int, etree._Element] | None:
+def _broken_word(table: etree._Element, rows: list[etree._Element],
+                 grid: list[int]) -> tuple[str, int, etree._Element] | None:
     for row in rows:
         column = 0
         for cell in row.iter(w("tc")):
@@ -291,7 +300,7 @@ def _broken_word(table, rows, grid: list[int]) -> tuple[str, int, etree._Element
                 continue
             room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
             for paragraph in cell.iter(w("p")):
-                size = max((int(s.get(w("val"))) / 2 for s in paragraph.iter(w("sz")) if s.get(w("val"))),
+                size = max((int(s.get(w("val"), "0")) / 2 for s in paragraph.iter(w("sz")) if s.get(w("val"))),
                            default=_DEFAULT_WORD_PT)
                 for word in unbreakable_pieces(text_of(paragraph)):
                     if text_width(word, size) > room:

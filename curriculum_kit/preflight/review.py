@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from ..outputs import atomic_output
 from .issues import Issue
@@ -37,7 +38,7 @@ class ReviewDocument:
 
 
 def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping[str, bytes],
-                 findings: list[Issue], terminology: dict) -> Path:
+                 findings: list[Issue], terminology: dict[str, Any]) -> Path:
     """Write ``folder/review.html`` (and its thumbnails when ``pdfs`` has the documents' PDFs)."""
     reviewed = [_render(folder, name, pdfs.get(name)) for name in documents]
     parts = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">',
@@ -121,7 +122,7 @@ def _document(document: ReviewDocument, findings: list[Issue]) -> list[str]:
     return parts
 
 
-def _terminology(terminology: dict) -> list[str]:
+def _terminology(terminology: dict[str, Any]) -> list[str]:
     occurrences: dict[str, int] = terminology.get("occurrences", {})
     parts = ["<h2>Terminology</h2>",
              f"<p>{sum(occurrences.values())} replacements of {len(occurrences)} terms; "

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from lxml import etree
+
 from ..ooxml.names import w
 from .document import Document, text_of
 from .issues import Issue
@@ -80,11 +82,11 @@ def check_cover_fields(document: Document) -> Iterator[Issue]:
                             "fill in the overlay's program names, logos and county name")
 
 
-def _placeholder_type(shape) -> str | None:
+def _placeholder_type(shape: etree._Element) -> str | None:
     ph = next(shape.iter("{*}ph"), None)
     if ph is None:
         return None
-    return ph.get("type", "body")
+    return str(ph.get("type", "body"))
 
 
 def _excerpt(text: str, at: int) -> str:

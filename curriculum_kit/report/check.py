@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..preflight import Issue
 
 
-def check_report(issues: list[Issue], checked: int) -> dict:
+def check_report(issues: list[Issue], checked: int) -> dict[str, object]:
     noun = f"{checked} document{'s' * (checked != 1)}"
     summary = (f"{len(issues)} finding{'s' * (len(issues) != 1)} in {noun}" if issues
                else f"no findings in {noun}")

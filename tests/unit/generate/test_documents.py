@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import io
 import subprocess
 import zipfile
+from dataclasses import replace
 
 import docx
 import pptx
