@@ -48,8 +48,14 @@ def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping
     parts.append('<p class="clean">Preflight found nothing to fix.</p>' if not count else
                  f"<p><strong>{count} preflight finding{'s' * (count != 1)}</strong>, each beside the page it "
                  "concerns; each says how to fix it.</p>")
+    if count:  # where to look first
+        parts.append("<ul>" + "".join(
+            f'<li><a href="#doc-{index}">{escape(document.name)}</a>: {len(mine)} finding{"s" * (len(mine) != 1)}</li>'
+            for index, document in enumerate(reviewed)
+            if (mine := [issue for issue in findings if issue.file == document.name])) + "</ul>")
     parts += _terminology(terminology)
-    for document in reviewed:
+    for index, document in enumerate(reviewed):
+        parts.append(f'<span id="doc-{index}"></span>')
         parts += _document(document, [issue for issue in findings if issue.file == document.name])
     parts += ["</body></html>", ""]
     target = folder / REVIEW
@@ -128,10 +134,11 @@ def _terminology(terminology: dict[str, Any]) -> list[str]:
              f"<p>{sum(occurrences.values())} replacements of {len(occurrences)} terms; "
              f"{terminology.get('near_misses', 0)} near misses (see the build's report).</p>"]
     if occurrences:
-        parts.append('<table><thead><tr><th scope="col">Term</th><th scope="col">Replaced</th></tr></thead><tbody>')
+        parts.append("<details><summary>Each term and how often it was replaced</summary>"
+                     '<table><thead><tr><th scope="col">Term</th><th scope="col">Replaced</th></tr></thead><tbody>')
         parts += [f"<tr><td>{escape(term)}</td><td>{count}</td></tr>"
                   for term, count in sorted(occurrences.items(), key=lambda item: (-item[1], item[0]))]
-        parts.append("</tbody></table>")
+        parts.append("</tbody></table></details>")
     never = terminology.get("never_found", [])
     if never:
         parts.append(f"<p>Never found in this module: {escape(', '.join(never))}</p>")

@@ -32,6 +32,7 @@ def test_without_pdfs_there_are_no_thumbnails_and_everything_is_escaped(tmp_path
     assert "<td>&lt;b&gt;social worker&lt;/b&gt;</td><td>1</td>" in html
     assert "<p>Never found in this module: food stamps</p>" in html
     assert "No thumbnails (build with PDFs to see every page here)." in html
+    assert '<li><a href="#doc-0">slides.pptx</a>: 1 finding</li>' in html
     assert not (tmp_path / "review").exists()
 
 
