@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(HERE.parent)]  # this checkout's curriculum_kit, not an installed one
 import make_statewide  # noqa: E402
 
 from curriculum_kit.package.pdf import convert, soffice  # noqa: E402

@@ -219,7 +219,9 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
 
 def _preflight(module: Module, packets: ModulePackets, cache: dict) -> dict[str, list[Issue]]:
     """Each packet's preflight findings; documents packets share are read once."""
-    doubles = _source_doubles(module)
+    def doubles() -> frozenset[str]:
+        return _source_doubles(module)
+
     generated = {*GENERATED_DOCUMENTS, module.slides.name}
     return {packet.role: check_documents(packet.documents, generated, doubles, cache=cache)
             for packet in packets.packets}

@@ -32,16 +32,19 @@ GENERATED_DOCUMENTS = ("agenda.docx", "local-contacts.docx", "org-chart.docx", "
 
 
 def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (),
-                    source_doubles: frozenset[str] = frozenset(), module_source: bool = False,
+                    source_doubles: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
+                    module_source: bool = False,
                     cache: dict[str, tuple[list[Issue], list[Agenda]]] | None = None) -> list[Issue]:
     """Every finding for a set of documents that go out together (one packet).
 
     ``generated`` names the documents the tool laid out itself (their text boxes are held
-    to fit); ``source_doubles`` are doubled phrases the module's own text already had;
+    to fit); ``source_doubles`` are doubled phrases the module's own text already had (or a
+    function giving them, called only when a double is found);
     ``module_source`` is set for an academy module as given, whose markers are expected.
     ``cache`` (digest -> findings) spares re-reading a document another packet shares.
     """
     made = set(generated)
+    doubles = source_doubles if callable(source_doubles) else (lambda: source_doubles)
     issues: list[Issue] = []
     agendas: list[Agenda] = []
     for name in sorted(documents, key=_reading_order):
@@ -49,7 +52,7 @@ def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (
             continue
         key = hashlib.sha256(documents[name]).hexdigest() + name
         if cache is None or key not in cache:
-            found = _check_one(name, documents[name], name in made, source_doubles, module_source)
+            found = _check_one(name, documents[name], name in made, doubles, module_source)
             if cache is None:
                 issues.extend(found[0])
                 agendas.extend(found[1])
@@ -61,7 +64,7 @@ def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (
     return issues
 
 
-def _check_one(name: str, data: bytes, generated: bool, source_doubles: frozenset[str],
+def _check_one(name: str, data: bytes, generated: bool, source_doubles: Callable[[], frozenset[str]],
                module_source: bool) -> tuple[list[Issue], list[Agenda]]:
     try:
         document = open_document(name, data, generated=generated)

@@ -99,27 +99,27 @@ def check_contrast(document: Document) -> Iterator[Issue]:
 
 
 def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str, etree._Element]]:
+    """(text colour, background, run) of every run with a colour of its own. Word's automatic
+    colour turns white on a dark fill by itself, and theme colours come in the theme's
+    pairs, so only explicit colours can clash."""
     if family == "word":
-        for run in root.iter(w("r")):
-            if not "".join(t.text or "" for t in run.iter(w("t"))).strip():
+        for color in root.iter(w("color")):
+            value = color.get(w("val"))
+            properties = color.getparent()
+            run = properties.getparent() if properties is not None else None
+            if value in (None, "auto") or run is None or run.tag != w("r"):
                 continue
-            color = run.find(f"{w('rPr')}/{w('color')}")
-            fill = _word_fill(run)
-            value = color.get(w("val")) if color is not None else None
-            if value in (None, "auto"):
-                if fill is None:
-                    continue
-                value = "000000" if contrast(fill, "#000000") >= contrast(fill, WHITE) else "FFFFFF"
-            yield f"#{value}", fill or WHITE, run
+            if "".join(t.text or "" for t in run.iter(w("t"))).strip():
+                yield f"#{value}", _word_fill(run) or WHITE, run
         return
-    for run in root.iter(a("r")):
-        if not (run.findtext(a("t")) or "").strip():
+    for color in root.iter(a("srgbClr")):
+        fill = color.getparent()
+        properties = fill.getparent() if fill is not None else None
+        run = properties.getparent() if properties is not None else None
+        if fill is None or fill.tag != a("solidFill") or properties is None or properties.tag != a("rPr") \
+                or run is None or not (run.findtext(a("t")) or "").strip():
             continue
-        color = run.find(f"{a('rPr')}/{a('solidFill')}/{a('srgbClr')}")
-        fill = _drawing_fill(run)
-        if color is None:
-            continue  # theme colours follow the theme's own pairs
-        yield f"#{color.get('val')}", fill or WHITE, run
+        yield f"#{color.get('val')}", _drawing_fill(run) or WHITE, run
 
 
 def _word_fill(run: etree._Element) -> str | None:

@@ -6,7 +6,9 @@ preflight costs a fraction of building it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,21 +18,26 @@ from lxml import etree
 from ..ooxml.locations import BlockLocator, part_labels
 from ..ooxml.names import R_NS, a, p, w
 from ..ooxml.package import Package
-from ..ooxml.textview import Block, read_part
+from ..ooxml.textview import Block, PartText, read_part
 
 EMU_PER_TWIP = 635
 EMU_PER_INCH = 914400
 
 
-@dataclass(frozen=True)
 class Paragraph:
-    """A block of text with its place, the part it is in and the kind of that part."""
+    """A block of text with the part it is in and the kind of that part; its place is worked
+    out only when a check reports it (most paragraphs are never reported)."""
 
-    part: str
-    kind: str
-    place: str
-    text: str
-    element: etree._Element
+    __slots__ = ("part", "kind", "text", "element", "start", "_label", "_locator", "_block")
+
+    def __init__(self, part: str, kind: str, label: str, locator: BlockLocator, block: Block):
+        self.part, self.kind, self.text, self.element = part, kind, block.text, block.element
+        self.start = block.start  # where the paragraph starts in its part's text
+        self._label, self._locator, self._block = label, locator, block
+
+    @property
+    def place(self) -> str:
+        return _place(self._label, self._locator, self._block)
 
 
 @dataclass
@@ -49,16 +56,43 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         found = []
-        for name, root in self.roots.items():
-            view = read_part(root)
-            locator = BlockLocator(root, view)
+        for name, (view, locator) in self.views.items():
             label = self.labels.get(name, name)
             for block in view.blocks:
                 if block.attribute or not block.text.strip():
                     continue
-                found.append(Paragraph(name, self.kinds[name], _place(label, locator, block), block.text,
-                                       block.element))
+                found.append(Paragraph(name, self.kinds[name], label, locator, block))
         return found
+
+    @cached_property
+    def views(self) -> dict[str, tuple[PartText, BlockLocator]]:
+        """Each part's text view (all its paragraphs in one string, NUL between them)."""
+        found = {}
+        for name, root in self.roots.items():
+            view = read_part(root)
+            found[name] = (view, BlockLocator(root, view))
+        return found
+
+    def search(self, pattern: re.Pattern[str], worth: Callable[[str], bool] | None = None
+               ) -> Iterator[tuple[Paragraph, re.Match[str]]]:
+        """Matches of ``pattern`` in any paragraph, with the paragraph (a match never spans
+        two: they are NUL-separated). ``worth``, a cheap test of a part's or a paragraph's
+        text, spares the pattern text that cannot match."""
+        for name, (view, locator) in self.views.items():
+            if worth is not None and not worth(view.text):
+                continue
+            label = self.labels.get(name, name)
+            if worth is None:
+                matches: Iterator[re.Match[str]] = pattern.finditer(view.text)
+            else:
+                matches = (match for index in range(view.paragraph_blocks) if worth(view.block(index).text)
+                           for match in pattern.finditer(view.text, view.block_starts[index],
+                                                         view.text.index("\x00", view.block_starts[index])))
+            for match in matches:
+                index = bisect_right(view.block_starts, match.start()) - 1
+                if index >= view.paragraph_blocks:
+                    break  # titles and alt text come after the paragraphs
+                yield Paragraph(name, self.kinds[name], label, locator, view.block(index)), match
 
     def slides(self) -> Iterator[tuple[int, etree._Element]]:
         """(number, slide root) in presentation order."""
@@ -89,6 +123,9 @@ def _place(label: str, locator: BlockLocator, block: Block) -> str:
     return f"{label}, {detail}" if detail else label
 
 
+# What a reader of the packet sees: layouts and masters are the template's (their text is
+# replaced on every slide that uses them), comments are the authors' own.
+_READ = frozenset({"body", "header", "footer", "footnotes", "endnotes", "slide", "notes", "chart", "SmartArt"})
 _EXTRA = {"word": ("word/styles.xml", "word/settings.xml"), "presentation": ("ppt/presentation.xml",)}
 
 
@@ -100,7 +137,8 @@ def open_document(name: str, data: bytes, generated: bool = False) -> Document:
         document = Document(name, package.family, generated, kinds=kinds, labels=labels,
                             main_part=package.main_part)
         for part in labels:
-            document.roots[part] = package.xml(part)
+            if kinds[part] in _READ:
+                document.roots[part] = package.xml(part)
         for part in _EXTRA[package.family]:
             if part not in document.roots and package.has(part):
                 document.extra[part] = package.xml(part)

@@ -29,6 +29,7 @@ _TABLE_CELL_INSET = 91440  # a slide table cell's default left and right margin
 
 EMU_PER_PT = 12700
 LINE_SPACING = 1.2
+_WIDEST_EM = 1.05  # no character is wider than this in the measure (W, M, @)
 
 
 def text_width(text: str, font_pt: float) -> int:
@@ -299,11 +300,17 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
             if not width_twips:
                 continue
             room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
+            largest = max((int(s.get(w("val"), "0")) / 2 for s in cell.iter(w("sz"))), default=_DEFAULT_WORD_PT)
+            if len("".join(cell.itertext())) * _WIDEST_EM * largest * EMU_PER_PT <= room:
+                continue  # a cheap bound (all its text in the widest letter) fits: nothing to measure
             for paragraph in cell.iter(w("p")):
                 size = max((int(s.get(w("val"), "0")) / 2 for s in paragraph.iter(w("sz")) if s.get(w("val"))),
                            default=_DEFAULT_WORD_PT)
-                for word in unbreakable_pieces(text_of(paragraph)):
-                    if text_width(word, size) > room:
+                text = text_of(paragraph)
+                if len(text) * size * _WIDEST_EM * EMU_PER_PT <= room:
+                    continue  # even all in the widest letter it fits: nothing to measure
+                for word in unbreakable_pieces(text):
+                    if len(word) * size * _WIDEST_EM * EMU_PER_PT > room and text_width(word, size) > room:
                         return word, column - span + 1, row
     return None
 

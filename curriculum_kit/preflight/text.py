@@ -8,7 +8,7 @@ module that was never finished. Both are read from the engine's text view of eac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -24,34 +24,57 @@ _PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|\{\{|\[insert\b|\blorem ipsum\b|\
 _PLACEHOLDER_CASED = ("TODO", "FIXME", "TBD", "XXX")  # as words, only in capitals
 
 
+def _may_double(text: str) -> bool:
+    """A cheap test before the pattern: a word equal to the next, a parenthesis, or a pair of
+    words repeated within six words (a doubled phrase has all three only this way)."""
+    if "(" in text:
+        return True
+    words = text.casefold().split()
+    if any(map(str.__eq__, words, words[1:])):
+        return True
+    pairs = list(zip(words, words[1:]))
+    return any(any(map(tuple.__eq__, pairs, pairs[k:])) for k in range(2, 7))
+
+
+_PLACEHOLDER_HINTS = ("todo", "fixme", "{{", "[insert", "lorem", "tbd", "xxx")
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    lower = text.casefold()
+    return any(hint in lower for hint in _PLACEHOLDER_HINTS)
+
+
 def doubled_phrases(texts: Iterable[str]) -> set[str]:
     """Every doubled phrase (lower case) in some texts: what a source already had."""
-    return {match.group(0).casefold() for text in texts for match in _DOUBLED.finditer(text)}
+    return {match.group(0).casefold() for text in texts if _may_double(text) for match in _DOUBLED.finditer(text)}
 
 
-def check_doubled(document: Document, allowed: frozenset[str] = frozenset()) -> Iterator[Issue]:
-    """A word or phrase said twice in a row, unless the source said it so too."""
-    for paragraph in document.paragraphs:
-        for match in _DOUBLED.finditer(paragraph.text):
-            if match.group(0).casefold() in allowed:
-                continue
-            phrase = match.group(1)
-            yield Issue(document.name, paragraph.place, "text/doubled", f"'{match.group(0)}' says '{phrase}' twice",
-                        f"keep one '{phrase}' (a terminology row whose replacement repeats text that "
-                        "was already there does this)")
+def check_doubled(document: Document, allowed: Callable[[], frozenset[str]] = frozenset) -> Iterator[Issue]:
+    """A word or phrase said twice in a row, unless the source said it so too (``allowed``
+    gives the source's doubles; it is asked only when a double is found)."""
+    for paragraph, match in document.search(_DOUBLED, _may_double):
+        if match.group(0).casefold() in allowed():
+            continue
+        phrase = match.group(1)
+        yield Issue(document.name, paragraph.place, "text/doubled", f"'{match.group(0)}' says '{phrase}' twice",
+                    f"keep one '{phrase}' (a terminology row whose replacement repeats text that "
+                    "was already there does this)")
 
 
 def check_placeholders(document: Document) -> Iterator[Issue]:
     """TODO, FIXME, '{{', '[insert', lorem ipsum: text someone meant to replace."""
-    for paragraph in document.paragraphs:
-        for match in _PLACEHOLDER.finditer(paragraph.text):
-            found = match.group(0)
-            if found.upper() in _PLACEHOLDER_CASED and found != found.upper():
-                continue  # 'todo' or 'tbd' in a sentence is a word, not a placeholder
-            yield Issue(document.name, paragraph.place, "text/placeholder",
-                        f"placeholder text '{_excerpt(paragraph.text, match.start())}' is left in",
-                        "replace it with the real text (in the overlay or the module) and build again")
-            break
+    reported: set[int] = set()
+    for paragraph, match in document.search(_PLACEHOLDER, _may_hold_placeholder):
+        found = match.group(0)
+        if found.upper() in _PLACEHOLDER_CASED and found != found.upper():
+            continue  # 'todo' or 'tbd' in a sentence is a word, not a placeholder
+        if id(paragraph.element) in reported:
+            continue  # one finding a paragraph
+        reported.add(id(paragraph.element))
+        at = match.start() - paragraph.start
+        yield Issue(document.name, paragraph.place, "text/placeholder",
+                    f"placeholder text '{_excerpt(paragraph.text, at)}' is left in",
+                    "replace it with the real text (in the overlay or the module) and build again")
 
 
 def check_cover_fields(document: Document) -> Iterator[Issue]:
