@@ -301,7 +301,7 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
                 continue
             room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
             largest = max((int(s.get(w("val"), "0")) / 2 for s in cell.iter(w("sz"))), default=_DEFAULT_WORD_PT)
-            if len("".join(cell.itertext())) * _WIDEST_EM * largest * EMU_PER_PT <= room:
+            if len(etree.tostring(cell, method="text", encoding="unicode")) * _WIDEST_EM * largest * EMU_PER_PT <= room:
                 continue  # a cheap bound (all its text in the widest letter) fits: nothing to measure
             for paragraph in cell.iter(w("p")):
                 size = max((int(s.get(w("val"), "0")) / 2 for s in paragraph.iter(w("sz")) if s.get(w("val"))),
