@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,7 +22,7 @@ from .errors import CurriculumKitError, located
 class _Group(click.Group):
     """A click group that prints library errors as one line and exits 1."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CurriculumKitError as exc:
@@ -160,7 +162,8 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
 @click.option("--locked", is_flag=True, help="Fail a county whose modules.lock differs from a module (for CI).")
 @click.option("--strict", is_flag=True, help="Fail (and ship no) packet with any preflight finding.")
 @json_option
-def build_command(module_ids, counties, modules_dir, overlays_dir, out, pdf, jobs, locked, strict, as_json) -> None:
+def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], modules_dir: Path, overlays_dir: Path,
+                  out: Path, pdf: bool | None, jobs: int | None, locked: bool, strict: bool, as_json: bool) -> None:
     """Build facilitator and participant packets for every module x county, and index.html.
 
     Only what changed since the last build is rebuilt. SOURCE_DATE_EPOCH pins every date,
@@ -329,7 +332,7 @@ def _source_date_epoch() -> int | None:
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./plan-SLUG-YEAR/).")
 @modules_option
 @overlays_option
-def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: int, start_time,
+def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: int, start_time: datetime,
                  out: Path | None, modules_dir: Path, overlays_dir: Path) -> None:
     """The county's annual Linkages training plan: sessions in teaching order, the new-hire core
     repeated, refreshers, co-facilitator pairs, dates on working days. Writes a Word plan to
@@ -352,7 +355,7 @@ def plan_command(slug: str, year: int, sessions_per_month: int, new_hire_every: 
 @modules_option
 @overlays_option
 @json_option
-def attendance_command(signins: Path, county: str | None, as_of, threshold: float, out: Path | None,
+def attendance_command(signins: Path, county: str | None, as_of: datetime | None, threshold: float, out: Path | None,
                        modules_dir: Path, overlays_dir: Path, as_json: bool) -> None:
     """Who attended Linkages training, from sign-in records (name,program,module,date and optional
     session,email,hire_date): sessions with one program missing or under the threshold, new hires

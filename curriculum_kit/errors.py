@@ -7,7 +7,9 @@ every error a user sees has the same shape: ``path[:line]: message``.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 
 def display_path(path: str | os.PathLike[str] | None) -> str:
@@ -57,10 +59,21 @@ class PackageError(InputError):
     """A file is not a usable Word or PowerPoint package (legacy, encrypted, damaged, hostile)."""
 
 
+class LocatedMessage(Protocol):
+    """What :class:`InvalidInputs` needs of a finding (``findings.Finding`` sits a floor above)."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def message(self) -> str: ...
+
+
 class InvalidInputs(CurriculumKitError):
     """Validation found errors; carries every finding so callers can show them all."""
 
-    def __init__(self, findings: list, message: str | None = None):
+    def __init__(self, findings: Sequence[LocatedMessage], message: str | None = None):
         first = findings[0]
         more = f" (and {len(findings) - 1} more; run 'curriculum-kit validate')" if len(findings) > 1 else ""
         super().__init__(message or f"{first.message}{more}", first.path, first.line)

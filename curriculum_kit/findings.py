@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import InvalidInputs, display_path, located
 
@@ -26,7 +26,7 @@ class Finding:
     def __str__(self) -> str:
         return located(self.path, self.line, f"{self.severity}: {self.message}")
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"path": display_path(self.path), "line": self.line,
                 "severity": self.severity, "message": self.message}
 
@@ -37,10 +37,10 @@ class Findings:
     def __init__(self) -> None:
         self.items: list[Finding] = []
 
-    def error(self, path: Path, message: str, line: int | None = None) -> None:
+    def error(self, path: str | Path, message: str, line: int | None = None) -> None:
         self.items.append(Finding(Path(path), line, "error", message))
 
-    def warning(self, path: Path, message: str, line: int | None = None) -> None:
+    def warning(self, path: str | Path, message: str, line: int | None = None) -> None:
         self.items.append(Finding(Path(path), line, "warning", message))
 
     @property

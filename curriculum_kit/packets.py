@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -45,7 +46,7 @@ class Packet:
 @dataclass
 class ModulePackets:
     packets: list[Packet]
-    occurrences: Counter
+    occurrences: Counter[str]
     never_found: list[str]
     near_misses: int
     omitted: list[str]
@@ -59,9 +60,10 @@ class CountyDocuments:
     material: CountyMaterial
     contacts: bytes
     orgchart: bytes | None
-    sheets: dict = field(default_factory=dict)  # sign-in sheet and evaluation: (module, bytes) made first
+    sheets: dict[str, tuple[Module, bytes]] = field(default_factory=dict)  # sign-in sheet and evaluation: (module, bytes) made first
 
-    def session_sheet(self, name: str, module: Module, make, stamp: Stamp) -> bytes:
+    def session_sheet(self, name: str, module: Module, make: Callable[[Module, Overlay, Stamp], bytes],
+                      stamp: Stamp) -> bytes:
         """The sign-in sheet or evaluation form for ``module``.
 
         They differ between modules only in the module's title, id, version and caption, so

@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import CurriculumKitError, InputError
@@ -30,6 +31,7 @@ from .package.readme import ROLE_TITLES, readme
 from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
 from .preflight import GENERATED_DOCUMENTS, Issue, check_documents, source_doubles
+from .preflight.agenda import Agenda
 from .preflight.review import write_review
 from .readiness import county_errors
 from .validate import check_module
@@ -66,8 +68,8 @@ class Outcome:
 class _Job:
     module: Module
     key: str
-    module_info: dict
-    chain_info: list[dict]
+    module_info: dict[str, Any]
+    chain_info: list[dict[str, Any]]
     turn: int
     warnings: list[str]
 
@@ -154,7 +156,7 @@ def planned_pairs(library: Library, options: BuildOptions) -> int:
     return len(modules) * len(buildable) + len(_load_failures(library, options))
 
 
-def _select(wanted: tuple[str, ...], known: dict, what: str, folder: Path) -> list[str]:
+def _select(wanted: tuple[str, ...], known: Mapping[str, object], what: str, folder: Path) -> list[str]:
     for name in wanted:
         if name not in known:
             raise InputError(f"no {what} '{name}' in {folder}" +
@@ -210,14 +212,15 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
             pdfs = _convert_all(built, stamp)
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job, _ in built]
-    cache: dict = {}
+    cache: dict[str, tuple[list[Issue], list[Agenda]]] = {}
     for job, packets in built:
         findings = _preflight(job.module, packets, cache) if options.preflight else {}
         outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
     return outcomes
 
 
-def _preflight(module: Module, packets: ModulePackets, cache: dict) -> dict[str, list[Issue]]:
+def _preflight(module: Module, packets: ModulePackets,
+               cache: dict[str, tuple[list[Issue], list[Agenda]]]) -> dict[str, list[Issue]]:
     """Each packet's preflight findings; documents packets share are read once."""
     def doubles() -> frozenset[str]:
         return _source_doubles(module)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CurriculumKitError
-from .findings import Findings
+from .findings import Finding, Findings
 from .formats.library import Library
 from .formats.markers import Marker, MarkerSyntaxError, find_markers, stands_alone
 from .formats.module import LEVELS, Module
@@ -38,12 +38,13 @@ def validate(library: Library) -> Findings:
     _check_prerequisite_cycles(library.modules, findings)
     _check_new_hire_core(library.modules, findings)
     sections = {name for m in library.modules.values() for name in m.optional_sections}
-    reported: set[tuple] = set()
+    reported: set[tuple[Path | None, int | None, str]] = set()
     for overlay in library.overlays.values():
         for row, other in chains(overlay.terms):
             key = (row.path, row.line, other.term)
             if key not in reported:
                 reported.add(key)
+                assert row.path is not None  # an overlay's terms were read from its terminology file
                 findings.warning(row.path, f"replacement '{row.replacement}' contains the term '{other.term}' "
                                  f"of another row (line {other.line}); replacements are never replaced again, "
                                  "so check this is what you meant", row.line)
@@ -64,24 +65,24 @@ def validate(library: Library) -> Findings:
 
 def _check_counties(library: Library, findings: Findings) -> None:
     """What `build` would stop at (readiness.county_errors), as errors: validate fails first,
-    with the same words;
-    placeholders in a parent-only overlay and colours too light for text, as warnings."""
+    with the same words. Placeholders in a parent-only overlay and colours too light for
+    text, as warnings."""
     seen: set[str] = set()
     built_layers: set[Path] = set()
     for overlay in library.overlays.values():
         if not overlay.buildable:
             continue
         built_layers.update(layer.folder for layer in overlay.chain)
-        errors = []
+        errors: list[Finding] = []
         for module in library.modules.values():
             try:
                 errors += missing_material(overlay, module)
             except CurriculumKitError:
                 continue  # an unreadable module document is reported by check_module
         for finding in errors + placeholder_findings(overlay.chain, "error"):
-                if str(finding) not in seen:
-                    seen.add(str(finding))
-                    findings.items.append(finding)
+            if str(finding) not in seen:
+                seen.add(str(finding))
+                findings.items.append(finding)
     for layer in library.layers.values():
         extra = [] if layer.folder in built_layers else placeholder_findings((layer,), "warning")
         for finding in extra + colour_warnings(layer):
@@ -196,9 +197,9 @@ def _check_document(module: Module, path: Path, findings: Findings) -> None:
             if not stands_alone(block.text):
                 findings.error(path, f"{block.location}: marker {markers[0]} must be the only text of its paragraph")
                 continue
-            problem = _misplaced(markers[0], block.kind, want)
-            if problem:
-                findings.error(path, f"{block.location}: {problem}")
+            misplaced = _misplaced(markers[0], block.kind, want)
+            if misplaced:
+                findings.error(path, f"{block.location}: {misplaced}")
                 continue
             container = block.element.getparent() if want == "word" else None
             seen.append(_Seen(markers[0], block.location, container))

@@ -1,4 +1,5 @@
 """The two input formats (base modules and county overlays): frozen models, loading, checks.
 
-This layer imports nothing else from curriculum_kit but errors and findings.
+Floor 2 (README, "How the code is laid out"): imports from curriculum_kit only the floors
+below, errors, findings and outputs; never the engine beside it (ooxml) or anything above.
 """

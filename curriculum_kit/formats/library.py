@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,7 +57,7 @@ class Library:
             try:
                 module = load_module(folder, self.findings)
             except InputError as exc:
-                self.findings.error(exc.path, exc.message, exc.line)
+                self.findings.error(exc.path or folder / MODULE_FILE, exc.message, exc.line)
                 continue
             if module is not None:
                 self.modules[module.id] = module
@@ -113,7 +114,7 @@ class Library:
                          f"{_known(folders[0].name, self.overlays)}")
 
 
-def _known(name: str, known: dict) -> str:
+def _known(name: str, known: Mapping[str, object]) -> str:
     hint = suggest(name, known)
     return hint or (f" (known: {', '.join(sorted(known))})" if known else "")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..findings import Findings
 from .programs import PROGRAMS
@@ -104,14 +105,17 @@ def load_module(folder: Path, findings: Findings) -> Module | None:
     start = _start_time(doc, data, findings)
     agenda = _agenda(doc, data, duration, findings)
     files = _files(folder, doc, data, findings)
-    if len(findings.errors) > before or files is None:
+    # The None tests add nothing at run time (a required key that is missing is an error
+    # above); they tell the type checker what the errors test already proved.
+    if (len(findings.errors) > before or files is None or module_id is None or title is None
+            or version is None or level is None or duration is None):
         return None
     guide, slides, handouts = files
     return Module(module_id, title, version, level, prerequisites, duration, programs, guide, slides,
                   handouts, folder, sections, refresh, new_hire, description, agenda, start)
 
 
-def _text(doc: TomlDocument, data: dict, key: str, findings: Findings) -> str | None:
+def _text(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings) -> str | None:
     value = data.get(key)
     if key in data and (not isinstance(value, str) or not value.strip()):
         findings.error(doc.path, f"'{key}' must be non-empty text", doc.line_of(key))
@@ -119,7 +123,7 @@ def _text(doc: TomlDocument, data: dict, key: str, findings: Findings) -> str | 
     return value.strip() if isinstance(value, str) else None
 
 
-def _version(doc: TomlDocument, data: dict, findings: Findings) -> Version | None:
+def _version(doc: TomlDocument, data: dict[str, Any], findings: Findings) -> Version | None:
     if "version" not in data:
         return None
     try:
@@ -129,7 +133,7 @@ def _version(doc: TomlDocument, data: dict, findings: Findings) -> Version | Non
         return None
 
 
-def _positive_int(doc: TomlDocument, data: dict, key: str, findings: Findings) -> int | None:
+def _positive_int(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings) -> int | None:
     value = data.get(key)
     if key in data and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
         findings.error(doc.path, f"'{key}' must be a whole number above 0, not {value!r}", doc.line_of(key))
@@ -137,7 +141,7 @@ def _positive_int(doc: TomlDocument, data: dict, key: str, findings: Findings) -
     return value
 
 
-def _id_list(doc: TomlDocument, data: dict, key: str, findings: Findings) -> tuple[str, ...]:
+def _id_list(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         findings.error(doc.path, f"'{key}' must be a list of module ids", doc.line_of(key))
@@ -145,7 +149,7 @@ def _id_list(doc: TomlDocument, data: dict, key: str, findings: Findings) -> tup
     return tuple(value)
 
 
-def _programs(doc: TomlDocument, data: dict, findings: Findings) -> tuple[str, ...]:
+def _programs(doc: TomlDocument, data: dict[str, Any], findings: Findings) -> tuple[str, ...]:
     value = data.get("programs", [])
     if not isinstance(value, list) or not value or any(p not in PROGRAMS for p in value):
         if "programs" in data:
@@ -155,7 +159,7 @@ def _programs(doc: TomlDocument, data: dict, findings: Findings) -> tuple[str, .
     return tuple(dict.fromkeys(value))
 
 
-def _optional_sections(doc: TomlDocument, data: dict, findings: Findings) -> dict[str, str]:
+def _optional_sections(doc: TomlDocument, data: dict[str, Any], findings: Findings) -> dict[str, str]:
     sections = data.get("optional_sections", {})
     if not isinstance(sections, dict):
         findings.error(doc.path, "'optional_sections' must be a table of name = \"description\"",
@@ -168,7 +172,7 @@ def _optional_sections(doc: TomlDocument, data: dict, findings: Findings) -> dic
     return dict(sections)
 
 
-def _files(folder: Path, doc: TomlDocument, data: dict,
+def _files(folder: Path, doc: TomlDocument, data: dict[str, Any],
            findings: Findings) -> tuple[Path, Path, tuple[Path, ...]] | None:
     files = data.get("files")
     if not isinstance(files, dict):
@@ -186,12 +190,13 @@ def _files(folder: Path, doc: TomlDocument, data: dict,
         return None
     handouts = [_document(folder, doc, {"handouts": value}, "handouts", ".docx", findings)
                 for value in handouts_value]
-    if guide is None or slides is None or None in handouts:
+    found = [path for path in handouts if path is not None]
+    if guide is None or slides is None or len(found) < len(handouts):
         return None
-    return guide, slides, tuple(handouts)
+    return guide, slides, tuple(found)
 
 
-def _document(folder: Path, doc: TomlDocument, files: dict, key: str, suffix: str,
+def _document(folder: Path, doc: TomlDocument, files: dict[str, Any], key: str, suffix: str,
               findings: Findings) -> Path | None:
     if key not in files:
         return None
@@ -203,7 +208,7 @@ def _document(folder: Path, doc: TomlDocument, files: dict, key: str, suffix: st
     return path
 
 
-def _start_time(doc: TomlDocument, data: dict, findings: Findings) -> tuple[int, int]:
+def _start_time(doc: TomlDocument, data: dict[str, Any], findings: Findings) -> tuple[int, int]:
     value = data.get("start_time", "9:00")
     match = _TIME.fullmatch(value) if isinstance(value, str) else None
     if match is None:
@@ -213,7 +218,7 @@ def _start_time(doc: TomlDocument, data: dict, findings: Findings) -> tuple[int,
     return int(match.group(1)), int(match.group(2))
 
 
-def _agenda(doc: TomlDocument, data: dict, duration: int | None, findings: Findings) -> tuple[ScheduleItem, ...]:
+def _agenda(doc: TomlDocument, data: dict[str, Any], duration: int | None, findings: Findings) -> tuple[ScheduleItem, ...]:
     """[[agenda]] rows: the one schedule the agenda document, the plan and preflight read."""
     rows = data.get("agenda", [])
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):

@@ -7,8 +7,10 @@ its whole `extends` chain applied — what `build`, `adapt` and `plan` use.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..errors import InputError
 from ..findings import Findings
@@ -32,6 +34,13 @@ _REQUIRED = ["slug", "county", "version"]
 _OPTIONAL = ["extends", "buildable", "omit_sections", "programs", "trainers"]
 _PROGRAM_KEYS = ["name", "short_name", "logo", "color"]
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+# A program's table as the county wrote it: name, short_name and color (text) and logo (a
+# Path), each optional in one layer and folded over the extends chain.
+ProgramFields = dict[str, Any]
+_Read = TypeVar("_Read")
+_Empty = TypeVar("_Empty")
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,7 @@ class Layer:
     extends: str | None
     buildable: bool | None
     omit_sections: tuple[str, ...] | None
-    programs: dict[str, dict]
+    programs: dict[str, ProgramFields]
     trainers: tuple[Trainer, ...] | None
     terms: tuple[Term, ...]
     contacts: tuple[Contact, ...]
@@ -130,7 +139,7 @@ def load_layer(folder: Path, findings: Findings) -> Layer | None:
     try:
         doc = load_toml(folder / OVERLAY_FILE)
     except InputError as exc:
-        findings.error(exc.path, exc.message, exc.line)
+        findings.error(exc.path or folder / OVERLAY_FILE, exc.message, exc.line)
         return None
     data = doc.data
     before = len(findings.errors)
@@ -166,28 +175,30 @@ def load_layer(folder: Path, findings: Findings) -> Layer | None:
     programs = _programs(folder, doc, findings)
     trainers = _trainers(doc, findings)
     terms, contacts, orgchart, stories = _data_files(folder, findings)
-    if len(findings.errors) > before:
+    # The None tests add nothing at run time (a missing required key is an error above);
+    # they tell the type checker what the errors test already proved.
+    if len(findings.errors) > before or slug is None or county is None or version is None:
         return None
     return Layer(folder, slug, county.strip(), version, extends, buildable,
                  tuple(omit) if omit is not None else None, programs, trainers,
                  terms, contacts, orgchart, stories, doc)
 
 
-def _programs(folder: Path, doc: TomlDocument, findings: Findings) -> dict[str, dict]:
+def _programs(folder: Path, doc: TomlDocument, findings: Findings) -> dict[str, ProgramFields]:
     table = doc.data.get("programs", {})
     if not isinstance(table, dict):
         findings.error(doc.path, "'programs' must be a table: [programs.cws] and [programs.calworks]",
                        doc.line_of("programs"))
         return {}
     check_keys(doc, table, ("programs",), [], PROGRAMS, findings)
-    programs: dict[str, dict] = {}
+    programs: dict[str, ProgramFields] = {}
     for key in PROGRAMS:
         fields = table.get(key, {})
         if not isinstance(fields, dict):
             findings.error(doc.path, f"'programs.{key}' must be a table", doc.line_of("programs", key))
             continue
         check_keys(doc, fields, ("programs", key), [], _PROGRAM_KEYS, findings)
-        clean: dict = {}
+        clean: ProgramFields = {}
         for name in ("name", "short_name"):
             if name in fields:
                 if isinstance(fields[name], str) and fields[name].strip():
@@ -234,21 +245,22 @@ def _trainers(doc: TomlDocument, findings: Findings) -> tuple[Trainer, ...] | No
     return tuple(trainers)
 
 
-def _data_files(folder: Path, findings: Findings):
+def _data_files(folder: Path, findings: Findings
+                ) -> tuple[tuple[Term, ...], tuple[Contact, ...], OrgChart | None, tuple[Story, ...]]:
     """terminology, contacts, org chart and stories; each file is optional."""
-    def attempt(read, path, empty):
+    def attempt(read: Callable[[Path, Findings], _Read], path: Path, empty: _Empty) -> _Read | _Empty:
         if not path.exists():
             return empty
         try:
             return read(path, findings)
         except InputError as exc:
-            findings.error(exc.path, exc.message, exc.line)
+            findings.error(exc.path or path, exc.message, exc.line)
             return empty
 
-    terms = attempt(read_terminology, folder / TERMINOLOGY_FILE, ())
-    contacts = attempt(read_contacts, folder / CONTACTS_FILE, ())
+    terms: tuple[Term, ...] = attempt(read_terminology, folder / TERMINOLOGY_FILE, ())
+    contacts: tuple[Contact, ...] = attempt(read_contacts, folder / CONTACTS_FILE, ())
     orgchart = attempt(read_orgchart, folder / ORGCHART_FILE, None)
-    stories = []
+    stories: list[Story] = []
     for path in sorted((folder / STORIES_DIR).glob("*.md")):
         story = attempt(read_story, path, None)
         if story is not None:
@@ -281,9 +293,11 @@ def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay 
 
 
 def _fold(chain: tuple[Layer, ...], findings: Findings) -> Overlay | None:
-    programs: dict[str, dict] = {key: {} for key in PROGRAMS}
-    omit, trainers, orgchart = (), (), None
-    contacts: dict[tuple, Contact] = {}
+    programs: dict[str, ProgramFields] = {key: {} for key in PROGRAMS}
+    omit: tuple[str, ...] = ()
+    trainers: tuple[Trainer, ...] = ()
+    orgchart: OrgChart | None = None
+    contacts: dict[tuple[str, str], Contact] = {}
     stories: dict[str, Story] = {}
     for layer in reversed(chain):  # root ancestor first, so nearer layers win
         for key, fields in layer.programs.items():

@@ -51,6 +51,9 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
+# Where a value sits in a TOML file: keys and array indexes, e.g. ('trainers', 0, 'name').
+KeyPath = tuple[str | int, ...]
+
 
 @dataclass
 class TomlDocument:
@@ -58,7 +61,7 @@ class TomlDocument:
 
     path: Path
     data: dict[str, Any]
-    lines: dict[tuple, int] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
 
     def line_of(self, *keys: str | int) -> int | None:
         """The line of a key path such as ('programs', 'cws', 'name') or ('trainers', 0)."""
@@ -82,11 +85,11 @@ def load_toml(path: Path) -> TomlDocument:
     return TomlDocument(path, data, _key_lines(text))
 
 
-def _key_lines(text: str) -> dict[tuple, int]:
+def _key_lines(text: str) -> dict[KeyPath, int]:
     """Where each key and table header stands; good enough for the files people write."""
-    lines: dict[tuple, int] = {}
-    table: tuple = ()
-    array_counts: dict[tuple, int] = {}
+    lines: dict[KeyPath, int] = {}
+    table: KeyPath = ()
+    array_counts: dict[KeyPath, int] = {}
     in_multiline = False
     for number, line in enumerate(text.splitlines(), start=1):
         if line.count('"""') % 2 or line.count("'''") % 2:
@@ -116,7 +119,7 @@ def _key_lines(text: str) -> dict[tuple, int]:
 def check_keys(
     doc: TomlDocument,
     table: dict[str, Any],
-    where: tuple,
+    where: KeyPath,
     required: Iterable[str],
     optional: Iterable[str],
     findings: Findings,
@@ -218,7 +221,7 @@ def _row_problem(header: list[str], required: list[str], cells: list[str]) -> st
     return None
 
 
-def inside_folder(folder: Path, value: object, doc: TomlDocument, keys: tuple,
+def inside_folder(folder: Path, value: object, doc: TomlDocument, keys: KeyPath,
                   findings: Findings) -> Path | None:
     """The file a TOML value names, if it is a relative path that stays inside ``folder``.
 

@@ -7,8 +7,10 @@ participants and managers can see it was planned rather than squeezed in.
 
 from __future__ import annotations
 
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from docx.table import _Row
 
 from ..agenda import ADJOURN, AgendaItem, clock, session_agenda
 from ..formats.module import Module
@@ -58,14 +60,14 @@ def agenda_docx(module: Module, overlay: Overlay, stamp: Stamp,
     return finish(document, stamp, f"Agenda: {module.title}", module.title, overlay.county)
 
 
-def _mark_connecting(row) -> None:
+def _mark_connecting(row: _Row) -> None:
     for cell in row.cells:
         shade(cell, CONNECT_FILL)
         for run in cell.paragraphs[0].runs:
             run.bold = True
 
 
-def _add_totals(document, items: tuple[AgendaItem, ...], overlay: Overlay) -> None:
+def _add_totals(document: DocxDocument, items: tuple[AgendaItem, ...], overlay: Overlay) -> None:
     """The day's length and how much of it is set aside for getting to know each other."""
     total = sum(item.minutes for item in items)
     connecting = sum(item.minutes for item in items if item.kind in CONNECTING)

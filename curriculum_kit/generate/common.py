@@ -8,19 +8,30 @@ come from the build's timestamp so the same inputs give the same bytes.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 from xml.sax.saxutils import escape
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.coreprops import CoreProperties
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.section import Section
+from docx.shape import InlineShape
 from docx.shared import Emu, Inches, Length, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from PIL import Image, ImageOps
+from pptx.parts.coreprops import CorePropertiesPart as PptxCoreProperties
+from pptx.presentation import Presentation
 
 from ..formats.colors import readable_text_color
 from ..formats.overlay import Branding, Overlay
@@ -36,6 +47,8 @@ TOOL = "curriculum-kit"
 LOGO_MAX_PIXELS = 800  # logos are downscaled to this many pixels on their longer side
 LOGO_HEIGHT = Inches(0.6)
 LOGO_MAX_WIDTH = Inches(1.9)  # a third of a letter page's text width: wide wordmarks shrink to it
+# Core properties as python-docx and python-pptx each hand them out.
+_CoreProperties = CoreProperties | PptxCoreProperties
 BODY_FONT = "Calibri"  # the template's body theme font is a serif; handouts read better in one sans face
 
 
@@ -44,6 +57,7 @@ def logo_png(path: Path) -> bytes:
     """A logo as PNG bytes no larger than LOGO_MAX_PIXELS (huge county logos are common),
     turned upright when a camera or phone recorded its orientation in EXIF; a PNG that is
     already small enough is used as it is."""
+    image: Image.Image
     with Image.open(path) as image:
         if image.format == "PNG" and max(image.size) <= LOGO_MAX_PIXELS:
             return path.read_bytes()
@@ -70,7 +84,8 @@ def logo_alt_text(branding: Branding, county: str) -> str:
     return f"Logo of {branding.name}, {county}"
 
 
-def add_picture(run, data: bytes, alt_text: str, height=None, width=None):
+def add_picture(run: Run, data: bytes, alt_text: str, height: int | None = None,
+                width: int | None = None) -> InlineShape:
     """A picture in a run, with alt text that screen readers read aloud."""
     shape = run.add_picture(io.BytesIO(data), height=height, width=width)
     doc_pr = shape._inline.docPr
@@ -79,7 +94,7 @@ def add_picture(run, data: bytes, alt_text: str, height=None, width=None):
     return shape
 
 
-def fill_cobrand(table, overlay: Overlay, logo_height=LOGO_HEIGHT) -> None:
+def fill_cobrand(table: Table, overlay: Overlay, logo_height: int = LOGO_HEIGHT) -> None:
     """Fill a 1x3 table: CWS logo and name | county | CalWORKs logo and name (equal sizes)."""
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     cells = table.rows[0].cells
@@ -108,7 +123,7 @@ def fill_cobrand(table, overlay: Overlay, logo_height=LOGO_HEIGHT) -> None:
     tag.font.size = Pt(9)
 
 
-def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bool = False):
+def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bool = False) -> DocxDocument:
     """A co-branded Word document: both programs in the header of every page, then a title."""
     document = docx.Document()
     document.styles["Normal"].font.name = BODY_FONT
@@ -119,14 +134,14 @@ def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bo
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Inches(0.8))
     section.top_margin = Inches(0.6)
-    fill_cobrand(section.header.add_table(1, 3, text_width(document)), overlay)
+    fill_cobrand(section.header.add_table(1, 3, Length(text_width(document))), overlay)
     document.add_heading(title, level=1)
     if subtitle:
         document.add_paragraph(subtitle)
     return document
 
 
-def finish(document, stamp: Stamp, title: str, subject: str, author: str) -> bytes:
+def finish(document: DocxDocument, stamp: Stamp, title: str, subject: str, author: str) -> bytes:
     """The document's bytes with pinned core properties and entry times."""
     properties = document.core_properties
     properties.title = title
@@ -136,7 +151,7 @@ def finish(document, stamp: Stamp, title: str, subject: str, author: str) -> byt
     return finish_loaded(document, stamp)
 
 
-def finish_loaded(document, stamp: Stamp) -> bytes:
+def finish_loaded(document: DocxDocument | Presentation, stamp: Stamp) -> bytes:
     """An adapted document's bytes: its own title and author kept, the rest pinned."""
     properties = _loaded_core_properties(document)
     properties.last_modified_by = TOOL
@@ -147,7 +162,7 @@ def finish_loaded(document, stamp: Stamp) -> bytes:
     return restamp(out.getvalue(), stamp.zip_time)
 
 
-def _loaded_core_properties(document):
+def _loaded_core_properties(document: DocxDocument | Presentation) -> _CoreProperties:
     """A loaded document's core properties, found by content type.
 
     LibreOffice writes the package relationship as '.../officedocument/...' (lower-case d);
@@ -155,12 +170,12 @@ def _loaded_core_properties(document):
     docProps/core.xml: a zip with two entries of one name, which Word calls corrupt.
     """
     for part in document.part.package.iter_parts():
-        if part.content_type == CT.OPC_CORE_PROPERTIES:
-            return getattr(part, "core_properties", part)  # python-pptx's part is the properties
-    return document.core_properties
+        if part.content_type == CT.OPC_CORE_PROPERTIES:  # python-pptx's part is the properties
+            return cast(_CoreProperties, getattr(part, "core_properties", part))
+    return cast(_CoreProperties, document.core_properties)  # untyped in both libraries
 
 
-def shade(cell, color_hex: str) -> None:
+def shade(cell: _Cell, color_hex: str) -> None:
     """Fill a table cell (python-docx has no API for cell shading)."""
     properties = cell._tc.get_or_add_tcPr()
     fill = properties.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto",
@@ -173,7 +188,8 @@ _BORDERS = ("<w:tblBorders>" + "".join(
     for side in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>")
 
 
-def table_with_header(document, headers: list[str], rows: list[list[str]], widths=None, font_pt: float = 10):
+def table_with_header(document: DocxDocument | _Cell, headers: list[str], rows: list[list[str]],
+                      widths: list[Length] | None = None, font_pt: float = 10) -> Table:
     """A bordered table with a bold header row repeated on every page; no row splits across pages.
 
     The rows are written as XML in one go: python-docx's cell-by-cell API costs more than
@@ -181,11 +197,12 @@ def table_with_header(document, headers: list[str], rows: list[list[str]], width
     whose styles lack 'Table Grid'.
     """
     table = document.add_table(rows=0, cols=len(headers))
-    if "Table Grid" in [style.name for style in document.part.styles]:
+    # a cell's part may be a header's: the styles live with the main document
+    if "Table Grid" in [style.name for style in document.part.package.main_document_part.styles]:
         table.style = "Table Grid"
     table._tbl.tblPr.append(parse_xml(f"<w:root {nsdecls('w')}>{_BORDERS}</w:root>")[0])
     if widths is None:
-        widths = [column.w for column in table._tbl.tblGrid.gridCol_lst]
+        widths = [column.w or Emu(0) for column in table._tbl.tblGrid.gridCol_lst]  # python-docx sets each
     while font_pt > SMALLEST_TABLE_PT and _least(widths, [headers, *rows], font_pt) > sum(map(int, widths)):
         font_pt -= 0.5  # every column must hold its longest word
     widths = fit_columns(widths, [headers, *rows], font_pt)
@@ -199,7 +216,7 @@ def table_with_header(document, headers: list[str], rows: list[list[str]], width
     return table
 
 
-def _lines(value) -> str:
+def _lines(value: object) -> str:
     """Escaped text whose line ends become line breaks, as python-docx's run.text does."""
     return escape(str(value)).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
 
@@ -209,7 +226,7 @@ SMALLEST_TABLE_PT = 7.5  # a table too wide for its words gets smaller print, do
 SLACK = 20 * 635  # a column never ends exactly at its longest word (widths are rounded to twips)
 
 
-def fit_columns(widths, rows: list[list[str]], font_pt: float) -> list[Length]:
+def fit_columns(widths: Sequence[int], rows: list[list[str]], font_pt: float) -> list[Length]:
     """Column widths at least as wide as each column's longest word (Word breaks a word
     wider than its column mid-word: 'Emergenc y'); what is left is shared in proportion to
     the widths asked for beyond that. The total stays the same. Words are measured as wide
@@ -231,7 +248,7 @@ def _needs(columns: int, rows: list[list[str]], font_pt: float) -> list[int]:
             for index in range(columns)]
 
 
-def _least(widths, rows: list[list[str]], font_pt: float) -> int:
+def _least(widths: Sequence[int], rows: list[list[str]], font_pt: float) -> int:
     return sum(_needs(len(widths), rows, font_pt))
 
 
@@ -249,7 +266,7 @@ def _row(values: list[str], twips: list[int], size: int, header: bool = False) -
     return f"<w:tr><w:trPr>{properties}</w:trPr>{cells}</w:tr>"
 
 
-def _set_grid(table, widths) -> None:
+def _set_grid(table: Table, widths: list[Length]) -> None:
     table.autofit = False
     for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
         column.w = width
@@ -257,7 +274,7 @@ def _set_grid(table, widths) -> None:
 
 # --- Shared by the session handouts (agenda, sign-in, evaluation, contacts) ---------------
 
-def add_labelled(container, *fields: tuple[str, str]):
+def add_labelled(container: DocxDocument | _Cell, *fields: tuple[str, str]) -> Paragraph:
     """One line of bold labels with their values: 'My program: ☐ DCFS   ☐ ETA'."""
     paragraph = container.add_paragraph()
     for index, (label, value) in enumerate(fields):
@@ -266,12 +283,12 @@ def add_labelled(container, *fields: tuple[str, str]):
     return paragraph
 
 
-def add_fill_in(container, *labels: str):
+def add_fill_in(container: DocxDocument | _Cell, *labels: str) -> Paragraph:
     """One line of labelled blanks, e.g. 'Date: ____   Location: ____', written in on the day."""
     return add_labelled(container, *((label, BLANK) for label in labels))
 
 
-def add_footer_note(document, text: str) -> None:
+def add_footer_note(document: DocxDocument, text: str) -> None:
     """Small grey print in every page's footer: provenance, or a word to whoever files the sheet."""
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -280,13 +297,26 @@ def add_footer_note(document, text: str) -> None:
     run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
-def text_width(document):
+def text_width(document: DocxDocument) -> int:
     """The width between the margins of the document's last section."""
-    section = document.sections[-1]
-    return section.page_width - section.left_margin - section.right_margin
+    return section_width(document.sections[-1])
 
 
-def column_widths(total, *weights: float) -> list[Length]:
+def section_width(section: Section) -> int:
+    """The width between a section's margins."""
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    assert width is not None and left is not None and right is not None  # python-docx's template sets them
+    return width - left - right
+
+
+def section_height(section: Section) -> int:
+    """The height between a section's top and bottom margins."""
+    height, top, bottom = section.page_height, section.top_margin, section.bottom_margin
+    assert height is not None and top is not None and bottom is not None  # python-docx's template sets them
+    return height - top - bottom
+
+
+def column_widths(total: int, *weights: float) -> list[Length]:
     """Column widths in proportion to ``weights`` that add up to ``total`` (EMU)."""
     scale = int(total) / sum(weights)
     return [Emu(int(weight * scale)) for weight in weights]

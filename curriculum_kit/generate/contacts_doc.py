@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.document import Document
+from docx.table import Table, _Cell
 
 from ..formats.contacts import Contact
 from ..formats.overlay import Overlay
@@ -21,7 +22,7 @@ HEADERS = ["Program", "Role", "Name and title", "Phone", "E-mail", "Location/not
 WEIGHTS = (0.9, 1.25, 2.0, 1.3, 2.8, 2.15)  # e-mail addresses must not wrap; widths then follow the words
 
 
-def contacts_table(container, contacts: Sequence[Contact], overlay: Overlay):
+def contacts_table(container: Document | _Cell, contacts: Sequence[Contact], overlay: Overlay) -> Table:
     """Append a Program | Role | Name and title | Phone | E-mail | Location/notes table to ``container``.
 
     The program column tells two rows with one role apart ("Linkages liaison" in each

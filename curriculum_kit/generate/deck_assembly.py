@@ -8,12 +8,18 @@ generated slides); section markers sit in the notes and span whole slides.
 from __future__ import annotations
 
 import io
+from typing import TypedDict
 from xml.sax.saxutils import escape
 
 import pptx
 from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
+from pptx.presentation import Presentation
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.slide import Slide, SlideLayout
+from pptx.text.text import _Paragraph
 from pptx.util import Emu, Pt
 
 from ..errors import BuildError
@@ -29,13 +35,21 @@ from .common import finish_loaded, fit_picture, logo_alt_text, logo_png
 from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area
 from .slide_copy import copy_slides
+from .slide_parts import SlideSize, detach, notes_frame, slide_size
 from .textfit import line_height, wrap
-from .word_assembly import CountyMaterial
+from .word_assembly import CountyMaterial, Pair
 
 MARGIN = Emu(457200)  # half an inch
 BODY_PT = 16
 TABLE_PT = 12
 TITLE_PT = 28
+
+
+class _Page(TypedDict):
+    """One slide's share of a table: its rows and each row's height (header first)."""
+
+    rows: list[list[str]]
+    heights: list[int]
 
 
 def assemble_deck(data: bytes, module: Module, material: CountyMaterial,
@@ -53,7 +67,7 @@ def assemble_deck(data: bytes, module: Module, material: CountyMaterial,
     return finish_loaded(presentation, stamp), omitted
 
 
-def _check_finished(presentation) -> None:
+def _check_finished(presentation: Presentation) -> None:
     """Nothing unfinished ships: no marker may be left anywhere on a slide (tables and groups
     included) or in its notes."""
     for number, slide in enumerate(presentation.slides, start=1):
@@ -66,7 +80,7 @@ def _check_finished(presentation) -> None:
                                  "with 'curriculum-kit validate'")
 
 
-def _notes_markers(slide) -> list[tuple[object, Marker]]:
+def _notes_markers(slide: Slide) -> list[tuple[_Paragraph, Marker]]:
     if not slide.has_notes_slide:
         return []
     found = []
@@ -79,7 +93,7 @@ def _notes_markers(slide) -> list[tuple[object, Marker]]:
     return found
 
 
-def _resolve_sections(presentation, overlay: Overlay, pair) -> list[str]:
+def _resolve_sections(presentation: Presentation, overlay: Overlay, pair: Pair) -> list[str]:
     """Drop the slides of omitted optional sections; label program sections in the notes."""
     stack: list[tuple[int, Marker]] = []
     doomed: set[int] = set()
@@ -100,7 +114,7 @@ def _resolve_sections(presentation, overlay: Overlay, pair) -> list[str]:
                 if opened.name == "optional" and opened.argument in overlay.omit_sections:
                     doomed.update(range(start, index + 1))
                     omitted.append(f"optional {opened.argument}")
-            element.getparent().remove(element)
+            detach(element)
     if stack:
         raise BuildError(f"{stack[-1][1]} on slide {stack[-1][0] + 1} is never closed")
     for index in sorted(doomed, reverse=True):
@@ -108,20 +122,20 @@ def _resolve_sections(presentation, overlay: Overlay, pair) -> list[str]:
     return omitted
 
 
-def _program_note(overlay: Overlay, pair, program: str) -> str:
+def _program_note(overlay: Overlay, pair: Pair, program: str) -> str:
     trainer = f" ({(pair[0] if program == 'cws' else pair[1]).name})" if pair else ""
     who = overlay.programs[program].label
     return f"For the {who} co-facilitator{trainer}: this part speaks to {who} staff."
 
 
-def _replace_paragraph_text(paragraph, text: str) -> None:
+def _replace_paragraph_text(paragraph: _Paragraph, text: str) -> None:
     runs = paragraph.runs
     runs[0].text = text
     for run in runs[1:]:
-        run._r.getparent().remove(run._r)
+        detach(run._r)
 
 
-def _placeholder_slides(presentation) -> list[tuple[object, Marker]]:
+def _placeholder_slides(presentation: Presentation) -> list[tuple[Slide, Marker]]:
     found = []
     for slide in presentation.slides:
         for shape in slide.shapes:
@@ -133,7 +147,7 @@ def _placeholder_slides(presentation) -> list[tuple[object, Marker]]:
     return found
 
 
-def _move_new_slides(presentation, before: int, anchor) -> None:
+def _move_new_slides(presentation: Presentation, before: int, anchor: Slide) -> None:
     """Move the slides added since ``before`` to just before ``anchor``."""
     id_list = presentation.slides._sldIdLst
     ids = list(id_list)
@@ -142,7 +156,7 @@ def _move_new_slides(presentation, before: int, anchor) -> None:
         anchor_id.addprevious(new)
 
 
-def _delete_slide(presentation, slide) -> None:
+def _delete_slide(presentation: Presentation, slide: Slide) -> None:
     """Remove a slide; renumber the slide parts so a slide added later gets a free name
     (python-pptx names a new slide after the slide count)."""
     id_list = presentation.slides._sldIdLst
@@ -154,7 +168,8 @@ def _delete_slide(presentation, slide) -> None:
     presentation.part.rename_slide_parts([slide_id.rId for slide_id in id_list])
 
 
-def _generate(presentation, anchor, name: str, module: Module, material: CountyMaterial, pair) -> None:
+def _generate(presentation: Presentation, anchor: Slide, name: str, module: Module, material: CountyMaterial,
+              pair: Pair) -> None:
     overlay = material.overlay
     layout = anchor.slide_layout
     if name == "cobrand":
@@ -166,15 +181,16 @@ def _generate(presentation, anchor, name: str, module: Module, material: CountyM
     elif name == "orgchart":
         if overlay.orgchart is None:
             raise BuildError("the deck has an org chart slide but the overlay has no orgchart.csv", overlay.folder)
-        size = (presentation.slide_width, presentation.slide_height)
+        size = slide_size(presentation)
         if size not in material.slide_cache:
             material.slide_cache[size] = _orgchart_prototype(overlay, size)
         copy_slides(material.slide_cache[size], presentation, layout)
 
 
-def _orgchart_prototype(overlay: Overlay, size: tuple[int, int]):
+def _orgchart_prototype(overlay: Overlay, size: SlideSize) -> Presentation:
     """The county's org chart slides, drawn once per slide size and copied into each deck
     (drawing a hundred shapes with python-pptx costs more than the rest of a deck)."""
+    assert overlay.orgchart is not None  # _generate refuses a deck with an org chart slide and no chart
     prototype = pptx.Presentation()
     prototype.slide_width, prototype.slide_height = size
     width, height = chart_area(prototype)[2:]
@@ -186,29 +202,29 @@ def _orgchart_prototype(overlay: Overlay, size: tuple[int, int]):
     return prototype
 
 
-def _blank_slide(presentation, layout, title: str):
+def _blank_slide(presentation: Presentation, layout: SlideLayout, title: str) -> Slide:
     """A slide on the marker slide's layout, emptied, with a title text box."""
-    slide = presentation.slides.add_slide(layout)
+    slide: Slide = presentation.slides.add_slide(layout)
     for shape in list(slide.placeholders):
-        shape._element.getparent().remove(shape._element)
-    as_title(_text_box(slide, MARGIN, MARGIN, presentation.slide_width - 2 * MARGIN, Pt(TITLE_PT * 1.6),
+        detach(shape._element)
+    as_title(_text_box(slide, MARGIN, MARGIN, slide_size(presentation)[0] - 2 * MARGIN, Pt(TITLE_PT * 1.6),
                        [title], TITLE_PT, bold=True))
     return slide
 
 
-def as_title(box) -> None:
+def as_title(box: Shape) -> None:
     """Make a text box the slide's title: screen readers list and announce slides by their
     title placeholder (Section 508). Its own position and text formatting still apply."""
-    properties = box._element.nvSpPr.nvPr
+    properties = box._element.xpath("./p:nvSpPr/p:nvPr")[0]
     properties.insert(0, parse_xml(f'<p:ph {nsdecls("p")} type="title"/>'))
     for paragraph in box.text_frame.paragraphs:
         if paragraph.alignment is None:
             paragraph.alignment = 1  # PP_ALIGN.LEFT, not the master title's alignment
 
 
-def _text_box(slide, left, top, width, height, paragraphs: list[str], size: float, bold: bool = False,
-              color: RGBColor | None = None, center: bool = False):
-    box = slide.shapes.add_textbox(int(left), int(top), int(width), int(height))
+def _text_box(slide: Slide, left: float, top: float, width: float, height: float, paragraphs: list[str], size: float,
+              bold: bool = False, color: RGBColor | None = None, center: bool = False) -> Shape:
+    box = slide.shapes.add_textbox(Emu(int(left)), Emu(int(top)), Emu(int(width)), Emu(int(height)))
     frame = box.text_frame
     frame.word_wrap = True
     for index, text in enumerate(paragraphs):
@@ -224,11 +240,12 @@ def _text_box(slide, left, top, width, height, paragraphs: list[str], size: floa
     return box
 
 
-def _title_slide(presentation, layout, module: Module, overlay: Overlay, pair) -> None:
+def _title_slide(presentation: Presentation, layout: SlideLayout, module: Module, overlay: Overlay,
+                 pair: Pair) -> None:
     slide = presentation.slides.add_slide(layout)
     for shape in list(slide.placeholders):
-        shape._element.getparent().remove(shape._element)
-    width, height = presentation.slide_width, presentation.slide_height
+        detach(shape._element)
+    width, height = slide_size(presentation)
     logo = int(height * 0.22)
     for key, left in (("cws", MARGIN), ("calworks", width - MARGIN - logo)):
         branding = overlay.programs[key]
@@ -239,7 +256,9 @@ def _title_slide(presentation, layout, module: Module, overlay: Overlay, pair) -
                                                int(MARGIN + (logo - fitted_height) / 2), fitted_width, fitted_height)
             picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
         _text_box(slide, left - MARGIN / 2, MARGIN + logo, logo + MARGIN, Pt(40), [branding.name], 10,
-                  color=RGBColor.from_string(readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#")),
+                  # python-pptx leaves from_string unannotated
+                  color=RGBColor.from_string(  # type: ignore[no-untyped-call]
+                      readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#")),
                   center=True)
     middle = width - 4 * MARGIN - 2 * logo
     _text_box(slide, 2 * MARGIN + logo, MARGIN, middle, Pt(36), [overlay.county], 24, bold=True, center=True)
@@ -254,32 +273,32 @@ def _title_slide(presentation, layout, module: Module, overlay: Overlay, pair) -
     _notes(slide, "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration).")
 
 
-def _notes(slide, text: str) -> None:
-    slide.notes_slide.notes_text_frame.text = text
+def _notes(slide: Slide, text: str) -> None:
+    notes_frame(slide).text = text
 
 
-def _contacts_slides(presentation, layout, overlay: Overlay) -> None:
+def _contacts_slides(presentation: Presentation, layout: SlideLayout, overlay: Overlay) -> None:
     """Contacts in a table, as many rows per slide as fit at 12 pt."""
     if not overlay.contacts:
         raise BuildError("the deck has a contacts slide but the overlay has no contacts.csv rows", overlay.folder)
-    width = presentation.slide_width - 2 * MARGIN
+    width = slide_size(presentation)[0] - 2 * MARGIN
     columns = [("Program", 0.12), ("Role", 0.19), ("Name and title", 0.27), ("Phone", 0.14), ("E-mail", 0.28)]
     rows = [[overlay.program_label(c.program),
              c.role, f"{c.name}, {c.title}" if c.title else c.name, c.phone, c.email] for c in overlay.contacts]
-    available = presentation.slide_height - 2 * MARGIN - Pt(TITLE_PT * 2)
+    available = slide_size(presentation)[1] - 2 * MARGIN - Pt(TITLE_PT * 2)
     pages = _paginate(rows, [int(width * share) for _, share in columns], available, TABLE_PT)
-    programs = iter([c.program for c in overlay.contacts])
-    for page in pages:
-        page["programs"] = [next(programs) for _ in page["rows"]]
+    first = 0  # the page's first contact
     for number, page in enumerate(pages, start=1):
         title = f"Local contacts — {overlay.county}" + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
         slide = _blank_slide(presentation, layout, title)
         heights = page["heights"]
         widths = [int(width * share) for _, share in columns]
-        shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), int(MARGIN),
-                                       int(MARGIN + Pt(TITLE_PT * 2)), int(width), int(sum(heights)))
+        shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), Emu(int(MARGIN)),
+                                       Emu(int(MARGIN + Pt(TITLE_PT * 2))), Emu(int(width)), Emu(int(sum(heights))))
+        programs = [contact.program for contact in overlay.contacts[first:first + len(page["rows"])]]
+        first += len(page["rows"])
         _fill_table(shape, [[label for label, _ in columns], *page["rows"]], widths, heights,
-                    _contact_fills(overlay, page["programs"]))
+                    _contact_fills(overlay, programs))
         _notes(slide, "Point out the contacts in the other program: who to call first, and how.")
 
 
@@ -291,16 +310,16 @@ def _contact_fills(overlay: Overlay, programs: list[str]) -> list[list[str]]:
     return [[header] * 5, *[[colors.get(program, WHITE)] + [WHITE] * 4 for program in programs]]
 
 
-def _fill_table(shape, rows: list[list[str]], widths: list[int], heights: list[int],
+def _fill_table(shape: GraphicFrame, rows: list[list[str]], widths: list[int], heights: list[int],
                 fills: list[list[str]]) -> None:
     """Write a table's rows as XML in one go (python-pptx's cell API is slow); the first
     row is the bold header, every cell at TABLE_PT with narrow margins, filled with its
     colour (never the template's default blue) and its text black or white, whichever
     reads on it (WCAG 2.1 AA: 4.5:1)."""
-    table = shape._element.graphic.graphicData.tbl
-    table.tblPr.set("bandRow", "0")
+    table = shape.table._tbl
+    table.get_or_add_tblPr().set("bandRow", "0")
     for column, column_width in zip(table.tblGrid.gridCol_lst, widths):
-        column.w = column_width
+        column.w = Emu(column_width)
     for row in table.tr_lst:
         table.remove(row)
     border = "".join(f'<a:{side} w="6350"><a:solidFill><a:srgbClr val="808080"/></a:solidFill></a:{side}>'
@@ -318,7 +337,7 @@ def _fill_table(shape, rows: list[list[str]], widths: list[int], heights: list[i
         table.append(row)
 
 
-def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt: float) -> list[dict]:
+def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt: float) -> list[_Page]:
     """Split table rows over slides by their estimated wrapped height."""
     padding = 2 * 22860
     def height(values: list[str]) -> int:
@@ -328,7 +347,9 @@ def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt:
             raise BuildError(f"a contact does not fit a slide table: {exc}") from None
         return lines * line_height(font_pt) + padding + Pt(4)
     header = height(["Name and title"] * len(widths))
-    pages, current, used = [], [], header
+    pages: list[_Page] = []
+    current: list[list[str]] = []
+    used = header
     heights = [header]
     for values in rows:
         needed = height(values)
@@ -342,13 +363,13 @@ def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt:
     return pages
 
 
-def _story_slides(presentation, layout, overlay: Overlay) -> None:
+def _story_slides(presentation: Presentation, layout: SlideLayout, overlay: Overlay) -> None:
     """One or more slides per story, split between paragraphs or sentences to fit at 16 pt."""
     if not overlay.stories:
         raise BuildError("the deck has a stories slide but the overlay has no stories/*.md", overlay.folder)
-    width = int(presentation.slide_width - 2 * MARGIN)
+    width = int(slide_size(presentation)[0] - 2 * MARGIN)
     top = MARGIN + Pt(TITLE_PT * 2)
-    available = int(presentation.slide_height - top - MARGIN)
+    available = int(slide_size(presentation)[1] - top - MARGIN)
     for story in overlay.stories:
         programs = " and ".join(overlay.program_label(p) for p in story.programs)
         chunks = _fit_text([f"Programs: {programs}", *story.paragraphs], width - 2 * 91440, available, BODY_PT)
@@ -361,7 +382,7 @@ def _story_slides(presentation, layout, overlay: Overlay) -> None:
 
 def _fit_text(paragraphs: list[str], width: int, height: int, font_pt: float) -> list[list[str]]:
     """Paragraphs grouped into slides that hold them; long paragraphs split at sentences."""
-    pieces = []
+    pieces: list[str] = []
     for paragraph in paragraphs:
         lines = len(wrap(paragraph, width, font_pt, break_words=True))  # a long link breaks, as in PowerPoint
         if (lines + 1) * line_height(font_pt) <= height:
@@ -369,7 +390,9 @@ def _fit_text(paragraphs: list[str], width: int, height: int, font_pt: float) ->
         else:
             pieces.extend(sentence + "." if not sentence.endswith((".", "!", "?")) else sentence
                           for sentence in paragraph.split(". ") if sentence)
-    chunks, current, used = [], [], 0
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    used: float = 0
     for piece in pieces:
         needed = (len(wrap(piece, width, font_pt, break_words=True)) + 0.5) * line_height(font_pt)
         if needed > height:

@@ -35,9 +35,11 @@ def orgchart_docx(overlay: Overlay, pictures: tuple[bytes, ...], alt_text: str, 
         paragraph.paragraph_format.page_break_before = index > 0  # one chart page per page
         width, height = fit_picture(png, PAGE_WIDTH, FIRST_PAGE_HEIGHT if index == 0 else PAGE_HEIGHT)
         add_picture(paragraph.add_run(), png, alt_text, width=width, height=height)
-    people = {person.id: person for person in overlay.orgchart.people}
+    chart = overlay.orgchart
+    assert chart is not None  # the packet has this document only when the county has a chart
+    people = {person.id: person for person in chart.people}
     document.add_heading("Everyone on the chart", level=2)
     rows = [[p.name, p.title, overlay.program_label(p.program),
-             people[p.reports_to].name if p.reports_to in people else "—"] for p in overlay.orgchart.people]
+             people[p.reports_to].name if p.reports_to in people else "—"] for p in chart.people]
     table_with_header(document, ["Name", "Title", "Program", "Reports to"], rows)
     return finish(document, stamp, f"Org chart — {overlay.county}", "Linkages org chart", overlay.county)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import io
 import math
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import cast
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..formats.orgchart import OrgChart
+from ..formats.orgchart import OrgChart, Person
 from ..formats.overlay import Overlay
 from .orgchart_layout import CORNER, EMU_PER_PT, NOTE_PT, Page, box_colors, line_height, wrap
 from .orgchart_slides import LINE_COLOR, NOTE_COLOR, program_colors
@@ -28,7 +30,8 @@ DESCRIPTION_LIMIT = 1000  # characters of alt text before the rest is left to th
 
 @lru_cache(maxsize=16)
 def _font(pixels: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.load_default(size=pixels)
+    # a sized default font is FreeType's whenever Pillow has FreeType (its wheels always do)
+    return cast(ImageFont.FreeTypeFont, ImageFont.load_default(size=pixels))
 
 
 def render_png(page: Page, overlay: Overlay, dpi: int = 150) -> bytes:
@@ -76,7 +79,7 @@ def render_png(page: Page, overlay: Overlay, dpi: int = 150) -> bytes:
     return out.getvalue()
 
 
-def _text_lines(draw, lines, centre_x: float, top: int, font_pt: float, scale: float, color: str,
+def _text_lines(draw: ImageDraw.ImageDraw, lines: Sequence[str], centre_x: float, top: int, font_pt: float, scale: float, color: str,
                 bold: bool = False) -> None:
     """Centred lines from ``top`` (pixels), spaced as the layout spaces them; bold is drawn
     twice, a pixel apart (Pillow's built-in font has no bold face)."""
@@ -93,18 +96,19 @@ _NEAREST = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0
                           "\u00f8": "o", "\u0141": "L", "\u0142": "l", "\u0110": "D", "\u0111": "d"})
 
 
-def _draw_line(draw, text: str, centre_x: float, middle_y: float, font, color: str) -> None:
+def _draw_line(draw: ImageDraw.ImageDraw, text: str, centre_x: float, middle_y: float, font: ImageFont.FreeTypeFont,
+               color: str) -> None:
     """One line of text, letter by letter: Pillow's built-in font has ASCII letters only, so
     accents (José Núñez, Lan Nguyễn) are drawn as strokes over or under their base letter."""
     if text.isascii():  # the common case: the font has every letter, draw the line at once
         draw.text((centre_x, middle_y), text, fill=color, font=font, anchor="mm")
         return
-    clusters: list[list] = []
+    clusters: list[tuple[str, list[str]]] = []
     for char in unicodedata.normalize("NFD", text.translate(_NEAREST)):
         if unicodedata.combining(char) and clusters:
             clusters[-1][1].append(char)
         else:
-            clusters.append([char, []])
+            clusters.append((char, []))
     x = centre_x - sum(font.getlength(base) for base, _ in clusters) / 2
     for base, marks in clusters:
         left, top, right, bottom = font.getbbox(base, anchor="lm")
@@ -117,7 +121,8 @@ def _draw_line(draw, text: str, centre_x: float, middle_y: float, font, color: s
         x += font.getlength(base)
 
 
-def _draw_dotless(draw, letter: str, x: float, middle_y: float, font, color: str) -> float:
+def _draw_dotless(draw: ImageDraw.ImageDraw, letter: str, x: float, middle_y: float, font: ImageFont.FreeTypeFont,
+                  color: str) -> float:
     """i or j without its dot, which an accent replaces (í as in García); returns its new top."""
     left, top, right, bottom = font.getbbox(letter, anchor="lm")
     stem_top = font.getbbox("x", anchor="lm")[1]
@@ -129,7 +134,7 @@ def _draw_dotless(draw, letter: str, x: float, middle_y: float, font, color: str
 
 
 # Combining marks as strokes in a unit box (x -0.5..0.5 left to right, y 0..1 bottom to top).
-_MARKS = {
+_MARKS: dict[str, list[tuple[float, float]]] = {
     "\u0300": [(-0.25, 1), (0.25, 0)], "\u0301": [(-0.25, 0), (0.25, 1)],
     "\u0302": [(-0.5, 0), (0, 1), (0.5, 0)], "\u030c": [(-0.5, 1), (0, 0), (0.5, 1)],
     "\u0303": [(-0.5, 0.2), (-0.25, 0.8), (0.25, 0.2), (0.5, 0.8)], "\u0304": [(-0.5, 0.5), (0.5, 0.5)],
@@ -139,7 +144,7 @@ _DOTS = {"\u0307": (0,), "\u0308": (-0.35, 0.35), "\u0323": (0,)}
 _BELOW = {"\u0323", "\u0327", "\u0328"}
 
 
-def _draw_marks(draw, marks: list[str], centre_x: float, glyph_top: float, glyph_bottom: float, size: int,
+def _draw_marks(draw: ImageDraw.ImageDraw, marks: list[str], centre_x: float, glyph_top: float, glyph_bottom: float, size: float,
                 color: str) -> None:
     width, height, gap = 0.3 * size, 0.16 * size, 0.07 * size
     stroke = max(1, round(size / 14))
@@ -171,7 +176,7 @@ def describe(chart: OrgChart, county: str) -> str:
     kids = chart.children()
     named: set[str] = set()
 
-    def who(person) -> str:
+    def who(person: Person) -> str:
         first = person.id not in named
         named.add(person.id)
         return f"{person.name} ({person.title})" if first and person.title else person.name

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import BuildError
@@ -211,7 +212,7 @@ class _Planner:
         """A box's height; a cut box has one more line saying where its team continues."""
         return (len(self.text[pid][0]) + cut) * self.line + 2 * self.inset
 
-    def _row_height(self, row: list[str], last: bool) -> int:
+    def _row_height(self, row: Sequence[str], last: bool) -> int:
         return max(self.height(pid, cut=last and bool(self.kids[pid])) for pid in row)
 
     def _plan(self, top: str | None) -> tuple[int, str | int]:
@@ -219,9 +220,10 @@ class _Planner:
         kids = self.kids[top]
         if not kids:
             return 1, 0
-        trees = []  # (pages, -depth, depth): fewest pages, then most levels on this page
+        trees: list[tuple[int, int, str | int]] = []  # (pages, -depth, depth): fewest pages, then most levels on this page
         used = 0 if top is None else self.height(top)
-        level, slots_above, depth = [top], 0, 0
+        level: Sequence[str | None] = [top]
+        slots_above, depth = 0, 0
         while True:
             below = [child for pid in level for child in self.kids[pid]]
             if not below:
@@ -264,14 +266,15 @@ class _Planner:
             new, cut = self._specs(top, origin, len(specs))
             specs += new
             stack += reversed(cut)
-        self.first = {}
-        self.last = {}
+        self.first: dict[str | None, int] = {}
+        self.last: dict[str | None, int] = {}
         for index, spec in enumerate(specs):
             self.first.setdefault(spec.top, index + 1)
             self.last[spec.top] = index + 1
         return [self._page(index, spec, len(specs)) for index, spec in enumerate(specs)]
 
-    def _specs(self, top, origin, start) -> tuple[list[_Spec], list[tuple[str, int | None]]]:
+    def _specs(self, top: str | None, origin: int | None,
+               start: int) -> tuple[list[_Spec], list[tuple[str | None, int | None]]]:
         """The pages of ``top``'s team (page indexes from ``start``) and the teams cut from them."""
         pages, how = self.best[top]
         if how == "forest":
@@ -283,6 +286,7 @@ class _Planner:
             specs = [_Spec(top, origin, depth=1, chunk=chunk, part=i + 1, parts=parts)
                      for i, chunk in enumerate(chunks)]
             return specs, [(pid, start + i) for i, chunk in enumerate(chunks) for pid in chunk if self.kids[pid]]
+        assert isinstance(how, int)  # neither 'forest' nor 'wide': a tree depth
         spec = _Spec(top, origin, depth=how)
         return [spec], [(pid, start) for pid in self._levels(spec)[-1] if self.kids[pid]]
 
@@ -317,10 +321,10 @@ class _Planner:
         links = tuple(Link(box.person.reports_to, box.person.id) for box in boxes if box.person.reports_to in on_page)
         return Page(title, tuple(boxes), links, tuple(notes))
 
-    def _box(self, pid: str, x: int, y: int, height: int, repeated: bool = False, cut: bool = False) -> Box:
+    def _box(self, pid: str, x: float, y: int, height: int, repeated: bool = False, cut: bool = False) -> Box:
         lines, name_lines = self.text[pid]
         team_page = self.first[pid] if cut else None
-        if cut:
+        if team_page is not None:
             lines += (team_text(team_page),)
         return Box(self.people[pid], round(x), y, self.box_w, height, lines, self.font, name_lines,
                    repeated, team_page)
@@ -346,17 +350,18 @@ class _Planner:
         centre: dict[str | None, float] = {}
         for row in reversed(levels):
             for pid in row:
-                kids = shown.get(pid)
-                centre[pid] = (centre[kids[0]] + centre[kids[-1]]) / 2 if kids else start[pid] + 0.5
+                reports = shown.get(pid)
+                centre[pid] = (centre[reports[0]] + centre[reports[-1]]) / 2 if reports else start[pid] + 0.5
         left, pitch = self._row_left(span[spec.top]), self.box_w + COL_GAP
         repeated = spec.origin is not None or spec.part > 1
         boxes, y = [], 0
         for depth, row in enumerate(levels):
             if row == [None]:
                 continue
+            people = [pid for pid in row if pid is not None]  # only the top row can be the roots' None
             last = depth == len(levels) - 1
-            height = self._row_height(row, last)
-            for pid in row:
+            height = self._row_height(people, last)
+            for pid in people:
                 x = left + (centre[pid] - 0.5) * pitch
                 boxes.append(self._box(pid, x, y, height, repeated=depth == 0 and repeated,
                                        cut=last and bool(self.kids[pid])))

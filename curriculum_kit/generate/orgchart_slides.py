@@ -13,12 +13,16 @@ from xml.sax.saxutils import escape
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
+from pptx.presentation import Presentation
+from pptx.slide import Slide, SlideLayout
+from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, PROGRAMS
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .orgchart_layout import CORNER, EMU_PER_PT, NOTE_LINES, NOTE_PT, PAD_PT, Box, Page, box_colors, line_height, wrap
+from .slide_parts import detach, notes_frame, slide_size
 
 FONT = "Arial"  # the layout's width estimates are Arial's (Liberation Sans in LibreOffice)
 TITLE_SIZES = (24, 20, 16, 14, 12)  # the largest that fits the title's height wins
@@ -31,11 +35,12 @@ _GAP = 91440  # 0.1 in between the title, the chart and the notes line
 _BOTTOM = 182880  # 0.2 in below the notes line
 
 
-def chart_area(presentation) -> tuple[int, int, int, int]:
+def chart_area(presentation: Presentation) -> tuple[int, int, int, int]:
     """(left, top, width, height) of the slide area the chart pages are laid out for."""
     top = TITLE_TOP + TITLE_HEIGHT + _GAP
-    return (MARGIN, top, presentation.slide_width - 2 * MARGIN,
-            presentation.slide_height - top - _GAP - _notes_height() - _BOTTOM)
+    slide_width, slide_height = slide_size(presentation)
+    return (MARGIN, top, slide_width - 2 * MARGIN,
+            slide_height - top - _GAP - _notes_height() - _BOTTOM)
 
 
 def _notes_height() -> int:
@@ -52,7 +57,8 @@ def program_label(overlay: Overlay, program: str) -> str:
     return " and ".join(overlay.programs[key].label for key in keys)
 
 
-def add_org_chart_slides(presentation, layout_index_or_layout, pages: list[Page], overlay: Overlay) -> list:
+def add_org_chart_slides(presentation: Presentation, layout_index_or_layout: int | SlideLayout, pages: list[Page],
+                         overlay: Overlay) -> list[Slide]:
     """One slide per page, on the given slide layout. Lay the pages out for the size of
     :func:`chart_area`; each page is centred across the slide below its title, its notes
     right under the chart. Raises ValueError when a page was laid out too tall for the slide."""
@@ -60,33 +66,35 @@ def add_org_chart_slides(presentation, layout_index_or_layout, pages: list[Page]
                     if isinstance(layout_index_or_layout, int) else layout_index_or_layout)
     _, top, _, _ = chart_area(presentation)
     colors = program_colors(overlay)
+    slide_width, slide_height = slide_size(presentation)
     slides = []
     for page in pages:
         left = min(box.x for box in page.boxes)
-        dx = (presentation.slide_width - (max(box.x + box.width for box in page.boxes) - left)) // 2 - left
+        dx = (slide_width - (max(box.x + box.width for box in page.boxes) - left)) // 2 - left
         bottom = top + max(box.y + box.height for box in page.boxes)
-        if bottom + (_GAP + _notes_height() if page.notes else 0) > presentation.slide_height:
+        if bottom + (_GAP + _notes_height() if page.notes else 0) > slide_height:
             raise ValueError(f"org chart page '{page.title}' is taller than the slide; lay it out for chart_area()")
         slide = presentation.slides.add_slide(slide_layout)
-        _set_title(slide, page.title, presentation.slide_width)
+        _set_title(slide, page.title, slide_width)
         _add_chart(slide, page, dx, top, colors, overlay)
         if page.notes:
-            slide.notes_slide.notes_text_frame.text = "\n".join(page.notes)
-            notes = slide.shapes.add_textbox(MARGIN, bottom + _GAP, presentation.slide_width - 2 * MARGIN,
-                                             _notes_height())
+            notes_frame(slide).text = "\n".join(page.notes)
+            notes = slide.shapes.add_textbox(Emu(MARGIN), Emu(bottom + _GAP), Emu(slide_width - 2 * MARGIN),
+                                             Emu(_notes_height()))
             notes.name = "Org chart notes"
             _fill_text(notes.text_frame, [("; ".join(page.notes), NOTE_PT, False, False)], NOTE_COLOR)
         slides.append(slide)
     return slides
 
 
-def _set_title(slide, title: str, slide_width: int) -> None:
+def _set_title(slide: Slide, title: str, slide_width: int) -> None:
     """The layout's title placeholder (or a text box), across the top; other placeholders go."""
     for placeholder in list(slide.placeholders):
         if placeholder != slide.shapes.title:
-            placeholder._element.getparent().remove(placeholder._element)
-    shape = slide.shapes.title or slide.shapes.add_textbox(0, 0, 0, 0)
-    shape.left, shape.top, shape.width, shape.height = MARGIN, TITLE_TOP, slide_width - 2 * MARGIN, TITLE_HEIGHT
+            detach(placeholder._element)
+    shape = slide.shapes.title or slide.shapes.add_textbox(Emu(0), Emu(0), Emu(0), Emu(0))
+    shape.left, shape.top, shape.width, shape.height = (Emu(MARGIN), Emu(TITLE_TOP), Emu(slide_width - 2 * MARGIN),
+                                                        Emu(TITLE_HEIGHT))
     frame = shape.text_frame
     frame.text = title
     frame.word_wrap = True
@@ -100,11 +108,11 @@ def _set_title(slide, title: str, slide_width: int) -> None:
         run.font.size = Pt(size)
 
 
-def _add_chart(slide, page: Page, left: int, top: int, colors: dict[str, str], overlay: Overlay) -> None:
+def _add_chart(slide: Slide, page: Page, left: int, top: int, colors: dict[str, str], overlay: Overlay) -> None:
     """Boxes and their connectors, written as shape XML in one go (python-pptx's shape API
     costs more than the rest of a deck); lines first, so they go behind the boxes."""
     tree = slide.shapes._spTree
-    next_id = max(int(el.get("id")) for el in tree.iter(qn("p:cNvPr"))) + 1
+    next_id = max(int(el.get("id", "0")) for el in tree.iter(qn("p:cNvPr"))) + 1  # id is required
     ids = {box.person.id: next_id + index for index, box in enumerate(page.boxes)}
     boxes = {box.person.id: box for box in page.boxes}
     connectors = [_connector_xml(next_id + len(ids) + index, boxes[link.parent], boxes[link.child],
@@ -170,7 +178,9 @@ def _text_body(paragraphs: list[tuple[str, float, bool, bool]], color: str, anch
             f'anchor="{anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody>')
 
 
-def _fill_text(frame, paragraphs: list[tuple[str, float, bool, bool]], color: str) -> None:
+def _fill_text(frame: TextFrame, paragraphs: list[tuple[str, float, bool, bool]], color: str) -> None:
     """Replace a text frame's body with :func:`_text_body`'s."""
     body = frame._txBody
-    body.getparent().replace(body, parse_xml(f"<p:root {nsdecls('p', 'a')}>{_text_body(paragraphs, color)}</p:root>")[0])
+    parent = body.getparent()
+    assert parent is not None  # a text body sits in its shape
+    parent.replace(body, parse_xml(f"<p:root {nsdecls('p', 'a')}>{_text_body(paragraphs, color)}</p:root>")[0])

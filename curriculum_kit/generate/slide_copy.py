@@ -11,13 +11,15 @@ from __future__ import annotations
 import copy
 
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation
+from pptx.slide import Slide, SlideLayout
 
 _PLACEHOLDER = qn("p:ph")
 _TITLES = ("title", "ctrTitle")
 _GROUP_PROPERTIES = (qn("p:nvGrpSpPr"), qn("p:grpSpPr"))
 
 
-def copy_slides(source, target, layout) -> list:
+def copy_slides(source: Presentation, target: Presentation, layout: SlideLayout) -> list[Slide]:
     """Append a copy of every slide of ``source`` to ``target`` on ``layout``."""
     slides = []
     for original in source.slides:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from docx.document import Document as DocxDocument
+
 from ..formats.overlay import Overlay
 from ..formats.stories import Story
 
 
-def add_stories(document, stories: Sequence[Story], overlay: Overlay) -> None:
+def add_stories(document: DocxDocument, stories: Sequence[Story], overlay: Overlay) -> None:
     """Append each story: its title (Heading 2), 'Programs: …' in italics, then its paragraphs."""
     for story in stories:
         document.add_heading(story.title, level=2)

@@ -8,13 +8,16 @@ marker, which keeps python-docx's own helpers usable for every piece.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Inches, Pt
+from lxml import etree
+from pptx.presentation import Presentation
 
 from ..errors import BuildError
 from ..formats.markers import Marker, find_markers
@@ -22,9 +25,12 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
-from .common import add_picture, fill_cobrand, finish_loaded, fit_picture
+from .common import add_picture, fill_cobrand, finish_loaded, fit_picture, section_height, section_width
 from .contacts_doc import contacts_table
+from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
+
+Pair = tuple[Trainer, Trainer] | None  # the co-facilitators (CWS, CalWORKs), when the county named them
 
 
 @dataclass(frozen=True)
@@ -34,10 +40,10 @@ class CountyMaterial:
     overlay: Overlay
     orgchart_pngs: tuple[bytes, ...]
     orgchart_alt: str
-    slide_cache: dict = field(default_factory=dict)  # slide size -> org chart slides to copy
+    slide_cache: dict[SlideSize, Presentation] = field(default_factory=dict)  # slide size -> org chart slides to copy
 
 
-def section_decider(overlay: Overlay, audience: str):
+def section_decider(overlay: Overlay, audience: str) -> Callable[[Marker], str]:
     """'drop' omitted optional sections; for one program's participants, the other program's
     sections; the facilitator ('both') keeps and labels program sections."""
     def decide(marker: Marker) -> str:
@@ -49,7 +55,7 @@ def section_decider(overlay: Overlay, audience: str):
     return decide
 
 
-def program_label(overlay: Overlay, pair: tuple[Trainer, Trainer] | None):
+def program_label(overlay: Overlay, pair: Pair) -> Callable[[Marker], str]:
     def label(marker: Marker) -> str:
         program = marker.argument
         lead = ""
@@ -80,7 +86,7 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
 
 
 @contextmanager
-def _insert_before(document, marker_paragraph) -> Iterator[None]:
+def _insert_before(document: DocxDocument, marker_paragraph: etree._Element) -> Iterator[None]:
     """Whatever is added to the end of the body inside the block moves to the marker."""
     body = document.element.body
     count = len(body)
@@ -89,10 +95,11 @@ def _insert_before(document, marker_paragraph) -> Iterator[None]:
     added = list(body)[count - (1 if section is not None else 0):len(body) - (1 if section is not None else 0)]
     for element in added:
         marker_paragraph.addprevious(element)
-    marker_paragraph.getparent().remove(marker_paragraph)
+    detach(marker_paragraph)
 
 
-def _fill(document, name: str, module: Module, material: CountyMaterial, pair, audience: str) -> None:
+def _fill(document: DocxDocument, name: str, module: Module, material: CountyMaterial, pair: Pair,
+          audience: str) -> None:
     overlay = material.overlay
     if name == "cobrand":
         _cover(document, module, overlay, pair, audience)
@@ -105,9 +112,8 @@ def _fill(document, name: str, module: Module, material: CountyMaterial, pair, a
         if not material.orgchart_pngs:
             raise BuildError("the module has an org chart marker but the overlay has no orgchart.csv",
                              overlay.folder)
-        section = document.sections[0]
-        width = section.page_width - section.left_margin - section.right_margin
-        height = section.page_height - section.top_margin - section.bottom_margin - Inches(1)  # a heading's room
+        width = section_width(document.sections[0])
+        height = section_height(document.sections[0]) - Inches(1)  # room for a heading above
         for png in material.orgchart_pngs:
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -120,7 +126,7 @@ def _fill(document, name: str, module: Module, material: CountyMaterial, pair, a
         add_stories(document, overlay.stories, overlay)
 
 
-def _cover(document, module: Module, overlay: Overlay, pair, audience: str) -> None:
+def _cover(document: DocxDocument, module: Module, overlay: Overlay, pair: Pair, audience: str) -> None:
     fill_cobrand(document.add_table(1, 3), overlay, logo_height=Inches(1.1))
     role = "Facilitator guide" if audience == "facilitator" else "Participant materials"
     for text, size, bold in ((module.title, 26, True),

@@ -14,11 +14,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from zipfile import ZipInfo
 
+from lxml import etree
+
 from .locations import BlockLocator, part_labels
-from .matcher import Matcher, TermRule, compiled_matcher, splice
+from .matcher import Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
 from .textview import PartText, read_part
@@ -54,21 +56,21 @@ class AdaptResult:
     terms: tuple[TermRule, ...]
     changes: list[Change] = field(default_factory=list)  # filled when details are asked for
     near_misses: list[NearMissReport] = field(default_factory=list)  # likewise
-    by_term: Counter = field(default_factory=Counter)
-    by_kind: Counter = field(default_factory=Counter)
+    by_term: Counter[str] = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
     near_miss_count: int = 0
 
-    def occurrences(self) -> Counter:
+    def occurrences(self) -> Counter[str]:
         return self.by_term
 
-    def occurrences_by_kind(self) -> Counter:
+    def occurrences_by_kind(self) -> Counter[str]:
         return self.by_kind
 
     def unused_terms(self) -> list[str]:
         used = self.occurrences()
         return [t.term for t in self.terms if t.term not in used]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "source": str(self.source),
             "changes": [asdict(c) for c in self.changes],
@@ -97,7 +99,7 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
             with _collector_paused():
                 changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
                                       details, serialize_changes=writer is not None)
-            if changed is not None:
+            if changed is not None and writer is not None:  # only written parts come back changed
                 writer.add(name, changed, info.date_time)
                 continue
         else:
@@ -143,11 +145,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _record(result: AdaptResult, part: str, label: str, root, view: PartText, matches, misses) -> None:
+def _record(result: AdaptResult, part: str, label: str, root: etree._Element, view: PartText,
+            matches: list[Match], misses: list[NearMiss]) -> None:
     if not matches and not misses:
         return
     locator = BlockLocator(root, view)
-    by_block: dict[int, list] = {}
+    by_block: dict[int, list[Match]] = {}
     for match in matches:
         by_block.setdefault(bisect_right(view.block_starts, match.start) - 1, []).append(match)
     for index, block_matches in by_block.items():

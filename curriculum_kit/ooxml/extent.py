@@ -58,11 +58,12 @@ def _page_styles(package: Package) -> tuple[set[str], str | None]:
             default = style_id
     starting = set()
     for style_id in own:
-        current, seen = style_id, set()
+        current: str | None = style_id
+        seen: set[str] = set()
         while current in own and current not in seen and own[current] is None:
             seen.add(current)
             current = based_on.get(current)
-        if own.get(current):
+        if current is not None and own.get(current):
             starting.add(style_id)
     return starting, default
 

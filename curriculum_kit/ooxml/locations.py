@@ -22,7 +22,7 @@ _NOTES = {w("footnote"): "footnote", w("endnote"): "endnote", w("comment"): "com
 _SHAPES = {p("sp"), p("graphicFrame"), p("pic"), p("cxnSp"), p("grpSp")}
 
 
-def _natural(name: str):
+def _natural(name: str) -> list[int | str]:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
 
 
@@ -83,7 +83,7 @@ def _smartart_drawings(package: Package, parts: dict[str, str]) -> dict[str, str
 
 
 def _slide_numbers(package: Package) -> dict[str, int]:
-    rels = {rel.id: rel.target for rel in package.graph.get(package.main_part, [])}
+    rels: dict[str | None, str] = {rel.id: rel.target for rel in package.graph.get(package.main_part, [])}
     root = package.xml(package.main_part)
     numbers = {}
     for number, slide_id in enumerate(root.iter(p("sldId")), start=1):
@@ -98,7 +98,7 @@ class BlockLocator:
 
     def __init__(self, root: etree._Element, view: PartText):
         self.root = root
-        self._tables: dict | None = None
+        self._tables: dict[etree._Element, int] | None = None
         self._view = view
         self._paragraph_numbers: dict[int, int] | None = None
 
@@ -134,7 +134,7 @@ class BlockLocator:
             where.append(f"paragraph {self._paragraph_number(element)}")
         return ", ".join(where)
 
-    def _paragraph_number(self, paragraph) -> int:
+    def _paragraph_number(self, paragraph: etree._Element) -> int:
         """Paragraphs count in document order (a paragraph split by a text box counts once)."""
         if self._paragraph_numbers is None:
             self._paragraph_numbers = {}
@@ -142,17 +142,17 @@ class BlockLocator:
                 self._paragraph_numbers.setdefault(id(element), len(self._paragraph_numbers) + 1)
         return self._paragraph_numbers.get(id(paragraph), 0)
 
-    def _table_number(self, table) -> str:
+    def _table_number(self, table: etree._Element) -> str:
         if self._tables is None:
             self._tables = {t: i for i, t in enumerate(self.root.iter(_W_TBL), start=1)}
         return str(self._tables.get(table, "?"))
 
 
 
-def _row_index(row) -> int:
+def _row_index(row: etree._Element) -> int:
     return sum(1 for sibling in row.itersiblings(preceding=True) if sibling.tag == row.tag) + 1
 
 
-def _shape_name(shape) -> str:
+def _shape_name(shape: etree._Element) -> str:
     properties = shape.find(".//{*}cNvPr")
     return properties.get("name", "") if properties is not None else ""

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
+# The terms as a tree of letters: "" marks the end of a term.
+_Trie = dict[str, "_Trie"]
+
 
 class TermRule(Protocol):
     """What the engine needs of a terminology row; the formats layer's ``Term`` is one.
@@ -92,14 +95,14 @@ def _trie_pattern(needles: list[str]) -> str:
     terms each extending the last) becomes a flat alternation, longest first: the same
     matches, found more slowly.
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for needle in needles:
         node = trie
         for char in needle:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict, depth: int) -> str:
+    def emit(node: _Trie, depth: int) -> str:
         if depth > _MAX_NESTING:
             raise _TooDeep
         branches = []
@@ -181,7 +184,8 @@ class Matcher:
         matches, _ = self.scan(text)
         return splice(text, matches)
 
-    def _judge(self, text, start, end, needle, barriers, kinds, misses) -> Match | None:
+    def _judge(self, text: str, start: int, end: int, needle: str, barriers: Sequence[int],
+               kinds: dict[int, str], misses: list[NearMiss]) -> Match | None:
         """The match of ``needle`` at ``start``, or None after noting why it is a near miss."""
         candidates = self._by_needle[needle]
         original = text[start:end]

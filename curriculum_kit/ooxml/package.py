@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import BinaryIO, NoReturn
+from typing import BinaryIO, NoReturn, cast
 from urllib.parse import unquote
 
 from lxml import etree
@@ -28,6 +28,8 @@ MAX_RATIO = 500  # uncompressed / compressed, for entries over MAX_RATIO_FLOOR
 MAX_RATIO_FLOOR = 10 << 20
 MAX_ENTRIES = 50_000
 
+# zlib_ng's stub declares ``error`` as an instance; it is the exception class.
+_ZLIB_ERROR = cast("type[Exception]", zlib_ng.error)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OFFICE_DOCUMENT = "/officeDocument"
 _STRICT_RELS = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
@@ -86,7 +88,7 @@ def parse_xml(data: bytes, where: Path, part: str) -> etree._Element:
             raise PackageError(f"part '{part}' nests elements over 2,048 deep, which no Office "
                                "application writes; refusing", where) from None
         raise PackageError(f"part '{part}' is not well-formed XML ({exc.msg})", where) from None
-    if root.getroottree().docinfo.doctype:
+    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]  # lxml-stubs' DocInfo lacks doctype
         raise PackageError(f"part '{part}' declares a DOCTYPE; documents with DTDs or entities "
                            "are refused for safety", where)
     return root
@@ -95,7 +97,9 @@ def parse_xml(data: bytes, where: Path, part: str) -> etree._Element:
 def serialize(root: etree._Element) -> bytes:
     """A changed part, with the XML declaration Office writes."""
     standalone = root.getroottree().docinfo.standalone
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)
+    # lxml-stubs want a bool (and so pick the str|bytes overload); lxml takes None as
+    # "leave standalone out", as the part had it
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)  # type: ignore[arg-type,return-value]
 
 
 def rels_part(source: str) -> str:
@@ -141,7 +145,7 @@ class Package:
     def __enter__(self) -> Package:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def open_raw(self) -> BinaryIO:
@@ -219,7 +223,7 @@ class Package:
         self._check_method(info)
         try:
             data = zlib_ng.decompressobj(-15).decompress(raw, info.file_size + 1) if info.compress_type else raw
-        except zlib_ng.error as exc:
+        except _ZLIB_ERROR as exc:
             raise PackageError(f"is damaged: entry '{info.filename}' cannot be inflated ({exc})", self.path) from None
         if len(data) != info.file_size or zlib_ng.crc32(data) != info.CRC:
             self._damaged(info)
@@ -240,7 +244,7 @@ class Package:
                 for start in range(0, len(raw), 1 << 20):
                     data_crc = zlib_ng.crc32(inflater.decompress(view[start:start + (1 << 20)]), data_crc)
                 data_crc = zlib_ng.crc32(inflater.flush(), data_crc)
-        except zlib_ng.error as exc:
+        except _ZLIB_ERROR as exc:
             raise PackageError(f"is damaged: entry '{info.filename}' cannot be inflated ({exc})", self.path) from None
         if data_crc != info.CRC:
             self._damaged(info)

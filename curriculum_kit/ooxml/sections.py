@@ -97,8 +97,9 @@ def resolve_sections(root: etree._Element, find: FindMarkers[M], decide: Callabl
 
 def _drop_range(first: etree._Element, last: etree._Element) -> None:
     parent = first.getparent()
+    assert parent is not None  # a section's paragraphs sit in a body
     before = first.getprevious()
-    element = first
+    element: etree._Element | None = first
     while element is not None:
         following = element.getnext()
         parent.remove(element)
@@ -121,7 +122,9 @@ def _drop_empty_headings(candidate: etree._Element | None) -> None:
         if next_level and next_level > level:
             return
         previous = candidate.getprevious()
-        candidate.getparent().remove(candidate)
+        parent = candidate.getparent()
+        assert parent is not None  # a heading sits in a body
+        parent.remove(candidate)
         candidate = previous
 
 

@@ -45,6 +45,10 @@ _WALK_TAGS = (_W_T, _A_T, *_CHARS, *_ZERO_WIDTH)
 _IN_RUNS = {_W_T, _A_T, *_CHARS, *(t for t in _ZERO_WIDTH if t.startswith(f"{{{W_NS}}}"))}
 
 # Wrappers whose edge a match never crosses (a match inside one stays inside it).
+# A DrawingML hyperlink is noted as ("link", its relationship id): no wrapper element marks it.
+Link = tuple[str, str | None]
+Container = etree._Element | Link | None
+
 _BOUNDARIES = {
     w("hyperlink"): "a hyperlink edge",
     w("fldSimple"): "a field",
@@ -124,14 +128,14 @@ class _Reader:
         self.part = PartText()
         self.pieces: list[str] = []
         self.length = 0
-        self.current = None  # the paragraph of the current block
+        self.current: etree._Element | None = None  # the paragraph of the current block
         self.first_segment = 0  # index of the current block's first text node
-        self.container = None  # the boundary wrapper of the last text node
-        self.complex: set = set()  # paragraphs holding wrappers: read node by node, carefully
+        self.container: Container = None  # the boundary wrapper of the last text node
+        self.complex: set[etree._Element] = set()  # paragraphs holding wrappers: read node by node, carefully
         self.fields: list[str] = []  # open complex fields: 'code' until the separator, then 'result'
-        self.links: dict = {}  # DrawingML runs that carry a hyperlink -> its identity
+        self.links: dict[etree._Element, Link] = {}  # DrawingML runs that carry a hyperlink -> its identity
 
-    def start_block(self, element, attribute: str | None = None) -> None:
+    def start_block(self, element: etree._Element, attribute: str | None = None) -> None:
         if self.part.block_starts:
             self.pieces.append("\x00")
             self.length += 1
@@ -141,7 +145,7 @@ class _Reader:
         self.part.block_elements.append(element)
         self.current, self.first_segment, self.container = element, len(self.part.seg_nodes), None
 
-    def add_text(self, node, text: str, container=None) -> None:
+    def add_text(self, node: etree._Element, text: str, container: Container = None) -> None:
         part = self.part
         if container != self.container and len(part.seg_nodes) > self.first_segment:
             self.barrier(_boundary_kind(container if container is not None else self.container))
@@ -155,9 +159,10 @@ class _Reader:
         self.part.barriers.append(self.length)
         self.part.barrier_kinds[self.length] = kind
 
-    def node(self, element, tag: str) -> None:
+    def node(self, element: etree._Element, tag: str) -> None:
         """Wrappers, barriers, and text that needs its ancestors looked at."""
         parent = element.getparent()
+        assert parent is not None  # every tag read here sits inside a paragraph or run
         if tag in _WRAPPERS:
             owner = _climb(parent)[2]
             if owner is not None:
@@ -165,7 +170,7 @@ class _Reader:
             if tag not in _ZERO_WIDTH:
                 return
         anchor = parent.getparent() if tag in _IN_RUNS else parent
-        container = None
+        container: Container = None
         if anchor is not self.current or anchor in self.complex:
             container, hidden, owner = _climb(parent)
             if owner is None or hidden:
@@ -205,12 +210,14 @@ def read_part(root: etree._Element) -> PartText:
     reader = _Reader()
     part, pieces, nodes, starts = reader.part, reader.pieces, reader.part.seg_nodes, reader.part.seg_starts
     links = reader.links
-    titled, alt_text_owners = [], []
+    titled: list[etree._Element] = []
+    alt_text_owners: list[etree._Element] = []
     for element in root.iter(_ALL_TAGS):
         tag = element.tag
         if tag == _W_T or tag == _A_T:  # the common case, inline: a text node of a run right in the paragraph
             current = reader.current
             run = element.getparent()
+            assert run is not None  # a text node always sits in a run
             if run.getparent() is current and not reader.fields and current not in reader.complex:
                 text = element.text
                 if text:
@@ -248,7 +255,7 @@ def read_part(root: etree._Element) -> PartText:
     return reader.finish()
 
 
-def _climb(node):
+def _climb(node: etree._Element | None) -> tuple[etree._Element | None, bool, etree._Element | None]:
     """(nearest boundary wrapper, inside hidden text?, owning paragraph) of a node's parent."""
     container, hidden = None, False
     while node is not None:
@@ -263,16 +270,20 @@ def _climb(node):
     return container, hidden, node
 
 
-def _note_link(link, links: dict) -> None:
+def _note_link(link: etree._Element, links: dict[etree._Element, Link]) -> None:
     """A DrawingML hyperlink lives in its run's properties: note the run and the link."""
     properties = link.getparent()
-    if properties.tag == _A_RPR:
-        links[properties.getparent()] = ("link", link.get(_R_ID))
+    run = properties.getparent() if properties is not None else None
+    if properties is not None and run is not None and properties.tag == _A_RPR:
+        links[run] = ("link", link.get(_R_ID))
 
 
-def _boundary_kind(container) -> str:
+def _boundary_kind(container: Container) -> str:
     """What a reader would call the edge of this wrapper (a DrawingML link is a tuple)."""
-    return "a hyperlink edge" if isinstance(container, tuple) else _BOUNDARIES[container.tag]
+    if isinstance(container, tuple):
+        return "a hyperlink edge"
+    assert container is not None  # asked only where a wrapper starts or ends
+    return _BOUNDARIES[container.tag]
 
 
 def _track_field(kind: str | None, fields: list[str]) -> None:

@@ -23,7 +23,8 @@ from zlib_ng import zlib_ng
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _CENTRAL_HEADER = struct.Struct("<4sHHHHHHIIIHHHHHII")
 _END_RECORD = struct.Struct("<4sHHHHIIH")
-_DOS_EPOCH = (1980, 1, 1, 0, 0, 0)
+DateTime = tuple[int, int, int, int, int, int]  # a zip entry's (year, month, day, h, m, s)
+_DOS_EPOCH: DateTime = (1980, 1, 1, 0, 0, 0)
 _UTF8_FLAG = 0x800
 _WINDOW = 32 << 10  # how far back deflate looks
 _TWO_HALVES_MIN = 1 << 20  # below this, a thread costs more than it saves
@@ -56,7 +57,7 @@ class ZipWriter:
         self._central: list[bytes] = []
 
     def add_raw(self, name: str, raw: bytes, method: int, crc: int, size: int,
-                date_time: tuple = _DOS_EPOCH, external_attr: int = 0o644 << 16) -> None:
+                date_time: DateTime = _DOS_EPOCH, external_attr: int = 0o644 << 16) -> None:
         """Store already-compressed bytes (``method`` 0 stored or 8 deflated)."""
         if size >= 0xFFFFFFFF or len(raw) >= 0xFFFFFFFF or len(self._central) >= 0xFFFF:
             raise ValueError("zip64 archives are not supported")
@@ -77,7 +78,7 @@ class ZipWriter:
         self.add_raw(info.filename, raw, info.compress_type, info.CRC, info.file_size,
                      info.date_time, info.external_attr)
 
-    def add(self, name: str, data: bytes, date_time: tuple = _DOS_EPOCH) -> None:
+    def add(self, name: str, data: bytes, date_time: DateTime = _DOS_EPOCH) -> None:
         """Deflate and store ``data``."""
         self.add_raw(name, deflate(data), zipfile.ZIP_DEFLATED, zlib_ng.crc32(data), len(data), date_time)
 
@@ -111,13 +112,13 @@ def deflate(data: bytes, level: int = 6) -> bytes:
         return first + second.result()
 
 
-def restamp(data: bytes, date_time: tuple[int, int, int, int, int, int]) -> bytes:
+def restamp(data: bytes, date_time: DateTime) -> bytes:
     """The same zip, every entry's time set to ``date_time`` and modes fixed.
 
     python-docx and python-pptx stamp the current time into every entry; this makes
     their output reproducible without recompressing anything.
     """
-    date_time = max(tuple(date_time), _DOS_EPOCH)
+    date_time = max(date_time, _DOS_EPOCH)
     source = io.BytesIO(data)
     out = io.BytesIO()
     writer = ZipWriter(out)

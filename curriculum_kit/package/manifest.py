@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..formats.module import Module
@@ -19,32 +20,33 @@ from .zipper import sha256_file
 MANIFEST = "manifest.json"
 
 
-def file_hashes(files: list[Path], root: Path) -> list[dict]:
+def file_hashes(files: list[Path], root: Path) -> list[dict[str, Any]]:
     return [{"path": path.relative_to(root).as_posix(), "sha256": sha256_file(path),
              "bytes": path.stat().st_size} for path in files]
 
 
-def module_sources(module: Module) -> dict:
+def module_sources(module: Module) -> dict[str, Any]:
     files = [module.toml_path, *module.documents]
     return {"id": module.id, "title": module.title, "version": str(module.version),
             "files": file_hashes(files, module.folder)}
 
 
-def overlay_sources(overlay: Overlay) -> list[dict]:
+def overlay_sources(overlay: Overlay) -> list[dict[str, Any]]:
     return [{"slug": layer.slug, "version": str(layer.version),
              "files": file_hashes(layer.source_files, layer.folder)} for layer in overlay.chain]
 
 
-def inputs_key(module_info: dict, chain_info: list[dict], options: dict) -> str:
+def inputs_key(module_info: dict[str, Any], chain_info: list[dict[str, Any]], options: dict[str, Any]) -> str:
     """One hash of everything that shapes a county's packets for a module."""
     blob = json.dumps({"tool": __version__, "module": module_info, "overlays": chain_info,
                        "options": options}, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def read_manifest(folder: Path) -> dict | None:
+def read_manifest(folder: Path) -> dict[str, Any] | None:
     try:
-        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return manifest
     except (OSError, ValueError):
         return None
 

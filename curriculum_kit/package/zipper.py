@@ -8,7 +8,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..ooxml.zipio import ZipWriter
+from ..ooxml.zipio import DateTime, ZipWriter
 from ..outputs import atomic_output
 
 # Files Office formats already compress gain nothing from deflating again.
@@ -23,7 +23,7 @@ class Entry:
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
-def write_zip(target: Path, entries: list[Entry], date_time: tuple) -> None:
+def write_zip(target: Path, entries: list[Entry], date_time: DateTime) -> None:
     with atomic_output(target) as stream:
         writer = ZipWriter(stream)
         for entry in sorted(entries, key=lambda e: e.path):

@@ -109,7 +109,7 @@ def analyze(records: list[SignIn], modules: dict[str, Module], as_of: date, thre
 
 def _deduplicate(records: list[SignIn]) -> tuple[list[SignIn], list[Duplicate]]:
     """One record per person, module and day: sheets get typed twice, exports overlap."""
-    first: dict[tuple, SignIn] = {}
+    first: dict[tuple[str, str, date], SignIn] = {}
     duplicates = []
     for record in sorted(records, key=lambda r: r.line):
         key = (record.person, record.module, record.day)
@@ -189,7 +189,7 @@ def _refreshers(person: Person, modules: dict[str, Module], as_of: date) -> tupl
     return tuple(found)
 
 
-def _most_common(counter: Counter) -> str:
+def _most_common(counter: Counter[str]) -> str:
     """The most frequent value, the first one seen on a tie ('' when there is none)."""
     return counter.most_common(1)[0][0] if counter else ""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..formats.module import Module
@@ -18,7 +19,7 @@ from .signins import SignIns
 
 
 def attendance_json(signins: SignIns, attendance: Attendance, modules: dict[str, Module],
-                    labels: dict[str, str], county: str | None) -> dict:
+                    labels: dict[str, str], county: str | None) -> dict[str, Any]:
     """Everything the summary shows, and the rows behind it, as plain data."""
     found = attendance
     return {
@@ -42,7 +43,7 @@ def attendance_json(signins: SignIns, attendance: Attendance, modules: dict[str,
     }
 
 
-def write_attendance_csvs(out: Path, data: dict) -> list[Path]:
+def write_attendance_csvs(out: Path, data: dict[str, Any]) -> list[Path]:
     """sessions.csv, people.csv and refreshers.csv from :func:`attendance_json`'s data."""
     paths = [out / "sessions.csv", out / "people.csv", out / "refreshers.csv"]
     labels = data["programs"]
@@ -60,13 +61,14 @@ def write_attendance_csvs(out: Path, data: dict) -> list[Path]:
     return paths
 
 
-def _new_hire(person: Person) -> dict:
+def _new_hire(person: Person) -> dict[str, Any]:
     basis = "hired" if person.hire_date is not None else "first seen"
+    assert person.new_since is not None  # listed as a new hire: new_since is when they started
     return {"name": person.name, "program": person.program, "since": person.new_since.isoformat(),
             "basis": basis, "missing": list(person.missing)}
 
 
-def _person(person: Person) -> dict:
+def _person(person: Person) -> dict[str, Any]:
     return {"name": person.name, "program": person.program, "email": person.email,
             "hire_date": person.hire_date.isoformat() if person.hire_date else None,
             "first_seen": person.first_seen.isoformat(), "last_seen": person.last_seen.isoformat(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import Any
 
 from ..formats.programs import CALWORKS, CWS, PROGRAMS
 
@@ -31,7 +32,7 @@ td.when { white-space: nowrap; }
 """
 
 
-def attendance_html(data: dict, county: str, colors: dict[str, str], titles: dict[str, str]) -> str:
+def attendance_html(data: dict[str, Any], county: str, colors: dict[str, str], titles: dict[str, str]) -> str:
     """The summary page of :func:`.attendance_files.attendance_json`'s ``data``."""
     labels = data["programs"]
     as_of = date.fromisoformat(data["as_of"])
@@ -71,7 +72,7 @@ def attendance_html(data: dict, county: str, colors: dict[str, str], titles: dic
     return "\n".join(parts)
 
 
-def _figures(data: dict) -> str:
+def _figures(data: dict[str, Any]) -> str:
     sessions = data["sessions"]
     flagged = sum(1 for s in sessions if s["flag"])
     people = data["people"]
@@ -86,7 +87,7 @@ def _figures(data: dict) -> str:
         for number, label, note in boxes) + "</div>"
 
 
-def _chart(data: dict, colors: dict[str, str], titles: dict[str, str]) -> str:
+def _chart(data: dict[str, Any], colors: dict[str, str], titles: dict[str, str]) -> str:
     """Stacked bars, one per session: CWS staff then CalWORKs staff; flagged sessions shaded."""
     sessions = data["sessions"]
     labels = data["programs"]
@@ -137,7 +138,7 @@ def _section(heading: str, columns: list[str], rows: list[list[str]], empty: str
             f"{more}</section>")
 
 
-def _warn(session: dict) -> str:
+def _warn(session: dict[str, Any]) -> str:
     return ' fill="#A32A1B" font-weight="bold"' if session["flag"] else ""
 
 

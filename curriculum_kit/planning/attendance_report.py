@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..findings import Finding
 from ..formats.library import Library
@@ -27,7 +28,7 @@ SUMMARY = "attendance-summary.html"
 
 @dataclass(frozen=True)
 class AttendanceResult:
-    data: dict  # what attendance.json holds
+    data: dict[str, Any]  # what attendance.json holds
     warnings: list[Finding]  # rows not counted or read in part
     out: Path
     files: list[Path]

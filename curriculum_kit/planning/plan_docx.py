@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Inches, Pt, RGBColor
+from docx.table import _Cell
 
 from .. import __version__
 from ..formats.module import Module
@@ -57,14 +59,14 @@ def plan_docx(overlay: Overlay, sessions: list[Session], modules: list[Module], 
     return finish(document, stamp, title, f"Linkages training plan {options.year}", overlay.county)
 
 
-def _add_note(cell, text: str) -> None:
+def _add_note(cell: _Cell, text: str) -> None:
     """Small grey print under a cell's text: the reason for a date, the time to connect."""
     run = cell.add_paragraph().add_run(text)
     run.font.size = Pt(7.5)
     run.font.color.rgb = REASON_GREY
 
 
-def _closed_days(document, closed: dict[date, str]) -> None:
+def _closed_days(document: DocxDocument, closed: dict[date, str]) -> None:
     days = "; ".join(f"{day:%b} {day.day} {name}" for day, name in sorted(closed.items()))
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(6)
@@ -75,7 +77,7 @@ def _closed_days(document, closed: dict[date, str]) -> None:
         run.font.size = Pt(8.5)
 
 
-def _approvals(document, overlay: Overlay) -> None:
+def _approvals(document: DocxDocument, overlay: Overlay) -> None:
     """Name, signature and date lines for staff development and both programs' managers."""
     document.add_heading("Approval", level=2).paragraph_format.keep_with_next = True
     cws, calworks = local_labels(overlay)

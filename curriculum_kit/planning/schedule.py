@@ -139,11 +139,13 @@ def _offerings(steps: list[Step], options: PlanOptions) -> list[_Offering]:
         offerings.append(offering)
     refreshed = [step for step in steps if step.module.refresh_months]
     for index, step in enumerate(refreshed):
-        per_year = math.ceil(12 / step.module.refresh_months)
+        months = step.module.refresh_months
+        assert months is not None  # refreshed holds only modules with a refresh period
+        per_year = math.ceil(12 / months)
         interval = 12 // per_year
         first = 1 + int((index + 0.5) * interval / len(refreshed))
         often = "once a year" if per_year == 1 else f"every {_months(interval)}"
-        why = (f"refresher (retake every {_months(step.module.refresh_months)}), {often}; "
+        why = (f"refresher (retake every {_months(months)}), {often}; "
                "refreshers are spread over the year in teaching order")
         offerings += [_Offering(step, REFRESHER, turn + 1, first + turn * interval, why)
                       for turn in range(per_year)]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Any
 
 from ..errors import display_path
-
-if TYPE_CHECKING:
-    pass
+from ..pipeline import BuildOptions, Outcome
 
 
-def build_line(outcome) -> str:
+def build_line(outcome: Outcome) -> str:
     where = "/".join(x for x in (outcome.county, outcome.module) if x)
     if outcome.status == "failed":
         return f"FAILED {where}: {outcome.message}"
@@ -23,7 +22,7 @@ def build_line(outcome) -> str:
     return f"built {where}: {', '.join(outcome.files)}{extra}"
 
 
-def build_summary(outcomes, options) -> dict:
+def build_summary(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[str, Any]:
     counts = {status: sum(o.status == status for o in outcomes) for status in ("built", "current", "failed")}
     text = (f"{counts['built']} built, {counts['current']} up to date, {counts['failed']} failed"
             f"{' (no document work needed)' if counts['current'] and not counts['built'] and not counts['failed'] else ''}"
@@ -36,7 +35,7 @@ def build_summary(outcomes, options) -> dict:
                           "files": o.files, "warnings": o.warnings, "findings": o.findings} for o in outcomes]}
 
 
-def _findings_text(outcomes) -> str:
+def _findings_text(outcomes: Sequence[Outcome]) -> str:
     count = sum(len(o.findings) for o in outcomes)
     packets = sum(bool(o.findings) for o in outcomes)
     if not count:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..formats.library import Library
 
 
-def library_listing(library: Library) -> dict:
+def library_listing(library: Library) -> dict[str, Any]:
     modules = [{"id": m.id, "title": m.title, "version": str(m.version), "level": m.level,
                 "duration_minutes": m.duration_minutes, "prerequisites": list(m.prerequisites)}
                for m in sorted(library.modules.values(), key=lambda m: (m.level_rank, m.id))]

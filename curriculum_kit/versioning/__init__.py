@@ -2,6 +2,7 @@
 refs), lock it to the module versions it was reviewed against, see what a module update
 means for it, and find the words it has not mapped yet.
 
-Imports go downwards only: this package uses formats/, ooxml/ and package/; only
-pipeline.py (the lock check of `build`) and cli.py import it.
+Floor 5 (README, "How the code is laid out"): imports from curriculum_kit only floors 0-4
+(formats, ooxml, validate, package, outputs...); never packets or planning beside it.
+Above it, pipeline.py (the lock check of `build`), report/ and cli.py import it.
 """

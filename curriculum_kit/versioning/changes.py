@@ -8,8 +8,9 @@ that alters the text or look of packets needs a minor bump, contacts and notes a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..formats.contacts import Contact
 from ..formats.orgchart import OrgChart, Person
@@ -67,9 +68,13 @@ def _action(was: object, now: object) -> str:
     return "added" if not was else "removed" if not now else "changed"
 
 
-def _keyed(group: str, old: Sequence, new: Sequence, key: Callable, fields: tuple[str, ...], subject: Callable,
-           summary: Callable, needs: Callable[[list[str]], str], same: Callable | None = None) -> list[Change]:
+def _keyed(group: str, old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], Hashable], fields: tuple[str, ...],
+           subject: Callable[[Any], str], summary: Callable[[Any], str], needs: Callable[[list[str]], str],
+           same: Callable[[Any], Hashable] | None = None) -> list[Change]:
     """Added, removed and changed records matched by ``key``, changed ones field by field.
+
+    Records are any of the overlay's row types (trainers, terms, contacts, stories): read
+    by ``fields`` name, so typed as Any.
 
     With ``same`` (a second key such as a person's name), a removed and an added record
     with equal second keys are one record whose key changed (a contact given a new role);
@@ -100,7 +105,7 @@ def _keyed(group: str, old: Sequence, new: Sequence, key: Callable, fields: tupl
     return changes
 
 
-def _field(name: str, old: object, new: object) -> str:
+def _field(name: str, old: Any, new: Any) -> str:
     if name == "paragraphs":
         return f"text changed ({len(old)} -> {len(new)} paragraphs)"
     if name == "programs":
@@ -112,7 +117,7 @@ def _parent(old: Layer, new: Layer, old_parent: Layer | None, new_parent: Layer 
     if old.extends != new.extends:
         return [Change("parent", _action(old.extends, new.extends), "extends",
                        f"{quote(old.extends)} -> {quote(new.extends)}", MINOR)]
-    if old_parent and new_parent and old_parent.version != new_parent.version:
+    if old_parent and new_parent and new.extends and old_parent.version != new_parent.version:
         return [Change("parent", "changed", new.extends, f"{old_parent.version} -> {new_parent.version} "
                        "(inherited changes; the parent's own version covers them)", NONE)]
     return []
@@ -158,6 +163,7 @@ def _orgchart(old: OrgChart | None, new: OrgChart | None) -> list[Change]:
         if old is new:
             return []
         chart = new or old
+        assert chart is not None  # not both: returned above
         detail = f"{len(chart.people)} people" + ("" if new else "; a parent's org chart is used, if any")
         return [Change("orgchart", _action(old, new), "orgchart.csv", detail, MINOR)]
     before, after = {p.id: p for p in old.people}, {p.id: p for p in new.people}

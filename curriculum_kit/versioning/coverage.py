@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ..errors import display_path
 from ..formats.library import Library
@@ -54,7 +55,7 @@ class DeadRow:
 @dataclass(frozen=True)
 class Candidate:
     term: str
-    kind: str
+    kind: str | None  # term_kind's: never None for a listed candidate, which was picked for having one
     source: str  # why it is listed: 'only <parent> maps it', 'mapped by <counties>', 'nobody maps it'
     occurrences: int
     example: str
@@ -67,7 +68,7 @@ class CoverageReport:
     dead: list[DeadRow] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 

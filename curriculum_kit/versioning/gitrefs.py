@@ -70,6 +70,7 @@ def _load(folder: Path) -> Layer:
     findings = Findings()
     layer = load_layer(folder, findings)
     findings.raise_if_errors()
+    assert layer is not None  # load_layer gives None only with an error, raised just above
     return layer
 
 

@@ -102,7 +102,9 @@ def _entry(doc: TomlDocument, module_id: str, table: object, findings: Findings)
     if "locked" in table and type(locked) is not date:
         findings.error(doc.path, f"locked {locked!r} of '{module_id}' must be a date like 2026-01-31",
                        doc.line_of(*where, "locked"))
-    if len(findings.errors) > before:
+    # The None tests add nothing at run time (each key is required: a missing one is an
+    # error above); they tell the type checker what the errors test already proved.
+    if len(findings.errors) > before or version is None or digest is None or locked is None:
         return None
     return LockEntry(module_id, version, digest, locked)
 

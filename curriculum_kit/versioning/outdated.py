@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, InvalidInputs, display_path
 from ..formats.library import Library
@@ -66,7 +67,7 @@ class OutdatedReport:
         """(county, module) for every locked module that is no longer published."""
         return [(c.slug, m.module) for c in self.counties for m in c.modules if m.status == "deleted"]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"counties": [{"slug": c.slug, "lock": display_path(c.lock),
                               "modules": [asdict(m) for m in c.modules]} for c in self.counties]}
 
@@ -96,6 +97,7 @@ def _county(library: Library, folder: Path) -> CountyReport:
     for module_id in sorted(set(entries) | set(library.modules)):
         entry, module = entries.get(module_id), library.modules.get(module_id)
         if entry is None:
+            assert module is not None  # the id came from the lock or the library, and is not in the lock
             report.modules.append(ModuleImpact(module_id, "unlocked", version=str(module.version)))
         elif module is None:
             if (library.modules_dir / module_id).is_dir():  # still there, but it does not load
@@ -138,7 +140,10 @@ def _document(name: str, old: DocumentFacts | None, new: DocumentFacts | None) -
     markers = [Shift(m, before.get(m, 0), after.get(m, 0)) for m in sorted(set(before) | set(after))
                if before.get(m, 0) != after.get(m, 0)]
     if old is None or new is None:
-        return DocumentChange(name, "added" if old is None else "removed", (new or old).unit,
-                              old and old.length, new and new.length, markers)
+        present = new or old
+        assert present is not None  # a document in neither snapshot is not compared
+        return DocumentChange(name, "added" if old is None else "removed", present.unit,
+                              old.length if old is not None else None, new.length if new is not None else None,
+                              markers)
     status = "unchanged" if old.sha256 == new.sha256 else "changed"
     return DocumentChange(name, status, new.unit, old.length, new.length, markers)

@@ -11,6 +11,7 @@ from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..formats.semver import Version
 from .changes import GROUPS, MINOR, NONE, PATCH, Change, layer_changes
@@ -60,7 +61,7 @@ class OverlayDiff:
     changes: list[Change]
     bump: BumpCheck
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"overlay": self.new_slug,
                 "old": {"overlay": self.old_label, "version": str(self.old_version)},
                 "new": {"overlay": self.new_label, "version": str(self.new_version)},

@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..formats.markers import MarkerSyntaxError, find_markers
@@ -76,7 +77,7 @@ class Snapshot:
     vocabulary: Vocabulary
     documents: dict[str, DocumentFacts]  # by file name, relative to the module folder
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT,
                 "module": {"id": self.module, "title": self.title, "version": self.version,
                            "sha256": self.sha256},
@@ -149,7 +150,7 @@ def read_snapshot(path: Path) -> Snapshot:
                          "run 'curriculum-kit lock' again", path) from None
 
 
-def _length(facts: dict) -> tuple[str, int]:
+def _length(facts: dict[str, Any]) -> tuple[str, int]:
     unit = "slides" if "slides" in facts else "pages"
     return unit, _count(facts[unit])
 
@@ -160,11 +161,11 @@ def _count(value: object) -> int:
     return value
 
 
-def _counts(value: dict) -> dict[str, int]:
+def _counts(value: dict[str, Any]) -> dict[str, int]:
     return {str(key): _count(count) for key, count in value.items()}
 
 
-def _words(value: dict) -> dict[str, str]:
+def _words(value: dict[str, Any]) -> dict[str, str]:
     if any(case not in ("auto", "exact") for case in value.values()):
         raise ValueError("case")
     return dict(value)

@@ -111,7 +111,7 @@ def test_every_paragraph_adapted_exactly(path, tmp_path):
     except PackageError:
         if "bad" not in path.parts:
             raise
-        pytest.skip("a bad input the engine refuses (see tests/unit/ooxml/test_bad_inputs.py)")
+        pytest.skip("a bad input the engine refuses (see tests/unit/test_adapting_bad_inputs.py)")
     assert terms and result.changes, "terms from the file itself must be found in it"
     after = snapshot(out)
     matcher = Matcher(terms)
