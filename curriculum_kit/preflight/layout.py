@@ -271,9 +271,15 @@ def check_tables(document: Document) -> Iterator[Issue]:
     a repeated header row that may be left alone at the foot of a page."""
     if document.family != "word" or document.body is None:
         return
+    area = _printable(document)
     for table in document.body.iter(w("tbl")):
         grid = [int(column.get(w("w"), 0) or 0) for column in table.iter(w("gridCol"))]
         rows = [row for row in table if row.tag == w("tr")]
+        nested = next(table.iterancestors(w("tbl")), None) is not None
+        if area is not None and not nested and rows and sum(grid) * EMU_PER_TWIP > area[0] * 1.01:
+            yield Issue(document.name, document.place_of(document.main_part, rows[0]), "layout/overflow",
+                        f"the table is {_inches(sum(grid) * EMU_PER_TWIP)} wide, wider than the page inside its "
+                        f"margins ({_inches(area[0])})", "make its columns narrower to fit the page")
         broken = _broken_word(table, rows, grid)
         if broken:
             word, column, row = broken

@@ -121,6 +121,14 @@ def test_a_word_wider_than_its_table_column_is_found():
     assert found("contacts.docx", make.word_table([1.2, 3], rows, 9), "layout/word-break") == []
 
 
+def test_a_table_wider_than_the_page_is_found():
+    rows = [["Role", "Name"], ["Intake", "Maria"]]
+    issues = found("contacts.docx", make.word_table([4, 3], rows), "layout/overflow")
+    assert [(i.place, i.message) for i in issues] == [
+        ("body, table 1, row 1", "the table is 7.0 in wide, wider than the page inside its margins (6.0 in)")]
+    assert found("contacts.docx", make.word_table([3, 3], rows), "layout/overflow") == []
+
+
 def test_a_hyphenated_word_may_wrap_at_its_hyphens():
     rows = [["Program", "Welfare-to-Work"]]
     assert found("contacts.docx", make.word_table([1, 0.8], rows, 9), "layout/word-break") == []
