@@ -96,10 +96,12 @@ def _break(word: str, width: int, font_pt: float) -> list[str]:
     return pieces + [piece]
 
 
-_PIECE = re.compile(r"[^\s\-/]+[\-/]?|[\-/]")
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"  # may break between any two characters
+_PIECE = re.compile(rf"[{_CJK}]|[^\s\-/{_CJK}]+[\-/]?|[\-/]")
 
 
 def unbreakable_pieces(text: str) -> list[str]:
     """The pieces of ``text`` a word processor never breaks inside: words, split after a
-    hyphen or slash as Word and LibreOffice split them ('Welfare-' 'to-' 'Work')."""
+    hyphen or slash as Word and LibreOffice split them ('Welfare-' 'to-' 'Work'), and each
+    Chinese, Japanese or Korean character on its own."""
     return _PIECE.findall(text)

@@ -14,6 +14,10 @@ from ..ooxml.names import a, p, w
 from .document import Document
 from .issues import Issue
 
+UNKNOWN = "unknown"  # a fill the theme draws: not checked
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_WPS_SHAPE, _WPS_PROPERTIES = f"{{{_WPS}}}wsp", f"{{{_WPS}}}spPr"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _FILE_NAME = re.compile(r"\S+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)", re.IGNORECASE)  # what Office fills in
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 
@@ -89,11 +93,13 @@ def check_contrast(document: Document) -> Iterator[Issue]:
         if document.kinds.get(part) in ("notes", "layout", "master"):
             continue
         for color, background, element in _coloured_text(root, document.family):
+            if background == UNKNOWN:
+                continue
             ratio = contrast(color, background)
             if ratio < MIN_CONTRAST:
                 yield Issue(document.name, document.place_of(part, element), "accessibility/contrast",
                             f"text in #{color.lstrip('#')} on #{background.lstrip('#')} has a contrast of "
-                            f"{ratio:.1f}:1, under {MIN_CONTRAST}:1",
+                            f"{ratio:.2f}:1, under {MIN_CONTRAST}:1",
                             "use black or white text on that colour, or a darker colour for text")
                 break
 
@@ -107,8 +113,9 @@ def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str
             value = color.get(w("val"))
             properties = color.getparent()
             run = properties.getparent() if properties is not None else None
-            if value in (None, "auto") or run is None or run.tag != w("r"):
-                continue
+            if value in (None, "auto") or run is None or run.tag != w("r") \
+                    or next(run.iterancestors(_FALLBACK), None) is not None:
+                continue  # (a text box's VML copy repeats the DrawingML one)
             if "".join(t.text or "" for t in run.iter(w("t"))).strip():
                 yield f"#{value}", _word_fill(run) or WHITE, run
         return
@@ -122,8 +129,26 @@ def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str
         yield f"#{color.get('val')}", _drawing_fill(run) or WHITE, run
 
 
+def _shape_fill(properties: etree._Element | None, shape: etree._Element) -> str | None:
+    """A shape's fill colour: '#RRGGBB', WHITE when it has none, UNKNOWN when it is drawn
+    from the theme (a style's fill, a theme colour, a gradient or a picture)."""
+    if properties is not None:
+        color = properties.find(f"{a('solidFill')}/{a('srgbClr')}")
+        if color is not None:
+            return f"#{color.get('val')}"
+        if properties.find(a("noFill")) is not None:
+            return WHITE
+        if any(properties.find(a(kind)) is not None for kind in ("solidFill", "gradFill", "blipFill", "pattFill")):
+            return UNKNOWN
+    reference = next(shape.iter(a("fillRef")), None)
+    return UNKNOWN if reference is not None and reference.get("idx", "0") != "0" else WHITE
+
+
 def _word_fill(run: etree._Element) -> str | None:
-    for ancestor in run.iterancestors(w("tc"), w("p")):
+    """The fill behind a Word run: its paragraph's or cell's shading, or its text box's fill."""
+    for ancestor in run.iterancestors(w("tc"), w("p"), _WPS_SHAPE):
+        if ancestor.tag == _WPS_SHAPE:
+            return _shape_fill(ancestor.find(_WPS_PROPERTIES), ancestor)
         shading = ancestor.find(f"{w('tcPr') if ancestor.tag == w('tc') else w('pPr')}/{w('shd')}")
         fill = shading.get(w("fill")) if shading is not None else None
         if fill and fill != "auto":
@@ -133,8 +158,10 @@ def _word_fill(run: etree._Element) -> str | None:
 
 def _drawing_fill(run: etree._Element) -> str | None:
     for ancestor in run.iterancestors(a("tc"), p("sp")):
-        properties = ancestor.find(a("tcPr") if ancestor.tag == a("tc") else p("spPr"))
-        color = None if properties is None else properties.find(f"{a('solidFill')}/{a('srgbClr')}")
-        if color is not None:
-            return f"#{color.get('val')}"
+        if ancestor.tag == a("tc"):
+            color = ancestor.find(f"{a('tcPr')}/{a('solidFill')}/{a('srgbClr')}")
+            if color is not None:
+                return f"#{color.get('val')}"
+            continue  # a table cell without its own fill: the table style's, or the slide
+        return _shape_fill(ancestor.find(p("spPr")), ancestor)
     return None
