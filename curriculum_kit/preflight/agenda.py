@@ -65,6 +65,8 @@ def find_agendas(document: Document) -> Iterator[Agenda]:
         if document.kinds.get(part) not in ("body", "slide"):
             continue
         for table in root.iter(w("tbl"), a("tbl")):
+            if len(_CLOCK.findall(" ".join(str(text) for text in table.itertext()))) < MIN_ROWS:
+                continue  # too few clock times to be an agenda: no need to read it row by row
             row_tag, cell_tag = (w("tr"), w("tc")) if table.tag == w("tbl") else (a("tr"), a("tc"))
             rows = [read_row([text_of(cell) for cell in row.iter(cell_tag)]) for row in table.iter(row_tag)]
             timed = tuple(row for row in rows if row is not None)

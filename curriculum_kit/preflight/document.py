@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..ooxml.locations import BlockLocator, part_labels
+from ..ooxml.locations import BlockLocator
 from ..ooxml.names import R_NS, a, p, w
 from ..ooxml.package import Package
 from ..ooxml.textview import Block, PartText, read_part
@@ -85,9 +85,9 @@ class Document:
             if worth is None:
                 matches: Iterator[re.Match[str]] = pattern.finditer(view.text)
             else:
-                matches = (match for index in range(view.paragraph_blocks) if worth(view.block(index).text)
-                           for match in pattern.finditer(view.text, view.block_starts[index],
-                                                         view.text.index("\x00", view.block_starts[index])))
+                texts = view.text.split("\x00", view.paragraph_blocks)[:view.paragraph_blocks]
+                matches = (match for start, text in zip(view.block_starts, texts) if worth(text)
+                           for match in pattern.finditer(view.text, start, start + len(text)))
             for match in matches:
                 index = bisect_right(view.block_starts, match.start()) - 1
                 if index >= view.paragraph_blocks:
@@ -123,28 +123,53 @@ def _place(label: str, locator: BlockLocator, block: Block) -> str:
     return f"{label}, {detail}" if detail else label
 
 
-# What a reader of the packet sees: layouts and masters are the template's (their text is
-# replaced on every slide that uses them), comments are the authors' own.
-_READ = frozenset({"body", "header", "footer", "footnotes", "endnotes", "slide", "notes", "chart", "SmartArt"})
-_EXTRA = {"word": ("word/styles.xml", "word/settings.xml"), "presentation": ("ppt/presentation.xml",)}
+# What a reader of the packet sees, found from the main part's relationships alone (the
+# whole relationship graph of a deck costs more to read than the checks): the body, headers,
+# footers and notes of a Word document; each slide and its speaker notes. Layouts and masters
+# are the template's, comments the authors' own.
+_WORD_PARTS = {"/header": "header", "/footer": "footer", "/footnotes": "footnotes", "/endnotes": "endnotes"}
+_NOTES_SLIDE = "/notesSlide"
+_EXTRA = {"word": ("word/styles.xml", "word/settings.xml"), "presentation": ()}
 
 
 def open_document(name: str, data: bytes, generated: bool = False) -> Document:
     """Parse a document's text parts (and the parts checks need besides) once."""
     with Package(Path(name), data) as package:
-        kinds = package.text_parts()
-        labels = part_labels(package, kinds)
-        document = Document(name, package.family, generated, kinds=kinds, labels=labels,
-                            main_part=package.main_part)
-        for part in labels:
-            if kinds[part] in _READ:
-                document.roots[part] = package.xml(part)
+        document = Document(name, package.family, generated, main_part=package.main_part)
+        main_rels = package.relationships(package.main_part)
+        if package.family == "word":
+            document.kinds[package.main_part] = "body"
+            document.labels[package.main_part] = "body"
+            found = sorted(((rel.target, kind) for rel in main_rels if not rel.external and package.has(rel.target)
+                            for suffix, kind in _WORD_PARTS.items() if rel.type.endswith(suffix)),
+                           key=lambda item: _natural(item[0]))
+            counters: dict[str, int] = {}
+            for part, kind in found:
+                counters[kind] = counters.get(kind, 0) + 1
+                document.kinds[part] = kind
+                document.labels[part] = f"{kind} {counters[kind]}" if kind in ("header", "footer") else kind
+        else:
+            presentation = package.xml(package.main_part)
+            document.extra[package.main_part] = presentation
+            targets = {rel.id: rel.target for rel in main_rels if not rel.external}
+            for number, slide_id in enumerate(presentation.iter(p("sldId")), start=1):
+                slide = targets.get(slide_id.get(REL_ID, ""))
+                if slide is None or not package.has(slide):
+                    continue
+                document.kinds[slide], document.labels[slide] = "slide", f"slide {number}"
+                for rel in package.relationships(slide):
+                    if rel.type.endswith(_NOTES_SLIDE) and not rel.external and package.has(rel.target):
+                        document.kinds[rel.target], document.labels[rel.target] = "notes", f"slide {number} notes"
+        for part in document.labels:
+            document.roots[part] = package.xml(part)
         for part in _EXTRA[package.family]:
-            if part not in document.roots and package.has(part):
+            if package.has(part):
                 document.extra[part] = package.xml(part)
-        if package.family == "presentation":
-            document.extra[package.main_part] = package.xml(package.main_part)
     return document
+
+
+def _natural(name: str) -> list[int | str]:
+    return [int(piece) if piece.isdigit() else piece for piece in re.split(r"(\d+)", name)]
 
 
 _BREAKS = (w("br"), w("cr"), w("tab"), a("br"))

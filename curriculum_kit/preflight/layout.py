@@ -10,6 +10,7 @@ out passes its own preflight.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lxml import etree
 
@@ -32,8 +33,9 @@ LINE_SPACING = 1.2
 _WIDEST_EM = 1.05  # no character is wider than this in the measure (W, M, @)
 
 
+@lru_cache(maxsize=65536)
 def text_width(text: str, font_pt: float) -> int:
-    """Width of one line in EMU, never less than Arial draws it."""
+    """Width of one line in EMU, never less than Arial draws it (words recur: remembered)."""
     return int(_points(text, font_pt) * EMU_PER_PT)
 
 
@@ -306,9 +308,12 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
             if not width_twips:
                 continue
             room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
+            words = etree.tostring(cell, method="text", encoding="unicode").split()
+            if not words:
+                continue
             largest = max((int(s.get(w("val"), "0")) / 2 for s in cell.iter(w("sz"))), default=_DEFAULT_WORD_PT)
-            if len(etree.tostring(cell, method="text", encoding="unicode")) * _WIDEST_EM * largest * EMU_PER_PT <= room:
-                continue  # a cheap bound (all its text in the widest letter) fits: nothing to measure
+            if max(map(len, words)) * _WIDEST_EM * largest * EMU_PER_PT <= room:
+                continue  # a cheap bound (its longest word in the widest letter) fits: nothing to measure
             for paragraph in cell.iter(w("p")):
                 size = max((int(s.get(w("val"), "0")) / 2 for s in paragraph.iter(w("sz")) if s.get(w("val"))),
                            default=_DEFAULT_WORD_PT)
