@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import CurriculumKitError
 from .findings import Finding, Severity
 from .formats.colors import MIN_CONTRAST, WHITE, contrast
-from .formats.markers import find_markers
+from .formats.markers import MarkerSyntaxError, find_markers
 from .formats.module import Module
 from .formats.overlay import CONTACTS_FILE, ORGCHART_FILE, STORIES_DIR, Layer, Overlay
 from .formats.programs import PROGRAM_LABELS
@@ -46,16 +47,24 @@ def missing_material(overlay: Overlay, module: Module) -> Iterator[Finding]:
 
 def placed_material(documents: tuple[Path, ...]) -> frozenset[str]:
     """The county material a module's documents place ({{ck:orgchart}} and the like)."""
-    return _placed(tuple((path, path.stat().st_mtime_ns) for path in documents))
+    return _placed(tuple((path, path.stat().st_mtime_ns if path.exists() else -1) for path in documents))
 
 
 @lru_cache(maxsize=64)
 def _placed(documents: tuple[tuple[Path, int], ...]) -> frozenset[str]:
     found: set[str] = set()
     for path, _ in documents:
-        for block in document_blocks(path):
+        try:
+            blocks = list(document_blocks(path))
+        except CurriculumKitError:
+            continue  # a damaged document is the module's error, reported as such
+        for block in blocks:
             if "{{ck:" in block.text:
-                found.update(marker.name for marker in find_markers(block.text) if marker.role == "placeholder")
+                try:
+                    markers = find_markers(block.text)
+                except MarkerSyntaxError:
+                    continue  # a malformed marker too
+                found.update(marker.name for marker in markers if marker.role == "placeholder")
     return frozenset(found)
 
 

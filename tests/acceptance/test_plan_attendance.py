@@ -108,8 +108,8 @@ def test_ics_parses_with_stable_uids_and_pinned_stamps(planned):
     assert [str(t["TZID"]) for t in calendars[0].walk("VTIMEZONE")] == ["America/Los_Angeles"]
     description = str(first["DESCRIPTION"])
     assert "Co-facilitators: Maria Lopez (DCFS) and Hannah Kessler (ETA)" in description
-    assert "12:35 PM – 1:20 PM  Lunch — sit with someone from the other program" in description
-    assert "Time to connect with the other program: 1 hour 30 minutes (welcome, breaks and lunch)." in description
+    assert "11:45 AM – 12:30 PM  Lunch: time to connect" in description  # the module's own schedule
+    assert "Time to connect with the other program: 1 hour 10 minutes (breaks and lunch)." in description
 
 
 def test_same_inputs_give_byte_identical_files(planned):
@@ -125,7 +125,7 @@ def test_docx_plan_opens_with_a_table_to_print_and_sign(planned):
                                                         "Track", "Co-facilitators"]
     assert len(sessions.rows) == 13
     assert sessions.rows[1].cells[1].text == "Fri, Jan 8, 2027"
-    assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 30 minutes to connect"
+    assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 10 minutes to connect"
     assert [r.cells[0].text for r in approvals.rows] == ["Role", "Prepared by (staff development)",
                                                          "Approved for DCFS (program manager)",
                                                          "Approved for ETA (program manager)"]

@@ -258,7 +258,7 @@ def test_build_warns_about_a_changed_module_and_fails_with_locked(repo, tmp_path
     locked = run(args + ["--locked"])
     assert locked.exit_code == 1
     assert locked.output.splitlines()[0] == f"FAILED alder-county/linkages-orientation: {problem}"
-    assert locked.output.splitlines()[1] == "up to date cypress-valley-county/linkages-orientation"
+    assert locked.output.splitlines()[1].startswith("up to date cypress-valley-county/linkages-orientation")
     run(["lock", "alder-county", "--module", "linkages-orientation"])
     assert run(args + ["--locked"]).exit_code == 0
 
