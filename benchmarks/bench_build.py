@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -59,9 +60,16 @@ def pdf_comparison(dist: Path, work: Path) -> tuple[float, float, int]:
     return time.perf_counter() - start, bare, len(documents)
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished workers: on a shared machine, wall time
+    says more about the neighbours than about the build."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def preflight_cost(out: Path) -> tuple[float, float]:
-    """(seconds without preflight, seconds with it) of the statewide --no-pdf build, in this
-    process, one after the other, each from scratch."""
+    """(CPU seconds without preflight, CPU seconds with it) of the statewide --no-pdf build,
+    in this process and its workers, one after the other, each from scratch."""
     from curriculum_kit.formats.library import Library
     from curriculum_kit.pipeline import BuildOptions, build
 
@@ -69,9 +77,9 @@ def preflight_cost(out: Path) -> tuple[float, float]:
     seconds = []
     for preflight in (False, True):
         with tempfile.TemporaryDirectory() as dist:
-            start = time.perf_counter()
+            start = _cpu_seconds()
             build(library, BuildOptions(out=Path(dist), jobs=os.cpu_count() or 1, preflight=preflight), lambda o: None)
-            seconds.append(time.perf_counter() - start)
+            seconds.append(_cpu_seconds() - start)
     return seconds[0], seconds[1]
 
 
@@ -79,7 +87,7 @@ def main(out: Path, preflight_only: bool = False) -> None:
     make_statewide.main(out)
     if preflight_only:
         without, with_preflight = preflight_cost(out)
-        print(f"| preflight's share of the statewide build (without vs with) | {without:.1f} s vs "
+        print(f"| preflight's cost in the statewide build, CPU seconds without vs with | {without:.1f} s vs "
               f"{with_preflight:.1f} s = +{(with_preflight / without - 1) * 100:.0f}% | at most +10% |")
         return
     # This checkout's code (python -m), not whichever curriculum-kit is first on PATH.
@@ -93,8 +101,8 @@ def main(out: Path, preflight_only: bool = False) -> None:
     print("| measurement | result | target |\n|---|---:|---|")
     print(f"| statewide build, 58 counties x 3 modules, --no-pdf | {cold:.1f} s | under 60 s |")
     print(f"| rebuild with nothing changed | {again:.2f} s | under 2 s |")
-    print(f"| preflight's share of the statewide build (without vs with) | {without:.1f} s vs {with_preflight:.1f} s "
-          f"= +{(with_preflight / without - 1) * 100:.0f}% | at most +10% |")
+    print(f"| preflight's cost in the statewide build, CPU seconds without vs with | {without:.1f} s vs "
+          f"{with_preflight:.1f} s = +{(with_preflight / without - 1) * 100:.0f}% | at most +10% |")
     if soffice():
         with tempfile.TemporaryDirectory() as work:
             batch, bare, count = pdf_comparison(out / "dist", Path(work))
