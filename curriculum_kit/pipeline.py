@@ -30,7 +30,15 @@ from .package import pdf as pdf_tools
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
 from .package.lms_content import FORMATS, ExportFile, lms_exports
-from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources, packet_name
+from .package.manifest import (
+    MANIFEST,
+    inputs_key,
+    is_current,
+    module_sources,
+    overlay_sources,
+    packet_name,
+    read_manifest,
+)
 from .package.readme import ROLE_TITLES, inserted_lines, readme
 from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
 from .package.thumbnail import THUMBNAIL, title_slide_png
@@ -39,6 +47,10 @@ from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
 from .planning.order import teaching_order
 from .planning.session_plan import pick_session, read_session_plan
+from .preflight import GENERATED_DOCUMENTS, Issue, check_documents, source_doubles
+from .preflight.agenda import Agenda
+from .preflight.review import write_review
+from .readiness import county_errors
 from .validate import check_module
 from .versioning.lock import lock_problems
 
@@ -55,6 +67,8 @@ class BuildOptions:
     plan: Path | None = None  # a county's plan CSV: one facilitator and participant packet per session
     session: str | None = None  # with ``plan``: only this session
     export: bool = False  # also IMS Common Cartridge and SCORM 1.2 packages of the participant material
+    strict: bool = False  # a packet with any preflight finding fails (and is not shipped)
+    preflight: bool = True  # off only to measure what preflight costs (benchmarks/bench_build.py)
 
 
 @dataclass
@@ -67,6 +81,7 @@ class Outcome:
     message: str = ""
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)  # preflight, one line each
 
 
 @dataclass
@@ -130,9 +145,14 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
             done(Outcome(slug, name, "failed", problem))
             continue
         warnings = ([problem] if problem else []) + _long_stories(overlay)
+        errors = county_errors(overlay, library.modules[module_id])
+        if errors:  # what validate reports as errors: the same words, before any work
+            done(Outcome(slug, name, "failed", str(errors[0]).replace(": error:", ":", 1)))
+            continue
         key = inputs_key(module_infos[module_id], chain_info, {**build_options, **session_key(session)})
-        if is_current(_folder(options.out, slug, module_id, session), key):
-            done(Outcome(slug, name, "current", warnings=warnings))
+        folder = _folder(options.out, slug, module_id, session)
+        if is_current(folder, key):
+            done(_current(options, slug, name, folder, warnings))
             continue
         jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
                                               chain_info, warnings, session))
@@ -189,6 +209,21 @@ def _teaching_order(library: Library) -> tuple[str, ...]:
         return tuple(step.module.id for step in teaching_order(library.modules.values()))
     except PlanError:
         return tuple(m.id for m in sorted(library.modules.values(), key=lambda m: (m.level_rank, m.id)))
+
+
+def _current(options: BuildOptions, slug: str, name: str, folder: Path, warnings: list[str]) -> Outcome:
+    """An up-to-date pair, with the findings its manifest recorded (failed under --strict)."""
+    manifest = read_manifest(folder) or {}
+    findings = list(dict.fromkeys(str(Issue.from_json(item)) for packet in manifest.get("packets", [])
+                                  for item in packet.get("findings", [])))
+    if findings and options.strict:
+        return Outcome(slug, name, "failed", _strict_message(findings), findings=findings)
+    return Outcome(slug, name, "current", warnings=warnings, findings=findings)
+
+
+def _strict_message(findings: list[str]) -> str:
+    return (f"{len(findings)} preflight finding{'s' * (len(findings) != 1)} (--strict ships no packet "
+            f"with findings; see review.html); first: {findings[0]}")
 
 
 def planned_pairs(library: Library, options: BuildOptions) -> int:
@@ -284,13 +319,36 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
             pdfs = _convert_all(built, stamp)
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
+    cache: dict[str, tuple[list[Issue], list[Agenda]]] = {}
     for job, packets in built:
         try:
-            outcomes.append(_write(overlay, job, packets, pdfs, options, stamp))
+            findings = _preflight(job.module, packets, cache) if options.preflight else {}
+            outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
         except OSError as exc:  # the disk refused this packet (full, a name too long): the next may fit
             outcomes.append(Outcome(overlay.slug, job.name, "failed",
                                     located(exc.filename, None, exc.strerror or str(exc))))
     return outcomes
+
+
+def _preflight(module: Module, packets: ModulePackets,
+               cache: dict[str, tuple[list[Issue], list[Agenda]]]) -> dict[str, list[Issue]]:
+    """Each packet's preflight findings; documents packets share are read once."""
+    def doubles() -> frozenset[str]:
+        return _source_doubles(module)
+
+    generated = {*GENERATED_DOCUMENTS, module.slides.name}
+    return {packet.role: check_documents(packet.documents, generated, doubles, cache=cache)
+            for packet in packets.packets}
+
+
+_DOUBLES: dict[tuple[Path, ...], frozenset[str]] = {}
+
+
+def _source_doubles(module: Module) -> frozenset[str]:
+    """Doubled phrases the module's documents already have, worked out once per worker."""
+    if module.documents not in _DOUBLES:
+        _DOUBLES[module.documents] = source_doubles((path.name, path.read_bytes()) for path in module.documents)
+    return _DOUBLES[module.documents]
 
 
 def _digest(data: bytes) -> str:
@@ -308,10 +366,20 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
-           options: BuildOptions, stamp: Stamp) -> Outcome:
+           options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]]) -> Outcome:
     module = job.module
     folder = _folder(options.out, overlay.slug, module.id, job.session)
     folder.mkdir(parents=True, exist_ok=True)
+    lines = list(dict.fromkeys(str(issue) for issues in findings.values() for issue in issues))
+    documents = {name: data for packet in packets.packets for name, data in packet.documents.items()}
+    review = write_review(folder, f"{overlay.county} · {module.title}", list(documents),
+                          {name: pdfs[_digest(data)] for name, data in documents.items() if _digest(data) in pdfs},
+                          list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
+                          {"occurrences": dict(packets.occurrences), "never_found": packets.never_found,
+                           "near_misses": packets.near_misses})
+    if lines and options.strict:
+        return Outcome(overlay.slug, job.name, "failed", _strict_message(lines), files=[review.name],
+                       findings=lines)
     versions = f"module {module.id} {module.version} · overlay {overlay.slug} {overlay.version}"
     manifest_packets, written = [], []
     participants: dict[str, dict[str, bytes]] = {}
@@ -334,6 +402,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
             "sha256": sha256_file(folder / name), "bytes": size,
             "contents": [{"path": e.path, "sha256": e.sha256, "bytes": len(e.data)}
                          for e in sorted(entries, key=lambda e: e.path)],
+            "findings": [issue.to_json() for issue in findings.get(packet.role, [])],
         })
         written.append(name)
     exports = (lms_exports(overlay, module, participants, packets.pair, _logos(overlay), stamp, tuple(FORMATS))
@@ -365,12 +434,14 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         "co_facilitators": [t.name for t in packets.pair] if packets.pair else sorted(t.name for t in overlay.trainers),
         "warnings": warnings,
         **({"session": session_manifest(job.session)} if job.session else {}),
+        "preflight": {"findings": len(lines), "review": review.name},
     }
     write_json(folder / MANIFEST, manifest)
     for stale in [*folder.glob("*.zip"), *folder.glob("*.imscc")]:
         if stale.name not in written:
             os.unlink(stale)
-    return Outcome(overlay.slug, job.name, "built", files=written, warnings=job.warnings + warnings)
+    return Outcome(overlay.slug, job.name, "built", files=written, warnings=job.warnings + warnings,
+                   findings=lines)
 
 
 def _write_exports(folder: Path, exports: list[ExportFile]) -> list[str]:

@@ -1,7 +1,8 @@
 """`curriculum-kit overlay new SLUG`: a county's overlay folder to start from.
 
-Every file is valid as written, so `validate` passes at once; what the county must fill in
-starts with TODO (a validation warning) and every CSV holds a commented example row
+Every file is readable as written; what the county must fill in starts with TODO (a
+`validate` error until filled in, since `build` would print it) and every CSV holds a
+commented example row
 (rows whose first cell starts with '#' are skipped). The folder appears complete or not
 at all: it is written under a hidden name and renamed into place.
 """
