@@ -313,10 +313,12 @@ def section_width(section: Section) -> int:
 
 
 def section_height(section: Section) -> int:
-    """The height between a section's top and bottom margins."""
-    height, top, bottom = section.page_height, section.top_margin, section.bottom_margin
-    assert height is not None and top is not None and bottom is not None  # python-docx's template sets them
-    return height - top - bottom
+    """The height between a section's top and bottom margins, with Word's defaults (a Letter
+    page, one-inch margins) for what a file leaves out, as :func:`section_width` does."""
+    height = section.page_height if section.page_height is not None else Inches(11)
+    top = section.top_margin if section.top_margin is not None else Inches(1)
+    bottom = section.bottom_margin if section.bottom_margin is not None else Inches(1)
+    return max(int(height - top - bottom), int(Inches(2)))
 
 
 def column_widths(total: int, *weights: float) -> list[Length]:
