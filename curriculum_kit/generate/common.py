@@ -37,11 +37,11 @@ from ..formats.colors import readable_text_color
 from ..formats.overlay import Branding, Overlay
 from ..formats.programs import PROGRAMS
 from ..formats.untrusted import clip
-from ..ooxml.zipio import restamp
 from ..outputs import Stamp
 from ..wording import BLANK, PROGRAM_FALLBACK_COLORS
 from .orgchart_layout import EMU_PER_PT
 from .orgchart_layout import text_width as measure
+from .package_save import saved_bytes
 from .textfit import unbreakable_pieces
 
 TOOL = "curriculum-kit"
@@ -158,9 +158,7 @@ def finish_loaded(document: DocxDocument | Presentation, stamp: Stamp) -> bytes:
     properties.last_modified_by = TOOL
     properties.modified = stamp.when
     properties.revision = 1
-    out = io.BytesIO()
-    document.save(out)
-    return restamp(out.getvalue(), stamp.zip_time)
+    return saved_bytes(document, stamp.zip_time)
 
 
 def _loaded_core_properties(document: DocxDocument | Presentation) -> _CoreProperties:
