@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import CurriculumKitError, InputError, PlanError, located
@@ -24,9 +24,7 @@ from .formats.module import Module
 from .formats.overlay import Overlay
 from .formats.session_day import SessionDay
 from .formats.stories import size_warning
-from .generate.common import logo_png
 from .outputs import Stamp, atomic_output, check_outputs, write_json
-from .package import pdf as pdf_tools
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
 from .package.lms_content import FORMATS, ExportFile, lms_exports
@@ -44,15 +42,18 @@ from .package.session_catalog import SESSIONS, remove_unplanned, session_key, se
 from .package.thumbnail import THUMBNAIL, title_slide_png
 from .package.workers import end_with_parent, remove_partial_files
 from .package.zipper import Entry, sha256_file, write_zip
-from .packets import ModulePackets, county_documents, module_packets
 from .planning.order import teaching_order
 from .planning.session_plan import pick_session, read_session_plan
 from .preflight import GENERATED_DOCUMENTS, Issue, check_documents, source_doubles
 from .preflight.agenda import Agenda
 from .preflight.review import write_review
 from .readiness import county_errors
-from .validate import check_module
 from .versioning.lock import lock_problems
+
+if TYPE_CHECKING:
+    from .packets import ModulePackets
+# Document work (python-docx, python-pptx, pikepdf) is imported where it is done, so a
+# rebuild with nothing stale never loads it: a third of a no-op rebuild was those imports.
 
 
 @dataclass(frozen=True)
@@ -132,13 +133,16 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
         build_options["export"] = True
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
     chain_infos: dict[str, list[dict[str, Any]]] = {}
+    layer_infos: dict[Path, dict[str, Any]] = {}  # a parent overlay is hashed once
     targets = _targets(library, options, modules, counties)
     if options.plan is not None and options.session is None and not options.modules:  # the whole plan
         for slug in {slug for slug, _, _ in targets}:
             remove_unplanned(options.out / slug, {session.session_id for _, _, session in targets if session})
     for slug, module_id, session in targets:
         overlay = library.overlays[slug]
-        chain_info = chain_infos.setdefault(slug, overlay_sources(overlay))
+        if slug not in chain_infos:
+            chain_infos[slug] = overlay_sources(overlay, layer_infos)
+        chain_info = chain_infos[slug]
         name = session.session_id if session else module_id
         problem = lock_problems(overlay, library.modules[module_id])
         if problem and options.locked:
@@ -281,6 +285,8 @@ def _load_failures(library: Library, options: BuildOptions) -> list[Outcome]:
 
 
 def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
+    from .validate import check_module
+
     errors = {}
     for module_id in modules:
         findings = Findings()
@@ -299,6 +305,8 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
 
 
 def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
+    from .packets import county_documents, module_packets
+
     stamp = Stamp.from_epoch(epoch)
     try:
         county = county_documents(overlay, stamp)
@@ -357,6 +365,8 @@ def _digest(data: bytes) -> str:
 
 def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[str, bytes]:
     """PDFs for every distinct document of the county, keyed by the document's sha256."""
+    from .package import pdf as pdf_tools
+
     pending: dict[str, tuple[str, bytes]] = {}
     for _, packets in built:
         for packet in packets.packets:
@@ -467,6 +477,9 @@ def export_module(library: Library, slug: str, module_id: str, formats: tuple[st
                   pdf: bool, epoch: int | None) -> list[Path]:
     """`curriculum-kit export`: build the module's packets for the county in memory and write
     the exports of its participant packets to ``out``."""
+    from .package import pdf as pdf_tools
+    from .packets import county_documents, module_packets
+
     overlay, module = library.overlay(slug), library.module(module_id)
     problem = _module_errors(library, [module_id]).get(module_id)
     if problem:
@@ -495,4 +508,6 @@ def _with_pdfs(documents: dict[str, bytes], pdfs: dict[str, bytes]) -> dict[str,
 
 def _logos(overlay: Overlay) -> dict[str, bytes]:
     """Each program's logo as the documents carry it (a phone photo turned upright, scaled)."""
+    from .generate.common import logo_png
+
     return {key: logo_png(branding.logo) for key, branding in overlay.programs.items() if branding.logo}

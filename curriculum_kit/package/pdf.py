@@ -19,8 +19,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import pikepdf
-
 from ..errors import BuildError
 
 _TAGGED = '{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
@@ -38,6 +36,8 @@ def convert(files: list[Path], outdir: Path, pdf_date: str) -> dict[Path, Path]:
     program = soffice()
     if program is None:
         raise BuildError("PDFs need LibreOffice (soffice), which is not installed; use --no-pdf")
+    import pikepdf  # here, not at the top: `build` asks soffice() even when nothing is converted
+
     outdir.mkdir(parents=True, exist_ok=True)
     result = {}
     with tempfile.TemporaryDirectory(prefix="ck-lo-") as profile:
@@ -68,6 +68,8 @@ def pin(data: bytes, pdf_date: str) -> bytes:
     """The same PDF made deterministic: dates set to ``pdf_date``, LibreOffice's random id
     and checksum of its own bytes dropped, objects renumbered in document order and a new id
     derived from the content."""
+    import pikepdf
+
     with pikepdf.open(io.BytesIO(data)) as pdf:
         for date in ("/CreationDate", "/ModDate"):
             if date in pdf.docinfo:
