@@ -165,8 +165,10 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
         for job in [job for job in jobs[slug] if job.module.id in module_errors]:
             done(Outcome(slug, job.name, "failed", module_errors[job.module.id]))
         jobs[slug] = [job for job in jobs[slug] if job.module.id not in module_errors]
-    tasks = [(library.overlays[slug], county_jobs, options, epoch)
-             for slug, county_jobs in jobs.items() if county_jobs]
+    counties_to_build = [slug for slug, county_jobs in jobs.items() if county_jobs]
+    # LibreOffice processes per county: the cores the county workers leave free
+    instances = max(1, options.jobs // max(1, min(options.jobs, len(counties_to_build))))
+    tasks = [(library.overlays[slug], jobs[slug], options, epoch, instances) for slug in counties_to_build]
     if options.jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             for outcome in _build_county(*task):
@@ -296,7 +298,8 @@ def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
     return errors
 
 
-def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
+def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int,
+                  pdf_instances: int = 1) -> list[Outcome]:
     """Everything for one county, in one worker: county documents are made once."""
     try:
         return _county_outcomes(overlay, jobs, options, epoch)
@@ -324,7 +327,7 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
     pdfs: dict[str, bytes] = {}
     if options.pdf and built:
         try:
-            pdfs = _convert_all(built, stamp)
+            pdfs = _convert_all(built, stamp, pdf_instances)
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
     cache: dict[str, tuple[list[Issue], list[Agenda]]] = {}
@@ -363,7 +366,7 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[str, bytes]:
+def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instances: int) -> dict[str, bytes]:
     """PDFs for every distinct document of the county, keyed by the document's sha256."""
     from .package import pdf as pdf_tools
 
@@ -372,7 +375,7 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[
         for packet in packets.packets:
             for name, data in packet.documents.items():
                 pending.setdefault(_digest(data), (name, data))
-    return pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"))
+    return pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"), instances)
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
