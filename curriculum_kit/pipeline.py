@@ -302,12 +302,13 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
                   pdf_instances: int = 1) -> list[Outcome]:
     """Everything for one county, in one worker: county documents are made once."""
     try:
-        return _county_outcomes(overlay, jobs, options, epoch)
+        return _county_outcomes(overlay, jobs, options, epoch, pdf_instances)
     except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
         return [Outcome(overlay.slug, job.name, "failed", _internal(exc)) for job in jobs]
 
 
-def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
+def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int,
+                     pdf_instances: int) -> list[Outcome]:
     from .packets import county_documents, module_packets
 
     stamp = Stamp.from_epoch(epoch)
