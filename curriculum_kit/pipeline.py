@@ -43,7 +43,6 @@ from .package.thumbnail import THUMBNAIL, title_slide_png
 from .package.workers import end_with_parent, remove_partial_files
 from .package.zipper import Entry, sha256_file, write_zip
 from .planning.order import teaching_order
-from .planning.session_plan import pick_session, read_session_plan
 from .preflight import GENERATED_DOCUMENTS, Issue, check_documents, source_doubles
 from .preflight.agenda import Agenda
 from .preflight.review import write_review
@@ -248,6 +247,8 @@ def _targets(library: Library, options: BuildOptions, modules: list[str],
     if options.plan is None:
         return [(slug, module_id, None) for slug in counties
                 if options.counties or library.overlays[slug].buildable for module_id in modules]
+    from .planning.session_plan import pick_session, read_session_plan  # brings python-docx: only for a plan
+
     if len(options.counties) > 1:
         raise InputError("a plan is one county's: give at most one --county with --plan", options.plan)
     plan = read_session_plan(library, options.plan, options.counties[0] if options.counties else None)
@@ -287,6 +288,8 @@ def _load_failures(library: Library, options: BuildOptions) -> list[Outcome]:
 
 
 def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
+    if not modules:
+        return {}
     from .validate import check_module
 
     errors = {}
