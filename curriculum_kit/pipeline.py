@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import CurriculumKitError, InputError, PlanError, located
@@ -24,9 +24,7 @@ from .formats.module import Module
 from .formats.overlay import Overlay
 from .formats.session_day import SessionDay
 from .formats.stories import size_warning
-from .generate.common import logo_png
 from .outputs import Stamp, atomic_output, check_outputs, write_json
-from .package import pdf as pdf_tools
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
 from .package.lms_content import FORMATS, ExportFile, lms_exports
@@ -44,15 +42,17 @@ from .package.session_catalog import SESSIONS, remove_unplanned, session_key, se
 from .package.thumbnail import THUMBNAIL, title_slide_png
 from .package.workers import end_with_parent, remove_partial_files
 from .package.zipper import Entry, sha256_file, write_zip
-from .packets import ModulePackets, county_documents, module_packets
 from .planning.order import teaching_order
-from .planning.session_plan import pick_session, read_session_plan
 from .preflight import GENERATED_DOCUMENTS, Issue, check_documents, source_doubles
 from .preflight.agenda import Agenda
 from .preflight.review import write_review
 from .readiness import county_errors
-from .validate import check_module
 from .versioning.lock import lock_problems
+
+if TYPE_CHECKING:
+    from .packets import ModulePackets
+# Document work (python-docx, python-pptx, pikepdf) is imported where it is done, so a
+# rebuild with nothing stale never loads it: a third of a no-op rebuild was those imports.
 
 
 @dataclass(frozen=True)
@@ -132,13 +132,16 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
         build_options["export"] = True
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
     chain_infos: dict[str, list[dict[str, Any]]] = {}
+    layer_infos: dict[Path, dict[str, Any]] = {}  # a parent overlay is hashed once
     targets = _targets(library, options, modules, counties)
     if options.plan is not None and options.session is None and not options.modules:  # the whole plan
         for slug in {slug for slug, _, _ in targets}:
             remove_unplanned(options.out / slug, {session.session_id for _, _, session in targets if session})
     for slug, module_id, session in targets:
         overlay = library.overlays[slug]
-        chain_info = chain_infos.setdefault(slug, overlay_sources(overlay))
+        if slug not in chain_infos:
+            chain_infos[slug] = overlay_sources(overlay, layer_infos)
+        chain_info = chain_infos[slug]
         name = session.session_id if session else module_id
         problem = lock_problems(overlay, library.modules[module_id])
         if problem and options.locked:
@@ -161,8 +164,10 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
         for job in [job for job in jobs[slug] if job.module.id in module_errors]:
             done(Outcome(slug, job.name, "failed", module_errors[job.module.id]))
         jobs[slug] = [job for job in jobs[slug] if job.module.id not in module_errors]
-    tasks = [(library.overlays[slug], county_jobs, options, epoch)
-             for slug, county_jobs in jobs.items() if county_jobs]
+    counties_to_build = [slug for slug, county_jobs in jobs.items() if county_jobs]
+    # LibreOffice processes per county: the cores the county workers leave free
+    instances = max(1, options.jobs // max(1, min(options.jobs, len(counties_to_build))))
+    tasks = [(library.overlays[slug], jobs[slug], options, epoch, instances) for slug in counties_to_build]
     if options.jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             for outcome in _build_county(*task):
@@ -242,6 +247,8 @@ def _targets(library: Library, options: BuildOptions, modules: list[str],
     if options.plan is None:
         return [(slug, module_id, None) for slug in counties
                 if options.counties or library.overlays[slug].buildable for module_id in modules]
+    from .planning.session_plan import pick_session, read_session_plan  # brings python-docx: only for a plan
+
     if len(options.counties) > 1:
         raise InputError("a plan is one county's: give at most one --county with --plan", options.plan)
     plan = read_session_plan(library, options.plan, options.counties[0] if options.counties else None)
@@ -281,6 +288,10 @@ def _load_failures(library: Library, options: BuildOptions) -> list[Outcome]:
 
 
 def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
+    if not modules:
+        return {}
+    from .validate import check_module
+
     errors = {}
     for module_id in modules:
         findings = Findings()
@@ -290,15 +301,19 @@ def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
     return errors
 
 
-def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
+def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int,
+                  pdf_instances: int = 1) -> list[Outcome]:
     """Everything for one county, in one worker: county documents are made once."""
     try:
-        return _county_outcomes(overlay, jobs, options, epoch)
+        return _county_outcomes(overlay, jobs, options, epoch, pdf_instances)
     except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
         return [Outcome(overlay.slug, job.name, "failed", _internal(exc)) for job in jobs]
 
 
-def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
+def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int,
+                     pdf_instances: int) -> list[Outcome]:
+    from .packets import county_documents, module_packets
+
     stamp = Stamp.from_epoch(epoch)
     try:
         county = county_documents(overlay, stamp)
@@ -316,7 +331,7 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
     pdfs: dict[str, bytes] = {}
     if options.pdf and built:
         try:
-            pdfs = _convert_all(built, stamp)
+            pdfs = _convert_all(built, stamp, pdf_instances)
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
     cache: dict[str, tuple[list[Issue], list[Agenda]]] = {}
@@ -355,14 +370,16 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[str, bytes]:
+def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instances: int) -> dict[str, bytes]:
     """PDFs for every distinct document of the county, keyed by the document's sha256."""
+    from .package import pdf as pdf_tools
+
     pending: dict[str, tuple[str, bytes]] = {}
     for _, packets in built:
         for packet in packets.packets:
             for name, data in packet.documents.items():
                 pending.setdefault(_digest(data), (name, data))
-    return pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"))
+    return pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"), instances)
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
@@ -467,6 +484,9 @@ def export_module(library: Library, slug: str, module_id: str, formats: tuple[st
                   pdf: bool, epoch: int | None) -> list[Path]:
     """`curriculum-kit export`: build the module's packets for the county in memory and write
     the exports of its participant packets to ``out``."""
+    from .package import pdf as pdf_tools
+    from .packets import county_documents, module_packets
+
     overlay, module = library.overlay(slug), library.module(module_id)
     problem = _module_errors(library, [module_id]).get(module_id)
     if problem:
@@ -495,4 +515,6 @@ def _with_pdfs(documents: dict[str, bytes], pdfs: dict[str, bytes]) -> dict[str,
 
 def _logos(overlay: Overlay) -> dict[str, bytes]:
     """Each program's logo as the documents carry it (a phone photo turned upright, scaled)."""
+    from .generate.common import logo_png
+
     return {key: logo_png(branding.logo) for key, branding in overlay.programs.items() if branding.logo}

@@ -7,6 +7,7 @@ come from the build's timestamp so the same inputs give the same bytes.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Sequence
 from functools import lru_cache
@@ -37,11 +38,11 @@ from ..formats.colors import readable_text_color
 from ..formats.overlay import Branding, Overlay
 from ..formats.programs import PROGRAMS
 from ..formats.untrusted import clip
-from ..ooxml.zipio import restamp
 from ..outputs import Stamp
 from ..wording import BLANK, PROGRAM_FALLBACK_COLORS
 from .orgchart_layout import EMU_PER_PT
 from .orgchart_layout import text_width as measure
+from .package_save import saved_bytes
 from .textfit import unbreakable_pieces
 
 TOOL = "curriculum-kit"
@@ -126,6 +127,28 @@ def fill_cobrand(table: Table, overlay: Overlay, logo_height: int = LOGO_HEIGHT)
 
 def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bool = False) -> DocxDocument:
     """A co-branded Word document: both programs in the header of every page, then a title."""
+    document = copy.deepcopy(_letterhead(overlay, landscape))
+    document.add_heading(title, level=1)
+    if subtitle:
+        document.add_paragraph(subtitle)
+    return document
+
+
+# The county's blank co-branded documents, for the overlay last asked about (a worker builds
+# one county at a time): a county's half-dozen generated documents start from a copy
+# instead of python-docx's template read, parsed and branded again each time.
+_LETTERHEADS: dict[bool, tuple[Overlay, DocxDocument]] = {}
+
+
+def _letterhead(overlay: Overlay, landscape: bool) -> DocxDocument:
+    known = _LETTERHEADS.get(landscape)
+    if known is None or known[0] is not overlay:
+        known = (overlay, _blank_cobranded(overlay, landscape))
+        _LETTERHEADS[landscape] = known
+    return known[1]
+
+
+def _blank_cobranded(overlay: Overlay, landscape: bool) -> DocxDocument:
     document = docx.Document()
     document.styles["Normal"].font.name = BODY_FONT
     section = document.sections[0]
@@ -136,9 +159,6 @@ def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bo
         setattr(section, side, Inches(0.8))
     section.top_margin = Inches(0.6)
     fill_cobrand(section.header.add_table(1, 3, Length(text_width(document))), overlay)
-    document.add_heading(title, level=1)
-    if subtitle:
-        document.add_paragraph(subtitle)
     return document
 
 
@@ -158,9 +178,7 @@ def finish_loaded(document: DocxDocument | Presentation, stamp: Stamp) -> bytes:
     properties.last_modified_by = TOOL
     properties.modified = stamp.when
     properties.revision = 1
-    out = io.BytesIO()
-    document.save(out)
-    return restamp(out.getvalue(), stamp.zip_time)
+    return saved_bytes(document, stamp.zip_time)
 
 
 def _loaded_core_properties(document: DocxDocument | Presentation) -> _CoreProperties:

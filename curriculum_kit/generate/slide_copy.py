@@ -15,6 +15,8 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 from pptx.slide import Slide, SlideLayout
 
+from .slide_parts import notes_frame
+
 _PLACEHOLDER = qn("p:ph")
 _TITLES = ("title", "ctrTitle")
 _GROUP_PROPERTIES = (qn("p:nvGrpSpPr"), qn("p:grpSpPr"))
@@ -42,6 +44,6 @@ def copy_slides(source: Presentation, target: Presentation, layout: SlideLayout)
                 placeholder.getparent().remove(placeholder)
             tree.append(duplicate)
         if original.has_notes_slide:
-            slide.notes_slide.notes_text_frame.text = original.notes_slide.notes_text_frame.text
+            notes_frame(slide).text = notes_frame(original).text
         slides.append(slide)
     return slides

@@ -8,7 +8,14 @@ check at every use.
 
 from __future__ import annotations
 
+import copy
+import weakref
+
 from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.slide import CT_NotesSlide
+from pptx.parts.slide import NotesMasterPart, NotesSlidePart
 from pptx.presentation import Presentation
 from pptx.slide import Slide
 from pptx.text.text import TextFrame
@@ -25,6 +32,8 @@ def slide_size(presentation: Presentation) -> SlideSize:
 
 def notes_frame(slide: Slide) -> TextFrame:
     """The text frame of a slide's notes (made when the slide has none yet)."""
+    if not slide.has_notes_slide:
+        _add_notes_slide(slide)
     frame = slide.notes_slide.notes_text_frame
     assert frame is not None  # the notes master's body placeholder, copied to every notes slide
     return frame
@@ -35,3 +44,25 @@ def detach(element: etree._Element) -> None:
     parent = element.getparent()
     assert parent is not None
     parent.remove(element)
+
+
+# A new notes slide is its notes master's placeholders, cloned: the same XML every time.
+_FRESH_NOTES: weakref.WeakKeyDictionary[NotesMasterPart, CT_NotesSlide] = weakref.WeakKeyDictionary()
+
+
+def _add_notes_slide(slide: Slide) -> None:
+    """What python-pptx does for a slide without notes (NotesSlidePart.new, then relate the
+    slide to it), with the master's placeholders cloned by python-pptx once per master and
+    copied afterwards: cloning them cost a third of a generated slide."""
+    slide_part = slide.part
+    package = slide_part.package
+    master = package.presentation_part.notes_master_part
+    fresh = _FRESH_NOTES.get(master)
+    if fresh is None:
+        _FRESH_NOTES[master] = copy.deepcopy(slide.notes_slide.element)  # python-pptx makes the first one
+        return
+    part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
+                          package, copy.deepcopy(fresh))
+    part.relate_to(master, RT.NOTES_MASTER)
+    part.relate_to(slide_part, RT.SLIDE)
+    slide_part.relate_to(part, RT.NOTES_SLIDE)

@@ -38,9 +38,15 @@ def module_sources(module: Module) -> dict[str, Any]:
             "files": file_hashes(files, module.folder)}
 
 
-def overlay_sources(overlay: Overlay) -> list[dict[str, Any]]:
-    return [{"slug": layer.slug, "version": str(layer.version),
-             "files": file_hashes(layer.source_files, layer.folder)} for layer in overlay.chain]
+def overlay_sources(overlay: Overlay, known: dict[Path, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Each layer of the chain with its files' hashes. ``known`` keeps the layers already
+    hashed during one build: a statewide parent is then read once, not once per county."""
+    known = {} if known is None else known
+    for layer in overlay.chain:
+        if layer.folder not in known:
+            known[layer.folder] = {"slug": layer.slug, "version": str(layer.version),
+                                   "files": file_hashes(layer.source_files, layer.folder)}
+    return [known[layer.folder] for layer in overlay.chain]
 
 
 def inputs_key(module_info: dict[str, Any], chain_info: list[dict[str, Any]], options: dict[str, Any]) -> str:

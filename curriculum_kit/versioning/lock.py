@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CurriculumKitError, InputError, located
 from ..formats.library import Library
@@ -20,7 +21,11 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..package.manifest import file_hashes
 from .lockfile import LOCK_FILE, SNAPSHOT_DIR, LockEntry, read_lock, snapshot_path, today, write_lock
-from .snapshot import Snapshot, Vocabulary, read_snapshot, take_snapshot, write_snapshot
+
+if TYPE_CHECKING:
+    from .snapshot import Snapshot
+# snapshot brings the text engine: imported where a snapshot is read or taken, so `build`,
+# which asks lock_problems() for every county and module, does not load it
 
 
 def module_digest(module: Module) -> str:
@@ -60,6 +65,8 @@ def lock_problems(overlay: Overlay, module: Module) -> str | None:
 
 def locked_snapshot(folder: Path, entry: LockEntry) -> Snapshot:
     """The snapshot of a lock entry, checked to belong to it."""
+    from .snapshot import read_snapshot
+
     path = snapshot_path(folder, entry.module)
     if not path.is_file():
         raise InputError(f"{LOCK_FILE} locks {entry.module}, but its snapshot {SNAPSHOT_DIR}/{path.name} "
@@ -112,6 +119,8 @@ def lock_overlay(library: Library, slug: str, module_ids: Sequence[str] = (),
         steps = ", ".join(f"{m.id} {entry.version} -> {m.version}" for m, entry in older)
         raise InputError(f"would move the lock to an older module version ({steps}); check --modules "
                          "(it may be an old copy), or use --allow-downgrade if that is what you mean", path)
+    from .snapshot import Vocabulary, take_snapshot, write_snapshot
+
     vocabulary = Vocabulary.of(overlay, library.layers.values())
     day = today()
     for module in modules:

@@ -1,0 +1,76 @@
+"""Saving through package_save gives exactly the bytes of the library's own save with the
+entry times pinned, for Word files and decks, new or loaded, with pictures."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pptx
+import pytest
+from PIL import Image
+from pptx.util import Inches
+
+from curriculum_kit.generate import package_save
+from curriculum_kit.generate.package_save import saved_bytes
+from curriculum_kit.ooxml.zipio import restamp
+from tests.conftest import REPO
+
+WHEN = (2026, 3, 4, 5, 6, 8)
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 32), (200, 30, 30)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _word() -> docx.document.Document:
+    document = docx.Document()
+    document.add_heading("Title", level=1)
+    document.add_paragraph("Body text ü")
+    document.add_picture(io.BytesIO(_png()))
+    return document
+
+
+def _deck() -> pptx.presentation.Presentation:
+    presentation = pptx.Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[5])
+    slide.shapes.add_picture(io.BytesIO(_png()), Inches(1), Inches(1))
+    slide.notes_slide.notes_text_frame.text = "notes"
+    return presentation
+
+
+def _library_save(document: docx.document.Document | pptx.presentation.Presentation) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return restamp(out.getvalue(), WHEN)
+
+
+@pytest.mark.parametrize("make", [_word, _deck], ids=["docx", "pptx"])
+def test_same_bytes_as_the_library_save_with_pinned_times(make):
+    assert saved_bytes(make(), WHEN) == _library_save(make())
+
+
+@pytest.mark.parametrize("name", ["facilitator-guide.docx", "slides.pptx"])
+def test_same_bytes_for_a_loaded_module_document(name):
+    data = (REPO / "base_modules" / "linkages-orientation" / name).read_bytes()
+    opener = docx.Document if name.endswith(".docx") else pptx.Presentation
+    assert saved_bytes(opener(io.BytesIO(data)), WHEN) == _library_save(opener(io.BytesIO(data)))
+
+
+def test_a_time_before_1980_is_stored_as_1980():
+    with zipfile.ZipFile(io.BytesIO(saved_bytes(_word(), (1970, 1, 1, 0, 0, 0)))) as package:
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_each_distinct_part_is_deflated_once(monkeypatch):
+    package_save._deflated.clear()
+    calls = []
+    real = package_save.zlib.compressobj
+    monkeypatch.setattr(package_save.zlib, "compressobj", lambda *a: calls.append(a) or real(*a))
+    saved_bytes(_word(), WHEN)
+    first = len(calls)
+    saved_bytes(_word(), WHEN)
+    assert first > 5 and len(calls) == first  # the second, identical document deflates nothing new
