@@ -56,14 +56,23 @@ def rows(out: Path) -> list[dict]:
 
 def test_plan_prints_a_summary(planned):
     lines = planned[2].splitlines()
-    assert lines[0] == ("Alder County Linkages training plan 2027: 12 sessions: 8 new-hire core in 4 cohorts, "
-                        "1 Linkages sequence, 3 refreshers")
+    assert lines[0] == ("Alder County Linkages training plan 2027: 14 sessions: 8 new-hire core in 4 cohorts, "
+                        "2 Linkages sequence, 4 refreshers")
     assert lines[1].split() == ["2027-core1-linkages-orientation", "Fri", "2027-01-08", "9:00", "AM", "–", "3:00",
                                 "PM", "Maria", "Lopez", "+", "Hannah", "Kessler", "HHSA", "Training", "Room", "B"]
-    assert lines[3].split()[:3] == ["2027-seq1-families-experiencing-homelessness", "Tue", "2027-02-16"]  # not on
-    # Fri 2027-02-12, Lincoln's Birthday, a closure of the county's own (overlay.toml)
-    assert lines[-2] == "Co-facilitator turns: Hannah Kessler 6, Luis Ortega 6, Maria Lopez 6, Terrence Oduya 6"
+    assert lines[3].split()[:3] == ["2027-seq1-supportive-services", "Fri", "2027-02-05"]  # after the orientation
+    assert lines[-2] == "Co-facilitator turns: Hannah Kessler 7, Luis Ortega 7, Maria Lopez 7, Terrence Oduya 7"
     assert lines[-1].endswith("plan-alder-county-2027.docx, plan-alder-county-2027.csv, plan-alder-county-2027.ics")
+
+
+def test_a_closure_of_the_county_own_moves_the_session_that_fell_on_it(county):
+    toml = county / "county_overlays" / SLUG / "overlay.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[[closures]]\nname = "All-staff day"\ndate = 2027-02-05\n',
+                    encoding="utf-8")
+    result = run(["plan", SLUG, "--year", str(YEAR)])
+    assert result.exit_code == 0, result.output
+    # on Fri 2027-02-05 without the closure (test_plan_prints_a_summary): now the next working day
+    assert result.output.splitlines()[3].split()[:3] == ["2027-seq1-supportive-services", "Mon", "2027-02-08"]
 
 
 def test_plan_respects_prerequisites_levels_and_working_days(planned):
@@ -76,6 +85,7 @@ def test_plan_respects_prerequisites_levels_and_working_days(planned):
     for row in sessions:
         first.setdefault(row["module"], row["date"])
     assert first["linkages-orientation"] < first["coordinated-case-planning"] < first["families-experiencing-homelessness"]
+    assert first["linkages-orientation"] < first["supportive-services"]  # its prerequisite
     for cohort in "1234":
         core = [r["module"] for r in sessions if r["track"] == "New-hire core" and r["cohort"] == cohort]
         assert core == ["linkages-orientation", "coordinated-case-planning"]
@@ -102,7 +112,7 @@ def test_ics_parses_with_stable_uids_and_pinned_stamps(planned):
     assert len(events[0]) == 14
     assert [str(e["UID"]) for e in events[0]] == [str(e["UID"]) for e in events[1]]
     assert str(events[0][0]["UID"]) == "alder-county-2027-core1-linkages-orientation@curriculum-kit"
-    assert len({str(e["UID"]) for e in events[0]}) == 12
+    assert len({str(e["UID"]) for e in events[0]}) == 14
     first = events[0][0]
     assert first.decoded("DTSTAMP") == datetime(2026, 1, 1, tzinfo=UTC)  # SOURCE_DATE_EPOCH
     assert str(first.decoded("DTSTART").tzinfo) == "America/Los_Angeles"
@@ -125,7 +135,7 @@ def test_docx_plan_opens_with_a_table_to_print_and_sign(planned):
     sessions, approvals = document.tables
     assert [c.text for c in sessions.rows[0].cells] == ["Session", "Date", "Time", "Module and why it is here", "Level",
                                                         "Track", "Co-facilitators"]
-    assert len(sessions.rows) == 13
+    assert len(sessions.rows) == 15
     assert sessions.rows[1].cells[1].text == "Fri, Jan 8, 2027\nHHSA Training Room B"
     assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 30 minutes to connect"
     assert [r.cells[0].text for r in approvals.rows] == ["Role", "Prepared by (staff development)",

@@ -67,7 +67,7 @@ def test_the_plan_csv_has_a_session_id_per_row(county):
     assert header[:3] == ["session_id", "status", "date"] and "room" in header
     assert [r["session_id"] for r in rows][:3] == ["2027-core1-linkages-orientation",
                                                    "2027-core1-coordinated-case-planning",
-                                                   "2027-seq1-families-experiencing-homelessness"]
+                                                   "2027-seq1-supportive-services"]
     on_leave = next(r for r in rows if r["session_id"] == "2027-core3-coordinated-case-planning")
     assert (on_leave["date"], on_leave["cws_trainer"]) == ("2027-07-23", "Maria Lopez")  # Terrence Oduya is away
     assert not [r for r in rows if r["date"] in ("2027-02-12", "2027-03-12")]  # the county's own closures
@@ -90,8 +90,8 @@ def test_moved_edited_and_cancelled_sessions_keep_their_uids(county):
     })
     result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", "edited.csv"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == ("Alder County Linkages training plan 2027 (from edited.csv): 10 sessions: "
-                                             "7 new-hire core in 4 cohorts, 1 Linkages sequence, 2 refreshers")
+    assert result.output.splitlines()[0] == ("Alder County Linkages training plan 2027 (from edited.csv): 12 sessions: "
+                                             "7 new-hire core in 4 cohorts, 2 Linkages sequence, 3 refreshers")
     after = events(plan / f"{STEM}.ics")
     assert set(after) == set(before)
     changed = {"2027-core2-linkages-orientation", "2027-core1-coordinated-case-planning",
@@ -160,12 +160,12 @@ def test_the_csv_edited_in_place_is_left_as_it_is(county):
 @pytest.mark.parametrize("changes, added, errors", [
     ({"2027-core1-linkages-orientation": {"date": "1/9/2027"}}, [],
      ["edited.csv:2: 2027-01-09 is a Saturday; sessions are held on working days"]),
-    ({"2027-seq1-families-experiencing-homelessness": {"date": "2/15/2027"}}, [],
+    ({"2027-seq1-supportive-services": {"date": "2/15/2027"}}, [],
      ["edited.csv:4: 2027-02-15 is closed (Presidents' Day; Susan B. Anthony Day); choose another working day"]),
-    ({"2027-seq1-families-experiencing-homelessness": {"date": "2/12/2027"}}, [],
+    ({"2027-seq1-supportive-services": {"date": "2/12/2027"}}, [],
      ["edited.csv:4: 2027-02-12 is closed (Lincoln's Birthday); choose another working day"]),
     ({"2027-core3-coordinated-case-planning": {"cws_trainer": "Terrence Oduya"}}, [],
-     ["edited.csv:9: Terrence Oduya is unavailable 2027-07-19 to 2027-07-30 (annual leave) in overlay.toml; "
+     ["edited.csv:10: Terrence Oduya is unavailable 2027-07-19 to 2027-07-30 (annual leave) in overlay.toml; "
       "choose another DCFS trainer or day"]),
     ({"2027-core1-linkages-orientation": {"cws_trainer": "Luis Ortega"}}, [],
      ["edited.csv:2: cws_trainer Luis Ortega is one of the ETA trainers; this column takes a DCFS (Child Welfare "
@@ -206,7 +206,7 @@ def test_the_csv_edited_in_place_is_left_as_it_is(county):
     ({"2027-core1-linkages-orientation": {"module": "Linkages Orientaton"}}, [],
      ["edited.csv:2: unknown module 'Linkages Orientaton' (did you mean 'linkages-orientation'?)"]),
     ({}, [{"date": "2027-09-15", "track": "Refresher", "cws_trainer": "Maria Lopez", "calworks_trainer": "Luis Ortega"}],
-     ["edited.csv:14: no module"]),
+     ["edited.csv:16: no module"]),
     ({"2027-core1-linkages-orientation": {"session_id": "2026-core1-linkages-orientation"}}, [],
      ["edited.csv:2: session_id '2026-core1-linkages-orientation' belongs to the 2026 plan, not 2027"]),
     ({"2027-core1-linkages-orientation": {"session_id": "session 1"}}, [],
@@ -217,10 +217,10 @@ def test_the_csv_edited_in_place_is_left_as_it_is(county):
       "(leave session_id empty to add a session)"]),
     ({}, [{"date": "2027-09-15", "module": "linkages-orientation", "track": "New-hire core", "cohort": "2",
            "cws_trainer": "Maria Lopez", "calworks_trainer": "Luis Ortega"}],
-     ["edited.csv:14: cohort 2 already has linkages-orientation (2027-core2-linkages-orientation)"]),
+     ["edited.csv:16: cohort 2 already has linkages-orientation (2027-core2-linkages-orientation)"]),
     ({}, [{"date": "2027-09-15", "module": "linkages-orientation", "cws_trainer": "Maria Lopez",
            "calworks_trainer": "Luis Ortega"}],
-     ["edited.csv:14: a new session (no session_id) needs its track: New-hire core, Linkages sequence, Refresher"]),
+     ["edited.csv:16: a new session (no session_id) needs its track: New-hire core, Linkages sequence, Refresher"]),
 ])
 def test_each_broken_rule_is_an_error_naming_its_line_and_nothing_is_written(county, changes, added, errors):
     before = {p.name: p.read_bytes() for p in (county / "plan").iterdir()}

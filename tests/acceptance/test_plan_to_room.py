@@ -131,12 +131,12 @@ def test_attendance_against_the_plan(walked, monkeypatch):
     lines = result.output.splitlines()
     start = lines.index(next(line for line in lines if line.startswith("Against the plan")))
     assert lines[start:start + 7] == [
-        "Against the plan: 11 planned sessions, 4 with sign-ins, 1 without, 6 upcoming; 1 session signed in that "
+        "Against the plan: 13 planned sessions, 4 with sign-ins, 1 without, 8 upcoming; 1 session signed in that "
         "is not on the plan",
-        "  no sign-ins: 2027-ref1-linkages-orientation (2027-03-16)",
+        "  no sign-ins: 2027-ref1-linkages-orientation (2027-02-22)",
         "  not on the plan: 2027-03-23 linkages-orientation (session 'makeup-march'): 7 sign-ins, "
         "lines 32, 33, 34, 35, 36, 37, 38",
-        "  2027-seq1-families-experiencing-homelessness: only DCFS staff attended",
+        "  2027-seq1-supportive-services: only DCFS staff attended",
         "  2027-core1-coordinated-case-planning: co-facilitated by Terrence Oduya + Hannah Kessler (planned "
         "Terrence Oduya + Luis Ortega)",
         f"  {MOVED}: co-facilitated by Maria Lopez + Hannah Kessler (planned Maria Lopez + Luis Ortega)",
@@ -176,10 +176,10 @@ def test_the_whole_plan_then_a_cancellation(walked, monkeypatch):
     monkeypatch.chdir(walked)
     first = run(["build", "--plan", CSV, "--no-pdf", "--out", "full"])
     assert first.exit_code == 0, first.output
-    assert first.output.splitlines()[-1] == "11 built, 0 up to date, 0 failed -> full/index.html"
+    assert first.output.splitlines()[-1] == "13 built, 0 up to date, 0 failed -> full/index.html"
     edit_plan(Path(CSV), Path("cancelled.csv"), {MOVED: {"status": "cancelled"}})
     again = run(["build", "--plan", "cancelled.csv", "--county", SLUG, "--no-pdf", "--out", "full"])
-    assert again.output.splitlines()[-1] == ("0 built, 10 up to date, 0 failed (no document work needed) -> "
+    assert again.output.splitlines()[-1] == ("0 built, 12 up to date, 0 failed (no document work needed) -> "
                                              "full/index.html")
     assert sorted(p.name for p in (walked / "full" / SLUG / "sessions").iterdir()) == sorted(
         line.split(",")[0] for line in Path(CSV).read_text(encoding="utf-8-sig").splitlines()[1:]
