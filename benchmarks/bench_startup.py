@@ -8,11 +8,15 @@
    and ``--version`` (the command line alone).
 2. Whole-process wall time of that adapt against ``python -c pass`` and against a process
    that imports what the floor of bench_adapt.py imports (lxml, zipfile).
+3. Loading and checking a term list of 200 and of 2,000 rows (terms.csv and terms-2000.csv
+   of make_large.py, in OUTDIR): reading the CSV with its row checks and duplicates, then
+   the chain check `validate` adds, in one process after its imports.
 
 Each figure is the minimum and the median of N fresh processes (a shared machine's load
 only ever adds time, so the minimum is the cost and the median the experience).
 
-Usage: python benchmarks/bench_startup.py [-n 21]   (run from the checkout's root)
+Usage: python benchmarks/bench_startup.py [-n 21] [OUTDIR]   (run from the checkout's root;
+       OUTDIR as for bench_adapt.py, default $TMPDIR/curriculum-kit-bench)
 """
 from __future__ import annotations
 
@@ -65,6 +69,19 @@ def wall_ms(command: list[str]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def terms_ms(path: Path, runs: int) -> list[float]:
+    """Milliseconds to read and check ``path`` (read_terminology) and look for chains."""
+    from curriculum_kit.findings import Findings
+    from curriculum_kit.formats.terms import chains, read_terminology
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        chains(read_terminology(path, Findings()))
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def row(label: str, values: list[float]) -> str:
     return f"| {label} | {min(values):.1f} | {statistics.median(values):.1f} |"
 
@@ -72,7 +89,9 @@ def row(label: str, values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=21)
-    runs = parser.parse_args().n
+    parser.add_argument("outdir", nargs="?", type=Path, default=Path(tempfile.gettempdir()) / "curriculum-kit-bench")
+    args = parser.parse_args()
+    runs = args.n
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         small_docx(work / "small.docx")
@@ -102,6 +121,13 @@ def main() -> None:
     print(f"\nWhole process, wall ms ({runs} runs each, interleaved)\n")
     print("| process | min | median |\n|---|---:|---:|")
     print("\n".join(row(label, values) for label, values in walls.items()))
+    lists = [args.outdir / name for name in ("terms.csv", "terms-2000.csv")]
+    if all(path.exists() for path in lists):
+        print(f"\nLoading and checking a term list, ms ({runs} runs each)\n")
+        print("| list | min | median |\n|---|---:|---:|")
+        print("\n".join(row(f"{path.name} (read, checked, chains)", terms_ms(path, runs)) for path in lists))
+    else:
+        print(f"\n(no term lists in {args.outdir}: run benchmarks/make_large.py {args.outdir} for them)")
 
 
 if __name__ == "__main__":

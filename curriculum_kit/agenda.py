@@ -1,14 +1,17 @@
-"""A session's timing: time to connect first, breaks before attention fades, lunch on long days.
+"""A session's timing: the one schedule every agenda of a packet is printed from.
 
-Lesson 8 asks for informal time to connect, especially in orientation; the same agenda
-feeds the packet's agenda document and the annual training plan's session times.
+A module that states its schedule (module.toml's [[agenda]], the rows its guide and deck
+print) is taken at its word, so the agenda document agrees with the guide and the slide;
+preflight checks that they do. A module without one gets a schedule made here: time to
+connect first, breaks before attention fades, lunch on long days (lesson 8). The same
+schedule feeds the annual training plan's session times.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .formats.module import Module
+from .formats.module import Module, ScheduleItem
 
 MAX_BLOCK = 90  # minutes of content before a break
 BREAK = 15
@@ -28,8 +31,15 @@ class AgendaItem:
         return self.start + self.minutes
 
 
+_KINDS = {"segment": "content", "break": "break", "lunch": "lunch"}
+ADJOURN = "Adjourn"
+
+
 def session_agenda(module: Module) -> tuple[AgendaItem, ...]:
-    """The items of one session of ``module``, filling exactly its duration."""
+    """The items of one session of ``module``, filling exactly its duration: the module's own
+    schedule when it states one."""
+    if module.agenda:
+        return _stated(module.agenda)
     total = module.duration_minutes
     opening = min(30 if module.level == "orientation" else 20, max(total // 6 // 5 * 5, 5))
     closing = min(15, max(total // 8 // 5 * 5, 5))
@@ -60,6 +70,14 @@ def session_agenda(module: Module) -> tuple[AgendaItem, ...]:
             items.append(AgendaItem(position, BREAK, "Break and time to connect", "break"))
             position += BREAK
     items.append(AgendaItem(position, closing, "Evaluation, next steps and closing", "closing"))
+    return tuple(items)
+
+
+def _stated(schedule: tuple[ScheduleItem, ...]) -> tuple[AgendaItem, ...]:
+    items, position = [], 0
+    for row in schedule:
+        items.append(AgendaItem(position, row.minutes, row.title, _KINDS[row.kind]))
+        position += row.minutes
     return tuple(items)
 
 

@@ -171,7 +171,6 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
     SmartArt, charts, alt text) keeping all formatting; INPUT is never modified."""
     from .adapting import adapt_file
     from .formats.term_sources import load_terms
-    from .outputs import write_json
     from .report.adapt import adapt_summary
 
     if county and overlay_dir:
@@ -179,9 +178,9 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
     if output is None and not dry_run:
         raise click.UsageError("missing -o OUTPUT (or use --dry-run)")
     terms = load_terms(overlays_dir, county, overlay_dir, terms_csv)
-    result = adapt_file(source, None if dry_run else output, terms, details=bool(report_path or dry_run))
-    if report_path is not None:
-        write_json(report_path, result.to_json())
+    read_only = [overlay_dir] if overlay_dir else [overlays_dir] if county else []
+    result = adapt_file(source, None if dry_run else output, terms, details=dry_run, report=report_path,
+                        inputs=[("--terms", terms_csv)] if terms_csv else [], read_only=read_only)
     click.echo(adapt_summary(result, dry_run, output, show_changes=dry_run))
 
 
@@ -204,10 +203,11 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
 @click.option("--session", metavar="ID", help="With --plan: only this session (e.g. 2027-core1-linkages-orientation).")
 @click.option("--export", is_flag=True,
               help="Also package the participant material for learning management systems (Common Cartridge, SCORM 1.2).")
+@click.option("--strict", is_flag=True, help="Fail (and ship no) packet with any preflight finding.")
 @json_option
 def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], modules_dir: Path, overlays_dir: Path,
                   out: Path, pdf: bool | None, jobs: int | None, locked: bool, plan_csv: Path | None,
-                  session: str | None, export: bool, as_json: bool) -> None:
+                  session: str | None, export: bool, strict: bool, as_json: bool) -> None:
     """Build facilitator and participant packets for every module x county, and index.html.
 
     With --plan, one facilitator and participant packet per planned session instead, in
@@ -224,7 +224,7 @@ def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], module
     options = BuildOptions(out=out, pdf=(soffice() is not None) if pdf is None else pdf,
                            jobs=jobs or os.cpu_count() or 1, modules=module_ids, counties=counties,
                            epoch=_source_date_epoch(), locked=locked, plan=plan_csv, session=session,
-                           export=export)
+                           export=export, strict=strict)
     if session and plan_csv is None:
         raise click.UsageError("--session needs --plan PLAN.csv")
     library = Library.load(modules_dir, overlays_dir)
@@ -288,6 +288,21 @@ def module_init_command(folder: Path, module_id: str | None, level: str | None, 
     from .versioning.module_init import init_module
 
     click.echo(render_module_init(init_module(folder, module_id, level, title)))
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@json_option
+def check_command(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Preflight documents: .docx/.pptx files, packet zips, a build's output folder or an
+    academy module folder. Prints each finding with its place and fix; exit 1 if any."""
+    from .preflight.files import check_paths
+    from .report.check import check_report
+
+    issues, checked = check_paths(list(paths))
+    report = check_report(issues, checked)
+    click.echo(json.dumps(report, indent=2) if as_json else report["text"])
+    sys.exit(1 if issues else 0)
 
 
 @main.group("overlay")

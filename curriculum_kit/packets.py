@@ -118,7 +118,8 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
     pair = session.pair if session is not None else None
     material = replace(county.material, session=session) if session is not None else county.material
     matcher = compiled_matcher(overlay.terms)  # the module's own title and description, in county words
-    module = replace(module, title=matcher.replace(module.title), description=matcher.replace(module.description))
+    module = replace(module, title=matcher.replace(module.title), description=matcher.replace(module.description),
+                     agenda=tuple(replace(row, title=matcher.replace(row.title)) for row in module.agenda))
     adapted: dict[Path, bytes] = {}
     results: list[AdaptResult] = []
     for path in module.documents:

@@ -17,26 +17,40 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import CurriculumKitError, InputError, PlanError
+from .errors import CurriculumKitError, InputError, PlanError, located
 from .findings import Findings
-from .formats.library import Library
+from .formats.library import Library, known_hint
 from .formats.module import Module
 from .formats.overlay import Overlay
 from .formats.session_day import SessionDay
+from .formats.stories import size_warning
 from .generate.common import logo_png
-from .outputs import Stamp, atomic_output, write_json
+from .outputs import Stamp, atomic_output, check_outputs, write_json
 from .package import pdf as pdf_tools
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
 from .package.lms_content import FORMATS, ExportFile, lms_exports
-from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources, packet_name
+from .package.manifest import (
+    MANIFEST,
+    inputs_key,
+    is_current,
+    module_sources,
+    overlay_sources,
+    packet_name,
+    read_manifest,
+)
 from .package.readme import ROLE_TITLES, inserted_lines, readme
 from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
 from .package.thumbnail import THUMBNAIL, title_slide_png
+from .package.workers import end_with_parent, remove_partial_files
 from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
 from .planning.order import teaching_order
 from .planning.session_plan import pick_session, read_session_plan
+from .preflight import GENERATED_DOCUMENTS, Issue, check_documents, source_doubles
+from .preflight.agenda import Agenda
+from .preflight.review import write_review
+from .readiness import county_errors
 from .validate import check_module
 from .versioning.lock import lock_problems
 
@@ -53,6 +67,8 @@ class BuildOptions:
     plan: Path | None = None  # a county's plan CSV: one facilitator and participant packet per session
     session: str | None = None  # with ``plan``: only this session
     export: bool = False  # also IMS Common Cartridge and SCORM 1.2 packages of the participant material
+    strict: bool = False  # a packet with any preflight finding fails (and is not shipped)
+    preflight: bool = True  # off only to measure what preflight costs (benchmarks/bench_build.py)
 
 
 @dataclass
@@ -65,6 +81,7 @@ class Outcome:
     message: str = ""
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)  # preflight, one line each
 
 
 @dataclass
@@ -86,16 +103,30 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     """Build what is stale, report each outcome as it comes, write the catalog."""
     modules = _select(options.modules, library.modules, "module", library.modules_dir)
     counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
+    check_outputs([("--out", options.out)], read_only=[library.modules_dir, library.overlays_dir])
     outcomes: list[Outcome] = []
 
     def done(outcome: Outcome) -> None:
         outcomes.append(outcome)
         report(outcome)
 
+    epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
+    try:
+        _build_all(library, options, modules, counties, epoch, done)
+    finally:  # the download page is written whatever happened, and marks what failed
+        options.out.mkdir(parents=True, exist_ok=True)
+        when = Stamp.from_epoch(epoch).when
+        _mark_failures(options.out, outcomes, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        write_catalog(options.out, _teaching_order(library), today=when.date())
+    return outcomes
+
+
+def _build_all(library: Library, options: BuildOptions, modules: list[str], counties: list[str], epoch: int,
+               done: Callable[[Outcome], None]) -> None:
+    remove_partial_files([options.out, *(options.out / slug / module for slug in counties for module in modules)])
     for failure in _load_failures(library, options):
         done(failure)
     jobs: dict[str, list[_Job]] = {}
-    epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
     build_options: dict[str, object] = {"pdf": options.pdf, "epoch": options.epoch}
     if options.export:  # only then, so that the keys of builds without exports stay as they were
         build_options["export"] = True
@@ -113,10 +144,15 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
         if problem and options.locked:
             done(Outcome(slug, name, "failed", problem))
             continue
-        warnings = [problem] if problem else []
+        warnings = ([problem] if problem else []) + _long_stories(overlay)
+        errors = county_errors(overlay, library.modules[module_id])
+        if errors:  # what validate reports as errors: the same words, before any work
+            done(Outcome(slug, name, "failed", str(errors[0]).replace(": error:", ":", 1)))
+            continue
         key = inputs_key(module_infos[module_id], chain_info, {**build_options, **session_key(session)})
-        if is_current(_folder(options.out, slug, module_id, session), key):
-            done(Outcome(slug, name, "current", warnings=warnings))
+        folder = _folder(options.out, slug, module_id, session)
+        if is_current(folder, key):
+            done(_current(options, slug, name, folder, warnings))
             continue
         jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
                                               chain_info, warnings, session))
@@ -131,17 +167,26 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
         for task in tasks:
             for outcome in _build_county(*task):
                 done(outcome)
-    else:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            futures = [pool.submit(_build_county, *task) for task in tasks]
-            for future in as_completed(futures):
-                for outcome in future.result():
-                    done(outcome)
-    options.out.mkdir(parents=True, exist_ok=True)
-    when = Stamp.from_epoch(epoch).when
-    _mark_failures(options.out, outcomes, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    write_catalog(options.out, _teaching_order(library), today=when.date())
-    return outcomes
+        return
+    with ProcessPoolExecutor(max_workers=options.jobs, initializer=end_with_parent, initargs=(os.getpid(),)) as pool:
+        futures = {pool.submit(_build_county, *task): task for task in tasks}
+        for future in as_completed(futures):
+            try:
+                results = future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker that died or a result that cannot travel
+                overlay, county_jobs = futures[future][:2]
+                results = [Outcome(overlay.slug, job.name, "failed", _internal(exc)) for job in county_jobs]
+            for outcome in results:
+                done(outcome)
+
+
+def _long_stories(overlay: Overlay) -> list[str]:
+    return [f"{story.path.name}: {note}" for story in overlay.stories if (note := size_warning(story))]
+
+
+def _internal(exc: BaseException) -> str:
+    """An unexpected failure as one line (a library's message may hold line breaks)."""
+    return located(None, None, f"internal error while building ({type(exc).__name__}: {exc})")
 
 
 def _mark_failures(out: Path, outcomes: list[Outcome], when: str) -> None:
@@ -164,6 +209,21 @@ def _teaching_order(library: Library) -> tuple[str, ...]:
         return tuple(step.module.id for step in teaching_order(library.modules.values()))
     except PlanError:
         return tuple(m.id for m in sorted(library.modules.values(), key=lambda m: (m.level_rank, m.id)))
+
+
+def _current(options: BuildOptions, slug: str, name: str, folder: Path, warnings: list[str]) -> Outcome:
+    """An up-to-date pair, with the findings its manifest recorded (failed under --strict)."""
+    manifest = read_manifest(folder) or {}
+    findings = list(dict.fromkeys(str(Issue.from_json(item)) for packet in manifest.get("packets", [])
+                                  for item in packet.get("findings", [])))
+    if findings and options.strict:
+        return Outcome(slug, name, "failed", _strict_message(findings), findings=findings)
+    return Outcome(slug, name, "current", warnings=warnings, findings=findings)
+
+
+def _strict_message(findings: list[str]) -> str:
+    return (f"{len(findings)} preflight finding{'s' * (len(findings) != 1)} (--strict ships no packet "
+            f"with findings; see review.html); first: {findings[0]}")
 
 
 def planned_pairs(library: Library, options: BuildOptions) -> int:
@@ -194,25 +254,29 @@ def _folder(out: Path, slug: str, module_id: str, session: SessionDay | None) ->
 
 
 def _select(wanted: tuple[str, ...], known: Mapping[str, object], what: str, folder: Path) -> list[str]:
+    """The names to build: ``wanted`` (all ``known`` when empty). A wanted name whose folder
+    has errors is not built but not refused either: it fails with its own error."""
     for name in wanted:
-        if name not in known:
-            raise InputError(f"no {what} '{name}' in {folder}" +
-                             (f" (known: {', '.join(sorted(known))})" if known else ""))
-    return list(wanted) if wanted else sorted(known)
+        if name not in known and not (folder / name).is_dir():
+            raise InputError(f"no {what} '{name}' in {folder}{known_hint(name, known)}")
+    return [name for name in wanted if name in known] if wanted else sorted(known)
 
 
 def _load_failures(library: Library, options: BuildOptions) -> list[Outcome]:
-    """Overlays that could not be loaded fail as a whole county, with their first error."""
+    """Overlays that could not be loaded fail as a whole county, modules as a whole module,
+    each with its first error: nothing with an error is dropped in silence."""
     failures = []
-    for folder in sorted(library.overlays_dir.iterdir()) if library.overlays_dir.is_dir() else []:
-        slug = folder.name
-        if not folder.is_dir() or slug in library.overlays or slug.startswith((".", "_")):
-            continue
-        if options.counties and slug not in options.counties:
-            continue
-        problems = [f for f in library.findings.errors if f.path.is_relative_to(folder)]
-        if problems:
-            failures.append(Outcome(slug, "", "failed", str(problems[0]).replace(": error:", ":", 1)))
+    for root, loaded, wanted, is_county in ((library.overlays_dir, library.overlays, options.counties, True),
+                                            (library.modules_dir, library.modules, options.modules, False)):
+        for folder in sorted(root.iterdir()) if root.is_dir() else []:
+            name = folder.name
+            if not folder.is_dir() or name in loaded or name.startswith((".", "_")) or (wanted and name not in wanted):
+                continue
+            problems = [f for f in library.findings.errors if f.path.is_relative_to(folder)]
+            if problems:
+                message = str(problems[0]).replace(": error:", ":", 1)
+                failures.append(Outcome(name, "", "failed", message) if is_county else
+                                Outcome("", name, "failed", message))
     return failures
 
 
@@ -228,6 +292,13 @@ def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
 
 def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
     """Everything for one county, in one worker: county documents are made once."""
+    try:
+        return _county_outcomes(overlay, jobs, options, epoch)
+    except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
+        return [Outcome(overlay.slug, job.name, "failed", _internal(exc)) for job in jobs]
+
+
+def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
     stamp = Stamp.from_epoch(epoch)
     try:
         county = county_documents(overlay, stamp)
@@ -241,17 +312,43 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
         except CurriculumKitError as exc:
             outcomes.append(Outcome(overlay.slug, job.name, "failed", str(exc)))
         except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
-            outcomes.append(Outcome(overlay.slug, job.name, "failed",
-                                    f"internal error while building ({type(exc).__name__}: {exc})"))
+            outcomes.append(Outcome(overlay.slug, job.name, "failed", _internal(exc)))
     pdfs: dict[str, bytes] = {}
     if options.pdf and built:
         try:
             pdfs = _convert_all(built, stamp)
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
+    cache: dict[str, tuple[list[Issue], list[Agenda]]] = {}
     for job, packets in built:
-        outcomes.append(_write(overlay, job, packets, pdfs, options, stamp))
+        try:
+            findings = _preflight(job.module, packets, cache) if options.preflight else {}
+            outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
+        except OSError as exc:  # the disk refused this packet (full, a name too long): the next may fit
+            outcomes.append(Outcome(overlay.slug, job.name, "failed",
+                                    located(exc.filename, None, exc.strerror or str(exc))))
     return outcomes
+
+
+def _preflight(module: Module, packets: ModulePackets,
+               cache: dict[str, tuple[list[Issue], list[Agenda]]]) -> dict[str, list[Issue]]:
+    """Each packet's preflight findings; documents packets share are read once."""
+    def doubles() -> frozenset[str]:
+        return _source_doubles(module)
+
+    generated = {*GENERATED_DOCUMENTS, module.slides.name}
+    return {packet.role: check_documents(packet.documents, generated, doubles, cache=cache)
+            for packet in packets.packets}
+
+
+_DOUBLES: dict[tuple[Path, ...], frozenset[str]] = {}
+
+
+def _source_doubles(module: Module) -> frozenset[str]:
+    """Doubled phrases the module's documents already have, worked out once per worker."""
+    if module.documents not in _DOUBLES:
+        _DOUBLES[module.documents] = source_doubles((path.name, path.read_bytes()) for path in module.documents)
+    return _DOUBLES[module.documents]
 
 
 def _digest(data: bytes) -> str:
@@ -269,10 +366,20 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
-           options: BuildOptions, stamp: Stamp) -> Outcome:
+           options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]]) -> Outcome:
     module = job.module
     folder = _folder(options.out, overlay.slug, module.id, job.session)
     folder.mkdir(parents=True, exist_ok=True)
+    lines = list(dict.fromkeys(str(issue) for issues in findings.values() for issue in issues))
+    documents = {name: data for packet in packets.packets for name, data in packet.documents.items()}
+    review = write_review(folder, f"{overlay.county} · {module.title}", list(documents),
+                          {name: pdfs[_digest(data)] for name, data in documents.items() if _digest(data) in pdfs},
+                          list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
+                          {"occurrences": dict(packets.occurrences), "never_found": packets.never_found,
+                           "near_misses": packets.near_misses})
+    if lines and options.strict:
+        return Outcome(overlay.slug, job.name, "failed", _strict_message(lines), files=[review.name],
+                       findings=lines)
     versions = f"module {module.id} {module.version} · overlay {overlay.slug} {overlay.version}"
     manifest_packets, written = [], []
     participants: dict[str, dict[str, bytes]] = {}
@@ -295,6 +402,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
             "sha256": sha256_file(folder / name), "bytes": size,
             "contents": [{"path": e.path, "sha256": e.sha256, "bytes": len(e.data)}
                          for e in sorted(entries, key=lambda e: e.path)],
+            "findings": [issue.to_json() for issue in findings.get(packet.role, [])],
         })
         written.append(name)
     exports = (lms_exports(overlay, module, participants, packets.pair, _logos(overlay), stamp, tuple(FORMATS))
@@ -326,12 +434,14 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         "co_facilitators": [t.name for t in packets.pair] if packets.pair else sorted(t.name for t in overlay.trainers),
         "warnings": warnings,
         **({"session": session_manifest(job.session)} if job.session else {}),
+        "preflight": {"findings": len(lines), "review": review.name},
     }
     write_json(folder / MANIFEST, manifest)
     for stale in [*folder.glob("*.zip"), *folder.glob("*.imscc")]:
         if stale.name not in written:
             os.unlink(stale)
-    return Outcome(overlay.slug, job.name, "built", files=written, warnings=job.warnings + warnings)
+    return Outcome(overlay.slug, job.name, "built", files=written, warnings=job.warnings + warnings,
+                   findings=lines)
 
 
 def _write_exports(folder: Path, exports: list[ExportFile]) -> list[str]:

@@ -8,28 +8,29 @@ that would look like chains, and overlay settings that name things no module has
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CurriculumKitError, Location
-from .findings import Findings
+from .findings import Finding, Findings
 from .formats.library import Library
 from .formats.markers import PLACEHOLDERS, Marker, MarkerSyntaxError, find_markers, stands_alone
 from .formats.module import LEVELS, Module
-from .formats.overlay import Layer
 from .formats.placement import deck_spots, guide_spots
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
-from .formats.sources import KeyPath, load_toml
+from .formats.sources import load_toml
+from .formats.stories import size_warning
 from .formats.terms import chains
 from .ooxml.links import broken_references
 from .ooxml.outline import deck_titles, guide_headings
 from .ooxml.package import Package
 from .ooxml.reading import document_blocks
+from .readiness import PLACEHOLDER, colour_warnings, missing_material, placeholder_findings
+
+__all__ = ["PLACEHOLDER", "check_module", "check_sequence", "validate"]
 
 _FAMILY_NAMES = {"word": "Word", "presentation": "PowerPoint"}
 _PLAIN_NAMES = {"word": "Word Document (.docx)", "presentation": "PowerPoint Presentation (.pptx)"}
-PLACEHOLDER = "TODO"  # `overlay new` starts values the county must fill in with it
 
 
 def validate(library: Library) -> Findings:
@@ -61,36 +62,41 @@ def validate(library: Library) -> Findings:
                 if not any(t.program == program for t in overlay.trainers):
                     findings.warning(layer.doc.path, f"no {PROGRAM_LABELS[program]} trainer in [[trainers]]: "
                                      "Linkages sessions are co-facilitated by one trainer from each program")
+    _check_counties(library, findings)
     for layer in library.layers.values():
-        _check_placeholders(layer, findings)
+        for story in layer.stories:
+            warning = size_warning(story)
+            if warning:
+                findings.warning(story.path, warning)
     return findings
 
 
-def _check_placeholders(layer: Layer, findings: Findings) -> None:
-    """Values still starting with TODO: warnings, so a new overlay validates while the county
-    fills it in, and nobody builds a packet that says TODO unawares."""
-    def strings(value: object, keys: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                yield from strings(item, keys + (key,))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from strings(item, keys + (index,))
-        elif isinstance(value, str):
-            yield keys, value
-
-    for keys, value in strings(layer.doc.data, ()):
-        if value.startswith(PLACEHOLDER):
-            findings.warning(layer.doc.path, f"'{'.'.join(map(str, keys))}' is still a placeholder: "
-                             f"'{value}'", layer.doc.line_of(*keys))
-    rows: list[tuple[Path | None, Location, object]] = [(term.path, term.line, term) for term in layer.terms]
-    rows += [(contact.path, contact.line, contact) for contact in layer.contacts]
-    if layer.orgchart is not None:
-        rows += [(layer.orgchart.path, person.line, person) for person in layer.orgchart.people]
-    for path, line, row in rows:
-        if any(isinstance(v, str) and v.startswith(PLACEHOLDER) for v in vars(row).values()):
-            assert path is not None  # every row here was read from a file of the layer
-            findings.warning(path, f"row still has a placeholder ('{PLACEHOLDER}...'); fill it in", line)
+def _check_counties(library: Library, findings: Findings) -> None:
+    """What `build` would stop at (readiness.county_errors), as errors: validate fails first,
+    with the same words. Placeholders in a parent-only overlay and colours too light for
+    text, as warnings."""
+    seen: set[str] = set()
+    built_layers: set[Path] = set()
+    for overlay in library.overlays.values():
+        if not overlay.buildable:
+            continue
+        built_layers.update(layer.folder for layer in overlay.chain)
+        errors: list[Finding] = []
+        for module in library.modules.values():
+            try:
+                errors += missing_material(overlay, module)
+            except CurriculumKitError:
+                continue  # an unreadable module document is reported by check_module
+        for finding in errors + placeholder_findings(overlay.chain, "error"):
+            if str(finding) not in seen:
+                seen.add(str(finding))
+                findings.items.append(finding)
+    for layer in library.layers.values():
+        extra = [] if layer.folder in built_layers else placeholder_findings((layer,), "warning")
+        for finding in extra + colour_warnings(layer):
+            if str(finding) not in seen:
+                seen.add(str(finding))
+                findings.items.append(finding)
 
 
 def check_module(module: Module, modules: dict[str, Module], findings: Findings) -> None:

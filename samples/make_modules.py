@@ -1454,9 +1454,8 @@ def add_table(doc, header: list[str], rows: list[tuple]) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     table.autofit = False
-    weights = column_weights(header, rows)
-    for column, weight in zip(table.columns, weights):
-        column.width = Inches(6.5 * weight / sum(weights))
+    for column, width in zip(table.columns, column_inches(header, rows, 6.5)):
+        column.width = Inches(width)
     header_row = table.rows[0]
     header_row._tr.get_or_add_trPr().append(_element("w:tblHeader"))
     for cell, text in zip(header_row.cells, header):
@@ -1482,6 +1481,24 @@ def column_weights(header: list[str], rows: list[tuple]) -> list[int]:
         longest = max((len(str(row[c])) for row in rows), default=0)
         weights.append(8 + (min(max(longest, len(title)), 45) if longest else max(len(title), 10)))
     return weights
+
+
+def column_inches(header: list[str], rows: list[tuple], total: float) -> list[float]:
+    """Column widths that share ``total`` by column_weights, each at least as wide as its
+    longest word at 11 pt (measured generously), so Word never breaks a word ('Minut es')."""
+    weights = column_weights(header, rows)
+    def ems(word: str) -> float:  # generous: capitals 0.75 em, anything else 0.58 em
+        return sum(0.75 if char.isupper() else 0.58 for char in word)
+
+    words = [max((ems(word) for text in [title, *(str(row[c]) for row in rows)] for word in text.split()), default=0)
+             for c, title in enumerate(header)]
+    need = [n * 11 / 72 + 0.2 for n in words]  # at 11 pt, plus the cell margins
+    widths = [total * weight / sum(weights) for weight in weights]
+    short = sum(max(n - w, 0) for n, w in zip(need, widths))
+    spare = [max(w - n, 0) for n, w in zip(need, widths)]
+    if not short or sum(spare) < short:
+        return widths
+    return [max(n, w) if n >= w else w - short * room / sum(spare) for n, w, room in zip(need, widths, spare)]
 
 
 def add_callout(doc, title: str, lines: list[str]) -> None:
@@ -1542,6 +1559,18 @@ def add_blocks(doc, blocks: list[tuple]) -> None:
                 add_marker(doc, f"end optional {name}")
             case _:
                 raise ValueError(f"unknown block {block!r}")
+
+
+def schedule(module: dict) -> list[tuple[str, int, str]]:
+    """(label, minutes, kind) of every segment and break: module.toml's [[agenda]]."""
+    rows, number = [], 0
+    for item in module["segments"]:
+        if "break" in item:
+            rows.append((item["break"], item["minutes"], "lunch" if "lunch" in item["break"].lower() else "break"))
+        else:
+            number += 1
+            rows.append((f"Segment {number}: {item['title']}", item["minutes"], "segment"))
+    return rows
 
 
 def agenda_rows(module: dict) -> list[tuple[str, int, str]]:
@@ -1881,9 +1910,16 @@ def toml_value(value) -> str:
 def module_toml(module: dict) -> str:
     """module.toml exactly as docs/formats.md lays it out, checked by parsing it back."""
     files = {"facilitator_guide": GUIDE_FILE, "slides": DECK_FILE, "handouts": [h["file"] for h in module["handouts"]]}
+    hour, minute = module["start"]
     lines = [f"{key} = {toml_value(module[key])}" for key in TOML_KEYS]
+    lines += [f"start_time = {toml_value(f'{hour}:{minute:02d}')}"]
     lines += ["", "[files]", *[f"{key} = {toml_value(value)}" for key, value in files.items()]]
     lines += ["", "[optional_sections]", *[f"{name} = {toml_value(text)}" for name, text in module["optional_sections"].items()]]
+    lines += ["", "# The schedule the guide's agenda table and the deck's agenda slide print; curriculum-kit",
+              "# prints the packet's agenda document from it, and preflight checks that all three agree."]
+    for label, minutes, kind in schedule(module):
+        lines += ["", "[[agenda]]", f"title = {toml_value(label)}", f"minutes = {minutes}"]
+        lines += [f"kind = {toml_value(kind)}"] if kind != "segment" else []
     text = "\n".join(lines) + "\n"
     parsed = tomllib.loads(text)
     if parsed["files"] != files or any(parsed[key] != module[key] for key in TOML_KEYS):

@@ -15,9 +15,10 @@ FLOORS = [
     {"__init__", "errors"},  # ground floor: the version and the exception tree
     {"findings", "outputs"},  # what was found, and how anything is written
     {"formats", "ooxml"},  # the module and overlay models; beside them, the text engine
+    {"readiness"},  # what stops a county's build, checked by build and validate alike
     {"wording", "agenda", "validate", "adapting"},
     {"generate", "package"},
-    {"packets", "planning", "versioning"},
+    {"packets", "planning", "versioning", "preflight"},
     {"pipeline"},
     {"report"},
     {"cli_settings", "completion"},  # where the CLI's defaults come from; what Tab completes

@@ -76,7 +76,7 @@ class Library:
     def module(self, module_id: str) -> Module:
         if module_id not in self.modules:
             raise InputError(f"no module '{module_id}' in {self.modules_dir}"
-                             f"{_known(module_id, self.modules)}")
+                             f"{known_hint(module_id, self.modules)}")
         return self.modules[module_id]
 
     def module_errors(self) -> list[Finding]:
@@ -110,9 +110,9 @@ class Library:
         if (self.overlays_dir / folders[0].name).is_dir():
             raise InputError(f"overlay folder has no {OVERLAY_FILE}", self.overlays_dir / folders[0].name)
         raise InputError(f"no overlay '{folders[0].name}' in {self.overlays_dir}"
-                         f"{_known(folders[0].name, self.overlays)}")
+                         f"{known_hint(folders[0].name, self.overlays)}")
 
 
-def _known(name: str, known: Mapping[str, object]) -> str:
+def known_hint(name: str, known: Mapping[str, object]) -> str:
     hint = suggest(name, known)
     return hint or (f" (known: {', '.join(sorted(known))})" if known else "")

@@ -17,15 +17,29 @@ from .placement import Placement, read_placement
 from .programs import PROGRAMS
 from .semver import Version
 from .sources import TomlDocument, check_keys, inside_folder, load_toml
+from .untrusted import ID_CHARS
 
 LEVELS = ("orientation", "nuts-and-bolts", "advanced")  # lesson 2: basics before advanced
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MODULE_FILE = "module.toml"
 
 _REQUIRED = ["id", "title", "version", "level", "prerequisites", "duration_minutes", "programs", "files"]
-_OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections", "placement"]
+_OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections", "placement", "start_time",
+             "agenda"]
 TODO = "TODO"  # `module init` writes values a person must still check with it
+AGENDA_KINDS = ("segment", "break", "lunch")
+_AGENDA_KEYS = ["title", "minutes"]
+_TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _FILE_KEYS = ["facilitator_guide", "slides", "handouts"]
+
+
+@dataclass(frozen=True)
+class ScheduleItem:
+    """One row of a module's agenda: a segment, a break or lunch, in the academy's words."""
+
+    title: str
+    minutes: int
+    kind: str = "segment"  # segment, break, lunch
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,8 @@ class Module:
     new_hire_core: bool = False
     description: str = ""
     placement: Placement = field(default_factory=dict)  # where unmarked county material goes
+    agenda: tuple[ScheduleItem, ...] = ()  # the academy's own schedule, as its guide and deck print it
+    start_time: tuple[int, int] = (9, 0)
 
     @property
     def level_rank(self) -> int:
@@ -75,6 +91,9 @@ def load_module(folder: Path, findings: Findings, *, check_folder_name: bool = T
         if not ID_PATTERN.fullmatch(module_id):
             findings.error(doc.path, f"id '{module_id}' must be lowercase letters, digits and hyphens",
                            doc.line_of("id"))
+        elif len(module_id) > ID_CHARS:
+            findings.error(doc.path, f"id is {len(module_id)} characters long; at most {ID_CHARS} fit in "
+                           "the packets' file names", doc.line_of("id"))
         elif check_folder_name and module_id != folder.name:
             findings.error(doc.path, f"id '{module_id}' does not match the folder name '{folder.name}'",
                            doc.line_of("id"))
@@ -95,6 +114,8 @@ def load_module(folder: Path, findings: Findings, *, check_folder_name: bool = T
         findings.error(doc.path, "'description' must be text", doc.line_of("description"))
     sections = _optional_sections(doc, data, findings)
     placement = read_placement(doc, findings)
+    start = _start_time(doc, data, findings)
+    agenda = _agenda(doc, data, duration, findings)
     files = _files(folder, doc, data, findings)
     # The None tests add nothing at run time (a required key that is missing is an error
     # above); they tell the type checker what the errors test already proved.
@@ -103,7 +124,7 @@ def load_module(folder: Path, findings: Findings, *, check_folder_name: bool = T
         return None
     guide, slides, handouts = files
     return Module(module_id, title, version, level, prerequisites, duration, programs, guide, slides,
-                  handouts, folder, sections, refresh, new_hire, description, placement)
+                  handouts, folder, sections, refresh, new_hire, description, placement, agenda, start)
 
 
 def _text(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings) -> str | None:
@@ -201,3 +222,40 @@ def _document(folder: Path, doc: TomlDocument, files: dict[str, Any], key: str, 
                        doc.line_of("files", key))
         return None
     return path
+
+
+def _start_time(doc: TomlDocument, data: dict[str, Any], findings: Findings) -> tuple[int, int]:
+    value = data.get("start_time", "9:00")
+    match = _TIME.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        findings.error(doc.path, f"'start_time' must be a 24-hour time such as \"9:00\" or \"13:30\", not {value!r}",
+                       doc.line_of("start_time"))
+        return 9, 0
+    return int(match.group(1)), int(match.group(2))
+
+
+def _agenda(doc: TomlDocument, data: dict[str, Any], duration: int | None, findings: Findings) -> tuple[ScheduleItem, ...]:
+    """[[agenda]] rows: the one schedule the agenda document, the plan and preflight read."""
+    rows = data.get("agenda", [])
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        findings.error(doc.path, "'agenda' must be [[agenda]] tables with a title and minutes", doc.line_of("agenda"))
+        return ()
+    items = []
+    for index, row in enumerate(rows):
+        check_keys(doc, row, ("agenda", index), _AGENDA_KEYS, ["kind"], findings)
+        title, minutes, kind = row.get("title"), row.get("minutes"), row.get("kind", "segment")
+        line = doc.line_of("agenda", index)
+        if not isinstance(title, str) or not title.strip():
+            findings.error(doc.path, f"agenda row {index + 1} needs a title", line)
+        elif isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
+            findings.error(doc.path, f"agenda row {index + 1} ('{title}') needs minutes above 0", line)
+        elif kind not in AGENDA_KINDS:
+            findings.error(doc.path, f"agenda row {index + 1} ('{title}') has kind '{kind}'; use one of "
+                           f"{', '.join(AGENDA_KINDS)}", line)
+        else:
+            items.append(ScheduleItem(title.strip(), minutes, kind))
+    total = sum(item.minutes for item in items)
+    if items and len(items) == len(rows) and duration and total != duration:
+        findings.error(doc.path, f"the agenda adds up to {total} minutes, but duration_minutes is {duration}",
+                       doc.line_of("agenda"))
+    return tuple(items)

@@ -11,6 +11,9 @@ from .programs import BOTH, PROGRAM_LABELS, PROGRAMS, normalize_program
 from .sources import first_at, read_table
 
 COLUMNS = ["id", "name", "title", "program", "reports_to"]
+# What one box of the chart holds at the smallest font, on the narrowest page or slide, for
+# the widest letters; real names stay under 40 characters and titles under 70.
+BOX_CHARS = {"name": 60, "title": 80}
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,8 @@ class OrgChart:
 def read_orgchart(path: Path, findings: Findings, sheet: str | None = None) -> OrgChart:
     """The org chart from orgchart.csv, a workbook, or a sheet of one (``sheet``)."""
     people: dict[str, Person] = {}
-    for row in read_table(path, COLUMNS, [], sheet):
+    for row in read_table(path, COLUMNS, [], sheet, what="an org chart (the units and managers staff call, not "
+                          "every employee)"):
         program = normalize_program(row["program"])
         if not row["id"] or not row["name"]:
             findings.error(path, "every person needs an id and a name", row.at("id" if not row["id"] else "name"))
@@ -53,6 +57,11 @@ def read_orgchart(path: Path, findings: Findings, sheet: str | None = None) -> O
         if program is None:
             findings.error(path, f"program '{row['program']}' of '{row['name']}' must be "
                            f"{', '.join(PROGRAMS)} or {BOTH}", row.at("program"))
+            continue
+        long = next(((column, row[column]) for column, limit in BOX_CHARS.items() if len(row[column]) > limit), None)
+        if long:
+            findings.error(path, f"{long[0]} '{long[1][:30]}…' is {len(long[1])} characters long; an org chart box "
+                           f"holds a {long[0]} of at most {BOX_CHARS[long[0]]} (abbreviate it)", row.line)
             continue
         if row["id"] in people:
             findings.error(path, f"duplicate id '{row['id']}' (first {first_at(people[row['id']].line)})",

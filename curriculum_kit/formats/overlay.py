@@ -22,9 +22,10 @@ from .orgchart import OrgChart, read_orgchart
 from .overlay_files import CONTACTS, ORGCHART, TERMINOLOGY, TableSource, table_sources
 from .programs import PROGRAM_LABELS, PROGRAMS, normalize_program
 from .semver import Version
-from .sources import TomlDocument, check_keys, inside_folder, load_toml
+from .sources import SYMLINK, TomlDocument, check_keys, inside_folder, load_toml, suggest
 from .stories import Story, read_story
 from .terms import Term, merge_terms, read_terminology
+from .untrusted import ID_CHARS, file_name_problem
 
 OVERLAY_FILE = "overlay.toml"
 TERMINOLOGY_FILE = "terminology.csv"
@@ -163,6 +164,9 @@ def load_layer(folder: Path, findings: Findings, *, check_folder_name: bool = Tr
         if not isinstance(slug, str) or not ID_PATTERN.fullmatch(slug):
             findings.error(doc.path, f"slug {slug!r} must be lowercase letters, digits and hyphens",
                            doc.line_of("slug"))
+        elif len(slug) > ID_CHARS:
+            findings.error(doc.path, f"slug is {len(slug)} characters long; at most {ID_CHARS} fit in the "
+                           "packets' file names", doc.line_of("slug"))
         elif check_folder_name and slug != folder.name:
             findings.error(doc.path, f"slug '{slug}' does not match the folder name '{folder.name}'",
                            doc.line_of("slug"))
@@ -286,7 +290,7 @@ def _data_files(folder: Path, findings: Findings) -> tuple[tuple[Term, ...], tup
     contacts: tuple[Contact, ...] = attempt(read_contacts, sources.get(CONTACTS), ())
     orgchart = attempt(read_orgchart, sources.get(ORGCHART), None)
     stories: list[Story] = []
-    for path in sorted((folder / STORIES_DIR).glob("*.md")):
+    for path in _story_files(folder / STORIES_DIR, findings):
         try:
             story = read_story(path, findings)
         except InputError as exc:
@@ -296,6 +300,22 @@ def _data_files(folder: Path, findings: Findings) -> tuple[tuple[Term, ...], tup
             stories.append(story)
     tables = tuple(dict.fromkeys(source.path for source in sources.values()))
     return terms, contacts, orgchart, tuple(stories), tables
+
+
+def _story_files(stories: Path, findings: Findings) -> list[Path]:
+    """stories/*.md, from a real folder inside the overlay (a link to a folder elsewhere would
+    ship its files in the county's packets), each with a name a document can hold."""
+    if stories.is_symlink():
+        findings.error(stories, SYMLINK.replace("a symbolic link", "a symbolic link to a folder"))
+        return []
+    files = []
+    for path in sorted(stories.glob("*.md")):
+        problem = file_name_problem(path.name)
+        if problem:
+            findings.error(path, f"the file name {problem}")
+        else:
+            files.append(path)
+    return files
 
 
 def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay | None:
@@ -309,7 +329,9 @@ def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay 
             if (child.folder.parent / current / OVERLAY_FILE).is_file():
                 problem = f"extends '{current}', which has errors of its own (fix those first)"
             else:
-                problem = f"extends '{current}', but there is no overlay folder of that name"
+                known = [*layers, *(f.parent.name for f in child.folder.parent.glob(f"*/{OVERLAY_FILE}"))]
+                problem = (f"extends '{current}', but there is no overlay folder of that name"
+                           f"{suggest(current, sorted(set(known) - {child.slug}))}")
             findings.error(child.doc.path, problem, child.doc.line_of("extends"))
             return None
         if layer in chain:

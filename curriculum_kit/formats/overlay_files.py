@@ -8,12 +8,13 @@ editing one copy while the packets come from the other.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .sources import suggest
+from .sources import not_regular, suggest
 
 TERMINOLOGY = "terminology"
 CONTACTS = "contacts"
@@ -47,7 +48,10 @@ def table_sources(folder: Path) -> dict[str, TableSource]:
     """Each list the folder has, from wherever it is kept; two places for one list is an error."""
     sheets: dict[str, str] = {}
     workbook = folder / WORKBOOK_FILE
-    if workbook.is_file():
+    if workbook.is_file() or workbook.is_symlink():
+        problem = not_regular(workbook)  # a link is refused, not followed (sources.read_bytes)
+        if problem:
+            raise InputError(problem, workbook)
         from .workbook import sheet_names
 
         for title in sheet_names(workbook):
@@ -62,7 +66,7 @@ def table_sources(folder: Path) -> dict[str, TableSource]:
     found: dict[str, TableSource] = {}
     for kind in KINDS:
         places = [TableSource(folder / f"{kind}{suffix}") for suffix in (".csv", ".xlsx")
-                  if (folder / f"{kind}{suffix}").is_file()]
+                  if os.path.lexists(folder / f"{kind}{suffix}")]  # a link: refused when read
         if kind in sheets:
             places.append(TableSource(workbook, sheets[kind]))
         if len(places) > 1:

@@ -78,14 +78,15 @@ def read_terminology(path: Path, findings: Findings, sheet: str | None = None) -
                                  "would make or break them", row.line)
             continue
         entry = Term(term, replacement, case, row["note"], path, row.line)
-        first = terms.get(entry.key)
+        key = entry.key
+        first = terms.get(key)
         if first is not None:
             findings.error(path, f"duplicate term '{term}' (first {first_at(first.line)})", row.line)
             continue
         if replacement == term:
             findings.warning(path, f"term '{term}' is replaced by itself, which changes nothing (it only "
                                    "keeps a parent overlay's row for it from applying)", row.line)
-        terms[entry.key] = entry
+        terms[key] = entry
     return tuple(terms.values())
 
 
@@ -98,28 +99,33 @@ def chains(terms: tuple[Term, ...]) -> list[tuple[Term, Term]]:
     expansion, not a chain; so is one holding the term of its sibling row, the same term
     under the other case rule.
 
-    Terms are indexed by their first word, so each replacement is read once, word by word,
-    however long the list (a statewide, a region's and a county's glossary make thousands).
+    Terms are indexed by their whole text, and each replacement is looked up piece by piece
+    (every stretch from a word's start to a word's end, no longer than the longest term), so
+    the work grows with the replacements, not with the list squared (a statewide, a region's
+    and a county's glossary make thousands of rows, many sharing a first word).
     """
-    by_head: dict[str, list[tuple[int, Term]]] = {}
+    by_text: dict[str, list[tuple[int, Term, bool]]] = {}
     for index, other in enumerate(terms):
-        head = _WORD_STARTS.match(other.term)
-        if head:
-            by_head.setdefault(head.group().lower(), []).append((index, other))
+        by_text.setdefault(other.term.lower(), []).append((index, other, other.ignore_case))
+    longest = max((len(term) for term in by_text), default=0)
     found = []
     for row in terms:
-        text, lowered_term = row.replacement, row.term.lower()
+        text, lowered_term, row_ignores = row.replacement, row.term.lower(), row.ignore_case
+        starts = [word.start() for word in _WORD_STARTS.finditer(text)]
+        ends = [end for end in range(1, len(text) + 1) if end == len(text) or not text[end].isalnum()]
         contained: set[int] = set()
-        for word in _WORD_STARTS.finditer(text):
-            start = word.start()
-            for index, other in by_head.get(word.group().lower(), ()):
-                if other is row or (other.ignore_case != row.ignore_case and other.term.lower() == lowered_term):
+        for start in starts:
+            for end in ends:
+                if end <= start:
                     continue
-                end = start + len(other.term)
+                if end - start > longest:
+                    break
                 piece = text[start:end]
-                if (piece == other.term or (other.ignore_case and piece.lower() == other.term)) and \
-                        not text[end:end + 1].isalnum():
-                    contained.add(index)
+                for index, other, ignores in by_text.get(piece.lower(), ()):
+                    if other is row or (ignores != row_ignores and other.term.lower() == lowered_term):
+                        continue
+                    if ignores or piece == other.term:
+                        contained.add(index)
         found += [(row, terms[index]) for index in sorted(contained)]  # in the list's order, as reported
     return found
 

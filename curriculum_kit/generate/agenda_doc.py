@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from docx.table import _Row
 
-from ..agenda import AgendaItem, clock, session_agenda
+from ..agenda import ADJOURN, AgendaItem, clock, session_agenda
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.session_day import SessionDay, roster_text
@@ -42,13 +42,14 @@ def agenda_docx(module: Module, overlay: Overlay, stamp: Stamp, session: Session
     if session is None:
         add_fill_in(document, "Date", "Location")
         document.add_paragraph(roster_text(overlay))
-        hour, minute = 9, 0
+        hour, minute = module.start_time
     else:
         add_labelled(document, ("Date", session.date_text), ("Location", session.where_text or BLANK))
         document.add_paragraph(f"Co-facilitated by {pair_text(overlay, session.pair)} · session {session.session_id}")
         hour, minute = session.starts.hour, session.starts.minute
     rows = [[f"{clock(item.start, hour, minute)} – {clock(item.end, hour, minute)}", str(item.minutes), item.title]
             for item in items]
+    rows.append([clock(items[-1].end, hour, minute), "", ADJOURN])
     table = table_with_header(document, ["Time", "Minutes", "Activity"], rows,
                               column_widths(text_width(document), 2.6, 1, 4.6), font_pt=11)
     for row in table.rows:

@@ -8,6 +8,7 @@ come from the build's timestamp so the same inputs give the same bytes.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -32,11 +33,16 @@ from PIL import Image, ImageOps
 from pptx.parts.coreprops import CorePropertiesPart as PptxCoreProperties
 from pptx.presentation import Presentation
 
+from ..formats.colors import readable_text_color
 from ..formats.overlay import Branding, Overlay
 from ..formats.programs import PROGRAMS
+from ..formats.untrusted import clip
 from ..ooxml.zipio import restamp
 from ..outputs import Stamp
 from ..wording import BLANK, PROGRAM_FALLBACK_COLORS
+from .orgchart_layout import EMU_PER_PT
+from .orgchart_layout import text_width as measure
+from .textfit import unbreakable_pieces
 
 TOOL = "curriculum-kit"
 LOGO_MAX_PIXELS = 800  # logos are downscaled to this many pixels on their longer side
@@ -65,9 +71,10 @@ def logo_png(path: Path) -> bytes:
     return out.getvalue()
 
 
-def fit_logo(png: bytes, box_width: int, box_height: int) -> tuple[int, int]:
-    """A logo's size inside a box, its proportions kept: counties have square seals, tall
-    badges and wide wordmarks, and none may be stretched."""
+def fit_picture(png: bytes, box_width: int, box_height: int) -> tuple[int, int]:
+    """A picture's size inside a box, its proportions kept: counties have square seals, tall
+    badges and wide wordmarks, org charts wide and tall pages, and none may be stretched
+    or run past the page."""
     with Image.open(io.BytesIO(png)) as image:
         width, height = image.size
     scale = min(box_width / width, box_height / height)
@@ -76,10 +83,6 @@ def fit_logo(png: bytes, box_width: int, box_height: int) -> tuple[int, int]:
 
 def logo_alt_text(branding: Branding, county: str) -> str:
     return f"Logo of {branding.name}, {county}"
-
-
-def hex_color(branding: Branding, fallback: str) -> RGBColor:
-    return RGBColor.from_string((branding.color or fallback).lstrip("#").upper())
 
 
 def add_picture(run: Run, data: bytes, alt_text: str, height: int | None = None,
@@ -102,13 +105,14 @@ def fill_cobrand(table: Table, overlay: Overlay, logo_height: int = LOGO_HEIGHT)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if branding.logo is not None:
             png = logo_png(branding.logo)
-            width, height = fit_logo(png, LOGO_MAX_WIDTH, logo_height)
+            width, height = fit_picture(png, LOGO_MAX_WIDTH, logo_height)
             add_picture(paragraph.add_run(), png, logo_alt_text(branding, overlay.county), height=height, width=width)
         name = cell.add_paragraph()
         name.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = name.add_run(branding.name)
         run.font.size = Pt(8)
-        run.font.color.rgb = hex_color(branding, PROGRAM_FALLBACK_COLORS[key])
+        run.font.color.rgb = RGBColor.from_string(
+            readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#"))
     middle = cells[1].paragraphs[0]
     middle.alignment = WD_ALIGN_PARAGRAPH.CENTER
     county = middle.add_run(overlay.county)
@@ -141,9 +145,9 @@ def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bo
 def finish(document: DocxDocument, stamp: Stamp, title: str, subject: str, author: str) -> bytes:
     """The document's bytes with pinned core properties and entry times."""
     properties = document.core_properties
-    properties.title = title
-    properties.subject = subject
-    properties.author = author
+    properties.title = clip(title)  # a county's long name after a prefix: Word keeps 255 characters
+    properties.subject = clip(subject)
+    properties.author = clip(author)
     properties.created = stamp.when
     return finish_loaded(document, stamp)
 
@@ -200,6 +204,9 @@ def table_with_header(document: DocxDocument | _Cell, headers: list[str], rows: 
     table._tbl.tblPr.append(parse_xml(f"<w:root {nsdecls('w')}>{_BORDERS}</w:root>")[0])
     if widths is None:
         widths = [column.w or Emu(0) for column in table._tbl.tblGrid.gridCol_lst]  # python-docx sets each
+    while font_pt > SMALLEST_TABLE_PT and _least(widths, [headers, *rows], font_pt) > sum(map(int, widths)):
+        font_pt -= 0.5  # every column must hold its longest word
+    widths = fit_columns(widths, [headers, *rows], font_pt)
     twips = [int(width) // 635 for width in widths]
     size = int(font_pt * 2)
     header = _row(headers, twips, size, header=True)
@@ -215,13 +222,45 @@ def _lines(value: object) -> str:
     return escape(str(value)).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
 
 
+CELL_MARGINS = 2 * 108 * 635  # Word's default left and right cell margins, in EMU
+SMALLEST_TABLE_PT = 7.5  # a table too wide for its words gets smaller print, down to this
+SLACK = 20 * 635  # a column never ends exactly at its longest word (widths are rounded to twips)
+
+
+def fit_columns(widths: Sequence[int], rows: list[list[str]], font_pt: float) -> list[Length]:
+    """Column widths at least as wide as each column's longest word (Word breaks a word
+    wider than its column mid-word: 'Emergenc y'); what is left is shared in proportion to
+    the widths asked for beyond that. The total stays the same. Words are measured as wide
+    as Arial draws them, wider than the Calibri the documents use (preflight's measure)."""
+    need = _needs(len(widths), rows, font_pt)
+    have = [int(width) for width in widths]
+    total, least = sum(have), sum(need)
+    if all(n <= h for n, h in zip(need, have)) or least > total:
+        return [Emu(h) for h in have]
+    extra = [max(h - n, 0) for n, h in zip(need, have)]
+    weights = extra if sum(extra) else have
+    return [Emu(n + (total - least) * weight // sum(weights)) for n, weight in zip(need, weights)]
+
+
+def _needs(columns: int, rows: list[list[str]], font_pt: float) -> list[int]:
+    """Each column's least width: its widest unbreakable piece, plus the cell margins."""
+    return [int(max((measure(word, font_pt) for row in rows if index < len(row)
+                     for word in unbreakable_pieces(str(row[index]))), default=0) * EMU_PER_PT) + CELL_MARGINS + SLACK
+            for index in range(columns)]
+
+
+def _least(widths: Sequence[int], rows: list[list[str]], font_pt: float) -> int:
+    return sum(_needs(len(widths), rows, font_pt))
+
+
 def _row(values: list[str], twips: list[int], size: int, header: bool = False) -> str:
     properties = "<w:tblHeader/>" if header else "<w:cantSplit/>"
+    keep = "<w:keepNext/>" if header else ""  # a header row never stays alone at a page's foot
     shading = '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' if header else ""
     bold = "<w:b/>" if header else ""
     cells = "".join(
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
-        f'<w:p><w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr>'
+        f'<w:p><w:pPr>{keep}<w:spacing w:before="40" w:after="40"/></w:pPr>'
         f'<w:r><w:rPr>{bold}<w:sz w:val="{size}"/></w:rPr>'
         f'<w:t xml:space="preserve">{_lines(value)}</w:t></w:r></w:p></w:tc>'
         for value, width in zip(values, twips))
@@ -271,6 +310,13 @@ def section_width(section: Section) -> int:
     left = section.left_margin if section.left_margin is not None else Inches(1)
     right = section.right_margin if section.right_margin is not None else Inches(1)
     return max(int(width - left - right), int(Inches(2)))
+
+
+def section_height(section: Section) -> int:
+    """The height between a section's top and bottom margins."""
+    height, top, bottom = section.page_height, section.top_margin, section.bottom_margin
+    assert height is not None and top is not None and bottom is not None  # python-docx's template sets them
+    return height - top - bottom
 
 
 def column_widths(total: int, *weights: float) -> list[Length]:

@@ -18,20 +18,22 @@ from ..formats.programs import BOTH, PROGRAM_LABELS, PROGRAMS
 from ..outputs import Stamp
 from .common import add_footer_note, column_widths, finish, new_document, table_with_header, text_width
 
-HEADERS = ["Role", "Name", "Title", "Phone", "E-mail", "Location/notes"]
-WEIGHTS = (1.25, 1.15, 1.35, 1.3, 2.8, 2.15)  # e-mail addresses must not wrap
+HEADERS = ["Program", "Role", "Name and title", "Phone", "E-mail", "Location/notes"]
+WEIGHTS = (0.9, 1.25, 2.0, 1.3, 2.8, 2.15)  # e-mail addresses must not wrap; widths then follow the words
 
 
-def contacts_table(container: Document | _Cell, contacts: Sequence[Contact]) -> Table:
-    """Append a Role | Name | Title | Phone | E-mail | Location/notes table to ``container``.
+def contacts_table(container: Document | _Cell, contacts: Sequence[Contact], overlay: Overlay) -> Table:
+    """Append a Program | Role | Name and title | Phone | E-mail | Location/notes table to ``container``.
 
-    ``container`` is a python-docx ``Document`` (the table spans its text width) or a table
-    cell (the table takes the cell's width when it has one). Returns the new table, whose
-    ``_tbl`` element the caller may move elsewhere.
+    The program column tells two rows with one role apart ("Linkages liaison" in each
+    program); name and title share a column so a portrait page has room for every column
+    without breaking a word. ``container`` is a python-docx ``Document`` (the table spans its
+    text width) or a table cell (the table takes the cell's width when it has one). Returns
+    the new table, whose ``_tbl`` element the caller may move elsewhere.
     """
     width = text_width(container) if isinstance(container, Document) else container.width
-    rows = [[c.role, c.name, c.title, c.phone, c.email, "\n".join(filter(None, (c.location, c.notes)))]
-            for c in contacts]
+    rows = [[overlay.program_label(c.program), c.role, "\n".join(filter(None, (c.name, c.title))), c.phone, c.email,
+             "\n".join(filter(None, (c.location, c.notes)))] for c in contacts]
     return table_with_header(container, HEADERS, rows, column_widths(width, *WEIGHTS) if width else None,
                              font_pt=9)
 
@@ -47,7 +49,7 @@ def contacts_docx(overlay: Overlay, stamp: Stamp) -> bytes:
         if group:
             named = f"{PROGRAM_LABELS[key]}: {overlay.programs[key].name}" if key in PROGRAMS else ""
             document.add_heading(named or PROGRAM_LABELS[key], level=2)
-            contacts_table(document, group)
+            contacts_table(document, group, overlay)
     if not overlay.contacts:
         document.add_paragraph("No contacts are listed yet. Ask your staff development unit to add them "
                                "to the county's contacts.csv before the next session.")

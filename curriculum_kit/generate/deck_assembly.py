@@ -23,11 +23,14 @@ from pptx.text.text import _Paragraph
 from pptx.util import Emu, Pt
 
 from ..errors import BuildError
+from ..formats.colors import WHITE, text_on
 from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
 from ..formats.overlay import Overlay
+from ..formats.programs import PROGRAMS
 from ..ooxml.textview import read_part
 from ..outputs import Stamp
+from ..wording import PROGRAM_FALLBACK_COLORS
 from .common import finish_loaded
 from .deck_layouts import DeckLayouts
 from .deck_placement import move_before, place_unmarked, slide_numbers, titles_of
@@ -238,6 +241,7 @@ def _contacts_slides(layouts: DeckLayouts, overlay: Overlay) -> None:
     rows = [[overlay.program_label(c.program),
              c.role, f"{c.name}, {c.title}" if c.title else c.name, c.phone, c.email] for c in overlay.contacts]
     pages = _paginate(rows, [int(width * share) for _, share in columns], area.height, TABLE_PT)
+    first = 0  # the page's first contact
     for number, page in enumerate(pages, start=1):
         title = f"Local contacts — {overlay.county}" + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
         slide, area = layouts.slide("title-only", title)
@@ -245,24 +249,44 @@ def _contacts_slides(layouts: DeckLayouts, overlay: Overlay) -> None:
         widths = [int(width * share) for _, share in columns]
         shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), Emu(area.left), Emu(area.top),
                                        Emu(int(width)), Emu(int(sum(heights))))
-        _fill_table(shape, [[label for label, _ in columns], *page["rows"]], widths, heights)
+        programs = [contact.program for contact in overlay.contacts[first:first + len(page["rows"])]]
+        first += len(page["rows"])
+        _fill_table(shape, [[label for label, _ in columns], *page["rows"]], widths, heights,
+                    _contact_fills(overlay, programs))
         _notes(slide, "Point out the contacts in the other program: who to call first, and how.")
 
 
-def _fill_table(shape: GraphicFrame, rows: list[list[str]], widths: list[int], heights: list[int]) -> None:
+def _contact_fills(overlay: Overlay, programs: list[str]) -> list[list[str]]:
+    """Cell fills of a contacts table: the header in the first program's colour, each row's
+    program cell in its program's colour ('both' rows stay white), the rest white."""
+    colors = {key: (overlay.programs[key].color or PROGRAM_FALLBACK_COLORS[key]) for key in PROGRAMS}
+    header = colors[PROGRAMS[0]]
+    return [[header] * 5, *[[colors.get(program, WHITE)] + [WHITE] * 4 for program in programs]]
+
+
+def _fill_table(shape: GraphicFrame, rows: list[list[str]], widths: list[int], heights: list[int],
+                fills: list[list[str]]) -> None:
     """Write a table's rows as XML in one go (python-pptx's cell API is slow); the first
-    row is the bold header, every cell at TABLE_PT with narrow margins."""
+    row is the bold header, every cell at TABLE_PT with narrow margins, filled with its
+    colour (never the template's default blue) and its text black or white, whichever
+    reads on it (WCAG 2.1 AA: 4.5:1)."""
     table = shape.table._tbl
+    table.get_or_add_tblPr().set("bandRow", "0")
     for column, column_width in zip(table.tblGrid.gridCol_lst, widths):
         column.w = Emu(column_width)
     for row in table.tr_lst:
         table.remove(row)
+    border = "".join(f'<a:{side} w="6350"><a:solidFill><a:srgbClr val="808080"/></a:solidFill></a:{side}>'
+                     for side in ("lnL", "lnR", "lnT", "lnB"))
     xml = "".join(
         f'<a:tr h="{height}">' + "".join(
             f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" sz="{TABLE_PT * 100}" '
-            f'b="{int(index == 0)}"/><a:t>{escape(value)}</a:t></a:r></a:p></a:txBody>'
-            f'<a:tcPr marL="45720" marR="45720" marT="22860" marB="22860"/></a:tc>' for value in values)
-        + "</a:tr>" for index, (values, height) in enumerate(zip(rows, heights)))
+            f'b="{int(index == 0)}"><a:solidFill><a:srgbClr val="{text_on(fill).lstrip("#")}"/></a:solidFill>'
+            f'</a:rPr><a:t>{escape(value)}</a:t></a:r></a:p></a:txBody>'
+            f'<a:tcPr marL="45720" marR="45720" marT="22860" marB="22860">{border}'
+            f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill></a:tcPr></a:tc>'
+            for value, fill in zip(values, row_fills))
+        + "</a:tr>" for index, (values, height, row_fills) in enumerate(zip(rows, heights, fills)))
     for row in parse_xml(f"<a:tbl {nsdecls('a')}>{xml}</a:tbl>"):
         table.append(row)
 

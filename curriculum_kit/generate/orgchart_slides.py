@@ -22,7 +22,7 @@ from pptx.util import Emu, Pt
 from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, PROGRAMS
 from ..wording import PROGRAM_FALLBACK_COLORS
-from .common import fit_logo
+from .common import fit_picture
 from .deck_layouts import DeckLayouts
 from .orgchart_layout import CORNER, EMU_PER_PT, NOTE_LINES, NOTE_PT, PAD_PT, Box, Page, box_colors, line_height, wrap
 from .slide_parts import detach, notes_frame, slide_size
@@ -195,7 +195,7 @@ def orgchart_picture_slides(layouts: DeckLayouts, pictures: tuple[bytes, ...], a
     for number, png in enumerate(pictures, start=1):
         suffix = f" (page {number} of {len(pictures)})" if len(pictures) > 1 else ""
         slide, area = layouts.slide("title-only", f"{county} org chart{suffix}")
-        width, height = fit_logo(png, area.width, max(area.height, 1))
+        width, height = fit_picture(png, area.width, max(area.height, 1))
         picture = slide.shapes.add_picture(io.BytesIO(png), area.left + (area.width - width) // 2, area.top,
                                            width, height)
         picture._element.nvPicPr.cNvPr.set("descr", alt_text)

@@ -3,7 +3,8 @@
 Only shapes without relationships (text boxes, auto shapes, connectors) are copied, which
 is what generated org chart slides are made of; placeholders become plain shapes, since
 the target's layouts may not have the same ones — except the title, which stays the
-title when the target layout has one, so it takes the deck's own title font and colour.
+title when the target layout has one, so it takes the deck's own title font and colour,
+and screen readers find and name the slide by it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def copy_slides(source: Presentation, target: Presentation, layout: SlideLayout)
             for placeholder in list(duplicate.iter(_PLACEHOLDER)):
                 if titled and placeholder.get("type") in _TITLES:
                     placeholder.set("type", "title")
+                    placeholder.attrib.pop("idx", None)
                     continue
                 placeholder.getparent().remove(placeholder)
             tree.append(duplicate)

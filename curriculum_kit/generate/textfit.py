@@ -6,6 +6,8 @@ viewer is likely to substitute for Calibri; real rendering is narrower, never wi
 
 from __future__ import annotations
 
+import re
+
 EMU_PER_PT = 12700
 LINE_SPACING = 1.2
 _NARROW = set("ijlI.,;:!'|()[]{} tfr")
@@ -92,3 +94,14 @@ def _break(word: str, width: int, font_pt: float) -> list[str]:
             piece = ""
         piece += char
     return pieces + [piece]
+
+
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"  # may break between any two characters
+_PIECE = re.compile(rf"[{_CJK}]|[^\s\-/{_CJK}]+[\-/]?|[\-/]")
+
+
+def unbreakable_pieces(text: str) -> list[str]:
+    """The pieces of ``text`` a word processor never breaks inside: words, split after a
+    hyphen or slash as Word and LibreOffice split them ('Welfare-' 'to-' 'Work'), and each
+    Chinese, Japanese or Korean character on its own."""
+    return _PIECE.findall(text)

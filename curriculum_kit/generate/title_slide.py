@@ -13,13 +13,16 @@ import io
 from typing import Any
 
 from pptx.dml.color import RGBColor
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
 from pptx.util import Pt
 
+from ..formats.colors import readable_text_color
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.session_day import SessionDay, facilitation_lines
 from ..wording import PROGRAM_FALLBACK_COLORS
-from .common import fit_logo, logo_alt_text, logo_png
+from .common import fit_picture, logo_alt_text, logo_png
 from .deck_layouts import MARGIN, TITLE_SIZES, DeckLayouts, set_fitted_text
 
 NOTES = "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration)."
@@ -64,7 +67,7 @@ def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
         branding = overlay.programs[key]
         if branding.logo is not None:
             png = logo_png(branding.logo)
-            fitted_width, fitted_height = fit_logo(png, logo, logo)
+            fitted_width, fitted_height = fit_picture(png, logo, logo)
             picture = slide.shapes.add_picture(io.BytesIO(png), int(left + (logo - fitted_width) / 2),
                                                int(MARGIN / 2 + (logo - fitted_height) / 2), fitted_width, fitted_height)
             picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
@@ -74,7 +77,7 @@ def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
         paragraph = box.text_frame.paragraphs[0]
         paragraph.alignment = 2  # PP_ALIGN.CENTER
         paragraph.runs[0].font.color.rgb = RGBColor.from_string(  # type: ignore[no-untyped-call]
-            (branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#"))
+            readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#"))
 
 
 def _text_box_title(slide: Any, presentation: Any, module: Module, overlay: Overlay,
@@ -85,14 +88,17 @@ def _text_box_title(slide: Any, presentation: Any, module: Module, overlay: Over
     _logos(slide, presentation, overlay, logo)
     middle = width - 4 * MARGIN - 2 * logo
     _box(slide, 2 * MARGIN + logo, MARGIN, middle, Pt(40), [overlay.county], (24, 20, 16), bold=True)
-    _box(slide, MARGIN, height * 0.42, width - 2 * MARGIN, Pt(100), [module.title], TITLE_SIZES[3:], bold=True)
+    title = _box(slide, MARGIN, height * 0.42, width - 2 * MARGIN, Pt(100), [module.title], TITLE_SIZES[3:], bold=True)
+    # The title placeholder type is how screen readers list and announce a slide (Section 508).
+    title._element.xpath("./p:nvSpPr/p:nvPr")[0].insert(0, parse_xml(f'<p:ph {nsdecls("p")} type="title"/>'))
     _box(slide, MARGIN, height * 0.64, width - 2 * MARGIN, Pt(100), _details(module, overlay, session), (14, 12, 10))
 
 
 def _box(slide: Any, left: float, top: float, width: float, height: float, lines: list[str],
-         sizes: tuple[float, ...], bold: bool = False) -> None:
+         sizes: tuple[float, ...], bold: bool = False) -> Any:
     box = slide.shapes.add_textbox(int(left), int(top), int(width), int(height))
     set_fitted_text(box, lines, sizes, bold=bold or None)
     for paragraph in box.text_frame.paragraphs:
         paragraph.alignment = 2  # PP_ALIGN.CENTER
+    return box
 

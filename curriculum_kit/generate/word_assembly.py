@@ -26,7 +26,7 @@ from ..formats.overlay import Overlay, Trainer
 from ..formats.session_day import SessionDay, facilitation_lines
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
-from .common import add_picture, fill_cobrand, finish_loaded, text_width
+from .common import add_picture, fill_cobrand, finish_loaded, fit_picture, section_height, section_width
 from .contacts_doc import contacts_table
 from .guide_placement import describe, guide_outline, place_unmarked
 from .slide_parts import SlideSize, detach
@@ -126,16 +126,18 @@ def _fill(document: DocxDocument, name: str, module: Module, material: CountyMat
         if not overlay.contacts:
             raise BuildError("the module has a contacts marker but the overlay has no contacts.csv rows",
                              overlay.folder)
-        contacts_table(document, overlay.contacts)
+        contacts_table(document, overlay.contacts, overlay)
     elif name == "orgchart":
         if not material.orgchart_pngs:
             raise BuildError("the module has an org chart marker but the overlay has no orgchart.csv",
                              overlay.folder)
-        width = text_width(document)
+        width = section_width(document.sections[0])
+        height = section_height(document.sections[0]) - Inches(1)  # room for a heading above
         for png in material.orgchart_pngs:
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            add_picture(paragraph.add_run(), png, material.orgchart_alt, width=width)
+            fitted = fit_picture(png, width, height)
+            add_picture(paragraph.add_run(), png, material.orgchart_alt, width=fitted[0], height=fitted[1])
     elif name == "stories":
         if not overlay.stories:
             raise BuildError("the module has a stories marker but the overlay has no stories/*.md",

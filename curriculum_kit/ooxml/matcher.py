@@ -95,15 +95,19 @@ class Matcher:
         (see needles.py; a parameter so that tests can compare the two ways)."""
         self.terms = tuple(terms)
         self._by_needle: dict[str, list[TermRule]] = {}
-        for term in self.terms:  # exact-case terms first: they win when the text agrees
-            self._by_needle.setdefault(fold_case(term.term).translate(_COLLAPSE), []).append(term)
-        for candidates in self._by_needle.values():
-            candidates.sort(key=lambda t: t.ignore_case)
-        self._cases = {n: [(t, t.ignore_case) for t in terms] for n, terms in self._by_needle.items()}
         self._expansions: dict[str, list[TermRule]] = {}  # an expansion's replacement, sought as a needle
-        for term in self.terms:
-            if _holds_own_term(term):
+        self._cases: dict[str, list[tuple[TermRule, bool]]] = {}  # exact-case terms first: they win
+        for term in self.terms:  # when the text agrees
+            ignore_case = term.ignore_case
+            needle = fold_case(term.term).translate(_COLLAPSE)
+            self._by_needle.setdefault(needle, []).append(term)
+            self._cases.setdefault(needle, []).append((term, ignore_case))
+            if _holds_own_term(term, ignore_case):
                 self._expansions.setdefault(fold_case(term.replacement).translate(_COLLAPSE), []).append(term)
+        for needle, cases in self._cases.items():
+            if len(cases) > 1:
+                cases.sort(key=lambda case: case[1])
+                self._by_needle[needle] = [term for term, _ in cases]
         needles = sorted(self._by_needle.keys() | self._expansions.keys())
         # A match starts where the previous character is not a letter or digit (str.isalnum,
         # which is what [^\W_] is). Matching that character rather than looking behind lets
@@ -201,10 +205,12 @@ class Matcher:
         return None
 
 
-def _holds_own_term(term: TermRule) -> bool:
+def _holds_own_term(term: TermRule, ignore_case: bool | None = None) -> bool:
     """Whether the row's replacement contains its own term as a whole word, under its case rule."""
-    needle = term.term.lower() if term.ignore_case else term.term
-    haystack = term.replacement.lower() if term.ignore_case else term.replacement
+    if ignore_case is None:
+        ignore_case = term.ignore_case
+    needle = term.term.lower() if ignore_case else term.term
+    haystack = term.replacement.lower() if ignore_case else term.replacement
     if len(haystack) != len(term.replacement):
         haystack = fold_case(term.replacement)
     start = haystack.find(needle)

@@ -16,10 +16,10 @@ from typing import Any
 from ..findings import Finding
 from ..formats.library import Library
 from ..formats.programs import CALWORKS, CWS
-from ..outputs import atomic_output, write_csv, write_json
+from ..outputs import atomic_output, check_outputs, write_csv, write_json
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .attendance import analyze
-from .attendance_files import attendance_json, write_attendance_csvs
+from .attendance_files import CSV_FILES, attendance_json, write_attendance_csvs
 from .attendance_html import attendance_html
 from .plan_attendance import against_plan, plan_rows
 from .session_plan import read_session_plan
@@ -27,6 +27,7 @@ from .signins import read_signins
 
 GENERIC_LABELS = {CWS: "CWS", CALWORKS: "CalWORKs"}
 SUMMARY = "attendance-summary.html"
+REPORT = "attendance.json"
 PLAN_CSV = "plan-sessions.csv"
 
 
@@ -61,6 +62,9 @@ def attendance_report(signins: Path, modules_dir: Path, overlays_dir: Path, coun
         counted = [r for r in read.records if r.line not in duplicates]
         data["plan"] = against_plan(counted, planned, as_of, threshold, labels)
     out = Path(out) if out is not None else Path(f"attendance-{county or Path(signins).stem}-{as_of}")
+    names = [SUMMARY, *CSV_FILES, REPORT]
+    check_outputs([("--out", out), *((f"the output {name}", out / name) for name in names)], [("SIGNINS.csv", Path(signins))],
+                  [modules_dir, overlays_dir])
     out.mkdir(parents=True, exist_ok=True)
     titles = {m.id: m.title for m in library.modules.values()}
     page = attendance_html(data, overlay.county if overlay else "all programs", colors, titles)
@@ -70,5 +74,5 @@ def attendance_report(signins: Path, modules_dir: Path, overlays_dir: Path, coun
     if planned is not None:
         write_csv(out / PLAN_CSV, *plan_rows(data["plan"], labels))
         files.append(out / PLAN_CSV)
-    write_json(out / "attendance.json", data)
-    return AttendanceResult(data, read.warnings, out, files + [out / "attendance.json"])
+    write_json(out / REPORT, data)
+    return AttendanceResult(data, read.warnings, out, files + [out / REPORT])

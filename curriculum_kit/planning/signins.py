@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, normalize_program
-from ..formats.sources import read_csv
+from ..formats.sources import SIGNIN_BYTES, SIGNIN_ROWS, read_csv
 from ..ooxml.matcher import compiled_matcher
 from .names import ModuleNames, first_reading, program_aliases
 
@@ -26,6 +26,7 @@ REQUIRED = ["name", "program", "module", "date"]
 OPTIONAL = ["session", "email", "hire_date"]
 DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d", "%m-%d-%Y", "%B %d, %Y", "%b %d, %Y")
 NOT_COUNTED = "row not counted"
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date outside is a typo (0001, 9999) and would break date arithmetic
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,10 @@ def read_signins(path: Path, modules: dict[str, Module], as_of: date, overlay: O
     program names ('DCFS') are understood too. An error when no row can be counted."""
     skipped: list[tuple[int, str]] = []
     partial: list[tuple[int, str]] = []
-    rows = read_csv(path, REQUIRED, OPTIONAL, on_bad_row=lambda e: skipped.append((e.line if isinstance(e.line, int) else 0, e.message)))
+    check_year(as_of, "--as-of")
+    rows = read_csv(path, REQUIRED, OPTIONAL,
+                    on_bad_row=lambda e: skipped.append((e.line if isinstance(e.line, int) else 0, e.message)),
+                    max_bytes=SIGNIN_BYTES, max_rows=SIGNIN_ROWS, what="a sign-in file", named=True)
     unreadable = len(skipped)
     programs = _ProgramNames(overlay)
     titles = module_names(modules, overlay)
@@ -114,6 +118,13 @@ class _ProgramNames:
         return program or ""
 
 
+def check_year(day: date, option: str) -> None:
+    """A date given on the command line must lie in the years that sign-in rows may have (a
+    refresher due date is computed from it; year 9999 has no next year)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InputError(f"{option} {day.isoformat()}: use a date between {FIRST_YEAR} and {LAST_YEAR}")
+
+
 def parse_day(text: str) -> date | None:
     """A date as typed or exported: ISO, US month/day/year, 'March 2, 2027'; a time part is ignored."""
     text = text.strip()
@@ -127,6 +138,9 @@ def _day(text: str, column: str, as_of: date, problems: list[str]) -> date | Non
         problems.append(f"no {column}")
     elif day is None:
         problems.append(f"{column} '{text}' is not a date (write 2027-03-02 or 3/2/2027)")
+    elif not FIRST_YEAR <= day.year <= LAST_YEAR:
+        problems.append(f"{column} {day.isoformat()} is not between {FIRST_YEAR} and {LAST_YEAR} (a typo in the year?)")
+        return None
     elif day > as_of:
         problems.append(f"{column} {day:%Y-%m-%d} is after --as-of {as_of:%Y-%m-%d} (a typo in the year?)")
     return day

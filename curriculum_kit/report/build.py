@@ -14,6 +14,9 @@ def build_line(outcome: Outcome) -> str:
     if outcome.status == "failed":
         return f"FAILED {where}: {outcome.message}"
     extra = "".join(f" (warning: {w})" for w in outcome.warnings)
+    if outcome.findings:
+        extra += (f" ({len(outcome.findings)} preflight finding{'s' * (len(outcome.findings) != 1)}: "
+                  f"{outcome.findings[0]}{' …' if len(outcome.findings) > 1 else ''}; see review.html)")
     if outcome.status == "current":
         return f"up to date {where}{extra}"
     return f"built {where}: {', '.join(outcome.files)}{extra}"
@@ -23,10 +26,18 @@ def build_summary(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[st
     counts = {status: sum(o.status == status for o in outcomes) for status in ("built", "current", "failed")}
     text = (f"{counts['built']} built, {counts['current']} up to date, {counts['failed']} failed"
             f"{' (no document work needed)' if counts['current'] and not counts['built'] and not counts['failed'] else ''}"
-            f" -> {display_path(options.out / 'index.html')}")
+            f"; preflight: {_findings_text(outcomes)} -> {display_path(options.out / 'index.html')}")
     failures = [build_line(o) for o in outcomes if o.status == "failed"]
     if failures:
         text += "\n" + "\n".join(failures)
-    return {"text": text, **counts, "pdf": options.pdf,
+    return {"text": text, **counts, "pdf": options.pdf, "findings": sum(len(o.findings) for o in outcomes),
             "outcomes": [{"county": o.county, "module": o.module, "status": o.status, "message": o.message,
-                          "files": o.files, "warnings": o.warnings} for o in outcomes]}
+                          "files": o.files, "warnings": o.warnings, "findings": o.findings} for o in outcomes]}
+
+
+def _findings_text(outcomes: Sequence[Outcome]) -> str:
+    count = sum(len(o.findings) for o in outcomes)
+    packets = sum(bool(o.findings) for o in outcomes)
+    if not count:
+        return "no findings"
+    return f"{count} finding{'s' * (count != 1)} in {packets} module{'s' * (packets != 1)}"

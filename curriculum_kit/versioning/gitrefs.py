@@ -8,6 +8,7 @@ loaded with the normal loaders. Its parent overlay (``extends``) is read at the 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import tarfile
@@ -140,5 +141,14 @@ def _extract(repo: Path, commit: str, folder: Path, into: Path, marker: str = OV
         return False
     archive = _git(repo, "archive", "--format=tar", commit, "--", folder.as_posix())
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        members = tar.getmembers()
+        tar.extractall(into, members=[m for m in members if m.isfile() or m.isdir()], filter="data")
+    for member in members:
+        # A link is written as a link, never followed: the loaders then refuse it exactly as they
+        # refuse one in a folder on disk (sources.not_regular), naming the file.
+        target = into / member.name
+        if member.issym() and not Path(member.name).is_absolute() and ".." not in Path(member.name).parts:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not os.path.lexists(target):
+                os.symlink(member.linkname, target)
     return True

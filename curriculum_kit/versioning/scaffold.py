@@ -1,7 +1,8 @@
 """`curriculum-kit overlay new SLUG`: a county's overlay folder to start from.
 
-Every file is valid as written, so `validate` passes at once; what the county must fill in
-starts with TODO (a validation warning) and every CSV holds a commented example row
+Every file is readable as written; what the county must fill in starts with TODO (a
+`validate` error until filled in, since `build` would print it) and every CSV holds a
+commented example row
 (rows whose first cell starts with '#' are skipped). The folder appears complete or not
 at all: it is written under a hidden name and renamed into place.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import shutil
 import tempfile
@@ -21,15 +21,17 @@ from ..formats.module import ID_PATTERN
 from ..formats.overlay import CONTACTS_FILE, ORGCHART_FILE, OVERLAY_FILE, STORIES_DIR, TERMINOLOGY_FILE
 from ..formats.overlay_files import WORKBOOK_FILE
 from ..formats.sources import suggest
+from ..formats.untrusted import ID_CHARS, SHORT_TEXT_CHARS, text_problem
+from ..outputs import toml_comment, toml_string
 from ..validate import PLACEHOLDER
 
 LOGOS_DIR = "logos"
 README = "README.md"
 
 _OVERLAY_TOML = """\
-# {county}: the county overlay that adapts the academy's Linkages modules.
+# {county_comment}: the county overlay that adapts the academy's Linkages modules.
 # Bump the version whenever anything in this folder changes (see README.md).
-slug = "{slug}"
+slug = {slug_toml}
 county = {county_toml}
 version = "0.1.0"
 {extends}
@@ -127,6 +129,9 @@ def new_overlay(overlays_dir: Path, slug: str, extends: str | None = None, count
 
     With ``workbook``, the three lists are the sheets of one overlay.xlsx instead of CSV files.
     """
+    if len(slug) > ID_CHARS:
+        raise InputError(f"'{slug[:20]}…' is {len(slug)} characters long; an overlay name has at most "
+                         f"{ID_CHARS} (it is part of every packet's file name)")
     if not ID_PATTERN.fullmatch(slug):
         raise InputError(f"'{slug}' is not a valid overlay name: use lowercase letters, digits and "
                          "hyphens, like alder-county")
@@ -140,9 +145,12 @@ def new_overlay(overlays_dir: Path, slug: str, extends: str | None = None, count
         known = [f.parent.name for f in overlays_dir.glob(f"*/{OVERLAY_FILE}")]
         raise InputError(f"--extends '{extends}': no such overlay in {overlays_dir}{suggest(extends, known)}")
     county = county.strip() if county and county.strip() else slug.replace("-", " ").title()
-    values = {"slug": slug, "county": county, "county_toml": json.dumps(county, ensure_ascii=False),
-              "todo": PLACEHOLDER,
-              "extends": f'extends = "{extends}"' if extends else '# extends = "california-statewide"',
+    problem = text_problem(county, SHORT_TEXT_CHARS)
+    if problem:
+        raise InputError(f"--county: the county's name {problem}")
+    values = {"slug": slug, "slug_toml": toml_string(slug), "county": county, "county_toml": toml_string(county),
+              "county_comment": toml_comment(county), "todo": PLACEHOLDER,
+              "extends": f"extends = {toml_string(extends)}" if extends else '# extends = "california-statewide"',
               "parent": f" (`{extends}`)" if extends else ""}
     names = _XLSX_NAMES if workbook else _CSV_NAMES
     values.update(edit_how=names["edit_how"], lists=_LISTS.format(**names))

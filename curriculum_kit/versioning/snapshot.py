@@ -141,6 +141,8 @@ def read_snapshot(path: Path) -> Snapshot:
     except json.JSONDecodeError as exc:
         raise InputError(f"is not valid JSON ({exc.msg}); run 'curriculum-kit lock' again", path,
                          exc.lineno) from None
+    except RecursionError:
+        raise InputError("is not valid JSON (it nests too deeply); run 'curriculum-kit lock' again", path) from None
     try:
         if data["format"] != FORMAT:
             raise InputError(f"has snapshot format {data['format']!r}; this curriculum-kit reads "

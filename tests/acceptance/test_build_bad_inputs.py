@@ -65,7 +65,7 @@ def test_contacts_with_commas_quotes_and_accents(samples, tmp_path):
     assert result.exit_code == 0, result.output
     sheet = docx.Document(io.BytesIO(facilitator_files(out, "cypress-valley-county")["local-contacts.docx"]))
     cells = [c.text for t in sheet.tables for r in t.rows for c in r.cells]
-    assert "Zoë Ñúñez-O'Brien" in cells and 'Liaison, "after hours"' in cells
+    assert "Zoë Ñúñez-O'Brien\nSupervisor, Intake" in cells and 'Liaison, "after hours"' in cells
 
 
 def test_huge_logo_is_scaled_down(samples, tmp_path):

@@ -120,8 +120,8 @@ def test_ics_parses_with_stable_uids_and_pinned_stamps(planned):
     assert [str(t["TZID"]) for t in calendars[0].walk("VTIMEZONE")] == ["America/Los_Angeles"]
     description = str(first["DESCRIPTION"])
     assert "Co-facilitators: Maria Lopez (DCFS) and Hannah Kessler (ETA)" in description
-    assert "12:35 PM – 1:20 PM  Lunch — sit with someone from the other program" in description
-    assert "Time to connect with the other program: 1 hour 30 minutes (welcome, breaks and lunch)." in description
+    assert "11:45 AM – 12:30 PM  Lunch: time to connect" in description  # the module's own schedule
+    assert "Time to connect with the other program: 1 hour 10 minutes (breaks and lunch)." in description
 
 
 def test_same_inputs_give_byte_identical_files(planned):

@@ -256,3 +256,36 @@ def test_folder_without_module_toml():
     write_module()
     (MODULES / "notes").mkdir()
     assert errors()[0] == "modules/notes: error: folder has no module.toml; every module folder needs one"
+
+
+# --- the schedule: start_time and [[agenda]] ---------------------------------------------
+
+AGENDA = ('\n[[agenda]]\ntitle = "Segment 1: Welcome"\nminutes = 300\n'
+          '\n[[agenda]]\ntitle = "Lunch: time to connect"\nminutes = 60\nkind = "lunch"\n')
+
+
+def test_a_schedule_that_fills_the_session_loads():
+    folder = write_module(toml=edit(module_toml(), 'programs = ["cws", "calworks"]\n',
+                                    'programs = ["cws", "calworks"]\nstart_time = "8:30"\n') + AGENDA)
+    found = Findings()
+    module = load_module(folder, found)
+    assert found.items == [] and module.start_time == (8, 30)
+    assert [(row.title, row.minutes, row.kind) for row in module.agenda] == [
+        ("Segment 1: Welcome", 300, "segment"), ("Lunch: time to connect", 60, "lunch")]
+
+
+@pytest.mark.parametrize("agenda, message", [
+    (AGENDA.replace("300", "290"), "the agenda adds up to 350 minutes, but duration_minutes is 360"),
+    (AGENDA.replace('"lunch"', '"nap"'), "agenda row 2 ('Lunch: time to connect') has kind 'nap'; use one of "
+                                         "segment, break, lunch"),
+    (AGENDA.replace("minutes = 60", "minutes = 0"), "agenda row 2 ('Lunch: time to connect') needs minutes above 0"),
+])
+def test_a_schedule_that_does_not_add_up_is_an_error(agenda, message):
+    write_module(toml=module_toml() + agenda)
+    assert [e.split(": error: ")[1] for e in errors()] == [message]
+
+
+def test_a_start_time_that_is_not_a_time_is_an_error():
+    write_edited('programs = ["cws", "calworks"]\n', 'programs = ["cws", "calworks"]\nstart_time = "9am"\n')
+    assert errors() == [f"{TOML}:8: error: 'start_time' must be a 24-hour time such as \"9:00\" or \"13:30\", "
+                        "not '9am'"]

@@ -71,7 +71,7 @@ def test_term_spanning_several_lines_in_one_cell():
 
 def test_control_character_in_a_cell():
     with_terms('term,replacement\nCWS,"DC\x0bFS"\n')
-    assert findings() == [f"{CSV}:2: error: term 'CWS' contains the control character U+000B, "
+    assert findings() == [f"{CSV}:2: error: column 'replacement' ('DC\\x0bFS') contains the control character U+000B, "
                           "which a Word or PowerPoint file cannot hold"]
 
 

@@ -98,11 +98,22 @@ def test_same_inputs_give_the_same_bytes(name, built, alder, orientation):
 
 @pytest.mark.parametrize("module_id", ["linkages-orientation", "coordinated-case-planning",
                                        "families-experiencing-homelessness"])
-def test_agenda_fills_the_session_and_opens_with_time_to_connect(module_id, library, alder):
+def test_agenda_prints_the_modules_own_schedule_from_its_start_time(module_id, library, alder):
     module = library.module(module_id)
     table = opened(agenda_docx(module, alder, STAMP)).tables[0]
-    header, *rows = [[cell.text for cell in row.cells] for row in table.rows]
+    header, *rows, adjourn = [[cell.text for cell in row.cells] for row in table.rows]
     assert header == ["Time", "Minutes", "Activity"]
+    assert sum(int(minutes) for _, minutes, _ in rows) == module.duration_minutes
+    assert [title for _, _, title in rows] == [item.title for item in module.agenda]
+    hour, minute = module.start_time
+    assert rows[0][0].startswith(f"{hour}:{minute:02d} AM")
+    assert adjourn[2] == "Adjourn" and adjourn[0] == rows[-1][0].split(" – ")[1]
+
+
+def test_a_module_without_a_schedule_gets_one_that_opens_with_time_to_connect(library, alder):
+    module = replace(library.module("linkages-orientation"), agenda=())
+    table = opened(agenda_docx(module, alder, STAMP)).tables[0]
+    header, *rows, adjourn = [[cell.text for cell in row.cells] for row in table.rows]
     assert sum(int(minutes) for _, minutes, _ in rows) == module.duration_minutes
     assert rows[0][0].startswith("9:00 AM") and "time to connect" in rows[0][2]
     assert len(rows) == len(session_agenda(module))
@@ -181,12 +192,13 @@ def test_contacts_lists_everyone_grouped_by_program(built, alder):
 def test_contacts_table_goes_into_a_document_or_a_cell(alder):
     document = docx.Document()
     cell = document.add_table(rows=1, cols=1).cell(0, 0)
-    in_cell = contacts_table(cell, alder.contacts)
-    at_end = contacts_table(document, alder.contacts[:2])
+    in_cell = contacts_table(cell, alder.contacts, alder)
+    at_end = contacts_table(document, alder.contacts[:2], alder)
     assert cell.tables[0]._tbl is in_cell._tbl
     assert document.element.body.index(at_end._tbl) == len(document.element.body) - 2  # before sectPr
-    assert [c.text for c in in_cell.rows[1].cells][:4] == [alder.contacts[0].role, alder.contacts[0].name,
-                                                            alder.contacts[0].title, alder.contacts[0].phone]
+    first = alder.contacts[0]
+    assert [c.text for c in in_cell.rows[1].cells][:4] == [alder.program_label(first.program), first.role,
+                                                            f"{first.name}\n{first.title}", first.phone]
     assert len(in_cell.rows) == len(alder.contacts) + 1 and len(at_end.rows) == 3
 
 

@@ -1,0 +1,94 @@
+"""Preflight: every built document checked the way a careful trainer would check it.
+
+One module per family of checks (text, layout, accessibility, agenda), each a function of
+an opened :class:`~.document.Document` yielding :class:`~.issues.Issue`. :func:`check_packet`
+runs them over a packet's documents in memory (what `build` does); :func:`check_files`
+over files, zips and folders on disk (what `curriculum-kit check` does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+
+from ..errors import CurriculumKitError
+from .accessibility import check_alt_text, check_contrast, check_language, check_slide_titles
+from .agenda import Agenda, compare_agendas, find_agendas
+from .document import Document, open_document, text_of
+from .issues import Issue
+from .layout import check_pictures, check_slide_layout, check_tables
+from .text import check_cover_fields, check_doubled, check_placeholders, doubled_phrases
+
+__all__ = ["GENERATED_DOCUMENTS", "Issue", "check_documents", "open_document", "source_doubles"]
+
+Check = Callable[[Document], Iterator[Issue]]
+CHECKS: tuple[Check, ...] = (check_placeholders, check_cover_fields, check_slide_layout, check_pictures,
+                             check_tables, check_alt_text, check_slide_titles, check_language, check_contrast)
+DOCUMENT_SUFFIXES = (".docx", ".pptx", ".docm", ".pptm")
+# The documents of a packet the tool lays out itself (besides the deck's county slides):
+# every text box of them is held to fitting.
+GENERATED_DOCUMENTS = ("agenda.docx", "local-contacts.docx", "org-chart.docx", "sign-in-sheet.docx",
+                       "evaluation-form.docx")
+
+
+def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (),
+                    source_doubles: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
+                    module_source: bool = False,
+                    cache: dict[str, tuple[list[Issue], list[Agenda]]] | None = None) -> list[Issue]:
+    """Every finding for a set of documents that go out together (one packet).
+
+    ``generated`` names the documents the tool laid out itself (their text boxes are held
+    to fit); ``source_doubles`` are doubled phrases the module's own text already had (or a
+    function giving them, called only when a double is found);
+    ``module_source`` is set for an academy module as given, whose markers are expected.
+    ``cache`` (digest -> findings) spares re-reading a document another packet shares.
+    """
+    made = set(generated)
+    doubles = source_doubles if callable(source_doubles) else (lambda: source_doubles)
+    issues: list[Issue] = []
+    agendas: list[Agenda] = []
+    for name in sorted(documents, key=_reading_order):
+        if not name.lower().endswith(DOCUMENT_SUFFIXES):
+            continue
+        key = hashlib.sha256(documents[name]).hexdigest() + name
+        if cache is None or key not in cache:
+            found = _check_one(name, documents[name], name in made, doubles, module_source)
+            if cache is None:
+                issues.extend(found[0])
+                agendas.extend(found[1])
+                continue
+            cache[key] = found
+        issues.extend(cache[key][0])
+        agendas.extend(cache[key][1])
+    issues.extend(compare_agendas(agendas))
+    return issues
+
+
+def _check_one(name: str, data: bytes, generated: bool, source_doubles: Callable[[], frozenset[str]],
+               module_source: bool) -> tuple[list[Issue], list[Agenda]]:
+    try:
+        document = open_document(name, data, generated=generated)
+    except CurriculumKitError as exc:
+        return [Issue(name, "file", "file/unreadable", exc.message,
+                      "open it in Word or PowerPoint and save it again")], []
+    issues = list(check_doubled(document, source_doubles))
+    for check in CHECKS:
+        issues.extend(check(document))
+    if module_source:  # markers are the module's instructions to the build, and their slides go
+        marked = {f"slide {number}" for number, slide in document.slides() if "{{ck:" in text_of(slide)}
+        issues = [issue for issue in issues if "{{ck:" not in issue.message and issue.place not in marked]
+    return issues, list(find_agendas(document))
+
+
+def source_doubles(documents: Iterable[tuple[str, bytes]]) -> frozenset[str]:
+    """Doubled phrases a module's own documents already have (not the build's doing)."""
+    texts: list[str] = []
+    for name, data in documents:
+        texts.extend(paragraph.text for paragraph in open_document(name, data).paragraphs)
+    return frozenset(doubled_phrases(texts))
+
+
+def _reading_order(name: str) -> tuple[int, str]:
+    """The guide first (its agenda is the one others are compared with), then the rest by name."""
+    lower = name.lower()
+    return (0 if "guide" in lower else 1 if lower.endswith((".pptx", ".pptm")) else 2, name)

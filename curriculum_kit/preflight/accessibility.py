@@ -1,0 +1,167 @@
+"""Section 508 / WCAG 2.1 AA, as far as a file can show it: pictures with alt text, a
+title on every slide, the document's language set, and text readable on its background.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..formats.colors import MIN_CONTRAST, WHITE, contrast
+from ..ooxml.names import a, p, w
+from .document import Document
+from .issues import Issue
+
+UNKNOWN = "unknown"  # a fill the theme draws: not checked
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_WPS_SHAPE, _WPS_PROPERTIES = f"{{{_WPS}}}wsp", f"{{{_WPS}}}spPr"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_FILE_NAME = re.compile(r"\S+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)", re.IGNORECASE)  # what Office fills in
+_DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+
+
+def check_alt_text(document: Document) -> Iterator[Issue]:
+    """Every picture carries a description a screen reader reads aloud (or is marked decorative)."""
+    for part, root in document.roots.items():
+        if document.kinds.get(part) in ("notes", "layout", "master"):
+            continue
+        for owner in root.iter("{*}docPr", p("cNvPr")):
+            holder = owner.getparent()
+            if holder is None or not _is_picture(owner, holder):
+                continue  # a chart, a shape or a text box
+            description = (owner.get("descr") or "").strip()
+            if (description and not _FILE_NAME.fullmatch(description)) or _decorative(owner):
+                continue
+            yield Issue(document.name, document.place_of(part, owner) if document.family == "word"
+                        else document.labels.get(part, part) + f", picture '{owner.get('name', '')}'",
+                        "accessibility/alt-text", "a picture has no alt text" if not description else
+                        f"a picture's alt text is only its file name ('{description}')",
+                        "add a description of the picture (Alt Text), or mark it decorative")
+
+
+def _is_picture(owner: etree._Element, holder: etree._Element) -> bool:
+    """A slide's p:pic (its cNvPr sits in nvPicPr), or a Word drawing holding a picture."""
+    if owner.tag == p("cNvPr"):
+        shape = holder.getparent()
+        return shape is not None and shape.tag == p("pic")
+    return next(holder.iter("{*}pic"), None) is not None
+
+
+def _decorative(owner: etree._Element) -> bool:
+    return any(element.get("val") in ("1", "true") for element in owner.iter(_DECORATIVE))
+
+
+def check_slide_titles(document: Document) -> Iterator[Issue]:
+    """Every slide has a title placeholder with text: screen readers navigate by them."""
+    if document.family != "presentation":
+        return
+    for number, slide in document.slides():
+        titled = any(ph.get("type") in ("title", "ctrTitle") and _shape_text(ph)
+                     for ph in slide.iter(p("ph")))
+        if not titled:
+            yield Issue(document.name, f"slide {number}", "accessibility/slide-title", "the slide has no title",
+                        "give it a title (a hidden one off the slide will do for a picture slide)")
+
+
+def _shape_text(ph: etree._Element) -> str:
+    shape = next(ph.iterancestors(p("sp")), None)
+    return "".join(t.text or "" for t in shape.iter(a("t"))).strip() if shape is not None else ""
+
+
+def check_language(document: Document) -> Iterator[Issue]:
+    """The document says which language it is in, so a screen reader pronounces it right."""
+    if document.family == "word":
+        styles = document.extra.get("word/styles.xml")
+        defaults = None if styles is None else styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+        if defaults is None or not defaults.get(w("val")):
+            yield Issue(document.name, "styles", "accessibility/language", "the document's language is not set",
+                        "set the language of the default style (Review > Language), e.g. English (United States)")
+        return
+    presentation = document.extra.get(document.main_part)
+    found = presentation is not None and any(
+        element.get("lang") for element in presentation.iter(a("defRPr")))
+    if not found:
+        yield Issue(document.name, "presentation", "accessibility/language", "the presentation's language is not set",
+                    "set the language of the presentation's default text, e.g. English (United States)")
+
+
+def check_contrast(document: Document) -> Iterator[Issue]:
+    """Text with an explicit colour on a fill (or on the white page) reaches 4.5:1."""
+    for part, root in document.roots.items():
+        if document.kinds.get(part) in ("notes", "layout", "master"):
+            continue
+        for color, background, element in _coloured_text(root, document.family):
+            if background == UNKNOWN:
+                continue
+            ratio = contrast(color, background)
+            if ratio < MIN_CONTRAST:
+                yield Issue(document.name, document.place_of(part, element), "accessibility/contrast",
+                            f"text in #{color.lstrip('#')} on #{background.lstrip('#')} has a contrast of "
+                            f"{ratio:.2f}:1, under {MIN_CONTRAST}:1",
+                            "use black or white text on that colour, or a darker colour for text")
+                break
+
+
+def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str, etree._Element]]:
+    """(text colour, background, run) of every run with a colour of its own. Word's automatic
+    colour turns white on a dark fill by itself, and theme colours come in the theme's
+    pairs, so only explicit colours can clash."""
+    if family == "word":
+        for color in root.iter(w("color")):
+            value = color.get(w("val"))
+            properties = color.getparent()
+            run = properties.getparent() if properties is not None else None
+            if value in (None, "auto") or run is None or run.tag != w("r") \
+                    or next(run.iterancestors(_FALLBACK), None) is not None:
+                continue  # (a text box's VML copy repeats the DrawingML one)
+            if "".join(t.text or "" for t in run.iter(w("t"))).strip():
+                yield f"#{value}", _word_fill(run) or WHITE, run
+        return
+    for color in root.iter(a("srgbClr")):
+        fill = color.getparent()
+        properties = fill.getparent() if fill is not None else None
+        run = properties.getparent() if properties is not None else None
+        if fill is None or fill.tag != a("solidFill") or properties is None or properties.tag != a("rPr") \
+                or run is None or not (run.findtext(a("t")) or "").strip():
+            continue
+        yield f"#{color.get('val')}", _drawing_fill(run) or WHITE, run
+
+
+def _shape_fill(properties: etree._Element | None, shape: etree._Element) -> str | None:
+    """A shape's fill colour: '#RRGGBB', WHITE when it has none, UNKNOWN when it is drawn
+    from the theme (a style's fill, a theme colour, a gradient or a picture)."""
+    if properties is not None:
+        color = properties.find(f"{a('solidFill')}/{a('srgbClr')}")
+        if color is not None:
+            return f"#{color.get('val')}"
+        if properties.find(a("noFill")) is not None:
+            return WHITE
+        if any(properties.find(a(kind)) is not None for kind in ("solidFill", "gradFill", "blipFill", "pattFill")):
+            return UNKNOWN
+    reference = next(shape.iter(a("fillRef")), None)
+    return UNKNOWN if reference is not None and reference.get("idx", "0") != "0" else WHITE
+
+
+def _word_fill(run: etree._Element) -> str | None:
+    """The fill behind a Word run: its paragraph's or cell's shading, or its text box's fill."""
+    for ancestor in run.iterancestors(w("tc"), w("p"), _WPS_SHAPE):
+        if ancestor.tag == _WPS_SHAPE:
+            return _shape_fill(ancestor.find(_WPS_PROPERTIES), ancestor)
+        shading = ancestor.find(f"{w('tcPr') if ancestor.tag == w('tc') else w('pPr')}/{w('shd')}")
+        fill = shading.get(w("fill")) if shading is not None else None
+        if fill and fill != "auto":
+            return f"#{fill}"
+    return None
+
+
+def _drawing_fill(run: etree._Element) -> str | None:
+    for ancestor in run.iterancestors(a("tc"), p("sp")):
+        if ancestor.tag == a("tc"):
+            color = ancestor.find(f"{a('tcPr')}/{a('solidFill')}/{a('srgbClr')}")
+            if color is not None:
+                return f"#{color.get('val')}"
+            continue  # a table cell without its own fill: the table style's, or the slide
+        return _shape_fill(ancestor.find(p("spPr")), ancestor)
+    return None

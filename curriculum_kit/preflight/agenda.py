@@ -1,0 +1,114 @@
+"""One agenda: the agenda document, the deck's agenda slide and the guide's agenda table
+say the same times and the same segments, breaks and lunch.
+
+An agenda is any table whose rows start at clock times ('9:00 a.m.', '10:45 AM', '13:30');
+each row is read as (start, what), rows without a time (a total) are left out. Agendas
+printed from one schedule (curriculum_kit.agenda) agree by construction; this catches a
+module whose guide or deck was edited alone, and an agenda document made from another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..ooxml.names import a, w
+from .document import Document, text_of
+from .issues import Issue
+
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?![\w:])", re.IGNORECASE)
+MIN_ROWS = 3  # a table with fewer timed rows is a schedule of something else
+
+
+@dataclass(frozen=True)
+class Agenda:
+    file: str
+    place: str
+    rows: tuple[tuple[int, str], ...]  # (minutes after midnight, what) in order
+
+
+def _minutes(match: re.Match[str]) -> int:
+    hour, minute, suffix = int(match.group(1)), int(match.group(2)), (match.group(3) or "").lower()
+    if suffix.startswith("p") and hour < 12:
+        hour += 12
+    elif suffix.startswith("a") and hour == 12:
+        hour = 0
+    return hour * 60 + minute
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("–", "-").replace("’", "'").split()).casefold()
+
+
+def read_row(cells: Sequence[str]) -> tuple[int, str] | None:
+    """(start, label) of a row whose first timed cell is its start; the label is the cell with
+    the most letters that is not a time or a number."""
+    start = None
+    for cell in cells:
+        match = _CLOCK.search(cell)
+        if match:
+            start = _minutes(match)
+            break
+    if start is None:
+        return None
+    labels = [cell for cell in cells if not _CLOCK.search(cell) and any(ch.isalpha() for ch in cell)]
+    if not labels:
+        return None
+    return start, _normal(max(labels, key=lambda cell: sum(ch.isalpha() for ch in cell)))
+
+
+def find_agendas(document: Document) -> Iterator[Agenda]:
+    for part, root in document.roots.items():
+        if document.kinds.get(part) not in ("body", "slide"):
+            continue
+        for table in root.iter(w("tbl"), a("tbl")):
+            if len(_CLOCK.findall(" ".join(str(text) for text in table.itertext()))) < MIN_ROWS:
+                continue  # too few clock times to be an agenda: no need to read it row by row
+            row_tag, cell_tag = (w("tr"), w("tc")) if table.tag == w("tbl") else (a("tr"), a("tc"))
+            rows = [read_row([text_of(cell) for cell in row.iter(cell_tag)]) for row in table.iter(row_tag)]
+            timed = tuple(row for row in rows if row is not None)
+            starts = [start for start, _ in timed]
+            if len(timed) >= MIN_ROWS and starts == sorted(set(starts)):
+                yield Agenda(document.name, _place(document, part, table), timed)
+
+
+def _place(document: Document, part: str, table: etree._Element) -> str:
+    first = next(table.iter(w("p"), a("p")), None)
+    place = document.place_of(part, first) if first is not None else document.labels.get(part, part)
+    return place.rsplit(", row", 1)[0]
+
+
+def _clock(minutes: int) -> str:
+    hour, minute = divmod(minutes, 60)
+    return f"{(hour - 1) % 12 + 1}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+
+
+def compare_agendas(agendas: Sequence[Agenda]) -> Iterator[Issue]:
+    """Each agenda against the first one found (the guide's, in a facilitator packet)."""
+    if len(agendas) < 2:
+        return
+    reference = agendas[0]
+    for other in agendas[1:]:
+        difference = _first_difference(reference.rows, other.rows)
+        if difference is None:
+            continue
+        yield Issue(other.file, other.place, "agenda/disagree",
+                    f"the agenda says {difference[1]} where {reference.file} ({reference.place}) says {difference[0]}",
+                    "print every agenda from the module's one schedule ([[agenda]] in module.toml)")
+
+
+def _first_difference(first: tuple[tuple[int, str], ...],
+                      second: tuple[tuple[int, str], ...]) -> tuple[str, str] | None:
+    for index in range(max(len(first), len(second))):
+        left = first[index] if index < len(first) else None
+        right = second[index] if index < len(second) else None
+        if left != right:
+            return _say(left), _say(right)
+    return None
+
+
+def _say(row: tuple[int, str] | None) -> str:
+    return "nothing more" if row is None else f"'{_clock(row[0])} {row[1]}'"

@@ -1,0 +1,185 @@
+"""One document opened once for every check: its parts parsed, its text read by the engine.
+
+Checks read XML with lxml and the engine's text view, never by rendering, so a packet's
+preflight costs a fraction of building it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lxml import etree
+
+from ..ooxml.locations import BlockLocator
+from ..ooxml.names import R_NS, a, p, w
+from ..ooxml.package import Package
+from ..ooxml.textview import Block, PartText, read_part
+
+EMU_PER_TWIP = 635
+EMU_PER_INCH = 914400
+
+
+class Paragraph:
+    """A block of text with the part it is in and the kind of that part; its place is worked
+    out only when a check reports it (most paragraphs are never reported)."""
+
+    __slots__ = ("part", "kind", "text", "element", "start", "_label", "_locator", "_block")
+
+    def __init__(self, part: str, kind: str, label: str, locator: BlockLocator, block: Block):
+        self.part, self.kind, self.text, self.element = part, kind, block.text, block.element
+        self.start = block.start  # where the paragraph starts in its part's text
+        self._label, self._locator, self._block = label, locator, block
+
+    @property
+    def place(self) -> str:
+        return _place(self._label, self._locator, self._block)
+
+
+@dataclass
+class Document:
+    """A .docx or .pptx held in memory; ``generated`` when the tool laid it out itself."""
+
+    name: str
+    family: str  # word, presentation
+    generated: bool
+    roots: dict[str, etree._Element] = field(default_factory=dict)  # text parts, parsed
+    kinds: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    main_part: str = ""
+    extra: dict[str, etree._Element] = field(default_factory=dict)  # styles, settings, presentation
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        found = []
+        for name, (view, locator) in self.views.items():
+            label = self.labels.get(name, name)
+            for block in view.blocks:
+                if block.attribute or not block.text.strip():
+                    continue
+                found.append(Paragraph(name, self.kinds[name], label, locator, block))
+        return found
+
+    @cached_property
+    def views(self) -> dict[str, tuple[PartText, BlockLocator]]:
+        """Each part's text view (all its paragraphs in one string, NUL between them)."""
+        found = {}
+        for name, root in self.roots.items():
+            view = read_part(root)
+            found[name] = (view, BlockLocator(root, view))
+        return found
+
+    def search(self, pattern: re.Pattern[str], worth: Callable[[str], bool] | None = None
+               ) -> Iterator[tuple[Paragraph, re.Match[str]]]:
+        """Matches of ``pattern`` in any paragraph, with the paragraph (a match never spans
+        two: they are NUL-separated). ``worth``, a cheap test of a part's or a paragraph's
+        text, spares the pattern text that cannot match."""
+        for name, (view, locator) in self.views.items():
+            if worth is not None and not worth(view.text):
+                continue
+            label = self.labels.get(name, name)
+            if worth is None:
+                matches: Iterator[re.Match[str]] = pattern.finditer(view.text)
+            else:
+                texts = view.text.split("\x00", view.paragraph_blocks)[:view.paragraph_blocks]
+                matches = (match for start, text in zip(view.block_starts, texts) if worth(text)
+                           for match in pattern.finditer(view.text, start, start + len(text)))
+            for match in matches:
+                index = bisect_right(view.block_starts, match.start()) - 1
+                if index >= view.paragraph_blocks:
+                    break  # titles and alt text come after the paragraphs
+                yield Paragraph(name, self.kinds[name], label, locator, view.block(index)), match
+
+    def slides(self) -> Iterator[tuple[int, etree._Element]]:
+        """(number, slide root) in presentation order."""
+        numbered = sorted((int(label.split()[1]), name) for name, label in self.labels.items()
+                          if label.startswith("slide ") and label.count(" ") == 1)
+        for number, name in numbered:
+            yield number, self.roots[name]
+
+    @property
+    def body(self) -> etree._Element | None:
+        return self.roots.get(self.main_part) if self.family == "word" else None
+
+    def place_of(self, part: str, element: etree._Element) -> str:
+        """Where an element is, as the engine names places ('body, table 2, row 4')."""
+        root = self.roots[part]
+        locator = BlockLocator(root, read_part(root))
+        paragraph = element if element.tag in (w("p"), a("p")) else next(element.iterancestors(w("p"), a("p")), None)
+        if paragraph is None:
+            paragraph = next(element.iter(w("p"), a("p")), None)
+        label = self.labels.get(part, part)
+        if paragraph is None:
+            return label
+        return _place(label, locator, Block(paragraph, 0, ""))
+
+
+def _place(label: str, locator: BlockLocator, block: Block) -> str:
+    detail = locator.describe(block)
+    return f"{label}, {detail}" if detail else label
+
+
+# What a reader of the packet sees, found from the main part's relationships alone (the
+# whole relationship graph of a deck costs more to read than the checks): the body, headers,
+# footers and notes of a Word document; each slide and its speaker notes. Layouts and masters
+# are the template's, comments the authors' own.
+_WORD_PARTS = {"/header": "header", "/footer": "footer", "/footnotes": "footnotes", "/endnotes": "endnotes"}
+_NOTES_SLIDE = "/notesSlide"
+_EXTRA = {"word": ("word/styles.xml", "word/settings.xml"), "presentation": ()}
+
+
+def open_document(name: str, data: bytes, generated: bool = False) -> Document:
+    """Parse a document's text parts (and the parts checks need besides) once."""
+    with Package(Path(name), data) as package:
+        document = Document(name, package.family, generated, main_part=package.main_part)
+        main_rels = package.relationships(package.main_part)
+        if package.family == "word":
+            document.kinds[package.main_part] = "body"
+            document.labels[package.main_part] = "body"
+            found = sorted(((rel.target, kind) for rel in main_rels if not rel.external and package.has(rel.target)
+                            for suffix, kind in _WORD_PARTS.items() if rel.type.endswith(suffix)),
+                           key=lambda item: _natural(item[0]))
+            counters: dict[str, int] = {}
+            for part, kind in found:
+                counters[kind] = counters.get(kind, 0) + 1
+                document.kinds[part] = kind
+                document.labels[part] = f"{kind} {counters[kind]}" if kind in ("header", "footer") else kind
+        else:
+            presentation = package.xml(package.main_part)
+            document.extra[package.main_part] = presentation
+            targets = {rel.id: rel.target for rel in main_rels if not rel.external}
+            for number, slide_id in enumerate(presentation.iter(p("sldId")), start=1):
+                slide = targets.get(slide_id.get(REL_ID, ""))
+                if slide is None or not package.has(slide):
+                    continue
+                document.kinds[slide], document.labels[slide] = "slide", f"slide {number}"
+                for rel in package.relationships(slide):
+                    if rel.type.endswith(_NOTES_SLIDE) and not rel.external and package.has(rel.target):
+                        document.kinds[rel.target], document.labels[rel.target] = "notes", f"slide {number} notes"
+        for part in document.labels:
+            document.roots[part] = package.xml(part)
+        for part in _EXTRA[package.family]:
+            if package.has(part):
+                document.extra[part] = package.xml(part)
+    return document
+
+
+def _natural(name: str) -> list[int | str]:
+    return [int(piece) if piece.isdigit() else piece for piece in re.split(r"(\d+)", name)]
+
+
+_BREAKS = (w("br"), w("cr"), w("tab"), a("br"))
+
+
+def text_of(element: etree._Element) -> str:
+    """All the visible text under an element, runs joined; a line break or tab is a space."""
+    return "".join(" " if node.tag in _BREAKS else node.text or ""
+                   for node in element.iter(w("t"), a("t"), *_BREAKS))
+
+
+REL_ID = f"{{{R_NS}}}id"
+SHAPE_TAGS = (p("sp"), p("pic"), p("graphicFrame"), p("grpSp"), p("cxnSp"))

@@ -1,0 +1,337 @@
+"""What does not fit: text past its box or slide, pictures past the printable area, words
+broken inside a table column, a header row left alone at the foot of a page, tiny slide text.
+
+Widths are estimated per character at least as wide as Arial (Liberation Sans), wider
+than the Calibri the documents use, so what is reported would not fit as drawn; the
+generators fit text with a wider measure still (generate.textfit), so what the tool laid
+out passes its own preflight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from lxml import etree
+
+from ..generate.orgchart_layout import text_width as _points
+from ..generate.textfit import unbreakable_pieces
+from ..ooxml.names import a, p, w
+from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, text_of
+from .issues import Issue
+
+SLIDE_MIN_PT = 10  # smaller text cannot be read from the back of a training room
+_DEFAULT_SLIDE_PT = 18.0
+_DEFAULT_WORD_PT = 11.0
+_INSET_LR, _INSET_TB = 91440, 45720  # DrawingML's default text insets
+_CELL_MARGIN_TWIPS = 108  # Word's default left and right cell margin (0.075 in)
+_TABLE_CELL_INSET = 91440  # a slide table cell's default left and right margin
+
+
+EMU_PER_PT = 12700
+LINE_SPACING = 1.2
+_WIDEST_EM = 1.05  # no character is wider than this in the measure (W, M, @)
+
+
+@lru_cache(maxsize=65536)
+def text_width(text: str, font_pt: float) -> int:
+    """Width of one line in EMU, never less than Arial draws it (words recur: remembered)."""
+    return int(_points(text, font_pt) * EMU_PER_PT)
+
+
+def line_count(text: str, width: int, font_pt: float) -> int:
+    """Lines ``text`` takes wrapped at spaces into ``width`` EMU; a word wider than a line
+    breaks over as many lines as it needs (as PowerPoint breaks it)."""
+    space = text_width(" ", font_pt)
+    lines, used = 0, 0
+    for word in text.split():
+        size = text_width(word, font_pt)
+        if used and used + space + size <= width:
+            used += space + size
+            continue
+        lines += 1
+        if size > width:
+            lines += int(size // max(width, 1))
+            used = size % max(width, 1)
+        else:
+            used = size
+    return max(lines, 1)
+
+
+def _inches(emu: float) -> str:
+    return f"{emu / EMU_PER_INCH:.1f} in"
+
+
+# --- slides ---------------------------------------------------------------------------
+
+def _slide_size(document: Document) -> tuple[int, int]:
+    size = next(document.extra[document.main_part].iter(p("sldSz")), None)
+    if size is None:
+        return 12192000, 6858000
+    return int(size.get("cx", 12192000)), int(size.get("cy", 6858000))
+
+
+def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
+    xfrm = next(iter(shape.iter(a("xfrm"), p("xfrm"))), None)
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find(a("off")), xfrm.find(a("ext"))
+    if off is None or ext is None:
+        return None
+    return int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0))
+
+
+def _run_pt(paragraph: etree._Element, default: float) -> float:
+    sizes = [int(r.get("sz", "0")) / 100 for r in paragraph.iter(a("rPr"), a("endParaRPr")) if r.get("sz")]
+    return max(sizes) if sizes else default
+
+
+def _text_height(body: etree._Element, width: int, scale: float = 1.0) -> int:
+    """Estimated height of a text body's paragraphs wrapped into ``width`` EMU."""
+    total = 0
+    for paragraph in body.iter(a("p")):
+        size = _run_pt(paragraph, _DEFAULT_SLIDE_PT) * scale
+        lines = sum(line_count(line, max(width, 1), size) for line in _paragraph_lines(paragraph))
+        spacing = paragraph.find(f"{a('pPr')}/{a('lnSpc')}/{a('spcPct')}")
+        factor = int(spacing.get("val", 100000)) / 100000 if spacing is not None else 1.0
+        total += int(lines * size * LINE_SPACING * factor * EMU_PER_PT)
+    return total
+
+
+def _paragraph_lines(paragraph: etree._Element) -> list[str]:
+    lines: list[str] = []
+    current: list[str] = []
+    for node in paragraph.iter(a("t"), a("br")):
+        if node.tag == a("br"):
+            lines.append("".join(current))
+            current = []
+        else:
+            current.append(node.text or "")
+    return [*lines, "".join(current)]
+
+
+def check_slide_layout(document: Document) -> Iterator[Issue]:
+    """Text boxes and tables whose text runs past their box or off the slide; text under 10 pt."""
+    if document.family != "presentation":
+        return
+    width, height = _slide_size(document)
+    for number, slide in document.slides():
+        place = f"slide {number}"
+        small = _small_text(slide)
+        if small:
+            yield Issue(document.name, place, "layout/small-text", f"text '{small[0][:40]}' is {small[1]:g} pt",
+                        f"use at least {SLIDE_MIN_PT} pt on slides, or move the detail to the notes")
+        if not document.generated:
+            continue
+        for shape in slide.iter(p("sp")):
+            issue = _shape_overflow(shape, width, height)
+            if issue:
+                yield Issue(document.name, f"{place}, shape '{_name(shape)}'", "layout/overflow", issue,
+                            "shorten the text or split it over two slides")
+        for frame in slide.iter(p("graphicFrame")):
+            table = next(frame.iter(a("tbl")), None)
+            box = _xfrm(frame)
+            if table is None or box is None:
+                continue
+            bottom = box[1] + _table_height(table)
+            if bottom > height:
+                yield Issue(document.name, f"{place}, table '{_name(frame)}'", "layout/overflow",
+                            f"the table runs {_inches(bottom - height)} off the bottom of the slide",
+                            "split its rows over two slides")
+
+
+def _name(shape: etree._Element) -> str:
+    properties = next(shape.iter(p("cNvPr")), None)
+    return properties.get("name", "") if properties is not None else ""
+
+
+def _small_text(slide: etree._Element) -> tuple[str, float] | None:
+    for run in slide.iter(a("r")):
+        properties = run.find(a("rPr"))
+        size = properties.get("sz") if properties is not None else None
+        if size and int(size) < SLIDE_MIN_PT * 100 and (run.findtext(a("t")) or "").strip():
+            return run.findtext(a("t")) or "", int(size) / 100
+    return None
+
+
+def _shape_overflow(shape: etree._Element, slide_width: int, slide_height: int) -> str | None:
+    box = _xfrm(shape)
+    body = shape.find(p("txBody"))
+    if box is None or body is None or not text_of(body).strip():
+        return None
+    left, top, width, height = box
+    properties = body.find(a("bodyPr"))
+
+    def inset(key: str, default: int) -> int:
+        return int(properties.get(key, default)) if properties is not None else default
+
+    inner = width - inset("lIns", _INSET_LR) - inset("rIns", _INSET_LR)
+    scale = 1.0
+    autofit = properties.find(a("normAutofit")) if properties is not None else None
+    if autofit is not None and autofit.get("fontScale"):
+        scale = int(autofit.get("fontScale", "100000")) / 100000
+    needed = _text_height(body, inner, scale) + inset("tIns", _INSET_TB) + inset("bIns", _INSET_TB)
+    grows = properties is not None and properties.find(a("spAutoFit")) is not None
+    if top + (max(needed, height) if grows else height) > slide_height or left + width > slide_width:
+        return "the text runs off the slide"
+    if not grows and needed > height * 1.05:
+        return f"the text needs {_inches(needed)} but its box is {_inches(height)} tall"
+    return None
+
+
+def _table_height(table: etree._Element) -> int:
+    widths = [int(column.get("w", 0)) for column in table.iter(a("gridCol"))]
+    total = 0
+    for row in table.iter(a("tr")):
+        cells = [cell for cell in row if cell.tag == a("tc")]
+        needed = max((_text_height(cell, widths[i] - 2 * _TABLE_CELL_INSET if i < len(widths) else 0)
+                      + 2 * _INSET_TB for i, cell in enumerate(cells)), default=0)
+        total += max(int(row.get("h", 0)), needed)
+    return total
+
+
+# --- Word pages -----------------------------------------------------------------------
+
+def _printable(document: Document) -> tuple[int, int] | None:
+    """(width, height) in EMU inside the margins of the body's first section."""
+    body = document.body
+    section = None if body is None else next(body.iter(w("sectPr")), None)
+    if section is None:
+        return None
+    size, margins = section.find(w("pgSz")), section.find(w("pgMar"))
+    if size is None or margins is None:
+        return None
+
+    def twips(element: etree._Element, key: str) -> int:
+        return int(element.get(w(key), 0) or 0)
+
+    width = twips(size, "w") - twips(margins, "left") - twips(margins, "right")
+    header = max(twips(margins, "top"), twips(margins, "header") + _header_twips(document))
+    height = twips(size, "h") - header - twips(margins, "bottom")
+    return width * EMU_PER_TWIP, height * EMU_PER_TWIP
+
+
+def _header_twips(document: Document) -> int:
+    """The tallest header's estimated height: Word pushes the body below a header taller
+    than the top margin."""
+    tallest = 0
+    for name, kind in document.kinds.items():
+        if kind == "header":
+            tallest = max(tallest, _block_twips(document.roots[name]))
+    return tallest
+
+
+def _block_twips(container: etree._Element, width_twips: int = 0) -> int:
+    total = 0
+    for child in container:
+        if child.tag == w("p"):
+            total += _paragraph_twips(child, width_twips)
+        elif child.tag == w("tbl"):
+            for row in child.iter(w("tr")):
+                total += max((_block_twips(cell, _cell_twips(cell)) for cell in row.iter(w("tc"))), default=0)
+    return total
+
+
+def _cell_twips(cell: etree._Element) -> int:
+    width = cell.find(f"{w('tcPr')}/{w('tcW')}")
+    return int(width.get(w("w"), 0) or 0) - 2 * _CELL_MARGIN_TWIPS if width is not None else 0
+
+
+def _paragraph_twips(paragraph: etree._Element, width_twips: int = 0) -> int:
+    """A paragraph's height: its tallest picture, or its lines wrapped to ``width_twips``."""
+    pictures = [int(extent.get("cy", 0)) // EMU_PER_TWIP for extent in paragraph.iter("{*}extent")]
+    sizes = [int(size.get(w("val"), "0")) / 2 for size in paragraph.iter(w("sz")) if size.get(w("val"))]
+    size = max(sizes, default=_DEFAULT_WORD_PT)
+    text = text_of(paragraph)
+    lines = line_count(text, width_twips * EMU_PER_TWIP, size) if width_twips > 0 and text.strip() else 1
+    return max([int(lines * size * LINE_SPACING * 20), *pictures]) + 160  # and Word's default 8 pt after
+
+
+def check_pictures(document: Document) -> Iterator[Issue]:
+    """A picture wider or taller than the page inside its margins is cut off in print."""
+    if document.family != "word":
+        return
+    area = _printable(document)
+    if area is None:
+        return
+    width, height = area
+    body = document.body
+    for extent in body.iter("{*}extent") if body is not None else ():
+        inline = extent.getparent()
+        if inline is None or inline.tag.rsplit("}", 1)[-1] not in ("inline", "anchor"):
+            continue
+        cx, cy = int(extent.get("cx", 0)), int(extent.get("cy", 0))
+        if cx > width * 1.01 or cy > height * 1.01:
+            yield Issue(document.name, document.place_of(document.main_part, inline), "layout/picture-size",
+                        f"a picture of {_inches(cx)} x {_inches(cy)} is larger than the printable area "
+                        f"({_inches(width)} x {_inches(height)})",
+                        "scale it to fit the page inside its margins")
+
+
+def check_tables(document: Document) -> Iterator[Issue]:
+    """Columns too narrow for their longest word (Word breaks it mid-word: 'Emergenc y'), and
+    a repeated header row that may be left alone at the foot of a page."""
+    if document.family != "word" or document.body is None:
+        return
+    area = _printable(document)
+    for table in document.body.iter(w("tbl")):
+        grid = [int(column.get(w("w"), 0) or 0) for column in table.iter(w("gridCol"))]
+        rows = [row for row in table if row.tag == w("tr")]
+        nested = next(table.iterancestors(w("tbl")), None) is not None
+        if area is not None and not nested and rows and sum(grid) * EMU_PER_TWIP > area[0] * 1.01:
+            yield Issue(document.name, document.place_of(document.main_part, rows[0]), "layout/overflow",
+                        f"the table is {_inches(sum(grid) * EMU_PER_TWIP)} wide, wider than the page inside its "
+                        f"margins ({_inches(area[0])})", "make its columns narrower to fit the page")
+        broken = _broken_word(table, rows, grid)
+        if broken:
+            word, column, row = broken
+            yield Issue(document.name, document.place_of(document.main_part, row), "layout/word-break",
+                        f"'{word}' is wider than column {column}, so it breaks mid-word",
+                        "set the column widths from the content")
+        if document.generated and len(rows) > 1 and _repeats_header(rows[0]) and not _keeps_with_next(rows[0]):
+            yield Issue(document.name, document.place_of(document.main_part, rows[0]), "layout/lone-header",
+                        "the table's header row can be left alone at the foot of a page",
+                        "keep the header row with the next row (keep with next)")
+
+
+def _broken_word(table: etree._Element, rows: list[etree._Element],
+                 grid: list[int]) -> tuple[str, int, etree._Element] | None:
+    for row in rows:
+        column = 0
+        for cell in row.iter(w("tc")):
+            if cell.getparent() is not row:
+                continue
+            span_element = cell.find(f"{w('tcPr')}/{w('gridSpan')}")
+            span = int(span_element.get(w("val"), 1)) if span_element is not None else 1
+            width_twips = sum(grid[column:column + span])
+            column += span
+            if not width_twips:
+                continue
+            room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
+            words = etree.tostring(cell, method="text", encoding="unicode").split()
+            if not words:
+                continue
+            largest = max((int(s.get(w("val"), "0")) / 2 for s in cell.iter(w("sz"))), default=_DEFAULT_WORD_PT)
+            if max(map(len, words)) * _WIDEST_EM * largest * EMU_PER_PT <= room:
+                continue  # a cheap bound (its longest word in the widest letter) fits: nothing to measure
+            for paragraph in cell.iter(w("p")):
+                size = max((int(s.get(w("val"), "0")) / 2 for s in paragraph.iter(w("sz")) if s.get(w("val"))),
+                           default=_DEFAULT_WORD_PT)
+                text = text_of(paragraph)
+                if len(text) * size * _WIDEST_EM * EMU_PER_PT <= room:
+                    continue  # even all in the widest letter it fits: nothing to measure
+                for word in unbreakable_pieces(text):
+                    if len(word) * size * _WIDEST_EM * EMU_PER_PT > room and text_width(word, size) > room:
+                        return word, column - span + 1, row
+    return None
+
+
+def _repeats_header(row: etree._Element) -> bool:
+    return row.find(f"{w('trPr')}/{w('tblHeader')}") is not None
+
+
+def _keeps_with_next(row: etree._Element) -> bool:
+    paragraphs = list(row.iter(w("p")))
+    return bool(paragraphs) and all(par.find(f"{w('pPr')}/{w('keepNext')}") is not None for par in paragraphs)
+
+

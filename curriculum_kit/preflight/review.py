@@ -1,0 +1,145 @@
+"""review.html: one county's packets for one module on one page, for sign-off in minutes.
+
+Thumbnails of every page and slide (rendered from the build's PDFs with poppler's
+pdftoppm, only when PDFs were built), each preflight finding beside the page it concerns,
+and what terminology did. Plain HTML, no script, relative links; everything that came from
+a county or a module is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from ..outputs import atomic_output
+from .issues import Issue
+
+REVIEW = "review.html"
+THUMBNAILS = "review"  # folder of page pictures beside review.html
+THUMB_PIXELS = 240
+_STYLE = """body{font-family:system-ui,sans-serif;max-width:75rem;margin:1.5rem auto;padding:0 1rem;color:#222}
+.pages{display:flex;flex-wrap:wrap;gap:.75rem}figure{margin:0;width:15.5rem}figure img{border:1px solid #999;max-width:100%}
+figcaption{font-size:.8rem}.finding{background:#fff4ce;border-left:4px solid #b35c00;padding:.2rem .4rem;margin:.2rem 0;font-size:.8rem}
+.clean{color:#1e6b34}table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left}"""
+
+
+@dataclass
+class ReviewDocument:
+    name: str
+    pages: list[str] = field(default_factory=list)  # thumbnail paths relative to review.html
+    texts: list[str] = field(default_factory=list)  # each page's text, to place findings
+
+
+def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping[str, bytes],
+                 findings: list[Issue], terminology: dict[str, Any]) -> Path:
+    """Write ``folder/review.html`` (and its thumbnails when ``pdfs`` has the documents' PDFs)."""
+    reviewed = [_render(folder, name, pdfs.get(name)) for name in documents]
+    parts = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">',
+             f"<title>Review: {escape(heading)}</title><style>{_STYLE}</style></head><body>",
+             f"<h1>Review: {escape(heading)}</h1>"]
+    count = len(findings)
+    parts.append('<p class="clean">Preflight found nothing to fix.</p>' if not count else
+                 f"<p><strong>{count} preflight finding{'s' * (count != 1)}</strong>, each beside the page it "
+                 "concerns; each says how to fix it.</p>")
+    if count:  # where to look first
+        parts.append("<ul>" + "".join(
+            f'<li><a href="#doc-{index}">{escape(document.name)}</a>: {len(mine)} finding{"s" * (len(mine) != 1)}</li>'
+            for index, document in enumerate(reviewed)
+            if (mine := [issue for issue in findings if issue.file == document.name])) + "</ul>")
+    parts += _terminology(terminology)
+    for index, document in enumerate(reviewed):
+        parts.append(f'<span id="doc-{index}"></span>')
+        parts += _document(document, [issue for issue in findings if issue.file == document.name])
+    parts += ["</body></html>", ""]
+    target = folder / REVIEW
+    with atomic_output(target) as stream:
+        stream.write("\n".join(parts).encode("utf-8"))
+    return target
+
+
+def _render(folder: Path, name: str, pdf: bytes | None) -> ReviewDocument:
+    document = ReviewDocument(name)
+    tool = shutil.which("pdftoppm")
+    if pdf is None or tool is None:
+        return document
+    stem = re.sub(r"[^A-Za-z0-9._-]", "_", name.rsplit(".", 1)[0])
+    out = folder / THUMBNAILS
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob(f"{stem}-*.png"):
+        old.unlink()
+    with tempfile.TemporaryDirectory(prefix="ck-review-") as temp:
+        source = Path(temp) / "document.pdf"
+        source.write_bytes(pdf)
+        subprocess.run([tool, "-png", "-scale-to", str(THUMB_PIXELS), str(source), str(out / stem)],
+                       capture_output=True, check=False, timeout=300)
+        text = shutil.which("pdftotext")
+        if text:
+            result = subprocess.run([text, str(source), "-"], capture_output=True, check=False, timeout=300)
+            document.texts = [" ".join(page.split()) for page in result.stdout.decode("utf-8", "replace").split("\f")]
+    pictures = sorted(out.glob(f"{stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    document.pages = [f"{THUMBNAILS}/{picture.name}" for picture in pictures]
+    return document
+
+
+def _page_of(issue: Issue, document: ReviewDocument) -> int | None:
+    """The page (1-based) a finding concerns: a slide's number, else the page whose text
+    holds the words the finding quotes."""
+    slide = re.match(r"slide (\d+)\b", issue.place)
+    if slide and not issue.place.startswith(f"slide {slide.group(1)} notes"):
+        return int(slide.group(1))
+    quoted = re.search(r"'([^']{4,})'", issue.message)
+    if quoted:
+        words = " ".join(quoted.group(1).rstrip("…").split())
+        for number, text in enumerate(document.texts, start=1):
+            if words in text:
+                return number
+    return None
+
+
+def _finding(issue: Issue) -> str:
+    return (f'<div class="finding">{escape(issue.place)}: {escape(issue.message)}. '
+            f"<em>Fix:</em> {escape(issue.fix)}</div>")
+
+
+def _document(document: ReviewDocument, findings: list[Issue]) -> list[str]:
+    parts = [f"<h2>{escape(document.name)}</h2>"]
+    by_page: dict[int | None, list[Issue]] = {}
+    for issue in findings:
+        page = _page_of(issue, document) if document.pages else None
+        by_page.setdefault(page if page and page <= len(document.pages) else None, []).append(issue)
+    parts += [_finding(issue) for issue in by_page.get(None, [])]
+    if not document.pages:
+        parts.append("<p>No thumbnails (build with PDFs to see every page here).</p>")
+        return parts
+    parts.append('<div class="pages">')
+    noun = "slide" if document.name.lower().endswith((".pptx", ".pptm")) else "page"
+    for number, picture in enumerate(document.pages, start=1):
+        parts.append(f'<figure><img src="{escape(picture)}" alt="{noun} {number} of {escape(document.name)}" '
+                     f'loading="lazy"><figcaption>{noun} {number}'
+                     + "".join(_finding(issue) for issue in by_page.get(number, [])) + "</figcaption></figure>")
+    parts.append("</div>")
+    return parts
+
+
+def _terminology(terminology: dict[str, Any]) -> list[str]:
+    occurrences: dict[str, int] = terminology.get("occurrences", {})
+    parts = ["<h2>Terminology</h2>",
+             f"<p>{sum(occurrences.values())} replacements of {len(occurrences)} terms; "
+             f"{terminology.get('near_misses', 0)} near misses (see the build's report).</p>"]
+    if occurrences:
+        parts.append("<details><summary>Each term and how often it was replaced</summary>"
+                     '<table><thead><tr><th scope="col">Term</th><th scope="col">Replaced</th></tr></thead><tbody>')
+        parts += [f"<tr><td>{escape(term)}</td><td>{count}</td></tr>"
+                  for term, count in sorted(occurrences.items(), key=lambda item: (-item[1], item[0]))]
+        parts.append("</tbody></table></details>")
+    never = terminology.get("never_found", [])
+    if never:
+        parts.append(f"<p>Never found in this module: {escape(', '.join(never))}</p>")
+    return parts

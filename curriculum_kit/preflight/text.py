@@ -1,0 +1,118 @@
+"""Text a reader trips over: words doubled by a replacement, placeholders left in.
+
+"California California" and "WorkBridge (WorkBridge)" come from a terminology row meeting
+text that already said what the row adds; "TODO" and "[insert date]" from an overlay or a
+module that was never finished. Both are read from the engine's text view of each part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from lxml import etree
+
+from ..ooxml.names import w
+from .document import Document, text_of
+from .issues import Issue
+
+_WORD = r"[^\W\d_][\w'’-]*"
+_PHRASE = rf"{_WORD}(?:[ \u00a0]+{_WORD}){{0,5}}"
+# A phrase, then the same phrase again after a space, or in parentheses after it.
+_DOUBLED = re.compile(rf"(?<![\w'’-])({_PHRASE})(?:[ \u00a0]+\1|[ \u00a0]*\(\1\))(?![\w'’-])", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|\{\{|\[insert\b|\blorem ipsum\b|\bTBD\b|\bXXX\b", re.IGNORECASE)
+_PLACEHOLDER_CASED = ("TODO", "FIXME", "TBD", "XXX")  # as words, only in capitals
+
+
+def _may_double(text: str) -> bool:
+    """A cheap test before the pattern: a parenthesis, a word equal to the next, or a pair of
+    words that comes twice (every doubled phrase has one of these)."""
+    if "(" in text:
+        return True
+    words = text.casefold().split()
+    if any(map(str.__eq__, words, words[1:])):
+        return True
+    pairs = list(zip(words, words[1:]))
+    return len(set(pairs)) < len(pairs)  # some pair of words comes twice (then look closer)
+
+
+_PLACEHOLDER_HINTS = ("todo", "fixme", "{{", "[insert", "lorem", "tbd", "xxx")
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    lower = text.casefold()
+    return any(hint in lower for hint in _PLACEHOLDER_HINTS)
+
+
+def doubled_phrases(texts: Iterable[str]) -> set[str]:
+    """Every doubled phrase (lower case) in some texts: what a source already had."""
+    return {match.group(0).casefold() for text in texts if _may_double(text) for match in _DOUBLED.finditer(text)}
+
+
+def check_doubled(document: Document, allowed: Callable[[], frozenset[str]] = frozenset) -> Iterator[Issue]:
+    """A word or phrase said twice in a row, unless the source said it so too (``allowed``
+    gives the source's doubles; it is asked only when a double is found)."""
+    for paragraph, match in document.search(_DOUBLED, _may_double):
+        if match.group(0).casefold() in allowed():
+            continue
+        phrase = match.group(1)
+        yield Issue(document.name, paragraph.place, "text/doubled", f"'{match.group(0)}' says '{phrase}' twice",
+                    f"keep one '{phrase}' (a terminology row whose replacement repeats text that "
+                    "was already there does this)")
+
+
+def check_placeholders(document: Document) -> Iterator[Issue]:
+    """TODO, FIXME, '{{', '[insert', lorem ipsum: text someone meant to replace."""
+    reported: set[int] = set()
+    for paragraph, match in document.search(_PLACEHOLDER, _may_hold_placeholder):
+        found = match.group(0)
+        if found.upper() in _PLACEHOLDER_CASED and found != found.upper():
+            continue  # 'todo' or 'tbd' in a sentence is a word, not a placeholder
+        if id(paragraph.element) in reported:
+            continue  # one finding a paragraph
+        reported.add(id(paragraph.element))
+        at = match.start() - paragraph.start
+        yield Issue(document.name, paragraph.place, "text/placeholder",
+                    f"placeholder text '{_excerpt(paragraph.text, at)}' is left in",
+                    "replace it with the real text (in the overlay or the module) and build again")
+
+
+def check_cover_fields(document: Document) -> Iterator[Issue]:
+    """The cover (the first table of a Word document, the first slide of a deck) has no empty
+    field: an empty title or a co-brand cell with neither a logo nor a name."""
+    if document.family == "presentation":
+        for number, slide in document.slides():
+            for shape in slide.iter("{*}sp"):
+                kind = _placeholder_type(shape)
+                if kind in ("title", "ctrTitle", "subTitle") and not text_of(shape).strip():
+                    yield Issue(document.name, f"slide {number}", "text/empty-field",
+                                f"the title slide's {'subtitle' if kind == 'subTitle' else 'title'} is empty",
+                                "type the title, or delete the empty placeholder")
+            return
+    if not document.generated:
+        return
+    for part, root in document.roots.items():  # the co-brand row: in the body or in a header
+        if document.kinds.get(part) not in ("body", "header"):
+            continue
+        table = next(root.iter(w("tbl")), None)
+        rows = [] if table is None else [row for row in table if row.tag == w("tr")]
+        if len(rows) != 1:
+            continue
+        for index, cell in enumerate(rows[0].iter(w("tc")), start=1):
+            if not text_of(cell).strip() and next(cell.iter(w("drawing")), None) is None:
+                yield Issue(document.name, document.place_of(part, cell), "text/empty-field",
+                            f"cell {index} of the co-brand row is empty",
+                            "fill in the overlay's program names, logos and county name")
+
+
+def _placeholder_type(shape: etree._Element) -> str | None:
+    ph = next(shape.iter("{*}ph"), None)
+    if ph is None:
+        return None
+    return str(ph.get("type", "body"))
+
+
+def _excerpt(text: str, at: int) -> str:
+    start = max(text.rfind(" ", 0, max(at - 20, 0)) + 1, 0)
+    excerpt = text[start:at + 40]
+    return excerpt.strip() + ("…" if at + 40 < len(text) else "")

@@ -1,0 +1,14 @@
+"""What `check` prints: one line per preflight finding, then the count."""
+
+from __future__ import annotations
+
+from ..preflight import Issue
+
+
+def check_report(issues: list[Issue], checked: int) -> dict[str, object]:
+    noun = f"{checked} document{'s' * (checked != 1)}"
+    summary = (f"{len(issues)} finding{'s' * (len(issues) != 1)} in {noun}" if issues
+               else f"no findings in {noun}")
+    text = "\n".join([*(str(issue) for issue in issues), summary])
+    return {"text": text, "documents": checked, "count": len(issues),
+            "findings": [issue.to_json() for issue in issues]}

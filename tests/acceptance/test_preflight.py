@@ -1,0 +1,142 @@
+"""Preflight end to end: what build records, review.html, check, build --strict, and
+validate failing first with the words build would fail with."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from curriculum_kit.formats.library import Library
+from curriculum_kit.pipeline import BuildOptions, build
+from curriculum_kit.preflight.agenda import find_agendas
+from curriculum_kit.preflight.document import open_document
+from curriculum_kit.validate import validate
+from tests.acceptance.conftest import build_args, run
+from tests.acceptance.test_build import COUNTIES, MODULES, members
+
+
+def engine_doubles(finding: dict) -> bool:
+    """Doubles a replacement makes ('California California') are the engine's to prevent
+    (issue 11, item 1, another branch); until it lands they are the only findings."""
+    return finding["check"] == "text/doubled"
+
+
+def test_the_bundled_packets_have_no_findings_but_the_engines_doubles(built):
+    for county in COUNTIES:
+        for module in MODULES:
+            manifest = json.loads((built / county / module / "manifest.json").read_text())
+            findings = [f for packet in manifest["packets"] for f in packet["findings"]]
+            assert [f for f in findings if not engine_doubles(f)] == [], (county, module)
+            assert manifest["preflight"] == {"findings": len({json.dumps(f, sort_keys=True) for f in findings}),
+                                             "review": "review.html"}
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_agenda_document_the_agenda_slide_and_the_guides_agenda_agree(built, module):
+    packet = next((built / "alder-county" / module).glob("*_facilitator_*.zip"))
+    documents = members(packet)
+    agendas = {name: next(find_agendas(open_document(name, documents[name]))).rows
+               for name in ("facilitator-guide.docx", "slides.pptx", "agenda.docx")}
+    assert agendas["agenda.docx"] == agendas["facilitator-guide.docx"] == agendas["slides.pptx"]
+    assert len(agendas["agenda.docx"]) >= 8 and agendas["agenda.docx"][-1][1] == "adjourn"
+    assert any(label.startswith(("break", "lunch")) for _, label in agendas["agenda.docx"])
+
+
+def test_review_html_shows_the_findings_and_the_terminology_and_escapes_the_county(built):
+    html = (built / "alder-county" / "linkages-orientation" / "review.html").read_text()
+    assert html.startswith("<!DOCTYPE html>") and "<h2>Terminology</h2>" in html
+    assert "<h2>facilitator-guide.docx</h2>" in html and "<h2>agenda.docx</h2>" in html
+    assert "No thumbnails (build with PDFs to see every page here)." in html
+
+
+def test_check_reports_a_packet_with_place_and_fix_and_exits_1(built, tmp_path):
+    packet = next((built / "alder-county" / "linkages-orientation").glob("*_facilitator_*.zip"))
+    with zipfile.ZipFile(packet) as source, zipfile.ZipFile(tmp_path / "packet.zip", "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("/local-contacts.docx"):
+                data = _with_text(data, "TODO: the intake line")
+            target.writestr(info, data)
+    result = run(["check", str(tmp_path / "packet.zip"), "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    todo = [f for f in report["findings"] if f["check"] == "text/placeholder"]
+    assert [(f["file"].split(":", 1)[1], f["place"]) for f in todo] == [("local-contacts.docx", "body, paragraph 1")]
+    assert todo[0]["fix"] == "replace it with the real text (in the overlay or the module) and build again"
+
+
+def _with_text(data: bytes, text: str) -> bytes:
+    import io
+
+    import docx
+    document = docx.Document(io.BytesIO(data))
+    document.paragraphs[0].insert_paragraph_before(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_check_passes_the_academy_modules_as_given_and_refuses_what_it_cannot_read(tmp_path):
+    result = run(["check", "base_modules"])
+    assert (result.exit_code, result.output) == (0, "no findings in 9 documents\n")
+    (tmp_path / "notes.txt").write_text("hello")
+    result = run(["check", str(tmp_path / "notes.txt")])
+    assert result.exit_code == 1
+    assert result.output.endswith("notes.txt: is not a .docx, .pptx, packet .zip or folder; check takes those\n")
+
+
+def test_build_strict_ships_no_packet_with_a_finding(samples, tmp_path):
+    root = tmp_path / "samples"
+    shutil.copytree(samples, root)
+    story = next((root / "county_overlays" / "alder-county" / "stories").glob("*.md"))
+    story.write_text(story.read_text() + "\nTODO: add the supervisor's quote.\n")
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--jobs", "1", "--county", "alder-county",
+                            "--module", "linkages-orientation", "--strict"))
+    assert result.exit_code == 1
+    line = next(line for line in result.output.splitlines() if line.startswith("FAILED"))
+    assert line.startswith("FAILED alder-county/linkages-orientation: ")
+    assert "preflight finding" in line and "(--strict ships no packet with findings; see review.html)" in line
+    assert not list((out / "alder-county" / "linkages-orientation").glob("*.zip"))
+    assert (out / "alder-county" / "linkages-orientation" / "review.html").is_file()
+
+
+# --- validate fails first, with build's words -------------------------------------------
+
+def _header_only(path: Path) -> None:
+    path.write_text(path.read_text().splitlines()[0] + "\n")
+
+
+def _todo_county(path: Path) -> None:
+    toml = path.read_text().splitlines()
+    path.write_text("\n".join('county = "TODO: full name of the county"' if line.startswith("county =") else line
+                              for line in toml) + "\n")
+
+
+# Each mutation, and whether build fails on it (contacts and stories are inherited from
+# the statewide parent, so a county without its own still builds).
+MUTATIONS = {
+    "org chart with only its header": (lambda folder: _header_only(folder / "orgchart.csv"), True),
+    "contacts with only their header": (lambda folder: _header_only(folder / "contacts.csv"), False),
+    "no stories": (lambda folder: [story.unlink() for story in (folder / "stories").glob("*.md")], False),
+    "county name still TODO": (lambda folder: _todo_county(folder / "overlay.toml"), True),
+}
+
+
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_whenever_build_fails_validate_failed_first_with_the_same_cause(samples, tmp_path, mutation):
+    root = tmp_path / "samples"
+    shutil.copytree(samples, root)
+    for county in COUNTIES:
+        MUTATIONS[mutation][0](root / "county_overlays" / county)
+    library = Library.load(root / "base_modules", root / "county_overlays")
+    errors = {str(f).replace(": error:", ":", 1) for f in validate(library).errors}
+    outcomes = build(library, BuildOptions(out=tmp_path / "dist", modules=("linkages-orientation",)), lambda o: None)
+    failed = [o for o in outcomes if o.status == "failed"]
+    for outcome in failed:
+        assert outcome.message in errors, (mutation, outcome.message, errors)
+    assert bool(failed) == MUTATIONS[mutation][1]

@@ -1,0 +1,33 @@
+"""Tables take their column widths from their words; text on a colour is black or white."""
+
+from __future__ import annotations
+
+import pytest
+from docx.shared import Inches
+
+from curriculum_kit.formats.colors import contrast, readable_text_color, text_on
+from curriculum_kit.generate.common import fit_columns
+from curriculum_kit.generate.orgchart_layout import text_width
+
+
+def test_a_column_too_narrow_for_its_longest_word_takes_room_from_the_others():
+    rows = [["Role", "Notes"], ["Emergency", "Walk-ins welcome on weekday mornings at the front desk"]]
+    widths = fit_columns([Inches(0.5), Inches(4.5)], rows, 9)
+    assert sum(map(int, widths)) == int(Inches(5))
+    assert int(widths[0]) >= text_width("Emergency", 9) * 12700 + 2 * 108 * 635
+
+
+def test_columns_that_fit_are_left_as_asked():
+    asked = [Inches(2), Inches(3)]
+    assert fit_columns(asked, [["Role", "Notes"], ["Intake", "Mornings"]], 9) == asked
+
+
+@pytest.mark.parametrize("fill, text", [("#1F5FA8", "#FFFFFF"), ("#F2C14E", "#000000"), ("#2E7D32", "#FFFFFF")])
+def test_text_on_a_fill_is_black_or_white_whichever_reaches_4_5_to_1(fill, text):
+    assert text_on(fill) == text and contrast(fill, text) >= 4.5
+
+
+def test_a_colour_too_light_for_text_on_white_is_replaced_by_near_black():
+    assert readable_text_color("#1F5FA8") == "#1F5FA8"
+    assert readable_text_color("#D9731A") == "#1F1F1F"
+    assert round(contrast("#000000", "#FFFFFF"), 1) == 21.0

@@ -1,0 +1,214 @@
+"""Every preflight check, with a document that trips it and one that does not."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from curriculum_kit.preflight import check_documents
+from curriculum_kit.preflight.document import open_document
+from curriculum_kit.preflight.issues import Issue
+
+from . import documents as make
+
+
+def found(name: str, data: bytes, check: str, generated: bool = False, **options) -> list[Issue]:
+    issues = check_documents({name: data}, [name] if generated else [], **options)
+    return [issue for issue in issues if issue.check == check]
+
+
+# --- text -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, doubled, phrase", [
+    ("supervised by the California California Department of Social Services", "California California", "California"),
+    ("receive cash aid or WorkBridge (WorkBridge) services", "WorkBridge (WorkBridge)", "WorkBridge"),
+    ("the Department of Social Services Department of Social Services runs it",
+     "Department of Social Services Department of Social Services", "Department of Social Services"),
+])
+def test_a_doubled_word_or_phrase_is_found(text, doubled, phrase):
+    issues = found("guide.docx", make.word("Intro.", text), "text/doubled")
+    assert [(i.place, i.message) for i in issues] == [("body, paragraph 2", f"'{doubled}' says '{phrase}' twice")]
+    assert issues[0].fix.startswith(f"keep one '{phrase}'")
+
+
+@pytest.mark.parametrize("text", ["Continuum of Care Reform (CCR) applies", "the California Department",
+                                  "a bye-bye wave", "Room 10 10 is a number, not a word"])
+def test_text_said_once_is_not_doubled(text):
+    assert found("guide.docx", make.word(text), "text/doubled") == []
+
+
+def test_a_double_the_source_already_had_is_not_the_builds_doing():
+    data = make.word("They had had enough.")
+    assert found("guide.docx", data, "text/doubled") != []
+    assert found("guide.docx", data, "text/doubled", source_doubles=frozenset({"had had"})) == []
+
+
+@pytest.mark.parametrize("text", ["County: TODO: full name of the agency", "FIXME before June",
+                                  "Meet at {{room}}", "Call [insert phone] first", "Lorem ipsum dolor sit amet"])
+def test_placeholder_text_is_found(text):
+    issues = found("handout.docx", make.word(text), "text/placeholder")
+    assert len(issues) == 1 and issues[0].place == "body, paragraph 1"
+    assert issues[0].message.startswith("placeholder text '")
+
+
+@pytest.mark.parametrize("text", ["Make a todo list with the family", "Insert the card", "A {curly} brace"])
+def test_ordinary_words_are_not_placeholders(text):
+    assert found("handout.docx", make.word(text), "text/placeholder") == []
+
+
+def test_module_markers_are_expected_in_a_module_as_given_but_not_in_a_packet():
+    data = make.word("{{ck:contacts}}")
+    assert found("guide.docx", data, "text/placeholder", module_source=True) == []
+    assert len(found("guide.docx", data, "text/placeholder")) == 1
+
+
+def test_an_empty_cobrand_cell_on_a_generated_cover_is_found():
+    document = docx.Document()
+    table = document.sections[0].header.add_table(1, 3, document.sections[0].page_width)
+    table.cell(0, 0).text, table.cell(0, 2).text = "DCFS", "ETA"
+    data = make.saved(document)
+    issues = found("agenda.docx", data, "text/empty-field", generated=True)
+    assert [(i.place, i.message) for i in issues] == [("header 1, table 1, row 1", "cell 2 of the co-brand row is empty")]
+    table.cell(0, 1).text = "Alder County"
+    assert found("agenda.docx", make.saved(document), "text/empty-field", generated=True) == []
+
+
+def test_an_empty_title_on_the_title_slide_is_found():
+    assert found("slides.pptx", make.deck({"title": "Welcome"}), "text/empty-field") == []
+    data = make.deck({"title": "x"})
+    document = open_document("slides.pptx", data)
+    assert document.family == "presentation"
+    import pptx
+    presentation = pptx.Presentation(io.BytesIO(data))
+    presentation.slides[0].shapes.title.text = ""
+    issues = found("slides.pptx", make.saved(presentation), "text/empty-field")
+    assert [(i.place, i.message) for i in issues] == [("slide 1", "the title slide's title is empty")]
+
+
+# --- layout -----------------------------------------------------------------------------
+
+def test_text_past_its_box_on_a_generated_slide_is_found():
+    long = " ".join(["Families served by both programs need one plan."] * 12)
+    issues = found("slides.pptx", make.deck({"title": "Stories", "box": (long, 18, 1.0)}), "layout/overflow",
+                   generated=True)
+    assert len(issues) == 1 and issues[0].place.startswith("slide 1, shape 'TextBox")
+    assert "but its box is 1.0 in tall" in issues[0].message
+    assert found("slides.pptx", make.deck({"title": "Stories", "box": ("One plan.", 18, 1.0)}), "layout/overflow",
+                 generated=True) == []
+
+
+def test_text_under_10_pt_on_a_slide_is_found():
+    issues = found("slides.pptx", make.deck({"title": "Contacts", "box": ("Call us", 8, 1)}), "layout/small-text")
+    assert [(i.place, i.message) for i in issues] == [("slide 1", "text 'Call us' is 8 pt")]
+    assert found("slides.pptx", make.deck({"title": "Contacts", "box": ("Call us", 10, 1)}), "layout/small-text") == []
+
+
+def test_a_picture_larger_than_the_printable_area_is_found():
+    issues = found("org-chart.docx", make.word_with_picture(6.0, 9.6), "layout/picture-size")
+    assert len(issues) == 1 and issues[0].message.startswith("a picture of 6.0 in x 9.6 in is larger than the "
+                                                              "printable area (6.0 in x 9.0 in)")
+    assert found("org-chart.docx", make.word_with_picture(6.0, 8.0), "layout/picture-size") == []
+
+
+def test_a_word_wider_than_its_table_column_is_found():
+    rows = [["Role", "Name"], ["Emergency Response", "Maria O'Connell"]]
+    issues = found("contacts.docx", make.word_table([0.6, 3], rows, 9), "layout/word-break")
+    assert [(i.place, i.message) for i in issues] == [
+        ("body, table 1, row 2", "'Emergency' is wider than column 1, so it breaks mid-word")]
+    assert found("contacts.docx", make.word_table([1.2, 3], rows, 9), "layout/word-break") == []
+
+
+def test_a_table_wider_than_the_page_is_found():
+    rows = [["Role", "Name"], ["Intake", "Maria"]]
+    issues = found("contacts.docx", make.word_table([4, 3], rows), "layout/overflow")
+    assert [(i.place, i.message) for i in issues] == [
+        ("body, table 1, row 1", "the table is 7.0 in wide, wider than the page inside its margins (6.0 in)")]
+    assert found("contacts.docx", make.word_table([3, 3], rows), "layout/overflow") == []
+
+
+def test_a_hyphenated_word_may_wrap_at_its_hyphens():
+    rows = [["Program", "Welfare-to-Work"]]
+    assert found("contacts.docx", make.word_table([1, 0.8], rows, 9), "layout/word-break") == []
+
+
+def test_a_header_row_that_can_be_left_alone_at_a_pages_foot_is_found():
+    issues = found("agenda.docx", make.generated_table(keep_header=False), "layout/lone-header", generated=True)
+    assert [(i.place, i.message) for i in issues] == [
+        ("body, table 1, row 1", "the table's header row can be left alone at the foot of a page")]
+    assert found("agenda.docx", make.generated_table(keep_header=True), "layout/lone-header", generated=True) == []
+
+
+# --- accessibility ----------------------------------------------------------------------
+
+def test_a_picture_without_alt_text_is_found():
+    assert len(found("org-chart.docx", make.word_with_picture(2, 1, alt=""), "accessibility/alt-text")) == 1
+    assert found("org-chart.docx", make.word_with_picture(2, 1), "accessibility/alt-text") == []
+    issues = found("slides.pptx", make.deck({"title": "Logos", "picture": ""}), "accessibility/alt-text")
+    assert [i.place for i in issues] == ["slide 1, picture 'Picture 2'"]
+    assert found("slides.pptx", make.deck({"title": "Logos", "picture": "County seal"}), "accessibility/alt-text") == []
+    issues = found("slides.pptx", make.deck({"title": "Logos", "picture": "image.png"}), "accessibility/alt-text")
+    assert [i.message for i in issues] == ["a picture's alt text is only its file name ('image.png')"]
+
+
+def test_a_slide_without_a_title_is_found():
+    issues = found("slides.pptx", make.deck({"title": "Welcome"}, {"title": None, "box": ("Hi", 18, 1)}),
+                   "accessibility/slide-title")
+    assert [(i.place, i.message) for i in issues] == [("slide 2", "the slide has no title")]
+
+
+def test_a_document_without_a_language_is_found():
+    assert found("handout.docx", make.word("Hello"), "accessibility/language") == []
+    document = docx.Document()
+    for lang in document.styles.element.xpath("//w:docDefaults//w:lang"):
+        lang.getparent().remove(lang)
+    issues = found("handout.docx", make.saved(document), "accessibility/language")
+    assert [(i.place, i.message) for i in issues] == [("styles", "the document's language is not set")]
+
+
+def test_text_on_a_colour_it_does_not_contrast_with_is_found():
+    issues = found("slides.pptx", make.deck({"title": "Contacts", "box": ("DCFS", 14, 1), "color": "FFFFFF",
+                                             "fill": "F2C14E"}), "accessibility/contrast")
+    assert len(issues) == 1 and issues[0].message.startswith("text in #FFFFFF on #F2C14E has a contrast of 1.")
+    assert found("slides.pptx", make.deck({"title": "Contacts", "box": ("DCFS", 14, 1), "color": "000000",
+                                           "fill": "F2C14E"}), "accessibility/contrast") == []
+    document = docx.Document()
+    run = document.add_paragraph().add_run("Employment and Training Services")
+    run.font.color.rgb = docx.shared.RGBColor.from_string("D9731A")
+    assert len(found("cover.docx", make.saved(document), "accessibility/contrast")) == 1
+    run.font.color.rgb = docx.shared.RGBColor.from_string("1F5FA8")
+    assert found("cover.docx", make.saved(document), "accessibility/contrast") == []
+
+
+# --- agenda -----------------------------------------------------------------------------
+
+AGENDA = [("9:00 a.m.", "Welcome"), ("10:30 a.m.", "Break"), ("10:45 a.m.", "Segment 2"), ("12:00 p.m.", "Lunch")]
+
+
+def test_agendas_that_disagree_are_found():
+    other = [("9:00 AM", "Welcome"), ("10:45 AM", "Break"), ("11:00 AM", "Segment 2"), ("12:00 PM", "Lunch")]
+    issues = check_documents({"facilitator-guide.docx": make.agenda_word(AGENDA), "agenda.docx": make.agenda_word(other)})
+    assert [(i.file, i.place, i.message) for i in issues if i.check == "agenda/disagree"] == [
+        ("agenda.docx", "body, table 1", "the agenda says '10:45 AM break' where facilitator-guide.docx "
+                                         "(body, table 1) says '10:30 AM break'")]
+
+
+def test_agendas_in_other_words_for_the_same_times_agree():
+    same = [(time.replace("a.m.", "AM").replace("p.m.", "PM"), label) for time, label in AGENDA]
+    issues = check_documents({"facilitator-guide.docx": make.agenda_word(AGENDA), "agenda.docx": make.agenda_word(same)})
+    assert [i for i in issues if i.check == "agenda/disagree"] == []
+
+
+def test_a_table_with_a_few_times_in_it_is_not_an_agenda():
+    contacts = [("Walk-ins 8:00", "Front desk"), ("Walk-ins 9:00", "Intake")]
+    issues = check_documents({"facilitator-guide.docx": make.agenda_word(AGENDA), "contacts.docx": make.agenda_word(contacts)})
+    assert [i for i in issues if i.check == "agenda/disagree"] == []
+
+
+def test_an_issue_reads_as_one_line_and_round_trips_through_json():
+    issue = Issue("guide.docx", "body, paragraph 3", "text/doubled", "'a a' says 'a' twice", "keep one 'a'")
+    assert str(issue) == "guide.docx: body, paragraph 3: 'a a' says 'a' twice; keep one 'a'"
+    assert Issue.from_json(issue.to_json()) == issue
+    assert qn("w:p")  # python-docx's names are what the checks read

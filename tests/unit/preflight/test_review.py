@@ -1,0 +1,51 @@
+"""review.html: thumbnails of every page (when PDFs were built), findings beside their page,
+the terminology summary, and everything county-provided escaped."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+from PIL import Image
+
+from curriculum_kit.preflight.issues import Issue
+from curriculum_kit.preflight.review import write_review
+
+needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) is not installed")
+TERMS = {"occurrences": {"CWS": 3, "<b>social worker</b>": 1}, "never_found": ["food stamps"], "near_misses": 2}
+
+
+def pdf(pages: int) -> bytes:
+    """A PDF of blank pages (PIL writes one without LibreOffice)."""
+    images = [Image.new("RGB", (200, 150), "white") for _ in range(pages)]
+    out = io.BytesIO()
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:])
+    return out.getvalue()
+
+
+def test_without_pdfs_there_are_no_thumbnails_and_everything_is_escaped(tmp_path):
+    issue = Issue("slides.pptx", "slide 2", "text/placeholder", "placeholder text '<script>' is left in", "fix it")
+    html = write_review(tmp_path, "Alder <County> & Co", ["slides.pptx"], {}, [issue], TERMS).read_text()
+    assert "<title>Review: Alder &lt;County&gt; &amp; Co</title>" in html
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert "<td>&lt;b&gt;social worker&lt;/b&gt;</td><td>1</td>" in html
+    assert "<p>Never found in this module: food stamps</p>" in html
+    assert "No thumbnails (build with PDFs to see every page here)." in html
+    assert '<li><a href="#doc-0">slides.pptx</a>: 1 finding</li>' in html
+    assert not (tmp_path / "review").exists()
+
+
+def test_a_clean_packet_says_so(tmp_path):
+    html = write_review(tmp_path, "Alder County", ["agenda.docx"], {}, [], TERMS).read_text()
+    assert '<p class="clean">Preflight found nothing to fix.</p>' in html
+
+
+@needs_pdftoppm
+def test_with_pdfs_every_page_has_a_thumbnail_and_a_slide_finding_sits_beside_its_slide(tmp_path):
+    issue = Issue("slides.pptx", "slide 2, shape 'TextBox 3'", "layout/overflow", "the text runs off the slide", "shorten it")
+    html = write_review(tmp_path, "Alder County", ["slides.pptx"], {"slides.pptx": pdf(3)}, [issue], TERMS).read_text()
+    assert sorted(p.name for p in (tmp_path / "review").iterdir()) == ["slides-1.png", "slides-2.png", "slides-3.png"]
+    figure = html[html.index('alt="slide 2 of slides.pptx"'):]
+    assert figure.index("the text runs off the slide") < figure.index("</figure>")
+    assert html.index('alt="slide 1 of slides.pptx"') < html.index("the text runs off the slide")
