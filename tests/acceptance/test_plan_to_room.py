@@ -61,7 +61,7 @@ def test_session_packets_carry_the_edited_session(walked):
     assert sorted(p.name for p in (walked / "dist" / SLUG / "sessions" / MOVED).iterdir()) == [
         f"{SLUG}_{MOVED}_facilitator_module-1.3.0_overlay-2.1.0.zip",
         f"{SLUG}_{MOVED}_participant-calworks_module-1.3.0_overlay-2.1.0.zip",
-        f"{SLUG}_{MOVED}_participant-cws_module-1.3.0_overlay-2.1.0.zip", "manifest.json"]
+        f"{SLUG}_{MOVED}_participant-cws_module-1.3.0_overlay-2.1.0.zip", "manifest.json", "review.html"]
     cover = text(moved["facilitator-guide.docx"])
     for line in ("Friday, April 9, 2027 · 9:00 AM – 3:00 PM",
                  "Eastside Family Resource Center, 455 Cedar Avenue, Alder, CA 95503",
