@@ -104,6 +104,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     modules = _select(options.modules, library.modules, "module", library.modules_dir)
     counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
     check_outputs([("--out", options.out)], read_only=[library.modules_dir, library.overlays_dir])
+    targets = _targets(library, options, modules, counties)  # a bad plan is an input error: nothing written
     outcomes: list[Outcome] = []
 
     def done(outcome: Outcome) -> None:
@@ -112,7 +113,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
 
     epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
     try:
-        _build_all(library, options, modules, counties, epoch, done)
+        _build_all(library, options, modules, counties, targets, epoch, done)
     finally:  # the download page is written whatever happened, and marks what failed
         options.out.mkdir(parents=True, exist_ok=True)
         when = Stamp.from_epoch(epoch).when
@@ -121,8 +122,8 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     return outcomes
 
 
-def _build_all(library: Library, options: BuildOptions, modules: list[str], counties: list[str], epoch: int,
-               done: Callable[[Outcome], None]) -> None:
+def _build_all(library: Library, options: BuildOptions, modules: list[str], counties: list[str],
+               targets: list[tuple[str, str, SessionDay | None]], epoch: int, done: Callable[[Outcome], None]) -> None:
     remove_partial_files([options.out, *(options.out / slug / module for slug in counties for module in modules)])
     for failure in _load_failures(library, options):
         done(failure)
@@ -133,7 +134,6 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
     chain_infos: dict[str, list[dict[str, Any]]] = {}
     layer_infos: dict[Path, dict[str, Any]] = {}  # a parent overlay is hashed once
-    targets = _targets(library, options, modules, counties)
     if options.plan is not None and options.session is None and not options.modules:  # the whole plan
         for slug in {slug for slug, _, _ in targets}:
             remove_unplanned(options.out / slug, {session.session_id for _, _, session in targets if session})

@@ -32,8 +32,7 @@ ETA_NAMES = ["ETA", "Employment and Temporary Assistance", "Alder County Employm
 SESSIONS = [
     ("2027-CORE1-linkages-orientation", "linkages-orientation", "2027-01-08", 6, 5, ["Maria Lopez", "Hannah Kessler"]),
     ("", "Coordinated Case Planning", "1/25/2027", 5, 4, ["Terrence Oduya", "Hannah Kessler"]),
-    ("2027-seq1-families-experiencing-homelessness", "families experiencing homelessness", "2/16/2027", 4, 0,
-     ["Maria Lopez", "Luis Ortega"]),
+    ("2027-seq1-supportive-services", "supportive services", "2/5/2027", 4, 0, ["Maria Lopez", "Luis Ortega"]),
     ("makeup-march", "Linkages Orientation", "3/23/2027", 2, 3, ["Terrence Oduya", "Luis Ortega"]),
     ("2027-core2-linkages-orientation", "Linkages Orientation: Who We Are", "April 8, 2027", 4, 4,
      ["Maria Lopez", "Hannah Kessler"]),

@@ -6,7 +6,8 @@ Orientation 1.3.0) is replayed in a fresh git repository made from the samples
 
 - a transcript block (lines starting with ``$ ``) runs each command and compares the output
   with the lines after it; ``...`` alone on a line stands for any lines, inside a line for
-  any text. ``$ cd DIR`` moves within that block.
+  any text. ``$ cd DIR`` moves within that block; a step that is not curriculum-kit (copying
+  files) runs in bash and must print what the README shows.
 - a ``sh`` block runs its curriculum-kit commands; ``pip install`` (needs the network) and
   ``pytest`` (this very run) are skipped; the completion lines print their shell scripts.
 - the ``toml`` block headed ``# curriculum-kit.toml`` is written as the project file.
@@ -24,6 +25,7 @@ import os
 import re
 import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -74,10 +76,13 @@ def run_transcript(text: str, root: Path) -> list[str]:
         if words[0] == "cd":
             os.chdir(words[1])
             continue
-        assert words[0] == "curriculum-kit", command
-        result = invoke(words[1:])
-        if not matches(expected, result.output):
-            problems.append(f"$ {command}\n--- README\n" + "\n".join(expected) + "\n--- printed\n" + result.output)
+        if words[0] == "curriculum-kit":
+            output = invoke(words[1:]).output
+        else:  # a shell step the reader types first (copying files); it must succeed as well
+            done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
+            output = done.stdout + done.stderr + ("" if done.returncode == 0 else f"(exit {done.returncode})\n")
+        if (expected or output) and not matches(expected, output):  # a silent step shows no lines
+            problems.append(f"$ {command}\n--- README\n" + "\n".join(expected) + "\n--- printed\n" + output)
     return problems
 
 

@@ -60,9 +60,19 @@ def test_plan_prints_a_summary(planned):
                         "2 Linkages sequence, 4 refreshers")
     assert lines[1].split() == ["2027-core1-linkages-orientation", "Fri", "2027-01-08", "9:00", "AM", "–", "3:00",
                                 "PM", "Maria", "Lopez", "+", "Hannah", "Kessler", "HHSA", "Training", "Room", "B"]
-    assert lines[3].split()[:3] == ["2027-seq1-supportive-services", "Fri", "2027-02-05"]
+    assert lines[3].split()[:3] == ["2027-seq1-supportive-services", "Fri", "2027-02-05"]  # after the orientation
     assert lines[-2] == "Co-facilitator turns: Hannah Kessler 7, Luis Ortega 7, Maria Lopez 7, Terrence Oduya 7"
     assert lines[-1].endswith("plan-alder-county-2027.docx, plan-alder-county-2027.csv, plan-alder-county-2027.ics")
+
+
+def test_a_closure_of_the_county_own_moves_the_session_that_fell_on_it(county):
+    toml = county / "county_overlays" / SLUG / "overlay.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[[closures]]\nname = "All-staff day"\ndate = 2027-02-05\n',
+                    encoding="utf-8")
+    result = run(["plan", SLUG, "--year", str(YEAR)])
+    assert result.exit_code == 0, result.output
+    # on Fri 2027-02-05 without the closure (test_plan_prints_a_summary): now the next working day
+    assert result.output.splitlines()[3].split()[:3] == ["2027-seq1-supportive-services", "Mon", "2027-02-08"]
 
 
 def test_plan_respects_prerequisites_levels_and_working_days(planned):
@@ -75,6 +85,7 @@ def test_plan_respects_prerequisites_levels_and_working_days(planned):
     for row in sessions:
         first.setdefault(row["module"], row["date"])
     assert first["linkages-orientation"] < first["coordinated-case-planning"] < first["families-experiencing-homelessness"]
+    assert first["linkages-orientation"] < first["supportive-services"]  # its prerequisite
     for cohort in "1234":
         core = [r["module"] for r in sessions if r["track"] == "New-hire core" and r["cohort"] == cohort]
         assert core == ["linkages-orientation", "coordinated-case-planning"]
@@ -126,7 +137,7 @@ def test_docx_plan_opens_with_a_table_to_print_and_sign(planned):
                                                         "Track", "Co-facilitators"]
     assert len(sessions.rows) == 15
     assert sessions.rows[1].cells[1].text == "Fri, Jan 8, 2027\nHHSA Training Room B"
-    assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 30 minutes to connect"
+    assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 10 minutes to connect"  # as in the .ics
     assert [r.cells[0].text for r in approvals.rows] == ["Role", "Prepared by (staff development)",
                                                          "Approved for DCFS (program manager)",
                                                          "Approved for ETA (program manager)"]

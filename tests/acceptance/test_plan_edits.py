@@ -160,10 +160,10 @@ def test_the_csv_edited_in_place_is_left_as_it_is(county):
 @pytest.mark.parametrize("changes, added, errors", [
     ({"2027-core1-linkages-orientation": {"date": "1/9/2027"}}, [],
      ["edited.csv:2: 2027-01-09 is a Saturday; sessions are held on working days"]),
-    ({"2027-seq1-families-experiencing-homelessness": {"date": "2/15/2027"}}, [],
-     ["edited.csv:11: 2027-02-15 is closed (Presidents' Day; Susan B. Anthony Day); choose another working day"]),
-    ({"2027-seq1-families-experiencing-homelessness": {"date": "2/12/2027"}}, [],
-     ["edited.csv:11: 2027-02-12 is closed (Lincoln's Birthday); choose another working day"]),
+    ({"2027-seq1-supportive-services": {"date": "2/15/2027"}}, [],
+     ["edited.csv:4: 2027-02-15 is closed (Presidents' Day; Susan B. Anthony Day); choose another working day"]),
+    ({"2027-seq1-supportive-services": {"date": "2/12/2027"}}, [],
+     ["edited.csv:4: 2027-02-12 is closed (Lincoln's Birthday); choose another working day"]),
     ({"2027-core3-coordinated-case-planning": {"cws_trainer": "Terrence Oduya"}}, [],
      ["edited.csv:10: Terrence Oduya is unavailable 2027-07-19 to 2027-07-30 (annual leave) in overlay.toml; "
       "choose another DCFS trainer or day"]),

@@ -89,7 +89,8 @@ def test_overlay_new_repeats_the_overlays_option_in_its_hint(repo):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == ("Fill in what says TODO (see README.md there), then run "
                                               "'curriculum-kit validate juniper-county --overlays 'my overlays''.")
-    assert run(["validate", "juniper-county", "--overlays", "my overlays"]).exit_code == 0
+    checked = run(["validate", "juniper-county", "--overlays", "my overlays"])  # found there; its TODOs are errors
+    assert (checked.exit_code, checked.output.splitlines()[-1]) == (1, "11 errors, 2 warnings (4 modules, 1 overlay checked)")
 
 
 def test_overlay_new_xlsx_scaffolds_a_workbook_to_type_into(repo):
@@ -112,7 +113,7 @@ def test_overlay_new_xlsx_scaffolds_a_workbook_to_type_into(repo):
     assert str(book["Org chart"].data_validations.dataValidation[0].sqref) == "D2:D2000"
     assert "The lists are the sheets of `overlay.xlsx`" in (repo / ALDER.parent / "juniper-county" / "README.md").read_text()
     checked = run(["validate", "juniper-county"])
-    assert checked.exit_code == 0 and checked.output.endswith("0 errors, 4 warnings (3 modules, 1 overlay checked)\n")
+    assert checked.exit_code == 1 and checked.output.endswith("11 errors, 2 warnings (4 modules, 1 overlay checked)\n")
 
 
 def test_overlay_new_never_overwrites(repo):
