@@ -3,7 +3,10 @@
 
 Writes OUTDIR/large-guide.docx (~300 pages: 6,000 headings, paragraphs and tables, 60 footnotes, 30 text
 boxes, header, footer, 4 photo-like images), OUTDIR/large-deck.pptx (150 slides with notes, tables, groups,
-master text, pictures) and OUTDIR/terms.csv (200 rows, ~30% of which occur). python-docx and python-pptx
+master text, pictures), their DENSE twins OUTDIR/dense-guide.docx (most paragraphs, 300 footnotes and 60
+text boxes hold terms, most occurrences split across runs) and OUTDIR/dense-deck.pptx (every slide and every
+notes page holds several terms), OUTDIR/terms.csv (200 rows, ~30% of which occur) and OUTDIR/terms-2000.csv
+(the same 200 rows first, then 1,800 more a statewide, a region's and a county's glossary could hold). python-docx and python-pptx
 build them; lxml then rewrites Word's paragraphs the way Word saves them: rsids, full run properties, text
 split into runs anywhere (inside terms too) with proofing marks and bookmarks between. Entries are
 re-zipped with a fixed date, so the bytes are reproducible.
@@ -32,6 +35,7 @@ from pptx.util import Inches as PIn
 from pptx.util import Pt as PPt
 
 SEED = 20260115
+INPUTS = ("large-guide.docx", "large-deck.pptx", "dense-guide.docx", "dense-deck.pptx")
 ZIP_DATE = (2026, 1, 15, 0, 0, 0)
 FIXED = dt.datetime(2026, 1, 15)
 FN, TEXTBOX = "\u00a7FN\u00a7", "\u00a7TEXTBOX\u00a7"  # sentinels the Word post-processing replaces
@@ -87,14 +91,18 @@ KINDS, JOBS = ["Unit", "Bureau", "Section", "Office"], ["navigator", "liaison", 
 AREAS = ["kinship", "wraparound", "placement", "licensing", "records", "fiscal", "visitation", "transport"]
 
 
-def make_terms(rng: random.Random) -> list[tuple[str, str]]:
+def make_terms(rng: random.Random, count: int = 200) -> list[tuple[str, str]]:
+    """The used rows, then invented ones (named units, job titles, acronyms) up to ``count``;
+    the same seed gives the same first rows whatever the count."""
     rows = {term.lower(): (term, repl) for term, repl in USED_TERMS}
-    while len(rows) < 200:  # invented rows: named units, job titles and acronyms
+    while len(rows) < count:
         acronym = "".join(rng.choice("BDFGHJKLMNPQVXZ") for _ in range(rng.choice((3, 4))))
         term, repl = rng.choice([
             (f"{rng.choice(PLACES)} {rng.choice(UNITS)} {rng.choice(KINDS)}", f"{rng.choice(PLACES)} Region Office"),
             (f"{rng.choice(AREAS)} {rng.choice(JOBS)}", f"{rng.choice(AREAS)} {rng.choice(JOBS)} II"),
             (acronym, f"{acronym}-{rng.choice(UNITS)}")])
+        if len(rows) >= 200 and rng.random() < 0.5:  # past the first 200: longer, county-specific names
+            term = f"{rng.choice(PLACES)} {rng.choice(AREAS)} {rng.choice(JOBS)} {rng.choice(UNITS)}"
         rows.setdefault(term.lower(), (term, repl))
     return list(rows.values())
 
@@ -141,8 +149,11 @@ def sentence(rng: random.Random, with_term: bool) -> str:
     return fill(rng, WITH_TERM if with_term else PLAIN)
 
 
-def paragraph_text(rng: random.Random) -> str:
-    """One or two sentences (~20 words); a third of paragraphs mention terms."""
+def paragraph_text(rng: random.Random, dense: bool = False) -> str:
+    """One or two sentences (~20 words); a third of paragraphs mention terms, or (dense) most
+    sentences do, as in a guide written around the programs' names and roles."""
+    if dense:
+        return " ".join(sentence(rng, rng.random() < 0.8) for _ in range(1 if rng.random() < 0.5 else 2))
     count, term_at = (1 if rng.random() < 0.6 else 2), (0 if rng.random() < 0.34 else -1)
     return " ".join(sentence(rng, i == term_at) for i in range(count))
 
@@ -187,8 +198,8 @@ def rezip(data: bytes, path: Path, replace: dict[str, bytes], add: dict[str, byt
 class WordLook:
     """Rewrites python-docx's one-run paragraphs the way Word saves them; collects footnotes."""
 
-    def __init__(self, rng: random.Random):
-        self.rng, self.bookmark, self.footnotes = rng, 0, []
+    def __init__(self, rng: random.Random, dense: bool = False):
+        self.rng, self.bookmark, self.footnotes, self.dense = rng, 0, [], dense
         self.rsids = [f"00{rng.randrange(16 ** 6):06X}" for _ in range(14)]
 
     def paragraph(self, p, text: str, max_random: int = 5) -> None:
@@ -201,7 +212,7 @@ class WordLook:
             p.attrib.update({f"{{{NS['w14']}}}{k}": f"{rng.randrange(0x7FFFFFFF):08X}" for k in ("paraId", "textId")})
         for index, chunk in enumerate(text.split(FN)):
             if index:
-                self.footnotes.append(paragraph_text(rng))
+                self.footnotes.append(paragraph_text(rng, self.dense))
                 etree.SubElement(self.run(p, None, "superscript"), w("footnoteReference"),
                                  {w("id"): str(len(self.footnotes))})
             for piece in pieces(rng, chunk, max_random):
@@ -259,7 +270,7 @@ class WordLook:
         paragraphs = []
         for index in range(self.rng.randint(2, 4)):
             paragraphs.append(p := etree.Element(w("p"), nsmap={"w": NS["w"]}))
-            self.paragraph(p, f"Practice tip {number}" if index == 0 else paragraph_text(self.rng))
+            self.paragraph(p, f"Practice tip {number}" if index == 0 else paragraph_text(self.rng, self.dense))
         for content in run.iter(w("txbxContent")):
             content.extend(copy.deepcopy(paragraphs))
         return run
@@ -287,7 +298,10 @@ TEXTBOX_XML = """<w:r {0}><mc:AlternateContent><mc:Choice Requires="wps"><w:draw
 </mc:AlternateContent></w:r>"""
 
 
-def build_guide(rng: random.Random, path: Path, items: int = 6000) -> None:
+def build_guide(rng: random.Random, path: Path, items: int = 6000, dense: bool = False) -> None:
+    """The guide; ``dense``: most paragraphs hold terms, and five times the footnotes and
+    twice the text boxes (every 20th and 100th item), which hold terms too."""
+    footnote_every, textbox_every = (20, 100) if dense else (100, 200)
     doc = Document()
     fix_properties(doc.core_properties, "Linkages guide (large benchmark)")
     doc.sections[0].header.paragraphs[0].text = "Child Welfare Services and CalWORKs | Regional Training Academy"
@@ -302,18 +316,18 @@ def build_guide(rng: random.Random, path: Path, items: int = 6000) -> None:
             table.style = "Table Grid"
             for cell in (cell for row in table.rows for cell in row.cells):
                 cell.text = fill(rng, CELLS)
-        elif i % 200 == 113:
+        elif i % textbox_every == 13 + 100 * (not dense):
             doc.add_paragraph(TEXTBOX)
         elif i in images:
             doc.add_picture(io.BytesIO(images[i]), width=Inches(6))
         else:
-            text = paragraph_text(rng)
-            if i % 100 == 41:  # a footnote reference after the first sentence
+            text = paragraph_text(rng, dense)
+            if i % footnote_every == 41 % footnote_every:  # a footnote reference after the first sentence
                 first, _, rest = text.partition(". ")
                 text = f"{first}.{FN} {rest}" if rest else text + FN
             doc.add_paragraph(text)
     doc.save(saved := io.BytesIO())
-    look, replace = WordLook(rng), {}
+    look, replace = WordLook(rng, dense), {}
     with zipfile.ZipFile(saved) as package:
         for name in [n for n in package.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]:
             root, textboxes = etree.fromstring(package.read(name)), 0
@@ -345,7 +359,9 @@ def add_runs(paragraph, rng: random.Random, text: str, size: int | None = None, 
             run.hyperlink.address = f"https://training.example.org/linkages/{rng.randrange(40)}"
 
 
-def build_deck(rng: random.Random, path: Path, slides: int = 150) -> None:
+def build_deck(rng: random.Random, path: Path, slides: int = 150, dense: bool = False) -> None:
+    """The deck; ``dense``: every sentence of every slide and notes page holds a term."""
+    body_rate, notes_rate = (1.0, 1.0) if dense else (0.4, 0.35)
     prs = Presentation()
     fix_properties(prs.core_properties, "Linkages deck (large benchmark)")
     master = prs.slide_master.shapes  # MasterShapes has no add_textbox: go through the shape tree
@@ -366,7 +382,7 @@ def build_deck(rng: random.Random, path: Path, slides: int = 150) -> None:
             frame = slide.placeholders[1].text_frame
             for b in range(rng.randint(4, 6)):
                 add_runs(frame.paragraphs[0] if b == 0 else frame.add_paragraph(), rng,
-                         sentence(rng, rng.random() < 0.4), 20, link_rate=0.04)
+                         sentence(rng, rng.random() < body_rate), 20, link_rate=0.04)
         if i % 30 == 14:
             group = slide.shapes.add_group_shape()
             for k in range(2):
@@ -377,7 +393,7 @@ def build_deck(rng: random.Random, path: Path, slides: int = 150) -> None:
         notes, count = slide.notes_slide.notes_text_frame, rng.randint(3, 6)
         for n, start in enumerate(range(0, count, 3)):  # 3-6 sentences in one or two paragraphs
             add_runs(notes.paragraphs[0] if n == 0 else notes.add_paragraph(), rng,
-                     " ".join(sentence(rng, rng.random() < 0.35) for _ in range(min(3, count - start))))
+                     " ".join(sentence(rng, rng.random() < notes_rate) for _ in range(min(3, count - start))))
     prs.save(saved := io.BytesIO())
     rezip(saved.getvalue(), path, {}, {})
 
@@ -388,13 +404,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
     args.outdir.mkdir(parents=True, exist_ok=True)
-    with open(args.outdir / "terms.csv", "w", newline="", encoding="utf-8") as stream:  # first the used rows
-        csv.writer(stream).writerows([("term", "replacement"), *make_terms(random.Random(args.seed))])
+    rows = make_terms(random.Random(args.seed), 2000)
+    for name, count in (("terms.csv", 200), ("terms-2000.csv", 2000)):  # first the used rows
+        with open(args.outdir / name, "w", newline="", encoding="utf-8") as stream:
+            csv.writer(stream).writerows([("term", "replacement"), *rows[:count]])
     build_guide(random.Random(args.seed + 1), args.outdir / "large-guide.docx")
     build_deck(random.Random(args.seed + 2), args.outdir / "large-deck.pptx")
-    for name in ("large-guide.docx", "large-deck.pptx", "terms.csv"):
+    build_guide(random.Random(args.seed + 3), args.outdir / "dense-guide.docx", dense=True)
+    build_deck(random.Random(args.seed + 4), args.outdir / "dense-deck.pptx", dense=True)
+    for name in (*INPUTS, "terms.csv", "terms-2000.csv"):
         print(f"{args.outdir / name}  {(args.outdir / name).stat().st_size / 1e6:.2f} MB")
-
 
 if __name__ == "__main__":
     main()

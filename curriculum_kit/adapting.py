@@ -1,8 +1,8 @@
 """Adapt one Word or PowerPoint file on disk: the `adapt` command's library function.
 
 The engine (``ooxml.adapt``) works on an open package and a stream; this adds what a file
-on disk needs: an OUTPUT that is never the INPUT, the right extension, an existing folder,
-and a file that appears whole or not at all.
+on disk needs: outputs that are never an input nor inside the folders it reads, the right
+extension, an existing folder, and files that appear whole or not at all.
 """
 
 from __future__ import annotations
@@ -11,22 +11,38 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError
+from .formats.module import MODULE_FILE
 from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.matcher import TermRule
 from .ooxml.package import Package
-from .outputs import atomic_output
+from .outputs import atomic_output, check_outputs, write_json
 
 
-def adapt_file(source: Path, output: Path | None, terms: Sequence[TermRule], details: bool = False) -> AdaptResult:
-    """Adapt ``source`` into ``output`` atomically (None: a dry run that writes nothing)."""
+def adapt_file(source: Path, output: Path | None, terms: Sequence[TermRule], details: bool = False, *,
+               report: Path | None = None, inputs: Sequence[tuple[str, Path]] = (),
+               read_only: Sequence[Path] = ()) -> AdaptResult:
+    """Adapt ``source`` into ``output`` atomically (None: a dry run that writes nothing), and
+    write every change to ``report`` (JSON) when given.
+
+    Before anything is written, neither output may be INPUT, one of the other ``inputs``
+    (the terms CSV), the other output, or lie in a ``read_only`` folder (the overlays; and
+    INPUT's folder when it is a base module's).
+    """
     source = Path(source)
-    with Package(source) as package:
+    with Package(source) as package:  # a file that is no document is refused first, as such
+        if output is not None:
+            _check_output(source, Path(output))
+        module_folder = [source.parent] if (source.parent / MODULE_FILE).is_file() else []
+        check_outputs([(label, Path(path)) for label, path in (("OUTPUT", output), ("--report", report)) if path],
+                      [("INPUT", source), *inputs], [*read_only, *module_folder])
         if output is None:
-            return adapt_package(package, terms, None, details)
-        output = Path(output)
-        _check_output(source, output)
-        with atomic_output(output) as stream:
-            return adapt_package(package, terms, stream, details)
+            result = adapt_package(package, terms, None, details or report is not None)
+        else:
+            with atomic_output(Path(output)) as stream:
+                result = adapt_package(package, terms, stream, details or report is not None)
+    if report is not None:
+        write_json(Path(report), result.to_json())
+    return result
 
 
 def _check_output(source: Path, output: Path) -> None:
@@ -34,8 +50,5 @@ def _check_output(source: Path, output: Path) -> None:
         raise InputError(f"OUTPUT is a folder; name the file to write, e.g. {output / source.name}", output)
     if output.suffix.lower() != source.suffix.lower():
         raise InputError(f"OUTPUT must have the same extension as INPUT ({source.suffix})", output)
-    if output.resolve() == source.resolve() or (output.exists() and output.samefile(source)):
-        raise InputError("OUTPUT is INPUT; curriculum-kit never modifies its input, "
-                         "write to another file", output)
     if not output.parent.is_dir():
         raise InputError("the folder for OUTPUT does not exist", output.parent)

@@ -30,10 +30,17 @@ _VISIBLE = str.maketrans({c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 
                          | {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"})
 
 
-def located(path: str | os.PathLike[str] | None, line: int | None, message: str) -> str:
-    """``path:line: message`` on one line, leaving out what is unknown."""
+# Where in a file: a line number of a text file, or a cell of a workbook ('Contacts!E7').
+Location = int | str | None
+
+
+def located(path: str | os.PathLike[str] | None, line: Location, message: str) -> str:
+    """``path:line: message`` (``book.xlsx: Sheet!E7: message`` for a cell) on one line,
+    leaving out what is unknown."""
     where = display_path(path)
-    if where and line:
+    if where and isinstance(line, str):
+        where = f"{where}: {line}"
+    elif where and line:
         where = f"{where}:{line}"
     return (f"{where}: {message}" if where else message).translate(_VISIBLE)
 
@@ -41,7 +48,7 @@ def located(path: str | os.PathLike[str] | None, line: int | None, message: str)
 class CurriculumKitError(Exception):
     """Base of every error the library raises on purpose; carries the file and line."""
 
-    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+    def __init__(self, message: str, path: str | Path | None = None, line: Location = None):
         super().__init__(message)
         self.message = message
         self.path = path
@@ -49,6 +56,10 @@ class CurriculumKitError(Exception):
 
     def __str__(self) -> str:
         return located(self.path, self.line, self.message)
+
+    def lines(self) -> list[str]:
+        """What the CLI prints, one line each (one for most errors)."""
+        return [str(self)]
 
 
 class InputError(CurriculumKitError):
@@ -65,7 +76,7 @@ class LocatedMessage(Protocol):
     @property
     def path(self) -> Path: ...
     @property
-    def line(self) -> int | None: ...
+    def line(self) -> Location: ...
     @property
     def message(self) -> str: ...
 
@@ -78,6 +89,17 @@ class InvalidInputs(CurriculumKitError):
         more = f" (and {len(findings) - 1} more; run 'curriculum-kit validate')" if len(findings) > 1 else ""
         super().__init__(message or f"{first.message}{more}", first.path, first.line)
         self.findings = findings
+
+
+class PlanEditErrors(InvalidInputs):
+    """An edited plan breaks rules on some rows: every one is shown, so staff fix them in one pass."""
+
+    def __init__(self, findings: Sequence[LocatedMessage]):
+        super().__init__(findings, f"{findings[0].message}" + (f" (and {len(findings) - 1} more)"
+                                                               if len(findings) > 1 else ""))
+
+    def lines(self) -> list[str]:
+        return [located(f.path, f.line, f.message) for f in self.findings]
 
 
 class BuildError(CurriculumKitError):

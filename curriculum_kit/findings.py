@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import InvalidInputs, display_path, located
+from .errors import InvalidInputs, Location, display_path, located
 
 Severity = Literal["error", "warning"]
 
@@ -19,7 +19,7 @@ Severity = Literal["error", "warning"]
 @dataclass(frozen=True)
 class Finding:
     path: Path
-    line: int | None
+    line: Location  # a line number, or a workbook cell such as 'Contacts!E7'
     severity: Severity
     message: str
 
@@ -37,10 +37,10 @@ class Findings:
     def __init__(self) -> None:
         self.items: list[Finding] = []
 
-    def error(self, path: str | Path, message: str, line: int | None = None) -> None:
+    def error(self, path: str | Path, message: str, line: Location = None) -> None:
         self.items.append(Finding(Path(path), line, "error", message))
 
-    def warning(self, path: str | Path, message: str, line: int | None = None) -> None:
+    def warning(self, path: str | Path, message: str, line: Location = None) -> None:
         self.items.append(Finding(Path(path), line, "warning", message))
 
     @property

@@ -3,7 +3,9 @@
 Every command writes through here, so the rules hold everywhere: a file appears complete
 or not at all (a temporary file in the same folder, then a rename), JSON and CSV reports
 are written one way, and the build's moment (``Stamp``) comes from ``SOURCE_DATE_EPOCH``
-when it is set. The ground floor: this module imports nothing of the project.
+when it is set. No output may be an input, another output of the same command, or lie in
+a folder the command only reads (``check_outputs``). The ground floor: this module
+imports nothing of the project but the exception tree.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
+
+from .errors import InputError, display_path
 
 
 @dataclass(frozen=True)
@@ -59,12 +63,87 @@ def write_json(path: Path, data: object) -> None:
         stream.write((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A cell Excel and LibreOffice show as the text it is: a text starting like a formula
+    (a trainer named '=HYPERLINK(...)', a session '=cmd|...') gets a leading apostrophe, as
+    OWASP advises; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(path: Path, header: list[str], rows: Iterable[Sequence[object]]) -> None:
     """A CSV report, written atomically: UTF-8 with a byte-order mark and CRLF line ends, so
-    Excel (what county staff open it with) shows names such as 'Lan Nguyễn' correctly."""
+    Excel (what county staff open it with) shows names such as 'Lan Nguyễn' correctly, and
+    no cell that a spreadsheet would run as a formula. Every CSV the tool writes comes here."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([spreadsheet_cell(cell) for cell in header])
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
     with atomic_output(Path(path)) as stream:
         stream.write(buffer.getvalue().encode("utf-8-sig"))
+
+
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string: quotes, backslashes and every control character
+    escaped, so nothing a user typed can end the string (or a comment) and add a key."""
+    escaped = []
+    for char in value:
+        code = ord(char)
+        if char in '"\\':
+            escaped.append("\\" + char)
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or char in "\u2028\u2029":
+            escaped.append(f"\\u{code:04X}")
+        else:
+            escaped.append(char)
+    return '"' + "".join(escaped) + '"'
+
+
+def toml_comment(text: str) -> str:
+    """``text`` for a '# ...' line: on one line whatever it holds (a line break in it would
+    end the comment and start a line TOML reads)."""
+    return toml_string(text)[1:-1]
+
+
+def _identity(path: Path) -> tuple[str, tuple[int, int] | None]:
+    """The real path of ``path`` and, when it exists, its (device, inode): a second name of the
+    same file (a symbolic or hard link, '..', another spelling) has the same identity."""
+    real = os.path.realpath(path)
+    try:
+        info = os.stat(real)
+    except OSError:
+        return real, None
+    return real, (info.st_dev, info.st_ino)
+
+
+def _same(a: tuple[str, tuple[int, int] | None], b: tuple[str, tuple[int, int] | None]) -> bool:
+    return a[0] == b[0] or (a[1] is not None and a[1] == b[1])
+
+
+def check_outputs(outputs: Sequence[tuple[str, Path]], inputs: Sequence[tuple[str, Path]] = (),
+                  read_only: Sequence[Path] = ()) -> None:
+    """Refuse, before anything is written, an output (a file, or a folder of outputs) that is
+    one of the ``inputs``, the same file as another output, or lies inside one of the
+    ``read_only`` folders (``--modules``, ``--overlays``). Each item is (what the user typed
+    it as, path), e.g. ('--report', Path('report.json')); checked by real path and inode."""
+    sources = [(label, _identity(path)) for label, path in inputs]
+    folders = [(folder, os.path.realpath(folder)) for folder in read_only]
+    seen: list[tuple[str, tuple[str, tuple[int, int] | None]]] = []
+    for label, path in outputs:
+        identity = _identity(path)
+        for source_label, source in sources:
+            if _same(identity, source):
+                raise InputError(f"{label} is {source_label}; curriculum-kit never modifies its input, "
+                                 "write to another file", path)
+        for other_label, other in seen:
+            if _same(identity, other):
+                raise InputError(f"{label} is the same file as {other_label}; name two different files", path)
+        for folder, real in folders:
+            if identity[0] == real or identity[0].startswith(real.rstrip(os.sep) + os.sep):
+                raise InputError(f"{label} lies inside {display_path(folder)}, which curriculum-kit only "
+                                 "reads; write it elsewhere", path)
+        seen.append((label, identity))

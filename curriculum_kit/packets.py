@@ -21,6 +21,7 @@ from .errors import BuildError
 from .formats.module import Module
 from .formats.overlay import Overlay, Trainer
 from .formats.programs import PROGRAMS
+from .formats.session_day import SessionDay
 from .formats.terms import Term
 from .generate.agenda_doc import agenda_docx
 from .generate.contacts_doc import contacts_docx
@@ -32,6 +33,7 @@ from .generate.word_assembly import CountyMaterial, assemble_word
 from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.links import dangling_links, with_links_external
 from .ooxml.matcher import compiled_matcher
+from .ooxml.outline import deck_titles, guide_headings
 from .ooxml.package import Package
 from .outputs import Stamp
 from .wording import module_caption
@@ -51,6 +53,9 @@ class ModulePackets:
     near_misses: int
     omitted: list[str]
     pair: tuple[Trainer, Trainer] | None
+    slides_placed: dict[str, list[int]] = field(default_factory=dict)  # piece -> slide numbers
+    guide_placed: dict[str, str] = field(default_factory=dict)  # piece -> 'cover, page 1', ...
+    replaced: dict[str, int] = field(default_factory=dict)  # document name in the packet -> terms replaced
 
 
 @dataclass
@@ -100,24 +105,18 @@ def _localized(overlay: Overlay) -> Overlay:
     """Stories inherited from a parent overlay are written in its generic wording: they get
     the county's terms. The county's own stories are already in its words."""
     matcher = compiled_matcher(overlay.terms)
-    stories = tuple(story if story.path.parent.parent == overlay.folder else
-                    replace(story, title=matcher.replace(story.title),
-                            paragraphs=tuple(matcher.replace(p) for p in story.paragraphs))
+    stories = tuple(story if story.path.parent.parent == overlay.folder else story.reworded(matcher.replace)
                     for story in overlay.stories)
     return replace(overlay, stories=stories)
 
 
-def trainer_pair(overlay: Overlay, turn: int) -> tuple[Trainer, Trainer] | None:
-    """One trainer from each program, taking turns across modules (lesson 3)."""
-    teams = [[t for t in overlay.trainers if t.program == program] for program in PROGRAMS]
-    if not all(teams):
-        return None
-    return teams[0][turn % len(teams[0])], teams[1][turn % len(teams[1])]
-
-
-def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: Stamp) -> ModulePackets:
+def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
+                   session: SessionDay | None = None) -> ModulePackets:
+    """The packets of ``module``: for one planned ``session`` (its day, room and pair on the
+    cover, agenda, sign-in sheet and evaluation), or for any session (the county's roster)."""
     overlay = county.material.overlay
-    pair = trainer_pair(overlay, turn)
+    pair = session.pair if session is not None else None
+    material = replace(county.material, session=session) if session is not None else county.material
     matcher = compiled_matcher(overlay.terms)  # the module's own title and description, in county words
     module = replace(module, title=matcher.replace(module.title), description=matcher.replace(module.description),
                      agenda=tuple(replace(row, title=matcher.replace(row.title)) for row in module.agenda))
@@ -129,25 +128,32 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         results.append(result)
     omitted: set[str] = set()
 
+    guide_places: dict[str, str] = {}
+
     def word(path: Path, audience: str) -> tuple[bytes, bool]:
         """The assembled document, and whether it has program-only sections."""
+        headings = [text for _, text in guide_headings(path)] if path == module.facilitator_guide else None
         try:
-            data, done = assemble_word(adapted[path], module, county.material, audience, pair, stamp)
-        except BuildError as exc:
-            raise BuildError(exc.message, path) from None
+            data, done, where = assemble_word(adapted[path], module, material, audience, pair, stamp,
+                                              headings)
+            if headings is not None:
+                guide_places.update(where)
+        except BuildError as exc:  # named by the document, unless module.toml's [placement] is at fault
+            raise BuildError(exc.message, exc.path if exc.path == module.toml_path else path) from None
         except _SCHEMA_ERRORS as exc:
             raise _off_schema(path, exc) from None
         omitted.update(f"optional {m.argument}" for m, action in done if m.name == "optional" and action == "drop")
         return data, any(marker.name == "program" for marker, _ in done)
 
     try:
-        deck, dropped = assemble_deck(adapted[module.slides], module, county.material, pair, stamp)
+        deck, dropped, slides_placed = assemble_deck(adapted[module.slides], module, material, pair, stamp,
+                                                     deck_titles(module.slides))
     except BuildError as exc:
         raise BuildError(exc.message, exc.path or module.slides) from None
     except _SCHEMA_ERRORS as exc:
         raise _off_schema(module.slides, exc) from None
     omitted.update(dropped)
-    shared = {"agenda.docx": agenda_docx(module, overlay, stamp, pair), "local-contacts.docx": county.contacts}
+    shared = {"agenda.docx": agenda_docx(module, overlay, stamp, session), "local-contacts.docx": county.contacts}
     if county.orgchart is not None:
         shared["org-chart.docx"] = county.orgchart
     handouts: dict[str, dict[str, bytes]] = {"facilitator": {}, **{program: {} for program in PROGRAMS}}
@@ -162,8 +168,7 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         module.slides.name: deck,
         **handouts["facilitator"],
         **shared,
-        "sign-in-sheet.docx": county.session_sheet("sign-in-sheet.docx", module, signin_docx, stamp),
-        "evaluation-form.docx": county.session_sheet("evaluation-form.docx", module, evaluation_docx, stamp),
+        **_session_sheets(module, county, stamp, session),
     })
     if handouts[PROGRAMS[0]] == handouts[PROGRAMS[1]]:
         participants = [Packet("participant", {**handouts[PROGRAMS[0]], **shared})]
@@ -171,9 +176,25 @@ def module_packets(module: Module, county: CountyDocuments, turn: int, stamp: St
         participants = [Packet(f"participant-{program}", {**handouts[program], **shared})
                         for program in PROGRAMS]
     occurrences = sum((r.occurrences() for r in results), Counter())
-    never_found = [t.term for t in overlay.terms if t.term not in occurrences]
+    found = occurrences.keys() | {term for r in results for term in r.kept_terms}  # kept: found, already adapted
+    never_found = [t.term for t in overlay.terms if t.term not in found]
+    replaced = {(f"handouts/{path.name}" if path in module.handouts else path.name): sum(r.occurrences().values())
+                for path, r in zip(module.documents, results)}
     return ModulePackets([facilitator, *participants], occurrences, never_found,
-                         sum(r.near_miss_count for r in results), sorted(omitted), pair)
+                         sum(r.near_miss_count for r in results), sorted(omitted), pair,
+                         slides_placed, guide_places, replaced)
+
+
+def _session_sheets(module: Module, county: CountyDocuments, stamp: Stamp,
+                    session: SessionDay | None) -> dict[str, bytes]:
+    """The sign-in sheet and evaluation form: pre-filled for a planned session, else the
+    county's blank ones (made once, and swapped to each module by the text engine)."""
+    if session is not None:
+        overlay = county.material.overlay
+        return {"sign-in-sheet.docx": signin_docx(module, overlay, stamp, session=session),
+                "evaluation-form.docx": evaluation_docx(module, overlay, stamp, session)}
+    return {"sign-in-sheet.docx": county.session_sheet("sign-in-sheet.docx", module, signin_docx, stamp),
+            "evaluation-form.docx": county.session_sheet("evaluation-form.docx", module, evaluation_docx, stamp)}
 
 
 # What python-docx and python-pptx raise on well-formed XML that breaks the Office schema

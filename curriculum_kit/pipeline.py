@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -18,18 +17,36 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import CurriculumKitError, InputError
+from .errors import CurriculumKitError, InputError, PlanError, located
 from .findings import Findings
-from .formats.library import Library
+from .formats.library import Library, known_hint
 from .formats.module import Module
 from .formats.overlay import Overlay
-from .outputs import Stamp, write_json
+from .formats.session_day import SessionDay
+from .formats.stories import size_warning
+from .generate.common import logo_png
+from .outputs import Stamp, atomic_output, check_outputs, write_json
 from .package import pdf as pdf_tools
-from .package.catalog import write_catalog
-from .package.manifest import MANIFEST, inputs_key, is_current, module_sources, overlay_sources, read_manifest
-from .package.readme import ROLE_TITLES, readme
+from .package.build_status import clear_failure, record_failure
+from .package.catalog_page import write_catalog
+from .package.lms_content import FORMATS, ExportFile, lms_exports
+from .package.manifest import (
+    MANIFEST,
+    inputs_key,
+    is_current,
+    module_sources,
+    overlay_sources,
+    packet_name,
+    read_manifest,
+)
+from .package.readme import ROLE_TITLES, inserted_lines, readme
+from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
+from .package.thumbnail import THUMBNAIL, title_slide_png
+from .package.workers import end_with_parent, remove_partial_files
 from .package.zipper import Entry, sha256_file, write_zip
 from .packets import ModulePackets, county_documents, module_packets
+from .planning.order import teaching_order
+from .planning.session_plan import pick_session, read_session_plan
 from .preflight import GENERATED_DOCUMENTS, Issue, check_documents, source_doubles
 from .preflight.agenda import Agenda
 from .preflight.review import write_review
@@ -47,6 +64,9 @@ class BuildOptions:
     counties: tuple[str, ...] = ()
     epoch: int | None = None  # SOURCE_DATE_EPOCH; None means now
     locked: bool = False  # a county whose modules.lock differs from a module fails for it
+    plan: Path | None = None  # a county's plan CSV: one facilitator and participant packet per session
+    session: str | None = None  # with ``plan``: only this session
+    export: bool = False  # also IMS Common Cartridge and SCORM 1.2 packages of the participant material
     strict: bool = False  # a packet with any preflight finding fails (and is not shipped)
     preflight: bool = True  # off only to measure what preflight costs (benchmarks/bench_build.py)
 
@@ -70,51 +90,76 @@ class _Job:
     key: str
     module_info: dict[str, Any]
     chain_info: list[dict[str, Any]]
-    turn: int
     warnings: list[str]
+    session: SessionDay | None = None
+
+    @property
+    def name(self) -> str:
+        """What the build reports it as: the module, or the session of a plan."""
+        return self.session.session_id if self.session else self.module.id
 
 
 def build(library: Library, options: BuildOptions, report: Callable[[Outcome], None]) -> list[Outcome]:
     """Build what is stale, report each outcome as it comes, write the catalog."""
     modules = _select(options.modules, library.modules, "module", library.modules_dir)
     counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
+    check_outputs([("--out", options.out)], read_only=[library.modules_dir, library.overlays_dir])
     outcomes: list[Outcome] = []
 
     def done(outcome: Outcome) -> None:
         outcomes.append(outcome)
         report(outcome)
 
+    epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
+    try:
+        _build_all(library, options, modules, counties, epoch, done)
+    finally:  # the download page is written whatever happened, and marks what failed
+        options.out.mkdir(parents=True, exist_ok=True)
+        when = Stamp.from_epoch(epoch).when
+        _mark_failures(options.out, outcomes, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        write_catalog(options.out, _teaching_order(library), today=when.date())
+    return outcomes
+
+
+def _build_all(library: Library, options: BuildOptions, modules: list[str], counties: list[str], epoch: int,
+               done: Callable[[Outcome], None]) -> None:
+    remove_partial_files([options.out, *(options.out / slug / module for slug in counties for module in modules)])
     for failure in _load_failures(library, options):
         done(failure)
     jobs: dict[str, list[_Job]] = {}
-    epoch = options.epoch if options.epoch is not None else int(datetime.now(UTC).timestamp())
-    build_options = {"pdf": options.pdf, "epoch": options.epoch}
+    build_options: dict[str, object] = {"pdf": options.pdf, "epoch": options.epoch}
+    if options.export:  # only then, so that the keys of builds without exports stay as they were
+        build_options["export"] = True
     module_infos = {m: module_sources(library.modules[m]) for m in modules}
-    for slug in counties:
+    chain_infos: dict[str, list[dict[str, Any]]] = {}
+    targets = _targets(library, options, modules, counties)
+    if options.plan is not None and options.session is None and not options.modules:  # the whole plan
+        for slug in {slug for slug, _, _ in targets}:
+            remove_unplanned(options.out / slug, {session.session_id for _, _, session in targets if session})
+    for slug, module_id, session in targets:
         overlay = library.overlays[slug]
-        if not options.counties and not overlay.buildable:
+        chain_info = chain_infos.setdefault(slug, overlay_sources(overlay))
+        name = session.session_id if session else module_id
+        problem = lock_problems(overlay, library.modules[module_id])
+        if problem and options.locked:
+            done(Outcome(slug, name, "failed", problem))
             continue
-        chain_info = overlay_sources(overlay)
-        for turn, module_id in enumerate(modules):
-            problem = lock_problems(overlay, library.modules[module_id])
-            if problem and options.locked:
-                done(Outcome(slug, module_id, "failed", problem))
-                continue
-            warnings = [problem] if problem else []
-            errors = county_errors(overlay, library.modules[module_id])
-            if errors:  # what validate reports as errors: the same words, before any work
-                done(Outcome(slug, module_id, "failed", str(errors[0]).replace(": error:", ":", 1)))
-                continue
-            key = inputs_key(module_infos[module_id], chain_info, build_options)
-            if is_current(options.out / slug / module_id, key):
-                done(_current(options, slug, module_id, warnings))
-                continue
-            jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
-                                                  chain_info, turn, warnings))
+        warnings = ([problem] if problem else []) + _long_stories(overlay)
+        errors = county_errors(overlay, library.modules[module_id])
+        if errors:  # what validate reports as errors: the same words, before any work
+            done(Outcome(slug, name, "failed", str(errors[0]).replace(": error:", ":", 1)))
+            continue
+        key = inputs_key(module_infos[module_id], chain_info, {**build_options, **session_key(session)})
+        folder = _folder(options.out, slug, module_id, session)
+        if is_current(folder, key):
+            done(_current(options, slug, name, folder, warnings))
+            continue
+        jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
+                                              chain_info, warnings, session))
     module_errors = _module_errors(library, sorted({job.module.id for js in jobs.values() for job in js}))
     for slug in list(jobs):
         for job in [job for job in jobs[slug] if job.module.id in module_errors]:
-            done(Outcome(slug, job.module.id, "failed", module_errors[job.module.id]))
+            done(Outcome(slug, job.name, "failed", module_errors[job.module.id]))
         jobs[slug] = [job for job in jobs[slug] if job.module.id not in module_errors]
     tasks = [(library.overlays[slug], county_jobs, options, epoch)
              for slug, county_jobs in jobs.items() if county_jobs]
@@ -122,25 +167,58 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
         for task in tasks:
             for outcome in _build_county(*task):
                 done(outcome)
-    else:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            futures = [pool.submit(_build_county, *task) for task in tasks]
-            for future in as_completed(futures):
-                for outcome in future.result():
-                    done(outcome)
-    options.out.mkdir(parents=True, exist_ok=True)
-    write_catalog(options.out)
-    return outcomes
+        return
+    with ProcessPoolExecutor(max_workers=options.jobs, initializer=end_with_parent, initargs=(os.getpid(),)) as pool:
+        futures = {pool.submit(_build_county, *task): task for task in tasks}
+        for future in as_completed(futures):
+            try:
+                results = future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker that died or a result that cannot travel
+                overlay, county_jobs = futures[future][:2]
+                results = [Outcome(overlay.slug, job.name, "failed", _internal(exc)) for job in county_jobs]
+            for outcome in results:
+                done(outcome)
 
 
-def _current(options: BuildOptions, slug: str, module_id: str, warnings: list[str]) -> Outcome:
+def _long_stories(overlay: Overlay) -> list[str]:
+    return [f"{story.path.name}: {note}" for story in overlay.stories if (note := size_warning(story))]
+
+
+def _internal(exc: BaseException) -> str:
+    """An unexpected failure as one line (a library's message may hold line breaks)."""
+    return located(None, None, f"internal error while building ({type(exc).__name__}: {exc})")
+
+
+def _mark_failures(out: Path, outcomes: list[Outcome], when: str) -> None:
+    """A failed build leaves the previous packets in place: say so beside them for the catalog."""
+    for outcome in outcomes:
+        county = out / outcome.county
+        folders = [county / outcome.module] if outcome.module else \
+            sorted(p.parent for p in county.glob(f"*/{MANIFEST}"))
+        for folder in folders:
+            if outcome.status != "failed":
+                clear_failure(folder)
+            elif (folder / MANIFEST).is_file():
+                record_failure(folder, when, outcome.message)
+
+
+def _teaching_order(library: Library) -> tuple[str, ...]:
+    """Module ids in teaching order (lesson 2), for the catalog; by level and id if the
+    prerequisites form a cycle (validate reports that)."""
+    try:
+        return tuple(step.module.id for step in teaching_order(library.modules.values()))
+    except PlanError:
+        return tuple(m.id for m in sorted(library.modules.values(), key=lambda m: (m.level_rank, m.id)))
+
+
+def _current(options: BuildOptions, slug: str, name: str, folder: Path, warnings: list[str]) -> Outcome:
     """An up-to-date pair, with the findings its manifest recorded (failed under --strict)."""
-    manifest = read_manifest(options.out / slug / module_id) or {}
+    manifest = read_manifest(folder) or {}
     findings = list(dict.fromkeys(str(Issue.from_json(item)) for packet in manifest.get("packets", [])
                                   for item in packet.get("findings", [])))
     if findings and options.strict:
-        return Outcome(slug, module_id, "failed", _strict_message(findings), findings=findings)
-    return Outcome(slug, module_id, "current", warnings=warnings, findings=findings)
+        return Outcome(slug, name, "failed", _strict_message(findings), findings=findings)
+    return Outcome(slug, name, "current", warnings=warnings, findings=findings)
 
 
 def _strict_message(findings: list[str]) -> str:
@@ -149,33 +227,56 @@ def _strict_message(findings: list[str]) -> str:
 
 
 def planned_pairs(library: Library, options: BuildOptions) -> int:
-    """How many county/module pairs a build will report on (for a progress bar)."""
+    """How many county/module pairs (or planned sessions) a build will report on (for a progress bar)."""
     modules = _select(options.modules, library.modules, "module", library.modules_dir)
     counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
+    if options.plan is not None:
+        return len(_targets(library, options, modules, counties))
     buildable = [slug for slug in counties if options.counties or library.overlays[slug].buildable]
     return len(modules) * len(buildable) + len(_load_failures(library, options))
 
 
+def _targets(library: Library, options: BuildOptions, modules: list[str],
+             counties: list[str]) -> list[tuple[str, str, SessionDay | None]]:
+    """(county, module, session) to build: every module x county, or the sessions of a plan."""
+    if options.plan is None:
+        return [(slug, module_id, None) for slug in counties
+                if options.counties or library.overlays[slug].buildable for module_id in modules]
+    if len(options.counties) > 1:
+        raise InputError("a plan is one county's: give at most one --county with --plan", options.plan)
+    plan = read_session_plan(library, options.plan, options.counties[0] if options.counties else None)
+    sessions = pick_session(plan, options.session) if options.session else plan.sessions
+    return [(plan.overlay.slug, s.module.id, plan.day(s)) for s in sessions if s.module.id in modules]
+
+
+def _folder(out: Path, slug: str, module_id: str, session: SessionDay | None) -> Path:
+    return out / slug / SESSIONS / session.session_id if session else out / slug / module_id
+
+
 def _select(wanted: tuple[str, ...], known: Mapping[str, object], what: str, folder: Path) -> list[str]:
+    """The names to build: ``wanted`` (all ``known`` when empty). A wanted name whose folder
+    has errors is not built but not refused either: it fails with its own error."""
     for name in wanted:
-        if name not in known:
-            raise InputError(f"no {what} '{name}' in {folder}" +
-                             (f" (known: {', '.join(sorted(known))})" if known else ""))
-    return list(wanted) if wanted else sorted(known)
+        if name not in known and not (folder / name).is_dir():
+            raise InputError(f"no {what} '{name}' in {folder}{known_hint(name, known)}")
+    return [name for name in wanted if name in known] if wanted else sorted(known)
 
 
 def _load_failures(library: Library, options: BuildOptions) -> list[Outcome]:
-    """Overlays that could not be loaded fail as a whole county, with their first error."""
+    """Overlays that could not be loaded fail as a whole county, modules as a whole module,
+    each with its first error: nothing with an error is dropped in silence."""
     failures = []
-    for folder in sorted(library.overlays_dir.iterdir()) if library.overlays_dir.is_dir() else []:
-        slug = folder.name
-        if not folder.is_dir() or slug in library.overlays or slug.startswith((".", "_")):
-            continue
-        if options.counties and slug not in options.counties:
-            continue
-        problems = [f for f in library.findings.errors if f.path.is_relative_to(folder)]
-        if problems:
-            failures.append(Outcome(slug, "", "failed", str(problems[0]).replace(": error:", ":", 1)))
+    for root, loaded, wanted, is_county in ((library.overlays_dir, library.overlays, options.counties, True),
+                                            (library.modules_dir, library.modules, options.modules, False)):
+        for folder in sorted(root.iterdir()) if root.is_dir() else []:
+            name = folder.name
+            if not folder.is_dir() or name in loaded or name.startswith((".", "_")) or (wanted and name not in wanted):
+                continue
+            problems = [f for f in library.findings.errors if f.path.is_relative_to(folder)]
+            if problems:
+                message = str(problems[0]).replace(": error:", ":", 1)
+                failures.append(Outcome(name, "", "failed", message) if is_county else
+                                Outcome("", name, "failed", message))
     return failures
 
 
@@ -191,31 +292,41 @@ def _module_errors(library: Library, modules: list[str]) -> dict[str, str]:
 
 def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
     """Everything for one county, in one worker: county documents are made once."""
+    try:
+        return _county_outcomes(overlay, jobs, options, epoch)
+    except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
+        return [Outcome(overlay.slug, job.name, "failed", _internal(exc)) for job in jobs]
+
+
+def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int) -> list[Outcome]:
     stamp = Stamp.from_epoch(epoch)
     try:
         county = county_documents(overlay, stamp)
     except CurriculumKitError as exc:
-        return [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job in jobs]
+        return [Outcome(overlay.slug, job.name, "failed", str(exc)) for job in jobs]
     built: list[tuple[_Job, ModulePackets]] = []
     outcomes = []
     for job in jobs:
         try:
-            built.append((job, module_packets(job.module, county, job.turn, stamp)))
+            built.append((job, module_packets(job.module, county, stamp, job.session)))
         except CurriculumKitError as exc:
-            outcomes.append(Outcome(overlay.slug, job.module.id, "failed", str(exc)))
+            outcomes.append(Outcome(overlay.slug, job.name, "failed", str(exc)))
         except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
-            outcomes.append(Outcome(overlay.slug, job.module.id, "failed",
-                                    f"internal error while building ({type(exc).__name__}: {exc})"))
+            outcomes.append(Outcome(overlay.slug, job.name, "failed", _internal(exc)))
     pdfs: dict[str, bytes] = {}
     if options.pdf and built:
         try:
             pdfs = _convert_all(built, stamp)
         except CurriculumKitError as exc:
-            return outcomes + [Outcome(overlay.slug, job.module.id, "failed", str(exc)) for job, _ in built]
+            return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
     cache: dict[str, tuple[list[Issue], list[Agenda]]] = {}
     for job, packets in built:
-        findings = _preflight(job.module, packets, cache) if options.preflight else {}
-        outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
+        try:
+            findings = _preflight(job.module, packets, cache) if options.preflight else {}
+            outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
+        except OSError as exc:  # the disk refused this packet (full, a name too long): the next may fit
+            outcomes.append(Outcome(overlay.slug, job.name, "failed",
+                                    located(exc.filename, None, exc.strerror or str(exc))))
     return outcomes
 
 
@@ -251,26 +362,13 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp) -> dict[
         for packet in packets.packets:
             for name, data in packet.documents.items():
                 pending.setdefault(_digest(data), (name, data))
-    with tempfile.TemporaryDirectory(prefix="ck-pdf-") as temp:
-        folder = Path(temp)
-        sources = {}
-        for digest, (name, data) in pending.items():
-            path = folder / f"{digest[:16]}{Path(name).suffix}"
-            path.write_bytes(data)
-            sources[path] = digest
-        converted = pdf_tools.convert(list(sources), folder / "pdf", stamp.when.strftime("%Y%m%d%H%M%S"))
-        return {sources[src]: pdf.read_bytes() for src, pdf in converted.items()}
-
-
-def packet_name(overlay: Overlay, module: Module, role: str) -> str:
-    """A file name that explains itself once downloaded."""
-    return f"{overlay.slug}_{module.id}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
+    return pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"))
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
            options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]]) -> Outcome:
     module = job.module
-    folder = options.out / overlay.slug / module.id
+    folder = _folder(options.out, overlay.slug, module.id, job.session)
     folder.mkdir(parents=True, exist_ok=True)
     lines = list(dict.fromkeys(str(issue) for issues in findings.values() for issue in issues))
     documents = {name: data for packet in packets.packets for name, data in packet.documents.items()}
@@ -280,19 +378,21 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                           {"occurrences": dict(packets.occurrences), "never_found": packets.never_found,
                            "near_misses": packets.near_misses})
     if lines and options.strict:
-        return Outcome(overlay.slug, module.id, "failed", _strict_message(lines), files=[review.name],
+        return Outcome(overlay.slug, job.name, "failed", _strict_message(lines), files=[review.name],
                        findings=lines)
     versions = f"module {module.id} {module.version} · overlay {overlay.slug} {overlay.version}"
     manifest_packets, written = [], []
+    participants: dict[str, dict[str, bytes]] = {}
     for packet in packets.packets:
-        name = packet_name(overlay, module, packet.role)
+        name = packet_name(overlay, module, packet.role, job.session)
         top = name.removesuffix(".zip")
-        documents = dict(packet.documents)
-        for doc_name, data in packet.documents.items():
-            if _digest(data) in pdfs:
-                documents[str(Path(doc_name).with_suffix(".pdf"))] = pdfs[_digest(data)]
+        documents = _with_pdfs(packet.documents, pdfs)
+        if packet.role.startswith("participant"):
+            participants[packet.role] = dict(documents)
+        inserted = inserted_lines(module.slides.name, packets.slides_placed, module.facilitator_guide.name,
+                                  packets.guide_placed)
         text = readme(packet.role, overlay.county, module.title, versions, sorted(documents),
-                      module.facilitator_guide.name, module.slides.name)
+                      module.facilitator_guide.name, module.slides.name, inserted, packets.replaced)
         documents["README.txt"] = text.encode("utf-8")
         entries = [Entry(f"{top}/{path}", data) for path, data in documents.items()]
         write_zip(folder / name, entries, stamp.zip_time)
@@ -305,27 +405,94 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
             "findings": [issue.to_json() for issue in findings.get(packet.role, [])],
         })
         written.append(name)
-    warnings = ["no co-facilitator pair: the overlay needs a trainer from each program"] if not packets.pair else []
+    exports = (lms_exports(overlay, module, participants, packets.pair, _logos(overlay), stamp, tuple(FORMATS))
+               if options.export and job.session is None else [])
+    written += _write_exports(folder, exports)
+    thumbnail = _write_thumbnail(folder, pdfs.get(_digest(packets.packets[0].documents.get(module.slides.name, b""))))
+    teams = {t.program for t in overlay.trainers}
+    warnings = [] if len(teams) == 2 else ["no co-facilitators: the overlay needs a trainer from each program"]
     manifest = {
         "tool": {"name": "curriculum-kit", "version": __version__},
         "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "inputs_sha256": job.key,
         "module": job.module_info,
+        "teaching": {"level": module.level, "prerequisites": list(module.prerequisites),
+                     "duration_minutes": module.duration_minutes, "programs": list(module.programs)},
         "overlay": {"slug": overlay.slug, "county": overlay.county, "version": str(overlay.version),
+                    "programs": {key: {"name": b.name, "short_name": b.short_name}
+                                 for key, b in overlay.programs.items()},
                     "chain": job.chain_info},
-        "options": {"pdf": options.pdf},
+        "options": {"pdf": options.pdf, "export": options.export},
         "packets": manifest_packets,
+        "exports": [{"label": e.label, "file": e.name, "sha256": _digest(e.data), "bytes": len(e.data)}
+                    for e in exports],
+        **({"thumbnail": thumbnail} if thumbnail else {}),
         "terminology": {"occurrences": dict(sorted(packets.occurrences.items())),
                         "never_found": packets.never_found, "near_misses": packets.near_misses},
         "omitted_sections": packets.omitted,
-        "co_facilitators": [t.name for t in packets.pair] if packets.pair else [],
+        "county_material": {"slides": packets.slides_placed, "guide": packets.guide_placed},
+        "co_facilitators": [t.name for t in packets.pair] if packets.pair else sorted(t.name for t in overlay.trainers),
         "warnings": warnings,
+        **({"session": session_manifest(job.session)} if job.session else {}),
         "preflight": {"findings": len(lines), "review": review.name},
     }
     write_json(folder / MANIFEST, manifest)
-    for stale in folder.glob("*.zip"):
+    for stale in [*folder.glob("*.zip"), *folder.glob("*.imscc")]:
         if stale.name not in written:
             os.unlink(stale)
-    return Outcome(overlay.slug, module.id, "built", files=written, warnings=job.warnings + warnings,
+    return Outcome(overlay.slug, job.name, "built", files=written, warnings=job.warnings + warnings,
                    findings=lines)
 
+
+def _write_exports(folder: Path, exports: list[ExportFile]) -> list[str]:
+    for export in exports:
+        with atomic_output(folder / export.name) as stream:
+            stream.write(export.data)
+    return [export.name for export in exports]
+
+
+def _write_thumbnail(folder: Path, deck_pdf: bytes | None) -> str | None:
+    """The title slide's picture when the deck has a PDF; an older one is removed otherwise."""
+    png = title_slide_png(deck_pdf) if deck_pdf else None
+    target = folder / THUMBNAIL
+    if png is None:
+        target.unlink(missing_ok=True)
+        return None
+    with atomic_output(target) as stream:
+        stream.write(png)
+    return THUMBNAIL
+
+
+def export_module(library: Library, slug: str, module_id: str, formats: tuple[str, ...], out: Path,
+                  pdf: bool, epoch: int | None) -> list[Path]:
+    """`curriculum-kit export`: build the module's packets for the county in memory and write
+    the exports of its participant packets to ``out``."""
+    overlay, module = library.overlay(slug), library.module(module_id)
+    problem = _module_errors(library, [module_id]).get(module_id)
+    if problem:
+        raise InputError(problem)
+    stamp = Stamp.from_epoch(epoch if epoch is not None else int(datetime.now(UTC).timestamp()))
+    packets = module_packets(module, county_documents(overlay, stamp), stamp, None)
+    documents = {p.role: dict(p.documents) for p in packets.packets if p.role.startswith("participant")}
+    if pdf:
+        pending = {_digest(data): (name, data)
+                   for role in documents.values() for name, data in role.items()}
+        pdfs = pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"))
+        documents = {role: _with_pdfs(files, pdfs) for role, files in documents.items()}
+    out.mkdir(parents=True, exist_ok=True)
+    exports = lms_exports(overlay, module, documents, packets.pair, _logos(overlay), stamp, formats)
+    return [out / name for name in _write_exports(out, exports)]
+
+
+def _with_pdfs(documents: dict[str, bytes], pdfs: dict[str, bytes]) -> dict[str, bytes]:
+    """A packet's documents and the PDF of each that has one (``pdfs`` keyed by sha256)."""
+    files = dict(documents)
+    for name, data in documents.items():
+        if _digest(data) in pdfs:
+            files[str(Path(name).with_suffix(".pdf"))] = pdfs[_digest(data)]
+    return files
+
+
+def _logos(overlay: Overlay) -> dict[str, bytes]:
+    """Each program's logo as the documents carry it (a phone photo turned upright, scaled)."""
+    return {key: logo_png(branding.logo) for key, branding in overlay.programs.items() if branding.logo}

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import CurriculumKitError
+from .errors import CurriculumKitError, Location
 from .findings import Finding, Severity
 from .formats.colors import MIN_CONTRAST, WHITE, contrast
 from .formats.markers import MarkerSyntaxError, find_markers
@@ -77,8 +77,8 @@ def placeholder_findings(layers: tuple[Layer, ...], severity: Severity) -> list[
             if value.startswith(PLACEHOLDER):
                 findings.append(Finding(layer.doc.path, layer.doc.line_of(*keys), severity,
                                         f"'{'.'.join(map(str, keys))}' is still a placeholder: '{value}'"))
-        rows: list[tuple[Path | None, int | None, object]] = [(term.path, term.line, term) for term in layer.terms]
-        rows += [(layer.folder / CONTACTS_FILE, contact.line, contact) for contact in layer.contacts]
+        rows: list[tuple[Path | None, Location, object]] = [(term.path, term.line, term) for term in layer.terms]
+        rows += [(contact.path, contact.line, contact) for contact in layer.contacts]
         if layer.orgchart is not None:
             rows += [(layer.orgchart.path, person.line, person) for person in layer.orgchart.people]
         for path, line, row in rows:

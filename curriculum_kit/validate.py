@@ -11,15 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CurriculumKitError
+from .errors import CurriculumKitError, Location
 from .findings import Finding, Findings
 from .formats.library import Library
-from .formats.markers import Marker, MarkerSyntaxError, find_markers, stands_alone
+from .formats.markers import PLACEHOLDERS, Marker, MarkerSyntaxError, find_markers, stands_alone
 from .formats.module import LEVELS, Module
+from .formats.placement import deck_spots, guide_spots
 from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.sources import load_toml
+from .formats.stories import size_warning
 from .formats.terms import chains
 from .ooxml.links import broken_references
+from .ooxml.outline import deck_titles, guide_headings
 from .ooxml.package import Package
 from .ooxml.reading import document_blocks
 from .readiness import PLACEHOLDER, colour_warnings, missing_material, placeholder_findings
@@ -38,7 +41,7 @@ def validate(library: Library) -> Findings:
     _check_prerequisite_cycles(library.modules, findings)
     _check_new_hire_core(library.modules, findings)
     sections = {name for m in library.modules.values() for name in m.optional_sections}
-    reported: set[tuple[Path | None, int | None, str]] = set()
+    reported: set[tuple[Path | None, Location, str]] = set()
     for overlay in library.overlays.values():
         for row, other in chains(overlay.terms):
             key = (row.path, row.line, other.term)
@@ -60,6 +63,11 @@ def validate(library: Library) -> Findings:
                     findings.warning(layer.doc.path, f"no {PROGRAM_LABELS[program]} trainer in [[trainers]]: "
                                      "Linkages sessions are co-facilitated by one trainer from each program")
     _check_counties(library, findings)
+    for layer in library.layers.values():
+        for story in layer.stories:
+            warning = size_warning(story)
+            if warning:
+                findings.warning(story.path, warning)
     return findings
 
 
@@ -94,8 +102,13 @@ def _check_counties(library: Library, findings: Findings) -> None:
 def check_module(module: Module, modules: dict[str, Module], findings: Findings) -> None:
     """Prerequisites and every document of one module (what `build` needs before it starts)."""
     _check_prerequisites(module, modules, findings)
+    marked: dict[Path, set[str]] = {}
     for path in module.documents:
-        _check_document(module, path, findings)
+        found = _check_document(module, path, findings)
+        if found is not None:
+            marked[path] = found
+    if module.slides in marked and module.facilitator_guide in marked:
+        check_placement(module, marked[module.slides], marked[module.facilitator_guide], findings)
 
 
 def check_sequence(modules: dict[str, Module], findings: Findings) -> None:
@@ -168,8 +181,9 @@ class _Seen:
     container: object
 
 
-def _check_document(module: Module, path: Path, findings: Findings) -> None:
-    """A real file of the right kind whose markers are known, alone and balanced."""
+def _check_document(module: Module, path: Path, findings: Findings) -> set[str] | None:
+    """A real file of the right kind whose markers are known, alone and balanced; returns
+    the placeholders it has markers for (None for a file that cannot be read)."""
     want = "presentation" if path == module.slides else "word"
     seen: list[_Seen] = []
     try:
@@ -179,11 +193,11 @@ def _check_document(module: Module, path: Path, findings: Findings) -> None:
         if family != want:
             findings.error(path, f"is a {_FAMILY_NAMES[family]} file, but module.toml lists it as a "
                            f"{_FAMILY_NAMES[want]} file")
-            return
+            return None
         for problem in problems:
             findings.error(path, problem)
         if problems:
-            return
+            return None
         for block in document_blocks(path):
             if "ck" not in block.text:
                 continue
@@ -205,8 +219,9 @@ def _check_document(module: Module, path: Path, findings: Findings) -> None:
             seen.append(_Seen(markers[0], block.location, container))
     except CurriculumKitError as exc:
         findings.error(path, exc.message)
-        return
+        return None
     _check_balance(module, path, seen, findings)
+    return {item.marker.name for item in seen if item.marker.role == "placeholder"}
 
 
 def _unbuildable(package: Package) -> list[str]:
@@ -254,3 +269,26 @@ def _check_balance(module: Module, path: Path, seen: list[_Seen], findings: Find
     for item in stack:
         findings.error(path, f"{item.where}: {item.marker} is never closed (add {{{{ck:end "
                        f"{item.marker.name} {item.marker.argument}}}}})")
+
+
+def check_placement(module: Module, deck_marked: set[str], guide_marked: set[str], findings: Findings) -> None:
+    """Every place build would look for: each [placement] anchor names one slide or heading
+    (the titles as the academy wrote them, as build reads them); an anchor for material the
+    document has a marker for is ignored, and said so."""
+    doc = load_toml(module.toml_path)
+    for piece, places in module.placement.items():
+        for document, marked in (("deck", deck_marked), ("guide", guide_marked)):
+            if document in places and piece in marked:
+                findings.warning(module.toml_path, f"[placement] {piece}.{document} is ignored: the {document} "
+                                 f"has a {{{{ck:{piece}}}}} marker, and markers win", doc.line_of("placement", piece))
+    try:
+        titles = deck_titles(module.slides)
+        headings = guide_headings(module.facilitator_guide)
+    except CurriculumKitError as exc:
+        findings.error(exc.path or module.toml_path, exc.message)
+        return
+    problems = deck_spots(titles, module.placement, [p for p in PLACEHOLDERS if p not in deck_marked])[1]
+    problems += guide_spots([text for _, text in headings], [level for level, _ in headings], module.placement,
+                            [p for p in PLACEHOLDERS if p not in guide_marked])[1]
+    for piece, problem in problems:
+        findings.error(module.toml_path, problem, doc.line_of("placement", piece))

@@ -36,6 +36,8 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 from pptx import Presentation
 from pptx.dml.color import RGBColor as PptxRGB
+from pptx.oxml import parse_xml as pptx_parse_xml
+from pptx.oxml.ns import qn as pqn
 from pptx.shapes.autoshape import Shape
 from pptx.util import Emu
 from pptx.util import Inches as PptxInches
@@ -1265,7 +1267,9 @@ HOUSING = {
     ],
 }
 
-MODULES = [ORIENTATION, CASE_PLANNING, HOUSING]
+from supportive_services import SUPPORTIVE_SERVICES  # noqa: E402  (the module without markers)
+
+MODULES = [ORIENTATION, CASE_PLANNING, HOUSING, SUPPORTIVE_SERVICES]
 MODULE_TITLES = {module["id"]: module["title"] for module in MODULES}
 
 # --------------------------------------------------------------------------------------
@@ -1611,7 +1615,8 @@ def check_module(module: dict) -> None:
 def build_guide(module: dict, path: Path) -> None:
     """The facilitator guide, in the order of an academy trainer's guide."""
     doc = new_document(module["title"], "Facilitator Guide")
-    add_marker(doc, "cobrand")
+    if module.get("markers", True):  # an academy module as published has none
+        add_marker(doc, "cobrand")
     doc.add_paragraph(module["title"], style="Title")
     doc.add_paragraph(f"Facilitator Guide — Version {module['version']}", style="Subtitle")
     doc.add_paragraph(f"Linkages: Child Welfare Services and CalWORKs | {ACADEMY}")
@@ -1725,7 +1730,7 @@ def build_handout(module: dict, handout: dict, path: Path) -> None:
 # Slide decks
 # --------------------------------------------------------------------------------------
 
-LAYOUT_TITLE_AND_CONTENT, LAYOUT_TITLE_ONLY, LAYOUT_BLANK = 1, 5, 6
+LAYOUT_TITLE, LAYOUT_TITLE_AND_CONTENT, LAYOUT_TITLE_ONLY, LAYOUT_BLANK = 0, 1, 5, 6
 
 
 def new_presentation(module: dict):
@@ -1749,6 +1754,31 @@ def new_presentation(module: dict):
     run.font.color.rgb = PptxRGB.from_string("595959")
     set_core_properties(prs.core_properties, module["title"], "Slide deck")
     return prs
+
+
+def academy_look(prs) -> None:
+    """A master of the academy's own look: a pale background, navy titles in Georgia and a
+    navy band at the top, so slides curriculum-kit adds are seen to take the deck's look."""
+    master = prs.slide_master
+    band = master.shapes._spTree.add_autoshape(master.shapes._next_shape_id, "Academy band", "rect", 0, 0,
+                                                int(SLIDE_WIDTH), int(PptxInches(0.18)))
+    shape = Shape(band, master.shapes)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = PptxRGB.from_string(ACCENT)
+    shape.line.fill.background()
+    master.shapes._spTree.remove(band)
+    master.shapes._spTree.insert(2, band)  # behind the placeholders
+    background = master.background.fill
+    background.solid()
+    background.fore_color.rgb = PptxRGB.from_string("F4F7FB")
+    title_style = master._element.find(pqn("p:txStyles")).find(pqn("p:titleStyle")).find(pqn("a:lvl1pPr"))
+    properties = title_style.find(pqn("a:defRPr"))
+    for child in list(properties):
+        properties.remove(child)
+    properties.append(pptx_parse_xml(f'<a:solidFill xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+                                f'<a:srgbClr val="{ACCENT}"/></a:solidFill>'))
+    properties.append(pptx_parse_xml('<a:latin xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                                'typeface="Georgia"/>'))
 
 
 def add_notes(slide, notes: list[str]) -> None:
@@ -1778,6 +1808,14 @@ def add_textbox(slide, left, top, width, height, paragraphs: list[str], size: in
         run.font.bold = bold_first and index == 0
         paragraph.space_after = PptxPt(8)
     return box
+
+
+def title_slide(prs, module, spec):
+    """The academy's own title slide, on the master's Title Slide layout."""
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
+    slide.shapes.title.text = spec["title"]
+    slide.placeholders[1].text = spec["subtitle"]
+    return slide
 
 
 def marker_slide(prs, module, spec):
@@ -1834,13 +1872,15 @@ def scenario_slide(prs, module, spec):
     return slide
 
 
-SLIDE_BUILDERS = {"marker": marker_slide, "bullets": bullets_slide, "table": table_slide,
+SLIDE_BUILDERS = {"title": title_slide, "marker": marker_slide, "bullets": bullets_slide, "table": table_slide,
                   "agenda": agenda_slide, "scenario": scenario_slide}
 
 
 def build_deck(module: dict, path: Path) -> None:
     """The slide deck: every slide gets speaker notes written for the two co-facilitators."""
     prs = new_presentation(module)
+    if not module.get("markers", True):
+        academy_look(prs)
     for spec in module["slides"]:
         slide = SLIDE_BUILDERS[spec["kind"]](prs, module, spec)
         add_notes(slide, spec["notes"])

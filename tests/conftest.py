@@ -20,3 +20,33 @@ needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
                                    reason="LibreOffice (soffice) is not installed")
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                      reason="poppler-utils (pdftotext) is not installed")
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    """Every file and link under ``folder`` with a hash of its bytes (or of its link target)."""
+    import hashlib
+    import os
+
+    digests = {}
+    for path in sorted(folder.rglob("*")):
+        key = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            digests[key] = "link:" + os.readlink(path)
+        elif path.is_file():
+            digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            digests[key] = "folder"
+    return digests
+
+
+@pytest.fixture(scope="session", autouse=True)
+def inputs_never_change():
+    """The bundled base_modules/ and county_overlays/ are byte-identical after every command
+    the suite runs: no command may write into the folders it reads."""
+    folders = [REPO / "base_modules", REPO / "county_overlays"]
+    before = {folder: _tree_digest(folder) for folder in folders}
+    yield
+    for folder in folders:
+        after = _tree_digest(folder)
+        changed = sorted(k for k in before[folder].keys() | after.keys() if before[folder].get(k) != after.get(k))
+        assert not changed, f"the test suite changed {folder.name}/: {', '.join(changed[:10])}"

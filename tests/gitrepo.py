@@ -111,7 +111,7 @@ def change_module(root: Path) -> None:
     rewording = [Term("county welfare department", "county human services agency")]
     for path in (folder / "facilitator-guide.docx", folder / "slides.pptx",
                  folder / "handout-roles-at-a-glance.docx"):
-        edited = path.with_name("edited" + path.suffix)
+        edited = root / ("edited" + path.suffix)  # adapt never writes into a module folder
         adapt_file(path, edited, rewording)
         os.replace(edited, path)
     guide = docx.Document(folder / "facilitator-guide.docx")

@@ -21,6 +21,7 @@ FLOORS = [
     {"packets", "planning", "versioning", "preflight"},
     {"pipeline"},
     {"report"},
+    {"cli_settings", "completion"},  # where the CLI's defaults come from; what Tab completes
     {"cli"},
     {"__main__"},
 ]

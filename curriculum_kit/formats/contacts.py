@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import Location
 from ..findings import Findings
 from .programs import BOTH, PROGRAMS, normalize_program
-from .sources import read_csv
+from .sources import read_table
 
 COLUMNS = ["program", "role", "name", "title", "phone", "email"]
 OPTIONAL_COLUMNS = ["location", "notes"]
@@ -26,7 +27,8 @@ class Contact:
     email: str
     location: str = ""
     notes: str = ""
-    line: int | None = None
+    line: Location = None  # a line, or a workbook cell ('Contacts!A7')
+    path: Path | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -46,24 +48,26 @@ def valid_phone(text: str) -> bool:
     return len(digits) == 10 or (len(digits) == 11 and digits[0] == "1")
 
 
-def read_contacts(path: Path, findings: Findings) -> tuple[Contact, ...]:
+def read_contacts(path: Path, findings: Findings, sheet: str | None = None) -> tuple[Contact, ...]:
+    """Contacts from contacts.csv, a workbook, or a sheet of one (``sheet``)."""
     contacts = []
-    for row in read_csv(path, COLUMNS, OPTIONAL_COLUMNS):
+    for row in read_table(path, COLUMNS, OPTIONAL_COLUMNS, sheet):
         program = normalize_program(row["program"])
         if program is None:
-            findings.error(path, f"program '{row['program']}' must be {', '.join(PROGRAMS)} or {BOTH}", row.line)
+            findings.error(path, f"program '{row['program']}' must be {', '.join(PROGRAMS)} or {BOTH}",
+                           row.at("program"))
             continue
         if not row["name"] or not row["role"]:
-            findings.error(path, "every contact needs a role and a name", row.line)
+            findings.error(path, "every contact needs a role and a name", row.at("role" if not row["role"] else "name"))
             continue
         if not row["phone"] and not row["email"]:
-            findings.error(path, f"contact '{row['name']}' has neither phone nor e-mail", row.line)
+            findings.error(path, f"contact '{row['name']}' has neither phone nor e-mail", row.at("phone"))
         if row["email"] and not valid_email(row["email"]):
             findings.error(path, f"e-mail '{row['email']}' of '{row['name']}' is not an address like "
-                           "name@agency.example.org", row.line)
+                           "name@agency.example.org", row.at("email"))
         if row["phone"] and not valid_phone(row["phone"]):
             findings.error(path, f"phone '{row['phone']}' of '{row['name']}' needs ten digits, "
-                           "like (530) 555-0142 or 530-555-0142 x12", row.line)
+                           "like (530) 555-0142 or 530-555-0142 x12", row.at("phone"))
         contacts.append(Contact(program, row["role"], row["name"], row["title"], row["phone"], row["email"],
-                                row["location"], row["notes"], row.line))
+                                row["location"], row["notes"], row.line, path))
     return tuple(contacts)

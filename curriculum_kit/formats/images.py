@@ -5,8 +5,6 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image
-
 from ..errors import InputError
 
 FORMATS = {"PNG", "JPEG", "GIF", "BMP"}
@@ -16,6 +14,7 @@ MAX_PIXELS = 40_000_000
 
 def check_image(path: Path) -> tuple[int, int]:
     """(width, height) of a logo, or an InputError saying why it cannot be used."""
+    from PIL import Image  # here: Pillow takes 10-15 ms to import, and `adapt` never needs it
     try:
         size = path.stat().st_size
     except OSError:

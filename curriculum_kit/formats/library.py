@@ -11,7 +11,6 @@ from ..findings import Finding, Findings
 from .module import MODULE_FILE, Module, load_module
 from .overlay import OVERLAY_FILE, Layer, Overlay, load_layer, resolve
 from .sources import suggest
-from .terms import Term, merge_terms, read_terminology
 
 
 def _subfolders(root: Path, marker: str, what: str, option: str, findings: Findings) -> list[Path]:
@@ -77,7 +76,7 @@ class Library:
     def module(self, module_id: str) -> Module:
         if module_id not in self.modules:
             raise InputError(f"no module '{module_id}' in {self.modules_dir}"
-                             f"{_known(module_id, self.modules)}")
+                             f"{known_hint(module_id, self.modules)}")
         return self.modules[module_id]
 
     def module_errors(self) -> list[Finding]:
@@ -111,27 +110,9 @@ class Library:
         if (self.overlays_dir / folders[0].name).is_dir():
             raise InputError(f"overlay folder has no {OVERLAY_FILE}", self.overlays_dir / folders[0].name)
         raise InputError(f"no overlay '{folders[0].name}' in {self.overlays_dir}"
-                         f"{_known(folders[0].name, self.overlays)}")
+                         f"{known_hint(folders[0].name, self.overlays)}")
 
 
-def _known(name: str, known: Mapping[str, object]) -> str:
+def known_hint(name: str, known: Mapping[str, object]) -> str:
     hint = suggest(name, known)
     return hint or (f" (known: {', '.join(sorted(known))})" if known else "")
-
-
-def load_terms(overlays_dir: Path, county: str | None = None, overlay_dir: Path | None = None,
-               terms_csv: Path | None = None) -> tuple[Term, ...]:
-    """Terms for `adapt`: an overlay's (with its parents') and/or an ad-hoc CSV's, which win."""
-    sources = []
-    if overlay_dir is not None:
-        overlays_dir, county = Path(overlay_dir).resolve().parent, Path(overlay_dir).resolve().name
-    if county is not None:
-        library = Library.load(Path("."), overlays_dir, modules=False)
-        sources.append(library.overlay(county).terms)
-    if terms_csv is not None:
-        findings = Findings()
-        sources.append(read_terminology(Path(terms_csv), findings))
-        findings.raise_if_errors()
-    if not sources:
-        raise InputError("no terms given: use --county SLUG, --overlay DIR or --terms CSV")
-    return merge_terms(*sources)

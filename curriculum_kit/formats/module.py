@@ -13,16 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Findings
+from .placement import Placement, read_placement
 from .programs import PROGRAMS
 from .semver import Version
 from .sources import TomlDocument, check_keys, inside_folder, load_toml
+from .untrusted import ID_CHARS
 
 LEVELS = ("orientation", "nuts-and-bolts", "advanced")  # lesson 2: basics before advanced
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MODULE_FILE = "module.toml"
 
 _REQUIRED = ["id", "title", "version", "level", "prerequisites", "duration_minutes", "programs", "files"]
-_OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections", "start_time", "agenda"]
+_OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections", "placement", "start_time",
+             "agenda"]
+TODO = "TODO"  # `module init` writes values a person must still check with it
 AGENDA_KINDS = ("segment", "break", "lunch")
 _AGENDA_KEYS = ["title", "minutes"]
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
@@ -55,6 +59,7 @@ class Module:
     refresh_months: int | None = None
     new_hire_core: bool = False
     description: str = ""
+    placement: Placement = field(default_factory=dict)  # where unmarked county material goes
     agenda: tuple[ScheduleItem, ...] = ()  # the academy's own schedule, as its guide and deck print it
     start_time: tuple[int, int] = (9, 0)
 
@@ -72,8 +77,11 @@ class Module:
         return self.folder / MODULE_FILE
 
 
-def load_module(folder: Path, findings: Findings) -> Module | None:
-    """Read ``folder/module.toml``; problems go to ``findings``; None when unusable."""
+def load_module(folder: Path, findings: Findings, *, check_folder_name: bool = True) -> Module | None:
+    """Read ``folder/module.toml``; problems go to ``findings``; None when unusable.
+
+    ``check_folder_name=False`` accepts a folder named otherwise than the id (an unzipped
+    old copy, compared by `module diff`)."""
     doc = load_toml(folder / MODULE_FILE)
     data = doc.data
     before = len(findings.errors)
@@ -83,7 +91,10 @@ def load_module(folder: Path, findings: Findings) -> Module | None:
         if not ID_PATTERN.fullmatch(module_id):
             findings.error(doc.path, f"id '{module_id}' must be lowercase letters, digits and hyphens",
                            doc.line_of("id"))
-        elif module_id != folder.name:
+        elif len(module_id) > ID_CHARS:
+            findings.error(doc.path, f"id is {len(module_id)} characters long; at most {ID_CHARS} fit in "
+                           "the packets' file names", doc.line_of("id"))
+        elif check_folder_name and module_id != folder.name:
             findings.error(doc.path, f"id '{module_id}' does not match the folder name '{folder.name}'",
                            doc.line_of("id"))
     title = _text(doc, data, "title", findings)
@@ -102,6 +113,7 @@ def load_module(folder: Path, findings: Findings) -> Module | None:
     if not isinstance(description, str):
         findings.error(doc.path, "'description' must be text", doc.line_of("description"))
     sections = _optional_sections(doc, data, findings)
+    placement = read_placement(doc, findings)
     start = _start_time(doc, data, findings)
     agenda = _agenda(doc, data, duration, findings)
     files = _files(folder, doc, data, findings)
@@ -112,7 +124,7 @@ def load_module(folder: Path, findings: Findings) -> Module | None:
         return None
     guide, slides, handouts = files
     return Module(module_id, title, version, level, prerequisites, duration, programs, guide, slides,
-                  handouts, folder, sections, refresh, new_hire, description, agenda, start)
+                  handouts, folder, sections, refresh, new_hire, description, placement, agenda, start)
 
 
 def _text(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings) -> str | None:
@@ -135,6 +147,10 @@ def _version(doc: TomlDocument, data: dict[str, Any], findings: Findings) -> Ver
 
 def _positive_int(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings) -> int | None:
     value = data.get(key)
+    if isinstance(value, str) and value.startswith(TODO):
+        findings.error(doc.path, f"'{key}' is still to be filled in ('{value}'): write a whole number",
+                       doc.line_of(key))
+        return None
     if key in data and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
         findings.error(doc.path, f"'{key}' must be a whole number above 0, not {value!r}", doc.line_of(key))
         return None

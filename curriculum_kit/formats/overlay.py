@@ -14,15 +14,18 @@ from typing import Any, TypeVar
 
 from ..errors import InputError
 from ..findings import Findings
+from .calendar import CALENDAR_KEYS, CountyCalendar, fold_calendars, read_calendar
 from .contacts import Contact, read_contacts
 from .images import check_image
 from .module import ID_PATTERN
 from .orgchart import OrgChart, read_orgchart
-from .programs import PROGRAM_LABELS, PROGRAMS
+from .overlay_files import CONTACTS, ORGCHART, TERMINOLOGY, TableSource, table_sources
+from .programs import PROGRAM_LABELS, PROGRAMS, normalize_program
 from .semver import Version
-from .sources import TomlDocument, check_keys, inside_folder, load_toml
+from .sources import SYMLINK, TomlDocument, check_keys, inside_folder, load_toml, suggest
 from .stories import Story, read_story
 from .terms import Term, merge_terms, read_terminology
+from .untrusted import ID_CHARS, file_name_problem
 
 OVERLAY_FILE = "overlay.toml"
 TERMINOLOGY_FILE = "terminology.csv"
@@ -31,7 +34,7 @@ ORGCHART_FILE = "orgchart.csv"
 STORIES_DIR = "stories"
 
 _REQUIRED = ["slug", "county", "version"]
-_OPTIONAL = ["extends", "buildable", "omit_sections", "programs", "trainers"]
+_OPTIONAL = ["extends", "buildable", "omit_sections", "programs", "trainers", *CALENDAR_KEYS]
 _PROGRAM_KEYS = ["name", "short_name", "logo", "color"]
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
@@ -84,12 +87,13 @@ class Layer:
     orgchart: OrgChart | None
     stories: tuple[Story, ...]
     doc: TomlDocument
+    calendar: CountyCalendar | None = None  # closures, rooms, leave written in this folder
+    tables: tuple[Path, ...] = ()  # the CSV files and workbooks the lists were read from
 
     @property
     def source_files(self) -> list[Path]:
         """The files that shape packets, for hashes in manifests and locks."""
-        names = [OVERLAY_FILE, TERMINOLOGY_FILE, CONTACTS_FILE, ORGCHART_FILE]
-        files = [self.folder / name for name in names if (self.folder / name).is_file()]
+        files = [self.folder / OVERLAY_FILE, *self.tables]
         files += [story.path for story in self.stories]
         files += sorted({fields["logo"] for fields in self.programs.values() if fields.get("logo")})
         return files
@@ -108,6 +112,14 @@ class Overlay:
     contacts: tuple[Contact, ...]
     orgchart: OrgChart | None
     stories: tuple[Story, ...]
+    calendar: CountyCalendar = CountyCalendar()
+
+    def has_material(self, piece: str) -> bool:
+        """Whether the county has anything for a piece of county material ('contacts',
+        'orgchart', 'stories'; the co-branded 'cobrand' it always has): a module without a
+        marker for a piece the county lacks simply gets none of it."""
+        return {"cobrand": True, "contacts": bool(self.contacts), "orgchart": self.orgchart is not None,
+                "stories": bool(self.stories)}[piece]
 
     @property
     def layer(self) -> Layer:
@@ -134,8 +146,11 @@ class Overlay:
         return self.programs[key].label if key in self.programs else "Both programs"
 
 
-def load_layer(folder: Path, findings: Findings) -> Layer | None:
-    """Read one overlay folder; every problem found goes to ``findings``."""
+def load_layer(folder: Path, findings: Findings, *, check_folder_name: bool = True) -> Layer | None:
+    """Read one overlay folder; every problem found goes to ``findings``.
+
+    ``check_folder_name=False`` accepts a folder named otherwise than the slug (last year's
+    copy unzipped as 'sp-old', compared by `overlay diff`)."""
     try:
         doc = load_toml(folder / OVERLAY_FILE)
     except InputError as exc:
@@ -149,7 +164,10 @@ def load_layer(folder: Path, findings: Findings) -> Layer | None:
         if not isinstance(slug, str) or not ID_PATTERN.fullmatch(slug):
             findings.error(doc.path, f"slug {slug!r} must be lowercase letters, digits and hyphens",
                            doc.line_of("slug"))
-        elif slug != folder.name:
+        elif len(slug) > ID_CHARS:
+            findings.error(doc.path, f"slug is {len(slug)} characters long; at most {ID_CHARS} fit in the "
+                           "packets' file names", doc.line_of("slug"))
+        elif check_folder_name and slug != folder.name:
             findings.error(doc.path, f"slug '{slug}' does not match the folder name '{folder.name}'",
                            doc.line_of("slug"))
     county = data.get("county")
@@ -174,14 +192,15 @@ def load_layer(folder: Path, findings: Findings) -> Layer | None:
         omit = None
     programs = _programs(folder, doc, findings)
     trainers = _trainers(doc, findings)
-    terms, contacts, orgchart, stories = _data_files(folder, findings)
+    calendar = read_calendar(doc, findings)
+    terms, contacts, orgchart, stories, tables = _data_files(folder, findings)
     # The None tests add nothing at run time (a missing required key is an error above);
     # they tell the type checker what the errors test already proved.
     if len(findings.errors) > before or slug is None or county is None or version is None:
         return None
     return Layer(folder, slug, county.strip(), version, extends, buildable,
                  tuple(omit) if omit is not None else None, programs, trainers,
-                 terms, contacts, orgchart, stories, doc)
+                 terms, contacts, orgchart, stories, doc, calendar=calendar, tables=tables)
 
 
 def _programs(folder: Path, doc: TomlDocument, findings: Findings) -> dict[str, ProgramFields]:
@@ -236,36 +255,67 @@ def _trainers(doc: TomlDocument, findings: Findings) -> tuple[Trainer, ...] | No
     for index, entry in enumerate(entries):
         check_keys(doc, entry, ("trainers", index), ["name", "program"], ["title", "email"], findings)
         program = entry.get("program")
-        if "program" in entry and program not in PROGRAMS:
-            findings.error(doc.path, f"trainer '{entry.get('name', '?')}' has program {program!r}; "
-                           f"use {' or '.join(PROGRAMS)}", doc.line_of("trainers", index, "program"))
-            continue
+        if "program" in entry:  # the spellings contacts.csv takes: "CalWORKs", "Child Welfare", "CW"
+            key = normalize_program(program) if isinstance(program, str) else None
+            if key not in PROGRAMS:
+                findings.error(doc.path, f"trainer '{entry.get('name', '?')}' has program {program!r}; "
+                               f"use {' or '.join(PROGRAMS)}", doc.line_of("trainers", index, "program"))
+                continue
+            program = key
         if all(isinstance(entry.get(k, ""), str) for k in ("name", "title", "email")) and "name" in entry:
             trainers.append(Trainer(entry["name"].strip(), program, entry.get("title", ""), entry.get("email", "")))
     return tuple(trainers)
 
 
-def _data_files(folder: Path, findings: Findings
-                ) -> tuple[tuple[Term, ...], tuple[Contact, ...], OrgChart | None, tuple[Story, ...]]:
-    """terminology, contacts, org chart and stories; each file is optional."""
-    def attempt(read: Callable[[Path, Findings], _Read], path: Path, empty: _Empty) -> _Read | _Empty:
-        if not path.exists():
+def _data_files(folder: Path, findings: Findings) -> tuple[tuple[Term, ...], tuple[Contact, ...], OrgChart | None,
+                                                        tuple[Story, ...], tuple[Path, ...]]:
+    """terminology, contacts, org chart (each a CSV file, a workbook or a sheet of overlay.xlsx),
+    stories, and the files the lists came from; each is optional."""
+    def attempt(read: Callable[[Path, Findings, str | None], _Read], source: TableSource | None,
+                empty: _Empty) -> _Read | _Empty:
+        if source is None:
             return empty
         try:
-            return read(path, findings)
+            return read(source.path, findings, source.sheet)
         except InputError as exc:
-            findings.error(exc.path or path, exc.message, exc.line)
+            findings.error(exc.path or source.path, exc.message, exc.line)
             return empty
 
-    terms: tuple[Term, ...] = attempt(read_terminology, folder / TERMINOLOGY_FILE, ())
-    contacts: tuple[Contact, ...] = attempt(read_contacts, folder / CONTACTS_FILE, ())
-    orgchart = attempt(read_orgchart, folder / ORGCHART_FILE, None)
+    try:
+        sources: dict[str, TableSource] = table_sources(folder)
+    except InputError as exc:
+        findings.error(exc.path or folder, exc.message, exc.line)
+        sources = {}
+    terms: tuple[Term, ...] = attempt(read_terminology, sources.get(TERMINOLOGY), ())
+    contacts: tuple[Contact, ...] = attempt(read_contacts, sources.get(CONTACTS), ())
+    orgchart = attempt(read_orgchart, sources.get(ORGCHART), None)
     stories: list[Story] = []
-    for path in sorted((folder / STORIES_DIR).glob("*.md")):
-        story = attempt(read_story, path, None)
+    for path in _story_files(folder / STORIES_DIR, findings):
+        try:
+            story = read_story(path, findings)
+        except InputError as exc:
+            findings.error(exc.path or path, exc.message, exc.line)
+            continue
         if story is not None:
             stories.append(story)
-    return terms, contacts, orgchart, tuple(stories)
+    tables = tuple(dict.fromkeys(source.path for source in sources.values()))
+    return terms, contacts, orgchart, tuple(stories), tables
+
+
+def _story_files(stories: Path, findings: Findings) -> list[Path]:
+    """stories/*.md, from a real folder inside the overlay (a link to a folder elsewhere would
+    ship its files in the county's packets), each with a name a document can hold."""
+    if stories.is_symlink():
+        findings.error(stories, SYMLINK.replace("a symbolic link", "a symbolic link to a folder"))
+        return []
+    files = []
+    for path in sorted(stories.glob("*.md")):
+        problem = file_name_problem(path.name)
+        if problem:
+            findings.error(path, f"the file name {problem}")
+        else:
+            files.append(path)
+    return files
 
 
 def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay | None:
@@ -279,7 +329,9 @@ def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay 
             if (child.folder.parent / current / OVERLAY_FILE).is_file():
                 problem = f"extends '{current}', which has errors of its own (fix those first)"
             else:
-                problem = f"extends '{current}', but there is no overlay folder of that name"
+                known = [*layers, *(f.parent.name for f in child.folder.parent.glob(f"*/{OVERLAY_FILE}"))]
+                problem = (f"extends '{current}', but there is no overlay folder of that name"
+                           f"{suggest(current, sorted(set(known) - {child.slug}))}")
             findings.error(child.doc.path, problem, child.doc.line_of("extends"))
             return None
         if layer in chain:
@@ -319,5 +371,10 @@ def _fold(chain: tuple[Layer, ...], findings: Findings) -> Overlay | None:
         brandings[key] = Branding(key, fields["name"], fields.get("short_name", ""),
                                   fields.get("logo"), fields.get("color"))
     terms = merge_terms(*(layer.terms for layer in reversed(chain)))
-    return Overlay(chain, brandings, tuple(trainers), buildable, tuple(omit), terms,
-                   tuple(contacts.values()), orgchart, tuple(stories.values()))
+    before = len(findings.errors)
+    team: tuple[Trainer, ...] = tuple(trainers)
+    calendar = fold_calendars([(layer.doc, layer.calendar) for layer in chain], [t.name for t in team], findings)
+    if len(findings.errors) > before:
+        return None
+    return Overlay(chain, brandings, team, buildable, tuple(omit), terms,
+                   tuple(contacts.values()), orgchart, tuple(stories.values()), calendar)

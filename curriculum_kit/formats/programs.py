@@ -16,9 +16,10 @@ PROGRAM_LABELS = {CWS: "Child Welfare Services", CALWORKS: "CalWORKs", BOTH: "Bo
 
 _ALIASES = {
     CWS: {"cws", "cw", "childwelfare", "childwelfareservices", "childwelfareservice",
-          "childrenandfamilyservices", "cfs"},
+          "childrenandfamilyservices", "cfs", "familyandchildrensservices", "childrensservices"},
     CALWORKS: {"calworks", "calwork", "calw", "calworksprogram", "welfaretowork", "wtw",
-               "employmentservices"},
+               "employmentservices", "employmentandeligibilityservices", "employmentandeligibility",
+               "eligibilityservices", "cashaid"},
     BOTH: {"both", "joint", "linkages", "all", "cwscalworks", "cwsandcalworks",
            "calworkscws", "calworksandcws"},
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+MAX_CHARS = 32  # 1.2.0-rc.1+build.20270301 is 25
 _SEMVER = re.compile(
     r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
     r"(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?"
@@ -26,6 +27,9 @@ class Version:
     @classmethod
     def parse(cls, text: str) -> Version:
         match = _SEMVER.fullmatch(text.strip()) if isinstance(text, str) else None
+        if match and len(text.strip()) > MAX_CHARS:  # it is part of every packet's file name
+            raise ValueError(f"'{text.strip()[:20]}…' is {len(text.strip())} characters long; "
+                             f"a version has at most {MAX_CHARS}")
         if not match:
             raise ValueError(f"'{text}' is not a semantic version like 1.2.0")
         major, minor, patch, pre, _build = match.groups()

@@ -7,33 +7,96 @@ line, and reports unknown keys or columns with the closest known name ("did you 
 from __future__ import annotations
 
 import csv
-import difflib
+import errno
 import io
+import os
 import re
-import tomllib
-from collections.abc import Callable, Iterable
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, Location
 from ..findings import Findings
+from .untrusted import LONG_TEXT_CHARS, SHORT_TEXT_CHARS, cell_problem, file_name_problem, text_problem
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 _TABLE_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY_LINE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\- ]+?)\s*=""")
 
 
-def read_text(path: Path) -> str:
-    """The file's text, UTF-8 with or without a byte-order mark."""
+# How much is read from one file (docs/formats.md, "Limits"): generous for what counties
+# write, small enough that a wrong file (a video renamed .md, /dev/zero) is refused at once.
+TEXT_BYTES = 1 << 20  # overlay.toml, module.toml, modules.lock: a few KB in real use
+CSV_BYTES = 5 << 20  # terminology, contacts, org chart: a 5,000-person HR export is ~400 KB
+STORY_BYTES = 100 << 10  # a story is told in a few minutes: one to three pages, 2-10 KB
+SIGNIN_BYTES = 50 << 20  # an LMS export of years of sessions: ~100 bytes a row, 500,000 rows
+CSV_ROWS = 2000  # terminology, contacts, org chart: counties write tens to hundreds of rows
+SIGNIN_ROWS = 1_000_000
+
+_KINDS = ((stat.S_ISDIR, "is a folder, expected a file"), (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
+          (stat.S_ISCHR, "is a device, not a regular file"),
+          (stat.S_ISBLK, "is a device, not a regular file"), (stat.S_ISSOCK, "is a socket, not a regular file"))
+SYMLINK = ("is a symbolic link; curriculum-kit reads only regular files inside the folder "
+           "(copy the file here instead of linking to it)")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1048576:.1f} MB" if count >= 1048576 else f"{-(-count // 1024)} KB"
+
+
+def not_regular(path: Path, *, named: bool = False) -> str | None:
+    """Why ``path`` is not a regular file that may be read, or None.
+
+    A symbolic link is refused unless the user ``named`` the file on the command line: a link
+    inside an overlay or module folder would ship a file from outside it (or /dev/zero) in a
+    packet, and git stores the link, not the file, so the folder would not travel whole.
+    A FIFO, a device or a socket is never read (a FIFO hangs, a device never ends).
+    """
     try:
-        data = path.read_bytes()
+        info = path.stat() if named else path.lstat()
     except FileNotFoundError:
-        raise InputError("file not found", path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, expected a file", path) from None
+        return "file not found"
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", path) from None
+        return f"cannot be read ({exc.strerror})"
+    if stat.S_ISLNK(info.st_mode):
+        return SYMLINK
+    for test, problem in _KINDS:
+        if test(info.st_mode):
+            return problem
+    return None
+
+
+def read_bytes(path: Path, max_bytes: int, what: str = "a file of this kind", *, named: bool = False) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (see :func:`not_regular`)."""
+    problem = not_regular(path, named=named)
+    if problem:
+        raise InputError(problem, path)
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if named else os.O_NOFOLLOW)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:  # replaced since the check: refuse rather than follow
+        raise InputError(SYMLINK if exc.errno == errno.ELOOP else f"cannot be read ({exc.strerror})",
+                         path) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("is not a regular file", path)
+        try:
+            data = stream.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot be read ({exc.strerror})", path) from None
+    if len(data) > max_bytes:
+        raise InputError(f"is {_size(max(info.st_size, len(data)))}; {what} may be at most "
+                         f"{_size(max_bytes)}", path)
+    return data
+
+
+def read_text(path: Path, max_bytes: int = TEXT_BYTES, what: str = "a file of this kind", *,
+              named: bool = False) -> str:
+    """The file's text, UTF-8 with or without a byte-order mark."""
+    data = read_bytes(path, max_bytes, what, named=named)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -48,11 +111,22 @@ def read_text(path: Path) -> str:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for a likely typo, else ''."""
+    import difflib  # here: only a misspelt name needs it
+
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 # Where a value sits in a TOML file: keys and array indexes, e.g. ('trainers', 0, 'name').
 KeyPath = tuple[str | int, ...]
+
+
+def suggest_named(word: str, choices: Iterable[str]) -> str:
+    """Like :func:`suggest` for names written in capitals ('Maria Lopez'), compared in any case."""
+    import difflib  # here: only a misspelt name needs it
+
+    by_key = {choice.casefold(): choice for choice in choices}
+    close = difflib.get_close_matches(word.casefold(), list(by_key), n=1, cutoff=0.6)
+    return f" (did you mean '{by_key[close[0]]}'?)" if close else ""
 
 
 @dataclass
@@ -73,16 +147,40 @@ class TomlDocument:
 
 
 def load_toml(path: Path) -> TomlDocument:
+    import tomllib  # here: `adapt --terms` reads a CSV only
+
     text = read_text(path)
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib parses nested arrays and tables by recursion
+        raise InputError("is not valid TOML: arrays or tables nest too deeply", path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)
         line = int(found.group(1)) if found and found.group(1) else None
         message = _TOML_POSITION.sub("", message).rstrip(".")
         raise InputError(f"is not valid TOML: {message}", path, line) from None
-    return TomlDocument(path, data, _key_lines(text))
+    doc = TomlDocument(path, data, _key_lines(text))
+    _check_strings(doc, data, ())
+    return doc
+
+
+def _check_strings(doc: TomlDocument, value: object, keys: KeyPath) -> None:
+    """Every key and text value of the file, checked before any field is read: one that a
+    document cannot hold is an error naming the file, the line and the field."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(doc, key, keys + (key,))
+            _check_strings(doc, item, keys + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_strings(doc, item, keys + (index,))
+    elif isinstance(value, str):
+        named = [k for k in keys if isinstance(k, str)]
+        problem = text_problem(value, LONG_TEXT_CHARS if named[-1:] == ["description"] else SHORT_TEXT_CHARS)
+        if problem:
+            label = ".".join(str(k) for k in keys)
+            raise InputError(f"'{label}' {problem}", doc.path, doc.line_of(*keys))
 
 
 def _key_lines(text: str) -> dict[KeyPath, int]:
@@ -105,6 +203,7 @@ def _key_lines(text: str) -> dict[KeyPath, int]:
                 index = array_counts.get(name, 0)
                 array_counts[name] = index + 1
                 table = name + (index,)
+                lines.setdefault(name, number)  # an unknown [[name]] is reported at its first table
             else:
                 table = name
             lines.setdefault(table, number)
@@ -143,15 +242,56 @@ def check_keys(
 
 @dataclass(frozen=True)
 class CsvRow:
-    line: int
+    """One row of a table: a line of a CSV file, or a row of a workbook's sheet."""
+
+    number: int  # the CSV line where the row starts, or the sheet's row number
     cells: dict[str, str]
+    sheet: str | None = None  # the sheet of a workbook; None for a CSV file
+    columns: tuple[str, ...] = ()  # the header, to name a cell of a sheet ('Contacts!E7')
 
     def __getitem__(self, column: str) -> str:
         return self.cells.get(column, "")
 
+    @property
+    def line(self) -> Location:
+        """Where the row is: its line in a CSV file, its first cell in a sheet."""
+        return self.at(self.columns[0] if self.columns else None)
+
+    def at(self, column: str | None) -> Location:
+        """Where one of the row's values is: the line, or the cell in a sheet ('Contacts!E7')."""
+        if self.sheet is None:
+            return self.number
+        from .workbook import cell_ref
+
+        return cell_ref(self.sheet, self.columns.index(column) if column in self.columns else 0, self.number)
+
+
+def first_at(location: Location) -> str:
+    """'on line 7' or 'at Contacts!A7': where an earlier row was, for 'duplicate' messages."""
+    return f"at {location}" if isinstance(location, str) else f"on line {location}"
+
+
+def read_table(path: Path, required: list[str], optional: list[str], sheet: str | None = None,
+               on_bad_row: Callable[[InputError], None] | None = None, *, max_rows: int = CSV_ROWS,
+               what: str = "a list") -> list[CsvRow]:
+    """Rows of a CSV file, or of one sheet of an .xlsx workbook (the only sheet when
+    ``sheet`` is None), with the same checks and messages naming the cell."""
+    if path.suffix.lower() != ".xlsx":
+        return read_csv(path, required, optional, on_bad_row, max_rows=max_rows, what=what)
+    from .workbook import read_sheet
+
+    problem = not_regular(path)  # the rules of every file read from a folder (see read_bytes)
+    if problem:
+        raise InputError(problem, path)
+    book = read_sheet(path, sheet)
+    return _table_rows(path, iter(enumerate(book.rows, start=1)), required, optional, on_bad_row, book.title,
+                       max_rows, what)
+
 
 def read_csv(path: Path, required: list[str], optional: list[str],
-             on_bad_row: Callable[[InputError], None] | None = None) -> list[CsvRow]:
+             on_bad_row: Callable[[InputError], None] | None = None, *,
+             max_bytes: int = CSV_BYTES, max_rows: int = CSV_ROWS, what: str = "a CSV file",
+             named: bool = False) -> list[CsvRow]:
     """Rows of a spreadsheet-edited CSV file, keyed by lowercase column name.
 
     Accepts what Excel and LibreOffice write: a byte-order mark, ',' ';' or tab separators,
@@ -159,74 +299,113 @@ def read_csv(path: Path, required: list[str], optional: list[str],
     trimmed; blank rows and rows whose first cell starts with '#' are skipped.
     A row with the wrong number of cells is an error; with ``on_bad_row`` it is handed
     over instead and reading goes on (sign-in exports: one typo must not hide 500 rows).
+    A cell a document cannot hold (see :mod:`.untrusted`) makes its row such a row.
     """
-    text = read_text(path)
+    text = read_text(path, max_bytes, what, named=named)
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count) if first_line.strip() else ","
+    return _table_rows(path, _csv_records(path, text, delimiter), required, optional, on_bad_row, None,
+                       max_rows, what)
+
+
+def _csv_records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(line where the record starts, cells) for each record of a CSV text."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header_cells = next(reader, None)
-    except csv.Error as exc:
-        raise InputError(f"is not a readable CSV file: {exc}", path, 1) from None
-    if header_cells is None or not any(cell.strip() for cell in header_cells):
-        raise InputError(f"is empty; the first line must be the header: {','.join(required)}", path, 1)
-    header = [cell.strip().lower() for cell in header_cells]
-    while header and header[-1] == "":
-        header.pop()
-    known = required + optional
-    for name in header:
-        if name not in known:
-            shown = name if len(name) <= 40 else name[:40] + "…"
-            raise InputError(f"unknown column '{shown}'{suggest(name, known)}; "
-                             f"the header must be {','.join(required)}"
-                             f"{' with optional ' + ','.join(optional) if optional else ''}", path, 1)
-        if header.count(name) > 1:
-            raise InputError(f"column '{name}' appears twice in the header", path, 1)
-    missing = [name for name in required if name not in header]
-    if missing:
-        raise InputError(f"missing column{'s' if len(missing) > 1 else ''} "
-                         f"{', '.join(repr(m) for m in missing)}; the header must start "
-                         f"{','.join(required)}", path, 1)
-    rows: list[CsvRow] = []
-    line = reader.line_num
+    line = 0
     while True:
         start = line + 1
         try:
             cells = next(reader, None)
         except csv.Error as exc:
-            raise InputError(f"is not a readable CSV row: {exc}", path, start) from None
+            raise InputError(f"is not a readable CSV {'file' if start == 1 else 'row'}: {exc}", path, start) from None
         if cells is None:
-            return rows
+            return
         line = reader.line_num
-        cells = [cell.strip().replace("\ufeff", "") for cell in cells]
+        yield start, cells
+
+
+def _table_rows(path: Path, records: Iterator[tuple[int, list[str]]], required: list[str],
+                optional: list[str], on_bad_row: Callable[[InputError], None] | None,
+                sheet: str | None, max_rows: int = CSV_ROWS, what: str = "a list") -> list[CsvRow]:
+    """The header checked against the known columns, then the rows that fit it."""
+    def where(number: int, column: int = 0) -> Location:
+        if sheet is None:
+            return number
+        from .workbook import cell_ref
+
+        return cell_ref(sheet, column, number)
+
+    first = next(records, None)
+    if first is None or not any(cell.strip() for cell in first[1]):
+        raise InputError(f"is empty; the first {'row' if sheet else 'line'} must be the header: "
+                         f"{','.join(required)}", path, where(1))
+    header = [cell.strip().lower() for cell in first[1]]
+    while header and header[-1] == "":
+        header.pop()
+    known = required + optional
+    for index, name in enumerate(header):
+        if name not in known:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise InputError(f"unknown column '{shown}'{suggest(name, known)}; "
+                             f"the header must be {','.join(required)}"
+                             f"{' with optional ' + ','.join(optional) if optional else ''}", path,
+                             where(first[0], index))
+        if header.count(name) > 1:
+            raise InputError(f"column '{name}' appears twice in the header", path,
+                             where(first[0], len(header) - 1 - header[::-1].index(name)))
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise InputError(f"missing column{'s' if len(missing) > 1 else ''} "
+                         f"{', '.join(repr(m) for m in missing)}; the header must start "
+                         f"{','.join(required)}", path, where(first[0]))
+    rows: list[CsvRow] = []
+    counted = 0
+    for start, raw in records:
+        cells = [cell.strip().replace("\ufeff", "") for cell in raw]
         if not any(cells) or cells[0].startswith("#"):
             continue
-        problem = _row_problem(header, required, cells)
+        counted += 1
+        if counted > max_rows:
+            raise InputError(f"has more than {max_rows:,} rows; {what} may have at most {max_rows:,}", path,
+                             where(start))
+        problem = _row_problem(header, required, cells, sheet is not None)
         if problem is None:
-            rows.append(CsvRow(start, dict(zip(header, cells))))
-        elif on_bad_row is None:
-            raise InputError(problem, path, start)
+            rows.append(CsvRow(start, dict(zip(header, cells)), sheet, tuple(header)))
         else:
-            on_bad_row(InputError(problem, path, start))
+            error = InputError(problem, path, where(start, len(header) if sheet else 0))
+            if on_bad_row is None:
+                raise error
+            on_bad_row(error)
+    return rows
 
 
-def _row_problem(header: list[str], required: list[str], cells: list[str]) -> str | None:
-    """Why a row does not fit the header, or None when it does."""
+def _row_problem(header: list[str], required: list[str], cells: list[str], sheet: bool) -> str | None:
+    """Why a row does not fit the header or holds a cell no document can, or None."""
     if any(cells[len(header):]):
+        if sheet:
+            from .workbook import column_letter
+
+            extra = next(i for i in range(len(header), len(cells)) if cells[i])
+            return f"a value in column {column_letter(extra)}, which has no header"
         return f"row has {_cells(len(cells))} but the header has {len(header)} (an unquoted comma?)"
     absent = [name for name in required if header.index(name) >= len(cells)]
     if absent:
         return (f"row has {_cells(len(cells))} but the header has {len(header)} "
                 f"(no value for {', '.join(absent)})")
+    for column, cell in zip(header, cells):
+        problem = cell_problem(column, cell)
+        if problem:
+            return problem
     return None
 
 
 def inside_folder(folder: Path, value: object, doc: TomlDocument, keys: KeyPath,
                   findings: Findings) -> Path | None:
-    """The file a TOML value names, if it is a relative path that stays inside ``folder``.
+    """The file a TOML value names, if it is a relative path to a regular file inside ``folder``.
 
-    A path with '..' or an absolute path is refused: an overlay or module must be a
-    self-contained folder that can be copied, versioned and checked on its own.
+    A path with '..', an absolute path or one through a symbolic link is refused: an overlay
+    or module must be a self-contained folder that can be copied, versioned and checked on
+    its own, and what it names must never be a file from elsewhere.
     """
     line = doc.line_of(*keys)
     label = ".".join(str(k) for k in keys)
@@ -238,11 +417,27 @@ def inside_folder(folder: Path, value: object, doc: TomlDocument, keys: KeyPath,
         findings.error(doc.path, f"'{label}' = '{value}' points outside the folder; "
                        "use a path inside it, without '..'", line)
         return None
-    path = folder / relative
-    if not path.is_file():
-        findings.error(doc.path, f"'{label}' names '{value}', which does not exist", line)
-        return None
+    path = folder
+    for index, part in enumerate(relative.parts):
+        path = path / part
+        last = index == len(relative.parts) - 1
+        problem = file_name_problem(part) or (not_regular(path) if last else _through_link(path))
+        if problem == "file not found" or (problem is None and not last and not path.is_dir()):
+            findings.error(doc.path, f"'{label}' names '{value}', which does not exist", line)
+            return None
+        if problem:
+            findings.error(doc.path, f"'{label}' = '{value}': '{path.relative_to(folder).as_posix()}' {problem}",
+                           line)
+            return None
     return path
+
+
+def _through_link(path: Path) -> str | None:
+    """Why a folder on the way to a file may not be walked through, or None."""
+    try:
+        return SYMLINK if path.is_symlink() else None
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
 
 
 def _cells(count: int) -> str:

@@ -6,14 +6,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import Location
 from ..findings import Findings
-from .sources import read_csv
+from .sources import first_at, read_table
 
 COLUMNS = ["term", "replacement"]
 OPTIONAL_COLUMNS = ["case", "note"]
 CASE_MODES = ("auto", "exact")
 # Characters XML 1.0 cannot hold (a document with one would not open); Excel can type some.
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The opening of a module marker, as formats/markers.py reads it: a row holding one would make
+# or break a marker when the text is rewritten.
+MARKER_SYNTAX = re.compile(r"\{\{\s*ck\s*:", re.IGNORECASE)
+# Where a word starts, and the word (or the one non-word character) starting there.
+_WORD_STARTS = re.compile(r"(?<![^\W_])(?:[^\W_]+|[\W_])")
 
 
 @dataclass(frozen=True)
@@ -29,21 +35,23 @@ class Term:
     case: str = "auto"
     note: str = ""
     path: Path | None = None
-    line: int | None = None
+    line: Location = None  # a line, or a workbook cell ('Terminology!A7')
 
     @property
     def ignore_case(self) -> bool:
         return self.case == "auto" and self.term == self.term.lower()
 
     @property
-    def key(self) -> str:
-        """Rows with equal keys are the same term (used for duplicates and inheritance)."""
-        return self.term.lower() if self.ignore_case else self.term
+    def key(self) -> tuple[str, bool]:
+        """Rows with equal keys are the same term (used for duplicates and inheritance): the
+        same spelling and the same case rule. 'Labbie' (exact) next to 'labbie' (any case) is
+        a more specific rule, not a duplicate: it wins where the text reads 'Labbie'."""
+        return self.term, self.ignore_case
 
 
-def read_terminology(path: Path, findings: Findings) -> tuple[Term, ...]:
-    terms: dict[str, Term] = {}
-    for row in read_csv(path, COLUMNS, OPTIONAL_COLUMNS):
+def read_terminology(path: Path, findings: Findings, sheet: str | None = None) -> tuple[Term, ...]:
+    terms: dict[tuple[str, bool], Term] = {}
+    for row in read_table(path, COLUMNS, OPTIONAL_COLUMNS, sheet):
         term, replacement = row["term"], row["replacement"]
         case = row["case"].lower() or "auto"
         if not term:
@@ -63,45 +71,68 @@ def read_terminology(path: Path, findings: Findings) -> tuple[Term, ...]:
         if case not in CASE_MODES:
             findings.error(path, f"case '{row['case']}' must be 'auto' or 'exact'", row.line)
             continue
-        entry = Term(term, replacement, case, row["note"], path, row.line)
-        first = terms.get(entry.key) or next(
-            (t for t in terms.values()
-             if (t.ignore_case or entry.ignore_case) and t.term.lower() == entry.term.lower()), None)
-        if first is not None:
-            findings.error(path, f"duplicate term '{term}' (first on line {first.line})", row.line)
+        marked = [what for what, cell in (("term", term), ("replacement", replacement)) if MARKER_SYNTAX.search(cell)]
+        if marked:
+            findings.error(path, f"{' and '.join(marked)} of '{term}' contain{'s' * (len(marked) == 1)} marker "
+                                 "syntax ({{ck:); markers belong in module documents, and a row holding one "
+                                 "would make or break them", row.line)
             continue
-        terms[entry.key] = entry
+        entry = Term(term, replacement, case, row["note"], path, row.line)
+        key = entry.key
+        first = terms.get(key)
+        if first is not None:
+            findings.error(path, f"duplicate term '{term}' (first {first_at(first.line)})", row.line)
+            continue
+        if replacement == term:
+            findings.warning(path, f"term '{term}' is replaced by itself, which changes nothing (it only "
+                                   "keeps a parent overlay's row for it from applying)", row.line)
+        terms[key] = entry
     return tuple(terms.values())
 
 
-def _contains_word(text: str, word: str, ignore_case: bool) -> bool:
-    flags = re.IGNORECASE if ignore_case else 0
-    for match in re.finditer(re.escape(word), text, flags):
-        before = text[match.start() - 1] if match.start() else " "
-        after = text[match.end()] if match.end() < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
-            return True
-    return False
-
-
 def chains(terms: tuple[Term, ...]) -> list[tuple[Term, Term]]:
-    """Pairs (row, other) where row's replacement contains other's term.
+    """Pairs (row, other) where row's replacement contains other's term as a whole word.
 
     Replacement is a single pass, so such a row never chains — but a county that writes
-    'CWS -> DCFS' and 'DCFS -> Children's Services' usually meant something else.
+    'CWS -> DCFS' and 'DCFS -> Children's Services' usually meant something else. A row
+    whose replacement holds its own term ('CCR -> Continuum of Care Reform (CCR)') is an
+    expansion, not a chain; so is one holding the term of its sibling row, the same term
+    under the other case rule.
+
+    Terms are indexed by their whole text, and each replacement is looked up piece by piece
+    (every stretch from a word's start to a word's end, no longer than the longest term), so
+    the work grows with the replacements, not with the list squared (a statewide, a region's
+    and a county's glossary make thousands of rows, many sharing a first word).
     """
+    by_text: dict[str, list[tuple[int, Term, bool]]] = {}
+    for index, other in enumerate(terms):
+        by_text.setdefault(other.term.lower(), []).append((index, other, other.ignore_case))
+    longest = max((len(term) for term in by_text), default=0)
     found = []
     for row in terms:
-        for other in terms:
-            if other is not row and other.key != row.key and \
-                    _contains_word(row.replacement, other.term, other.ignore_case):
-                found.append((row, other))
+        text, lowered_term, row_ignores = row.replacement, row.term.lower(), row.ignore_case
+        starts = [word.start() for word in _WORD_STARTS.finditer(text)]
+        ends = [end for end in range(1, len(text) + 1) if end == len(text) or not text[end].isalnum()]
+        contained: set[int] = set()
+        for start in starts:
+            for end in ends:
+                if end <= start:
+                    continue
+                if end - start > longest:
+                    break
+                piece = text[start:end]
+                for index, other, ignores in by_text.get(piece.lower(), ()):
+                    if other is row or (ignores != row_ignores and other.term.lower() == lowered_term):
+                        continue
+                    if ignores or piece == other.term:
+                        contained.add(index)
+        found += [(row, terms[index]) for index in sorted(contained)]  # in the list's order, as reported
     return found
 
 
 def merge_terms(*sources: tuple[Term, ...]) -> tuple[Term, ...]:
-    """Rows of later sources replace rows of earlier ones with the same term."""
-    merged: dict[str, Term] = {}
+    """Rows of later sources replace rows of earlier ones with the same term and case rule."""
+    merged: dict[tuple[str, bool], Term] = {}
     for terms in sources:
         merged.update((term.key, term) for term in terms)
     return tuple(merged.values())

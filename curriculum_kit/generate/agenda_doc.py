@@ -14,12 +14,14 @@ from docx.table import _Row
 
 from ..agenda import ADJOURN, AgendaItem, clock, session_agenda
 from ..formats.module import Module
-from ..formats.overlay import Overlay, Trainer
+from ..formats.overlay import Overlay
+from ..formats.session_day import SessionDay, roster_text
 from ..outputs import Stamp
-from ..wording import duration_text, local_labels, module_caption, pair_text
+from ..wording import BLANK, duration_text, local_labels, module_caption, pair_text
 from .common import (
     add_fill_in,
     add_footer_note,
+    add_labelled,
     column_widths,
     finish,
     new_document,
@@ -32,15 +34,19 @@ CONNECTING = ("connect", "break", "lunch")  # the kinds of agenda item that are 
 CONNECT_FILL = "#FFF2CC"
 
 
-def agenda_docx(module: Module, overlay: Overlay, stamp: Stamp,
-                pair: tuple[Trainer, Trainer] | None = None) -> bytes:
-    """The agenda of one session of ``module`` in ``overlay``'s county; ``pair`` is (CWS, CalWORKs)."""
+def agenda_docx(module: Module, overlay: Overlay, stamp: Stamp, session: SessionDay | None = None) -> bytes:
+    """The agenda of one session of ``module`` in ``overlay``'s county: for a planned ``session``
+    its date, room, co-facilitators and clock times from its start; else blanks and the roster."""
     items = session_agenda(module)
     document = new_document(overlay, module.title, f"Session agenda · {module_caption(module)}")
-    add_fill_in(document, "Date", "Location")
-    if pair is not None:
-        document.add_paragraph(f"Co-facilitated by {pair_text(overlay, pair)}")
-    hour, minute = module.start_time
+    if session is None:
+        add_fill_in(document, "Date", "Location")
+        document.add_paragraph(roster_text(overlay))
+        hour, minute = module.start_time
+    else:
+        add_labelled(document, ("Date", session.date_text), ("Location", session.where_text or BLANK))
+        document.add_paragraph(f"Co-facilitated by {pair_text(overlay, session.pair)} · session {session.session_id}")
+        hour, minute = session.starts.hour, session.starts.minute
     rows = [[f"{clock(item.start, hour, minute)} – {clock(item.end, hour, minute)}", str(item.minutes), item.title]
             for item in items]
     rows.append([clock(items[-1].end, hour, minute), "", ADJOURN])

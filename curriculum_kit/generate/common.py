@@ -36,6 +36,7 @@ from pptx.presentation import Presentation
 from ..formats.colors import readable_text_color
 from ..formats.overlay import Branding, Overlay
 from ..formats.programs import PROGRAMS
+from ..formats.untrusted import clip
 from ..ooxml.zipio import restamp
 from ..outputs import Stamp
 from ..wording import BLANK, PROGRAM_FALLBACK_COLORS
@@ -144,9 +145,9 @@ def new_document(overlay: Overlay, title: str, subtitle: str = "", landscape: bo
 def finish(document: DocxDocument, stamp: Stamp, title: str, subject: str, author: str) -> bytes:
     """The document's bytes with pinned core properties and entry times."""
     properties = document.core_properties
-    properties.title = title
-    properties.subject = subject
-    properties.author = author
+    properties.title = clip(title)  # a county's long name after a prefix: Word keeps 255 characters
+    properties.subject = clip(subject)
+    properties.author = clip(author)
     properties.created = stamp.when
     return finish_loaded(document, stamp)
 
@@ -303,10 +304,12 @@ def text_width(document: DocxDocument) -> int:
 
 
 def section_width(section: Section) -> int:
-    """The width between a section's margins."""
-    width, left, right = section.page_width, section.left_margin, section.right_margin
-    assert width is not None and left is not None and right is not None  # python-docx's template sets them
-    return width - left - right
+    """The width between a section's margins. A file that leaves the page size or margins
+    out (WPS writes such files) gets Word's defaults: a Letter page, one-inch margins."""
+    width = section.page_width if section.page_width is not None else Inches(8.5)
+    left = section.left_margin if section.left_margin is not None else Inches(1)
+    right = section.right_margin if section.right_margin is not None else Inches(1)
+    return max(int(width - left - right), int(Inches(2)))
 
 
 def section_height(section: Section) -> int:

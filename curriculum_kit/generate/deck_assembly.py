@@ -1,8 +1,10 @@
 """The adapted slide deck with the county put in: a co-branded title slide, contacts,
-story and org chart slides at their marker slides; sections from the speaker notes.
+story and org chart slides at their marker slides, or where :mod:`.deck_placement` puts
+them in a deck without markers; sections from the speaker notes.
 
 Placeholder markers sit alone in a text box on a slide (the slide is replaced by the
-generated slides); section markers sit in the notes and span whole slides.
+generated slides); section markers sit in the notes and span whole slides. Every slide
+added is made from the deck's own layouts (:mod:`.deck_layouts`).
 """
 
 from __future__ import annotations
@@ -12,37 +14,36 @@ from typing import TypedDict
 from xml.sax.saxutils import escape
 
 import pptx
-from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import nsdecls, qn
 from pptx.presentation import Presentation
-from pptx.shapes.autoshape import Shape
 from pptx.shapes.graphfrm import GraphicFrame
-from pptx.slide import Slide, SlideLayout
+from pptx.slide import Slide
 from pptx.text.text import _Paragraph
 from pptx.util import Emu, Pt
 
 from ..errors import BuildError
-from ..formats.colors import WHITE, readable_text_color, text_on
+from ..formats.colors import WHITE, text_on
 from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
-from ..formats.overlay import Overlay, Trainer
+from ..formats.overlay import Overlay
 from ..formats.programs import PROGRAMS
 from ..ooxml.textview import read_part
 from ..outputs import Stamp
 from ..wording import PROGRAM_FALLBACK_COLORS
-from .common import finish_loaded, fit_picture, logo_alt_text, logo_png
+from .common import finish_loaded
+from .deck_layouts import DeckLayouts
+from .deck_placement import move_before, place_unmarked, slide_numbers, titles_of
 from .orgchart_layout import layout as layout_orgchart
-from .orgchart_slides import add_org_chart_slides, chart_area
+from .orgchart_slides import add_org_chart_slides, chart_area, orgchart_picture_slides
 from .slide_copy import copy_slides
 from .slide_parts import SlideSize, detach, notes_frame, slide_size
+from .story_slides import story_slides
 from .textfit import line_height, wrap
+from .title_slide import cobrand_slide
 from .word_assembly import CountyMaterial, Pair
 
-MARGIN = Emu(457200)  # half an inch
-BODY_PT = 16
 TABLE_PT = 12
-TITLE_PT = 28
 
 
 class _Page(TypedDict):
@@ -52,19 +53,32 @@ class _Page(TypedDict):
     heights: list[int]
 
 
-def assemble_deck(data: bytes, module: Module, material: CountyMaterial,
-                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp) -> tuple[bytes, list[str]]:
-    """The deck with county slides placed; returns (bytes, sections omitted)."""
+def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: Pair,
+                  stamp: Stamp, titles: list[str] | None = None) -> tuple[bytes, list[str], dict[str, list[int]]]:
+    """The deck with county slides placed; returns (bytes, sections omitted, the slide
+    numbers of each piece placed). ``titles`` are the slide titles of the academy's own
+    file, which ``[placement]`` anchors name (default: the titles of ``data``)."""
     overlay = material.overlay
     presentation = pptx.Presentation(io.BytesIO(data))
+    original = list(presentation.slides)
+    titles = titles_of(presentation) if titles is None else titles
     omitted = _resolve_sections(presentation, overlay, pair)
+    made: dict[str, list[Slide]] = {}
     for slide, marker in _placeholder_slides(presentation):
         before = len(presentation.slides)
-        _generate(presentation, slide, marker.name, module, material, pair)
-        _move_new_slides(presentation, before, slide)
+        _generate(presentation, DeckLayouts(presentation, slide.slide_layout.slide_master), marker.name,
+                  module, material, pair)
+        made.setdefault(marker.name, []).extend(list(presentation.slides)[before:])
+        move_before(presentation, before, slide)
         _delete_slide(presentation, slide)
+
+    def make(piece: str, layouts: DeckLayouts) -> None:
+        _generate(presentation, layouts, piece, module, material, pair)
+
+    marked = set(made) | {marker.name for _, marker in _placeholder_markers(original)}  # dropped ones too
+    made.update(place_unmarked(presentation, original, titles, marked, module, overlay, make))
     _check_finished(presentation)
-    return finish_loaded(presentation, stamp), omitted
+    return finish_loaded(presentation, stamp), omitted, slide_numbers(presentation, made)
 
 
 def _check_finished(presentation: Presentation) -> None:
@@ -136,24 +150,24 @@ def _replace_paragraph_text(paragraph: _Paragraph, text: str) -> None:
 
 
 def _placeholder_slides(presentation: Presentation) -> list[tuple[Slide, Marker]]:
+    return _placeholder_markers(list(presentation.slides))
+
+
+def _placeholder_markers(slides: list[Slide]) -> list[tuple[Slide, Marker]]:
+    """Slides with a placeholder marker alone in a text box, and the marker. The text is read
+    from the XML: python-pptx's ``text_frame`` adds an empty text body to a shape without
+    one, which would change the academy's slides."""
     found = []
-    for slide in presentation.slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame and "ck:" in shape.text_frame.text and stands_alone(shape.text_frame.text):
-                marker = find_markers(shape.text_frame.text)[0]
+    for slide in slides:
+        for shape in slide.shapes._spTree.iterchildren(qn("p:sp")):
+            text = "\n".join("".join(t.text or "" for t in paragraph.iter(qn("a:t")))
+                             for paragraph in shape.iter(qn("a:p")))
+            if "ck:" in text and stands_alone(text):
+                marker = find_markers(text)[0]
                 if marker.role == "placeholder":
                     found.append((slide, marker))
                     break
     return found
-
-
-def _move_new_slides(presentation: Presentation, before: int, anchor: Slide) -> None:
-    """Move the slides added since ``before`` to just before ``anchor``."""
-    id_list = presentation.slides._sldIdLst
-    ids = list(id_list)
-    anchor_id = next(i for i in ids if presentation.slides.get(int(i.get("id"))) is anchor)
-    for new in ids[before:]:
-        anchor_id.addprevious(new)
 
 
 def _delete_slide(presentation: Presentation, slide: Slide) -> None:
@@ -168,23 +182,34 @@ def _delete_slide(presentation: Presentation, slide: Slide) -> None:
     presentation.part.rename_slide_parts([slide_id.rId for slide_id in id_list])
 
 
-def _generate(presentation: Presentation, anchor: Slide, name: str, module: Module, material: CountyMaterial,
-              pair: Pair) -> None:
+def _generate(presentation: Presentation, layouts: DeckLayouts, name: str, module: Module,
+              material: CountyMaterial, pair: Pair) -> None:
+    """Append the slides of one piece of county material, made from ``layouts``."""
     overlay = material.overlay
-    layout = anchor.slide_layout
     if name == "cobrand":
-        _title_slide(presentation, layout, module, overlay, pair)
+        cobrand_slide(layouts, module, overlay, material.session)
     elif name == "contacts":
-        _contacts_slides(presentation, layout, overlay)
+        _contacts_slides(layouts, overlay)
     elif name == "stories":
-        _story_slides(presentation, layout, overlay)
+        if not overlay.stories:
+            raise BuildError("the deck has a stories slide but the overlay has no stories/*.md", overlay.folder)
+        story_slides(layouts, overlay)
     elif name == "orgchart":
         if overlay.orgchart is None:
             raise BuildError("the deck has an org chart slide but the overlay has no orgchart.csv", overlay.folder)
         size = slide_size(presentation)
         if size not in material.slide_cache:
-            material.slide_cache[size] = _orgchart_prototype(overlay, size)
-        copy_slides(material.slide_cache[size], presentation, layout)
+            try:
+                material.slide_cache[size] = _orgchart_prototype(overlay, size)
+            except BuildError:
+                if not material.orgchart_pngs:
+                    raise
+                material.slide_cache[size] = None  # slides too small for editable boxes
+        prototype = material.slide_cache[size]
+        if prototype is None:
+            orgchart_picture_slides(layouts, material.orgchart_pngs, material.orgchart_alt, overlay.county)
+        else:
+            copy_slides(prototype, presentation, layouts.layout("title-only"))
 
 
 def _orgchart_prototype(overlay: Overlay, size: SlideSize) -> Presentation:
@@ -202,99 +227,28 @@ def _orgchart_prototype(overlay: Overlay, size: SlideSize) -> Presentation:
     return prototype
 
 
-def _blank_slide(presentation: Presentation, layout: SlideLayout, title: str) -> Slide:
-    """A slide on the marker slide's layout, emptied, with a title text box."""
-    slide: Slide = presentation.slides.add_slide(layout)
-    for shape in list(slide.placeholders):
-        detach(shape._element)
-    as_title(_text_box(slide, MARGIN, MARGIN, slide_size(presentation)[0] - 2 * MARGIN, Pt(TITLE_PT * 1.6),
-                       [title], TITLE_PT, bold=True))
-    return slide
-
-
-def as_title(box: Shape) -> None:
-    """Make a text box the slide's title: screen readers list and announce slides by their
-    title placeholder (Section 508). Its own position and text formatting still apply."""
-    properties = box._element.xpath("./p:nvSpPr/p:nvPr")[0]
-    properties.insert(0, parse_xml(f'<p:ph {nsdecls("p")} type="title"/>'))
-    for paragraph in box.text_frame.paragraphs:
-        if paragraph.alignment is None:
-            paragraph.alignment = 1  # PP_ALIGN.LEFT, not the master title's alignment
-
-
-def _text_box(slide: Slide, left: float, top: float, width: float, height: float, paragraphs: list[str], size: float,
-              bold: bool = False, color: RGBColor | None = None, center: bool = False) -> Shape:
-    box = slide.shapes.add_textbox(Emu(int(left)), Emu(int(top)), Emu(int(width)), Emu(int(height)))
-    frame = box.text_frame
-    frame.word_wrap = True
-    for index, text in enumerate(paragraphs):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        run = paragraph.add_run()
-        run.text = text
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        if color is not None:
-            run.font.color.rgb = color
-        if center:
-            paragraph.alignment = 2  # PP_ALIGN.CENTER
-    return box
-
-
-def _title_slide(presentation: Presentation, layout: SlideLayout, module: Module, overlay: Overlay,
-                 pair: Pair) -> None:
-    slide = presentation.slides.add_slide(layout)
-    for shape in list(slide.placeholders):
-        detach(shape._element)
-    width, height = slide_size(presentation)
-    logo = int(height * 0.22)
-    for key, left in (("cws", MARGIN), ("calworks", width - MARGIN - logo)):
-        branding = overlay.programs[key]
-        if branding.logo is not None:
-            png = logo_png(branding.logo)
-            fitted_width, fitted_height = fit_picture(png, logo, logo)  # centred in a square box
-            picture = slide.shapes.add_picture(io.BytesIO(png), int(left + (logo - fitted_width) / 2),
-                                               int(MARGIN + (logo - fitted_height) / 2), fitted_width, fitted_height)
-            picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
-        _text_box(slide, left - MARGIN / 2, MARGIN + logo, logo + MARGIN, Pt(40), [branding.name], 10,
-                  # python-pptx leaves from_string unannotated
-                  color=RGBColor.from_string(  # type: ignore[no-untyped-call]
-                      readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#")),
-                  center=True)
-    middle = width - 4 * MARGIN - 2 * logo
-    _text_box(slide, 2 * MARGIN + logo, MARGIN, middle, Pt(36), [overlay.county], 24, bold=True, center=True)
-    lines = [module.title]
-    as_title(_text_box(slide, MARGIN, height * 0.45, width - 2 * MARGIN, Pt(90), lines, 32, bold=True, center=True))
-    details = [f"{overlay.programs['cws'].name} and {overlay.programs['calworks'].name}",
-               f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
-    if pair:
-        details.insert(0, f"Co-facilitated by {pair[0].name} ({overlay.programs['cws'].label}) and "
-                          f"{pair[1].name} ({overlay.programs['calworks'].label})")
-    _text_box(slide, MARGIN, height * 0.66, width - 2 * MARGIN, Pt(90), details, 14, center=True)
-    _notes(slide, "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration).")
-
-
 def _notes(slide: Slide, text: str) -> None:
     notes_frame(slide).text = text
 
 
-def _contacts_slides(presentation: Presentation, layout: SlideLayout, overlay: Overlay) -> None:
-    """Contacts in a table, as many rows per slide as fit at 12 pt."""
+def _contacts_slides(layouts: DeckLayouts, overlay: Overlay) -> None:
+    """Contacts in a table below the layout's title, as many rows per slide as fit at 12 pt."""
     if not overlay.contacts:
         raise BuildError("the deck has a contacts slide but the overlay has no contacts.csv rows", overlay.folder)
-    width = slide_size(presentation)[0] - 2 * MARGIN
+    area = layouts.content_area("title-only")
+    width = area.width
     columns = [("Program", 0.12), ("Role", 0.19), ("Name and title", 0.27), ("Phone", 0.14), ("E-mail", 0.28)]
     rows = [[overlay.program_label(c.program),
              c.role, f"{c.name}, {c.title}" if c.title else c.name, c.phone, c.email] for c in overlay.contacts]
-    available = slide_size(presentation)[1] - 2 * MARGIN - Pt(TITLE_PT * 2)
-    pages = _paginate(rows, [int(width * share) for _, share in columns], available, TABLE_PT)
+    pages = _paginate(rows, [int(width * share) for _, share in columns], area.height, TABLE_PT)
     first = 0  # the page's first contact
     for number, page in enumerate(pages, start=1):
         title = f"Local contacts — {overlay.county}" + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
-        slide = _blank_slide(presentation, layout, title)
+        slide, area = layouts.slide("title-only", title)
         heights = page["heights"]
         widths = [int(width * share) for _, share in columns]
-        shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), Emu(int(MARGIN)),
-                                       Emu(int(MARGIN + Pt(TITLE_PT * 2))), Emu(int(width)), Emu(int(sum(heights))))
+        shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), Emu(area.left), Emu(area.top),
+                                       Emu(int(width)), Emu(int(sum(heights))))
         programs = [contact.program for contact in overlay.contacts[first:first + len(page["rows"])]]
         first += len(page["rows"])
         _fill_table(shape, [[label for label, _ in columns], *page["rows"]], widths, heights,
@@ -361,47 +315,3 @@ def _paginate(rows: list[list[str]], widths: list[int], available: int, font_pt:
         used += needed
     pages.append({"rows": current, "heights": heights})
     return pages
-
-
-def _story_slides(presentation: Presentation, layout: SlideLayout, overlay: Overlay) -> None:
-    """One or more slides per story, split between paragraphs or sentences to fit at 16 pt."""
-    if not overlay.stories:
-        raise BuildError("the deck has a stories slide but the overlay has no stories/*.md", overlay.folder)
-    width = int(slide_size(presentation)[0] - 2 * MARGIN)
-    top = MARGIN + Pt(TITLE_PT * 2)
-    available = int(slide_size(presentation)[1] - top - MARGIN)
-    for story in overlay.stories:
-        programs = " and ".join(overlay.program_label(p) for p in story.programs)
-        chunks = _fit_text([f"Programs: {programs}", *story.paragraphs], width - 2 * 91440, available, BODY_PT)
-        for number, chunk in enumerate(chunks, start=1):
-            title = story.title + (" (continued)" if number > 1 else "")
-            slide = _blank_slide(presentation, layout, title)
-            _text_box(slide, MARGIN, top, width, available, chunk, BODY_PT)
-            _notes(slide, "Tell this local story in your own words; ask who in the room worked a family like this.")
-
-
-def _fit_text(paragraphs: list[str], width: int, height: int, font_pt: float) -> list[list[str]]:
-    """Paragraphs grouped into slides that hold them; long paragraphs split at sentences."""
-    pieces: list[str] = []
-    for paragraph in paragraphs:
-        lines = len(wrap(paragraph, width, font_pt, break_words=True))  # a long link breaks, as in PowerPoint
-        if (lines + 1) * line_height(font_pt) <= height:
-            pieces.append(paragraph)
-        else:
-            pieces.extend(sentence + "." if not sentence.endswith((".", "!", "?")) else sentence
-                          for sentence in paragraph.split(". ") if sentence)
-    chunks: list[list[str]] = []
-    current: list[str] = []
-    used: float = 0
-    for piece in pieces:
-        needed = (len(wrap(piece, width, font_pt, break_words=True)) + 0.5) * line_height(font_pt)
-        if needed > height:
-            raise BuildError(f"a sentence of a story is too long for one slide: '{piece[:60]}…'")
-        if current and used + needed > height:
-            chunks.append(current)
-            current, used = [], 0
-        current.append(piece)
-        used += needed
-    if current:
-        chunks.append(current)
-    return chunks

@@ -14,6 +14,7 @@ from docx.shared import Inches, Pt
 
 from ..formats.module import Module
 from ..formats.overlay import Overlay
+from ..formats.session_day import SessionDay
 from ..outputs import Stamp
 from ..wording import BOX, local_labels, module_caption, program_choices
 from .common import (
@@ -56,14 +57,18 @@ def statements(module: Module, overlay: Overlay) -> list[str]:
     ]
 
 
-def evaluation_docx(module: Module, overlay: Overlay, stamp: Stamp) -> bytes:
-    """A one-to-two page anonymous evaluation of one session of ``module``."""
+def evaluation_docx(module: Module, overlay: Overlay, stamp: Stamp, session: SessionDay | None = None) -> bytes:
+    """A one-to-two page anonymous evaluation of one session of ``module``; a planned
+    ``session``'s id and date are printed, so forms are counted per session."""
     document = new_document(overlay, f"Session evaluation: {module.title}", module_caption(module))
     document.add_paragraph("Thank you for spending the day with us. Your answers are anonymous and help "
                            "us make the next session better for both programs.")
     add_labelled(document, ("My program", program_choices(overlay, other="Other: ________")))
     add_labelled(document, ("My role", "   ".join(f"{BOX} {role}" for role in ROLES)))
-    add_fill_in(document, "Date")
+    if session is None:
+        add_fill_in(document, "Date")
+    else:
+        add_labelled(document, ("Session", session.session_id), ("Date", session.date_text))
     document.add_heading("How much do you agree?", level=2)
     rows = [[text, *[BOX] * len(LIKERT)] for text in statements(module, overlay)]
     table = table_with_header(document, ["Statement", *LIKERT], rows,
@@ -83,5 +88,6 @@ def evaluation_docx(module: Module, overlay: Overlay, stamp: Stamp) -> bytes:
         row.cells[0].paragraphs[0].add_run(question).bold = True
         row.height, row.height_rule = ANSWER_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
     add_footer_note(document, "Please hand this to one of today's trainers before you leave. "
-                              f"{overlay.county} · {module.id} {module.version}")
+                              f"{overlay.county} · {module.id} {module.version}"
+                              + (f" · session {session.session_id}" if session else ""))
     return finish(document, stamp, f"Evaluation: {module.title}", module.title, overlay.county)

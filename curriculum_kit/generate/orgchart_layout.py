@@ -67,11 +67,26 @@ def _pieces(word: str) -> list[str]:
     return re.findall(r"[^-/]+[-/]*|[-/]+", word)
 
 
+def _fitting(piece: str, width_pt: float, font_pt: float) -> list[str]:
+    """A piece wider than a line cut between characters, as PowerPoint breaks a word that
+    no line can hold (an id, a URL, a name typed without spaces)."""
+    if text_width(piece, font_pt) <= width_pt:
+        return [piece]
+    parts, part = [], ""
+    for char in piece:
+        if part and text_width(part + char, font_pt) > width_pt:
+            parts.append(part)
+            part = ""
+        part += char
+    return parts + [part]
+
+
 def wrap(text: str, width_pt: float, font_pt: float) -> list[str]:
-    """Greedy wrap at spaces and after hyphens; a piece wider than ``width_pt`` overflows."""
+    """Greedy wrap at spaces and after hyphens; a piece wider than ``width_pt`` is cut."""
     lines: list[str] = []
     for word in text.split():
-        for index, piece in enumerate(_pieces(word)):
+        pieces = [part for piece in _pieces(word) for part in _fitting(piece, width_pt, font_pt)]
+        for index, piece in enumerate(pieces):
             joined = f"{lines[-1]}{'' if index else ' '}{piece}" if lines else piece
             if lines and text_width(joined, font_pt) <= width_pt:
                 lines[-1] = joined
@@ -192,7 +207,7 @@ class _Planner:
                              key=lambda item: item[0])
         wanted = (max(BOX_EM * font, widest, team) + 2 * PAD_PT) * EMU_PER_PT / (1 - 2 * 0.29289 * CORNER)
         box_w = min(math.ceil(wanted), self.area_w, round((MAX_BOX_EM * font + 2 * PAD_PT) * EMU_PER_PT))
-        if max(widest, team) > (box_w - 2 * text_inset(box_w)) / EMU_PER_PT:
+        if team > (box_w - 2 * text_inset(box_w)) / EMU_PER_PT:  # a longer word is cut (see wrap)
             raise BuildError(f"org chart cannot fit '{person.name}': a word of the name or title is too long "
                              f"for a box of the chart at {font} pt", self.chart.path, person.line)
         self.font, self.box_w = font, box_w

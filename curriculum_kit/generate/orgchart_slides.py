@@ -8,6 +8,7 @@ measured is what PowerPoint draws.
 
 from __future__ import annotations
 
+import io
 from xml.sax.saxutils import escape
 
 from pptx.enum.text import MSO_AUTO_SIZE
@@ -21,6 +22,8 @@ from pptx.util import Emu, Pt
 from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, PROGRAMS
 from ..wording import PROGRAM_FALLBACK_COLORS
+from .common import fit_picture
+from .deck_layouts import DeckLayouts
 from .orgchart_layout import CORNER, EMU_PER_PT, NOTE_LINES, NOTE_PT, PAD_PT, Box, Page, box_colors, line_height, wrap
 from .slide_parts import detach, notes_frame, slide_size
 
@@ -184,3 +187,17 @@ def _fill_text(frame: TextFrame, paragraphs: list[tuple[str, float, bool, bool]]
     parent = body.getparent()
     assert parent is not None  # a text body sits in its shape
     parent.replace(body, parse_xml(f"<p:root {nsdecls('p', 'a')}>{_text_body(paragraphs, color)}</p:root>")[0])
+
+
+def orgchart_picture_slides(layouts: DeckLayouts, pictures: tuple[bytes, ...], alt_text: str, county: str) -> None:
+    """The org chart as pictures (the guide's pages), for slides too small to hold its
+    editable boxes at a readable size: one slide per page, the picture fitted below the title."""
+    for number, png in enumerate(pictures, start=1):
+        suffix = f" (page {number} of {len(pictures)})" if len(pictures) > 1 else ""
+        slide, area = layouts.slide("title-only", f"{county} org chart{suffix}")
+        width, height = fit_picture(png, area.width, max(area.height, 1))
+        picture = slide.shapes.add_picture(io.BytesIO(png), area.left + (area.width - width) // 2, area.top,
+                                           width, height)
+        picture._element.nvPicPr.cNvPr.set("descr", alt_text)
+        slide.notes_slide.notes_text_frame.text = ("Walk through both programs' teams; org-chart.docx in the packet "
+                                                   "lists everyone on the chart.")

@@ -2,8 +2,9 @@
 
 Only shapes without relationships (text boxes, auto shapes, connectors) are copied, which
 is what generated org chart slides are made of; placeholders become plain shapes, since
-the target's layouts may not have the same ones, except that a title stays a title (with
-its own position), which is how screen readers find and name a slide.
+the target's layouts may not have the same ones — except the title, which stays the
+title when the target layout has one, so it takes the deck's own title font and colour,
+and screen readers find and name the slide by it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _GROUP_PROPERTIES = (qn("p:nvGrpSpPr"), qn("p:grpSpPr"))
 def copy_slides(source: Presentation, target: Presentation, layout: SlideLayout) -> list[Slide]:
     """Append a copy of every slide of ``source`` to ``target`` on ``layout``."""
     slides = []
+    titled = any(ph.get("type") in _TITLES for ph in layout._element.iter(_PLACEHOLDER))
     for original in source.slides:
         slide = target.slides.add_slide(layout)
         tree = slide.shapes._spTree
@@ -32,11 +34,12 @@ def copy_slides(source: Presentation, target: Presentation, layout: SlideLayout)
             if shape.tag in _GROUP_PROPERTIES:
                 continue
             duplicate = copy.deepcopy(shape)
-            for placeholder in duplicate.iter(_PLACEHOLDER):
-                if placeholder.get("type") in _TITLES:
+            for placeholder in list(duplicate.iter(_PLACEHOLDER)):
+                if titled and placeholder.get("type") in _TITLES:
+                    placeholder.set("type", "title")
                     placeholder.attrib.pop("idx", None)
-                else:
-                    placeholder.getparent().remove(placeholder)
+                    continue
+                placeholder.getparent().remove(placeholder)
             tree.append(duplicate)
         if original.has_notes_slide:
             slide.notes_slide.notes_text_frame.text = original.notes_slide.notes_text_frame.text

@@ -23,10 +23,12 @@ from ..errors import BuildError
 from ..formats.markers import Marker, find_markers
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
+from ..formats.session_day import SessionDay, facilitation_lines
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded, fit_picture, section_height, section_width
 from .contacts_doc import contacts_table
+from .guide_placement import describe, guide_outline, place_unmarked
 from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
 
@@ -40,7 +42,9 @@ class CountyMaterial:
     overlay: Overlay
     orgchart_pngs: tuple[bytes, ...]
     orgchart_alt: str
-    slide_cache: dict[SlideSize, Presentation] = field(default_factory=dict)  # slide size -> org chart slides to copy
+    # slide size -> org chart slides to copy; None: slides too small for them (pictures instead)
+    slide_cache: dict[SlideSize, Presentation | None] = field(default_factory=dict)
+    session: SessionDay | None = None  # the planned session a packet is for (date, room, pair); None: any
 
 
 def section_decider(overlay: Overlay, audience: str) -> Callable[[Marker], str]:
@@ -69,20 +73,35 @@ def program_label(overlay: Overlay, pair: Pair) -> Callable[[Marker], str]:
 
 
 def assemble_word(data: bytes, module: Module, material: CountyMaterial, audience: str,
-                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp) -> tuple[bytes, list[tuple[Marker, str]]]:
-    """The document with county material placed; returns (bytes, what was done to each section)."""
+                  pair: tuple[Trainer, Trainer] | None, stamp: Stamp, guide_headings: list[str] | None = None
+                  ) -> tuple[bytes, list[tuple[Marker, str]], dict[str, str]]:
+    """The document with county material placed; returns (bytes, what was done to each
+    section, where each piece went). For the facilitator guide, ``guide_headings`` are its
+    headings in the academy's words, and material it has no markers for is placed by
+    :mod:`.guide_placement`."""
     overlay = material.overlay
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
+    outline = guide_outline(document) if guide_headings is not None else []
+    marked = {item.marker.name for item in placeholders(body, find_markers)}
     done = resolve_sections(body, find_markers, section_decider(overlay, audience), program_label(overlay, pair))
+    at_markers: dict[str, tuple[etree._Element, str]] = {}
     for item in placeholders(body, find_markers):
+        before = item.element.getprevious()
         with _insert_before(document, item.element):
             _fill(document, item.marker.name, module, material, pair, audience)
+        first = body[0] if before is None else before.getnext()
+        if first is not None:
+            at_markers[item.marker.name] = (first, "at the marker")
+    where = describe(document, at_markers) if guide_headings is not None else {}
+    if guide_headings is not None:
+        where.update(place_unmarked(document, outline, guide_headings, marked, module, overlay,
+                                    lambda name: _fill(document, name, module, material, pair, audience)))
     left = marked_paragraphs(body, find_markers)  # nothing unfinished ships
     if left:
         raise BuildError(f"marker {left[0].marker} is left in the document; check the module with "
                          "'curriculum-kit validate'")
-    return finish_loaded(document, stamp), done
+    return finish_loaded(document, stamp), done, where
 
 
 @contextmanager
@@ -102,7 +121,7 @@ def _fill(document: DocxDocument, name: str, module: Module, material: CountyMat
           audience: str) -> None:
     overlay = material.overlay
     if name == "cobrand":
-        _cover(document, module, overlay, pair, audience)
+        _cover(document, module, overlay, material.session, audience)
     elif name == "contacts":
         if not overlay.contacts:
             raise BuildError("the module has a contacts marker but the overlay has no contacts.csv rows",
@@ -126,7 +145,8 @@ def _fill(document: DocxDocument, name: str, module: Module, material: CountyMat
         add_stories(document, overlay.stories, overlay)
 
 
-def _cover(document: DocxDocument, module: Module, overlay: Overlay, pair: Pair, audience: str) -> None:
+def _cover(document: DocxDocument, module: Module, overlay: Overlay, session: SessionDay | None,
+           audience: str) -> None:
     fill_cobrand(document.add_table(1, 3), overlay, logo_height=Inches(1.1))
     role = "Facilitator guide" if audience == "facilitator" else "Participant materials"
     for text, size, bold in ((module.title, 26, True),
@@ -138,9 +158,8 @@ def _cover(document: DocxDocument, module: Module, overlay: Overlay, pair: Pair,
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(text)
         run.font.size, run.bold = Pt(size), bold
-    if pair:
+    for line in facilitation_lines(overlay, session):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(f"Co-facilitators: {pair[0].name} ({overlay.programs['cws'].label}) and "
-                          f"{pair[1].name} ({overlay.programs['calworks'].label})").font.size = Pt(12)
+        paragraph.add_run(line).font.size = Pt(12)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -12,23 +12,22 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO, NamedTuple
 from zipfile import ZipInfo
 
 from lxml import etree
 
-from .locations import BlockLocator, part_labels
-from .matcher import Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
+from .matcher import Kept, Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
 from .textview import PartText, read_part
 from .zipio import ZipWriter
 
 
-@dataclass(frozen=True)
-class Change:
+# Records are named tuples and the result a plain class: a dataclass statement costs about
+# a millisecond at import, a third of a small file's work.
+class Change(NamedTuple):
     part: str
     location: str
     term: str
@@ -38,8 +37,7 @@ class Change:
     after: str
 
 
-@dataclass(frozen=True)
-class NearMissReport:
+class NearMissReport(NamedTuple):
     part: str
     location: str
     term: str
@@ -48,17 +46,29 @@ class NearMissReport:
     paragraph: str
 
 
-@dataclass
+class KeptReport(NamedTuple):
+    """A place left alone because it already reads as an expanding row's replacement."""
+    part: str
+    location: str
+    term: str
+    text: str
+    paragraph: str
+
+
 class AdaptResult:
     """What adapting one document did and did not do."""
 
-    source: Path
-    terms: tuple[TermRule, ...]
-    changes: list[Change] = field(default_factory=list)  # filled when details are asked for
-    near_misses: list[NearMissReport] = field(default_factory=list)  # likewise
-    by_term: Counter[str] = field(default_factory=Counter)
-    by_kind: Counter[str] = field(default_factory=Counter)
-    near_miss_count: int = 0
+    def __init__(self, source: Path, terms: tuple[TermRule, ...]):
+        self.source = source
+        self.terms = terms
+        self.changes: list[Change] = []  # filled when details are asked for
+        self.near_misses: list[NearMissReport] = []  # likewise
+        self.already_adapted: list[KeptReport] = []  # likewise
+        self.by_term: Counter[str] = Counter()
+        self.by_kind: Counter[str] = Counter()
+        self.near_miss_count = 0
+        self.already_adapted_count = 0
+        self.kept_terms: set[str] = set()  # terms found only where already adapted count as found
 
     def occurrences(self) -> Counter[str]:
         return self.by_term
@@ -68,13 +78,14 @@ class AdaptResult:
 
     def unused_terms(self) -> list[str]:
         used = self.occurrences()
-        return [t.term for t in self.terms if t.term not in used]
+        return [t.term for t in self.terms if t.term not in used and t.term not in self.kept_terms]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, object]:
         return {
             "source": str(self.source),
-            "changes": [asdict(c) for c in self.changes],
-            "near_misses": [asdict(m) for m in self.near_misses],
+            "changes": [c._asdict() for c in self.changes],
+            "near_misses": [m._asdict() for m in self.near_misses],
+            "already_adapted": [k._asdict() for k in self.already_adapted],
             "occurrences": dict(sorted(self.occurrences().items())),
             "terms_never_found": self.unused_terms(),
         }
@@ -90,6 +101,8 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
     matcher = compiled_matcher(tuple(terms))
     result = AdaptResult(package.path, tuple(terms))
     parts = package.text_parts()
+    if details:
+        from .locations import part_labels  # here: only reports name places
     labels = part_labels(package, parts) if details else {}
     writer = ZipWriter(output) if output is not None else None
     for info in package.infos:
@@ -99,7 +112,7 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
             with _collector_paused():
                 changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
                                       details, serialize_changes=writer is not None)
-            if changed is not None and writer is not None:  # only written parts come back changed
+            if changed is not None and writer is not None:
                 writer.add(name, changed, info.date_time)
                 continue
         else:
@@ -117,12 +130,15 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
     name = info.filename
     root = parse_xml(package.inflate(info, raw), package.path, name)
     view = read_part(root)
-    matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds)
+    kept: list[Kept] = []
+    matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds, kept)
     result.by_term.update(match.term.term for match in matches)
     result.by_kind[kind] += len(matches)
     result.near_miss_count += len(misses)
+    result.already_adapted_count += len(kept)
+    result.kept_terms.update(place.term.term for place in kept)
     if details:
-        _record(result, name, label, root, view, matches, misses)
+        _record(result, name, label, root, view, matches, misses, kept)
     changed = None
     if matches:
         apply(view, matches)
@@ -146,9 +162,11 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _record(result: AdaptResult, part: str, label: str, root: etree._Element, view: PartText,
-            matches: list[Match], misses: list[NearMiss]) -> None:
-    if not matches and not misses:
+            matches: list[Match], misses: list[NearMiss], kept: list[Kept]) -> None:
+    if not matches and not misses and not kept:
         return
+    from .locations import BlockLocator
+
     locator = BlockLocator(root, view)
     by_block: dict[int, list[Match]] = {}
     for match in matches:
@@ -165,6 +183,10 @@ def _record(result: AdaptResult, part: str, label: str, root: etree._Element, vi
         block = view.block(bisect_right(view.block_starts, miss.start) - 1)
         result.near_misses.append(NearMissReport(part, _join(label, locator.describe(block)), miss.term.term,
                                                  view.text[miss.start:miss.end], miss.reason, block.text))
+    for place in kept:
+        block = view.block(bisect_right(view.block_starts, place.start) - 1)
+        result.already_adapted.append(KeptReport(part, _join(label, locator.describe(block)), place.term.term,
+                                                 view.text[place.start:place.end], block.text))
 
 
 def _join(label: str, detail: str) -> str:

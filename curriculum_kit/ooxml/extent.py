@@ -43,10 +43,15 @@ def _page_styles(package: Package) -> tuple[set[str], str | None]:
                    if rel.type.endswith(_STYLES) and not rel.external and package.has(rel.target)), None)
     if styles is None:
         return set(), None
+    return page_styles(package.xml(styles))
+
+
+def page_styles(styles: etree._Element) -> tuple[set[str], str | None]:
+    """Paragraph styles that start a page, and the default paragraph style, from styles.xml."""
     own: dict[str, bool | None] = {}
     based_on: dict[str, str] = {}
     default = None
-    for style in package.xml(styles).iter(w("style")):
+    for style in styles.iter(w("style")):
         if style.get(w("type")) != "paragraph":
             continue
         style_id = style.get(w("styleId"), "")
@@ -68,7 +73,13 @@ def _page_styles(package: Package) -> tuple[set[str], str | None]:
     return starting, default
 
 
-def _pages(root: etree._Element, styles: tuple[set[str], str | None]) -> int:
+def page_of(root: etree._Element, styles: tuple[set[str], str | None], target: etree._Element) -> int:
+    """The page on which the body paragraph ``target`` starts, estimated as :func:`extent`
+    counts pages (text flowing over onto a next page is not counted)."""
+    return _pages(root, styles, target)
+
+
+def _pages(root: etree._Element, styles: tuple[set[str], str | None], until: etree._Element | None = None) -> int:
     starting, default = styles
     body = root.find(w("body"))
     if body is None:
@@ -85,6 +96,8 @@ def _pages(root: etree._Element, styles: tuple[set[str], str | None]) -> int:
         style_id = style.get(w("val")) if style is not None else default
         if (direct if direct is not None else style_id in starting) and not at_top:
             pages, at_top = pages + 1, True
+        if paragraph is until:
+            return pages
         for element in paragraph.iter(_WALK):
             if any(True for _ in element.iterancestors(_TXBX)):
                 continue

@@ -5,19 +5,21 @@ Semantics (pinned by tests): whole words only (the characters around a match are
 term matches any case and passes the case on; all terms at once, leftmost first and the
 longest at one position; a match never crosses a barrier offset. Places where a term
 almost matched are returned as near misses, so nothing is missed silently.
+
+A row whose replacement holds its own term is an *expansion* ('CCR' -> 'Continuum of Care
+Reform (CCR)'). Its replacement is sought like a term, and where the text already reads so
+(under the row's case rule) the place is kept as it is: text is never doubled, and adapting
+an adapted document changes nothing.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-# The terms as a tree of letters: "" marks the end of a term.
-_Trie = dict[str, "_Trie"]
+from .needles import LONG_LIST, finder
 
 
 class TermRule(Protocol):
@@ -51,8 +53,14 @@ class Match(NamedTuple):  # a tuple: a long document has thousands, made in the 
     replacement: str
 
 
-@dataclass(frozen=True)
-class NearMiss:
+class Kept(NamedTuple):
+    """A place that already reads as the replacement of an expanding row: left alone."""
+    start: int
+    end: int
+    term: TermRule
+
+
+class NearMiss(NamedTuple):  # tuples, not dataclasses: a class statement is cheaper at start-up
     start: int
     end: int
     term: TermRule
@@ -79,113 +87,97 @@ def carry_case(matched: str, replacement: str) -> str:
     return replacement
 
 
-_MAX_NESTING = 100  # Python's regex parser recurses once per group: stay well inside its limit
-
-
-class _TooDeep(Exception):
-    pass
-
-
-def _trie_pattern(needles: list[str]) -> str:
-    """A regex alternation shaped as a trie, longest branch first, so the regex engine
-    finds every term at a position in one C-level step instead of one pass per term.
-
-    Runs of letters with one way on are written as one literal, so nesting grows only where
-    terms branch or end. A list nested deeper than Python's regex parser takes (hundreds of
-    terms each extending the last) becomes a flat alternation, longest first: the same
-    matches, found more slowly.
-    """
-    trie: _Trie = {}
-    for needle in needles:
-        node = trie
-        for char in needle:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie, depth: int) -> str:
-        if depth > _MAX_NESTING:
-            raise _TooDeep
-        branches = []
-        for char, child in sorted(node.items()):
-            if not char:
-                continue
-            run = [char]
-            while len(child) == 1 and "" not in child:
-                (char, child), = child.items()
-                run.append(char)
-            branches.append(re.escape("".join(run)) + emit(child, depth + 1))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-    try:
-        return emit(trie, 0)
-    except _TooDeep:
-        return "|".join(re.escape(needle) for needle in sorted(needles, key=len, reverse=True))
-
-
 class Matcher:
     """Terms prepared once, then applied to any number of texts."""
 
-    def __init__(self, terms: Sequence[TermRule]):
+    def __init__(self, terms: Sequence[TermRule], long_list: int = LONG_LIST):
+        """``long_list``: from this many needles on, they are found by their first words
+        (see needles.py; a parameter so that tests can compare the two ways)."""
         self.terms = tuple(terms)
         self._by_needle: dict[str, list[TermRule]] = {}
-        for term in self.terms:  # exact-case terms first: they win when the text agrees
-            self._by_needle.setdefault(fold_case(term.term).translate(_COLLAPSE), []).append(term)
-        for candidates in self._by_needle.values():
-            candidates.sort(key=lambda t: t.ignore_case)
-        self._cases = {n: [(t, t.ignore_case) for t in terms] for n, terms in self._by_needle.items()}
-        needles = sorted(self._by_needle)
-        known = set(needles)  # for each term, the other terms that start it, longest first
-        self._shorter = {n: [n[:k] for k in range(len(n) - 1, 0, -1) if n[:k] in known] for n in needles}
+        self._expansions: dict[str, list[TermRule]] = {}  # an expansion's replacement, sought as a needle
+        self._cases: dict[str, list[tuple[TermRule, bool]]] = {}  # exact-case terms first: they win
+        for term in self.terms:  # when the text agrees
+            ignore_case = term.ignore_case
+            needle = fold_case(term.term).translate(_COLLAPSE)
+            self._by_needle.setdefault(needle, []).append(term)
+            self._cases.setdefault(needle, []).append((term, ignore_case))
+            if _holds_own_term(term, ignore_case):
+                self._expansions.setdefault(fold_case(term.replacement).translate(_COLLAPSE), []).append(term)
+        for needle, cases in self._cases.items():
+            if len(cases) > 1:
+                cases.sort(key=lambda case: case[1])
+                self._by_needle[needle] = [term for term, _ in cases]
+        needles = sorted(self._by_needle.keys() | self._expansions.keys())
         # A match starts where the previous character is not a letter or digit (str.isalnum,
         # which is what [^\W_] is). Matching that character rather than looking behind lets
         # the regex engine skip ahead to the next such character in C: 1.4x faster.
-        self._search = re.compile(r"[\W_](" + _trie_pattern(needles) + ")").search if needles else None
+        self._finder = finder(needles, long_list) if needles else None
 
-    def scan(self, text: str, barriers: Sequence[int] = (),
-             barrier_kinds: dict[int, str] | None = None) -> tuple[list[Match], list[NearMiss]]:
+    def scan(self, text: str, barriers: Sequence[int] = (), barrier_kinds: dict[int, str] | None = None,
+             kept: list[Kept] | None = None) -> tuple[list[Match], list[NearMiss]]:
         """Matches (non-overlapping, in order) and near misses of every term in ``text``.
 
         ``barriers`` are sorted offsets that a match may start or end at but never cross.
         Terms are sought in the case-folded text with tabs and line breaks read as spaces,
-        so the same search also finds the near misses.
+        so the same search also finds the near misses. Places already reading as an
+        expansion's replacement are skipped, and listed in ``kept`` when it is given.
         """
         matches: list[Match] = []
         misses: list[NearMiss] = []
-        if self._search is None:
+        if self._finder is None:
             return matches, misses
+        search, candidates = self._finder.search, self._finder.candidates
         kinds = barrier_kinds or {}
+        expansions = self._expansions
         # one character before the text, so that offsets in `collapsed` are those of the
         # character before, and a term at offset 0 has a non-letter in front of it too
         collapsed = "\x00" + fold_case(text).translate(_COLLAPSE)
         position = 0
         while True:
-            found = self._search(collapsed, position)
+            found = search(collapsed, position)
             if found is None:
                 break
-            start, longest = found.start(), found.group(1)
+            start = found.start()
             match = None
-            for needle in (longest, *self._shorter[longest]):
-                if needle is not longest and not collapsed.startswith(needle, start + 1):
-                    continue
-                match = self._judge(text, start, start + len(needle), needle, barriers, kinds, misses)
-                if match is not None:
-                    break
+            for needle in candidates(collapsed, found):  # the needles matching here, longest first
+                if needle in expansions:
+                    end = start + len(needle)
+                    term = self._already_adapted(text, start, end, expansions[needle])
+                    if term is not None:
+                        if kept is not None:
+                            kept.append(Kept(start, end, term))
+                        position = end
+                        break
+                if needle in self._by_needle:
+                    match = self._judge(text, start, start + len(needle), needle, barriers, kinds, misses)
+                    if match is not None:
+                        break
+            else:
+                position = start + 1
             if match is not None:
                 matches.append(match)
                 position = match.end
-            else:
-                position = start + 1
         return matches, _outside(misses, matches)
+
+    @staticmethod
+    def _already_adapted(text: str, start: int, end: int, rows: list[TermRule]) -> TermRule | None:
+        """The expanding row whose replacement ``text[start:end]`` already reads as, if any."""
+        original = text[start:end]
+        if end < len(text) and text[end].isalnum() and original[-1:].isalnum():
+            return None  # the start of a longer word: its term inside matches no more than here
+        for term in rows:
+            if original == term.replacement or (term.ignore_case and fold_case(original) == fold_case(term.replacement)):
+                return term
+        return None
 
     def replace(self, text: str) -> str:
         """``text`` with every match replaced (for short texts outside documents: titles)."""
         matches, _ = self.scan(text)
         return splice(text, matches)
 
-    def _judge(self, text: str, start: int, end: int, needle: str, barriers: Sequence[int],
-               kinds: dict[int, str], misses: list[NearMiss]) -> Match | None:
+    def _judge(self, text: str, start: int, end: int, needle: str, barriers: Sequence[int], kinds: dict[int, str],
+               misses: list[NearMiss]) -> Match | None:
         """The match of ``needle`` at ``start``, or None after noting why it is a near miss."""
         candidates = self._by_needle[needle]
         original = text[start:end]
@@ -211,6 +203,23 @@ class Matcher:
                 return Match(start, end, term, term.replacement)
         misses.append(NearMiss(start, end, candidates[0], f"differs in case ('{original}')"))
         return None
+
+
+def _holds_own_term(term: TermRule, ignore_case: bool | None = None) -> bool:
+    """Whether the row's replacement contains its own term as a whole word, under its case rule."""
+    if ignore_case is None:
+        ignore_case = term.ignore_case
+    needle = term.term.lower() if ignore_case else term.term
+    haystack = term.replacement.lower() if ignore_case else term.replacement
+    if len(haystack) != len(term.replacement):
+        haystack = fold_case(term.replacement)
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if not haystack[start - 1:start].isalnum() and not haystack[end:end + 1].isalnum():
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
 
 
 @lru_cache(maxsize=32)

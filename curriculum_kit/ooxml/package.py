@@ -10,10 +10,9 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import BinaryIO, NoReturn, cast
+from typing import BinaryIO, NamedTuple, NoReturn, cast
 from urllib.parse import unquote
 
 from lxml import etree
@@ -71,8 +70,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           collect_ids=False)  # xml:id lookups are never used; 3% of parsing
 
 
-@dataclass(frozen=True)
-class Relationship:
+class Relationship(NamedTuple):
     id: str
     type: str
     target: str  # a part name for internal targets, the URL for external ones

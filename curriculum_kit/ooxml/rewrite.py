@@ -13,18 +13,36 @@ from collections.abc import Sequence
 from .matcher import Match
 from .textview import PartText, node_text, set_node_text
 
+_TO_THE_END = 1 << 62  # an edit that cuts a node's text from its start offset to its end
+
 
 def apply(part: PartText, matches: Sequence[Match]) -> None:
-    """Apply matches (sorted, non-overlapping, offsets into ``part.text``) to the XML."""
-    starts, nodes, attributes = part.seg_starts, part.seg_nodes, part.seg_attrs
-    for match in reversed(matches):  # right to left: earlier offsets stay valid
+    """Apply matches (sorted, non-overlapping, offsets into ``part.text``) to the XML.
+
+    Edits are gathered per text node first, so a node is read and written once however
+    many matches touch it (a dense guide makes ten thousand).
+    """
+    starts = part.seg_starts
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    for match in matches:
         first = bisect_right(starts, match.start) - 1
         last = bisect_right(starts, match.end - 1, first) - 1
-        for index in range(last, first - 1, -1):
-            node, attribute = nodes[index], attributes.get(index)
-            offset = starts[index]
-            text = node_text(node, attribute)
-            kept = text[match.end - offset:]  # empty when the match runs on past this node
-            if index == first:
-                kept = text[:match.start - offset] + match.replacement + kept
-            set_node_text(node, attribute, kept)
+        offset = starts[first]
+        if first == last:
+            edits.setdefault(first, []).append((match.start - offset, match.end - offset, match.replacement))
+            continue
+        edits.setdefault(first, []).append((match.start - offset, _TO_THE_END, match.replacement))
+        for index in range(first + 1, last):
+            edits.setdefault(index, []).append((0, _TO_THE_END, ""))
+        edits.setdefault(last, []).append((0, match.end - starts[last], ""))
+    nodes, attributes = part.seg_nodes, part.seg_attrs
+    for index, cuts in edits.items():
+        node, attribute = nodes[index], attributes.get(index)
+        text = node_text(node, attribute)
+        pieces: list[str] = []
+        position = 0
+        for start, end, inserted in cuts:
+            pieces += (text[position:start], inserted)
+            position = end
+        pieces.append(text[position:])
+        set_node_text(node, attribute, "".join(pieces))

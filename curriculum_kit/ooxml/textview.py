@@ -14,7 +14,7 @@ matched in one pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple, TypeAlias
 
 from lxml import etree
 
@@ -45,10 +45,6 @@ _WALK_TAGS = (_W_T, _A_T, *_CHARS, *_ZERO_WIDTH)
 _IN_RUNS = {_W_T, _A_T, *_CHARS, *(t for t in _ZERO_WIDTH if t.startswith(f"{{{W_NS}}}"))}
 
 # Wrappers whose edge a match never crosses (a match inside one stays inside it).
-# A DrawingML hyperlink is noted as ("link", its relationship id): no wrapper element marks it.
-Link = tuple[str, str | None]
-Container = etree._Element | Link | None
-
 _BOUNDARIES = {
     w("hyperlink"): "a hyperlink edge",
     w("fldSimple"): "a field",
@@ -75,8 +71,11 @@ _ALL_TAGS = (*PARAGRAPH_TAGS, *_WALK_TAGS, *(_WRAPPERS - set(_WALK_TAGS)), _A_HL
              *_ALT_TEXT_OWNERS)
 
 
-@dataclass
-class Block:
+_Link: TypeAlias = "tuple[str, str | None]"  # a DrawingML hyperlink: ('link', its relationship id)
+_Container: TypeAlias = "etree._Element | _Link | None"  # the wrapper a text node sits in
+
+
+class Block(NamedTuple):
     """A paragraph, a whole-element text (title, comment) or an alt-text attribute."""
 
     element: etree._Element
@@ -86,25 +85,26 @@ class Block:
     is_paragraph: bool = True
 
 
-@dataclass
 class PartText:
     """Every block of one XML part, and where each character lives in the XML.
 
     Blocks are kept as parallel lists (most are never looked at one by one); a paragraph
     holding a text box is two blocks, before and after it, which changes nothing for
-    matching since a text box is a barrier.
+    matching since a text box is a barrier. (Plain classes, not dataclasses: `adapt`
+    starts sooner.)
     """
 
-    text: str = ""
-    block_starts: list[int] = field(default_factory=list)
-    block_elements: list[etree._Element] = field(default_factory=list)
-    block_attrs: dict[int, str] = field(default_factory=dict)  # block index -> attribute holding it
-    paragraph_blocks: int = 0  # blocks before this index are paragraphs
-    seg_starts: list[int] = field(default_factory=list)
-    seg_nodes: list[etree._Element] = field(default_factory=list)
-    seg_attrs: dict[int, str] = field(default_factory=dict)  # text node index -> attribute holding it
-    barriers: list[int] = field(default_factory=list)
-    barrier_kinds: dict[int, str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.text = ""
+        self.block_starts: list[int] = []
+        self.block_elements: list[etree._Element] = []
+        self.block_attrs: dict[int, str] = {}  # block index -> attribute holding it
+        self.paragraph_blocks = 0  # blocks before this index are paragraphs
+        self.seg_starts: list[int] = []
+        self.seg_nodes: list[etree._Element] = []
+        self.seg_attrs: dict[int, str] = {}  # text node index -> attribute holding it
+        self.barriers: list[int] = []
+        self.barrier_kinds: dict[int, str] = {}
 
     def block(self, index: int) -> Block:
         start = self.block_starts[index]
@@ -130,10 +130,10 @@ class _Reader:
         self.length = 0
         self.current: etree._Element | None = None  # the paragraph of the current block
         self.first_segment = 0  # index of the current block's first text node
-        self.container: Container = None  # the boundary wrapper of the last text node
+        self.container: _Container = None  # the boundary wrapper of the last text node
         self.complex: set[etree._Element] = set()  # paragraphs holding wrappers: read node by node, carefully
         self.fields: list[str] = []  # open complex fields: 'code' until the separator, then 'result'
-        self.links: dict[etree._Element, Link] = {}  # DrawingML runs that carry a hyperlink -> its identity
+        self.links: dict[etree._Element, _Link] = {}  # DrawingML runs that carry a hyperlink -> its identity
 
     def start_block(self, element: etree._Element, attribute: str | None = None) -> None:
         if self.part.block_starts:
@@ -145,7 +145,7 @@ class _Reader:
         self.part.block_elements.append(element)
         self.current, self.first_segment, self.container = element, len(self.part.seg_nodes), None
 
-    def add_text(self, node: etree._Element, text: str, container: Container = None) -> None:
+    def add_text(self, node: etree._Element, text: str, container: _Container = None) -> None:
         part = self.part
         if container != self.container and len(part.seg_nodes) > self.first_segment:
             self.barrier(_boundary_kind(container if container is not None else self.container))
@@ -162,7 +162,8 @@ class _Reader:
     def node(self, element: etree._Element, tag: str) -> None:
         """Wrappers, barriers, and text that needs its ancestors looked at."""
         parent = element.getparent()
-        assert parent is not None  # every tag read here sits inside a paragraph or run
+        if parent is None:  # the part's root element: nothing around it to read
+            return
         if tag in _WRAPPERS:
             owner = _climb(parent)[2]
             if owner is not None:
@@ -170,7 +171,7 @@ class _Reader:
             if tag not in _ZERO_WIDTH:
                 return
         anchor = parent.getparent() if tag in _IN_RUNS else parent
-        container: Container = None
+        container: _Container = None
         if anchor is not self.current or anchor in self.complex:
             container, hidden, owner = _climb(parent)
             if owner is None or hidden:
@@ -210,15 +211,13 @@ def read_part(root: etree._Element) -> PartText:
     reader = _Reader()
     part, pieces, nodes, starts = reader.part, reader.pieces, reader.part.seg_nodes, reader.part.seg_starts
     links = reader.links
-    titled: list[etree._Element] = []
-    alt_text_owners: list[etree._Element] = []
+    titled, alt_text_owners = [], []
     for element in root.iter(_ALL_TAGS):
         tag = element.tag
         if tag == _W_T or tag == _A_T:  # the common case, inline: a text node of a run right in the paragraph
             current = reader.current
             run = element.getparent()
-            assert run is not None  # a text node always sits in a run
-            if run.getparent() is current and not reader.fields and current not in reader.complex:
+            if run is not None and run.getparent() is current and not reader.fields and current not in reader.complex:
                 text = element.text
                 if text:
                     container = links.get(run) if links else None
@@ -270,19 +269,19 @@ def _climb(node: etree._Element | None) -> tuple[etree._Element | None, bool, et
     return container, hidden, node
 
 
-def _note_link(link: etree._Element, links: dict[etree._Element, Link]) -> None:
+def _note_link(link: etree._Element, links: dict[etree._Element, _Link]) -> None:
     """A DrawingML hyperlink lives in its run's properties: note the run and the link."""
     properties = link.getparent()
-    run = properties.getparent() if properties is not None else None
-    if properties is not None and run is not None and properties.tag == _A_RPR:
+    run = properties.getparent() if properties is not None and properties.tag == _A_RPR else None
+    if run is not None:
         links[run] = ("link", link.get(_R_ID))
 
 
-def _boundary_kind(container: Container) -> str:
+def _boundary_kind(container: _Container) -> str:
     """What a reader would call the edge of this wrapper (a DrawingML link is a tuple)."""
     if isinstance(container, tuple):
         return "a hyperlink edge"
-    assert container is not None  # asked only where a wrapper starts or ends
+    assert container is not None  # called where the wrapper changes: one side has one
     return _BOUNDARIES[container.tag]
 
 

@@ -7,6 +7,10 @@ with zlib-ng, which writes the same standard deflate streams as zlib at about tw
 speed and a slightly better ratio (deflating a changed 8 MB document part was the
 largest single cost of `adapt` after parsing).
 The same writer serves the deterministic packet zips: fixed times, fixed modes.
+
+A large changed entry is deflated on two background threads while the caller goes on
+(with the next part, or freeing the tree it came from); entries are still written in the
+order they were given.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from __future__ import annotations
 import io
 import os
 import struct
+import threading
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
 from typing import BinaryIO
 
 from zlib_ng import zlib_ng
@@ -30,7 +35,7 @@ _WINDOW = 32 << 10  # how far back deflate looks
 _TWO_HALVES_MIN = 1 << 20  # below this, a thread costs more than it saves
 
 
-def dos_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+def dos_time(date_time: DateTime) -> tuple[int, int]:
     year, month, day, hour, minute, second = date_time
     return (hour << 11) | (minute << 5) | (second // 2), ((year - 1980) << 9) | (month << 5) | day
 
@@ -49,16 +54,98 @@ def raw_entry(source: BinaryIO, info: zipfile.ZipInfo) -> bytes:
     return data
 
 
+class _Deflation:
+    """A large entry deflated in two halves on two threads, as pigz does: the first half ends
+    on a byte boundary (a sync flush) and the second is deflated with the 32 KB before it as
+    its dictionary, so the two streams read as one. zlib-ng releases the GIL while it works,
+    and the halves are the same on any machine."""
+
+    def __init__(self, data: bytes, level: int):
+        view, half = memoryview(data), len(data) // 2
+        self._halves: list[bytes | BaseException | None] = [None, None]
+        self._threads = [threading.Thread(target=self._run, args=(0, level, view[:half], None)),
+                         threading.Thread(target=self._run, args=(1, level, view[half:], view[half - _WINDOW:half]))]
+        for thread in self._threads:
+            thread.start()
+
+    def _run(self, index: int, level: int, chunk: memoryview, zdict: memoryview | None) -> None:
+        try:
+            if zdict is None:
+                compressor = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15)
+                self._halves[index] = compressor.compress(chunk) + compressor.flush(zlib_ng.Z_SYNC_FLUSH)
+            else:
+                compressor = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15, zdict=zdict)
+                self._halves[index] = compressor.compress(chunk) + compressor.flush()
+        except BaseException as exc:  # handed to the thread that writes the entry
+            self._halves[index] = exc
+
+    def done(self) -> bool:
+        return not any(thread.is_alive() for thread in self._threads)
+
+    def result(self) -> bytes:
+        for thread in self._threads:
+            thread.join()
+        first, second = self._halves
+        for half in (first, second):
+            if isinstance(half, BaseException):
+                raise half
+        assert isinstance(first, bytes) and isinstance(second, bytes)
+        return first + second
+
+
+_Entry = tuple[str, "bytes | _Deflation", int, int, int, DateTime, int]
+
+
 class ZipWriter:
-    """Writes a zip entry by entry; `close` adds the central directory."""
+    """Writes a zip entry by entry, in the order given; `close` adds the central directory."""
 
     def __init__(self, stream: BinaryIO):
         self._stream = stream
         self._central: list[bytes] = []
+        self._pending: deque[_Entry] = deque()  # entries waiting behind one being deflated
 
     def add_raw(self, name: str, raw: bytes, method: int, crc: int, size: int,
-                date_time: DateTime = _DOS_EPOCH, external_attr: int = 0o644 << 16) -> None:
+                date_time: DateTime = _DOS_EPOCH,
+                external_attr: int = 0o644 << 16) -> None:
         """Store already-compressed bytes (``method`` 0 stored or 8 deflated)."""
+        self._queue((name, raw, method, crc, size, date_time, external_attr))
+
+    def copy(self, info: zipfile.ZipInfo, raw: bytes) -> None:
+        """An entry of another zip, as its compressed bytes, with its name, time and mode."""
+        self.add_raw(info.filename, raw, info.compress_type, info.CRC, info.file_size,
+                     info.date_time, info.external_attr)
+
+    def add(self, name: str, data: bytes, date_time: DateTime = _DOS_EPOCH) -> None:
+        """Deflate and store ``data`` (a large one in the background)."""
+        crc = zlib_ng.crc32(data)
+        packed: bytes | _Deflation = _Deflation(data, 6) if len(data) >= _TWO_HALVES_MIN else deflate(data)
+        self._queue((name, packed, zipfile.ZIP_DEFLATED, crc, len(data), date_time, 0o644 << 16))
+
+    def close(self) -> None:
+        self._write_ready(wait=True)
+        start = self._stream.tell()
+        for record in self._central:
+            self._stream.write(record)
+        size = self._stream.tell() - start
+        count = len(self._central)
+        self._stream.write(_END_RECORD.pack(b"PK\x05\x06", 0, 0, count, count, size, start, 0))
+
+    def _queue(self, entry: _Entry) -> None:
+        self._pending.append(entry)
+        self._write_ready(wait=False)
+
+    def _write_ready(self, wait: bool) -> None:
+        """Write pending entries in order, up to the first still being deflated (unless ``wait``)."""
+        while self._pending:
+            packed = self._pending[0][1]
+            if isinstance(packed, _Deflation) and not (wait or packed.done()):
+                return
+            name, _, method, crc, size, date_time, external_attr = self._pending.popleft()
+            raw = packed.result() if isinstance(packed, _Deflation) else packed
+            self._write(name, raw, method, crc, size, date_time, external_attr)
+
+    def _write(self, name: str, raw: bytes, method: int, crc: int, size: int,
+               date_time: DateTime, external_attr: int) -> None:
         if size >= 0xFFFFFFFF or len(raw) >= 0xFFFFFFFF or len(self._central) >= 0xFFFF:
             raise ValueError("zip64 archives are not supported")
         encoded = name.encode("utf-8")
@@ -73,43 +160,14 @@ class ZipWriter:
             b"PK\x01\x02", 20, 20, flags, method, time, date, crc, len(raw), size,
             len(encoded), 0, 0, 0, 0, external_attr, offset) + encoded)
 
-    def copy(self, info: zipfile.ZipInfo, raw: bytes) -> None:
-        """An entry of another zip, as its compressed bytes, with its name, time and mode."""
-        self.add_raw(info.filename, raw, info.compress_type, info.CRC, info.file_size,
-                     info.date_time, info.external_attr)
-
-    def add(self, name: str, data: bytes, date_time: DateTime = _DOS_EPOCH) -> None:
-        """Deflate and store ``data``."""
-        self.add_raw(name, deflate(data), zipfile.ZIP_DEFLATED, zlib_ng.crc32(data), len(data), date_time)
-
-    def close(self) -> None:
-        start = self._stream.tell()
-        for record in self._central:
-            self._stream.write(record)
-        size = self._stream.tell() - start
-        count = len(self._central)
-        self._stream.write(_END_RECORD.pack(b"PK\x05\x06", 0, 0, count, count, size, start, 0))
-
 
 def deflate(data: bytes, level: int = 6) -> bytes:
-    """A raw deflate stream of ``data``; a large one made in two halves at once, as pigz
-    does: the first half ends on a byte boundary (a sync flush) and the second is deflated
-    with the 32 KB before it as its dictionary, so the two streams read as one. zlib-ng
-    releases the GIL while it works, and the halves are the same on any machine."""
-    if len(data) < _TWO_HALVES_MIN:
-        compressor = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15)
-        return compressor.compress(data) + compressor.flush()
-    view, half = memoryview(data), len(data) // 2
-
-    def second_half() -> bytes:
-        compressor = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15, zdict=view[half - _WINDOW:half])
-        return compressor.compress(view[half:]) + compressor.flush()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        second = pool.submit(second_half)
-        compressor = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15)
-        first = compressor.compress(view[:half]) + compressor.flush(zlib_ng.Z_SYNC_FLUSH)
-        return first + second.result()
+    """A raw deflate stream of ``data``; a large one made in two halves at once (see
+    :class:`_Deflation`)."""
+    if len(data) >= _TWO_HALVES_MIN:
+        return _Deflation(data, level).result()
+    compressor = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
 
 
 def restamp(data: bytes, date_time: DateTime) -> bytes:

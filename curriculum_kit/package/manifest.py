@@ -15,9 +15,16 @@ from typing import Any
 from .. import __version__
 from ..formats.module import Module
 from ..formats.overlay import Overlay
+from ..formats.session_day import SessionDay
 from .zipper import sha256_file
 
 MANIFEST = "manifest.json"
+
+
+def packet_name(overlay: Overlay, module: Module, role: str, session: SessionDay | None = None) -> str:
+    """A file name that explains itself once downloaded (a session packet's names its session)."""
+    which = session.session_id if session else module.id
+    return f"{overlay.slug}_{which}_{role}_module-{module.version}_overlay-{overlay.version}.zip"
 
 
 def file_hashes(files: list[Path], root: Path) -> list[dict[str, Any]]:
@@ -45,10 +52,10 @@ def inputs_key(module_info: dict[str, Any], chain_info: list[dict[str, Any]], op
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:
     try:
-        manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return manifest
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return data if isinstance(data, dict) else None
 
 
 def is_current(folder: Path, key: str) -> bool:
@@ -56,7 +63,7 @@ def is_current(folder: Path, key: str) -> bool:
     manifest = read_manifest(folder)
     if not manifest or manifest.get("inputs_sha256") != key:
         return False
-    for packet in manifest.get("packets", []):
+    for packet in [*manifest.get("packets", []), *manifest.get("exports", [])]:
         path = folder / packet["file"]
         if not path.is_file() or path.stat().st_size != packet["bytes"]:
             return False

@@ -11,6 +11,7 @@ from the content, so a rebuild gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -77,3 +78,18 @@ def pin(data: bytes, pdf_date: str) -> bytes:
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def convert_documents(documents: dict[str, tuple[str, bytes]], pdf_date: str) -> dict[str, bytes]:
+    """PDFs of documents held in memory, keyed as given: ``{key: (file name, bytes)}`` ->
+    ``{key: PDF bytes}``, in one batch. Each temporary file is named after its content's
+    hash, so a document converts to the same PDF whichever batch it is in."""
+    with tempfile.TemporaryDirectory(prefix="ck-pdf-") as temp:
+        folder = Path(temp)
+        sources = {}
+        for key, (name, data) in documents.items():
+            path = folder / f"{hashlib.sha256(data).hexdigest()[:16]}{Path(name).suffix}"
+            path.write_bytes(data)
+            sources[path] = key
+        converted = convert(list(sources), folder / "pdf", pdf_date)
+        return {sources[src]: pdf.read_bytes() for src, pdf in converted.items()}

@@ -7,6 +7,7 @@ import hashlib
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..ooxml.zipio import DateTime, ZipWriter
 from ..outputs import atomic_output
@@ -25,13 +26,19 @@ class Entry:
 
 def write_zip(target: Path, entries: list[Entry], date_time: DateTime) -> None:
     with atomic_output(target) as stream:
-        writer = ZipWriter(stream)
-        for entry in sorted(entries, key=lambda e: e.path):
-            if entry.path.lower().endswith(_STORED):
-                writer.add_raw(entry.path, entry.data, 0, zlib.crc32(entry.data), len(entry.data), date_time)
-            else:
-                writer.add(entry.path, entry.data, date_time)
-        writer.close()
+        write_zip_bytes(stream, entries, date_time)
+
+
+def write_zip_bytes(stream: BinaryIO, entries: list[Entry], date_time: DateTime) -> None:
+    """The zip of ``entries`` into an open stream: sorted, pinned times, no partial state kept."""
+    writer = ZipWriter(stream)
+    for entry in sorted(entries, key=lambda e: e.path):
+        if entry.path.lower().endswith(_STORED):
+            writer.add_raw(entry.path, entry.data, 0, zlib.crc32(entry.data), len(entry.data), date_time)
+        else:
+            writer.add(entry.path, entry.data, date_time)
+    writer.close()
+
 
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()

@@ -128,11 +128,12 @@ def _sessions(records: list[SignIn], threshold: float) -> list[SessionAttendance
     for (day, module), rows in sorted(groups.items()):
         counts = {program: sum(r.program == program for r in rows) for program in PROGRAMS}
         labels = Counter(r.session for r in rows if r.session)
-        sessions.append(_flag(SessionAttendance(module, day, _most_common(labels), counts), threshold))
+        sessions.append(flag_session(SessionAttendance(module, day, _most_common(labels), counts), threshold))
     return sessions
 
 
-def _flag(session: SessionAttendance, threshold: float) -> SessionAttendance:
+def flag_session(session: SessionAttendance, threshold: float) -> SessionAttendance:
+    """The session flagged when one program is missing or under ``threshold`` of the attendees (lesson 1)."""
     fewer = min(PROGRAMS, key=lambda p: (session.counts[p], p))
     if session.counts[fewer] == 0:
         return replace(session, flag=ONE_PROGRAM, short=fewer)

@@ -17,6 +17,8 @@ from ..outputs import write_csv
 from .attendance import Attendance, Person, flag_note
 from .signins import SignIns
 
+CSV_FILES = ("sessions.csv", "people.csv", "refreshers.csv")
+
 
 def attendance_json(signins: SignIns, attendance: Attendance, modules: dict[str, Module],
                     labels: dict[str, str], county: str | None) -> dict[str, Any]:
@@ -45,7 +47,7 @@ def attendance_json(signins: SignIns, attendance: Attendance, modules: dict[str,
 
 def write_attendance_csvs(out: Path, data: dict[str, Any]) -> list[Path]:
     """sessions.csv, people.csv and refreshers.csv from :func:`attendance_json`'s data."""
-    paths = [out / "sessions.csv", out / "people.csv", out / "refreshers.csv"]
+    paths = [out / name for name in CSV_FILES]
     labels = data["programs"]
     write_csv(paths[0], ["date", "module", "session", labels[CWS], labels[CALWORKS], "total", "flag", "note"],
               [[s["date"], s["module"], s["session"], s[CWS], s[CALWORKS], s["total"], s["flag"] or "", s["note"]]

@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from ..formats.programs import CALWORKS, CWS, PROGRAMS
+from .plan_attendance import plan_follow_ups
 
 ROW, LABEL, BARS, WIDTH = 14, 330, 300, 760  # chart geometry in pixels
 LIST_LIMIT = 10  # longer lists are cut here; the CSV files have them whole
@@ -58,6 +59,8 @@ def attendance_html(data: dict[str, Any], county: str, colors: dict[str, str], t
                  [[r["name"], titles.get(r["module"], r["module"]),
                    f"{'overdue since' if r['status'] == 'overdue' else 'due'} {r['due']}"] for r in data["refreshers"]],
                  "none", when=2),
+        *([_section("The plan: sessions to follow up", ["Date", "Session", "What"], plan_follow_ups(data["plan"]),
+                    "every planned session was held as planned", when=0)] if "plan" in data else []),
         _section("Rows not counted or read in part", ["Line", "Problem"],
                  [[str(w["line"] or ""), w["message"]] for w in data["warnings"]], "none", when=0),
         "</div>",

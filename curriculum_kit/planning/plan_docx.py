@@ -23,8 +23,8 @@ from ..wording import LEVEL_NAMES, duration_text, local_labels
 from .schedule import PlanOptions, Session, plan_counts
 from .timing import connect_minutes, time_range
 
-COLUMNS = ["#", "Date", "Time", "Module and why it is here", "Level", "Track", "Co-facilitators"]
-WEIGHTS = (0.4, 1.15, 1.65, 3.7, 1.1, 1.2, 2.0)
+COLUMNS = ["Session", "Date", "Time", "Module and why it is here", "Level", "Track", "Co-facilitators"]
+WEIGHTS = (1.25, 1.1, 1.5, 3.25, 1.15, 1.1, 1.85)
 SIGNERS = ["Prepared by (staff development)", "Approved for {cws} (program manager)",
            "Approved for {calworks} (program manager)"]
 REASON_GREY = RGBColor(0x59, 0x59, 0x59)
@@ -41,14 +41,16 @@ def plan_docx(overlay: Overlay, sessions: list[Session], modules: list[Module], 
         f"Every session is co-facilitated by one trainer from {cws} and one from {calworks}, and staff of "
         f"both programs attend together. New hires start the core track every {options.new_hire_every} "
         f"month{'s' * (options.new_hire_every > 1)}; modules with a refresh period are offered again as "
-        "refreshers. Dates skip weekends and US federal and California state holidays.")
+        "refreshers. Dates skip weekends, US federal and California state holidays and the county's own "
+        "closure days.")
     document.add_paragraph(plan_counts(sessions) + ".")
-    rows = [[str(number), f"{s.day:%a, %b} {s.day.day}, {s.day.year}", time_range(s), s.module.title,
+    rows = [[s.session_id, f"{s.day:%a, %b} {s.day.day}, {s.day.year}", time_range(s), s.module.title,
              LEVEL_NAMES.get(s.module.level, s.module.level), s.track_label,
              "\n".join(f"{t.name} ({overlay.program_label(t.program)})" for t in s.pair or ())]
-            for number, s in enumerate(sessions, start=1)]
+            for s in sessions]
     table = table_with_header(document, COLUMNS, rows, column_widths(text_width(document), *WEIGHTS), font_pt=9)
     for row, session in zip(table.rows[1:], sessions):
+        _add_note(row.cells[1], session.room.name if session.room else "")
         _add_note(row.cells[2], f"{duration_text(connect_minutes(session))} to connect")
         _add_note(row.cells[3], session.reason[0].upper() + session.reason[1:] + ".")
     _closed_days(document, closed)
@@ -60,7 +62,9 @@ def plan_docx(overlay: Overlay, sessions: list[Session], modules: list[Module], 
 
 
 def _add_note(cell: _Cell, text: str) -> None:
-    """Small grey print under a cell's text: the reason for a date, the time to connect."""
+    """Small grey print under a cell's text: the reason for a date, the time to connect, the room."""
+    if not text:
+        return
     run = cell.add_paragraph().add_run(text)
     run.font.size = Pt(7.5)
     run.font.color.rgb = REASON_GREY
@@ -70,7 +74,7 @@ def _closed_days(document: DocxDocument, closed: dict[date, str]) -> None:
     days = "; ".join(f"{day:%b} {day.day} {name}" for day, name in sorted(closed.items()))
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(6)
-    label = paragraph.add_run("Holidays skipped: ")
+    label = paragraph.add_run("Holidays and closures skipped: ")
     label.bold = True
     text = paragraph.add_run(days or "none")
     for run in (label, text):

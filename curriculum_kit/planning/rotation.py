@@ -10,6 +10,7 @@ Over a plan the counts within a program then differ by at most one whenever the 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -31,8 +32,10 @@ def teams(overlay: Overlay) -> dict[str, list[Trainer]]:
     return by_program
 
 
-def assign_pairs(sessions: list[Session], by_program: dict[str, list[Trainer]]) -> list[Session]:
-    """``sessions`` (in date order) with a (CWS, CalWORKs) pair each, turns shared fairly."""
+def assign_pairs(sessions: list[Session], by_program: dict[str, list[Trainer]],
+                 away: Callable[[str, date], object] | None = None) -> list[Session]:
+    """``sessions`` (in date order) with a (CWS, CalWORKs) pair each, turns shared fairly;
+    ``away(name, day)`` is true for a trainer on leave that day (the county calendar)."""
     uses: Counter[str] = Counter()
     together: Counter[tuple[str, str]] = Counter()
     busy: dict[date, set[str]] = {}
@@ -41,10 +44,12 @@ def assign_pairs(sessions: list[Session], by_program: dict[str, list[Trainer]]) 
         taken = busy.setdefault(session.day, set())
         pair: list[Trainer] = []
         for program in PROGRAMS:
-            free = [t for t in by_program[program] if t.name not in taken]
+            free = [t for t in by_program[program]
+                    if t.name not in taken and not (away and away(t.name, session.day))]
             if not free:
                 raise PlanError(f"no {PROGRAM_LABELS[program]} trainer is free on {session.day:%Y-%m-%d} "
-                                f"for {session.module.id}: each one already facilitates a session that day")
+                                f"for {session.module.id}: each one already facilitates a session that day "
+                                "or is unavailable ([[unavailable]] in overlay.toml)")
             trainer = min(free, key=lambda t: (uses[t.name], sum(together[p.name, t.name] for p in pair), t.name))
             pair.append(trainer)
             uses[trainer.name] += 1

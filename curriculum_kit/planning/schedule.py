@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from ..errors import PlanError
+from ..formats.calendar import Room
 from ..formats.module import Module
 from ..formats.overlay import Trainer
 from .order import Step
@@ -26,6 +27,7 @@ from .workdays import MONTH_NAMES, working_days
 
 CORE, SEQUENCE, REFRESHER = "core", "sequence", "refresher"
 TRACK_LABELS = {CORE: "New-hire core", SEQUENCE: "Linkages sequence", REFRESHER: "Refresher"}
+TRACK_CODES = {CORE: "core", SEQUENCE: "seq", REFRESHER: "ref"}  # in session ids: 2027-core1-linkages-orientation
 MAX_SESSIONS_PER_MONTH = 8  # fewer than the working days of any month: one session a day at most
 
 
@@ -47,6 +49,14 @@ class Session:
     round: int  # the cohort (core) or the offering of the year (refresher); 1 in the sequence
     reason: str
     pair: tuple[Trainer, Trainer] | None = None
+    room: Room | None = None
+    year: int = 0  # the plan's year (the session's own year when 0)
+
+    @property
+    def session_id(self) -> str:
+        """'2027-core1-linkages-orientation': year, track, occurrence and module, never the date,
+        so a session keeps its id (and its calendar UID) when staff move it."""
+        return session_id(self.year or self.starts.year, self.track, self.round, self.module.id)
 
     @property
     def day(self) -> date:
@@ -60,6 +70,10 @@ class Session:
     def track_label(self) -> str:
         label = TRACK_LABELS[self.track]
         return f"{label}, cohort {self.round}" if self.track == CORE else label
+
+
+def session_id(year: int, track: str, round_: int, module_id: str) -> str:
+    return f"{year}-{TRACK_CODES[track]}{round_}-{module_id}"
 
 
 @dataclass(eq=False)

@@ -10,7 +10,7 @@ reported with its line, never dropped in silence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
@@ -18,12 +18,15 @@ from ..findings import Finding
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, normalize_program
-from ..formats.sources import read_csv, suggest
+from ..formats.sources import SIGNIN_BYTES, SIGNIN_ROWS, read_csv
+from ..ooxml.matcher import compiled_matcher
+from .names import ModuleNames, first_reading, program_aliases
 
 REQUIRED = ["name", "program", "module", "date"]
 OPTIONAL = ["session", "email", "hire_date"]
 DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d", "%m-%d-%Y", "%B %d, %Y", "%b %d, %Y")
 NOT_COUNTED = "row not counted"
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date outside is a typo (0001, 9999) and would break date arithmetic
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,13 @@ def read_signins(path: Path, modules: dict[str, Module], as_of: date, overlay: O
     program names ('DCFS') are understood too. An error when no row can be counted."""
     skipped: list[tuple[int, str]] = []
     partial: list[tuple[int, str]] = []
-    rows = read_csv(path, REQUIRED, OPTIONAL, on_bad_row=lambda e: skipped.append((e.line or 0, e.message)))
+    check_year(as_of, "--as-of")
+    rows = read_csv(path, REQUIRED, OPTIONAL,
+                    on_bad_row=lambda e: skipped.append((e.line if isinstance(e.line, int) else 0, e.message)),
+                    max_bytes=SIGNIN_BYTES, max_rows=SIGNIN_ROWS, what="a sign-in file", named=True)
     unreadable = len(skipped)
     programs = _ProgramNames(overlay)
-    titles = {_squeeze(m.title): m.id for m in modules.values()}
+    titles = module_names(modules, overlay)
     records = []
     for row in rows:
         problems: list[str] = []
@@ -71,12 +77,12 @@ def read_signins(path: Path, modules: dict[str, Module], as_of: date, overlay: O
         module = _module(row["module"], modules, titles, problems)
         day = _day(row["date"], "date", as_of, problems)
         if problems or day is None:  # (day is None only with a problem)
-            skipped.append((row.line, "; ".join(problems)))
+            skipped.append((row.number, "; ".join(problems)))
             continue
         hired: list[str] = []
         hire_date = _day(row["hire_date"], "hire_date", as_of, hired) if row["hire_date"] else None
-        partial += [(row.line, f"{hired[0]}; the hire date is ignored")] if hired else []
-        records.append(SignIn(row.line, name.casefold(), name, program, module, day, row["session"],
+        partial += [(row.number, f"{hired[0]}; the hire date is ignored")] if hired else []
+        records.append(SignIn(row.number, name.casefold(), name, program, module, day, row["session"],
                               row["email"].lower(), hire_date if not hired else None))
     if not records:
         if not skipped:
@@ -96,7 +102,7 @@ class _ProgramNames:
 
     def __init__(self, overlay: Overlay | None):
         brands = overlay.programs.values() if overlay is not None else ()
-        self.aliases = {name: b.program for b in brands for name in (b.name, b.short_name) if name}
+        self.aliases = program_aliases(overlay) if overlay is not None else {}
         self.shown = list(dict.fromkeys(["CWS", "CalWORKs", *(b.short_name for b in brands if b.short_name)]))
         self.county = overlay is not None
 
@@ -112,16 +118,18 @@ class _ProgramNames:
         return program or ""
 
 
+def check_year(day: date, option: str) -> None:
+    """A date given on the command line must lie in the years that sign-in rows may have (a
+    refresher due date is computed from it; year 9999 has no next year)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InputError(f"{option} {day.isoformat()}: use a date between {FIRST_YEAR} and {LAST_YEAR}")
+
+
 def parse_day(text: str) -> date | None:
     """A date as typed or exported: ISO, US month/day/year, 'March 2, 2027'; a time part is ignored."""
     text = text.strip()
-    for candidate in (text, text.split("T")[0], text.split(" ")[0]):
-        for pattern in DATE_FORMATS:
-            try:
-                return datetime.strptime(candidate, pattern).date()
-            except ValueError:
-                continue
-    return None
+    found = first_reading((text, text.split("T")[0], text.split(" ")[0]), DATE_FORMATS)
+    return found.date() if found else None
 
 
 def _day(text: str, column: str, as_of: date, problems: list[str]) -> date | None:
@@ -130,22 +138,25 @@ def _day(text: str, column: str, as_of: date, problems: list[str]) -> date | Non
         problems.append(f"no {column}")
     elif day is None:
         problems.append(f"{column} '{text}' is not a date (write 2027-03-02 or 3/2/2027)")
+    elif not FIRST_YEAR <= day.year <= LAST_YEAR:
+        problems.append(f"{column} {day.isoformat()} is not between {FIRST_YEAR} and {LAST_YEAR} (a typo in the year?)")
+        return None
     elif day > as_of:
         problems.append(f"{column} {day:%Y-%m-%d} is after --as-of {as_of:%Y-%m-%d} (a typo in the year?)")
     return day
 
 
-def _module(text: str, modules: dict[str, Module], titles: dict[str, str], problems: list[str]) -> str:
-    """A module id, also when written in capitals or as the module's title."""
-    wanted = text.strip().lower()
-    if wanted in modules:
-        return wanted
-    if _squeeze(text) in titles:
-        return titles[_squeeze(text)]
-    hint = suggest(wanted, modules) or f" (known: {', '.join(sorted(modules))})"
-    problems.append(f"unknown module '{text}'{hint}" if text else "no module")
-    return wanted
+def module_names(modules: dict[str, Module], overlay: Overlay | None) -> ModuleNames:
+    """Module ids and titles, also in the county's words (as its sign-in sheets print them)."""
+    if overlay is None:
+        return ModuleNames(modules)
+    matcher = compiled_matcher(overlay.terms)
+    return ModuleNames(modules, {m.id: matcher.replace(m.title) for m in modules.values()})
 
 
-def _squeeze(text: str) -> str:
-    return " ".join(text.split()).casefold()
+def _module(text: str, modules: dict[str, Module], titles: ModuleNames, problems: list[str]) -> str:
+    """A module id, also when written with spaces or capitals, or as the module's title."""
+    found = titles.find(text)
+    if found is None:
+        problems.append(titles.problem(text))
+    return found or text.strip().lower()

@@ -29,4 +29,8 @@ def adapt_summary(result: AdaptResult, dry_run: bool, output: Path | None, show_
     misses = result.near_miss_count
     if misses:
         lines.append(f"  near misses: {misses} (places a term almost matched; see --report FILE.json)")
+    kept = result.already_adapted_count
+    if kept:
+        lines.append(f"  already adapted: {kept} (places that already read as a replacement, left alone; "
+                     "see --report FILE.json)")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import display_path
 from ..planning.attendance_report import AttendanceResult
 from ..planning.plan import PlanResult
+from ..planning.plan_attendance import plan_summary_lines
 from ..planning.schedule import plan_counts
 from ..planning.timing import time_range
 
@@ -15,11 +16,14 @@ from ..planning.timing import time_range
 def plan_summary(result: PlanResult) -> str:
     """What `plan` prints: one line per session, the turns of each trainer, the files."""
     plan = result.plan
-    lines = [f"{plan.overlay.county} Linkages training plan {plan.options.year}: {plan_counts(plan.sessions)}"]
-    for number, session in enumerate(plan.sessions, start=1):
+    source = f" (from {display_path(plan.source)})" if plan.source else ""
+    lines = [f"{plan.overlay.county} Linkages training plan {plan.options.year}{source}: {plan_counts(plan.sessions)}"]
+    for session in plan.sessions:
         pair = " + ".join(trainer.name for trainer in session.pair or ())
-        lines.append(f"  {number:2}  {session.day:%a %Y-%m-%d}  {time_range(session):<19}  {session.module.id:<36}"
-                     f"  {session.track_label:<24}  {pair}")
+        room = f"  {session.room.name}" if session.room else ""
+        lines.append(f"  {session.session_id:<46}  {session.day:%a %Y-%m-%d}  {time_range(session):<19}  "
+                     f"{pair:<34}{room}".rstrip())
+    lines += [f"  {session.session_id:<46}  cancelled" for session in plan.cancelled]
     turns = Counter(trainer.name for session in plan.sessions for trainer in session.pair or ())
     lines.append("Co-facilitator turns: " + ", ".join(f"{name} {count}" for name, count in sorted(turns.items())))
     lines.append(f"Wrote {display_path(result.out)}/: {', '.join(path.name for path in result.files)}")
@@ -41,5 +45,7 @@ def attendance_summary(result: AttendanceResult) -> str:
     lines += [f"  session {s['date']} {s['module']}: {s['note']}" for s in flagged]
     lines += [f"  new hire {p['name']} ({labels[p['program']]}, {p['basis']} {p['since']}): no "
               f"{', '.join(p['missing'])}" for p in data["new_hires_without_orientation"]]
+    if "plan" in data:
+        lines += plan_summary_lines(data["plan"])
     lines.append(f"Wrote {display_path(result.out)}/: {', '.join(path.name for path in result.files)}")
     return "\n".join(lines)

@@ -16,7 +16,8 @@ def render_coverage(report: CoverageReport) -> str:
     lines = [f"{report.slug}: terminology coverage in {', '.join(report.modules)}", ""]
     if report.dead:
         lines.append(f"Rows never found in any module ({len(report.dead)}): check the spelling, or delete them")
-        lines += [f"  {row.path}:{row.line}  \"{row.term}\" -> \"{row.replacement}\"" for row in report.dead]
+        lines += [f"  {row.path}{':' if isinstance(row.line, int) else ': '}{row.line}  \"{row.term}\" -> "
+                  f"\"{row.replacement}\"" for row in report.dead]  # a line, or a cell of a workbook
     else:
         lines.append("Every terminology row of this county is found in the modules.")
     lines.append("")

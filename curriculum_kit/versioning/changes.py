@@ -12,6 +12,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..formats.calendar import CountyCalendar
 from ..formats.contacts import Contact
 from ..formats.orgchart import OrgChart, Person
 from ..formats.overlay import Layer
@@ -19,7 +20,8 @@ from ..formats.programs import PROGRAM_LABELS, PROGRAMS
 from ..package.zipper import sha256_file
 
 GROUPS = {"parent": "Parent overlay", "settings": "Settings", "branding": "Branding", "trainers": "Trainers",
-          "terms": "Terminology", "contacts": "Contacts", "orgchart": "Org chart", "stories": "Stories"}
+          "terms": "Terminology", "contacts": "Contacts", "orgchart": "Org chart", "stories": "Stories",
+          "calendar": "Calendar"}
 MINOR, PATCH, NONE = "minor", "patch", "none"
 
 
@@ -55,9 +57,24 @@ def layer_changes(old: Layer, new: Layer, old_parent: Layer | None, new_parent: 
                        same=lambda c: c.name.casefold()),
                *_orgchart(old.orgchart, new.orgchart),
                *_keyed("stories", old.stories, new.stories, lambda s: s.name, ("title", "programs", "paragraphs"),
-                       lambda s: f"{quote(s.title)} ({s.name}.md)", lambda s: "", lambda differ: MINOR)]
+                       lambda s: f"{quote(s.title)} ({s.name}.md)", lambda s: "", lambda differ: MINOR),
+               *_calendar(old.calendar or CountyCalendar(), new.calendar or CountyCalendar())]
     order = list(GROUPS)
     return sorted(changes, key=lambda c: (order.index(c.group), c.subject.casefold(), c.action))
+
+
+def _calendar(old: CountyCalendar, new: CountyCalendar) -> list[Change]:
+    """Closures, rooms and trainers' leave: they move plan dates, not packet text (a patch)."""
+    def patch(differ: list[str]) -> str:
+        return PATCH
+
+    return [*_keyed("calendar", old.closures, new.closures, lambda c: c.name.casefold(),
+                    ("start", "end", "rule", "observed"), lambda c: f"closure {quote(c.name)}",
+                    lambda c: c.rule or (f"{c.start}" + (f" to {c.end}" if c.end != c.start else "")), patch),
+            *_keyed("calendar", old.rooms, new.rooms, lambda r: r.name.casefold(), ("address", "capacity"),
+                    lambda r: f"room {quote(r.name)}", lambda r: r.address, patch),
+            *_keyed("calendar", old.absences, new.absences, lambda a: (a.trainer, a.start), ("end", "reason"),
+                    lambda a: f"{a.trainer} away from {a.start}", lambda a: a.text, patch)]
 
 
 def _role(contact: Contact) -> str:
@@ -165,7 +182,8 @@ def _orgchart(old: OrgChart | None, new: OrgChart | None) -> list[Change]:
         chart = new or old
         assert chart is not None  # not both: returned above
         detail = f"{len(chart.people)} people" + ("" if new else "; a parent's org chart is used, if any")
-        return [Change("orgchart", _action(old, new), "orgchart.csv", detail, MINOR)]
+        where = chart.path.name if chart.path else "org chart"  # orgchart.csv, orgchart.xlsx, overlay.xlsx
+        return [Change("orgchart", _action(old, new), where, detail, MINOR)]
     before, after = {p.id: p for p in old.people}, {p.id: p for p in new.people}
 
     def manager(people: dict[str, Person], person: Person) -> str:

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..errors import display_path
+from ..errors import Location, display_path
 from ..formats.library import Library
 from ..formats.module import Module
 from ..formats.terms import Term
-from ..ooxml.matcher import Matcher
+from ..ooxml.matcher import Kept, Match, Matcher
 from ..ooxml.reading import document_blocks
 
 MIN_ACRONYM_COUNT = 3  # an acronym nobody maps is listed from this many occurrences
@@ -49,7 +49,7 @@ class DeadRow:
     term: str
     replacement: str
     path: str
-    line: int | None
+    line: Location  # a line, or a workbook cell
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def coverage(library: Library, slug: str, module_ids: Sequence[str] = ()) -> Cov
                 if term.term.lower() not in mapped and term_kind(term.term):
                     others.setdefault(term.term, []).append(layer.slug)
     everyone = {term.term for layer in library.layers.values() for term in layer.terms}
-    county, elsewhere, acronyms = _scan(modules, overlay.terms, tuple(Term(t, t) for t in others))
+    county, elsewhere, acronyms = _scan(modules, overlay.terms, tuple(Term(t, "") for t in others))
     report = CoverageReport(slug, [m.id for m in modules])
     report.dead = [DeadRow(t.term, t.replacement, display_path(t.path), t.line)
                    for t in overlay.layer.terms if not county.counts.get(t.term)]
@@ -126,8 +126,10 @@ def _scan(modules: list[Module], county_terms: Sequence[Term],
                 if not text.strip() or "{{ck:" in text:
                     continue
                 for matcher, tally in matchers:
-                    for match in matcher.scan(text)[0]:
-                        tally.add(match.term.term, text, match.start, match.end)
+                    kept: list[Kept] = []  # a term found where the text already reads as its expansion
+                    places: list[Match | Kept] = [*matcher.scan(text, kept=kept)[0], *kept]
+                    for place in places:
+                        tally.add(place.term.term, text, place.start, place.end)
                 for found in _ACRONYM.finditer(text):
                     acronyms.add(found.group(), text, found.start(), found.end())
     return county, elsewhere, acronyms

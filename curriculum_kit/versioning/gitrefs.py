@@ -8,6 +8,7 @@ loaded with the normal loaders. Its parent overlay (``extends``) is read at the 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import tarfile
@@ -68,7 +69,7 @@ def _load(folder: Path) -> Layer:
         what = "folder not found" if not folder.is_dir() else f"is not an overlay folder (no {OVERLAY_FILE})"
         raise InputError(what, folder)
     findings = Findings()
-    layer = load_layer(folder, findings)
+    layer = load_layer(folder, findings, check_folder_name=False)  # the slug is in overlay.toml
     findings.raise_if_errors()
     assert layer is not None  # load_layer gives None only with an error, raised just above
     return layer
@@ -118,13 +119,36 @@ def _commit(repo: Path, ref: str) -> str:
                        f"{suggest(ref, known) or ' (not a commit, tag or branch of this repository)'}") from None
 
 
-def _extract(repo: Path, commit: str, folder: Path, into: Path) -> bool:
-    """Write ``folder`` as it is in ``commit`` under ``into``; False if it has no overlay there."""
+@contextmanager
+def folder_at(folder: Path, ref: str, spec: str, marker: str) -> Iterator[tuple[Path, date]]:
+    """``folder`` as it was at git ``ref`` (extracted to a temporary folder while the context
+    is open) and the commit's date; an error when it had no ``marker`` file there."""
+    repo = _repository(folder, spec)
+    commit = _commit(repo, ref)
+    relative = folder.resolve().relative_to(repo)
+    with tempfile.TemporaryDirectory(prefix="ck-git-") as temp:
+        if not _extract(repo, commit, relative, Path(temp), marker):
+            raise GitError(f"there is no {relative.as_posix()}/{marker} at '{ref}' (commit {commit[:7]})")
+        day = date.fromisoformat(_git(repo, "show", "-s", "--format=%cI", commit).decode()[:10])
+        yield Path(temp) / relative, day
+
+
+def _extract(repo: Path, commit: str, folder: Path, into: Path, marker: str = OVERLAY_FILE) -> bool:
+    """Write ``folder`` as it is in ``commit`` under ``into``; False if it has no ``marker`` there."""
     try:
-        _git(repo, "cat-file", "-e", f"{commit}:{(folder / OVERLAY_FILE).as_posix()}")
+        _git(repo, "cat-file", "-e", f"{commit}:{(folder / marker).as_posix()}")
     except GitError:
         return False
     archive = _git(repo, "archive", "--format=tar", commit, "--", folder.as_posix())
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        members = tar.getmembers()
+        tar.extractall(into, members=[m for m in members if m.isfile() or m.isdir()], filter="data")
+    for member in members:
+        # A link is written as a link, never followed: the loaders then refuse it exactly as they
+        # refuse one in a folder on disk (sources.not_regular), naming the file.
+        target = into / member.name
+        if member.issym() and not Path(member.name).is_absolute() and ".." not in Path(member.name).parts:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not os.path.lexists(target):
+                os.symlink(member.linkname, target)
     return True

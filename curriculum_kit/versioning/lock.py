@@ -85,11 +85,14 @@ class LockResult:
     changes: list[LockChange] = field(default_factory=list)
 
 
-def lock_overlay(library: Library, slug: str, module_ids: Sequence[str] = ()) -> LockResult:
+def lock_overlay(library: Library, slug: str, module_ids: Sequence[str] = (),
+                 allow_downgrade: bool = False) -> LockResult:
     """Lock ``slug`` to the current modules (all of them, or only ``module_ids``).
 
     A module whose files did not change keeps its entry and date, so locking twice writes
     the same bytes. Locking every module drops entries of modules no longer published.
+    A module older than the locked one (``--modules`` pointing at last year's copy, most
+    likely) is refused unless ``allow_downgrade``; nothing is written then.
     """
     overlay = library.overlay(slug)
     library.require_modules()
@@ -104,6 +107,11 @@ def lock_overlay(library: Library, slug: str, module_ids: Sequence[str] = ()) ->
     if not module_ids:
         for module_id in sorted(set(previous) - set(library.modules)):
             result.changes.append(LockChange(module_id, "dropped", entries.pop(module_id)))
+    older = [(m, previous[m.id]) for m in modules if m.id in previous and m.version < previous[m.id].version]
+    if older and not allow_downgrade:
+        steps = ", ".join(f"{m.id} {entry.version} -> {m.version}" for m, entry in older)
+        raise InputError(f"would move the lock to an older module version ({steps}); check --modules "
+                         "(it may be an old copy), or use --allow-downgrade if that is what you mean", path)
     vocabulary = Vocabulary.of(overlay, library.layers.values())
     day = today()
     for module in modules:

@@ -54,7 +54,9 @@ class Vocabulary:
 
     @staticmethod
     def terms(words: dict[str, str]) -> tuple[Term, ...]:
-        return tuple(Term(term, term, case) for term, case in words.items())
+        """Rows that find the words, to count them (nothing is written: no replacement, so
+        no row reads as an expansion whose adapted places would go uncounted)."""
+        return tuple(Term(term, "", case) for term, case in words.items())
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ class DocumentFacts:
     markers: dict[str, int]
     terms: dict[str, int]  # the county's terms that occur, with their counts
     generic: dict[str, int]  # generic terms that occur
+    # what a reader sees, (where, text) per non-blank paragraph, for `outdated --diff`;
+    # None in a snapshot written before texts were kept
+    text: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,8 @@ class Snapshot:
                            "sha256": self.sha256},
                 "vocabulary": {"county": self.vocabulary.county, "generic": self.vocabulary.generic},
                 "documents": {name: {"kind": d.kind, "sha256": d.sha256, d.unit: d.length,
-                                     "markers": d.markers, "terms": d.terms, "generic": d.generic}
+                                     "markers": d.markers, "terms": d.terms, "generic": d.generic,
+                                     **({"text": [list(b) for b in d.text]} if d.text is not None else {})}
                               for name, d in sorted(self.documents.items())}}
 
 
@@ -100,7 +106,8 @@ def take_snapshot(module: Module, vocabulary: Vocabulary, sha256: str) -> Snapsh
             terms = adapt_package(package, county, None).occurrences()
             others = adapt_package(package, generic, None).occurrences()
         documents[name] = DocumentFacts(kinds.get(path, "handout"), hashlib.sha256(data).hexdigest(),
-                                        unit, length, _markers(path, data), _sorted(terms), _sorted(others))
+                                        unit, length, _markers(path, data), _sorted(terms), _sorted(others),
+                                        document_text(path, data))
     return Snapshot(module.id, module.title, str(module.version), sha256, vocabulary, documents)
 
 
@@ -134,6 +141,8 @@ def read_snapshot(path: Path) -> Snapshot:
     except json.JSONDecodeError as exc:
         raise InputError(f"is not valid JSON ({exc.msg}); run 'curriculum-kit lock' again", path,
                          exc.lineno) from None
+    except RecursionError:
+        raise InputError("is not valid JSON (it nests too deeply); run 'curriculum-kit lock' again", path) from None
     try:
         if data["format"] != FORMAT:
             raise InputError(f"has snapshot format {data['format']!r}; this curriculum-kit reads "
@@ -141,7 +150,7 @@ def read_snapshot(path: Path) -> Snapshot:
         module, words = data["module"], data["vocabulary"]
         documents = {name: DocumentFacts(facts["kind"], facts["sha256"], *_length(facts),
                                          _counts(facts["markers"]), _counts(facts["terms"]),
-                                         _counts(facts["generic"]))
+                                         _counts(facts["generic"]), _text(facts.get("text")))
                      for name, facts in data["documents"].items()}
         return Snapshot(module["id"], module["title"], module["version"], module["sha256"],
                         Vocabulary(_words(words["county"]), _words(words["generic"])), documents)
@@ -163,6 +172,21 @@ def _count(value: object) -> int:
 
 def _counts(value: dict[str, Any]) -> dict[str, int]:
     return {str(key): _count(count) for key, count in value.items()}
+
+
+def _text(value: object) -> tuple[tuple[str, str], ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(b, list) and len(b) == 2 and
+                                              all(isinstance(t, str) for t in b) for b in value):
+        raise ValueError("text")
+    return tuple((where, text) for where, text in value)
+
+
+def document_text(path: Path, data: bytes | None = None) -> tuple[tuple[str, str], ...]:
+    """(where, text) of every paragraph with text, in reading order: 'slide 3', 'slide 3 notes',
+    'body', 'header 1' — what `module diff` and `outdated --diff` compare."""
+    return tuple((block.label, block.text) for block in document_blocks(path, data) if block.text.strip())
 
 
 def _words(value: dict[str, Any]) -> dict[str, str]:

@@ -23,6 +23,29 @@ def test_summary_and_report(tmp_path):
     assert sum(data["occurrences"].values()) == len(data["changes"])
 
 
+def test_places_already_adapted_are_left_alone_and_reported(tmp_path):
+    terms, report = tmp_path / "terms.csv", tmp_path / "report.json"
+    terms.write_text("term,replacement\nCCR,Continuum of Care Reform (CCR)\n"
+                     "Department of Social Services,California Department of Social Services\n")
+    source = make_docx(tmp_path / "in.docx",
+                       "<w:p><w:r><w:t xml:space='preserve'>The California Department </w:t></w:r>"
+                       "<w:r><w:rPr><w:b/></w:rPr><w:t>of Social Services leads CCR.</w:t></w:r></w:p>"
+                       "<w:p><w:r><w:t>Continuum of Care Reform (CCR) began in 2017.</w:t></w:r></w:p>")
+    result = run(["adapt", str(source), "-o", str(tmp_path / "out.docx"), "--terms", str(terms),
+                  "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == ("  already adapted: 2 (places that already read as a replacement, "
+                                              "left alone; see --report FILE.json)")
+    data = json.loads(report.read_text())
+    assert [(c["original"], c["replacement"]) for c in data["changes"]] == [("CCR", "Continuum of Care Reform (CCR)")]
+    assert data["already_adapted"] == [
+        {"part": "word/document.xml", "location": "body, paragraph 1", "term": "Department of Social Services",
+         "text": "California Department of Social Services",
+         "paragraph": "The California Department of Social Services leads CCR."},
+        {"part": "word/document.xml", "location": "body, paragraph 2", "term": "CCR",
+         "text": "Continuum of Care Reform (CCR)", "paragraph": "Continuum of Care Reform (CCR) began in 2017."}]
+
+
 def test_dry_run_lists_changes_and_writes_nothing(tmp_path):
     terms = tmp_path / "terms.csv"
     terms.write_text("term,replacement\nCWS,DCFS\n")

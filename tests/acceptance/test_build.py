@@ -17,7 +17,8 @@ from curriculum_kit.ooxml.reading import document_blocks
 from tests.acceptance.conftest import build_args, run
 
 COUNTIES = ["alder-county", "cypress-valley-county", "manzanita-county"]
-MODULES = ["coordinated-case-planning", "families-experiencing-homelessness", "linkages-orientation"]
+MODULES = ["coordinated-case-planning", "families-experiencing-homelessness", "linkages-orientation",
+           "supportive-services"]
 
 
 def zips(out: Path) -> dict[str, str]:
@@ -68,8 +69,9 @@ def test_facilitator_guide_is_cobranded_and_localised(built):
     tables = "\n".join(c.text for t in guide.tables for r in t.rows for c in r.cells)
     assert "Alder County Department of Children and Family Services" in text + tables
     assert "Alder County Employment and Temporary Assistance" in text + tables
-    assert "Co-facilitators: Maria Lopez (DCFS) and Luis Ortega (ETA)" in text
-    assert "For the DCFS co-facilitator (Maria Lopez)" in text
+    assert ("Co-facilitators: one of Maria Lopez or Terrence Oduya (DCFS) with one of Hannah Kessler or Luis Ortega "
+            "(ETA)") in text
+    assert "For the DCFS co-facilitator: this part speaks to DCFS staff" in text
     assert "Child Welfare Services" not in text  # remapped everywhere
     assert "(707) 555-0101" in tables  # the local contacts table
     pictures = [s for s in guide.inline_shapes]
@@ -114,11 +116,34 @@ def test_deck_has_title_contacts_story_and_org_chart_slides(built):
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
 
 
+def test_a_module_without_markers_gets_the_county_in_its_own_style(built):
+    """supportive-services is published as the academy publishes: no marker anywhere."""
+    packet = next((built / "alder-county" / "supportive-services").glob("*_facilitator_*.zip"))
+    files = members(packet)
+    deck = pptx.Presentation(io.BytesIO(files["slides.pptx"]))
+    names = [slide.shapes.title.text if slide.shapes.title else "" for slide in deck.slides]
+    assert names[:2] == ["Supportive Services for Linkages Families"] * 2  # co-branded, then the academy's
+    assert "Alder County" in "\n".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+    assert names[-1] == "Questions and Evaluation" and names[-2] == "Back to work, back together"
+    assert any(name.startswith("Local contacts") for name in names)
+    layouts = {id(layout) for master in deck.slide_masters for layout in master.slide_layouts}
+    assert all(id(slide.slide_layout) in layouts for slide in deck.slides)
+    guide = docx.Document(io.BytesIO(files["facilitator-guide.docx"]))
+    assert "Alder County" in guide.tables[0].rows[0].cells[1].text  # the cover comes first
+    headings = [p.text for p in guide.paragraphs if p.style.name == "Heading 1"]
+    assert headings[headings.index("Local information") + 1] == "Supplemental Handouts"
+    readme = files["README.txt"].decode()
+    assert ("  slides.pptx: title slide 1; contacts slides 9–10; org chart slides 11–13; stories slides 14–17\n"
+            "  facilitator-guide.docx: co-branded cover page 1; contacts, org chart and stories: section "
+            "'Local information', about page 14\n") in readme
+    assert re.search(r"  facilitator-guide.docx: \d+ replacements\n  slides.pptx: \d+ replacements\n", readme)
+
+
 def test_rebuild_with_nothing_changed_does_no_work(built, samples):
     before = {p: p.stat().st_mtime_ns for p in built.rglob("*") if p.is_file()}
     result = run(build_args(samples, built, "--no-pdf"))
     assert result.exit_code == 0
-    assert "0 built, 9 up to date, 0 failed (no document work needed)" in result.output
+    assert "0 built, 12 up to date, 0 failed (no document work needed)" in result.output
     assert {p: p.stat().st_mtime_ns for p in built.rglob("*") if p.is_file()} == before
 
 

@@ -101,14 +101,16 @@ def test_a_story_with_a_long_link_breaks_it_across_lines_as_powerpoint_does(samp
     root, folder = county_copy(samples, tmp_path)
     story = next((folder / "stories").glob("*.md"))
     link = "https://www.cypress-valley.example.gov/" + "/".join(["children-and-family-services"] * 6) + "/story.pdf"
-    story.write_text(story.read_text(encoding="utf-8") + f"\nThe full case study: {link} (ask for a copy).\n",
-                     encoding="utf-8")
+    title, programs, rest = story.read_text(encoding="utf-8").split("\n", 2)
+    story.write_text(f"{title}\n{programs}\n\nThe full case study: {link} (ask for a copy).\n{rest}",
+                     encoding="utf-8")  # first, so the story's slide shows it
     out = tmp_path / "dist"
     result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
     assert result.exit_code == 0, result.output
     deck = pptx.Presentation(io.BytesIO(facilitator_files(out, "cypress-valley-county")["slides.pptx"]))
     texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
     assert any(link in text for text in texts)
+    assert any(link in slide.notes_slide.notes_text_frame.text for slide in deck.slides if slide.has_notes_slide)
 
 
 def test_a_marker_left_in_an_output_fails_that_module(samples, tmp_path):

@@ -56,11 +56,12 @@ def rows(out: Path) -> list[dict]:
 
 def test_plan_prints_a_summary(planned):
     lines = planned[2].splitlines()
-    assert lines[0] == ("Alder County Linkages training plan 2027: 12 sessions: 8 new-hire core in 4 cohorts, "
-                        "1 Linkages sequence, 3 refreshers")
-    assert lines[1].split() == ["1", "Fri", "2027-01-08", "9:00", "AM", "–", "3:00", "PM", "linkages-orientation",
-                                "New-hire", "core,", "cohort", "1", "Maria", "Lopez", "+", "Hannah", "Kessler"]
-    assert lines[-2] == "Co-facilitator turns: Hannah Kessler 6, Luis Ortega 6, Maria Lopez 6, Terrence Oduya 6"
+    assert lines[0] == ("Alder County Linkages training plan 2027: 14 sessions: 8 new-hire core in 4 cohorts, "
+                        "2 Linkages sequence, 4 refreshers")
+    assert lines[1].split() == ["2027-core1-linkages-orientation", "Fri", "2027-01-08", "9:00", "AM", "–", "3:00",
+                                "PM", "Maria", "Lopez", "+", "Hannah", "Kessler", "HHSA", "Training", "Room", "B"]
+    assert lines[3].split()[:3] == ["2027-seq1-supportive-services", "Fri", "2027-02-05"]
+    assert lines[-2] == "Co-facilitator turns: Hannah Kessler 7, Luis Ortega 7, Maria Lopez 7, Terrence Oduya 7"
     assert lines[-1].endswith("plan-alder-county-2027.docx, plan-alder-county-2027.csv, plan-alder-county-2027.ics")
 
 
@@ -97,10 +98,10 @@ def test_plan_pairs_one_trainer_per_program_fairly(planned):
 def test_ics_parses_with_stable_uids_and_pinned_stamps(planned):
     calendars = [Calendar.from_ical(plan_file(out, ".ics").read_bytes()) for out in planned[:2]]
     events = [list(c.walk("VEVENT")) for c in calendars]
-    assert len(events[0]) == 12
+    assert len(events[0]) == 14
     assert [str(e["UID"]) for e in events[0]] == [str(e["UID"]) for e in events[1]]
-    assert str(events[0][0]["UID"]) == "alder-county-linkages-orientation-20270108-core@curriculum-kit"
-    assert len({str(e["UID"]) for e in events[0]}) == 12
+    assert str(events[0][0]["UID"]) == "alder-county-2027-core1-linkages-orientation@curriculum-kit"
+    assert len({str(e["UID"]) for e in events[0]}) == 14
     first = events[0][0]
     assert first.decoded("DTSTAMP") == datetime(2026, 1, 1, tzinfo=UTC)  # SOURCE_DATE_EPOCH
     assert str(first.decoded("DTSTART").tzinfo) == "America/Los_Angeles"
@@ -121,11 +122,11 @@ def test_docx_plan_opens_with_a_table_to_print_and_sign(planned):
     document = docx.Document(str(plan_file(planned[0], ".docx")))
     assert document.paragraphs[0].text == "Linkages Annual Training Plan 2027"
     sessions, approvals = document.tables
-    assert [c.text for c in sessions.rows[0].cells] == ["#", "Date", "Time", "Module and why it is here", "Level",
+    assert [c.text for c in sessions.rows[0].cells] == ["Session", "Date", "Time", "Module and why it is here", "Level",
                                                         "Track", "Co-facilitators"]
-    assert len(sessions.rows) == 13
-    assert sessions.rows[1].cells[1].text == "Fri, Jan 8, 2027"
-    assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 10 minutes to connect"
+    assert len(sessions.rows) == 15
+    assert sessions.rows[1].cells[1].text == "Fri, Jan 8, 2027\nHHSA Training Room B"
+    assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 30 minutes to connect"
     assert [r.cells[0].text for r in approvals.rows] == ["Role", "Prepared by (staff development)",
                                                          "Approved for DCFS (program manager)",
                                                          "Approved for ETA (program manager)"]
@@ -142,8 +143,9 @@ def test_docx_plan_converts_in_libreoffice(planned, tmp_path):
     pdf = tmp_path / source.with_suffix(".pdf").name
     assert pdf.is_file(), "LibreOffice did not convert the plan"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    for expected in ("Linkages Annual Training Plan 2027", "Coordinated Case Planning", "Terrence Oduya (DCFS)",
-                     "Holidays skipped", "Cesar Chavez Day", "Approval", "Approved for ETA (program manager)"):
+    for expected in ("Linkages Annual Training Plan 2027", "Coordinated Case Planning", "Terrence Oduya",
+                     "Holidays and closures skipped", "Lincoln's Birthday", "Cesar Chavez Day", "Approval",
+                     "Approved for ETA (program manager)"):
         assert expected in text, expected
 
 
@@ -151,7 +153,7 @@ def test_docx_plan_converts_in_libreoffice(planned, tmp_path):
     (["plan", "alder-conty", "--year", "2027"],
      "no overlay 'alder-conty' in county_overlays (did you mean 'alder-county'?)"),
     (["plan", SLUG, "--year", "2027", "--new-hire-every", "1"],
-     "28 sessions do not fit in 2027 at 2 a month; raise --sessions-per-month or start new-hire cohorts less often "
+     "30 sessions do not fit in 2027 at 2 a month; raise --sessions-per-month or start new-hire cohorts less often "
      "(--new-hire-every)"),
     (["plan", SLUG, "--year", "2027", "--sessions-per-month", "9"], "--sessions-per-month must be 1 to 8, not 9"),
     (["plan", SLUG, "--year", "2027", "--start-time", "19:30"],
@@ -188,7 +190,7 @@ def test_plan_writes_to_plan_slug_year_by_default(county):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (county / "plan-alder-county-2028").iterdir()) == [
         "plan-alder-county-2028.csv", "plan-alder-county-2028.docx", "plan-alder-county-2028.ics"]
-    assert "16 sessions: 12 new-hire core in 6 cohorts, 1 Linkages sequence, 3 refreshers" in result.output
+    assert "18 sessions: 12 new-hire core in 6 cohorts, 2 Linkages sequence, 4 refreshers" in result.output
 
 
 # --- attendance -------------------------------------------------------------------------------

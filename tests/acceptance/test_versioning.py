@@ -80,7 +80,39 @@ def test_overlay_new_scaffolds_a_folder_whose_validate_names_what_to_fill_in(rep
         "county's child welfare agency'",
         f"{folder}/overlay.toml:16: error: 'programs.calworks.name' is still a placeholder: 'TODO: full name of the "
         "county's CalWORKs agency'",
-        "5 errors, 2 warnings (3 modules, 1 overlay checked)"]
+        "5 errors, 2 warnings (4 modules, 1 overlay checked)"]
+
+
+def test_overlay_new_repeats_the_overlays_option_in_its_hint(repo):
+    (repo / "county_overlays").rename(repo / "my overlays")
+    result = run(["overlay", "new", "juniper-county", "--overlays", "my overlays"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == ("Fill in what says TODO (see README.md there), then run "
+                                              "'curriculum-kit validate juniper-county --overlays 'my overlays''.")
+    assert run(["validate", "juniper-county", "--overlays", "my overlays"]).exit_code == 0
+
+
+def test_overlay_new_xlsx_scaffolds_a_workbook_to_type_into(repo):
+    import openpyxl
+
+    result = run(["overlay", "new", "juniper-county", "--xlsx"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == ("Created county_overlays/juniper-county: README.md, logos/, "
+                                             "overlay.toml, overlay.xlsx, stories/")
+    book = openpyxl.load_workbook(repo / ALDER.parent / "juniper-county" / "overlay.xlsx")
+    assert book.sheetnames == ["Terminology", "Contacts", "Org chart"]
+    contacts = book["Contacts"]
+    assert [c.value for c in contacts[1]] == ["program", "role", "name", "title", "phone", "email", "location", "notes"]
+    assert contacts.freeze_panes == "A2" and contacts["A1"].font.b
+    assert contacts.column_dimensions["E"].width == 22
+    [choices] = contacts.data_validations.dataValidation
+    assert (choices.type, choices.formula1, str(choices.sqref)) == ("list", '"cws,calworks,both"', "A2:A2000")
+    [cases] = book["Terminology"].data_validations.dataValidation
+    assert cases.formula1 == '"auto,exact"' and str(cases.sqref) == "C2:C2000"
+    assert str(book["Org chart"].data_validations.dataValidation[0].sqref) == "D2:D2000"
+    assert "The lists are the sheets of `overlay.xlsx`" in (repo / ALDER.parent / "juniper-county" / "README.md").read_text()
+    checked = run(["validate", "juniper-county"])
+    assert checked.exit_code == 0 and checked.output.endswith("0 errors, 4 warnings (3 modules, 1 overlay checked)\n")
 
 
 def test_overlay_new_never_overwrites(repo):
@@ -212,16 +244,18 @@ def test_diff_outside_a_repository(tmp_path, monkeypatch):
 def test_lock_writes_a_stable_lock_and_locking_again_changes_nothing(repo):
     result = run(["lock", "alder-county"])
     assert (result.exit_code, result.output) == (0, """\
-county_overlays/alder-county/modules.lock written: 3 modules locked
+county_overlays/alder-county/modules.lock written: 4 modules locked
   new        coordinated-case-planning 2.0.1
   new        families-experiencing-homelessness 1.0.0
   new        linkages-orientation 1.2.0
+  new        supportive-services 1.0.0
 """)
     text = (repo / ALDER / "modules.lock").read_text()
     assert text.startswith("# written by curriculum-kit lock; do not edit\n")
-    assert text.count("locked = 2026-01-01\n") == 3
+    assert text.count("locked = 2026-01-01\n") == 4
     assert sorted(p.name for p in (repo / ALDER / ".lock").iterdir()) == [
-        "coordinated-case-planning.json", "families-experiencing-homelessness.json", "linkages-orientation.json"]
+        "coordinated-case-planning.json", "families-experiencing-homelessness.json", "linkages-orientation.json",
+        "supportive-services.json"]
     check = untouched(repo)
     again = run(["lock", "alder-county"], epoch="1770000000")  # a later day: unchanged entries keep theirs
     assert again.output.splitlines()[1] == "  unchanged  coordinated-case-planning 2.0.1 (locked 2026-01-01)"
@@ -284,6 +318,7 @@ alder-county (county_overlays/alder-county/modules.lock): 1 module to review
     Generic wording you do not map, now more often (consider a terminology row)
       "CFT"  10 -> 12
     To adopt it: review the packets, then run 'curriculum-kit lock alder-county --module linkages-orientation'
+  supportive-services 1.0.0: current (locked 2026-01-01)
 """)
     data = json.loads(run(["outdated", "alder-county", "--json"]).output)
     changed = data["counties"][0]["modules"][2]

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from curriculum_kit.formats.library import Library
+from curriculum_kit.formats.session_day import roster_text
 from curriculum_kit.generate.evaluation_doc import evaluation_docx
 from curriculum_kit.generate.signin_doc import signin_docx
 from curriculum_kit.ooxml.reading import document_blocks
 from curriculum_kit.outputs import Stamp
-from curriculum_kit.packets import county_documents, trainer_pair
+from curriculum_kit.packets import county_documents
 from tests.conftest import REPO
 
 STAMP = Stamp.from_epoch(1767225600)
@@ -37,9 +38,9 @@ def test_session_sheets_for_later_modules_read_as_if_made_for_them(library, make
         assert module.title in dict(texts(derived))["properties"]
 
 
-def test_co_facilitators_take_turns_one_from_each_program(library):
+def test_without_a_plan_a_cover_names_the_roster_of_each_program(library):
     overlay = library.overlays["cypress-valley-county"]
-    pairs = [trainer_pair(overlay, turn) for turn in range(6)]
-    assert all(cws.program == "cws" and calworks.program == "calworks" for cws, calworks in pairs)
-    assert len({cws.name for cws, _ in pairs}) == len([t for t in overlay.trainers if t.program == "cws"])
-    assert trainer_pair(library.overlays["california-statewide"], 0) is None  # no trainers there
+    assert roster_text(overlay) == ("Co-facilitators: one of Derek Swanson, Lan Nguyễn or Ramona Figueroa (DFCS) "
+                                    "with one of Bethany Cole or Imani Wright (EBS)")
+    assert roster_text(library.overlays["california-statewide"]) == ("Co-facilitators: a CWS trainer with a "
+                                                                     "CalWORKs trainer")  # no trainers there

@@ -48,3 +48,10 @@ def test_unknown_program():
 def test_person_without_id():
     with_chart("100,Alicia Grant,Director,both,\n,Ben Okafor,Deputy,cws,100\n")
     assert findings() == [f"{CSV}:3: error: every person needs an id and a name"]
+
+
+def test_one_root_per_program():
+    with_chart("100,Alicia Grant,Director,both,\n110,Ben Okafor,Deputy,cws,\n120,Carla Diaz,Deputy,calworks,\n"
+               "130,Dana Whitfield,Manager,CWS,\n")
+    assert findings() == [f"{CSV}:5: error: 'Dana Whitfield' reports to no one, like 'Ben Okafor' (Child Welfare "
+                          "Services); a chart has one root per program: fill in reports_to"]

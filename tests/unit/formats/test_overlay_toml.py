@@ -138,6 +138,19 @@ def test_trainer_with_unknown_program():
     assert findings() == [f"{TOML}:21: error: trainer 'Luis Ortega' has program 'eta'; use cws or calworks"]
 
 
+@pytest.mark.parametrize("key, spelling", [("calworks", "CalWORKs"), ("calworks", "Cal Works"),
+                                           ("cws", "Child Welfare"), ("cws", "CWS")])
+def test_trainer_program_takes_the_spellings_contacts_take(key, spelling):
+    write_edited(f'program = "{key}"', f'program = "{spelling}"')
+    assert findings() == []
+    assert [t.program for t in library().overlay("alder-county").trainers] == ["cws", "calworks"]
+
+
+def test_trainer_of_both_programs_is_refused():
+    write_edited('program = "calworks"', 'program = "both"')
+    assert findings() == [f"{TOML}:21: error: trainer 'Luis Ortega' has program 'both'; use cws or calworks"]
+
+
 def test_trainer_without_a_name():
     write_edited('name = "Luis Ortega"\n', "")
     assert findings() == [f"{TOML}:19: error: missing required key 'name' in [[trainers]] #2"]

@@ -71,7 +71,7 @@ def test_term_spanning_several_lines_in_one_cell():
 
 def test_control_character_in_a_cell():
     with_terms('term,replacement\nCWS,"DC\x0bFS"\n')
-    assert findings() == [f"{CSV}:2: error: term 'CWS' contains the control character U+000B, "
+    assert findings() == [f"{CSV}:2: error: column 'replacement' ('DC\\x0bFS') contains the control character U+000B, "
                           "which a Word or PowerPoint file cannot hold"]
 
 
@@ -80,9 +80,39 @@ def test_duplicate_term():
     assert findings() == [f"{CSV}:4: error: duplicate term 'CWS' (first on line 2)"]
 
 
-def test_duplicate_of_a_lowercase_term_differs_only_in_case():
-    with_terms("term,replacement\nsocial worker,caseworker\nSocial Worker,Case Worker\n")
-    assert findings() == [f"{CSV}:3: error: duplicate term 'Social Worker' (first on line 2)"]
+def test_a_row_with_capitals_next_to_its_lowercase_row_is_a_more_specific_rule():
+    """Counties write 'Labbie' for the job title and 'labbie' in running text: two rules."""
+    with_terms("term,replacement,case\nlabbie,technician,\nLabbie,Technician,\nSocial Worker,Case Worker,\n"
+               "social worker,caseworker,\ncase plan,family plan,exact\ncase plan,service plan,\n")
+    assert findings() == []
+
+
+def test_same_term_and_same_case_rule_is_a_duplicate():
+    with_terms("term,replacement,case\nCWS,DCFS,\nCWS,Children's Services,exact\n"
+               "case plan,family plan,exact\ncase plan,service plan,exact\n")
+    assert findings() == [f"{CSV}:3: error: duplicate term 'CWS' (first on line 2)",
+                          f"{CSV}:5: error: duplicate term 'case plan' (first on line 4)"]
+
+
+def test_a_row_replacing_a_term_by_itself_is_a_warning():
+    with_terms("term,replacement\nCWS,CWS\nsocial worker,social worker\nCalWORKs,CALWORKS\n")
+    assert findings() == [
+        f"{CSV}:2: warning: term 'CWS' is replaced by itself, which changes nothing (it only keeps a "
+        "parent overlay's row for it from applying)",
+        f"{CSV}:3: warning: term 'social worker' is replaced by itself, which changes nothing (it only keeps "
+        "a parent overlay's row for it from applying)"]
+
+
+def test_marker_syntax_in_a_term_or_replacement_is_an_error():
+    with_terms("term,replacement\n{{ck:contacts}},Contacts\nCWS,{{ ck:stories}}\n"
+               "{{CK:x,{{ck:y\nsocial worker,{ck:fine}\n")
+    assert findings() == [
+        f"{CSV}:2: error: term of '{{{{ck:contacts}}}}' contains marker syntax ({{{{ck:); markers belong in "
+        "module documents, and a row holding one would make or break them",
+        f"{CSV}:3: error: replacement of 'CWS' contains marker syntax ({{{{ck:); markers belong in module "
+        "documents, and a row holding one would make or break them",
+        f"{CSV}:4: error: term and replacement of '{{{{CK:x' contain marker syntax ({{{{ck:); markers belong "
+        "in module documents, and a row holding one would make or break them"]
 
 
 def test_terms_with_capitals_differing_in_case_are_distinct():
@@ -133,3 +163,19 @@ def test_term_inside_a_longer_word_is_no_chain():
     assert findings() == [f"{CSV}:3: warning: replacement 'social worker' contains the term 'social' of "
                           "another row (line 4); replacements are never replaced again, so check this is "
                           "what you meant"]
+
+
+def test_an_expansion_of_its_own_term_or_of_its_sibling_is_no_chain():
+    with_terms("term,replacement\nCCR,Continuum of Care Reform (CCR)\nlabbie,Labbie technician\n"
+               "Labbie,Labbie Technician\n")
+    assert findings() == []
+
+
+def test_chains_are_found_under_each_rows_case_rule():
+    from curriculum_kit.formats.terms import Term, chains
+    rows = (Term("CWS", "DCFS"), Term("DCFS", "the dcfs office"), Term("office", "Office of the Director"),
+            Term("dcfs office", "x"), Term("Director", "Chief"), Term("social", "community social worker"),
+            Term("social worker", "SW"), Term("(SW)", "the SW team"))
+    assert [(row.term, other.term) for row, other in chains(rows)] == [
+        ("CWS", "DCFS"), ("DCFS", "office"), ("DCFS", "dcfs office"), ("office", "Director"),
+        ("social", "social worker")]

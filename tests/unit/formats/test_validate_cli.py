@@ -246,7 +246,9 @@ def test_list_shows_modules_and_overlays():
     assert result.exit_code == 0
     assert [" ".join(line.split()) for line in lines(result)] == [
         "Modules:", "intro 1.0.0 orientation Linkages Orientation",
-        "Overlays:", "alder-county 2.1.0 Alder County"]
+        "Overlays:", "alder-county 2.1.0 Alder County",
+        "Project file: none (no curriculum-kit.toml here or in a parent folder)",
+        "Modules folder: modules (from --modules)", "Overlays folder: overlays (from --overlays)"]
 
 
 def test_list_mentions_a_broken_overlay_and_exits_0():

@@ -6,6 +6,7 @@ import io
 import subprocess
 import zipfile
 from dataclasses import replace
+from datetime import datetime
 
 import docx
 import pptx
@@ -14,8 +15,10 @@ from docx.oxml.ns import qn
 from PIL import Image
 
 from curriculum_kit.agenda import session_agenda
+from curriculum_kit.formats.calendar import Room
 from curriculum_kit.formats.library import Library
 from curriculum_kit.formats.overlay import Trainer
+from curriculum_kit.formats.session_day import SessionDay
 from curriculum_kit.generate.agenda_doc import agenda_docx
 from curriculum_kit.generate.common import finish_loaded, logo_png
 from curriculum_kit.generate.contacts_doc import contacts_docx, contacts_table
@@ -28,6 +31,8 @@ from tests.fixtures import rewrite_zip
 
 STAMP = Stamp.from_epoch(1_700_000_000)
 PAIR = (Trainer("Maria Lopez", "cws"), Trainer("Luis Ortega", "calworks"))
+SESSION = SessionDay("2027-core2-linkages-orientation", datetime(2027, 4, 8, 8, 30), 360, PAIR,
+                     Room("Training Room B", "1200 Main Street, Alder"))
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +51,7 @@ def orientation(library):
 
 
 BUILDERS = {
-    "agenda": lambda module, overlay: agenda_docx(module, overlay, STAMP, PAIR),
+    "agenda": lambda module, overlay: agenda_docx(module, overlay, STAMP, SESSION),
     "signin": lambda module, overlay: signin_docx(module, overlay, STAMP),
     "evaluation": lambda module, overlay: evaluation_docx(module, overlay, STAMP),
     "contacts": lambda module, overlay: contacts_docx(overlay, STAMP),
@@ -114,21 +119,35 @@ def test_a_module_without_a_schedule_gets_one_that_opens_with_time_to_connect(li
     assert len(rows) == len(session_agenda(module))
 
 
-def test_agenda_marks_connection_time_and_names_the_pair(built, orientation):
+def test_agenda_of_a_session_has_its_day_room_pair_and_clock(built, orientation):
     document = opened(built["agenda"])
     text = all_text(document)
-    assert "Co-facilitated by Maria Lopez (DCFS) and Luis Ortega (ETA)" in text
-    assert "Date:" in text and "Location:" in text
+    assert ("Co-facilitated by Maria Lopez (DCFS) and Luis Ortega (ETA) · session 2027-core2-linkages-orientation"
+            in text)
+    assert "Date: Thursday, April 8, 2027      Location: Training Room B, 1200 Main Street, Alder" in text
+    assert document.tables[0].rows[1].cells[0].text == "8:30 AM – 9:00 AM"  # from the session's start
     assert orientation.title in text and str(orientation.version) in text
     for row, item in zip(document.tables[0].rows[1:], session_agenda(orientation)):
         shaded = row.cells[2]._tc.find(".//" + qn("w:shd")) is not None
         assert shaded == (item.kind in ("connect", "break", "lunch")), item.title
 
 
-def test_agenda_without_a_pair_leaves_no_pair_line_and_a_wrong_pair_is_refused(alder, orientation):
-    assert "Co-facilitated" not in all_text(opened(agenda_docx(orientation, alder, STAMP)))
+def test_agenda_without_a_session_names_the_roster_and_a_wrong_pair_is_refused(alder, orientation):
+    text = all_text(opened(agenda_docx(orientation, alder, STAMP)))
+    assert "Co-facilitated" not in text and "Date: ____" in text
+    assert ("Co-facilitators: one of Maria Lopez or Terrence Oduya (DCFS) with one of Hannah Kessler or Luis Ortega "
+            "(ETA)") in text
     with pytest.raises(ValueError, match="cws first"):
-        agenda_docx(orientation, alder, STAMP, (PAIR[1], PAIR[0]))
+        agenda_docx(orientation, alder, STAMP, replace(SESSION, pair=(PAIR[1], PAIR[0])))
+
+
+def test_signin_and_evaluation_of_a_session_carry_its_id(alder, orientation):
+    signin = all_text(opened(signin_docx(orientation, alder, STAMP, session=SESSION)))
+    assert ("Session: 2027-core2-linkages-orientation      Date: Thursday, April 8, 2027      Location: Training "
+            "Room B, 1200 Main Street, Alder") in signin
+    assert "Co-facilitators: Maria Lopez (DCFS) and Luis Ortega (ETA)" in signin
+    evaluation = all_text(opened(evaluation_docx(orientation, alder, STAMP, SESSION)))
+    assert "Session: 2027-core2-linkages-orientation      Date: Thursday, April 8, 2027" in evaluation
 
 
 @pytest.mark.parametrize("rows", [20, 5])

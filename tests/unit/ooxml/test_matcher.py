@@ -1,7 +1,8 @@
 """The matching semantics, pinned one rule at a time over plain text."""
 
 from curriculum_kit.formats.terms import Term
-from curriculum_kit.ooxml.matcher import Matcher, _trie_pattern, carry_case, fold_case, splice
+from curriculum_kit.ooxml.matcher import Kept, Matcher, carry_case, fold_case, splice
+from curriculum_kit.ooxml.trie import trie_pattern
 
 
 def replace(text: str, *rows: tuple, barriers=()) -> str:
@@ -38,6 +39,14 @@ def test_exact_case_mode_turns_carrying_off():
     assert replace("case plan, Case Plan", ("case plan", "family plan", "exact")) == "family plan, Case Plan"
 
 
+def test_exact_case_row_wins_for_its_spelling_and_its_lowercase_row_covers_the_rest():
+    rows = [("labbie", "technician"), ("Labbie", "Lab Technician")]
+    assert replace("Labbie, labbie, LABBIE, LabBie", *rows) == "Lab Technician, technician, TECHNICIAN, Technician"
+    assert replace("Labbie, labbie", *reversed(rows)) == "Lab Technician, technician"  # row order does not matter
+    exact_lowercase = [("case plan", "service plan"), ("case plan", "family plan", "exact")]
+    assert replace("case plan, Case plan", *exact_lowercase) == "family plan, Service plan"
+
+
 def test_carry_case_rules():
     assert carry_case("ER", "hotline") == "HOTLINE"
     assert carry_case("E", "hotline") == "Hotline"  # one letter is not ALL CAPS
@@ -63,8 +72,48 @@ def test_terms_nested_past_the_regex_parser_still_match_leftmost_longest():
     text = "ward ward ward, ward-" + " ".join(["ward"] * 299) + " wards"
     expected = "W3, W1-W299 wards"
     assert replace(text, *deep) == expected
-    assert "(?:" not in _trie_pattern([term for term, _ in deep])  # the flat stand-in
+    assert "(?:" not in trie_pattern([term for term, _ in deep])  # the flat stand-in
     assert replace(text, *deep[:3], deep[298]) == expected  # a trie of four
+
+
+EXPANSIONS = [("CCR", "Continuum of Care Reform (CCR)"),
+              ("Department of Social Services", "California Department of Social Services"),
+              ("social worker", "children's social worker"), ("WTW", "WorkBridge (WTW)"), ("CWS", "CWS")]
+
+
+def test_an_expansion_never_doubles_text_that_already_reads_as_its_replacement():
+    text = ("CCR and Continuum of Care Reform (CCR); the Department of Social Services, the California "
+            "Department of Social Services; a social worker, Children's social worker, CHILDREN'S SOCIAL WORKER; "
+            "WTW, WorkBridge (WTW); CWS")
+    once = replace(text, *EXPANSIONS)
+    assert once == ("Continuum of Care Reform (CCR) and Continuum of Care Reform (CCR); the California Department "
+                    "of Social Services, the California Department of Social Services; a children's social worker, "
+                    "Children's social worker, CHILDREN'S SOCIAL WORKER; WorkBridge (WTW), WorkBridge (WTW); CWS")
+    assert replace(once, *EXPANSIONS) == once
+
+
+def test_an_exact_case_expansion_keeps_only_text_in_its_exact_case():
+    rows = [("CCR", "Continuum of Care Reform (CCR)")]
+    assert replace("continuum of care reform (CCR)", *rows) == "continuum of care reform (Continuum of Care Reform (CCR))"
+    assert replace("Continuum of Care Reform (CCR)s", *rows) == "Continuum of Care Reform (CCR)s"  # ')' ends the word
+    rows = [("Social Services", "County Social Services")]
+    assert replace("County Social Servicesx Social Services", *rows) == "County Social Servicesx County Social Services"
+
+
+def test_kept_places_are_listed_and_other_terms_inside_them_left_alone():
+    matcher = Matcher([Term(*row) for row in [*EXPANSIONS, ("Care Reform", "CR")]])
+    kept: list[Kept] = []
+    text = "Continuum of Care Reform (CCR) and Care Reform"
+    matches, misses = matcher.scan(text, kept=kept)
+    assert splice(text, matches) == "Continuum of Care Reform (CCR) and CR"
+    assert [(text[k.start:k.end], k.term.term) for k in kept] == [("Continuum of Care Reform (CCR)", "CCR")]
+    assert misses == []
+
+
+def test_a_row_replacing_its_term_by_itself_keeps_every_place():
+    kept: list[Kept] = []
+    matches, _ = Matcher([Term("CWS", "CWS")]).scan("CWS and CWS", kept=kept)
+    assert matches == [] and [(k.start, k.end) for k in kept] == [(0, 3), (8, 11)]
 
 
 def test_no_chaining():
@@ -106,3 +155,31 @@ def test_fold_case_keeps_offsets():
     text = "İstanbul CWS"
     assert len(fold_case(text)) == len(text)
     assert replace("İ social worker", ("social worker", "SW")) == "İ SW"
+
+
+def test_a_long_list_found_by_first_words_matches_exactly_as_one_trie():
+    """Lists from LONG_LIST needles on are sought by their first words (prepared faster):
+    every match, near miss and place already adapted must be the same."""
+    import random
+
+    words = ["social", "worker", "Social", "CWS", "cws", "case", "casework", "plan", "(sw)", "family",
+             "team", "Team", "x-ray", "child", "İ", "welfare"]
+    rng = random.Random(7)
+    for _ in range(300):
+        rows = {}
+        for _ in range(rng.randint(1, 12)):
+            term = " ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
+            replacement = rng.choice([f"{term} (X)", "the " + term, "Y", term.upper()])
+            row = Term(term, replacement, rng.choice(["auto", "exact"]))
+            rows[row.key] = row
+        for first, second in rng.sample([(a, b) for a in words for b in words], rng.choice([0, 30])):
+            row = Term(f"family {first} {second}", "F")  # a big group of one first word: sought by a regex
+            rows[row.key] = row
+        text = " ".join(rng.choice(words + ["s", "\t", "\n", ",", "the", "(X)"]) for _ in range(60))
+        barriers = sorted(rng.sample(range(len(text)), 5))
+        results = []
+        for long_list in (10 ** 6, 1):
+            kept: list[Kept] = []
+            matches, found_misses = Matcher(list(rows.values()), long_list).scan(text, barriers, {}, kept)
+            results.append((matches, found_misses, kept))
+        assert results[0] == results[1], (list(rows.values()), text)

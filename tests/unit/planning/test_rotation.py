@@ -60,7 +60,14 @@ def test_too_few_trainers_for_a_day_is_an_error():
     with pytest.raises(PlanError) as error:
         assign_pairs(sessions_on(0, per_day=3), trainers(["Ana", "Ben"], ["Cy", "Di", "Ed"]))
     assert str(error.value) == ("no Child Welfare Services trainer is free on 2027-03-01 for intro: each one "
-                                "already facilitates a session that day")
+                                "already facilitates a session that day or is unavailable ([[unavailable]] in "
+                                "overlay.toml)")
+
+
+def test_a_trainer_on_leave_is_not_paired_that_day():
+    on_leave = {("Ana", day) for day in {s.day for s in sessions_on(0, 1)}}
+    paired = assign_pairs(sessions_on(0, 1), trainers(["Ana", "Ben"], ["Cy"]), lambda name, day: (name, day) in on_leave)
+    assert {s.pair[0].name for s in paired} == {"Ben"}
 
 
 def test_an_overlay_without_a_calworks_trainer_is_an_error_naming_overlay_toml(tmp_path, monkeypatch):

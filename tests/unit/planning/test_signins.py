@@ -92,7 +92,7 @@ def test_an_unknown_module_without_a_close_name_lists_the_known_ones(library):
                                    "Luis Ortega,CalWORKs,linkages-orientation,2027-03-02,,,\n")
     assert found.warnings[0].message == (
         "unknown module 'fiscal-basics' (known: coordinated-case-planning, families-experiencing-homelessness, "
-        "linkages-orientation); row not counted")
+        "linkages-orientation, supportive-services); row not counted")
 
 
 @pytest.mark.parametrize("text, message", [
@@ -122,3 +122,37 @@ def test_a_file_with_nothing_to_count_is_an_error(library, text, message):
 ])
 def test_parse_day(text, expected):
     assert parse_day(text) == expected
+
+
+@pytest.mark.parametrize("county, written, program", [
+    ("alder-county", "Alder County Employment and Temporary Assistance", "calworks"),  # the overlay's full name
+    ("alder-county", "Employment and Temporary Assistance", "calworks"),  # without the county
+    ("alder-county", "employment  and temporary assistance", "calworks"),
+    ("alder-county", "Department of Children and Family Services", "cws"),
+    ("alder-county", "Children and Family Services", "cws"),  # without 'Department of'
+    ("alder-county", "dcfs", "cws"),
+    ("manzanita-county", "Employment and Eligibility Branch", "calworks"),
+    ("manzanita-county", "EEB", "calworks"),
+    ("manzanita-county", "Child and Family Services", "cws"),
+    ("cypress-valley-county", "Family and Children's Services", "cws"),
+    ("cypress-valley-county", "Employment and Benefit Services", "calworks"),
+    (None, "Employment and Eligibility Services", "calworks"),  # a common name of the CalWORKs side
+])
+def test_a_countys_program_names_as_its_overlay_writes_them(library, county, written, program):
+    found = read(library, HEADER + f"Ann Bell,{written},linkages-orientation,2027-03-02,,,\n", county)
+    assert found.warnings == [] and found.records[0].program == program
+
+
+@pytest.mark.parametrize("written", ["Linkages Orientation", "linkages orientation", "LINKAGES ORIENTATION",
+                                     "linkages_orientation", "Linkages Orientation: Who We Are"])
+def test_modules_by_id_or_title_with_spaces_or_capitals(library, written):
+    found = read(library, HEADER + f"Ann Bell,CWS,{written},2027-03-02,,,\n")
+    assert found.warnings == [] and found.records[0].module == "linkages-orientation"
+
+
+def test_a_module_typed_with_spaces_and_a_typo_gets_a_suggestion(library):
+    found = read(library, HEADER + "Ann Bell,CWS,Linkages Orientaton,2027-03-02,,,\n"
+                 "Ann Bell,CWS,linkages-orientation,2027-03-02,,,\n")
+    assert [str(w) for w in found.warnings] == [
+        "signins.csv:2: warning: unknown module 'Linkages Orientaton' (did you mean 'linkages-orientation'?); "
+        "row not counted"]

@@ -142,3 +142,19 @@ def test_a_change_reads_as_subject_and_detail():
     assert Change("terms", "added", '"TDM"', 'replaced by "Team Decision-Making"', "minor").text == \
         '"TDM": replaced by "Team Decision-Making"'
     assert Change("stories", "added", '"Title" (title.md)', "", "minor").text == '"Title" (title.md)'
+
+
+def test_calendar_changes_need_a_patch_bump(tmp_path):
+    from datetime import date
+
+    from curriculum_kit.formats.calendar import Absence, Closure, CountyCalendar, Room
+    from curriculum_kit.versioning.changes import _calendar
+
+    old = CountyCalendar((Closure("Furlough day", date(2027, 3, 12), date(2027, 3, 12)),), (Room("B", "Main St"),))
+    new = CountyCalendar((Closure("Furlough day", date(2027, 3, 19), date(2027, 3, 19)),), (Room("B", "Elm St"),),
+                         (Absence("Maria Lopez", date(2027, 6, 1), date(2027, 6, 30)),))
+    assert [(c.action, c.text, c.needs) for c in _calendar(old, new)] == [
+        ("changed", 'closure "Furlough day": start "2027-03-12" -> "2027-03-19"; end "2027-03-12" -> "2027-03-19"',
+         "patch"),
+        ("changed", 'room "B": address "Main St" -> "Elm St"', "patch"),
+        ("added", "Maria Lopez away from 2027-06-01: unavailable 2027-06-01 to 2027-06-30", "patch")]

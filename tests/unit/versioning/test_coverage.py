@@ -40,10 +40,10 @@ def test_dead_rows_and_ranked_candidates(library):
         ("Differential Response", 31)]
     assert report.dead[0].path.endswith("county_overlays/alder-county/terminology.csv")
     assert [(c.term, c.kind, c.source, c.occurrences) for c in report.candidates] == [
-        ("HSP", "acronym", "mapped by cypress-valley-county", 42),
-        ("CFT", "acronym", "mapped by cypress-valley-county", 30),
-        ("Department of Social Services", "name", "only california-statewide maps it", 5),
-        ("USB", "acronym", "nobody maps it", 3)]
+        ("HSP", "acronym", "mapped by cypress-valley-county", 43),
+        ("CFT", "acronym", "mapped by cypress-valley-county", 31),
+        ("Department of Social Services", "name", "only california-statewide maps it", 6),
+        ("USB", "acronym", "nobody maps it", 4)]
     assert report.candidates[3].example == "Slide deck on a laptop, plus a backup copy on a USB drive"
 
 

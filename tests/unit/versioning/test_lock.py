@@ -55,7 +55,7 @@ def test_locking_one_module_keeps_the_others(root):
     assert [(c.module, c.action) for c in result.changes] == [("linkages-orientation", "updated")]
     entries = read_lock(root / "county_overlays/alder-county/modules.lock")
     assert sorted(entries) == ["coordinated-case-planning", "families-experiencing-homelessness",
-                               "linkages-orientation"]
+                               "linkages-orientation", "supportive-services"]
     assert str(entries["linkages-orientation"].version) == "1.3.0"
 
 

@@ -56,7 +56,7 @@ def test_written_sorted_and_read_back_equal(snapshot, tmp_path):
     write_snapshot(path, snapshot)
     data = json.loads(path.read_text())
     assert data["format"] == 1 and list(data["documents"]) == sorted(data["documents"])
-    assert list(data["documents"]["slides.pptx"]) == ["kind", "sha256", "slides", "markers", "terms", "generic"]
+    assert list(data["documents"]["slides.pptx"]) == ["kind", "sha256", "slides", "markers", "terms", "generic", "text"]
     assert read_snapshot(path) == snapshot
     write_snapshot(path, read_snapshot(path))
     assert json.loads(path.read_text()) == data

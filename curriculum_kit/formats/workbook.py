@@ -1,0 +1,265 @@
+"""Reading the Excel workbooks (.xlsx) a county keeps its terms, contacts and org chart in.
+
+A county's staff type these lists in Excel; reading the workbook itself spares them the
+"Save As CSV" step and its encoding traps. Every cell is read as the text a person sees in
+Excel: a phone number typed as a number keeps its digits (and its display format), a date
+reads as it is shown, TRUE stays TRUE. Formulas give the value Excel saved with them;
+nothing is calculated and links to other workbooks are never followed.
+
+A workbook comes from outside, so it is checked before openpyxl parses it: its size, the
+size of its zip entries once inflated (a zip bomb), and no XML part may declare a DOCTYPE
+(the door to entity expansion).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+MAX_FILE_BYTES = 20 << 20  # a county's lists are kilobytes; a larger file is not one
+MAX_INFLATED_BYTES = 200 << 20
+MAX_ENTRIES = 2000
+MAX_ROWS = 100_000
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet's rows as text, padded to the same width; ``title`` as Excel shows it."""
+
+    title: str
+    rows: list[list[str]]
+
+
+def column_letter(index: int) -> str:
+    """'A' for 0, 'Z' for 25, 'AA' for 26: the column's name in Excel."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(sheet: str, column: int, row: int) -> str:
+    """'Contacts!E7', the sheet quoted as Excel quotes it when needed ('Org chart'!A2)."""
+    name = sheet if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet) else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{column_letter(column)}{row}"
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheets, in the order of their tabs."""
+    with _open(path) as book:
+        return list(book.sheetnames)
+
+
+def read_sheet(path: Path, name: str | None) -> Sheet:
+    """The sheet called ``name`` (or the only sheet when None) as text rows."""
+    with _open(path) as book:
+        if name is None:
+            if len(book.sheetnames) != 1:
+                raise InputError(f"has {len(book.sheetnames)} sheets ({', '.join(book.sheetnames)}); "
+                                 "keep only the one to read", path)
+            name = book.sheetnames[0]
+        sheet = book[name]
+        sheet.reset_dimensions()  # a writer's stated size may be wrong; read what is there
+        rows: list[list[str]] = []
+        for number, row in enumerate(sheet.iter_rows(), start=1):
+            if number > MAX_ROWS:
+                raise InputError(f"sheet '{name}' has more than {MAX_ROWS:,} rows", path)
+            rows.append([cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row])
+        width = max((len(r) for r in rows), default=0)
+        return Sheet(name, [r + [""] * (width - len(r)) for r in rows])
+
+
+class _open:
+    """The checked workbook, open read-only with cached formula values and no external links."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self) -> Any:
+        import openpyxl  # imported here: only counties with workbooks pay for it
+
+        _check_package(self.path)
+        try:
+            with warnings.catch_warnings():  # "extension not supported" notes are for developers
+                warnings.simplefilter("ignore")
+                self.book = openpyxl.load_workbook(self.path, read_only=True, data_only=True, keep_links=False)
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+            raise InputError(f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); "
+                             "open it in Excel and save it again as .xlsx", self.path) from None
+        return self.book
+
+    def __exit__(self, *exc: object) -> None:
+        self.book.close()
+
+
+def _check_package(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path) from None
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"is {size >> 20} MB; a workbook of terms, contacts or an org chart is far smaller "
+                         f"(limit {MAX_FILE_BYTES >> 20} MB)", path)
+    if not zipfile.is_zipfile(path):
+        raise InputError("is not an .xlsx workbook (an old .xls, or a CSV renamed?); "
+                         "in Excel: Save As > 'Excel Workbook (.xlsx)'", path)
+    with zipfile.ZipFile(path) as archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_INFLATED_BYTES:
+            raise InputError("unpacks to more than a workbook of lists can hold; refusing a likely zip bomb", path)
+        for entry in entries:
+            if entry.filename.endswith((".xml", ".rels")):
+                with archive.open(entry) as stream:
+                    if _DOCTYPE.search(stream.read(MAX_INFLATED_BYTES)):
+                        raise InputError(f"part '{entry.filename}' declares a DOCTYPE; a workbook Excel "
+                                         "saved never does (refused: entities are never expanded)", path)
+
+
+def cell_text(value: object, number_format: str | None) -> str:
+    """The text Excel shows for a cell's value in its number format (US English)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (datetime, date, time)):
+        return _date_text(value, number_format or "General")
+    if isinstance(value, timedelta):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return _number_text(value, number_format or "General")
+    return str(value)
+
+
+def _sections(fmt: str) -> list[str]:
+    """A format's ';'-separated sections, ignoring ';' inside quotes."""
+    return [s for s in re.findall(r'(?:"[^"]*"|\\.|[^;"\\])+', fmt)] or ["General"]
+
+
+def _pick_section(value: float, fmt: str) -> tuple[str, float]:
+    sections = _sections(fmt)
+    for section in sections:
+        condition = re.match(r"\s*\[(<=|>=|<>|<|>|=)(-?[\d.]+)\]", section)
+        if condition:
+            op, bound = condition.group(1), float(condition.group(2))
+            if {"<=": value <= bound, ">=": value >= bound, "<": value < bound, ">": value > bound,
+                    "=": value == bound, "<>": value != bound}[op]:
+                return section[condition.end():], value
+    if any(re.match(r"\s*\[[<>=]", s) for s in sections):
+        return re.sub(r"^\s*\[[^\]]*\]", "", sections[-1]), value
+    if value < 0 and len(sections) > 1:
+        return sections[1], -value
+    return sections[0], value
+
+
+def _number_text(value: float, fmt: str) -> str:
+    section, value = _pick_section(value, fmt)
+    section = re.sub(r"\[[^\]]*\]", "", section)  # colours, locales
+    literal = re.sub(r'"([^"]*)"|\\(.)|_.|\*.', lambda m: m.group(1) or m.group(2) or "", section)
+    if literal.strip().lower() in ("general", "@", ""):
+        return _general(value)
+    percent = "%" in literal
+    if percent:
+        value *= 100
+    numeric = re.fullmatch(r"\s*([$€£]?)\s*([#0,]*)(?:\.([0#]+))?\s*(%?)\s*", literal)
+    if numeric:
+        decimals = len(numeric.group(3) or "")
+        whole, point, fraction = f"{abs(value):.{decimals}f}".partition(".")
+        whole = whole.zfill(numeric.group(2).count("0"))
+        if "," in numeric.group(2):
+            whole = f"{int(whole):,}"
+        sign = "-" if value < 0 and float(f"{value:.{decimals}f}") != 0 else ""
+        return sign + numeric.group(1) + whole + point + fraction + numeric.group(4)
+    if float(value).is_integer() and re.search(r"[0#]", literal) and "." not in literal and not percent:
+        return _fill_digits(int(value), literal)
+    return _general(value)
+
+
+def _fill_digits(number: int, template: str) -> str:
+    """An integer laid into a pattern of digit placeholders: (###) ###-#### or 000-00-0000."""
+    digits = str(abs(number))
+    slots = sum(ch in "0#?" for ch in template)
+    out: list[str] = []
+    extra = digits[:-slots] if len(digits) > slots else ""
+    remaining = digits[-slots:] if slots else ""
+    filled_from = slots - len(remaining)  # slots before this index get no digit
+    index = 0
+    for ch in template:
+        if ch in "0#?":
+            if index == 0:
+                out.append(extra)
+            if index >= filled_from:
+                out.append(remaining[index - filled_from])
+            elif ch == "0":
+                out.append("0")
+            index += 1
+        else:
+            out.append(ch)
+    return ("-" if number < 0 else "") + "".join(out)
+
+
+def _general(value: float) -> str:
+    """Excel's General format: whole numbers without '.0', others to at most 10 significant digits."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+_DATE_TOKENS = re.compile(r'"[^"]*"|\\.|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|AM/PM|A/P|\[[^\]]*\]|.',
+                          re.IGNORECASE)
+# Formats openpyxl reports by their built-in code, but Excel shows in the US locale's own way.
+_LOCALE_DATES = {"mm-dd-yy": "m/d/yyyy", "m/d/yy": "m/d/yyyy", "m/d/yy h:mm": "m/d/yyyy h:mm"}
+
+
+def _date_text(value: date | time, fmt: str) -> str:
+    fmt = _LOCALE_DATES.get(fmt.lower(), fmt)
+    if fmt.lower() in ("general", "@"):
+        fmt = "m/d/yyyy h:mm" if isinstance(value, datetime) and value.time() != time() else \
+            ("h:mm:ss" if isinstance(value, time) else "m/d/yyyy")
+    moment = value if isinstance(value, datetime) else (
+        datetime.combine(value, time()) if isinstance(value, date) else datetime.combine(date(1900, 1, 1), value))
+    tokens = _DATE_TOKENS.findall(_sections(fmt)[0])
+    twelve = any(t.upper() in ("AM/PM", "A/P") for t in tokens)
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        prev = next((t.lower() for t in reversed(tokens[:i]) if t.strip(" :/.-,")), "")
+        nxt = next((t.lower() for t in tokens[i + 1:] if t.strip(" :/.-,")), "")
+        minutes = low in ("m", "mm") and (prev in ("h", "hh") or nxt in ("s", "ss"))
+        hour = moment.hour % 12 or 12 if twelve else moment.hour
+        out.append({
+            "yyyy": f"{moment.year:04d}", "yy": f"{moment.year % 100:02d}",
+            "mmmmm": moment.strftime("%B")[0], "mmmm": moment.strftime("%B"), "mmm": moment.strftime("%b"),
+            "mm": f"{moment.minute:02d}" if minutes else f"{moment.month:02d}",
+            "m": str(moment.minute) if minutes else str(moment.month),
+            "dddd": moment.strftime("%A"), "ddd": moment.strftime("%a"),
+            "dd": f"{moment.day:02d}", "d": str(moment.day),
+            "hh": f"{hour:02d}", "h": str(hour), "ss": f"{moment.second:02d}", "s": str(moment.second),
+            "am/pm": "AM" if moment.hour < 12 else "PM", "a/p": "A" if moment.hour < 12 else "P",
+        }.get(low, _literal(token)))
+    return "".join(out)
+
+
+def _literal(token: str) -> str:
+    if token.startswith('"'):
+        return token[1:-1]
+    if token.startswith("\\"):
+        return token[1:]
+    if token.startswith("["):
+        return ""
+    return token
+
+
+def rows_with_numbers(sheet: Sheet) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) for every row of the sheet, the header first."""
+    return ((number, cells) for number, cells in enumerate(sheet.rows, start=1))

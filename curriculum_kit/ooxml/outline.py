@@ -1,0 +1,126 @@
+"""A document's outline: the titles of a deck's slides, the headings of a Word body.
+
+County material is placed by these (see :mod:`curriculum_kit.formats.placement`), and
+both `validate` and `build` read them here, from the same XML, so an anchor that
+validates is an anchor the build finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .names import R_NS, a, p, w
+from .package import Package
+
+_TITLE_TYPES = {"title", "ctrTitle"}
+_HEADING_NAME = re.compile(r"heading\s*(\d)", re.IGNORECASE)
+_STYLES = "/styles"
+
+
+def slide_title(slide: etree._Element) -> str:
+    """The text of a slide's title placeholder, paragraphs joined by a space; '' without one."""
+    for shape in slide.iter(p("sp")):
+        placeholder = shape.find(f"{p('nvSpPr')}/{p('nvPr')}/{p('ph')}")
+        if placeholder is not None and placeholder.get("type") in _TITLE_TYPES:
+            paragraphs = ["".join(t.text or "" for t in para.iter(a("t"))) for para in shape.iter(a("p"))]
+            return " ".join(" ".join(paragraphs).split())
+    return ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    element: etree._Element  # the w:p, a child of the body
+    level: int  # 1-9
+    text: str
+
+
+def heading_styles(styles: etree._Element | None) -> dict[str, int]:
+    """Paragraph style id -> heading level: built-in 'heading N' styles (whatever their id
+    in a localized Word) and styles with an outline level, through their basedOn chain."""
+    own: dict[str, int] = {}
+    based_on: dict[str, str] = {}
+    for style in styles.iter(w("style")) if styles is not None else ():
+        if style.get(w("type")) != "paragraph":
+            continue
+        style_id = style.get(w("styleId"), "")
+        name = style.find(w("name"))
+        match = _HEADING_NAME.fullmatch(name.get(w("val"), "")) if name is not None else None
+        outline = style.find(f"{w('pPr')}/{w('outlineLvl')}")
+        value = outline.get(w("val"), "9") if outline is not None else "9"
+        if match:
+            own[style_id] = int(match.group(1))
+        elif value.isdigit() and int(value) < 9:
+            own[style_id] = int(value) + 1
+        parent = style.find(w("basedOn"))
+        if parent is not None:
+            based_on[style_id] = parent.get(w("val"), "")
+    levels = {}
+    for style_id in {*own, *based_on}:
+        current, seen = style_id, set()
+        while current not in own and current in based_on and current not in seen:
+            seen.add(current)
+            current = based_on[current]
+        if current in own:
+            levels[style_id] = own[current]
+    return levels
+
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    return " ".join("".join(t.text or "" for t in paragraph.iter(w("t"))).split())
+
+
+def headings(body: etree._Element, styles: dict[str, int]) -> list[Heading]:
+    """The body's headings (paragraphs directly in the body, with text), in order."""
+    found = []
+    for paragraph in body.iterchildren(w("p")):
+        level = heading_level(paragraph, styles)
+        if level:
+            text = paragraph_text(paragraph)
+            if text:
+                found.append(Heading(paragraph, level, text))
+    return found
+
+
+def heading_level(paragraph: etree._Element, styles: dict[str, int]) -> int:
+    properties = paragraph.find(w("pPr"))
+    if properties is None:
+        return 0
+    outline = properties.find(w("outlineLvl"))
+    if outline is not None and outline.get(w("val"), "9").isdigit():
+        value = int(outline.get(w("val"), "9"))
+        return value + 1 if value < 9 else 0
+    style = properties.find(w("pStyle"))
+    if style is None:
+        return 0
+    style_id = style.get(w("val"), "")
+    if style_id in styles:
+        return styles[style_id]
+    match = _HEADING_NAME.fullmatch(style_id)
+    return int(match.group(1)) if match else 0
+
+
+def deck_titles(path: Path) -> list[str]:
+    """The title of each slide of a .pptx, in show order."""
+    with Package(path) as package:
+        main = package.main_part
+        targets = {rel.id: rel.target for rel in package.relationships(main)}
+        titles = []
+        for slide_id in package.xml(main).iter(p("sldId")):
+            target = targets.get(slide_id.get(f"{{{R_NS}}}id", ""))
+            titles.append(slide_title(package.xml(target)) if target and package.has(target) else "")
+        return titles
+
+
+def guide_headings(path: Path) -> list[tuple[int, str]]:
+    """(level, text) of each heading of a .docx body, in order."""
+    with Package(path) as package:
+        main = package.main_part
+        styles_part = next((rel.target for rel in package.relationships(main)
+                            if rel.type.endswith(_STYLES) and not rel.external and package.has(rel.target)), None)
+        styles = heading_styles(package.xml(styles_part) if styles_part else None)
+        body = package.xml(main).find(w("body"))
+        return [(h.level, h.text) for h in headings(body, styles)] if body is not None else []

@@ -1,0 +1,242 @@
+"""What the academy changed between two versions of a module, paragraph by paragraph and
+slide by slide, and what that means for one county.
+
+A staff developer should not have to open two guides side by side to learn what a new
+version says differently. Each document's paragraphs (speaker notes included) are read
+with the engine's text view, the two sequences are aligned, and each difference is reported
+as added, removed or changed — a changed paragraph with the changed words marked. With a
+county, each change also says which of its terms it touches: a term that no longer occurs,
+a generic term the county has no row for that now occurs more, and a placement anchor of
+module.toml's ``[placement]`` table that moved or vanished.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..formats.terms import Term
+
+Text = tuple[tuple[str, str], ...]  # (where: 'slide 3 notes', text) per paragraph, as snapshot.document_text
+_SAME_PARAGRAPH = 0.5  # how alike two paragraphs must be to be one paragraph changed
+_WINDOW = 40  # how far ahead a changed paragraph's new form is looked for (keeps a rewrite linear)
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+_ANCHOR = re.compile(r"\s*(after-title|before-title|after-heading|before-heading|title|heading)\s*:\s*(.+)", re.I)
+
+
+@dataclass(frozen=True)
+class Words:
+    """One stretch of a changed paragraph: '=' kept, '-' removed, '+' added."""
+
+    op: str
+    text: str
+
+
+@dataclass
+class Change:
+    kind: str  # added, removed, changed
+    where: str  # 'slide 4 notes', 'body, paragraph 12' (the new place; the old one for removed)
+    old: str | None
+    new: str | None
+    words: list[Words] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what it means for the county's terms
+
+
+@dataclass
+class DocumentDiff:
+    file: str
+    status: str  # changed, unchanged, added, removed
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TermShift:
+    term: str
+    before: int
+    after: int
+
+
+@dataclass
+class ModuleDiff:
+    module: str
+    old_label: str
+    new_label: str
+    old_version: str
+    new_version: str
+    county: str | None
+    documents: list[DocumentDiff]
+    terms: list[TermShift] = field(default_factory=list)  # the county's terms whose count changed
+    generic: list[TermShift] = field(default_factory=list)  # unmapped generic terms now more frequent
+    placements: list[str] = field(default_factory=list)  # anchors that moved or vanished
+
+    @property
+    def change_count(self) -> int:
+        return sum(len(d.changes) for d in self.documents)
+
+    def to_json(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The county's terms, and generic terms it does not map, to count in changed paragraphs."""
+
+    county: tuple[Term, ...] = ()
+    generic: tuple[Term, ...] = ()
+
+
+def count(term: Term, text: str) -> int:
+    """Whole-word occurrences of ``term`` in ``text``, with the term's case rule."""
+    pattern = r"(?<!\w)" + re.escape(term.term) + r"(?!\w)"
+    return len(re.findall(pattern, text, re.IGNORECASE if term.ignore_case else 0))
+
+
+def diff_module(module: str, old_label: str, new_label: str, old_version: str, new_version: str,
+                old: dict[str, Text], new: dict[str, Text], vocabulary: Vocabulary | None = None,
+                county: str | None = None, placement: dict[str, Any] | None = None) -> ModuleDiff:
+    """Compare two versions' texts (document name -> paragraphs) for one county's eyes."""
+    vocabulary = vocabulary or Vocabulary()
+    documents = []
+    for name in sorted(set(old) | set(new), key=lambda n: (n not in new, n not in old, n)):
+        before, after = old.get(name), new.get(name)
+        status = "added" if before is None else "removed" if after is None else \
+            "unchanged" if before == after else "changed"
+        changes = paragraph_changes(before or (), after or ())
+        for change in changes:
+            change.notes = _term_notes(change, vocabulary)
+        documents.append(DocumentDiff(name, status, changes))
+    result = ModuleDiff(module, old_label, new_label, old_version, new_version, county, documents)
+    everything_old = "\n".join(t for text in old.values() for _, t in text)
+    everything_new = "\n".join(t for text in new.values() for _, t in text)
+    for term in vocabulary.county:
+        shift = TermShift(term.term, count(term, everything_old), count(term, everything_new))
+        if shift.before != shift.after:
+            result.terms.append(shift)
+    for term in vocabulary.generic:
+        shift = TermShift(term.term, count(term, everything_old), count(term, everything_new))
+        if shift.after > shift.before:
+            result.generic.append(shift)
+    result.placements = placement_changes(placement or {}, old, new)
+    return result
+
+
+def paragraph_changes(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> list[Change]:
+    """Added, removed and changed paragraphs between two texts, in reading order."""
+    old_places, new_places = _places(old), _places(new)
+    matcher = SequenceMatcher(None, [t for _, t in old], [t for _, t in new], autojunk=False)
+    changes: list[Change] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        j = j1
+        for i in range(i1, i2):
+            best, score = None, _SAME_PARAGRAPH
+            for k in range(j, min(j2, j + _WINDOW)):
+                pair = SequenceMatcher(None, old[i][1], new[k][1], autojunk=False)
+                if pair.real_quick_ratio() >= score and pair.quick_ratio() >= score and pair.ratio() >= score:
+                    best, score = k, pair.ratio()
+            if best is None:
+                changes.append(Change("removed", old_places[i], old[i][1], None))
+                continue
+            changes += [Change("added", new_places[k], None, new[k][1]) for k in range(j, best)]
+            changes.append(Change("changed", new_places[best], old[i][1], new[best][1],
+                                  word_diff(old[i][1], new[best][1])))
+            j = best + 1
+        changes += [Change("added", new_places[k], None, new[k][1]) for k in range(j, j2)]
+    return changes
+
+
+def _places(text: Sequence[tuple[str, str]]) -> list[str]:
+    """'slide 4 notes' for slides; 'body, paragraph 12' where a part holds many paragraphs."""
+    counts: dict[str, int] = {}
+    places = []
+    for where, _ in text:
+        counts[where] = counts.get(where, 0) + 1
+        places.append(where if where.startswith("slide") else f"{where}, paragraph {counts[where]}")
+    return places
+
+
+def word_diff(old: str, new: str) -> list[Words]:
+    """The words of a changed paragraph: kept, removed and added stretches, in order.
+
+    A lone space kept between two changes joins them, so "county welfare department" ->
+    "county and one CFT" reads as one replaced phrase, not three replaced words.
+    """
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    spans: list[tuple[str, str, str]] = []  # ('=', text, text) or ('~', removed, added)
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if op != "equal" and spans and spans[-1][0] == "~":
+            spans[-1] = ("~", spans[-1][1] + removed, spans[-1][2] + added)
+        elif op != "equal" and len(spans) >= 2 and spans[-1][0] == "=" and not spans[-1][1].strip() \
+                and spans[-2][0] == "~":
+            space = spans.pop()[1]
+            kind, gone, come = spans.pop()
+            spans.append(("~", gone + space + removed, come + space + added))
+        else:
+            spans.append(("=", removed, added) if op == "equal" else ("~", removed, added))
+    words: list[Words] = []
+    for kind, removed, added in spans:
+        if kind == "=":
+            words.append(Words("=", removed))
+            continue
+        if removed:
+            words.append(Words("-", removed))
+        if added:
+            words.append(Words("+", added))
+    return words
+
+
+def _term_notes(change: Change, vocabulary: Vocabulary) -> list[str]:
+    old, new = change.old or "", change.new or ""
+    notes = []
+    for term in vocabulary.county:
+        before, after = count(term, old), count(term, new)
+        if after < before:
+            notes.append(f"your term \"{term.term}\" {'is gone from' if not after else 'is less often in'} "
+                         f"this paragraph ({before} -> {after})")
+    for term in vocabulary.generic:
+        before, after = count(term, old), count(term, new)
+        if after > before:
+            notes.append(f"generic \"{term.term}\" {'now occurs' if not before else 'occurs more'} here "
+                         f"({before} -> {after}); you have no terminology row for it")
+    return notes
+
+
+def placement_changes(placement: dict[str, Any], old: dict[str, Text], new: dict[str, Text]) -> list[str]:
+    """Anchors of module.toml's [placement] table ('after-title: Time to Connect') that
+    moved to another slide or paragraph, or no longer match anything."""
+    problems = []
+    for piece, targets in sorted(placement.items()):
+        if not isinstance(targets, dict):
+            continue
+        for document, anchor in sorted(targets.items()):
+            found = _ANCHOR.fullmatch(anchor) if isinstance(anchor, str) else None
+            if found is None:
+                continue
+            wanted = found.group(2).strip().lower()
+            before, after = _anchor_places(wanted, old), _anchor_places(wanted, new)
+            label = f"{piece} in the {document}: \"{anchor}\""
+            if before and not after:
+                problems.append(f"{label} matched {', '.join(before)}, and matches nothing now")
+            elif before != after and after:
+                problems.append(f"{label} moved: {', '.join(before) or 'nowhere'} -> {', '.join(after)}")
+    return problems
+
+
+def _anchor_places(wanted: str, texts: dict[str, Text]) -> list[str]:
+    places = []
+    for name, text in sorted(texts.items()):
+        for place, (_, paragraph) in zip(_places(text), text):
+            if paragraph.strip().lower() == wanted:
+                places.append(f"{name} {place}")
+    return places
+
+
+def vocabulary_for(county_terms: Iterable[Term], generic: Iterable[Term]) -> Vocabulary:
+    return Vocabulary(tuple(county_terms), tuple(generic))

@@ -1,0 +1,268 @@
+"""`module init`: a module.toml for an academy module as it was downloaded.
+
+A staff developer gets a folder of Word and PowerPoint files from the Regional Training
+Academy. Writing module.toml by hand means opening every file to find the title, the
+version and the session length; this reads them from the files, writes what it can, and
+says what it guessed and what the person must still check. ``duration_minutes`` it cannot
+find is written as a TODO that `validate` reports. An existing module.toml is never
+overwritten; files in old or OpenDocument formats get the advice to save them again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import CurriculumKitError, InputError
+from ..formats.module import ID_PATTERN, LEVELS, MODULE_FILE, TODO
+from ..formats.placement import back_matter_index, closing_index
+from ..formats.semver import Version
+from ..ooxml.names import DC_NS, w
+from ..ooxml.outline import deck_titles, guide_headings
+from ..ooxml.package import Package
+from ..outputs import atomic_output
+
+SAVE_AS = {".doc": ".docx", ".ppt": ".pptx", ".odt": ".docx", ".odp": ".pptx", ".rtf": ".docx"}
+_GUIDE_WORDS = re.compile(r"guide|facilitator|trainer", re.IGNORECASE)
+_CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_MINUTES = re.compile(r"\b(minutes|mins?|duration|length)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
+DURATION_TODO = f"{TODO}: minutes of one session, breaks included"
+
+
+@dataclass
+class ModuleDraft:
+    """What `module init` wrote and why, for the person to check."""
+
+    path: Path
+    guessed: list[str] = field(default_factory=list)  # 'title: "X" (the deck's first slide)'
+    to_check: list[str] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)  # files to save again in another format
+
+
+def init_module(folder: Path, module_id: str | None = None, level: str | None = None,
+                title: str | None = None) -> ModuleDraft:
+    """Write ``folder/module.toml`` from the academy files in ``folder``."""
+    if not folder.is_dir():
+        raise InputError("is not a folder", folder)
+    target = folder / MODULE_FILE
+    if target.exists():
+        raise InputError(f"{MODULE_FILE} already exists; curriculum-kit never overwrites it (edit it, or "
+                         "remove it to start again)", target)
+    draft = ModuleDraft(target)
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(("~$", ".")))
+    for path in files:
+        if path.suffix.lower() in SAVE_AS:
+            draft.advice.append(f"{path.name}: save it as a {SAVE_AS[path.suffix.lower()]} file (File > Save As) "
+                                "and run 'curriculum-kit module init' again")
+    decks = [p for p in files if p.suffix.lower() == ".pptx"]
+    words = [p for p in files if p.suffix.lower() == ".docx"]
+    if not decks or not words:
+        missing = "PowerPoint deck (.pptx)" if not decks else "Word guide (.docx)"
+        advice = f"; {draft.advice[0]}" if draft.advice else ""
+        raise InputError(f"has no {missing}; a module needs a facilitator guide and a slide deck{advice}", folder)
+    deck = max(decks, key=lambda p: (len(_titles(p)), p.name))
+    named = [p for p in words if _GUIDE_WORDS.search(p.stem)]
+    guide = max(named or words, key=_text_size)
+    handouts = [p for p in words if p != guide]
+    draft.guessed.append(f"slides: {deck.name} (the PowerPoint file" + (", the one with most slides)"
+                                                                        if len(decks) > 1 else ")"))
+    draft.guessed.append(f"facilitator_guide: {guide.name} (" + ("its name says guide/facilitator/trainer)"
+                                                                  if named else "the longest Word document)"))
+    if handouts:
+        draft.guessed.append(f"handouts: {', '.join(p.name for p in handouts)} (the other Word documents)")
+    else:
+        draft.to_check.append("files.handouts: no other Word document was found; list at least one handout")
+    values = {
+        "id": _module_id(module_id, folder, draft),
+        "title": _title(title, deck, guide, draft),
+        "version": _version(deck, guide, draft),
+        "level": _level(level, draft),
+        "prerequisites": [],
+        "duration_minutes": _duration(guide, draft),
+        "programs": ["cws", "calworks"],
+    }
+    draft.to_check.append("prerequisites: none written; list the ids of modules staff must take first (lesson 2)")
+    draft.to_check.append("programs: both written; drop one if the module serves one program's staff only")
+    _placement_hint(deck, guide, draft)
+    text = "".join(f"{key} = {_toml(value)}\n" for key, value in values.items())
+    text += "\n[files]\n" + "".join(f"{key} = {_toml(value)}\n" for key, value in (
+        ("facilitator_guide", guide.name), ("slides", deck.name), ("handouts", [p.name for p in handouts])))
+    with atomic_output(target) as out:
+        out.write(text.encode("utf-8"))
+    return draft
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value) if isinstance(value, int) else json.dumps(value, ensure_ascii=False)
+
+
+def _titles(path: Path) -> list[str]:
+    try:
+        return deck_titles(path)
+    except CurriculumKitError:
+        return []
+
+
+def _text_size(path: Path) -> int:
+    try:
+        with Package(path) as package:
+            return package.info(package.main_part).file_size
+    except CurriculumKitError:
+        return 0
+
+
+def _module_id(wanted: str | None, folder: Path, draft: ModuleDraft) -> str:
+    if wanted is not None:
+        if not ID_PATTERN.fullmatch(wanted):
+            raise InputError(f"--id '{wanted}' must be lowercase letters, digits and hyphens")
+        return wanted
+    made = "-".join(re.findall(r"[a-z0-9]+", folder.resolve().name.lower())) or "module"
+    draft.guessed.append(f"id: {made} (from the folder name; it must stay equal to the folder's name)")
+    return made
+
+
+def _title(wanted: str | None, deck: Path, guide: Path, draft: ModuleDraft) -> str:
+    if wanted:
+        return wanted
+    first = next((t for t in _titles(deck)[:1] if t), "")
+    if first:
+        draft.guessed.append(f"title: \"{first}\" (the deck's first slide)")
+        return first
+    core = _core(guide, "title") or next((text for _, text in _headings(guide)), "")
+    if core:
+        draft.guessed.append(f"title: \"{core}\" (the guide's properties or first heading)")
+        return core
+    draft.to_check.append("title: none found in the files; write the module's title")
+    return f"{TODO}: the module's title"
+
+
+def _headings(path: Path) -> list[tuple[int, str]]:
+    try:
+        return guide_headings(path)
+    except CurriculumKitError:
+        return []
+
+
+def _version(deck: Path, guide: Path, draft: ModuleDraft) -> str:
+    for path in (guide, deck):
+        for found in (_core(path, "version"), _custom(path, "version")):
+            if found:
+                parts = re.findall(r"\d+", found)[:3]
+                try:
+                    version = Version.parse(".".join((parts + ["0", "0"])[:3]))
+                except ValueError:
+                    continue
+                draft.guessed.append(f"version: {version} (the version property of {path.name})")
+                return str(version)
+    draft.guessed.append("version: 1.0.0 (the files' properties name none); use the academy's edition")
+    return "1.0.0"
+
+
+def _core(path: Path, name: str) -> str:
+    """A core property (dc:title, cp:version) of a package, '' without one."""
+    namespace = DC_NS if name == "title" else _CP_NS
+    return _property(path, "/core-properties", f"{{{namespace}}}{name}")
+
+
+def _custom(path: Path, name: str) -> str:
+    try:
+        with Package(path) as package:
+            for rel in package.relationships(""):
+                if rel.type.endswith("/custom-properties") and package.has(rel.target):
+                    for prop in package.xml(rel.target).iter(f"{{{_CUSTOM}}}property"):
+                        if prop.get("name", "").strip().lower() == name:
+                            return " ".join("".join(str(t) for t in prop.itertext()).split())
+    except CurriculumKitError:
+        pass
+    return ""
+
+
+def _property(path: Path, rel_type: str, tag: str) -> str:
+    try:
+        with Package(path) as package:
+            for rel in package.relationships(""):
+                if rel.type.endswith(rel_type) and package.has(rel.target):
+                    element = package.xml(rel.target).find(tag)
+                    text = element.text if element is not None else None
+                    if text and text.strip():
+                        return " ".join(text.split())
+    except CurriculumKitError:
+        pass
+    return ""
+
+
+def _level(wanted: str | None, draft: ModuleDraft) -> str:
+    if wanted is not None:
+        if wanted not in LEVELS:
+            raise InputError(f"--level '{wanted}' must be one of {', '.join(LEVELS)}")
+        return wanted
+    draft.to_check.append(f"level: 'nuts-and-bolts' written; set it to the academy's level ({', '.join(LEVELS)})")
+    return "nuts-and-bolts"
+
+
+def _duration(guide: Path, draft: ModuleDraft) -> int | str:
+    try:
+        with Package(guide) as package:
+            body = package.xml(package.main_part).find(w("body"))
+            tables = list(body.iterchildren(w("tbl"))) if body is not None else []
+            minutes = next((m for m in map(_agenda_minutes, tables) if m), 0)
+    except CurriculumKitError:
+        minutes = 0
+    if minutes:
+        draft.guessed.append(f"duration_minutes: {minutes} (the guide's agenda table)")
+        return minutes
+    draft.to_check.append("duration_minutes: no agenda table with minutes or times was found; write the "
+                          "session's length in minutes ('validate' reports it until you do)")
+    return DURATION_TODO
+
+
+def _agenda_minutes(table: etree._Element) -> int:
+    """A session's length from an agenda table: its Total row or the sum of its minutes
+    column, else the time from its first start time to its last."""
+    rows = [[" ".join("".join(t.text or "" for t in cell.iter(w("t"))).split()) for cell in row.iter(w("tc"))]
+            for row in table.iterchildren(w("tr"))]
+    if len(rows) < 3:
+        return 0
+    column = next((i for i, text in enumerate(rows[0]) if _MINUTES.search(text)), None)
+    if column is not None:
+        numbers = [(row[0].lower(), int(row[column])) for row in rows[1:]
+                   if len(row) > column and row[column].isdigit()]
+        total = [n for label, n in numbers if label.startswith("total")]
+        return total[0] if total else sum(n for label, n in numbers)
+    times = [t for t in (_clock(text) for row in rows[1:] for text in row[:2]) if t is not None]
+    return times[-1] - times[0] if len(times) >= 3 and times[-1] > times[0] else 0
+
+
+def _clock(text: str) -> int | None:
+    match = _CLOCK.search(text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if match.group(3) and match.group(3).lower() == "p" and hour < 12:
+        hour += 12
+    elif not match.group(3) and hour < 7:
+        hour += 12  # '1:30' in a day's agenda is in the afternoon
+    return hour * 60 + minute
+
+
+def _placement_hint(deck: Path, guide: Path, draft: ModuleDraft) -> None:
+    """Where county material will go by default, so the person can check it before a build."""
+    titles = _titles(deck)
+    if titles:
+        closing = closing_index(titles)
+        where = (f"before slide {closing + 1} '{titles[closing]}'" if closing < len(titles) else "at the end")
+        draft.to_check.append(f"deck: the co-branded title slide goes first; contacts, org chart and stories "
+                              f"{where} (choose other places with [placement], see docs/formats.md)")
+    headings = _headings(guide)
+    back = back_matter_index([level for level, _ in headings], [text for _, text in headings])
+    where = f"before '{headings[back][1]}'" if back < len(headings) else "at the end"
+    draft.to_check.append(f"guide: the co-branded cover goes first; a 'Local information' section {where}")

@@ -1,0 +1,151 @@
+"""Reviewing an academy update through the CLI: `outdated SLUG --diff`, `module diff OLD NEW`,
+and the versioning papercuts around them (a lock never silently goes back, folders of any
+name compare)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pptx
+import pytest
+
+from tests.acceptance.conftest import run
+from tests.gitrepo import change_alder, change_module, commit_all, needs_git, sample_repo
+
+pytestmark = needs_git
+MODULE = Path("base_modules/linkages-orientation")
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    root = sample_repo(tmp_path / "county-training")
+    monkeypatch.chdir(root)
+    return root
+
+
+def new_release(root: Path) -> None:
+    """change_module's 1.3.0, plus a speaker note of slide 2 reworded."""
+    change_module(root)
+    deck = pptx.Presentation(str(root / MODULE / "slides.pptx"))
+    notes = deck.slides[1].notes_slide.notes_text_frame
+    run_ = notes.paragraphs[0].runs[0]
+    run_.text = run_.text.replace("the two breaks", "the two breaks, the CFT handout")
+    deck.save(str(root / MODULE / "slides.pptx"))
+
+
+def test_outdated_diff_shows_each_changed_paragraph_and_note_and_what_it_means(repo):
+    assert run(["lock", "alder-county"]).exit_code == 0
+    new_release(repo)
+    result = run(["outdated", "alder-county", "--diff", "--html", "review.html"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == ("linkages-orientation 1.2.0 -> 1.3.0 (from linkages-orientation 1.2.0 (locked 2026-01-01) "
+                        "to linkages-orientation 1.3.0)")
+    assert lines[lines.index("    body, paragraph 594: added"):] == [
+        "    body, paragraph 594: added",
+        "      Hand out the CFT checklist: each CFT ends with one plan for the family.",
+        '      ! generic "CFT" now occurs here (0 -> 2); you have no terminology row for it',
+        "  handout-roles-at-a-glance.docx: unchanged",
+        "  slides.pptx: changed, 1 change",
+        "    slide 2 notes: changed",
+        "      CalWORKs co-facilitator: Walk through the day and point out the two breaks{+, the CFT handout+} "
+        "and the lunch hour, which is planned as time to connect.",
+        '      ! generic "CFT" now occurs here (0 -> 1); you have no terminology row for it',
+        "  alder-county's terms (occurrences in the module)",
+        '    no longer found  "county welfare department"  3 -> 0',
+        "  Generic wording you do not map, now more often (consider a terminology row)",
+        '    "CFT"  10 -> 13',
+        "5 changes.",
+        "Wrote review.html"]
+    assert "      ! your term \"county welfare department\" is gone from this paragraph (1 -> 0)" in lines
+    page = (repo / "review.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<ins>human services agency</ins>" in page
+
+
+def test_outdated_diff_with_every_module_current(repo):
+    run(["lock", "alder-county"])
+    result = run(["outdated", "alder-county", "--diff"])
+    assert (result.exit_code, result.output) == (0, "alder-county: every locked module is current\n")
+
+
+def test_outdated_diff_needs_one_county(repo):
+    result = run(["outdated", "--diff"])
+    assert result.exit_code == 2 and "--diff takes exactly one SLUG (and --html needs --diff)" in result.output
+
+
+def test_a_snapshot_without_text_says_how_to_compare_instead(repo):
+    run(["lock", "alder-county"])
+    snapshot = repo / "county_overlays/alder-county/.lock/linkages-orientation.json"
+    data = json.loads(snapshot.read_text())
+    for facts in data["documents"].values():
+        del facts["text"]
+    snapshot.write_text(json.dumps(data))
+    new_release(repo)
+    result = run(["outdated", "alder-county", "--diff"])
+    assert (result.exit_code, result.output) == (1, (
+        "Error: county_overlays/alder-county/modules.lock: the snapshot of linkages-orientation was written before "
+        "`lock` kept the modules' text; compare with 'curriculum-kit module diff linkages-orientation@GITREF "
+        "linkages-orientation' (GITREF: the commit you locked)\n"))
+
+
+def test_module_diff_of_a_git_ref_and_of_folders_of_any_name(repo):
+    new_release(repo)
+    by_ref = run(["module", "diff", "linkages-orientation@samples", "linkages-orientation", "--county", "alder-county"])
+    assert by_ref.exit_code == 0, by_ref.output
+    assert by_ref.output.splitlines()[0] == ("linkages-orientation 1.2.0 -> 1.3.0 (from linkages-orientation@samples "
+                                             "to linkages-orientation)")
+    commit_all(repo, "1.3.0")
+    shutil.copytree(repo / MODULE, repo / "lo-new")
+    old_copy = repo / "lo-old"
+    from tests.gitrepo import git
+    git(repo, "worktree", "add", "-q", str(repo.parent / "old"), "samples")
+    shutil.copytree(repo.parent / "old" / MODULE, old_copy)
+    by_folder = run(["module", "diff", "lo-old", "lo-new", "--county", "alder-county"])
+    assert by_folder.exit_code == 0, by_folder.output
+    assert by_folder.output.replace("lo-old", "linkages-orientation@samples").replace("lo-new", "linkages-orientation") \
+        == by_ref.output
+
+
+def test_module_diff_of_an_unknown_ref_or_folder(repo):
+    result = run(["module", "diff", "linkages-orientation@v9", "linkages-orientation"])
+    assert (result.exit_code, result.output) == (
+        1, "Error: unknown git ref 'v9' (not a commit, tag or branch of this repository)\n")
+    result = run(["module", "diff", "nowhere/", "linkages-orientation"])
+    assert (result.exit_code, result.output) == (1, "Error: nowhere: folder not found\n")
+
+
+def test_lock_refuses_an_older_module_unless_allowed(repo):
+    new_release(repo)
+    assert run(["lock", "alder-county"]).exit_code == 0
+    lock = (repo / "county_overlays/alder-county/modules.lock").read_bytes()
+    from tests.gitrepo import git
+    git(repo, "worktree", "add", "-q", str(repo.parent / "old"), "samples")
+    old_modules = str(repo.parent / "old" / "base_modules")
+    result = run(["lock", "alder-county", "--modules", old_modules])
+    assert (result.exit_code, result.output) == (1, (
+        "Error: county_overlays/alder-county/modules.lock: would move the lock to an older module version "
+        "(linkages-orientation 1.3.0 -> 1.2.0); check --modules (it may be an old copy), or use "
+        "--allow-downgrade if that is what you mean\n"))
+    assert (repo / "county_overlays/alder-county/modules.lock").read_bytes() == lock
+    result = run(["lock", "alder-county", "--modules", old_modules, "--allow-downgrade"])
+    assert result.exit_code == 0 and "updated    linkages-orientation 1.3.0 -> 1.2.0" in result.output
+
+
+def test_overlay_diff_of_folders_named_otherwise_than_the_slug(repo):
+    shutil.copytree(repo / "county_overlays/alder-county", repo / "sp-old")
+    change_alder(repo)
+    result = run(["overlay", "diff", "sp-old", "county_overlays/alder-county"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "alder-county 2.0.0 -> 2.1.0 (from sp-old to county_overlays/alder-county)"
+
+
+def test_moving_an_overlay_from_csv_to_excel_is_no_change(repo):
+    from tests.workbooks import csvs_to_workbooks
+
+    shutil.copytree(repo / "county_overlays/alder-county", repo / "alder-in-excel")
+    csvs_to_workbooks(repo / "alder-in-excel", combined=True)
+    result = run(["overlay", "diff", "county_overlays/alder-county", "alder-in-excel"])
+    assert (result.exit_code, result.output.splitlines()[-2:]) == (
+        0, ["No changes.", "0 changes. Version check passed: nothing here needs a new version."])

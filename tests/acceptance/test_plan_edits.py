@@ -1,0 +1,250 @@
+"""`plan --from`: the county edits its plan CSV in Excel, the plan and calendar follow, every
+broken rule is named with its line, and the calendar keeps its events across the edits."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from curriculum_kit.planning.signins import parse_day
+from tests.acceptance.conftest import run
+from tests.conftest import REPO
+
+SLUG, YEAR = "alder-county", 2027
+STEM = f"plan-{SLUG}-{YEAR}"
+
+
+@pytest.fixture
+def county(tmp_path, monkeypatch) -> Path:
+    """A working folder with the samples and the 2027 plan in plan/, so paths print short."""
+    shutil.copytree(REPO / "base_modules", tmp_path / "base_modules")
+    shutil.copytree(REPO / "county_overlays", tmp_path / "county_overlays")
+    monkeypatch.chdir(tmp_path)
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan"])
+    assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict]]:
+    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+    return list(reader.fieldnames or []), list(reader)
+
+
+def edit_plan(source: Path, target: Path, changes: dict[str, dict[str, str] | None],
+              added: list[dict[str, str]] = ()) -> None:
+    """``source`` with rows changed by session id (None deletes the row) and rows added, as Excel
+    saves it: no byte-order mark, dates as month/day/year."""
+    header, rows = read_rows(source)
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, header, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        change = changes.get(row["session_id"], {})
+        if change is None:
+            continue
+        day = parse_day(row["date"])
+        writer.writerow({**row, "date": f"{day.month}/{day.day}/{day.year}", **change})
+    for row in added:
+        writer.writerow({name: row.get(name, "") for name in header})
+    target.write_text(out.getvalue(), encoding="utf-8")
+
+
+def events(path: Path) -> dict[str, dict]:
+    calendar = Calendar.from_ical(path.read_bytes())
+    return {str(e["UID"]).split("@")[0].removeprefix(f"{SLUG}-"): {
+        "sequence": int(e["SEQUENCE"]), "status": str(e.get("STATUS", "")), "start": e.decoded("DTSTART"),
+        "location": str(e.get("LOCATION", "")), "attendees": [str(a) for a in e.get("ATTENDEE", [])],
+        "organizer": str(e.get("ORGANIZER", ""))} for e in calendar.walk("VEVENT")}
+
+
+def test_the_plan_csv_has_a_session_id_per_row(county):
+    header, rows = read_rows(county / "plan" / f"{STEM}.csv")
+    assert header[:3] == ["session_id", "status", "date"] and "room" in header
+    assert [r["session_id"] for r in rows][:3] == ["2027-core1-linkages-orientation",
+                                                   "2027-core1-coordinated-case-planning",
+                                                   "2027-seq1-supportive-services"]
+    on_leave = next(r for r in rows if r["session_id"] == "2027-core3-coordinated-case-planning")
+    assert (on_leave["date"], on_leave["cws_trainer"]) == ("2027-07-23", "Maria Lopez")  # Terrence Oduya is away
+    assert not [r for r in rows if r["date"] in ("2027-02-12", "2027-03-12")]  # the county's own closures
+    first = events(county / "plan" / f"{STEM}.ics")["2027-core1-linkages-orientation"]
+    assert first["location"] == "HHSA Training Room B, 1200 Main Street, Alder, CA 95501"
+    assert first["organizer"] == "mailto:mlopez@alder.example.org"
+    assert first["attendees"] == ["mailto:mlopez@alder.example.org", "mailto:hkessler@alder.example.org"]
+    assert {e["sequence"] for e in events(county / "plan" / f"{STEM}.ics").values()} == {0}
+
+
+def test_moved_edited_and_cancelled_sessions_keep_their_uids(county):
+    plan = county / "plan"
+    before = events(plan / f"{STEM}.ics")
+    edit_plan(plan / f"{STEM}.csv", county / "edited.csv", {
+        "2027-core2-linkages-orientation": {"date": "4/9/2027"},                       # moved
+        "2027-core1-coordinated-case-planning": {"room": "eastside family resource center"},  # another room
+        "2027-ref1-linkages-orientation": {"cws_trainer": "Maria Lopez", "start": "9:30 AM"},  # swapped, later
+        "2027-ref1-families-experiencing-homelessness": None,                         # row deleted
+        "2027-core4-coordinated-case-planning": {"status": "Cancelled"},              # marked cancelled
+    })
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", "edited.csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == ("Alder County Linkages training plan 2027 (from edited.csv): 12 sessions: "
+                                             "7 new-hire core in 4 cohorts, 2 Linkages sequence, 3 refreshers")
+    after = events(plan / f"{STEM}.ics")
+    assert set(after) == set(before)
+    changed = {"2027-core2-linkages-orientation", "2027-core1-coordinated-case-planning",
+               "2027-ref1-linkages-orientation"}
+    gone = {"2027-ref1-families-experiencing-homelessness", "2027-core4-coordinated-case-planning"}
+    for uid, event in after.items():
+        assert event["sequence"] == (1 if uid in changed | gone else 0), uid
+        assert event["status"] == ("CANCELLED" if uid in gone else ""), uid
+    assert after["2027-core2-linkages-orientation"]["start"].day == 9
+    assert after["2027-core1-coordinated-case-planning"]["location"].startswith("Eastside Family Resource Center")
+    assert after["2027-ref1-linkages-orientation"]["start"].strftime("%H:%M") == "09:30"
+    again = (plan / f"{STEM}.ics").read_bytes()
+    assert run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", "edited.csv"]).exit_code == 0
+    assert (plan / f"{STEM}.ics").read_bytes() == again  # regenerating changes nothing
+    header, rows = read_rows(plan / f"{STEM}.csv")
+    assert [r["status"] for r in rows].count("cancelled") == 1  # the row kept as cancelled; the deleted one is gone
+
+
+def test_previous_calendar_given_with_an_option(county):
+    gone = "2027-ref1-families-experiencing-homelessness"
+    edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {gone: None})
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "new", "--from", "edited.csv",
+                  "--previous", f"plan/{STEM}.ics"])
+    assert result.exit_code == 0, result.output
+    assert events(county / "new" / f"{STEM}.ics")[gone]["status"] == "CANCELLED"
+    assert run(["plan", SLUG, "--year", str(YEAR), "--out", "other", "--from", "edited.csv"]).exit_code == 0
+    assert gone not in events(county / "other" / f"{STEM}.ics")  # no earlier calendar: nothing to cancel
+
+
+def test_a_row_added_by_staff_gets_the_next_session_id(county):
+    edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {}, added=[
+        {"date": "2027-09-15", "module": "Linkages Orientation", "track": "Refresher",
+         "cws_trainer": "maria lopez", "calworks_trainer": "Luis Ortega"}])
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", "edited.csv"])
+    assert result.exit_code == 0, result.output
+    added = events(county / "plan" / f"{STEM}.ics")["2027-ref2-linkages-orientation"]
+    assert (added["sequence"], added["start"].day, added["location"][:20]) == (0, 15, "HHSA Training Room B")
+
+
+def test_the_module_column_may_be_left_empty_when_the_session_id_names_it(county):
+    edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {"2027-core1-linkages-orientation": {"module": ""}})
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", "edited.csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1].split()[0] == "2027-core1-linkages-orientation"
+
+
+def test_a_row_added_and_cancelled_is_left_out(county):
+    edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {}, added=[
+        {"status": "cancelled", "date": "2027-09-15", "module": "Linkages Orientation", "track": "Refresher",
+         "cws_trainer": "maria lopez", "calworks_trainer": "Luis Ortega"}])
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", "edited.csv"])
+    assert result.exit_code == 0, result.output
+    assert {e["status"] for e in events(county / "plan" / f"{STEM}.ics").values()} == {""}
+
+
+def test_the_csv_edited_in_place_is_left_as_it_is(county):
+    csv_path = county / "plan" / f"{STEM}.csv"
+    edit_plan(csv_path, csv_path, {"2027-core1-linkages-orientation": {"date": "1/11/2027"}})
+    edited = csv_path.read_bytes()
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", str(csv_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == f"Wrote plan/: {STEM}.docx, {STEM}.ics"
+    assert csv_path.read_bytes() == edited
+
+
+@pytest.mark.parametrize("changes, added, errors", [
+    ({"2027-core1-linkages-orientation": {"date": "1/9/2027"}}, [],
+     ["edited.csv:2: 2027-01-09 is a Saturday; sessions are held on working days"]),
+    ({"2027-seq1-families-experiencing-homelessness": {"date": "2/15/2027"}}, [],
+     ["edited.csv:11: 2027-02-15 is closed (Presidents' Day; Susan B. Anthony Day); choose another working day"]),
+    ({"2027-seq1-families-experiencing-homelessness": {"date": "2/12/2027"}}, [],
+     ["edited.csv:11: 2027-02-12 is closed (Lincoln's Birthday); choose another working day"]),
+    ({"2027-core3-coordinated-case-planning": {"cws_trainer": "Terrence Oduya"}}, [],
+     ["edited.csv:10: Terrence Oduya is unavailable 2027-07-19 to 2027-07-30 (annual leave) in overlay.toml; "
+      "choose another DCFS trainer or day"]),
+    ({"2027-core1-linkages-orientation": {"cws_trainer": "Luis Ortega"}}, [],
+     ["edited.csv:2: cws_trainer Luis Ortega is one of the ETA trainers; this column takes a DCFS (Child Welfare "
+      "Services) trainer: Maria Lopez, Terrence Oduya"]),
+    ({"2027-core1-linkages-orientation": {"calworks_trainer": "Hanna Kesler"}}, [],
+     ["edited.csv:2: calworks_trainer 'Hanna Kesler' is not one of the [[trainers]] in overlay.toml "
+      "(did you mean 'Hannah Kessler'?)"]),
+    ({"2027-core1-linkages-orientation": {"calworks_trainer": ""}}, [],
+     ["edited.csv:2: no calworks_trainer: every session has a ETA co-facilitator (Hannah Kessler, Luis Ortega)"]),
+    ({"2027-core1-coordinated-case-planning": {"date": "1/8/2027", "start": "9:00"}}, [],
+     ["edited.csv:3: room 'HHSA Training Room B' is already booked for 2027-core1-linkages-orientation at that "
+      "time (line 2)",
+      "edited.csv:3: 2027-core1-coordinated-case-planning on 2027-01-08 comes before its prerequisite "
+      "linkages-orientation (2027-core1-linkages-orientation on 2027-01-08, line 2); move one of them"]),
+    ({"2027-ref1-linkages-orientation": {"date": "1/8/2027", "cws_trainer": "Maria Lopez",
+                                         "calworks_trainer": "Luis Ortega",
+                                         "room": "Eastside Family Resource Center"}}, [],
+     ["edited.csv:5: Maria Lopez already co-facilitates 2027-core1-linkages-orientation on 2027-01-08 (line 2); "
+      "nobody facilitates twice on one day"]),
+    ({"2027-core1-linkages-orientation": {"date": "2/1/2027"}}, [],
+     ["edited.csv:3: 2027-core1-coordinated-case-planning on 2027-01-25 comes before its prerequisite "
+      "linkages-orientation (2027-core1-linkages-orientation on 2027-02-01, line 2); move one of them"]),
+    ({"2027-core1-linkages-orientation": {"room": "Room 12"}}, [],
+     ["edited.csv:2: room 'Room 12' is not one of the [[rooms]] in overlay.toml (the rooms: HHSA Training Room B, "
+      "Eastside Family Resource Center)"]),
+    ({"2027-core1-linkages-orientation": {"date": "13/45/2027", "start": "nine"}}, [],
+     ["edited.csv:2: date '13/45/2027' is not a date (write 2027-03-02 or 3/2/2027)"]),
+    ({"2027-core1-linkages-orientation": {"start": "nine"}}, [],
+     ["edited.csv:2: start 'nine' is not a time (write 9:00 or 1:30 PM)"]),
+    ({"2027-core1-linkages-orientation": {"date": "1/8/2028"}}, [],
+     ["edited.csv:2: date 2028-01-08 is not in 2027, the plan's year"]),
+    ({"2027-core1-linkages-orientation": {"status": "maybe"}}, [],
+     ["edited.csv:2: status 'maybe' is not one of planned, cancelled (or leave it empty)"]),
+    ({"2027-core1-linkages-orientation": {"module": "coordinated-case-planning"}}, [],
+     ["edited.csv:2: session '2027-core1-linkages-orientation' is a session of linkages-orientation, not "
+      "coordinated-case-planning; to teach coordinated-case-planning instead, cancel this row and add a row with "
+      "an empty session_id"]),
+    ({"2027-core1-linkages-orientation": {"module": "Linkages Orientaton"}}, [],
+     ["edited.csv:2: unknown module 'Linkages Orientaton' (did you mean 'linkages-orientation'?)"]),
+    ({}, [{"date": "2027-09-15", "track": "Refresher", "cws_trainer": "Maria Lopez", "calworks_trainer": "Luis Ortega"}],
+     ["edited.csv:16: no module"]),
+    ({"2027-core1-linkages-orientation": {"session_id": "2026-core1-linkages-orientation"}}, [],
+     ["edited.csv:2: session_id '2026-core1-linkages-orientation' belongs to the 2026 plan, not 2027"]),
+    ({"2027-core1-linkages-orientation": {"session_id": "session 1"}}, [],
+     ["edited.csv:2: session_id 'session 1' is not one curriculum-kit wrote (like 2027-core1-linkages-orientation); "
+      "leave it empty for a new session"]),
+    ({"2027-core2-linkages-orientation": {"session_id": "2027-core1-linkages-orientation"}}, [],
+     ["edited.csv:6: session_id '2027-core1-linkages-orientation' is also on line 2; each session has one row "
+      "(leave session_id empty to add a session)"]),
+    ({}, [{"date": "2027-09-15", "module": "linkages-orientation", "track": "New-hire core", "cohort": "2",
+           "cws_trainer": "Maria Lopez", "calworks_trainer": "Luis Ortega"}],
+     ["edited.csv:16: cohort 2 already has linkages-orientation (2027-core2-linkages-orientation)"]),
+    ({}, [{"date": "2027-09-15", "module": "linkages-orientation", "cws_trainer": "Maria Lopez",
+           "calworks_trainer": "Luis Ortega"}],
+     ["edited.csv:16: a new session (no session_id) needs its track: New-hire core, Linkages sequence, Refresher"]),
+])
+def test_each_broken_rule_is_an_error_naming_its_line_and_nothing_is_written(county, changes, added, errors):
+    before = {p.name: p.read_bytes() for p in (county / "plan").iterdir()}
+    edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", changes, added)
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", "edited.csv"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"Error: {error}" for error in errors]
+    assert {p.name: p.read_bytes() for p in (county / "plan").iterdir()} == before
+
+
+def test_a_plan_edited_in_its_folder_is_not_overwritten_by_a_new_plan(county):
+    csv_path = county / "plan" / f"{STEM}.csv"
+    edit_plan(csv_path, csv_path, {"2027-core1-linkages-orientation": {"date": "1/11/2027"}})
+    edited = {p.name: p.read_bytes() for p in (county / "plan").iterdir()}
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan"])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: plan/{STEM}.csv: exists and differs from the plan made now (edited by staff?); "
+                             f"to keep the edits, regenerate from it with --from plan/{STEM}.csv; to start over, "
+                             "delete it\n")
+    assert {p.name: p.read_bytes() for p in (county / "plan").iterdir()} == edited
+    assert run(["plan", SLUG, "--year", str(YEAR), "--out", "again"]).exit_code == 0
+    assert run(["plan", SLUG, "--year", str(YEAR), "--out", "again"]).exit_code == 0  # the same plan again is fine
+
+
+def test_previous_that_does_not_exist_is_an_error(county):
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--previous", "old.ics"])
+    assert result.output == "Error: old.ics: file not found (--previous names the calendar sent out before)\n"

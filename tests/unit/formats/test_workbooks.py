@@ -1,0 +1,167 @@
+"""Terms, contacts and org charts kept in Excel workbooks: same checks, cells named, values as shown."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime, time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from curriculum_kit.findings import Findings
+from curriculum_kit.formats.contacts import read_contacts
+from curriculum_kit.formats.workbook import cell_text
+from tests.unit.formats.conftest import OVERLAYS, findings, write_overlay
+from tests.workbooks import csvs_to_workbooks
+
+FOLDER = OVERLAYS / "alder-county"
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+CONTACT_HEADER = ["program", "role", "name", "title", "phone", "email"]
+
+
+def test_a_folder_of_workbooks_validates_like_its_csv_files():
+    write_overlay()
+    assert csvs_to_workbooks(FOLDER, combined=False) == ["terminology.csv", "contacts.csv", "orgchart.csv"]
+    assert findings() == []
+
+
+def test_one_overlay_workbook_with_a_sheet_per_list_validates():
+    write_overlay()
+    csvs_to_workbooks(FOLDER, combined=True)
+    assert sorted(p.name for p in FOLDER.iterdir() if p.is_file()) == ["overlay.toml", "overlay.xlsx"]
+    assert findings() == []
+
+
+def test_a_bad_phone_names_the_workbook_sheet_and_cell():
+    write_overlay(contacts=None)
+    workbook(FOLDER / "contacts.xlsx", {"Contacts": [
+        CONTACT_HEADER,
+        ["cws", "Liaison", "Dana Whitfield", "Supervisor", "(555) 555-0101", "dana@example.org"],
+        ["calworks", "Liaison", "Luis Ortega", "Supervisor", "555-01", "luis@example.org"]]})
+    assert findings() == ["overlays/alder-county/contacts.xlsx: Contacts!E3: error: phone '555-01' of "
+                          "'Luis Ortega' needs ten digits, like (530) 555-0142 or 530-555-0142 x12"]
+
+
+def test_a_sheet_of_overlay_xlsx_with_a_space_in_its_name_is_quoted_as_excel_does():
+    write_overlay(orgchart=None)
+    workbook(FOLDER / "overlay.xlsx", {"Org chart": [
+        ["id", "name", "title", "program", "reports_to"], [100, "Alicia Grant", "Director", "both", None],
+        [100, "Ben Okafor", "Deputy", "cws", 100]]})
+    assert findings() == ["overlays/alder-county/overlay.xlsx: 'Org chart'!A3: error: duplicate id '100' "
+                          "(first at 'Org chart'!A2)"]
+
+
+def test_a_phone_typed_as_a_number_keeps_its_digits():
+    write_overlay(contacts=None)
+    path = workbook(FOLDER / "contacts.xlsx", {"Sheet1": [
+        CONTACT_HEADER, ["cws", "Liaison", "Dana Whitfield", "Supervisor", 5305550142, "dana@example.org"]]})
+    found = Findings()
+    assert read_contacts(path, found)[0].phone == "5305550142"
+    assert found.items == []
+
+
+def test_an_unknown_column_names_its_header_cell():
+    write_overlay(terminology=None)
+    workbook(FOLDER / "terminology.xlsx", {"Terms": [["term", "replacment"], ["CWS", "DCFS"]]})
+    assert findings() == ["overlays/alder-county/terminology.xlsx: Terms!B1: error: unknown column 'replacment' "
+                          "(did you mean 'replacement'?); the header must be term,replacement with optional case,note"]
+
+
+def test_a_value_beyond_the_header_is_an_error_naming_its_column():
+    write_overlay(terminology=None)
+    workbook(FOLDER / "terminology.xlsx", {"Terms": [["term", "replacement"], ["CWS", "DCFS", None, "oops"]]})
+    assert findings() == ["overlays/alder-county/terminology.xlsx: Terms!C2: error: "
+                          "a value in column D, which has no header"]
+
+
+def test_a_list_kept_twice_is_an_error():
+    write_overlay()
+    workbook(FOLDER / "contacts.xlsx", {"Contacts": [CONTACT_HEADER]})
+    assert findings() == ["overlays/alder-county: error: the contacts is kept twice, in contacts.csv and "
+                          "contacts.xlsx; keep one and delete the other"]
+
+
+def test_a_list_in_a_csv_and_in_overlay_xlsx_is_an_error():
+    write_overlay()
+    workbook(FOLDER / "overlay.xlsx", {"Terminology": [["term", "replacement"]]})
+    assert findings() == ["overlays/alder-county: error: the terminology is kept twice, in terminology.csv and "
+                          "overlay.xlsx (sheet Terminology); keep one and delete the other"]
+
+
+def test_an_unknown_sheet_of_overlay_xlsx_is_an_error_with_a_suggestion():
+    write_overlay(contacts=None)
+    workbook(FOLDER / "overlay.xlsx", {"Contcts": [CONTACT_HEADER]})
+    assert findings() == ["overlays/alder-county/overlay.xlsx: error: sheet 'Contcts' is none of Terminology, "
+                          "Contacts, Org chart (did you mean 'contacts'?); rename or delete it"]
+
+
+def test_a_workbook_of_several_sheets_for_one_list_is_an_error():
+    write_overlay(contacts=None)
+    workbook(FOLDER / "contacts.xlsx", {"Contacts": [CONTACT_HEADER], "Old": [CONTACT_HEADER]})
+    assert findings() == ["overlays/alder-county/contacts.xlsx: error: has 2 sheets (Contacts, Old); "
+                          "keep only the one to read"]
+
+
+def test_an_old_excel_file_is_refused_with_advice():
+    write_overlay(contacts=None)
+    (FOLDER / "contacts.xls").write_bytes(b"\xd0\xcf\x11\xe0 legacy")
+    assert findings() == ["overlays/alder-county/contacts.xls: error: cannot be read; save it as an Excel "
+                          "Workbook (.xlsx) or as CSV UTF-8 (contacts.xlsx or contacts.csv)"]
+
+
+def test_a_csv_renamed_xlsx_is_refused():
+    write_overlay(contacts=None)
+    (FOLDER / "contacts.xlsx").write_text("program,role\n", encoding="utf-8")
+    assert findings() == ["overlays/alder-county/contacts.xlsx: error: is not an .xlsx workbook (an old .xls, "
+                          "or a CSV renamed?); in Excel: Save As > 'Excel Workbook (.xlsx)'"]
+
+
+def test_a_workbook_with_a_doctype_is_refused_before_parsing():
+    write_overlay(contacts=None)
+    path = workbook(FOLDER / "contacts.xlsx", {"Contacts": [CONTACT_HEADER]})
+    hostile = path.with_name("hostile.xlsx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(hostile, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + data
+            target.writestr(item, data)
+    hostile.replace(path)
+    assert findings() == ["overlays/alder-county/contacts.xlsx: error: part 'xl/worksheets/sheet1.xml' declares "
+                          "a DOCTYPE; a workbook Excel saved never does (refused: entities are never expanded)"]
+
+
+@pytest.mark.parametrize("value, number_format, shown", [
+    (5305550142, "General", "5305550142"),
+    (5305550142.0, "General", "5305550142"),
+    (5305550142, "(###) ###-####", "(530) 555-0142"),
+    (5305550142, "[<=9999999]###-####;(###) ###-####", "(530) 555-0142"),
+    (5550142, "[<=9999999]###-####;(###) ###-####", "555-0142"),
+    (42, "000", "042"),
+    (0.25, "0%", "25%"),
+    (1234.5, "#,##0.00", "1,234.50"),
+    (0.1, "General", "0.1"),
+    (True, "General", "TRUE"),
+    (datetime(2027, 3, 2), "mm-dd-yy", "3/2/2027"),
+    (datetime(2027, 3, 2), "yyyy-mm-dd", "2027-03-02"),
+    (datetime(2027, 3, 2), "d mmmm yyyy", "2 March 2027"),
+    (datetime(2027, 3, 2, 14, 5), "m/d/yyyy h:mm AM/PM", "3/2/2027 2:05 PM"),
+    (date(2027, 3, 2), "General", "3/2/2027"),
+    (time(9, 30), "h:mm", "9:30"),
+    (None, "General", ""),
+])
+def test_cells_read_as_excel_shows_them(value, number_format, shown):
+    assert cell_text(value, number_format) == shown

@@ -1,0 +1,357 @@
+"""County material in academy documents without markers: where it goes, what it is made of,
+and that the academy's own content stays as it was.
+
+Every deck and guide here is made by code: python-pptx's default template (its master has
+every usual layout) with layouts taken away, python-docx documents with or without headings.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from dataclasses import replace
+
+import docx
+import pptx
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+from pptx.util import Pt
+
+from curriculum_kit.errors import BuildError
+from curriculum_kit.formats.library import Library
+from curriculum_kit.formats.placement import Anchor
+from curriculum_kit.formats.stories import Block, Span, markdown_blocks
+from curriculum_kit.generate.deck_assembly import assemble_deck
+from curriculum_kit.generate.deck_layouts import INSET, inherited_size
+from curriculum_kit.generate.story_slides import EXCERPT_WORDS, excerpt
+from curriculum_kit.generate.textfit import line_height, wrap
+from curriculum_kit.generate.word_assembly import assemble_word
+from curriculum_kit.outputs import Stamp
+from curriculum_kit.packets import county_documents
+from tests.conftest import REPO
+
+STAMP = Stamp.from_epoch(1_700_000_000)
+TITLE_AND_CONTENT, TITLE_ONLY, BLANK = 1, 5, 6
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library.load(REPO / "base_modules", REPO / "county_overlays")
+
+
+@pytest.fixture(scope="module")
+def material(library):
+    return county_documents(library.overlay("alder-county"), STAMP).material
+
+
+@pytest.fixture(scope="module")
+def module(library):
+    return library.module("supportive-services")
+
+
+def deck_bytes(titles: list[str], drop_layouts: tuple[str, ...] = (), layout: int = TITLE_AND_CONTENT) -> bytes:
+    """A deck of titled slides; ``drop_layouts`` removes layouts by type (obj, titleOnly, ...)."""
+    presentation = pptx.Presentation()
+    for title in titles:
+        slide = presentation.slides.add_slide(presentation.slide_layouts[layout])
+        slide.shapes.title.text = title
+    for kind in drop_layouts:
+        for candidate in list(presentation.slide_layouts):
+            if candidate._element.get("type") == kind:
+                presentation.slide_layouts.remove(candidate)
+    out = io.BytesIO()
+    presentation.save(out)
+    return out.getvalue()
+
+
+def assembled(data: bytes, module, material):
+    out, omitted, placed = assemble_deck(data, module, material, None, STAMP)
+    return pptx.Presentation(io.BytesIO(out)), placed
+
+
+def titles(presentation) -> list[str]:
+    return [s.shapes.title.text if s.shapes.title is not None else "" for s in presentation.slides]
+
+
+def test_default_places_in_a_deck(module, material):
+    presentation, placed = assembled(deck_bytes(["Academy title", "Agenda", "Content", "Questions?"]),
+                                     module, material)
+    names = titles(presentation)
+    assert names[0] == module.title and names[1] == "Academy title"
+    assert names[-1] == "Questions?"
+    assert placed["cobrand"] == [1]
+    contacts, stories = placed["contacts"], placed["stories"]
+    assert contacts[0] == 5 and stories[-1] == len(names) - 1  # between 'Content' and the closing slide
+    assert names[3] == "Content" and names[4].startswith("Local contacts")
+
+
+def test_the_closing_run_keeps_together(module, material):
+    presentation, placed = assembled(deck_bytes(["T", "Body", "Closing", "Evaluation", "Thank you"]),
+                                     module, material)
+    names = titles(presentation)
+    assert names[-3:] == ["Closing", "Evaluation", "Thank you"]
+    assert names[names.index("Closing") - 1] == presentation.slides[placed["stories"][-1] - 1].shapes.title.text
+
+
+def test_a_one_slide_deck_gets_its_local_slides_at_the_end(module, material):
+    presentation, placed = assembled(deck_bytes(["Only slide"]), module, material)
+    names = titles(presentation)
+    assert names[:2] == [module.title, "Only slide"]
+    assert placed["contacts"][0] == 3 and placed["stories"][-1] == len(names)
+
+
+def test_inserted_slides_use_the_decks_own_layouts(module, material):
+    presentation, placed = assembled(deck_bytes(["A", "B", "Wrap-up"]), module, material)
+    own = {id(layout) for master in presentation.slide_masters for layout in master.slide_layouts}
+    assert all(id(slide.slide_layout) in own for slide in presentation.slides)
+    kinds = {piece: {presentation.slides[n - 1].slide_layout._element.get("type") for n in numbers}
+             for piece, numbers in placed.items()}
+    assert kinds == {"cobrand": {"title"}, "contacts": {"titleOnly"}, "orgchart": {"titleOnly"},
+                     "stories": {"obj"}}
+    story = presentation.slides[placed["stories"][0] - 1]
+    assert story.shapes.title.is_placeholder  # the deck's own title style, not a text box
+
+
+def test_a_master_without_title_and_content_uses_the_nearest_layout(module, material):
+    data = deck_bytes(["A", "B", "Questions"], drop_layouts=("obj", "twoObj", "objTx", "txAndObj", "vertTx"),
+                      layout=TITLE_ONLY)
+    presentation, placed = assembled(data, module, material)
+    story = presentation.slides[placed["stories"][0] - 1]
+    assert story.slide_layout._element.get("type") == "titleOnly"
+    assert story.shapes.title.text == material.overlay.stories[0].title
+    body = [shape for shape in story.shapes if shape.has_text_frame and shape != story.shapes.title]
+    assert body and body[0].text_frame.text.split()[:3] == material.overlay.stories[0].paragraphs[0].split()[:3]
+
+
+def test_a_master_without_titled_layouts_gets_title_text_boxes(module, material):
+    presentation = pptx.Presentation()
+    for layout in list(presentation.slide_layouts):
+        if layout._element.get("type") != "blank":
+            presentation.slide_layouts.remove(layout)
+    presentation.slides.add_slide(presentation.slide_layouts[0]).shapes.add_textbox(0, 0, 99, 99).text = "x"
+    out = io.BytesIO()
+    presentation.save(out)
+    result, placed = assembled(out.getvalue(), module, material)
+    first = result.slides[0]
+    texts = [shape.text_frame.text for shape in first.shapes if shape.has_text_frame]
+    assert module.title in texts and not first.placeholders
+
+
+def test_academy_slides_are_untouched_and_in_order(module, material):
+    data = deck_bytes(["Academy title", "Agenda", "Content", "Questions?"])
+    before = [etree.tostring(s._element, method="c14n") for s in pptx.Presentation(io.BytesIO(data)).slides]
+    presentation, placed = assembled(data, module, material)
+    made = {n for numbers in placed.values() for n in numbers}
+    after = [etree.tostring(s._element, method="c14n") for n, s in enumerate(presentation.slides, 1) if n not in made]
+    assert after == before
+
+
+def test_placement_anchors_choose_the_slide(module, material):
+    chosen = replace(module, placement={"stories": {"deck": Anchor("after-title", "t")},
+                                        "contacts": {"deck": Anchor("before-title", "Content")}})
+    presentation, placed = assembled(deck_bytes(["T", "Agenda", "Content", "End"]), chosen, material)
+    names = titles(presentation)
+    assert names[placed["stories"][0] - 2] == "T" and names[placed["stories"][-1]] == "Agenda"
+    assert names[placed["contacts"][-1]] == "Content"
+    assert names[placed["orgchart"][-1]] == "End"  # the default: before the last slide
+
+
+def test_an_anchor_that_finds_nothing_fails_the_build_as_validate_says(module, material):
+    chosen = replace(module, placement={"stories": {"deck": Anchor("after-title", "Time to Connect")}})
+    with pytest.raises(BuildError) as caught:
+        assembled(deck_bytes(["T", "Time to connect now", "Time to connect later"]), chosen, material)
+    assert caught.value.message == (
+        "[placement] stories.deck: anchor 'after-title: Time to Connect' matches 2 slide titles ('Time to connect "
+        "now', 'Time to connect later'); quote more of the one you mean; check the module with "
+        "'curriculum-kit validate'")
+
+
+def test_story_slides_show_an_excerpt_that_fits_and_the_whole_story_in_the_notes(module, material):
+    presentation, placed = assembled(deck_bytes(["T", "B", "Questions"]), module, material)
+    for number, story in zip(placed["stories"], material.overlay.stories):
+        slide = presentation.slides[number - 1]
+        body = next(s for s in slide.placeholders if s != slide.shapes.title)
+        text = body.text_frame.text
+        assert len(text.split()) <= EXCERPT_WORDS + 1 and "**" not in text
+        size = body.text_frame.paragraphs[0].runs[0].font.size.pt
+        lines = sum(len(wrap(p.text, int(body.width) - 2 * INSET - 285750, size, break_words=True))
+                    for p in body.text_frame.paragraphs)
+        assert lines * line_height(size) <= body.height  # the fitting rules of textfit
+        notes = slide.notes_slide.notes_text_frame.text
+        assert all(paragraph in notes for paragraph in story.paragraphs)
+        title = slide.shapes.title
+        title_size = (title.text_frame.paragraphs[0].runs[0].font.size or Pt(inherited_size(title, 44))).pt
+        assert len(wrap(title.text, int(title.width) - 2 * INSET, title_size)) * line_height(title_size) <= title.height
+
+
+def test_excerpt_prefers_the_pull_quote_and_cuts_at_sentences():
+    story_text = "First sentence here. " + "Word " * 70 + "end.\n\n> Both workers told me the same thing."
+    blocks = markdown_blocks(story_text)
+    story = type("S", (), {"blocks": blocks, "pull_quote": blocks[-1]})
+    assert excerpt(story) == (Block("quote", (Span("Both workers told me the same thing."),)),)
+    story = type("S", (), {"blocks": blocks[:1], "pull_quote": None})
+    assert excerpt(story) == (Block("paragraph", (Span("First sentence here."),)),)
+    long = markdown_blocks("Word " * 70 + "end.")
+    story = type("S", (), {"blocks": long, "pull_quote": None})
+    assert excerpt(story)[0].text.endswith("Word…") and len(excerpt(story)[0].text.split()) == EXCERPT_WORDS
+    two = markdown_blocks("One two three. Four five six.\n\n" + "More words here. " * 20)
+    story = type("S", (), {"blocks": two, "pull_quote": None})
+    shown = excerpt(story)
+    assert shown[0] == two[0] and shown[-1].text.endswith(".") and sum(len(b.text.split()) for b in shown) <= 60
+
+
+def test_markdown_renders_on_slides_and_in_the_guide(module, material, library):
+    story = replace(material.overlay.stories[0], blocks=markdown_blocks(
+        "A **bold** start and *italic* words, see [the guide](https://example.org/guide).\n\n- one\n- **two**"))
+    overlay = replace(material.overlay, stories=(story,))
+    local = replace(material, overlay=overlay)
+    presentation, placed = assembled(deck_bytes(["T", "B", "Questions"]), module, local)
+    slide = presentation.slides[placed["stories"][0] - 1]
+    body = next(s for s in slide.placeholders if s != slide.shapes.title)
+    runs = [run for p in body.text_frame.paragraphs for run in p.runs]
+    assert [r.text for r in runs if r.font.bold] == ["bold", "two"]
+    assert [r.text for r in runs if r.font.italic] == ["italic"]
+    assert [r.hyperlink.address for r in runs if r.hyperlink.address] == ["https://example.org/guide"]
+    assert "*" not in body.text_frame.text
+    data, _, _ = assemble_word(guide_bytes([]), module, local, "facilitator", None, STAMP, [])
+    document = docx.Document(io.BytesIO(data))
+    xml = etree.tostring(document.element.body).decode()
+    assert "**" not in xml and "w:hyperlink" in xml
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bullets == ["one", "two"]
+
+
+def guide_bytes(headings: list[tuple[int, str]], end_with_section_break: bool = False) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("The academy's title page")
+    for level, text in headings:
+        document.add_heading(text, level=level)
+        document.add_paragraph(f"Text under {text}.")
+    if end_with_section_break:
+        last = document.add_paragraph("Last paragraph, ending a landscape section.")
+        last._p.get_or_add_pPr().append(copy.deepcopy(document.sections[0]._sectPr))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def body_xml(document) -> list[bytes]:
+    return [etree.tostring(child, method="c14n") for child in document.element.body]
+
+
+def guide(data: bytes, module, material, texts=None):
+    texts = texts if texts is not None else [p.text for p in docx.Document(io.BytesIO(data)).paragraphs
+                                             if p.style.name.startswith("Heading")]
+    out, _, where = assemble_word(data, module, material, "facilitator", None, STAMP, texts)
+    return docx.Document(io.BytesIO(out)), where
+
+
+def test_guide_cover_first_and_local_information_before_the_appendices(module, material):
+    data = guide_bytes([(1, "Introduction"), (1, "Segment 1"), (1, "Appendix A: Cards"), (1, "References")])
+    document, where = guide(data, module, material)
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:3] == [("Heading 1", "Introduction"), ("Heading 1", "Segment 1"),
+                            ("Heading 1", "Local information")]
+    assert headings[-2:] == [("Heading 1", "Appendix A: Cards"), ("Heading 1", "References")]
+    assert document.element.body[0].tag == qn("w:tbl")  # the co-branded cover comes first
+    assert where["cobrand"] == "page 1" and where["stories"].startswith("section 'Local information'")
+
+
+def test_academy_paragraphs_are_all_there_in_order_with_their_formatting(module, material):
+    data = guide_bytes([(1, "Introduction"), (2, "Detail"), (1, "References")])
+    before = body_xml(docx.Document(io.BytesIO(data)))
+    document, _ = guide(data, module, material)
+    after = body_xml(document)
+    remaining = iter(after)
+    assert all(any(element == candidate for candidate in remaining) for element in before)
+
+
+def test_a_guide_without_headings_gets_local_information_at_the_end(module, material):
+    document, where = guide(guide_bytes([]), module, material, texts=[])
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index("The academy's title page") < texts.index("Local information")
+    local = next(p for p in document.paragraphs if p.text == "Local information")
+    assert local.style.name == "Heading 1"
+    assert document.element.body[-1].tag == qn("w:sectPr")
+
+
+def test_a_guide_whose_body_ends_in_a_section_break(module, material):
+    data = guide_bytes([(1, "Introduction")], end_with_section_break=True)
+    sections = len(docx.Document(io.BytesIO(data)).sections)
+    document, _ = guide(data, module, material)
+    assert len(document.sections) == sections
+    body = document.element.body
+    assert body[-1].tag == qn("w:sectPr")
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index("Last paragraph, ending a landscape section.") < texts.index("Local information")
+
+
+def test_a_guide_without_heading_styles_gets_an_outline_level_heading(module, material):
+    document = docx.Document()
+    styles = document.styles.element
+    for style in list(styles.iterchildren(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if name is not None and re.match(r"heading \d", name.get(qn("w:val"), ""), re.IGNORECASE):
+            styles.remove(style)
+    document.add_paragraph("Body text.")
+    out = io.BytesIO()
+    document.save(out)
+    result, _ = guide(out.getvalue(), module, material, texts=[])
+    local = next(p for p in result.paragraphs if p.text == "Local information")
+    assert local._p.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+
+
+def test_a_guide_anchor_after_a_heading_goes_to_the_end_of_its_section(module, material):
+    data = guide_bytes([(1, "Segment 6: Our Team"), (2, "Steps"), (1, "Segment 7")])
+    chosen = replace(module, placement={"contacts": {"guide": Anchor("after-heading", "segment 6")}})
+    document, where = guide(data, chosen, material)
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index("Text under Steps.") < texts.index("Local contacts") < texts.index("Segment 7")
+    assert where["contacts"].startswith("after-heading: segment 6, about page")
+
+
+def test_a_marker_still_wins(module, material):
+    document = docx.Document()
+    document.add_paragraph("Contacts:")
+    document.add_paragraph("{{ck:contacts}}")
+    document.add_heading("References", level=1)
+    out = io.BytesIO()
+    document.save(out)
+    result, where = guide(out.getvalue(), module, material, texts=["References"])
+    assert where["contacts"].startswith("at the marker")
+    assert [p.text for p in result.paragraphs].count("Local contacts") == 0
+
+
+def test_a_county_without_contacts_gets_none_and_no_error(module, material):
+    overlay = replace(material.overlay, contacts=())
+    presentation, placed = assembled(deck_bytes(["T", "Questions"]), module, replace(material, overlay=overlay))
+    assert "contacts" not in placed and placed["stories"]
+
+
+def test_shapes_without_text_stay_without_text(module, material):
+    """python-pptx's text_frame adds an empty text body to a shape; reading markers must not."""
+    presentation = pptx.Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_ONLY])
+    slide.shapes.title.text = "Academy"
+    shape = slide.shapes.add_shape(1, 0, 0, 914400, 914400)  # a rectangle
+    shape._element.remove(shape._element.txBody)
+    out = io.BytesIO()
+    presentation.save(out)
+    before = etree.tostring(pptx.Presentation(io.BytesIO(out.getvalue())).slides[0]._element, method="c14n")
+    result, _ = assembled(out.getvalue(), module, material)
+    assert etree.tostring(result.slides[1]._element, method="c14n") == before
+
+
+def test_slides_too_small_for_an_editable_chart_get_it_as_pictures(module, material):
+    presentation = pptx.Presentation()
+    presentation.slide_width, presentation.slide_height = 1800225, 1079500  # 5 x 3 cm
+    presentation.slides.add_slide(presentation.slide_layouts[TITLE_ONLY]).shapes.title.text = "Small"
+    out = io.BytesIO()
+    presentation.save(out)
+    result, placed = assembled(out.getvalue(), module, material)
+    pictures = [shape for n in placed["orgchart"] for shape in result.slides[n - 1].shapes if shape.shape_type == 13]
+    assert len(pictures) == len(material.orgchart_pngs)
+    assert all(p.left + p.width <= result.slide_width and p.top + p.height <= result.slide_height for p in pictures)
+    assert pictures[0]._element.nvPicPr.cNvPr.get("descr") == material.orgchart_alt

@@ -1,0 +1,136 @@
+"""`module init`: a module.toml from an academy module's files as downloaded, every guess said.
+
+The folders are made by code: the bundled markerless sample's files, or python-docx and
+python-pptx documents written for one rule.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import docx
+import pptx
+import pytest
+from click.testing import CliRunner
+
+from curriculum_kit.cli import main
+from curriculum_kit.errors import InputError
+from curriculum_kit.findings import Findings
+from curriculum_kit.formats.module import load_module
+from curriculum_kit.versioning.module_init import DURATION_TODO, init_module
+from tests.conftest import REPO
+
+SAMPLE = REPO / "base_modules" / "supportive-services"
+
+
+def academy_folder(tmp_path: Path, name: str = "supportive-services") -> Path:
+    folder = tmp_path / "academy" / name
+    folder.mkdir(parents=True)
+    for path in SAMPLE.iterdir():
+        if path.suffix in (".docx", ".pptx"):
+            shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+def test_the_sample_module_files_give_its_module_toml(tmp_path):
+    folder = academy_folder(tmp_path)
+    draft = init_module(folder, level="nuts-and-bolts")
+    written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
+    published = tomllib.loads((SAMPLE / "module.toml").read_text(encoding="utf-8"))
+    for key in ("id", "title", "version", "level", "duration_minutes", "programs", "files"):
+        assert written[key] == published[key], key
+    assert "duration_minutes: 180 (the guide's agenda table)" in draft.guessed
+    found = Findings()
+    assert load_module(folder, found) is not None and found.items == []
+
+
+def test_an_existing_module_toml_is_never_overwritten(tmp_path):
+    folder = academy_folder(tmp_path)
+    (folder / "module.toml").write_text("# mine\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["module", "init", str(folder)])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {folder}/module.toml: module.toml already exists; curriculum-kit never "
+                             "overwrites it (edit it, or remove it to start again)\n")
+    assert (folder / "module.toml").read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_old_formats_get_the_advice_to_save_them_again(tmp_path):
+    folder = academy_folder(tmp_path)
+    (folder / "Handout 2.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "Extra deck.odp").write_bytes(b"PK")
+    draft = init_module(folder)
+    assert draft.advice == [
+        "Extra deck.odp: save it as a .pptx file (File > Save As) and run 'curriculum-kit module init' again",
+        "Handout 2.doc: save it as a .docx file (File > Save As) and run 'curriculum-kit module init' again"]
+
+
+def test_a_folder_with_only_old_files_is_one_line(tmp_path):
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / "guide.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "deck.ppt").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(InputError) as caught:
+        init_module(folder)
+    assert caught.value.message == (
+        "has no PowerPoint deck (.pptx); a module needs a facilitator guide and a slide deck; deck.ppt: save it "
+        "as a .pptx file (File > Save As) and run 'curriculum-kit module init' again")
+
+
+def write_guide(path: Path, agenda: list[list[str]] | None, title: str = "", heading: str = "") -> None:
+    document = docx.Document()
+    if title:
+        document.core_properties.title = title
+    if heading:
+        document.add_heading(heading, level=1)
+    document.add_paragraph("Guide text. " * 50)
+    if agenda:
+        table = document.add_table(rows=len(agenda), cols=len(agenda[0]))
+        for row, values in zip(table.rows, agenda):
+            for cell, value in zip(row.cells, values):
+                cell.text = value
+    document.save(path)
+
+
+def write_deck(path: Path, first_title: str | None, version: str = "") -> None:
+    presentation = pptx.Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[0 if first_title is not None else 6])
+    if first_title is not None:
+        slide.shapes.title.text = first_title
+    if version:
+        presentation.core_properties.version = version
+    presentation.save(path)
+
+
+def test_guide_by_name_else_longest_and_times_give_the_length(tmp_path):
+    folder = tmp_path / "Módulo 4 - Fiscal"
+    folder.mkdir()
+    write_guide(folder / "Trainer Notes.docx", [["Time", "Activity"], ["9:00 a.m.", "Welcome"],
+                                               ["10:30 a.m.", "Break"], ["1:15 p.m.", "Adjourn"]])
+    document = docx.Document()
+    document.add_paragraph("A much longer handout. " * 400)
+    document.save(folder / "handout.docx")
+    write_deck(folder / "deck.pptx", None, version="2.1")
+    draft = init_module(folder)
+    written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
+    assert written["files"] == {"facilitator_guide": "Trainer Notes.docx", "slides": "deck.pptx",
+                                "handouts": ["handout.docx"]}
+    assert (written["id"], written["duration_minutes"], written["version"]) == ("m-dulo-4-fiscal", 255, "2.1.0")
+    assert "version: 2.1.0 (the version property of deck.pptx)" in draft.guessed
+
+
+def test_without_an_agenda_the_length_is_a_todo_that_validate_reports(tmp_path):
+    folder = tmp_path / "intro"
+    folder.mkdir()
+    write_guide(folder / "a.docx", None, heading="Linkages Basics")
+    write_guide(folder / "b.docx", None)
+    write_deck(folder / "deck.pptx", None)
+    draft = init_module(folder, title=None)
+    written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
+    assert written["duration_minutes"] == DURATION_TODO and written["title"] == "Linkages Basics"
+    assert any(item.startswith("duration_minutes: no agenda table") for item in draft.to_check)
+    found = Findings()
+    load_module(folder, found)
+    assert [f.message for f in found.errors] == [
+        f"'duration_minutes' is still to be filled in ('{DURATION_TODO}'): write a whole number"]
