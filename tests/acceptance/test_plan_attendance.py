@@ -126,7 +126,7 @@ def test_docx_plan_opens_with_a_table_to_print_and_sign(planned):
                                                         "Track", "Co-facilitators"]
     assert len(sessions.rows) == 15
     assert sessions.rows[1].cells[1].text == "Fri, Jan 8, 2027\nHHSA Training Room B"
-    assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 30 minutes to connect"
+    assert sessions.rows[1].cells[2].text == "9:00 AM – 3:00 PM\n1 hour 10 minutes to connect"
     assert [r.cells[0].text for r in approvals.rows] == ["Role", "Prepared by (staff development)",
                                                          "Approved for DCFS (program manager)",
                                                          "Approved for ETA (program manager)"]
