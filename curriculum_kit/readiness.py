@@ -34,9 +34,9 @@ def missing_material(overlay: Overlay, module: Module) -> Iterator[Finding]:
     folder = overlay.folder
     if "orgchart" in needs and (overlay.orgchart is None or not overlay.orgchart.people):
         path = overlay.orgchart.path if overlay.orgchart and overlay.orgchart.path else folder / ORGCHART_FILE
-        what = "has only its header" if path.is_file() else "is missing"
-        yield Finding(path, None, "error", f"module '{module.id}' places the county's org chart, but {ORGCHART_FILE} "
-                      f"{what}; add a row for each person (see docs/formats.md)")
+        what = f"{path.name} lists no one" if path.is_file() else f"the overlay has no {ORGCHART_FILE}"
+        yield Finding(path, None, "error", f"module '{module.id}' places the county's org chart, but {what}; "
+                      "add a row for each person (see docs/formats.md)")
     if "contacts" in needs and not overlay.contacts:
         yield Finding(folder / CONTACTS_FILE, None, "error", f"module '{module.id}' places the county's contacts, "
                       f"but the overlay (with its parents) has no {CONTACTS_FILE} rows; add them")

@@ -71,9 +71,9 @@ def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
             picture = slide.shapes.add_picture(io.BytesIO(png), int(left + (logo - fitted_width) / 2),
                                                int(MARGIN / 2 + (logo - fitted_height) / 2), fitted_width, fitted_height)
             picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
-        box = slide.shapes.add_textbox(int(left - MARGIN / 2), int(MARGIN / 2 + logo), int(logo + MARGIN), Pt(28))
+        box = slide.shapes.add_textbox(int(left - MARGIN / 2), int(MARGIN / 2 + logo), int(logo + MARGIN), Pt(44))
         box.text_frame.word_wrap = True
-        set_fitted_text(box, [branding.name], (10, 9, 8))
+        set_fitted_text(box, [branding.name], (10,))  # three lines of 10 pt: smaller is unreadable in a room
         paragraph = box.text_frame.paragraphs[0]
         paragraph.alignment = 2  # PP_ALIGN.CENTER
         paragraph.runs[0].font.color.rgb = RGBColor.from_string(  # type: ignore[no-untyped-call]

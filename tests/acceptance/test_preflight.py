@@ -42,7 +42,7 @@ def test_the_agenda_document_the_agenda_slide_and_the_guides_agenda_agree(built,
     agendas = {name: next(find_agendas(open_document(name, documents[name]))).rows
                for name in ("facilitator-guide.docx", "slides.pptx", "agenda.docx")}
     assert agendas["agenda.docx"] == agendas["facilitator-guide.docx"] == agendas["slides.pptx"]
-    assert len(agendas["agenda.docx"]) >= 8 and agendas["agenda.docx"][-1][1] == "adjourn"
+    assert len(agendas["agenda.docx"]) >= 5 and agendas["agenda.docx"][-1][1] == "adjourn"
     assert any(label.startswith(("break", "lunch")) for _, label in agendas["agenda.docx"])
 
 
@@ -82,7 +82,7 @@ def _with_text(data: bytes, text: str) -> bytes:
 
 def test_check_passes_the_academy_modules_as_given_and_refuses_what_it_cannot_read(tmp_path):
     result = run(["check", "base_modules"])
-    assert (result.exit_code, result.output) == (0, "no findings in 9 documents\n")
+    assert (result.exit_code, result.output) == (0, "no findings in 12 documents\n")
     (tmp_path / "notes.txt").write_text("hello")
     result = run(["check", str(tmp_path / "notes.txt")])
     assert result.exit_code == 1
