@@ -97,7 +97,10 @@ def chains(terms: tuple[Term, ...]) -> list[tuple[Term, Term]]:
     'CWS -> DCFS' and 'DCFS -> Children's Services' usually meant something else. A row
     whose replacement holds its own term ('CCR -> Continuum of Care Reform (CCR)') is an
     expansion, not a chain; so is one holding the term of its sibling row, the same term
-    under the other case rule.
+    under the other case rule, and so is one whose replacement already reads as the other
+    row's replacement ('CWS case plan -> DCFS case plan' beside 'case plan -> DCFS case
+    plan'): such a row is how a county stops two replacements side by side from doubling a
+    word, and the text it writes is left alone by the other row.
 
     Terms are indexed by their whole text, and each replacement is looked up piece by piece
     (every stretch from a word's start to a word's end, no longer than the longest term), so
@@ -124,6 +127,8 @@ def chains(terms: tuple[Term, ...]) -> list[tuple[Term, Term]]:
                 for index, other, ignores in by_text.get(piece.lower(), ()):
                     if other is row or (ignores != row_ignores and other.term.lower() == lowered_term):
                         continue
+                    if (other.replacement.lower() in text.lower()) if ignores else (other.replacement in text):
+                        continue  # already reads as the other row's result, which that row leaves alone
                     if ignores or piece == other.term:
                         contained.add(index)
         found += [(row, terms[index]) for index in sorted(contained)]  # in the list's order, as reported

@@ -171,6 +171,15 @@ def test_an_expansion_of_its_own_term_or_of_its_sibling_is_no_chain():
     assert findings() == []
 
 
+def test_a_row_that_stops_two_replacements_doubling_a_word_is_no_chain():
+    """'CWS case plan' would read 'DCFS DCFS case plan' with the two rows above it alone; the
+    county's third row writes the other row's own result, so it is no chain."""
+    with_terms("term,replacement\nCWS,DCFS\ncase plan,DCFS case plan\nCWS case plan,DCFS case plan\n"
+               "Family Reunification,Family Reunification Services\n"
+               "Family Reunification services,Family Reunification Services\n")
+    assert findings() == []
+
+
 def test_chains_are_found_under_each_rows_case_rule():
     from curriculum_kit.formats.terms import Term, chains
     rows = (Term("CWS", "DCFS"), Term("DCFS", "the dcfs office"), Term("office", "Office of the Director"),
