@@ -2,9 +2,10 @@
 
 The manifest follows the CC 1.3 profile of IMS Content Packaging 1.2: LOM metadata (title,
 language, description, version), one organization with ``structure="rooted-hierarchy"``
-whose root item holds the module and its start page and materials in order, and one
-``webcontent`` resource per document listing every file (Word and PDF alike), so every file
-in the cartridge is named by the manifest.
+whose root item holds the module: its start page, the session's segments in order (each a
+small page of its own), then the materials; one ``webcontent`` resource per page and per
+document, listing every file (Word and PDF alike), so every file in the cartridge is named by
+the manifest.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from .lms import START_PAGE, LmsPackage, identifier
-from .lms_landing import landing_html
+from .lms_landing import landing_html, segment_pages
 from .zipper import Entry, write_zip_bytes
 
 CP = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
@@ -63,7 +64,7 @@ def cc_manifest(package: LmsPackage) -> bytes:
     etree.SubElement(top, _cp("title")).text = package.title
     resources = etree.SubElement(root, _cp("resources"))
     entries = [("start", "Start here", (START_PAGE, *_logos(package)))]
-    entries += [(m.key, m.title, m.files) for m in package.materials]
+    entries += package.contents()
     for key, title, files in entries:
         resource_id = identifier(f"R-{key}", taken)
         item = etree.SubElement(top, _cp("item"), identifier=identifier(f"I-{key}", taken), identifierref=resource_id)
@@ -83,6 +84,7 @@ def cc_cartridge(package: LmsPackage, date_time: tuple[int, int, int, int, int, 
     """The ``.imscc`` bytes: same package and time, same bytes."""
     entries = [Entry("imsmanifest.xml", cc_manifest(package)),
                Entry(START_PAGE, landing_html(package.landing, package.materials).encode("utf-8")),
+               *(Entry(path, data) for path, data in segment_pages(package.landing, package.materials)),
                *(Entry(path, data) for path, data in package.files.items())]
     out = io.BytesIO()
     write_zip_bytes(out, entries, date_time)

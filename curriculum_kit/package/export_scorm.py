@@ -2,8 +2,9 @@
 
 Most LMSs that take no Common Cartridge (Cornerstone, SumTotal, older Moodle set-ups) take
 SCORM 1.2. The manifest is IMS CP 1.1.2 with ADL's ``adlcp`` extension and IMS metadata
-1.2.1 (title, language, description, version); its organization lists the start page, then
-each document in order; every file belongs to a resource. The start page is the one SCO: it
+1.2.1 (title, language, description, version); its organization lists the start page, the
+session's segments in order (each a page of its own, an asset), then each document in order;
+every file belongs to a resource. The start page is the one SCO: it
 finds the LMS's ``API`` object the way the SCORM 1.2 run-time describes (up the frames, then
 the opener), calls ``LMSInitialize``, sets ``cmi.core.lesson_status`` to ``completed`` and
 commits, and calls ``LMSFinish`` when the page goes away. With no LMS it is a plain page.
@@ -17,7 +18,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from .lms import START_PAGE, LmsPackage, identifier
-from .lms_landing import landing_html
+from .lms_landing import landing_html, segment_pages
 from .zipper import Entry, write_zip_bytes
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -85,7 +86,7 @@ def scorm_manifest(package: LmsPackage) -> bytes:
     resources = etree.SubElement(root, _cp("resources"))
     logos = tuple(brand.logo for brand in package.landing.programs if brand.logo)
     entries = [("start", "Start here", (START_PAGE, SCO_SCRIPT, *logos), "sco")]
-    entries += [(m.key, m.title, m.files, "asset") for m in package.materials]
+    entries += [(key, title, files, "asset") for key, title, files in package.contents()]
     for key, title, files, kind in entries:
         resource_id = identifier(f"R-{key}", taken)
         item = etree.SubElement(organization, _cp("item"), identifier=identifier(f"I-{key}", taken),
@@ -104,6 +105,7 @@ def scorm_package(package: LmsPackage, date_time: tuple[int, int, int, int, int,
     entries = [Entry("imsmanifest.xml", scorm_manifest(package)),
                Entry(START_PAGE, landing_html(package.landing, package.materials, SCO_SCRIPT).encode("utf-8")),
                Entry(SCO_SCRIPT, SCRIPT.encode("utf-8")),
+               *(Entry(path, data) for path, data in segment_pages(package.landing, package.materials)),
                *(Entry(path, data) for path, data in package.files.items())]
     out = io.BytesIO()
     write_zip_bytes(out, entries, date_time)

@@ -27,6 +27,23 @@ class Material:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """One timed item of the session (lesson 8's time to connect included).
+
+    Each gets a small page of its own so both manifests can list the segments, in order, as
+    items of the organization: an item must point at a resource, and a fragment of the start
+    page is not one (CC 1.3 and SCORM 1.2 resources name files, not anchors).
+    """
+
+    page: str  # 'segments/01-welcome.html', numbered in order: the base of its identifiers
+    title: str  # in the county's words
+    when: str  # '9:00 AM – 9:30 AM'
+    minutes: int
+    kind: str  # connect, content, break, lunch, closing (curriculum_kit.agenda)
+    about: str  # what it is, a sentence
+
+
+@dataclass(frozen=True)
 class ProgramBrand:
     name: str
     short_name: str
@@ -44,7 +61,7 @@ class Landing:
     audience: str  # 'All participants' or 'For DCFS staff'
     programs: tuple[ProgramBrand, ...]
     trainers: str  # a sentence: the session's co-facilitators, or the county's trainers of each program; or ''
-    agenda: tuple[tuple[str, str], ...]  # (time span, what happens), in order
+    agenda: tuple[Segment, ...]  # in order
     caption: str  # module and overlay versions
 
 
@@ -58,6 +75,12 @@ class LmsPackage:
     materials: tuple[Material, ...]  # in the order of use, after the start page
     files: dict[str, bytes]  # every file but the start page, by path inside the package
     language: str = LANGUAGE
+
+    def contents(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """(key, title, files) of each item after the start page: the segments in order,
+        then the documents. Both manifests list exactly these, so they agree."""
+        segments = tuple((s.page.removesuffix(".html"), s.title, (s.page,)) for s in self.landing.agenda)
+        return segments + tuple((m.key, m.title, m.files) for m in self.materials)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9.-]+")

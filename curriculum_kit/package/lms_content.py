@@ -3,12 +3,15 @@
 Each participant packet (one, or one per program when handouts have program-only sections)
 becomes an IMS Common Cartridge 1.3 and/or a SCORM 1.2 package holding what staff get in
 the room: the agenda, the handouts, the local contacts and the org chart, each with its PDF
-when PDFs are built, behind a start page in the county's words with both programs' logos.
+when PDFs are built, behind a start page in the county's words with both programs' logos,
+and the session's segments (:func:`curriculum_kit.agenda.session_agenda`) in order.
 The documents come in from the caller (the build, or `export`), already made.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +24,20 @@ from ..outputs import Stamp
 from ..wording import PROGRAM_FALLBACK_COLORS, pair_text
 from .export_cc import cc_cartridge
 from .export_scorm import scorm_package
-from .lms import Landing, LmsPackage, Material, ProgramBrand
+from .lms import Landing, LmsPackage, Material, ProgramBrand, Segment
 from .manifest import packet_name
 
 # format -> (label on the catalog, file name ending)
 FORMATS = {"cc": ("Common Cartridge 1.3", ".imscc"), "scorm12": ("SCORM 1.2", "_scorm12.zip")}
+# what each kind of agenda item is, on its page
+_ABOUT = {
+    "connect": "Time to connect: welcome and introductions, so staff of both programs know who they work with.",
+    "content": "A learning segment of the module.",
+    "break": "A break, and time to connect with someone from the other program.",
+    "lunch": "Lunch, and time to connect: sit with someone from the other program.",
+    "closing": "Closing: the evaluation and the next steps.",
+}
+_SLUG = re.compile(r"[^a-z0-9]+")
 _SHARED_TITLES = {"agenda": "Session agenda", "local-contacts": "Local contacts", "org-chart": "Org chart"}
 
 
@@ -73,8 +85,10 @@ def lms_package(overlay: Overlay, module: Module, role: str, documents: dict[str
         brands.append(ProgramBrand(branding.name, branding.short_name, branding.color or PROGRAM_FALLBACK_COLORS[key],
                                    logo))
     trainers = _trainers(overlay, pair)
-    agenda = tuple((f"{clock(item.start)} – {clock(item.end)}", words.replace(item.title))
-                   for item in session_agenda(module))
+    # the times the agenda document prints: from the module's start time
+    agenda = tuple(Segment(f"segments/{number:02d}-{_slug(item.title)}.html", words.replace(item.title),
+                           f"{clock(item.start, *module.start_time)} – {clock(item.end, *module.start_time)}", item.minutes, item.kind, _ABOUT[item.kind])
+                   for number, item in enumerate(session_agenda(module), start=1))
     version = f"{module.version}+{overlay.slug}.{overlay.version}"
     landing = Landing(overlay.county, title, description,
                       "For participants from both programs" if role == "participant" else f"For {audience} staff",
@@ -82,6 +96,16 @@ def lms_package(overlay: Overlay, module: Module, role: str, documents: dict[str
                       f"Module {module.id} version {module.version} · {overlay.county} overlay version {overlay.version}")
     return LmsPackage(f"ck.{overlay.slug}.{module.id}.{role}", full_title, description, version, landing,
                       _materials(documents), files)
+
+
+def _slug(title: str) -> str:
+    """'Welcome, introductions…' -> 'welcome-introductions…': from the module's own words, not
+    the county's, so a change of overlay wording keeps the page's path and identifiers."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    slug = _SLUG.sub("-", ascii_title).strip("-")
+    if len(slug) > 40:
+        slug = slug[:40].rsplit("-", 1)[0]
+    return slug or "segment"
 
 
 def _audience(overlay: Overlay, role: str) -> str:

@@ -12,6 +12,9 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from curriculum_kit.agenda import clock, session_agenda
+from curriculum_kit.formats.library import Library
+from curriculum_kit.ooxml.matcher import compiled_matcher
 from tests.acceptance.conftest import build_args, run
 
 HOSTILE = '<script>alert("x")</script> & \'Co\''
@@ -52,12 +55,33 @@ def test_export_writes_common_cartridge_and_scorm_per_participant_packet(samples
         assert "Alder County Employment and Temporary Assistance" in start
         assert {"agenda.docx", "local-contacts.docx", "org-chart.docx", "handouts/handout-roles-at-a-glance.docx",
                 "logos/cws.png", "logos/calworks.png"} <= set(files)
+        _check_segments(samples, files)
     cws = unpack(tmp_path / "lms" / names[0])["index.html"].decode()
     assert "Alder County · For DCFS staff" in cws
     assert ("<p>Co-facilitated by one trainer of each program: Maria Lopez, Terrence Oduya (DCFS); "
             "Luis Ortega, Hannah Kessler (ETA).</p>") in cws
     only_cc = run(export_args(samples, tmp_path / "cc", "--format", "cc"))
     assert [line.rsplit("/", 1)[1] for line in only_cc.output.splitlines()] == [names[0], names[2]]
+
+
+def _check_segments(samples: Path, files: dict[str, bytes]) -> None:
+    """The organization lists the session agenda's items in order, in the county's words, after
+    *Start here*; each is a page of its own giving the agenda document's times."""
+    library = Library.load(samples / "base_modules", samples / "county_overlays")
+    module, overlay = library.module("linkages-orientation"), library.overlay("alder-county")
+    words = compiled_matcher(overlay.terms)
+    agenda = session_agenda(module)
+    manifest = check_manifest(files)
+    items = [e for e in manifest.iter() if etree.QName(e).localname == "item" and e.get("identifierref")]
+    titles = [next(c.text for c in item if etree.QName(c).localname == "title") for item in items]
+    assert titles[:len(agenda) + 1] == ["Start here", *(words.replace(a.title) for a in agenda)]
+    assert titles[len(agenda) + 1] == "Session agenda"
+    pages = sorted(name for name in files if name.startswith("segments/"))
+    assert len(pages) == len(agenda) and pages[0] == "segments/01-segment-1-welcome-introductions-and.html"
+    assert pages[2] == "segments/03-segment-3-who-we-are-child-welfare.html", "paths from the module's words"
+    assert titles[3] == "Segment 3: Who We Are: Department of Children and Family Services", "titles in the county's"
+    last = files[pages[-1]].decode()
+    assert f"{clock(agenda[-1].start, *module.start_time)} – {clock(agenda[-1].end, *module.start_time)}" in last
 
 
 def test_export_names_an_unknown_county_or_module(samples, tmp_path):
@@ -145,3 +169,6 @@ def test_what_a_county_writes_is_escaped_in_catalog_and_exports(samples, tmp_pat
         assert any(e.text and HOSTILE in e.text for e in manifest.iter())
         start = files["index.html"].decode()
         assert "<script>alert" not in start and "<b>Lopez</b>" not in start and "Maria &lt;b&gt;Lopez" in start
+        segments = [files[name].decode() for name in files if name.startswith("segments/")]
+        assert segments and all("<script" not in page and "· &lt;script&gt;alert(&quot;x&quot;)" in page
+                                for page in segments), "the county's name on every segment's page, escaped"

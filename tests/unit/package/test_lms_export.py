@@ -15,7 +15,7 @@ from curriculum_kit.package.export_cc import CP as CC_NS
 from curriculum_kit.package.export_cc import LOM, cc_cartridge
 from curriculum_kit.package.export_scorm import ADLCP, MD, scorm_package
 from curriculum_kit.package.export_scorm import CP as SCORM_NS
-from curriculum_kit.package.lms import Landing, LmsPackage, Material, ProgramBrand, identifier
+from curriculum_kit.package.lms import Landing, LmsPackage, Material, ProgramBrand, Segment, identifier
 
 WHEN = (2026, 1, 1, 0, 0, 0)
 HOSTILE = '</title><script>alert("x")</script> & ]]> \'q\' <!-- -->'
@@ -25,7 +25,11 @@ def package(text: str = "Alder County", color: str = "#1F5FA8") -> LmsPackage:
     landing = Landing(text, f"Linkages Orientation {text}", f"About {text}", f"For {text} staff",
                       (ProgramBrand(f"{text} Children's Services", text, color, "logos/cws.png"),
                        ProgramBrand("Employment Services", "ETA", "#2E7D32", None)),
-                      f"Your co-facilitators: Maria {text} (DCFS) and Luis Ortega (ETA).", (("9:00 AM – 9:30 AM", f"Welcome {text}"),),
+                      f"Your co-facilitators: Maria {text} (DCFS) and Luis Ortega (ETA).",
+                      (Segment("segments/01-welcome.html", f"Welcome {text}", "9:00 AM – 9:30 AM", 30, "connect",
+                               f"Time to connect {text}"),
+                       Segment("segments/02-roles.html", "Roles", "9:30 AM – 10:15 AM", 45, "content", "A segment."),
+                       Segment("segments/03-closing.html", "Closing", "10:15 AM – 10:30 AM", 15, "closing", "End.")),
                       f"Module version 1.0.0 · {text} overlay version 2.0.0")
     files = {"agenda.docx": b"docx", "agenda.pdf": b"%PDF", "handouts/roles at a glance.docx": b"docx",
              "handouts/roles-at-a-glance.docx": b"other", "logos/cws.png": b"\x89PNG"}
@@ -64,7 +68,28 @@ def test_every_file_is_referenced_and_every_reference_exists(build, ns):
     assert [f.get("href") for f in manifest.iter(f"{{{ns}}}file") if "glance" in f.get("href")] == [
         "handouts/roles%20at%20a%20glance.docx", "handouts/roles-at-a-glance.docx"]
     titles = [i.findtext(f"{{{ns}}}title") for i in items]
-    assert titles == ["Start here", "Session agenda", "Handout Alder County", "Handout two"]
+    assert titles == ["Start here", "Welcome Alder County", "Roles", "Closing", "Session agenda", "Handout Alder County",
+                      "Handout two"], "the segments in order, then the documents"
+    assert [r.get("href") for r in resources.values()][1:4] == [
+        "segments/01-welcome.html", "segments/02-roles.html", "segments/03-closing.html"]
+
+
+@pytest.mark.parametrize("build, ns", BUILDERS)
+def test_each_segment_has_a_page_that_links_back_and_to_its_documents(build, ns):
+    files = unpack(build(package(), WHEN))
+    start = files["index.html"].decode()
+    assert '9:00 AM – 9:30 AM: <a href="segments/01-welcome.html">Welcome Alder County</a>' in start
+    welcome, roles = files["segments/01-welcome.html"].decode(), files["segments/02-roles.html"].decode()
+    assert "<h1>Welcome Alder County</h1>" in welcome and "9:00 AM – 9:30 AM · 30 minutes · Alder County" in welcome
+    assert "<p>Time to connect Alder County</p>" in welcome
+    assert '<a href="../index.html">Back to Linkages Orientation Alder County</a>' in welcome
+    links = lambda page: [h for h in _Elements.of(page).hrefs if h != "../index.html"]  # noqa: E731
+    assert links(welcome) == ["../agenda.pdf", "../agenda.docx"], "time to connect uses the agenda"
+    assert links(roles) == ["../agenda.pdf", "../agenda.docx", "../handouts/roles%20at%20a%20glance.docx",
+                            "../handouts/roles-at-a-glance.docx"], "a learning segment also uses the handouts"
+    for page in (welcome, roles):
+        assert all(unquote(h.removeprefix("../")) in files for h in _Elements.of(page).hrefs)
+        assert "<img" not in page, "a segment's resource holds only its page"
 
 
 def _is_ncname(text: str) -> bool:
@@ -103,7 +128,8 @@ def test_scorm_manifest_follows_scorm_1_2():
     organization = organizations.find(f"{{{SCORM_NS}}}organization")
     assert organizations.get("default") == organization.get("identifier")
     kinds = {r.get("href"): r.get(f"{{{ADLCP}}}scormtype") for r in manifest.iter(f"{{{SCORM_NS}}}resource")}
-    assert kinds == {"index.html": "sco", "agenda.pdf": "asset", "handouts/roles%20at%20a%20glance.docx": "asset",
+    assert kinds == {"index.html": "sco", "segments/01-welcome.html": "asset", "segments/02-roles.html": "asset",
+                     "segments/03-closing.html": "asset", "agenda.pdf": "asset", "handouts/roles%20at%20a%20glance.docx": "asset",
                      "handouts/roles-at-a-glance.docx": "asset"}
     script = files["sco.js"].decode()
     for call in ('LMSInitialize("")', 'LMSSetValue("cmi.core.lesson_status", "completed")', 'LMSFinish("")'):
@@ -135,6 +161,10 @@ def test_county_text_is_escaped_in_xml_and_html(build, ns):
     assert [t for t in page.tags if t == "script"] == (["script"] if "sco.js" in files else [])
     assert page.title == f"Linkages Orientation {HOSTILE} — {HOSTILE}"
     assert f"Maria {HOSTILE} (DCFS)" in "".join(page.text)
+    segment = _Elements.of(files["segments/01-welcome.html"].decode())
+    assert "script" not in segment.tags and "url(" not in files["segments/01-welcome.html"].decode()
+    assert segment.title == f"Welcome {HOSTILE} — Linkages Orientation {HOSTILE}"
+    assert f"Time to connect {HOSTILE}" in segment.text
 
 
 class _Elements(HTMLParser):
@@ -143,10 +173,18 @@ class _Elements(HTMLParser):
         self.tags: list[str] = []
         self.text: list[str] = []
         self.title = ""
+        self.hrefs: list[str] = []
         self._in_title = False
+
+    @classmethod
+    def of(cls, html: str) -> _Elements:
+        page = cls()
+        page.feed(html)
+        return page
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
+        self.hrefs += [value for name, value in attrs if name == "href"]
         self._in_title = tag == "title"
 
     def handle_endtag(self, tag):
