@@ -337,7 +337,7 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
     cache: dict[str, tuple[list[Issue], list[Agenda]]] = {}
     for job, packets in built:
         try:
-            findings = _preflight(job.module, packets, cache) if options.preflight else {}
+            findings = _preflight(job.module, packets, cache, job.session) if options.preflight else {}
             outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
         except OSError as exc:  # the disk refused this packet (full, a name too long): the next may fit
             outcomes.append(Outcome(overlay.slug, job.name, "failed",
@@ -345,14 +345,17 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
     return outcomes
 
 
-def _preflight(module: Module, packets: ModulePackets,
-               cache: dict[str, tuple[list[Issue], list[Agenda]]]) -> dict[str, list[Issue]]:
-    """Each packet's preflight findings; documents packets share are read once."""
+def _preflight(module: Module, packets: ModulePackets, cache: dict[str, tuple[list[Issue], list[Agenda]]],
+               session: SessionDay | None) -> dict[str, list[Issue]]:
+    """Each packet's preflight findings; documents packets share are read once. A planned
+    session's agenda document keeps the session's clock (``check_documents``' shift)."""
+    hour, minute = module.start_time
+    shift = 0 if session is None else session.starts.hour * 60 + session.starts.minute - (hour * 60 + minute)
     def doubles() -> frozenset[str]:
         return _source_doubles(module)
 
     generated = {*GENERATED_DOCUMENTS, module.slides.name}
-    return {packet.role: check_documents(packet.documents, generated, doubles, cache=cache)
+    return {packet.role: check_documents(packet.documents, generated, doubles, cache=cache, session_shift=shift)
             for packet in packets.packets}
 
 

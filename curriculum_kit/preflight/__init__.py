@@ -34,7 +34,8 @@ GENERATED_DOCUMENTS = ("agenda.docx", "local-contacts.docx", "org-chart.docx", "
 def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (),
                     source_doubles: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
                     module_source: bool = False,
-                    cache: dict[str, tuple[list[Issue], list[Agenda]]] | None = None) -> list[Issue]:
+                    cache: dict[str, tuple[list[Issue], list[Agenda]]] | None = None,
+                    session_shift: int = 0) -> list[Issue]:
     """Every finding for a set of documents that go out together (one packet).
 
     ``generated`` names the documents the tool laid out itself (their text boxes are held
@@ -42,6 +43,9 @@ def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (
     function giving them, called only when a double is found);
     ``module_source`` is set for an academy module as given, whose markers are expected.
     ``cache`` (digest -> findings) spares re-reading a document another packet shares.
+    ``session_shift``: minutes a planned session starts after (or before) the module's own
+    start time; the agenda document of its packet gives the session's clock, so it agrees
+    with the academy's agendas when it is theirs moved by exactly that.
     """
     made = set(generated)
     doubles = source_doubles if callable(source_doubles) else (lambda: source_doubles)
@@ -60,7 +64,7 @@ def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (
             cache[key] = found
         issues.extend(cache[key][0])
         agendas.extend(cache[key][1])
-    issues.extend(compare_agendas(agendas))
+    issues.extend(compare_agendas(agendas, {"agenda.docx": session_shift}))
     return issues
 
 

@@ -10,7 +10,7 @@ module whose guide or deck was edited alone, and an agenda document made from an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -86,27 +86,34 @@ def _clock(minutes: int) -> str:
     return f"{(hour - 1) % 12 + 1}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
 
 
-def compare_agendas(agendas: Sequence[Agenda]) -> Iterator[Issue]:
-    """Each agenda against the first one found (the guide's, in a facilitator packet)."""
+def compare_agendas(agendas: Sequence[Agenda], shifts: Mapping[str, int] | None = None) -> Iterator[Issue]:
+    """Each agenda against the first one found (the guide's, in a facilitator packet).
+
+    ``shifts`` names files whose clock is the academy's moved by so many minutes (a planned
+    session's agenda document starts when the session does); their rows are moved back
+    before comparing, so segments, breaks and lengths must still agree exactly."""
     if len(agendas) < 2:
         return
     reference = agendas[0]
     for other in agendas[1:]:
-        difference = _first_difference(reference.rows, other.rows)
-        if difference is None:
+        shift = (shifts or {}).get(other.file, 0)
+        index = _first_difference(reference.rows, tuple((start - shift, label) for start, label in other.rows))
+        if index is None:
             continue
+        theirs = reference.rows[index] if index < len(reference.rows) else None
+        ours = other.rows[index] if index < len(other.rows) else None
         yield Issue(other.file, other.place, "agenda/disagree",
-                    f"the agenda says {difference[1]} where {reference.file} ({reference.place}) says {difference[0]}",
+                    f"the agenda says {_say(ours)} where {reference.file} ({reference.place}) says {_say(theirs)}",
                     "print every agenda from the module's one schedule ([[agenda]] in module.toml)")
 
 
-def _first_difference(first: tuple[tuple[int, str], ...],
-                      second: tuple[tuple[int, str], ...]) -> tuple[str, str] | None:
+def _first_difference(first: tuple[tuple[int, str], ...], second: tuple[tuple[int, str], ...]) -> int | None:
+    """The index of the first row where the two agendas differ, or None when they agree."""
     for index in range(max(len(first), len(second))):
         left = first[index] if index < len(first) else None
         right = second[index] if index < len(second) else None
         if left != right:
-            return _say(left), _say(right)
+            return index
     return None
 
 

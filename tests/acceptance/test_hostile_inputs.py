@@ -307,9 +307,9 @@ class _Unpicklable(Exception):
 
 
 def test_one_county_surprise_never_stops_the_others_and_index_names_it(root, monkeypatch):
-    import curriculum_kit.pipeline as pipeline
+    import curriculum_kit.packets as packets  # where the build finds it (imported when a county is built)
 
-    real = pipeline.county_documents
+    real = packets.county_documents
 
     def documents(overlay_, stamp):
         if overlay_.slug == SLUG:
@@ -318,7 +318,7 @@ def test_one_county_surprise_never_stops_the_others_and_index_names_it(root, mon
 
     out = root / "dist"
     assert run(build_args(root, out, "--no-pdf", "--jobs", "1", "--module", MODULE)).exit_code == 0
-    monkeypatch.setattr(pipeline, "county_documents", documents)
+    monkeypatch.setattr(packets, "county_documents", documents)
     options = BuildOptions(out=out, jobs=2, modules=(MODULE,), epoch=int(EPOCH) + 86400)  # every pair stale
     outcomes = build(Library.load(root / "base_modules", root / "county_overlays"), options, lambda o: None)
     failed = [o for o in outcomes if o.status == "failed"]

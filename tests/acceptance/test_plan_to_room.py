@@ -176,10 +176,10 @@ def test_the_whole_plan_then_a_cancellation(walked, monkeypatch):
     monkeypatch.chdir(walked)
     first = run(["build", "--plan", CSV, "--no-pdf", "--out", "full"])
     assert first.exit_code == 0, first.output
-    assert first.output.splitlines()[-1] == "13 built, 0 up to date, 0 failed -> full/index.html"
+    assert first.output.splitlines()[-1] == "13 built, 0 up to date, 0 failed; preflight: no findings -> full/index.html"
     edit_plan(Path(CSV), Path("cancelled.csv"), {MOVED: {"status": "cancelled"}})
     again = run(["build", "--plan", "cancelled.csv", "--county", SLUG, "--no-pdf", "--out", "full"])
-    assert again.output.splitlines()[-1] == ("0 built, 12 up to date, 0 failed (no document work needed) -> "
+    assert again.output.splitlines()[-1] == ("0 built, 12 up to date, 0 failed (no document work needed); preflight: no findings -> "
                                              "full/index.html")
     assert sorted(p.name for p in (walked / "full" / SLUG / "sessions").iterdir()) == sorted(
         line.split(",")[0] for line in Path(CSV).read_text(encoding="utf-8-sig").splitlines()[1:]

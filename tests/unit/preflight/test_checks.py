@@ -195,6 +195,20 @@ def test_agendas_that_disagree_are_found():
                                          "(body, table 1) says '10:30 AM break'")]
 
 
+def test_a_sessions_agenda_agrees_when_it_is_the_academys_moved_to_the_sessions_start():
+    """A planned session at 9:30 of a module written for 9:00: its agenda document keeps the
+    session's clock; moved back by the 30 minutes it must match row for row."""
+    later = [("9:30 AM", "Welcome"), ("11:00 AM", "Break"), ("11:15 AM", "Segment 2"), ("12:30 PM", "Lunch")]
+    documents = {"facilitator-guide.docx": make.agenda_word(AGENDA), "agenda.docx": make.agenda_word(later)}
+    assert [i for i in check_documents(documents, session_shift=30) if i.check == "agenda/disagree"] == []
+    assert [i.message for i in check_documents(documents) if i.check == "agenda/disagree"] == [
+        "the agenda says '9:30 AM welcome' where facilitator-guide.docx (body, table 1) says '9:00 AM welcome'"]
+    longer_break = [*later[:2], ("11:30 AM", "Segment 2"), later[3]]
+    documents["agenda.docx"] = make.agenda_word(longer_break)
+    assert [i.message for i in check_documents(documents, session_shift=30) if i.check == "agenda/disagree"] == [
+        "the agenda says '11:30 AM segment 2' where facilitator-guide.docx (body, table 1) says '10:45 AM segment 2'"]
+
+
 def test_agendas_in_other_words_for_the_same_times_agree():
     same = [(time.replace("a.m.", "AM").replace("p.m.", "PM"), label) for time, label in AGENDA]
     issues = check_documents({"facilitator-guide.docx": make.agenda_word(AGENDA), "agenda.docx": make.agenda_word(same)})

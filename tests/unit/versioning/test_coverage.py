@@ -43,7 +43,8 @@ def test_dead_rows_and_ranked_candidates(library):
         ("HSP", "acronym", "mapped by cypress-valley-county", 43),
         ("CFT", "acronym", "mapped by cypress-valley-county", 31),
         ("Department of Social Services", "name", "only california-statewide maps it", 6),
-        ("USB", "acronym", "nobody maps it", 4)]
+        ("USB", "acronym", "nobody maps it", 4),
+        ("Employment Services unit", "name", "mapped by manzanita-county", 1)]
     assert report.candidates[3].example == "Slide deck on a laptop, plus a backup copy on a USB drive"
 
 
