@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..errors import BuildError
 from ..formats.orgchart import OrgChart, Person
+from .textfit import break_word
 
 EMU_PER_PT = 12700
 MIN_FONT_PT = 10  # nothing on an org chart page is smaller
@@ -70,15 +71,7 @@ def _pieces(word: str) -> list[str]:
 def _fitting(piece: str, width_pt: float, font_pt: float) -> list[str]:
     """A piece wider than a line cut between characters, as PowerPoint breaks a word that
     no line can hold (an id, a URL, a name typed without spaces)."""
-    if text_width(piece, font_pt) <= width_pt:
-        return [piece]
-    parts, part = [], ""
-    for char in piece:
-        if part and text_width(part + char, font_pt) > width_pt:
-            parts.append(part)
-            part = ""
-        part += char
-    return parts + [part]
+    return break_word(piece, lambda part: text_width(part, font_pt) <= width_pt)
 
 
 def wrap(text: str, width_pt: float, font_pt: float) -> list[str]:

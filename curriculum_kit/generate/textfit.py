@@ -7,6 +7,7 @@ viewer is likely to substitute for Calibri; real rendering is narrower, never wi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 EMU_PER_PT = 12700
 LINE_SPACING = 1.2
@@ -71,7 +72,7 @@ def wrap(text: str, width: int, font_pt: float, break_words: bool = False) -> li
                 raise ValueError(f"the word '{word}' is wider than the space for it at {font_pt:g} pt")
             if current:
                 lines.append(current)
-            pieces = _break(word, width, font_pt)
+            pieces = break_word(word, lambda piece: text_width(piece, font_pt) <= width)
             lines.extend(pieces[:-1])
             current, used = pieces[-1], _ems(pieces[-1])
             continue
@@ -86,10 +87,12 @@ def wrap(text: str, width: int, font_pt: float, break_words: bool = False) -> li
     return lines or [""]
 
 
-def _break(word: str, width: int, font_pt: float) -> list[str]:
+def break_word(word: str, fits: Callable[[str], bool]) -> list[str]:
+    """A word no line can hold cut between characters, each piece as long as ``fits`` allows,
+    as PowerPoint breaks an e-mail address, an id or a name typed without spaces."""
     pieces, piece = [], ""
     for char in word:
-        if piece and text_width(piece + char, font_pt) > width:
+        if piece and not fits(piece + char):
             pieces.append(piece)
             piece = ""
         piece += char
