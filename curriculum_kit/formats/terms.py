@@ -13,8 +13,6 @@ from .sources import first_at, read_table
 COLUMNS = ["term", "replacement"]
 OPTIONAL_COLUMNS = ["case", "note"]
 CASE_MODES = ("auto", "exact")
-# Characters XML 1.0 cannot hold (a document with one would not open); Excel can type some.
-NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # The opening of a module marker, as formats/markers.py reads it: a row holding one would make
 # or break a marker when the text is rewritten.
 MARKER_SYNTAX = re.compile(r"\{\{\s*ck\s*:", re.IGNORECASE)
@@ -62,11 +60,6 @@ def read_terminology(path: Path, findings: Findings, sheet: str | None = None) -
             continue
         if "\n" in term or "\n" in replacement:
             findings.error(path, f"term '{term}' spans several lines in one cell", row.line)
-            continue
-        bad = NOT_IN_XML.search(term + replacement)
-        if bad:
-            findings.error(path, f"term '{term}' contains the control character U+{ord(bad.group()):04X}, "
-                                 "which a Word or PowerPoint file cannot hold", row.line)
             continue
         if case not in CASE_MODES:
             findings.error(path, f"case '{row['case']}' must be 'auto' or 'exact'", row.line)
