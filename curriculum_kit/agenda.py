@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .formats.module import Module, ScheduleItem
+from .formats.session_day import clock_text
 
 MAX_BLOCK = 90  # minutes of content before a break
 BREAK = 15
@@ -92,7 +93,4 @@ def _split(minutes: int, parts: int) -> list[int]:
 
 def clock(minutes_after_start: int, start_hour: int = 9, start_minute: int = 0) -> str:
     """'10:45 AM' for a number of minutes after a start time."""
-    total = start_hour * 60 + start_minute + minutes_after_start
-    hour, minute = divmod(total, 60)
-    suffix = "AM" if hour % 24 < 12 else "PM"
-    return f"{(hour - 1) % 12 + 1}:{minute:02d} {suffix}"
+    return clock_text(start_hour * 60 + start_minute + minutes_after_start)

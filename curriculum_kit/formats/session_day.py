@@ -41,8 +41,15 @@ class SessionDay:
         return self.room.location if self.room else ""
 
 
+def clock_text(minutes: int) -> str:
+    """'10:45 AM' for a time of day in minutes after midnight: how every agenda, plan and
+    finding prints a time, so the same moment always reads the same."""
+    hour, minute = divmod(minutes, 60)
+    return f"{(hour - 1) % 12 + 1}:{minute:02d} {'AM' if hour % 24 < 12 else 'PM'}"
+
+
 def _clock(moment: datetime) -> str:
-    return f"{(moment.hour - 1) % 12 + 1}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+    return clock_text(moment.hour * 60 + moment.minute)
 
 
 def roster_text(overlay: Overlay) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..formats.session_day import clock_text
 from ..ooxml.names import a, w
 from .document import Document, text_of
 from .issues import Issue
@@ -81,11 +82,6 @@ def _place(document: Document, part: str, table: etree._Element) -> str:
     return place.rsplit(", row", 1)[0]
 
 
-def _clock(minutes: int) -> str:
-    hour, minute = divmod(minutes, 60)
-    return f"{(hour - 1) % 12 + 1}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
-
-
 def compare_agendas(agendas: Sequence[Agenda], shifts: Mapping[str, int] | None = None) -> Iterator[Issue]:
     """Each agenda against the first one found (the guide's, in a facilitator packet).
 
@@ -118,4 +114,4 @@ def _first_difference(first: tuple[tuple[int, str], ...], second: tuple[tuple[in
 
 
 def _say(row: tuple[int, str] | None) -> str:
-    return "nothing more" if row is None else f"'{_clock(row[0])} {row[1]}'"
+    return "nothing more" if row is None else f"'{clock_text(row[0])} {row[1]}'"
