@@ -98,3 +98,15 @@ def test_no_import_circle():
         if module not in state:
             visit(module, [module])
     assert cycles == []
+
+
+def test_starting_the_command_loads_no_document_or_overlay_code():
+    """Every command pays for what `curriculum_kit.cli` imports at start-up; the formats,
+    the engine and python-docx/python-pptx load only when a command needs them."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, curriculum_kit.cli; print(sorted(m for m in sys.modules if m.startswith("
+             "('curriculum_kit.formats', 'curriculum_kit.ooxml', 'docx', 'pptx', 'markdown_it'))))")
+    loaded = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
