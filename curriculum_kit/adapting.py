@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError
-from .formats.module import MODULE_FILE
+from .formats.folders import MODULE_FILE
 from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.matcher import TermRule
 from .ooxml.package import Package

@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 from click.shell_completion import CompletionItem
 
+from .formats.folders import MODULE_FILE, OVERLAY_FILE
+
 
 def _folder(ctx: click.Context, name: str, fallback: str) -> Path:
     value = ctx.params.get(name)
@@ -49,12 +51,12 @@ def _items(names: list[str], incomplete: str, help: str | None = None) -> list[C
 
 def county_slugs(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Overlay folders in --overlays (or the project file's, or the default)."""
-    return _items(_names(_folder(ctx, "overlays_dir", "county_overlays"), _marker_file("overlay")), incomplete)
+    return _items(_names(_folder(ctx, "overlays_dir", "county_overlays"), OVERLAY_FILE), incomplete)
 
 
 def module_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Module folders in --modules."""
-    return _items(_names(_folder(ctx, "modules_dir", "base_modules"), _marker_file("module")), incomplete)
+    return _items(_names(_folder(ctx, "modules_dir", "base_modules"), MODULE_FILE), incomplete)
 
 
 def _versions(folder: Path, marker: str, incomplete: str) -> list[CompletionItem]:
@@ -67,23 +69,9 @@ def _versions(folder: Path, marker: str, incomplete: str) -> list[CompletionItem
 
 def overlay_versions(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """An overlay slug, or SLUG@GITREF (`overlay diff`)."""
-    return _versions(_folder(ctx, "overlays_dir", "county_overlays"), _marker_file("overlay"), incomplete)
+    return _versions(_folder(ctx, "overlays_dir", "county_overlays"), OVERLAY_FILE, incomplete)
 
 
 def module_versions(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """A module id, or ID@GITREF (`module diff`)."""
-    return _versions(_folder(ctx, "modules_dir", "base_modules"), _marker_file("module"), incomplete)
-
-
-def _marker_file(kind: str) -> str:
-    """The file that makes a folder a module or an overlay. Imported here, when the shell asks
-    for completions: cli.py imports this module for every command, and the formats it names
-    (overlays, stories, Markdown) would otherwise load at every start-up."""
-    if kind == "module":
-        from .formats.module import MODULE_FILE
-
-        return MODULE_FILE
-    from .formats.overlay import OVERLAY_FILE
-
-    return OVERLAY_FILE
-
+    return _versions(_folder(ctx, "modules_dir", "base_modules"), MODULE_FILE, incomplete)

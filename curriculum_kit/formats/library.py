@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ..errors import InputError, InvalidInputs
 from ..findings import Finding, Findings
-from .module import MODULE_FILE, Module, load_module
-from .overlay import OVERLAY_FILE, Layer, Overlay, load_layer, resolve
+from .folders import MODULE_FILE, OVERLAY_FILE
+from .module import Module, load_module
+from .overlay import Layer, Overlay, load_layer, resolve
 from .sources import suggest
 
 

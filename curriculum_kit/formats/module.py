@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Findings
+from .folders import MODULE_FILE
 from .placement import Placement, read_placement
 from .programs import PROGRAMS
 from .semver import Version
@@ -21,7 +22,6 @@ from .untrusted import ID_CHARS
 
 LEVELS = ("orientation", "nuts-and-bolts", "advanced")  # lesson 2: basics before advanced
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MODULE_FILE = "module.toml"
 
 _REQUIRED = ["id", "title", "version", "level", "prerequisites", "duration_minutes", "programs", "files"]
 _OPTIONAL = ["description", "refresh_months", "new_hire_core", "optional_sections", "placement", "start_time",

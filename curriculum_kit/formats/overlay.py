@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..findings import Findings
 from .calendar import CALENDAR_KEYS, CountyCalendar, fold_calendars, read_calendar
 from .contacts import Contact, read_contacts
+from .folders import OVERLAY_FILE
 from .images import check_image
 from .module import ID_PATTERN
 from .orgchart import OrgChart, read_orgchart
@@ -27,7 +28,6 @@ from .stories import Story, read_story
 from .terms import Term, merge_terms, read_terminology
 from .untrusted import ID_CHARS, file_name_problem
 
-OVERLAY_FILE = "overlay.toml"
 TERMINOLOGY_FILE = "terminology.csv"
 CONTACTS_FILE = "contacts.csv"
 ORGCHART_FILE = "orgchart.csv"

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from ..errors import CurriculumKitError, GitError, InputError
 from ..findings import Findings
+from ..formats.folders import OVERLAY_FILE
 from ..formats.module import ID_PATTERN
-from ..formats.overlay import OVERLAY_FILE, Layer, load_layer
+from ..formats.overlay import Layer, load_layer
 from ..formats.sources import suggest
 
 

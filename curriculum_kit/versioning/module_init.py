@@ -18,7 +18,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import CurriculumKitError, InputError
-from ..formats.module import ID_PATTERN, LEVELS, MODULE_FILE, TODO
+from ..formats.folders import MODULE_FILE
+from ..formats.module import ID_PATTERN, LEVELS, TODO
 from ..formats.placement import back_matter_index, closing_index
 from ..formats.semver import Version
 from ..ooxml.names import DC_NS, w

@@ -12,8 +12,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..findings import Findings
+from ..formats.folders import MODULE_FILE
 from ..formats.library import Library
-from ..formats.module import ID_PATTERN, MODULE_FILE, Module, load_module
+from ..formats.module import ID_PATTERN, Module, load_module
 from ..formats.overlay import Overlay
 from ..formats.sources import load_toml
 from .gitrefs import folder_at

@@ -17,8 +17,9 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputError
+from ..formats.folders import OVERLAY_FILE
 from ..formats.module import ID_PATTERN
-from ..formats.overlay import CONTACTS_FILE, ORGCHART_FILE, OVERLAY_FILE, STORIES_DIR, TERMINOLOGY_FILE
+from ..formats.overlay import CONTACTS_FILE, ORGCHART_FILE, STORIES_DIR, TERMINOLOGY_FILE
 from ..formats.overlay_files import WORKBOOK_FILE
 from ..formats.sources import suggest
 from ..formats.untrusted import ID_CHARS, SHORT_TEXT_CHARS, text_problem
