@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's curriculum_kit, not an installed one
 PYTHON_OWN = {"site", "encodings", "_frozen_importlib_external", "zipimport", "_signal", "io", "abc", "_abc",
               "codecs", "encodings.utf_8", "encodings.utf_8_sig", "encodings.aliases", "_codecs"}
 _LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( +)(\S+)")

@@ -16,11 +16,24 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .completion import county_slugs, module_ids, module_versions, overlay_versions
 from .errors import CurriculumKitError, located
+from .formats.folders import find_project_file
 
 if TYPE_CHECKING:
     from .versioning.module_diff import ModuleDiff
+
+
+def _completion(name: str) -> Any:
+    """A shell-completion callback that loads the completion module only on a Tab press."""
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> Any:
+        from . import completion
+
+        return getattr(completion, name)(ctx, param, incomplete)
+    return complete
+
+
+county_slugs, module_ids, module_versions, overlay_versions = (
+    _completion(name) for name in ("county_slugs", "module_ids", "module_versions", "overlay_versions"))
 
 
 class _Group(click.Group):
@@ -29,16 +42,17 @@ class _Group(click.Group):
 
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
-        from .cli_settings import default_map, nearest_project
-
         project, problem = None, None
-        if parent is None and "default_map" not in extra:
+        path = find_project_file(Path.cwd()) if parent is None and "default_map" not in extra else None
+        if path is not None:  # the project machinery is loaded only for a project
+            from .cli_settings import default_map
+            from .formats.project import load_project
+
             try:
-                project = nearest_project()
+                project = load_project(path)
+                extra["default_map"] = default_map(self, project)
             except CurriculumKitError as exc:  # reported when a command runs; --help still works
                 problem = exc
-            if project is not None:
-                extra["default_map"] = default_map(self, project)
         ctx = super().make_context(info_name, args, parent, **extra)
         ctx.meta["curriculum_kit.project"] = project
         ctx.meta["curriculum_kit.project_error"] = problem

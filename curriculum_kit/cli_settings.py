@@ -16,7 +16,7 @@ import click
 from click.core import ParameterSource
 
 from .errors import CurriculumKitError
-from .formats.project import Project, env_var, find_project_file, load_project
+from .formats.project import Project, env_var
 
 # project key -> (parameter name, the commands it applies to; None = every command that has it)
 _PARAMETERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
@@ -29,12 +29,6 @@ _SHOWN = {"modules": "Modules folder", "overlays": "Overlays folder"}
 def envvar(key: str) -> str:
     """The environment variable of a project key, for an option's ``envvar``."""
     return env_var(key)
-
-
-def nearest_project() -> Project | None:
-    """The project file of the working folder or a parent, loaded; None when there is none."""
-    path = find_project_file(Path.cwd())
-    return load_project(path) if path is not None else None
 
 
 def default_map(group: click.Group, project: Project) -> dict[str, Any]:

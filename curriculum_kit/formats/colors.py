@@ -6,6 +6,8 @@ contrast ratio of at least 4.5:1 with its background.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 MIN_CONTRAST = 4.5
 BLACK, WHITE = "#000000", "#FFFFFF"
 
@@ -15,6 +17,7 @@ def _channel(value: int) -> float:
     return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
 
+@lru_cache(maxsize=4096)  # a county uses a handful of colours, on every slide
 def luminance(color: str) -> float:
     """Relative luminance of '#RRGGBB' (or 'RRGGBB')."""
     hex_digits = color.lstrip("#")

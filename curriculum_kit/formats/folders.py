@@ -1,8 +1,23 @@
-"""The files that make a folder a base module or a county overlay.
+"""The files that make a folder a base module, a county overlay or a project.
 
 Kept apart from the models that read them, so that code which only needs to recognise a
-folder (`adapt` guarding a module's folder, shell completion) does not load those models.
+folder (`adapt` guarding a module's folder, shell completion, every command looking for
+its project file) does not load those models.
 """
+
+from pathlib import Path
 
 MODULE_FILE = "module.toml"
 OVERLAY_FILE = "overlay.toml"
+PROJECT_FILE = "curriculum-kit.toml"
+
+
+def find_project_file(start: Path) -> Path | None:
+    """curriculum-kit.toml in ``start`` or the nearest parent folder, else None (found the
+    way git finds its repository)."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / PROJECT_FILE
+        if path.is_file():
+            return path
+    return None

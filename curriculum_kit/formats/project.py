@@ -16,7 +16,6 @@ from typing import Any
 from ..findings import Findings
 from .sources import check_keys, load_toml
 
-PROJECT_FILE = "curriculum-kit.toml"
 ENV_PREFIX = "CURRICULUM_KIT_"
 PATH_KEYS = ("modules", "overlays", "out")
 KEYS = (*PATH_KEYS, "jobs", "pdf")
@@ -33,16 +32,6 @@ class Project:
 
     path: Path
     settings: dict[str, Any] = field(default_factory=dict)
-
-
-def find_project_file(start: Path) -> Path | None:
-    """curriculum-kit.toml in ``start`` or the nearest parent folder, else None."""
-    folder = start.resolve()
-    for candidate in (folder, *folder.parents):
-        path = candidate / PROJECT_FILE
-        if path.is_file():
-            return path
-    return None
 
 
 def load_project(path: Path) -> Project:

@@ -7,17 +7,16 @@ compressed bytes. The result lists every change and every near miss with its loc
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 from zipfile import ZipInfo
 
 from lxml import etree
 
+from .collector import collector_paused
 from .matcher import Kept, Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
 from .rewrite import apply
@@ -109,7 +108,7 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
         name = info.filename
         raw = package.raw(info)
         if name in parts:
-            with _collector_paused():
+            with collector_paused():
                 changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
                                       details, serialize_changes=writer is not None)
             if changed is not None and writer is not None:
@@ -145,20 +144,6 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
         changed = serialize(root) if serialize_changes else None
     del view, matches  # drop the node proxies before the tree: lxml frees a tree faster that way
     return changed
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a part is adapted: the work makes tens of
-    thousands of short-lived objects without cycles (element proxies, matches), and the
-    collector ran ~80 times over them for a 300-page guide (10 ms) finding nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _record(result: AdaptResult, part: str, label: str, root: etree._Element, view: PartText,

@@ -20,6 +20,7 @@ from zlib_ng import zlib_ng  # inflates twice as fast as zlib (see zipio.py)
 
 from ..errors import PackageError
 from .names import CT_NS, RELS_NS
+from .shared_trees import SharedTrees
 from .zipio import raw_entry
 
 MAX_TOTAL_BYTES = 1 << 30  # uncompressed size of all entries
@@ -109,10 +110,13 @@ def rels_part(source: str) -> str:
 class Package:
     """A .docx/.pptx (or .docm/.dotx/.pptm/.potx/.ppsx) opened for reading."""
 
-    def __init__(self, path: Path, data: bytes | None = None):
-        """Open ``path``, or ``data`` held in memory (``path`` then only names it in messages)."""
+    def __init__(self, path: Path, data: bytes | None = None, shared: SharedTrees | None = None):
+        """Open ``path``, or ``data`` held in memory (``path`` then only names it in messages).
+        With ``shared``, parts are parsed once for every package holding the same bytes: the
+        caller promises never to change a tree (:meth:`xml` may hand out the same one)."""
         self.path = Path(path)
         self.data = data
+        self.shared = shared
         self._check_signature()
         self._stream = self.open_raw()
         try:
@@ -257,7 +261,16 @@ class Package:
                            "Word or PowerPoint and save it again", self.path)
 
     def xml(self, name: str) -> etree._Element:
-        return parse_xml(self.read(name), self.path, name)
+        if self.shared is None or not self.has(name):
+            return parse_xml(self.read(name), self.path, name)
+        info = self.info(name)
+        raw = self.raw(info)
+        key = (raw, info.CRC, info.compress_type)  # a damaged entry misses, is inflated and refused
+        root = self.shared.get(key)
+        if root is None:
+            root = parse_xml(self.inflate(info, raw), self.path, name)
+            self.shared.put(key, root, info.file_size)
+        return root
 
     def _content_types(self) -> tuple[dict[str, str], dict[str, str]]:
         if not self.has("[Content_Types].xml"):

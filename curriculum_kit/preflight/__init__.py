@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..errors import CurriculumKitError
+from ..ooxml.collector import collector_paused
 from .accessibility import check_alt_text, check_contrast, check_language, check_slide_titles
 from .agenda import Agenda, compare_agendas, find_agendas
 from .document import Document, open_document, text_of
@@ -47,7 +48,13 @@ def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (
     start time; the agenda document of its packet gives the session's clock, so it agrees
     with the academy's agendas when it is theirs moved by exactly that.
     """
-    made = set(generated)
+    with collector_paused():
+        return _check_documents(documents, set(generated), source_doubles, module_source, cache, session_shift)
+
+
+def _check_documents(documents: Mapping[str, bytes], made: set[str],
+                     source_doubles: frozenset[str] | Callable[[], frozenset[str]], module_source: bool,
+                     cache: dict[str, tuple[list[Issue], list[Agenda]]] | None, session_shift: int) -> list[Issue]:
     doubles = source_doubles if callable(source_doubles) else (lambda: source_doubles)
     issues: list[Issue] = []
     agendas: list[Agenda] = []

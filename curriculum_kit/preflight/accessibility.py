@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..formats.colors import MIN_CONTRAST, WHITE, contrast
-from ..ooxml.names import a, p, w
-from .document import Document
+from ..ooxml.names import A_NS, a, p, w
+from .document import Document, selected
 from .issues import Issue
 
 UNKNOWN = "unknown"  # a fill the theme draws: not checked
@@ -119,14 +119,16 @@ def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str
             if "".join(t.text or "" for t in run.iter(w("t"))).strip():
                 yield f"#{value}", _word_fill(run) or WHITE, run
         return
-    for color in root.iter(a("srgbClr")):
+    for color in selected(_RUN_COLORS, root):
         fill = color.getparent()
         properties = fill.getparent() if fill is not None else None
         run = properties.getparent() if properties is not None else None
-        if fill is None or fill.tag != a("solidFill") or properties is None or properties.tag != a("rPr") \
-                or run is None or not (run.findtext(a("t")) or "").strip():
-            continue
-        yield f"#{color.get('val')}", _drawing_fill(run) or WHITE, run
+        if run is not None and (run.findtext(a("t")) or "").strip():
+            yield f"#{color.get('val')}", _drawing_fill(run) or WHITE, run
+
+
+# A run's own colour in DrawingML, found by libxml2 (most of a slide's colours are fills).
+_RUN_COLORS = etree.XPath(".//a:rPr/a:solidFill/a:srgbClr", namespaces={"a": A_NS})
 
 
 def _shape_fill(properties: etree._Element | None, shape: etree._Element) -> str | None:

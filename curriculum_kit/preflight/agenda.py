@@ -10,6 +10,8 @@ module whose guide or deck was edited alone, and an agenda document made from an
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -62,18 +64,33 @@ def read_row(cells: Sequence[str]) -> tuple[int, str] | None:
 
 
 def find_agendas(document: Document) -> Iterator[Agenda]:
-    for part, root in document.roots.items():
+    for part in document.roots:
         if document.kinds.get(part) not in ("body", "slide"):
             continue
-        for table in root.iter(w("tbl"), a("tbl")):
-            if len(_CLOCK.findall(" ".join(str(text) for text in table.itertext()))) < MIN_ROWS:
-                continue  # too few clock times to be an agenda: no need to read it row by row
+        for table in _timed_tables(document, part):
             row_tag, cell_tag = (w("tr"), w("tc")) if table.tag == w("tbl") else (a("tr"), a("tc"))
             rows = [read_row([text_of(cell) for cell in row.iter(cell_tag)]) for row in table.iter(row_tag)]
             timed = tuple(row for row in rows if row is not None)
             starts = [start for start, _ in timed]
             if len(timed) >= MIN_ROWS and starts == sorted(set(starts)):
                 yield Agenda(document.name, _place(document, part, table), timed)
+
+
+def _timed_tables(document: Document, part: str) -> list[etree._Element]:
+    """The tables of a part holding enough clock times to be an agenda, in document order.
+
+    The times are found in the part's text view (one pattern over one string) and each is
+    traced to its paragraph's table, so the many tables without times are never read."""
+    view = document.views[part][0]
+    tables: Counter[etree._Element] = Counter()
+    for match in _CLOCK.finditer(view.text):
+        index = bisect_right(view.block_starts, match.start()) - 1
+        if index >= view.paragraph_blocks:
+            break  # titles and alt text come after the paragraphs
+        table = next(view.block_elements[index].iterancestors(w("tbl"), a("tbl")), None)
+        if table is not None:
+            tables[table] += 1
+    return [table for table, count in tables.items() if count >= MIN_ROWS]
 
 
 def _place(document: Document, part: str, table: etree._Element) -> str:

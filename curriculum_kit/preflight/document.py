@@ -7,21 +7,56 @@ preflight costs a fraction of building it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Generic, TypeVar, cast
 
 from lxml import etree
 
 from ..ooxml.locations import BlockLocator
 from ..ooxml.names import R_NS, a, p, w
 from ..ooxml.package import Package
+from ..ooxml.shared_trees import SharedTrees
 from ..ooxml.textview import Block, PartText, read_part
 
+T = TypeVar("T")
 EMU_PER_TWIP = 635
 EMU_PER_INCH = 914400
+
+
+class TextFinder(Generic[T]):
+    """A check of one paragraph's text, remembering its answers for every text it has seen.
+
+    A build checks the same module text in every county (most paragraphs hold no term), so
+    the texts already found clean are set aside in one set operation per part, and the
+    check runs only on text it has not seen.
+    """
+
+    _LIMIT = 1 << 17  # texts remembered; a statewide build sees ~5,000 new ones per county
+
+    def __init__(self, find: Callable[[str], Sequence[T]]):
+        self.find = find
+        self.clean: set[str] = set()
+        self.found: dict[str, Sequence[T]] = {}
+
+    def find_in(self, texts: list[str]) -> dict[str, Sequence[T]]:
+        """The texts among ``texts`` where something is found, with what."""
+        if len(self.clean) + len(self.found) > self._LIMIT:
+            self.clean.clear()
+            self.found.clear()
+        hits: dict[str, Sequence[T]] = {}
+        for text in set(texts).difference(self.clean):
+            known = self.found.get(text)
+            if known is None:
+                known = self.find(text)
+                if not known:
+                    self.clean.add(text)
+                    continue
+                self.found[text] = known
+            hits[text] = known
+        return hits
 
 
 class Paragraph:
@@ -51,7 +86,7 @@ class Document:
     kinds: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     main_part: str = ""
-    extra: dict[str, etree._Element] = field(default_factory=dict)  # styles, settings, presentation
+    extra: dict[str, etree._Element] = field(default_factory=dict)  # styles, presentation
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -73,26 +108,19 @@ class Document:
             found[name] = (view, BlockLocator(root, view))
         return found
 
-    def search(self, pattern: re.Pattern[str], worth: Callable[[str], bool] | None = None
-               ) -> Iterator[tuple[Paragraph, re.Match[str]]]:
-        """Matches of ``pattern`` in any paragraph, with the paragraph (a match never spans
-        two: they are NUL-separated). ``worth``, a cheap test of a part's or a paragraph's
-        text, spares the pattern text that cannot match."""
+    def scan(self, finder: TextFinder[T]) -> Iterator[tuple[Paragraph, T]]:
+        """What ``finder`` finds in each paragraph's text, with the paragraph."""
         for name, (view, locator) in self.views.items():
-            if worth is not None and not worth(view.text):
+            texts = view.text.split("\x00", view.paragraph_blocks)[:view.paragraph_blocks]
+            found = finder.find_in(texts)
+            if not found:
                 continue
             label = self.labels.get(name, name)
-            if worth is None:
-                matches: Iterator[re.Match[str]] = pattern.finditer(view.text)
-            else:
-                texts = view.text.split("\x00", view.paragraph_blocks)[:view.paragraph_blocks]
-                matches = (match for start, text in zip(view.block_starts, texts) if worth(text)
-                           for match in pattern.finditer(view.text, start, start + len(text)))
-            for match in matches:
-                index = bisect_right(view.block_starts, match.start()) - 1
-                if index >= view.paragraph_blocks:
-                    break  # titles and alt text come after the paragraphs
-                yield Paragraph(name, self.kinds[name], label, locator, view.block(index)), match
+            for index, text in enumerate(texts):
+                if text in found:
+                    paragraph = Paragraph(name, self.kinds[name], label, locator, view.block(index))
+                    for item in found[text]:
+                        yield paragraph, item
 
     def slides(self) -> Iterator[tuple[int, etree._Element]]:
         """(number, slide root) in presentation order."""
@@ -107,8 +135,7 @@ class Document:
 
     def place_of(self, part: str, element: etree._Element) -> str:
         """Where an element is, as the engine names places ('body, table 2, row 4')."""
-        root = self.roots[part]
-        locator = BlockLocator(root, read_part(root))
+        locator = self.views[part][1]
         paragraph = element if element.tag in (w("p"), a("p")) else next(element.iterancestors(w("p"), a("p")), None)
         if paragraph is None:
             paragraph = next(element.iter(w("p"), a("p")), None)
@@ -129,12 +156,16 @@ def _place(label: str, locator: BlockLocator, block: Block) -> str:
 # are the template's, comments the authors' own.
 _WORD_PARTS = {"/header": "header", "/footer": "footer", "/footnotes": "footnotes", "/endnotes": "endnotes"}
 _NOTES_SLIDE = "/notesSlide"
-_EXTRA = {"word": ("word/styles.xml", "word/settings.xml"), "presentation": ()}
+_EXTRA = {"word": ("word/styles.xml",), "presentation": ()}
+
+
+# Checks only read the trees, so documents share the parts stored as the same bytes.
+_SHARED = SharedTrees()
 
 
 def open_document(name: str, data: bytes, generated: bool = False) -> Document:
     """Parse a document's text parts (and the parts checks need besides) once."""
-    with Package(Path(name), data) as package:
+    with Package(Path(name), data, _SHARED) as package:
         document = Document(name, package.family, generated, main_part=package.main_part)
         main_rels = package.relationships(package.main_part)
         if package.family == "word":
@@ -166,6 +197,12 @@ def open_document(name: str, data: bytes, generated: bool = False) -> Document:
             if package.has(part):
                 document.extra[part] = package.xml(part)
     return document
+
+
+def selected(path: etree.XPath, root: etree._Element) -> list[etree._Element]:
+    """The elements a node-set ``path`` selects under ``root`` (libxml2 walks the tree, not
+    Python: a deck has thousands of runs and few that a check is after)."""
+    return cast(list[etree._Element], path(root))
 
 
 def _natural(name: str) -> list[int | str]:

@@ -16,8 +16,8 @@ from lxml import etree
 
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
-from ..ooxml.names import a, p, w
-from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, text_of
+from ..ooxml.names import A_NS, a, p, w
+from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, selected, text_of
 from .issues import Issue
 
 SLIDE_MIN_PT = 10  # smaller text cannot be read from the back of a training room
@@ -145,12 +145,15 @@ def _name(shape: etree._Element) -> str:
     return properties.get("name", "") if properties is not None else ""
 
 
+# Runs sized under the minimum, found by libxml2 (a deck has thousands of runs, few small).
+_SMALL_RUNS = etree.XPath(f".//a:r[a:rPr/@sz < {SLIDE_MIN_PT * 100}]", namespaces={"a": A_NS})
+
+
 def _small_text(slide: etree._Element) -> tuple[str, float] | None:
-    for run in slide.iter(a("r")):
-        properties = run.find(a("rPr"))
-        size = properties.get("sz") if properties is not None else None
-        if size and int(size) < SLIDE_MIN_PT * 100 and (run.findtext(a("t")) or "").strip():
-            return run.findtext(a("t")) or "", int(size) / 100
+    for run in selected(_SMALL_RUNS, slide):
+        text, properties = run.findtext(a("t")) or "", run.find(a("rPr"))
+        if text.strip() and properties is not None:
+            return text, float(properties.get("sz", "0")) / 100
     return None
 
 
@@ -294,28 +297,30 @@ def check_tables(document: Document) -> Iterator[Issue]:
                         "keep the header row with the next row (keep with next)")
 
 
+_GRID_SPAN = f"{w('tcPr')}/{w('gridSpan')}"
+
+
 def _broken_word(table: etree._Element, rows: list[etree._Element],
                  grid: list[int]) -> tuple[str, int, etree._Element] | None:
+    # No cell's text is larger than the table's largest size (or Word's default, for a cell
+    # without one): a word that fits at that size in the widest letter needs no measuring.
+    table_pt = max([_DEFAULT_WORD_PT, *(int(s.get(_VAL, "0")) / 2 for s in table.iter(_SZ))])
+    bound = _WIDEST_EM * table_pt * EMU_PER_PT
     for row in rows:
         column = 0
-        for cell in row.iter(w("tc")):
-            if cell.getparent() is not row:
-                continue
-            span_element = cell.find(f"{w('tcPr')}/{w('gridSpan')}")
-            span = int(span_element.get(w("val"), 1)) if span_element is not None else 1
+        for cell in row.iterchildren(_TC):
+            span_element = cell.find(_GRID_SPAN)
+            span = int(span_element.get(_VAL, 1)) if span_element is not None else 1
             width_twips = sum(grid[column:column + span])
             column += span
             if not width_twips:
                 continue
             room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
             words = etree.tostring(cell, method="text", encoding="unicode").split()
-            if not words:
-                continue
-            largest = max((int(s.get(w("val"), "0")) / 2 for s in cell.iter(w("sz"))), default=_DEFAULT_WORD_PT)
-            if max(map(len, words)) * _WIDEST_EM * largest * EMU_PER_PT <= room:
+            if not words or max(map(len, words)) * bound <= room:
                 continue  # a cheap bound (its longest word in the widest letter) fits: nothing to measure
-            for paragraph in cell.iter(w("p")):
-                size = max((int(s.get(w("val"), "0")) / 2 for s in paragraph.iter(w("sz")) if s.get(w("val"))),
+            for paragraph in cell.iter(_P):
+                size = max((int(s.get(_VAL, "0")) / 2 for s in paragraph.iter(_SZ) if s.get(_VAL)),
                            default=_DEFAULT_WORD_PT)
                 text = text_of(paragraph)
                 if len(text) * size * _WIDEST_EM * EMU_PER_PT <= room:
@@ -324,6 +329,9 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
                     if len(word) * size * _WIDEST_EM * EMU_PER_PT > room and text_width(word, size) > room:
                         return word, column - span + 1, row
     return None
+
+
+_SZ, _TC, _P, _VAL = w("sz"), w("tc"), w("p"), w("val")
 
 
 def _repeats_header(row: etree._Element) -> bool:

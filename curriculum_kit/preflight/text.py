@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from lxml import etree
 
 from ..ooxml.names import w
-from .document import Document, text_of
+from .document import Document, TextFinder, text_of
 from .issues import Issue
 
 _WORD = r"[^\W\d_][\w'’-]*"
@@ -24,16 +24,27 @@ _PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|\{\{|\[insert\b|\blorem ipsum\b|\
 _PLACEHOLDER_CASED = ("TODO", "FIXME", "TBD", "XXX")  # as words, only in capitals
 
 
+# Words as the pattern reads them, and every other visible character on its own.
+_TOKEN = re.compile(rf"{_WORD}|\S")
+_LONGEST = 6  # words in the longest phrase the pattern doubles
+
+
 def _may_double(text: str) -> bool:
-    """A cheap test before the pattern: a parenthesis, a word equal to the next, or a pair of
-    words that comes twice (every doubled phrase has one of these)."""
-    if "(" in text:
-        return True
-    words = text.casefold().split()
-    if any(map(str.__eq__, words, words[1:])):
-        return True
-    pairs = list(zip(words, words[1:]))
-    return len(set(pairs)) < len(pairs)  # some pair of words comes twice (then look closer)
+    """A cheap test before the pattern, true of every text it matches: some word equals the
+    next, or a pair of words comes again 2-6 words on (a phrase said twice), or a phrase in
+    parentheses repeats the words just before it. Punctuation is its own token, so
+    'California California,' is a word equal to the next."""
+    tokens = _TOKEN.findall(text.casefold().replace("\u0307", ""))  # 'İ' folds to 'i' and a dot
+    for offset in range(1, _LONGEST + 1):
+        same = list(map(str.__eq__, tokens, tokens[offset:]))
+        if any(same) if offset == 1 else any(map(bool.__and__, same, same[1:])):
+            return True
+    for index, token in enumerate(tokens):
+        if token == "(" and ")" in tokens[index:]:
+            inner = tokens[index + 1:tokens.index(")", index)]
+            if inner and tokens[max(index - len(inner), 0):index] == inner:
+                return True
+    return False
 
 
 _PLACEHOLDER_HINTS = ("todo", "fixme", "{{", "[insert", "lorem", "tbd", "xxx")
@@ -46,34 +57,47 @@ def _may_hold_placeholder(text: str) -> bool:
 
 def doubled_phrases(texts: Iterable[str]) -> set[str]:
     """Every doubled phrase (lower case) in some texts: what a source already had."""
-    return {match.group(0).casefold() for text in texts if _may_double(text) for match in _DOUBLED.finditer(text)}
+    return {doubled.casefold() for text in texts for doubled, _ in _doubles(text)}
+
+
+def _doubles(text: str) -> tuple[tuple[str, str], ...]:
+    """(doubled text, the phrase) of each double in one paragraph."""
+    if not _may_double(text):
+        return ()
+    return tuple((match.group(0), match.group(1)) for match in _DOUBLED.finditer(text))
+
+
+def _placeholder(text: str) -> tuple[str, ...]:
+    """The excerpt around a paragraph's first placeholder (one finding a paragraph), if any."""
+    if not _may_hold_placeholder(text):
+        return ()
+    for match in _PLACEHOLDER.finditer(text):
+        found = match.group(0)
+        if found.upper() in _PLACEHOLDER_CASED and found != found.upper():
+            continue  # 'todo' or 'tbd' in a sentence is a word, not a placeholder
+        return (_excerpt(text, match.start()),)
+    return ()
+
+
+_DOUBLES, _PLACEHOLDERS = TextFinder(_doubles), TextFinder(_placeholder)
 
 
 def check_doubled(document: Document, allowed: Callable[[], frozenset[str]] = frozenset) -> Iterator[Issue]:
     """A word or phrase said twice in a row, unless the source said it so too (``allowed``
     gives the source's doubles; it is asked only when a double is found)."""
-    for paragraph, match in document.search(_DOUBLED, _may_double):
-        if match.group(0).casefold() in allowed():
+    for paragraph, (doubled, phrase) in document.scan(_DOUBLES):
+        if doubled.casefold() in allowed():
             continue
-        phrase = match.group(1)
-        yield Issue(document.name, paragraph.place, "text/doubled", f"'{match.group(0)}' says '{phrase}' twice",
+        yield Issue(document.name, paragraph.place, "text/doubled", f"'{doubled}' says '{phrase}' twice",
                     f"keep one '{phrase}' (a terminology row whose replacement repeats text that "
                     "was already there does this)")
 
 
 def check_placeholders(document: Document) -> Iterator[Issue]:
     """TODO, FIXME, '{{', '[insert', lorem ipsum: text someone meant to replace."""
-    reported: set[int] = set()
-    for paragraph, match in document.search(_PLACEHOLDER, _may_hold_placeholder):
-        found = match.group(0)
-        if found.upper() in _PLACEHOLDER_CASED and found != found.upper():
-            continue  # 'todo' or 'tbd' in a sentence is a word, not a placeholder
-        if id(paragraph.element) in reported:
-            continue  # one finding a paragraph
-        reported.add(id(paragraph.element))
-        at = match.start() - paragraph.start
+    for paragraph, excerpt in document.scan(_PLACEHOLDERS):
         yield Issue(document.name, paragraph.place, "text/placeholder",
-                    f"placeholder text '{_excerpt(paragraph.text, at)}' is left in",
+                    f"placeholder text '{excerpt}' is left in",
                     "replace it with the real text (in the overlay or the module) and build again")
 
 

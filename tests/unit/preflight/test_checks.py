@@ -27,6 +27,10 @@ def found(name: str, data: bytes, check: str, generated: bool = False, **options
     ("receive cash aid or WorkBridge (WorkBridge) services", "WorkBridge (WorkBridge)", "WorkBridge"),
     ("the Department of Social Services Department of Social Services runs it",
      "Department of Social Services Department of Social Services", "Department of Social Services"),
+    # punctuation right after the double: the words around it are still the same words
+    ("supervised by the California California, which", "California California", "California"),
+    ("ask the Linkages liaison Linkages liaison.", "Linkages liaison Linkages liaison", "Linkages liaison"),
+    ("apply for CalFresh (CalFresh).", "CalFresh (CalFresh)", "CalFresh"),
 ])
 def test_a_doubled_word_or_phrase_is_found(text, doubled, phrase):
     issues = found("guide.docx", make.word("Intro.", text), "text/doubled")
