@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import BuildError
+from ..formats.colors import text_on
 from ..formats.orgchart import OrgChart, Person
 from .textfit import break_word
 
@@ -380,28 +381,12 @@ class _Planner:
 # -- the look both renderers share ----------------------------------------------------
 
 BOTH_COLOR = "#5B6770"  # people who serve both programs: a neutral slate grey
-DARK_TEXT = "#1A1A1A"
-WHITE = "#FFFFFF"
-
-
-def _luminance(color: str) -> float:
-    """WCAG relative luminance of '#RRGGBB'."""
-    channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def readable_text(fill: str) -> str:
-    """White or dark text, whichever contrasts more with ``fill``."""
-    lum = _luminance(fill)
-    return WHITE if (1.05 / (lum + 0.05)) >= (lum + 0.05) / (_luminance(DARK_TEXT) + 0.05) else DARK_TEXT
-
-
 def box_colors(box: Box, program_colors: dict[str, str]) -> tuple[str, str, str]:
     """(fill, text, outline) of a box: its program's colour; a repeated manager is a pale
-    tint of it, so the page's one box that is shown elsewhere too stands out as a reference."""
+    tint of it, so the page's one box that is shown elsewhere too stands out as a reference.
+    The text is black or white, whichever reads better on the fill (one always reaches 4.5:1)."""
     color = program_colors.get(box.person.program, BOTH_COLOR)
     if not box.repeated:
-        return color, readable_text(color), color
+        return color, text_on(color), color
     tint = "#" + "".join(f"{round(255 - (255 - int(color[i:i + 2], 16)) * 0.2):02X}" for i in (1, 3, 5))
-    return tint, readable_text(tint), color
+    return tint, text_on(tint), color

@@ -2,13 +2,17 @@
 
 A county's packet documents share their styles (python-docx's template alone is 350 KB of
 XML, in each of five generated documents), content types, relationships, headers and
-footers, and a statewide build repeats them in every county. A reader that never changes
-a tree (preflight) can take the tree parsed for the last part stored as the same bytes.
+footers; its four decks share the county's own slides (contacts, org chart, stories: more
+than half of a deck's slide XML); and a statewide build repeats the template parts in
+every county. A reader that never changes a tree (preflight) takes the tree parsed for the
+last part stored as the same bytes, and what it worked out from that tree (its notes)
+comes with it.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import Any
 
 from lxml import etree
 
@@ -18,9 +22,10 @@ Key = tuple[bytes, int, int]  # stored bytes, CRC, compression method
 class SharedTrees:
     """The trees of the parts parsed lately, least recently used dropped first."""
 
-    def __init__(self, limit: int = 4 << 20):
+    def __init__(self, limit: int = 8 << 20):
         self.limit = limit  # bytes of XML kept parsed (the trees take several times that)
         self._trees: OrderedDict[Key, tuple[etree._Element, int]] = OrderedDict()
+        self._notes: dict[int, dict[str, Any]] = {}  # id of a kept tree -> what readers noted
         self._size = 0
 
     def get(self, key: Key) -> etree._Element | None:
@@ -32,6 +37,15 @@ class SharedTrees:
 
     def put(self, key: Key, root: etree._Element, size: int) -> None:
         self._trees[key] = (root, size)
+        self._notes[id(root)] = {}
         self._size += size
         while self._size > self.limit and len(self._trees) > 1:
-            self._size -= self._trees.popitem(last=False)[1][1]
+            old, old_size = self._trees.popitem(last=False)[1]
+            del self._notes[id(old)]
+            self._size -= old_size
+
+    def notes(self, root: etree._Element) -> dict[str, Any] | None:
+        """What readers noted about a tree this holds (a dict to add to), or None for a tree
+        it does not hold. Notes live and die with the tree: a tree's id is not reused while
+        it is kept here."""
+        return self._notes.get(id(root))

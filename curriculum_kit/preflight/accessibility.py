@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from lxml import etree
 
 from ..formats.colors import MIN_CONTRAST, WHITE, contrast
 from ..ooxml.names import A_NS, a, p, w
-from .document import Document, selected
+from .document import Document, remembered, selected
 from .issues import Issue
 
 UNKNOWN = "unknown"  # a fill the theme draws: not checked
@@ -92,16 +93,23 @@ def check_contrast(document: Document) -> Iterator[Issue]:
     for part, root in document.roots.items():
         if document.kinds.get(part) in ("notes", "layout", "master"):
             continue
-        for color, background, element in _coloured_text(root, document.family):
-            if background == UNKNOWN:
-                continue
-            ratio = contrast(color, background)
-            if ratio < MIN_CONTRAST:
-                yield Issue(document.name, document.place_of(part, element), "accessibility/contrast",
-                            f"text in #{color.lstrip('#')} on #{background.lstrip('#')} has a contrast of "
-                            f"{ratio:.2f}:1, under {MIN_CONTRAST}:1",
-                            "use black or white text on that colour, or a darker colour for text")
-                break
+        clash = remembered(root, "contrast", partial(_first_clash, root, document.family))
+        if clash is not None:
+            element, message = clash
+            yield Issue(document.name, document.place_of(part, element), "accessibility/contrast", message,
+                        "use black or white text on that colour, or a darker colour for text")
+
+
+def _first_clash(root: etree._Element, family: str) -> tuple[etree._Element, str] | None:
+    """The first run in a part whose colour does not reach 4.5:1 on its background."""
+    for color, background, element in _coloured_text(root, family):
+        if background == UNKNOWN:
+            continue
+        ratio = contrast(color, background)
+        if ratio < MIN_CONTRAST:
+            return element, (f"text in #{color.lstrip('#')} on #{background.lstrip('#')} has a contrast of "
+                             f"{ratio:.2f}:1, under {MIN_CONTRAST}:1")
+    return None
 
 
 def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str, etree._Element]]:

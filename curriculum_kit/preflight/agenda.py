@@ -83,6 +83,8 @@ def _timed_tables(document: Document, part: str) -> list[etree._Element]:
     traced to its paragraph's table, so the many tables without times are never read."""
     view = document.views[part][0]
     tables: Counter[etree._Element] = Counter()
+    if ":" not in view.text:
+        return []  # no clock time without a colon (most slides and notes)
     for match in _CLOCK.finditer(view.text):
         index = bisect_right(view.block_starts, match.start()) - 1
         if index >= view.paragraph_blocks:

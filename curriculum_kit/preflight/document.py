@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Generic, TypeVar, cast
 
@@ -102,11 +102,7 @@ class Document:
     @cached_property
     def views(self) -> dict[str, tuple[PartText, BlockLocator]]:
         """Each part's text view (all its paragraphs in one string, NUL between them)."""
-        found = {}
-        for name, root in self.roots.items():
-            view = read_part(root)
-            found[name] = (view, BlockLocator(root, view))
-        return found
+        return {name: remembered(root, "view", partial(_view, root)) for name, root in self.roots.items()}
 
     def scan(self, finder: TextFinder[T]) -> Iterator[tuple[Paragraph, T]]:
         """What ``finder`` finds in each paragraph's text, with the paragraph."""
@@ -197,6 +193,22 @@ def open_document(name: str, data: bytes, generated: bool = False) -> Document:
             if package.has(part):
                 document.extra[part] = package.xml(part)
     return document
+
+
+def _view(root: etree._Element) -> tuple[PartText, BlockLocator]:
+    view = read_part(root)
+    return view, BlockLocator(root, view)
+
+
+def remembered(root: etree._Element, what: str, work_out: Callable[[], T]) -> T:
+    """``work_out()``, noted with ``root`` when the tree is shared: a county's decks repeat its
+    own slides, and a slide read or checked once is not read or checked again."""
+    notes = _SHARED.notes(root)
+    if notes is None:
+        return work_out()
+    if what not in notes:
+        notes[what] = work_out()
+    return cast(T, notes[what])
 
 
 def selected(path: etree.XPath, root: etree._Element) -> list[etree._Element]:

@@ -10,14 +10,14 @@ out passes its own preflight.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from lxml import etree
 
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
 from ..ooxml.names import A_NS, a, p, w
-from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, selected, text_of
+from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, remembered, selected, text_of
 from .issues import Issue
 
 SLIDE_MIN_PT = 10  # smaller text cannot be read from the back of a training room
@@ -116,28 +116,37 @@ def check_slide_layout(document: Document) -> Iterator[Issue]:
         return
     width, height = _slide_size(document)
     for number, slide in document.slides():
-        place = f"slide {number}"
-        small = _small_text(slide)
-        if small:
-            yield Issue(document.name, place, "layout/small-text", f"text '{small[0][:40]}' is {small[1]:g} pt",
-                        f"use at least {SLIDE_MIN_PT} pt on slides, or move the detail to the notes")
-        if not document.generated:
+        found = remembered(slide, f"layout {width} {height} {document.generated}",
+                           partial(_slide_layout, slide, width, height, document.generated))
+        for where, check, message, fix in found:
+            yield Issue(document.name, f"slide {number}{where}", check, message, fix)
+
+
+def _slide_layout(slide: etree._Element, width: int, height: int, generated: bool) -> list[tuple[str, str, str, str]]:
+    """(place on the slide, check, message, fix) of each finding on one slide."""
+    found = []
+    small = _small_text(slide)
+    if small:
+        found.append(("", "layout/small-text", f"text '{small[0][:40]}' is {small[1]:g} pt",
+                      f"use at least {SLIDE_MIN_PT} pt on slides, or move the detail to the notes"))
+    if not generated:
+        return found
+    for shape in slide.iter(p("sp")):
+        issue = _shape_overflow(shape, width, height)
+        if issue:
+            found.append((f", shape '{_name(shape)}'", "layout/overflow", issue,
+                          "shorten the text or split it over two slides"))
+    for frame in slide.iter(p("graphicFrame")):
+        table = next(frame.iter(a("tbl")), None)
+        box = _xfrm(frame)
+        if table is None or box is None:
             continue
-        for shape in slide.iter(p("sp")):
-            issue = _shape_overflow(shape, width, height)
-            if issue:
-                yield Issue(document.name, f"{place}, shape '{_name(shape)}'", "layout/overflow", issue,
-                            "shorten the text or split it over two slides")
-        for frame in slide.iter(p("graphicFrame")):
-            table = next(frame.iter(a("tbl")), None)
-            box = _xfrm(frame)
-            if table is None or box is None:
-                continue
-            bottom = box[1] + _table_height(table)
-            if bottom > height:
-                yield Issue(document.name, f"{place}, table '{_name(frame)}'", "layout/overflow",
-                            f"the table runs {_inches(bottom - height)} off the bottom of the slide",
-                            "split its rows over two slides")
+        bottom = box[1] + _table_height(table)
+        if bottom > height:
+            found.append((f", table '{_name(frame)}'", "layout/overflow",
+                          f"the table runs {_inches(bottom - height)} off the bottom of the slide",
+                          "split its rows over two slides"))
+    return found
 
 
 def _name(shape: etree._Element) -> str:

@@ -16,12 +16,14 @@ from hypothesis import strategies as st
 from PIL import Image, ImageFont
 
 from curriculum_kit.errors import BuildError
+from curriculum_kit.formats.colors import contrast
 from curriculum_kit.formats.library import Library
 from curriculum_kit.formats.orgchart import OrgChart, Person
 from curriculum_kit.generate.orgchart_image import describe, render_png
 from curriculum_kit.generate.orgchart_layout import (
     EMU_PER_PT,
     MIN_FONT_PT,
+    box_colors,
     NOTE_LINES,
     NOTE_PT,
     layout,
@@ -279,6 +281,14 @@ def test_both_programs_are_grey_and_repeated_managers_pale(library):
     assert str(director.fill.fore_color.rgb) == "5B6770"
     repeated = next(s for s in slides[1].shapes if s.name == "Org box: Benjamin Okafor")
     assert str(repeated.fill.fore_color.rgb) != program_colors(overlay)["cws"].lstrip("#")
+
+
+@pytest.mark.parametrize("fill", ["#8D7191", "#1F4E79", "#F2C14E", "#5B6770", "#777777"])
+def test_box_text_is_black_or_white_whichever_reaches_wcag_aa(fill):
+    """#8D7191 has white text at 4.28:1 and black at 4.90:1: a box picks the one that reads."""
+    box = layout(OrgChart((Person("a", "Ana", "Director", "cws", ""),)), AREA_W, AREA_H, "X County")[0].boxes[0]
+    _, ink, _ = box_colors(box, {"cws": fill})
+    assert ink in ("#000000", "#FFFFFF") and contrast(ink, fill) >= 4.5
 
 
 # -- pictures and alt text -----------------------------------------------------------------
