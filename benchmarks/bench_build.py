@@ -7,8 +7,8 @@
    of file, in turn, and the same batches in as many LibreOffice processes at once as there
    are cores) against the sum of bare one-file `soffice --headless --convert-to pdf` runs of
    the same files, measured side by side.
-4. Preflight's cost: the statewide --no-pdf build in this process without and with it, in
-   turn, twice; the least CPU time of each side.
+4. Preflight's cost: the statewide --no-pdf build without and with it, each in a fresh
+   process, in turn (without-with-with-without, twice); the least CPU time of each side.
 5. With --with-pdf: the statewide build with PDFs, from scratch (several minutes).
 
 Usage: python benchmarks/bench_build.py [OUTDIR] [--preflight-only] [--with-pdf]
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -30,6 +29,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]  # this checkout's curriculum_kit, not an installed one
+# Child processes run this checkout's code too, from compiled bytecode as an installed
+# package would (even where the environment says PYTHONDONTWRITEBYTECODE, which would
+# compile every module on every start), kept out of the checkout.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")])),
+       "PYTHONPYCACHEPREFIX": os.path.join(tempfile.gettempdir(), "curriculum-kit-pycache")}
 import make_statewide  # noqa: E402
 
 from curriculum_kit.package.pdf import convert, soffice  # noqa: E402
@@ -37,7 +42,7 @@ from curriculum_kit.package.pdf import convert, soffice  # noqa: E402
 
 def timed(command: list[str], cwd: Path) -> tuple[float, str]:
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=ENV)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
@@ -73,34 +78,40 @@ def pdf_comparison(dist: Path, work: Path) -> tuple[float, float, float, int]:
     return seconds[2], seconds[3], bare, len(documents)
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and its finished workers: on a shared machine, wall time
-    says more about the neighbours than about the build."""
-    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+_ONE_BUILD = """
+import os, resource, sys, tempfile
+from pathlib import Path
+from curriculum_kit.formats.library import Library
+from curriculum_kit.pipeline import BuildOptions, build
+out = Path(sys.argv[1])
+library = Library.load(out / "base_modules", out / "county_overlays")
+with tempfile.TemporaryDirectory() as dist:
+    build(library, BuildOptions(out=Path(dist), jobs=os.cpu_count() or 1, preflight=sys.argv[2] == "on"),
+          lambda outcome: None)
+own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime)
+"""
 
 
 def preflight_cost(out: Path, rounds: int = 2) -> tuple[float, float]:
     """(CPU seconds without preflight, CPU seconds with it) of the statewide --no-pdf build,
-    in this process and its workers, each from scratch: the two take turns ``rounds`` times
-    and each side's least is kept (a spell of load on the machine only ever adds time)."""
-    from curriculum_kit.formats.library import Library
-    from curriculum_kit.pipeline import BuildOptions, build
-
-    library = Library.load(out / "base_modules", out / "county_overlays")
-    seconds: dict[bool, list[float]] = {False: [], True: []}
+    from scratch, each build in a fresh process with its workers (a build left behind in a
+    process makes the next one's workers inherit more memory). The two sides take turns in
+    the order without-with-with-without, ``rounds`` times, and each side's least is kept (a
+    spell of load on the machine only ever adds time)."""
+    seconds: dict[str, list[float]] = {"off": [], "on": []}
     for _ in range(rounds):
-        for preflight in (False, True):
-            with tempfile.TemporaryDirectory() as dist:
-                start = _cpu_seconds()
-                build(library, BuildOptions(out=Path(dist), jobs=os.cpu_count() or 1, preflight=preflight),
-                      lambda o: None)
-                seconds[preflight].append(_cpu_seconds() - start)
-    return min(seconds[False]), min(seconds[True])
+        for side in ("off", "on", "on", "off"):
+            done = subprocess.run([sys.executable, "-c", _ONE_BUILD, str(out), side], capture_output=True,
+                                  text=True, check=True, env=ENV)
+            seconds[side].append(float(done.stdout.split()[-1]))
+    return min(seconds["off"]), min(seconds["on"])
 
 
 def main(out: Path, preflight_only: bool = False, with_pdf: bool = False) -> None:
     make_statewide.main(out)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "curriculum_kit")],
+                   env=ENV, check=True)  # the bytecode an installed package has
     if preflight_only:
         without, with_preflight = preflight_cost(out)
         print(f"| preflight's cost in the statewide build, CPU seconds without vs with | {without:.1f} s vs "
@@ -108,7 +119,6 @@ def main(out: Path, preflight_only: bool = False, with_pdf: bool = False) -> Non
         return
     # This checkout's code (python -m), not whichever curriculum-kit is first on PATH.
     command = [sys.executable, "-m", "curriculum_kit", "build", "--no-pdf"]
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")]))
     cold, cold_line = timed(command, out)
     again, again_line = timed(command, out)
     without, with_preflight = preflight_cost(out)

@@ -43,8 +43,7 @@ from .package.thumbnail import THUMBNAIL, title_slide_png
 from .package.workers import end_with_parent, remove_partial_files
 from .package.zipper import Entry, sha256_file, write_zip
 from .planning.order import teaching_order
-from .preflight import GENERATED_DOCUMENTS, Issue, check_documents, source_doubles
-from .preflight.agenda import Agenda
+from .preflight import GENERATED_DOCUMENTS, Issue, Memory, check_documents, source_doubles
 from .preflight.review import write_review
 from .readiness import county_errors
 from .versioning.lock import lock_problems
@@ -334,10 +333,10 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
             pdfs = _convert_all(built, stamp, pdf_instances)
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
-    cache: dict[str, tuple[list[Issue], list[Agenda]]] = {}
+    memory = Memory()  # the county's documents share parts, and its packets documents
     for job, packets in built:
         try:
-            findings = _preflight(job.module, packets, cache, job.session) if options.preflight else {}
+            findings = _preflight(job.module, packets, memory, job.session) if options.preflight else {}
             outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
         except OSError as exc:  # the disk refused this packet (full, a name too long): the next may fit
             outcomes.append(Outcome(overlay.slug, job.name, "failed",
@@ -345,7 +344,7 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
     return outcomes
 
 
-def _preflight(module: Module, packets: ModulePackets, cache: dict[str, tuple[list[Issue], list[Agenda]]],
+def _preflight(module: Module, packets: ModulePackets, memory: Memory,
                session: SessionDay | None) -> dict[str, list[Issue]]:
     """Each packet's preflight findings; documents packets share are read once. A planned
     session's agenda document keeps the session's clock (``check_documents``' shift)."""
@@ -355,7 +354,7 @@ def _preflight(module: Module, packets: ModulePackets, cache: dict[str, tuple[li
         return _source_doubles(module)
 
     generated = {*GENERATED_DOCUMENTS, module.slides.name}
-    return {packet.role: check_documents(packet.documents, generated, doubles, cache=cache, session_shift=shift)
+    return {packet.role: check_documents(packet.documents, generated, doubles, memory=memory, session_shift=shift)
             for packet in packets.packets}
 
 

@@ -2,9 +2,8 @@
 
 A county's packet documents share their styles (python-docx's template alone is 350 KB of
 XML, in each of five generated documents), content types, relationships, headers and
-footers; its four decks share the county's own slides (contacts, org chart, stories: more
-than half of a deck's slide XML); and a statewide build repeats the template parts in
-every county. A reader that never changes a tree (preflight) takes the tree parsed for the
+footers, and its decks share the county's own slides (contacts, org chart, stories: more
+than half of a deck's slide XML). A reader that never changes a tree (preflight) takes the tree parsed for the
 last part stored as the same bytes, and what it worked out from that tree (its notes)
 comes with it.
 """
@@ -22,7 +21,7 @@ Key = tuple[bytes, int, int]  # stored bytes, CRC, compression method
 class SharedTrees:
     """The trees of the parts parsed lately, least recently used dropped first."""
 
-    def __init__(self, limit: int = 8 << 20):
+    def __init__(self, limit: int = 16 << 20):
         self.limit = limit  # bytes of XML kept parsed (the trees take several times that)
         self._trees: OrderedDict[Key, tuple[etree._Element, int]] = OrderedDict()
         self._notes: dict[int, dict[str, Any]] = {}  # id of a kept tree -> what readers noted

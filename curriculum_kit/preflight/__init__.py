@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..errors import CurriculumKitError
 from ..ooxml.collector import collector_paused
+from ..ooxml.shared_trees import SharedTrees
 from .accessibility import check_alt_text, check_contrast, check_language, check_slide_titles
 from .agenda import Agenda, compare_agendas, find_agendas
 from .document import Document, open_document, text_of
@@ -20,7 +21,7 @@ from .issues import Issue
 from .layout import check_pictures, check_slide_layout, check_tables
 from .text import check_cover_fields, check_doubled, check_placeholders, doubled_phrases
 
-__all__ = ["GENERATED_DOCUMENTS", "Issue", "check_documents", "open_document", "source_doubles"]
+__all__ = ["GENERATED_DOCUMENTS", "Issue", "Memory", "check_documents", "open_document", "source_doubles"]
 
 Check = Callable[[Document], Iterator[Issue]]
 CHECKS: tuple[Check, ...] = (check_placeholders, check_cover_fields, check_slide_layout, check_pictures,
@@ -32,10 +33,19 @@ GENERATED_DOCUMENTS = ("agenda.docx", "local-contacts.docx", "org-chart.docx", "
                        "evaluation-form.docx")
 
 
+class Memory:
+    """What checking documents that go out together (one county's packets) remembers: each
+    document's findings by its bytes (packets share documents), and the parts documents
+    share (styles, headers, a county's own slides in each deck), parsed and read once."""
+
+    def __init__(self) -> None:
+        self.findings: dict[str, tuple[list[Issue], list[Agenda]]] = {}
+        self.trees = SharedTrees()
+
+
 def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (),
                     source_doubles: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
-                    module_source: bool = False,
-                    cache: dict[str, tuple[list[Issue], list[Agenda]]] | None = None,
+                    module_source: bool = False, memory: Memory | None = None,
                     session_shift: int = 0) -> list[Issue]:
     """Every finding for a set of documents that go out together (one packet).
 
@@ -43,18 +53,19 @@ def check_documents(documents: Mapping[str, bytes], generated: Iterable[str] = (
     to fit); ``source_doubles`` are doubled phrases the module's own text already had (or a
     function giving them, called only when a double is found);
     ``module_source`` is set for an academy module as given, whose markers are expected.
-    ``cache`` (digest -> findings) spares re-reading a document another packet shares.
+    ``memory`` carries what one call learnt to the next (one county's packets share one).
     ``session_shift``: minutes a planned session starts after (or before) the module's own
     start time; the agenda document of its packet gives the session's clock, so it agrees
     with the academy's agendas when it is theirs moved by exactly that.
     """
     with collector_paused():
-        return _check_documents(documents, set(generated), source_doubles, module_source, cache, session_shift)
+        return _check_documents(documents, set(generated), source_doubles, module_source, memory or Memory(),
+                                session_shift)
 
 
 def _check_documents(documents: Mapping[str, bytes], made: set[str],
                      source_doubles: frozenset[str] | Callable[[], frozenset[str]], module_source: bool,
-                     cache: dict[str, tuple[list[Issue], list[Agenda]]] | None, session_shift: int) -> list[Issue]:
+                     memory: Memory, session_shift: int) -> list[Issue]:
     doubles = source_doubles if callable(source_doubles) else (lambda: source_doubles)
     issues: list[Issue] = []
     agendas: list[Agenda] = []
@@ -62,23 +73,19 @@ def _check_documents(documents: Mapping[str, bytes], made: set[str],
         if not name.lower().endswith(DOCUMENT_SUFFIXES):
             continue
         key = hashlib.sha256(documents[name]).hexdigest() + name
-        if cache is None or key not in cache:
-            found = _check_one(name, documents[name], name in made, doubles, module_source)
-            if cache is None:
-                issues.extend(found[0])
-                agendas.extend(found[1])
-                continue
-            cache[key] = found
-        issues.extend(cache[key][0])
-        agendas.extend(cache[key][1])
+        if key not in memory.findings:
+            memory.findings[key] = _check_one(name, documents[name], name in made, doubles, module_source,
+                                              memory.trees)
+        issues.extend(memory.findings[key][0])
+        agendas.extend(memory.findings[key][1])
     issues.extend(compare_agendas(agendas, {"agenda.docx": session_shift}))
     return issues
 
 
 def _check_one(name: str, data: bytes, generated: bool, source_doubles: Callable[[], frozenset[str]],
-               module_source: bool) -> tuple[list[Issue], list[Agenda]]:
+               module_source: bool, trees: SharedTrees) -> tuple[list[Issue], list[Agenda]]:
     try:
-        document = open_document(name, data, generated=generated)
+        document = open_document(name, data, generated, trees)
     except CurriculumKitError as exc:
         return [Issue(name, "file", "file/unreadable", exc.message,
                       "open it in Word or PowerPoint and save it again")], []

@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..formats.colors import MIN_CONTRAST, WHITE, contrast
 from ..ooxml.names import A_NS, a, p, w
-from .document import Document, remembered, selected
+from .document import Document, selected
 from .issues import Issue
 
 UNKNOWN = "unknown"  # a fill the theme draws: not checked
@@ -93,7 +93,7 @@ def check_contrast(document: Document) -> Iterator[Issue]:
     for part, root in document.roots.items():
         if document.kinds.get(part) in ("notes", "layout", "master"):
             continue
-        clash = remembered(root, "contrast", partial(_first_clash, root, document.family))
+        clash = document.remembered(root, "contrast", partial(_first_clash, root, document.family))
         if clash is not None:
             element, message = clash
             yield Issue(document.name, document.place_of(part, element), "accessibility/contrast", message,

@@ -87,6 +87,7 @@ class Document:
     labels: dict[str, str] = field(default_factory=dict)
     main_part: str = ""
     extra: dict[str, etree._Element] = field(default_factory=dict)  # styles, presentation
+    trees: SharedTrees | None = None  # parts shared with the other documents checked with it
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -102,7 +103,17 @@ class Document:
     @cached_property
     def views(self) -> dict[str, tuple[PartText, BlockLocator]]:
         """Each part's text view (all its paragraphs in one string, NUL between them)."""
-        return {name: remembered(root, "view", partial(_view, root)) for name, root in self.roots.items()}
+        return {name: self.remembered(root, "view", partial(_view, root)) for name, root in self.roots.items()}
+
+    def remembered(self, root: etree._Element, what: str, work_out: Callable[[], T]) -> T:
+        """``work_out()``, noted with ``root`` when the tree is shared: a county's decks repeat
+        its own slides, and a slide read or checked once is not read or checked again."""
+        notes = self.trees.notes(root) if self.trees is not None else None
+        if notes is None:
+            return work_out()
+        if what not in notes:
+            notes[what] = work_out()
+        return cast(T, notes[what])
 
     def scan(self, finder: TextFinder[T]) -> Iterator[tuple[Paragraph, T]]:
         """What ``finder`` finds in each paragraph's text, with the paragraph."""
@@ -155,14 +166,12 @@ _NOTES_SLIDE = "/notesSlide"
 _EXTRA = {"word": ("word/styles.xml",), "presentation": ()}
 
 
-# Checks only read the trees, so documents share the parts stored as the same bytes.
-_SHARED = SharedTrees()
-
-
-def open_document(name: str, data: bytes, generated: bool = False) -> Document:
-    """Parse a document's text parts (and the parts checks need besides) once."""
-    with Package(Path(name), data, _SHARED) as package:
-        document = Document(name, package.family, generated, main_part=package.main_part)
+def open_document(name: str, data: bytes, generated: bool = False, trees: SharedTrees | None = None) -> Document:
+    """Parse a document's text parts (and the parts checks need besides) once; with
+    ``trees``, a part stored as the same bytes as one of an earlier document is that
+    document's tree (checks only read them)."""
+    with Package(Path(name), data, trees) as package:
+        document = Document(name, package.family, generated, main_part=package.main_part, trees=trees)
         main_rels = package.relationships(package.main_part)
         if package.family == "word":
             document.kinds[package.main_part] = "body"
@@ -198,17 +207,6 @@ def open_document(name: str, data: bytes, generated: bool = False) -> Document:
 def _view(root: etree._Element) -> tuple[PartText, BlockLocator]:
     view = read_part(root)
     return view, BlockLocator(root, view)
-
-
-def remembered(root: etree._Element, what: str, work_out: Callable[[], T]) -> T:
-    """``work_out()``, noted with ``root`` when the tree is shared: a county's decks repeat its
-    own slides, and a slide read or checked once is not read or checked again."""
-    notes = _SHARED.notes(root)
-    if notes is None:
-        return work_out()
-    if what not in notes:
-        notes[what] = work_out()
-    return cast(T, notes[what])
 
 
 def selected(path: etree.XPath, root: etree._Element) -> list[etree._Element]:

@@ -17,7 +17,7 @@ from lxml import etree
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
 from ..ooxml.names import A_NS, a, p, w
-from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, remembered, selected, text_of
+from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, selected, text_of
 from .issues import Issue
 
 SLIDE_MIN_PT = 10  # smaller text cannot be read from the back of a training room
@@ -116,7 +116,7 @@ def check_slide_layout(document: Document) -> Iterator[Issue]:
         return
     width, height = _slide_size(document)
     for number, slide in document.slides():
-        found = remembered(slide, f"layout {width} {height} {document.generated}",
+        found = document.remembered(slide, f"layout {width} {height} {document.generated}",
                            partial(_slide_layout, slide, width, height, document.generated))
         for where, check, message, fix in found:
             yield Issue(document.name, f"slide {number}{where}", check, message, fix)
