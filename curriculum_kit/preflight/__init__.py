@@ -8,7 +8,6 @@ over files, zips and folders on disk (what `curriculum-kit check` does).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..errors import CurriculumKitError
@@ -39,7 +38,7 @@ class Memory:
     share (styles, headers, a county's own slides in each deck), parsed and read once."""
 
     def __init__(self) -> None:
-        self.findings: dict[str, tuple[list[Issue], list[Agenda]]] = {}
+        self.findings: dict[tuple[str, bytes], tuple[list[Issue], list[Agenda]]] = {}
         self.trees = SharedTrees()
 
 
@@ -72,7 +71,7 @@ def _check_documents(documents: Mapping[str, bytes], made: set[str],
     for name in sorted(documents, key=_reading_order):
         if not name.lower().endswith(DOCUMENT_SUFFIXES):
             continue
-        key = hashlib.sha256(documents[name]).hexdigest() + name
+        key = (name, documents[name])  # packets share the very bytes: compared by identity first
         if key not in memory.findings:
             memory.findings[key] = _check_one(name, documents[name], name in made, doubles, module_source,
                                               memory.trees)

@@ -9,6 +9,7 @@ out passes its own preflight.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from functools import lru_cache, partial
 
@@ -294,10 +295,10 @@ def check_tables(document: Document) -> Iterator[Issue]:
             yield Issue(document.name, document.place_of(document.main_part, rows[0]), "layout/overflow",
                         f"the table is {_inches(sum(grid) * EMU_PER_TWIP)} wide, wider than the page inside its "
                         f"margins ({_inches(area[0])})", "make its columns narrower to fit the page")
-        broken = _broken_word(table, rows, grid)
+        broken = _remembered_break(table, rows, grid)
         if broken:
-            word, column, row = broken
-            yield Issue(document.name, document.place_of(document.main_part, row), "layout/word-break",
+            word, column, index = broken
+            yield Issue(document.name, document.place_of(document.main_part, rows[index]), "layout/word-break",
                         f"'{word}' is wider than column {column}, so it breaks mid-word",
                         "set the column widths from the content")
         if document.generated and len(rows) > 1 and _repeats_header(rows[0]) and not _keeps_with_next(rows[0]):
@@ -307,6 +308,21 @@ def check_tables(document: Document) -> Iterator[Issue]:
 
 
 _GRID_SPAN = f"{w('tcPr')}/{w('gridSpan')}"
+_BREAKS: dict[bytes, tuple[str, int, int] | None] = {}  # digest of a table's XML -> its first broken word
+
+
+def _remembered_break(table: etree._Element, rows: list[etree._Element],
+                      grid: list[int]) -> tuple[str, int, int] | None:
+    """:func:`_broken_word` (with the row's index), remembered by the table's XML: a module's
+    tables come back unchanged in every county's guide (a digest of the XML costs a third
+    of measuring the table)."""
+    key = hashlib.blake2b(etree.tostring(table), digest_size=16).digest()
+    if key not in _BREAKS:
+        if len(_BREAKS) > 100_000:
+            _BREAKS.clear()
+        broken = _broken_word(table, rows, grid)
+        _BREAKS[key] = None if broken is None else (broken[0], broken[1], rows.index(broken[2]))
+    return _BREAKS[key]
 
 
 def _broken_word(table: etree._Element, rows: list[etree._Element],
