@@ -338,14 +338,20 @@ class Package:
         rels_name = rels_part(source)
         if not self.has(rels_name):
             return []
+        root = self.xml(rels_name)
+        notes = self.shared.notes(root) if self.shared is not None else None
+        if notes is not None and ("relationships", folder) in notes:
+            return list(notes[("relationships", folder)])  # the same bytes in the same folder
         result = []
-        for el in self.xml(rels_name).iter(f"{{{RELS_NS}}}Relationship"):
+        for el in root.iter(f"{{{RELS_NS}}}Relationship"):
             target, external = el.get("Target", ""), el.get("TargetMode") == "External"
             if not external:
                 target = unquote(target)
                 target = posixpath.normpath(target.lstrip("/") if target.startswith("/")
                                             else posixpath.join(folder, target))
             result.append(Relationship(el.get("Id", ""), el.get("Type", ""), target, external))
+        if notes is not None:
+            notes[("relationships", folder)] = tuple(result)
         return result
 
     @cached_property

@@ -24,7 +24,7 @@ class SharedTrees:
     def __init__(self, limit: int = 16 << 20):
         self.limit = limit  # bytes of XML kept parsed (the trees take several times that)
         self._trees: OrderedDict[Key, tuple[etree._Element, int]] = OrderedDict()
-        self._notes: dict[int, dict[str, Any]] = {}  # id of a kept tree -> what readers noted
+        self._notes: dict[int, dict[Any, Any]] = {}  # id of a kept tree -> what readers noted
         self._size = 0
 
     def get(self, key: Key) -> etree._Element | None:
@@ -43,7 +43,7 @@ class SharedTrees:
             del self._notes[id(old)]
             self._size -= old_size
 
-    def notes(self, root: etree._Element) -> dict[str, Any] | None:
+    def notes(self, root: etree._Element) -> dict[Any, Any] | None:
         """What readers noted about a tree this holds (a dict to add to), or None for a tree
         it does not hold. Notes live and die with the tree: a tree's id is not reused while
         it is kept here."""

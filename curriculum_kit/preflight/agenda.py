@@ -24,6 +24,7 @@ from .issues import Issue
 
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?![\w:])", re.IGNORECASE)
 MIN_ROWS = 3  # a table with fewer timed rows is a schedule of something else
+_DIGITS_COLON_DIGITS = re.compile(r"\d:[0-5]\d")  # what every clock time holds
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,8 @@ def _timed_tables(document: Document, part: str) -> list[etree._Element]:
     traced to its paragraph's table, so the many tables without times are never read."""
     view = document.views[part][0]
     tables: Counter[etree._Element] = Counter()
-    if ":" not in view.text:
-        return []  # no clock time without a colon (most slides and notes)
+    if len(_DIGITS_COLON_DIGITS.findall(view.text)) < MIN_ROWS:
+        return []  # too few '9:30's for an agenda (one quick pattern before the exact one)
     for match in _CLOCK.finditer(view.text):
         index = bisect_right(view.block_starts, match.start()) - 1
         if index >= view.paragraph_blocks:
