@@ -41,6 +41,10 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Compiled bytecode, as an installed package has it, even where the environment says
+# PYTHONDONTWRITEBYTECODE (every module compiled on every start), kept out of the checkout.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "PYTHONPYCACHEPREFIX": os.path.join(tempfile.gettempdir(), "curriculum-kit-pycache")}
 TERMS, TERMS_2000 = "terms.csv", "terms-2000.csv"
 # (label, input, side A as (mode, terms), side B): the ratio reported is B / A
 COMPARISONS = [
@@ -146,7 +150,7 @@ def split_share(source: Path, terms_path: Path) -> tuple[int, int]:
 def measure(mode: str, source: Path, output: Path, terms: Path) -> dict:
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", mode, str(source), str(output), str(terms)]
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=ENV)
     whole = time.perf_counter() - start
     if done.returncode:
         raise SystemExit(f"{mode} on {source.name} failed:\n{done.stderr}")
@@ -240,6 +244,8 @@ def main() -> None:
     if not all((outdir / name).exists() for name in (*{c[1] for c in COMPARISONS}, TERMS, TERMS_2000)):
         print(f"generating inputs in {outdir} ...", file=sys.stderr)
         subprocess.run([sys.executable, str(HERE / "make_large.py"), str(outdir)], check=True, stdout=sys.stderr)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "curriculum_kit")], env=ENV,
+                   check=True)  # the bytecode an installed package has
     (outdir / "out").mkdir(exist_ok=True)
     results = {}
     for comparison in comparisons:

@@ -71,20 +71,34 @@ def _placed(documents: tuple[tuple[Path, int], ...]) -> frozenset[str]:
 def placeholder_findings(layers: tuple[Layer, ...], severity: Severity) -> list[Finding]:
     """Values still starting with TODO in ``layers``: errors in what is built (they would be
     printed on the title slide), warnings while an overlay is only a parent."""
+    return [finding for layer in layers for finding in _layer_placeholders(layer, severity)]
+
+
+_LAYER_PLACEHOLDERS: dict[tuple[int, str], tuple[Layer, list[Finding]]] = {}
+
+
+def _layer_placeholders(layer: Layer, severity: Severity) -> list[Finding]:
+    """One layer's placeholders, worked out once: a build asks for every county and module,
+    and every county's chain holds the statewide layer (each kept layer keeps its id)."""
+    known = _LAYER_PLACEHOLDERS.get((id(layer), severity))
+    if known is not None and known[0] is layer:
+        return known[1]
     findings = []
-    for layer in layers:
-        for keys, value in _strings(layer.doc.data, ()):
-            if value.startswith(PLACEHOLDER):
-                findings.append(Finding(layer.doc.path, layer.doc.line_of(*keys), severity,
-                                        f"'{'.'.join(map(str, keys))}' is still a placeholder: '{value}'"))
-        rows: list[tuple[Path | None, Location, object]] = [(term.path, term.line, term) for term in layer.terms]
-        rows += [(contact.path, contact.line, contact) for contact in layer.contacts]
-        if layer.orgchart is not None:
-            rows += [(layer.orgchart.path, person.line, person) for person in layer.orgchart.people]
-        for path, line, row in rows:
-            if any(isinstance(v, str) and v.startswith(PLACEHOLDER) for v in vars(row).values()):
-                findings.append(Finding(path or layer.folder, line, severity,
-                                        f"row still has a placeholder ('{PLACEHOLDER}...'); fill it in"))
+    for keys, value in _strings(layer.doc.data, ()):
+        if value.startswith(PLACEHOLDER):
+            findings.append(Finding(layer.doc.path, layer.doc.line_of(*keys), severity,
+                                    f"'{'.'.join(map(str, keys))}' is still a placeholder: '{value}'"))
+    rows: list[tuple[Path | None, Location, object]] = [(term.path, term.line, term) for term in layer.terms]
+    rows += [(contact.path, contact.line, contact) for contact in layer.contacts]
+    if layer.orgchart is not None:
+        rows += [(layer.orgchart.path, person.line, person) for person in layer.orgchart.people]
+    for path, line, row in rows:
+        if any(isinstance(v, str) and v.startswith(PLACEHOLDER) for v in vars(row).values()):
+            findings.append(Finding(path or layer.folder, line, severity,
+                                    f"row still has a placeholder ('{PLACEHOLDER}...'); fill it in"))
+    if len(_LAYER_PLACEHOLDERS) > 4096:
+        _LAYER_PLACEHOLDERS.clear()
+    _LAYER_PLACEHOLDERS[(id(layer), severity)] = (layer, findings)
     return findings
 
 
