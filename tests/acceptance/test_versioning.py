@@ -378,7 +378,7 @@ def test_coverage_lists_dead_rows_and_candidates(repo):
     assert lines[3] == ('  county_overlays/alder-county/terminology.csv:23  "Linkages coordinators" -> '
                         '"Linkages Program Coordinators"')
     assert lines[9:12] == [
-        "Words you may want to map (4), most frequent first",
+        "Words you may want to map (5), most frequent first",
         "    10  \"CFT\" (acronym; mapped by cypress-valley-county)",
         "        e.g. \"…it in plain words' and add every acronym either program uses during the day: CWS, WTW, "
         "CFT, HSP and the rest.\""]

@@ -44,6 +44,7 @@ def test_dead_rows_and_ranked_candidates(library):
         ("CFT", "acronym", "mapped by cypress-valley-county", 31),
         ("Department of Social Services", "name", "only california-statewide maps it", 6),
         ("USB", "acronym", "nobody maps it", 4),
+        ("Family Maintenance services", "name", "mapped by cypress-valley-county", 2),
         ("Employment Services unit", "name", "mapped by manzanita-county", 1)]
     assert report.candidates[3].example == "Slide deck on a laptop, plus a backup copy on a USB drive"
 
