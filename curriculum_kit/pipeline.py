@@ -11,6 +11,7 @@ import hashlib
 import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from .formats.module import Module
 from .formats.overlay import Overlay
 from .formats.session_day import SessionDay
 from .formats.stories import size_warning
+from .ooxml.shared_trees import saved_into
 from .outputs import Stamp, atomic_output, check_outputs, write_json
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
@@ -314,26 +316,29 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
     from .packets import county_documents, module_packets
 
     stamp = Stamp.from_epoch(epoch)
-    try:
-        county = county_documents(overlay, stamp)
-    except CurriculumKitError as exc:
-        return [Outcome(overlay.slug, job.name, "failed", str(exc)) for job in jobs]
+    # The county's documents share parts; preflight reads each once, and takes the trees
+    # python-docx and python-pptx saved them from instead of parsing the saved bytes again.
+    memory = Memory()
     built: list[tuple[_Job, ModulePackets]] = []
     outcomes = []
-    for job in jobs:
+    with saved_into(memory.trees) if options.preflight else nullcontext():
         try:
-            built.append((job, module_packets(job.module, county, stamp, job.session)))
+            county = county_documents(overlay, stamp)
         except CurriculumKitError as exc:
-            outcomes.append(Outcome(overlay.slug, job.name, "failed", str(exc)))
-        except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
-            outcomes.append(Outcome(overlay.slug, job.name, "failed", _internal(exc)))
+            return [Outcome(overlay.slug, job.name, "failed", str(exc)) for job in jobs]
+        for job in jobs:
+            try:
+                built.append((job, module_packets(job.module, county, stamp, job.session)))
+            except CurriculumKitError as exc:
+                outcomes.append(Outcome(overlay.slug, job.name, "failed", str(exc)))
+            except Exception as exc:  # noqa: BLE001 - one county's surprise must not stop the others
+                outcomes.append(Outcome(overlay.slug, job.name, "failed", _internal(exc)))
     pdfs: dict[str, bytes] = {}
     if options.pdf and built:
         try:
             pdfs = _convert_all(built, stamp, pdf_instances)
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
-    memory = Memory()  # the county's documents share parts, and its packets documents
     for job, packets in built:
         try:
             findings = _preflight(job.module, packets, memory, job.session) if options.preflight else {}

@@ -15,15 +15,20 @@ before), once per distinct content, and written with pinned times in one pass.
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from typing import Protocol
 
 from docx.document import Document as DocxDocument
 from docx.opc.package import OpcPackage
+from docx.opc.part import XmlPart as DocxXmlPart
 from docx.opc.pkgwriter import PackageWriter as DocxPackageWriter
+from lxml import etree
+from pptx.opc.package import XmlPart as PptxXmlPart
 from pptx.opc.serialized import PackageWriter as PptxPackageWriter
 from pptx.presentation import Presentation
 
+from ..ooxml.shared_trees import offer, wanted
 from ..ooxml.zipio import DateTime, ZipWriter
 
 _DOS_EPOCH: DateTime = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
@@ -88,12 +93,31 @@ def _entries(document: DocxDocument | Presentation) -> list[tuple[str, bytes]]:
 
 def saved_bytes(document: DocxDocument | Presentation, date_time: DateTime) -> bytes:
     """The document as the library saves it, every entry's time set to ``date_time`` and
-    its mode fixed (what `ooxml.zipio.restamp` of a library save gives)."""
+    its mode fixed (what `ooxml.zipio.restamp` of a library save gives). Each XML part's
+    tree is offered to the county's preflight (`ooxml.shared_trees.offer`): the document is
+    not changed after it is saved, and the checks then read the very trees saved."""
     date_time = max(date_time, _DOS_EPOCH)
     out = io.BytesIO()
     writer = ZipWriter(out)
+    trees = _trees(document) if wanted() else {}
     for name, blob in _entries(document):
         raw, crc = _deflate(blob)
         writer.add_raw(name, raw, zlib.DEFLATED, crc, len(blob), date_time)
+        if name in trees:
+            offer((raw, crc, zlib.DEFLATED), trees[name], len(blob))
     writer.close()
     return out.getvalue()
+
+
+# The parts a reader of a packet reads (preflight: text, slides, notes, page and slide
+# sizes, styles' language); layouts, masters and themes are the template's and not offered.
+_READ = re.compile(r"ppt/(slides|notesSlides)/[^/]+\.xml|ppt/presentation\.xml"
+                   r"|word/(document|header\d*|footer\d*|footnotes|endnotes|styles)\.xml")
+
+
+def _trees(document: DocxDocument | Presentation) -> dict[str, etree._Element]:
+    """The library's tree of each XML part a reader of the packet reads, by entry name."""
+    package = document.part.package
+    parts = package.parts if isinstance(package, OpcPackage) else package.iter_parts()
+    return {part.partname.membername: part._element for part in parts
+            if isinstance(part, (DocxXmlPart, PptxXmlPart)) and _READ.fullmatch(part.partname.membername)}

@@ -11,6 +11,9 @@ comes with it.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from lxml import etree
@@ -48,3 +51,31 @@ class SharedTrees:
         it does not hold. Notes live and die with the tree: a tree's id is not reused while
         it is kept here."""
         return self._notes.get(id(root))
+
+
+# The trees a county's build hands to its preflight: a document saved from python-docx's or
+# python-pptx's own trees need not be parsed again to be checked.
+_SAVED: ContextVar[SharedTrees | None] = ContextVar("saved trees", default=None)
+
+
+@contextmanager
+def saved_into(trees: SharedTrees) -> Iterator[None]:
+    """While this lasts, :func:`offer` puts the trees of saved parts into ``trees``."""
+    token = _SAVED.set(trees)
+    try:
+        yield
+    finally:
+        _SAVED.reset(token)
+
+
+def wanted() -> bool:
+    """Whether saved trees are being taken (so a saver need not list them otherwise)."""
+    return _SAVED.get() is not None
+
+
+def offer(key: Key, root: etree._Element, size: int) -> None:
+    """A part just saved as the stored bytes of ``key`` from the tree ``root``, which no one
+    changes any more: a reader of those bytes may take the tree instead."""
+    trees = _SAVED.get()
+    if trees is not None and trees.get(key) is None:
+        trees.put(key, root, size)
