@@ -23,9 +23,9 @@ from curriculum_kit.generate.orgchart_image import describe, render_png
 from curriculum_kit.generate.orgchart_layout import (
     EMU_PER_PT,
     MIN_FONT_PT,
-    box_colors,
     NOTE_LINES,
     NOTE_PT,
+    box_colors,
     layout,
     line_height,
     text_inset,
