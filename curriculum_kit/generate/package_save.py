@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
-from typing import Protocol
+from typing import Any, Protocol
 
 from docx.document import Document as DocxDocument
 from docx.opc.package import OpcPackage
@@ -72,19 +72,19 @@ def _deflate(data: bytes) -> tuple[bytes, int]:
     return result
 
 
-def _entries(document: DocxDocument | Presentation) -> list[tuple[str, bytes]]:
-    """The entries the library's own save would write, in its order."""
+def _entries(document: DocxDocument | Presentation, parts: list[Any]) -> list[tuple[str, bytes]]:
+    """The entries the library's own save would write, in its order (``parts``: the
+    package's parts, walked once by the caller)."""
     entries = _Entries()
     package = document.part.package
     if isinstance(package, OpcPackage):  # python-docx: what OpcPackage.save does
-        parts = package.parts
         for part in parts:  # python-docx leaves these three unannotated
-            part.before_marshal()  # type: ignore[no-untyped-call]
+            part.before_marshal()
         DocxPackageWriter._write_content_types_stream(entries, parts)  # type: ignore[no-untyped-call]
         DocxPackageWriter._write_pkg_rels(entries, package.rels)  # type: ignore[no-untyped-call]
         DocxPackageWriter._write_parts(entries, parts)  # type: ignore[arg-type]  # duck-typed writer
     else:  # python-pptx: what pptx.opc.package.OpcPackage.save does
-        writer = PptxPackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
+        writer = PptxPackageWriter(io.BytesIO(), package._rels, tuple(parts))
         writer._write_content_types_stream(entries)  # type: ignore[arg-type]  # duck-typed writer
         writer._write_pkg_rels(entries)  # type: ignore[arg-type]
         writer._write_parts(entries)  # type: ignore[arg-type]
@@ -99,8 +99,10 @@ def saved_bytes(document: DocxDocument | Presentation, date_time: DateTime) -> b
     date_time = max(date_time, _DOS_EPOCH)
     out = io.BytesIO()
     writer = ZipWriter(out)
-    trees = _trees(document) if wanted() else {}
-    for name, blob in _entries(document):
+    package = document.part.package  # walking its relationships for the parts costs: once
+    parts = list(package.parts if isinstance(package, OpcPackage) else package.iter_parts())
+    trees = _trees(parts) if wanted() else {}
+    for name, blob in _entries(document, parts):
         raw, crc = _deflate(blob)
         writer.add_raw(name, raw, zlib.DEFLATED, crc, len(blob), date_time)
         if name in trees:
@@ -115,9 +117,7 @@ _READ = re.compile(r"ppt/(slides|notesSlides)/[^/]+\.xml|ppt/presentation\.xml"
                    r"|word/(document|header\d*|footer\d*|footnotes|endnotes|styles)\.xml")
 
 
-def _trees(document: DocxDocument | Presentation) -> dict[str, etree._Element]:
+def _trees(parts: list[Any]) -> dict[str, etree._Element]:
     """The library's tree of each XML part a reader of the packet reads, by entry name."""
-    package = document.part.package
-    parts = package.parts if isinstance(package, OpcPackage) else package.iter_parts()
     return {part.partname.membername: part._element for part in parts
             if isinstance(part, (DocxXmlPart, PptxXmlPart)) and _READ.fullmatch(part.partname.membername)}
