@@ -3,9 +3,10 @@
 A county's packet documents share their styles (python-docx's template alone is 350 KB of
 XML, in each of five generated documents), content types, relationships, headers and
 footers, and its decks share the county's own slides (contacts, org chart, stories: more
-than half of a deck's slide XML). A reader that never changes a tree (preflight) takes the tree parsed for the
-last part stored as the same bytes, and what it worked out from that tree (its notes)
-comes with it.
+than half of a deck's slide XML). A reader that never changes a tree (preflight) takes the
+tree parsed for the last part stored as the same bytes (or the tree python-docx or
+python-pptx saved it from, see :func:`saved_into`), and what it worked out from that tree
+(its notes) comes with it.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ class TextFinder(Generic[T]):
     check runs only on text it has not seen.
     """
 
-    _LIMIT = 1 << 17  # texts remembered; a statewide build sees ~5,000 new ones per county
+    _LIMIT = 1 << 17  # texts remembered; a statewide build meets ~700 new ones per county
 
     def __init__(self, find: Callable[[str], Sequence[T]]):
         self.find = find

@@ -308,6 +308,7 @@ def check_tables(document: Document) -> Iterator[Issue]:
 
 
 _GRID_SPAN = f"{w('tcPr')}/{w('gridSpan')}"
+_SZ, _TC, _P, _VAL = w("sz"), w("tc"), w("p"), w("val")
 _BREAKS: dict[bytes, tuple[str, int, int] | None] = {}  # digest of a table's XML -> its first broken word
 
 
@@ -354,9 +355,6 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
                     if len(word) * size * _WIDEST_EM * EMU_PER_PT > room and text_width(word, size) > room:
                         return word, column - span + 1, row
     return None
-
-
-_SZ, _TC, _P, _VAL = w("sz"), w("tc"), w("p"), w("val")
 
 
 def _repeats_header(row: etree._Element) -> bool:
