@@ -37,7 +37,7 @@ from .deck_placement import move_before, place_unmarked, slide_numbers, titles_o
 from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area, orgchart_picture_slides
 from .slide_copy import copy_slides
-from .slide_parts import SlideSize, detach, notes_frame, slide_size
+from .slide_parts import SlideSize, detach, forget_notes_names, notes_frame, slide_size
 from .story_slides import story_slides
 from .textfit import line_height, wrap
 from .title_slide import cobrand_slide
@@ -180,6 +180,7 @@ def _delete_slide(presentation: Presentation, slide: Slide) -> None:
             id_list.remove(slide_id)
             break
     presentation.part.rename_slide_parts([slide_id.rId for slide_id in id_list])
+    forget_notes_names(presentation.part.package)
 
 
 def _generate(presentation: Presentation, layouts: DeckLayouts, name: str, module: Module,

@@ -199,5 +199,5 @@ def orgchart_picture_slides(layouts: DeckLayouts, pictures: tuple[bytes, ...], a
         picture = slide.shapes.add_picture(io.BytesIO(png), area.left + (area.width - width) // 2, area.top,
                                            width, height)
         picture._element.nvPicPr.cNvPr.set("descr", alt_text)
-        slide.notes_slide.notes_text_frame.text = ("Walk through both programs' teams; org-chart.docx in the packet "
-                                                   "lists everyone on the chart.")
+        notes_frame(slide).text = ("Walk through both programs' teams; org-chart.docx in the packet "
+                                   "lists everyone on the chart.")

@@ -14,6 +14,8 @@ import weakref
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import OpcPackage
+from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesMasterPart, NotesSlidePart
 from pptx.presentation import Presentation
@@ -61,8 +63,32 @@ def _add_notes_slide(slide: Slide) -> None:
     if fresh is None:
         _FRESH_NOTES[master] = copy.deepcopy(slide.notes_slide.element)  # python-pptx makes the first one
         return
-    part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
-                          package, copy.deepcopy(fresh))
+    part = NotesSlidePart(_next_notes_name(package), CT.PML_NOTES_SLIDE, package, copy.deepcopy(fresh))
     part.relate_to(master, RT.NOTES_MASTER)
     part.relate_to(slide_part, RT.SLIDE)
     slide_part.relate_to(part, RT.NOTES_SLIDE)
+
+
+_NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
+# The notes parts' names of a deck being built, as python-pptx would list them.
+_NOTES_NAMES: weakref.WeakKeyDictionary[OpcPackage, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _next_notes_name(package: OpcPackage) -> PackURI:
+    """The name python-pptx's ``next_partname`` gives a new notes slide (the highest free
+    number up to one more than the notes parts there are), from names listed once per deck:
+    python-pptx walks every relationship of the package to list them, for each slide added
+    (a twentieth of a county's build)."""
+    names = _NOTES_NAMES.get(package)
+    if names is None:
+        prefix = _NOTES_NAME.split("%")[0]
+        names = _NOTES_NAMES[package] = {part.partname for part in package.iter_parts()
+                                         if part.partname.startswith(prefix)}
+    name = next(candidate for n in range(len(names) + 1, 0, -1) if (candidate := _NOTES_NAME % n) not in names)
+    names.add(name)
+    return PackURI(name)
+
+
+def forget_notes_names(package: OpcPackage) -> None:
+    """After a slide is deleted: its notes part leaves the package, and its name is free."""
+    _NOTES_NAMES.pop(package, None)

@@ -17,6 +17,7 @@ from pptx.util import Pt
 from ..formats.overlay import Overlay
 from ..formats.stories import Block, Span, Story
 from .deck_layouts import INSET, DeckLayouts, fitting_size, inherited_size
+from .slide_parts import notes_frame
 
 EXCERPT_WORDS = 60
 BODY_SIZES = (28, 24, 20, 18, 16)
@@ -85,7 +86,7 @@ def story_slides(layouts: DeckLayouts, overlay: Overlay) -> list[Any]:
             body._element.getparent().remove(body._element)
         else:
             write_blocks(body.text_frame, shown, size)
-        slide.notes_slide.notes_text_frame.text = notes_text(story, overlay)
+        notes_frame(slide).text = notes_text(story, overlay)
         slides.append(slide)
     return slides
 

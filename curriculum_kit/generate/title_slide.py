@@ -24,6 +24,7 @@ from ..formats.session_day import SessionDay, facilitation_lines
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .common import fit_picture, logo_alt_text, logo_png
 from .deck_layouts import MARGIN, TITLE_SIZES, DeckLayouts, set_fitted_text
+from .slide_parts import notes_frame
 
 NOTES = "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration)."
 SUBTITLE_SIZES = (24, 20, 18, 16, 14, 12, 10)
@@ -48,7 +49,7 @@ def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay, sessio
         room = int(title.top) - int(MARGIN)
         size = max(min(room - int(Pt(14)), int(presentation.slide_height * 0.2)), int(presentation.slide_height * 0.1))
         _logos(slide, presentation, overlay, size)
-    slide.notes_slide.notes_text_frame.text = NOTES
+    notes_frame(slide).text = NOTES
     return slide
 
 
