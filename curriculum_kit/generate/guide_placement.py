@@ -21,7 +21,7 @@ from ..formats.markers import PLACEHOLDERS
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.placement import LOCAL_PIECES, Spot, guide_spots
-from ..ooxml.extent import page_of, page_styles
+from ..ooxml.extent import page_styles, pages_of
 from ..ooxml.outline import Heading, heading_styles, headings
 from .headings import add_heading
 
@@ -98,14 +98,17 @@ def _insert(document: Any, target: etree._Element | None, add: Callable[[], None
 def describe(document: Any, placed_at: dict[str, tuple[etree._Element, str]]) -> dict[str, str]:
     """Where each piece went, for the packet's README: its place and the page it starts on
     (estimated from the page breaks, as ``extent`` counts pages)."""
-    root = document.element
-    styles = page_styles(document.part.styles.element)
+    first = document.element.body[0]
+    paragraphs = {piece: element if element.tag == qn("w:p") else element.getnext()
+                  for piece, (element, _) in placed_at.items() if element is not first}
+    pages = pages_of(document.element, page_styles(document.part.styles.element),
+                     [paragraph for paragraph in paragraphs.values() if paragraph is not None])
     where = {}
     for piece, (element, place) in placed_at.items():
-        if element is document.element.body[0]:
+        if element is first:
             where[piece] = "page 1"
             continue
-        paragraph = element if element.tag == qn("w:p") else element.getnext()
-        page = f"about page {page_of(root, styles, paragraph)}" if paragraph is not None else ""
+        paragraph = paragraphs[piece]
+        page = f"about page {pages[paragraph]}" if paragraph is not None else ""
         where[piece] = ", ".join(part for part in (place, page) if part)
     return where

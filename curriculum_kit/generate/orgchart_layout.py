@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..errors import BuildError
 from ..formats.colors import text_on
@@ -60,7 +61,15 @@ def _char_em(char: str) -> float:
 
 def text_width(text: str, font_pt: float) -> float:
     """Estimated width of one line of text, in points (never less than drawn)."""
-    return font_pt * sum(_char_em(char) for char in text)
+    return font_pt * _ems(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _ems(text: str) -> float:
+    """A text's width in ems, remembered: laying out a chart at each font size and in each
+    page shape measures the same names, titles and their pieces over and over (a tenth of
+    a county's org chart work)."""
+    return sum(_char_em(char) for char in text)
 
 
 def _pieces(word: str) -> list[str]:

@@ -86,10 +86,11 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
     outline = guide_outline(document) if guide_headings is not None else []
-    marked = {item.marker.name for item in placeholders(body, find_markers)}
-    done = resolve_sections(body, find_markers, section_decider(overlay, audience), program_label(overlay, pair))
+    found = marked_paragraphs(body, find_markers) if _may_hold_markers(body) else []
+    marked = {item.marker.name for item in found if item.marker.role == "placeholder"}
+    done = resolve_sections(found, section_decider(overlay, audience), program_label(overlay, pair))
     at_markers: dict[str, tuple[etree._Element, str]] = {}
-    for item in placeholders(body, find_markers):
+    for item in placeholders(found, body):
         before = item.element.getprevious()
         with _insert_before(document, item.element):
             _fill(document, item.marker.name, module, material, pair, audience)
@@ -109,8 +110,8 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
 
 def _may_hold_markers(body: etree._Element) -> bool:
     """False when no text node of the body (w:t, or a:t in a drawing) holds a brace: every
-    marker, and every malformed one, has one, so the paragraph-by-paragraph check can be
-    skipped (one read of the whole document less)."""
+    marker, and every malformed one, has one, so the paragraph-by-paragraph reading can be
+    skipped (an academy module as published has no markers)."""
     return any("{" in text or "}" in text for text in body.itertext(_W_T, _A_T))
 
 

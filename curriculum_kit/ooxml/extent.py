@@ -18,7 +18,8 @@ _STYLES = "/styles"
 _FALSE = {"0", "false", "off"}
 _SAME_PAGE_SECTIONS = {"continuous", "nextColumn"}
 _P, _PPR, _SECTPR, _TXBX = w("p"), w("pPr"), w("sectPr"), w("txbxContent")
-_WALK = (w("br"), w("t"), w("drawing"), w("pict"))
+_BR, _T, _TYPE = w("br"), w("t"), w("type")
+_WALK = (_BR, _T, w("drawing"), w("pict"))
 
 
 def extent(package: Package) -> tuple[str, int]:
@@ -73,13 +74,21 @@ def page_styles(styles: etree._Element) -> tuple[set[str], str | None]:
     return starting, default
 
 
-def page_of(root: etree._Element, styles: tuple[set[str], str | None], target: etree._Element) -> int:
-    """The page on which the body paragraph ``target`` starts, estimated as :func:`extent`
-    counts pages (text flowing over onto a next page is not counted)."""
-    return _pages(root, styles, target)
+def pages_of(root: etree._Element, styles: tuple[set[str], str | None],
+             targets: list[etree._Element]) -> dict[etree._Element, int]:
+    """The page on which each body paragraph of ``targets`` starts, estimated as
+    :func:`extent` counts pages (text flowing over onto a next page is not counted), in
+    one walk over the body; one it does not meet (a table, a paragraph in a text box) gets
+    the page count."""
+    found: dict[etree._Element, int] = {}
+    total = _pages(root, styles, set(targets), found)
+    return {target: found.get(target, total) for target in targets}
 
 
-def _pages(root: etree._Element, styles: tuple[set[str], str | None], until: etree._Element | None = None) -> int:
+def _pages(root: etree._Element, styles: tuple[set[str], str | None], until: set[etree._Element] | None = None,
+           found: dict[etree._Element, int] | None = None) -> int:
+    """The page count; with ``until``, the walk notes in ``found`` the page each of those
+    paragraphs starts on, and stops when it has seen them all."""
     starting, default = styles
     body = root.find(w("body"))
     if body is None:
@@ -96,15 +105,18 @@ def _pages(root: etree._Element, styles: tuple[set[str], str | None], until: etr
         style_id = style.get(w("val")) if style is not None else default
         if (direct if direct is not None else style_id in starting) and not at_top:
             pages, at_top = pages + 1, True
-        if paragraph is until:
-            return pages
+        if until is not None and found is not None and paragraph in until:
+            found[paragraph] = pages
+            if len(found) == len(until):
+                return pages
+        boxed = next(paragraph.iter(_TXBX), None) is not None  # else nothing in it is in a text box
         for element in paragraph.iter(_WALK):
-            if any(True for _ in element.iterancestors(_TXBX)):
+            if boxed and any(True for _ in element.iterancestors(_TXBX)):
                 continue
-            if element.tag == w("br"):
-                if element.get(w("type")) == "page":
+            if element.tag == _BR:
+                if element.get(_TYPE) == "page":
                     pages, at_top = pages + 1, True
-            elif element.tag != w("t") or element.text:
+            elif element.tag != _T or element.text:
                 at_top = False
         section = properties.find(_SECTPR) if properties is not None else None
         if section is not None and next_starts_page.get(section):

@@ -53,20 +53,23 @@ def marked_paragraphs(root: etree._Element, find: FindMarkers[M]) -> list[Marked
     return found
 
 
-def placeholders(root: etree._Element, find: FindMarkers[M]) -> list[MarkedParagraph[M]]:
-    return [m for m in marked_paragraphs(root, find) if m.marker.role == "placeholder"]
+def placeholders(marked: list[MarkedParagraph[M]], root: etree._Element) -> list[MarkedParagraph[M]]:
+    """The placeholders among ``marked`` still in ``root`` (not dropped with a section)."""
+    return [m for m in marked if m.marker.role == "placeholder"
+            and any(ancestor is root for ancestor in m.element.iterancestors())]
 
 
-def resolve_sections(root: etree._Element, find: FindMarkers[M], decide: Callable[[M], str],
+def resolve_sections(marked: list[MarkedParagraph[M]], decide: Callable[[M], str],
                      label: Callable[[M], str] | None = None) -> list[tuple[M, str]]:
-    """Apply ``decide(marker)`` -> 'keep' | 'drop' | 'label' to every section; return what was done.
+    """Apply ``decide(marker)`` -> 'keep' | 'drop' | 'label' to every section among the
+    ``marked`` paragraphs of a story; return what was done.
 
     'drop' removes the section with its markers (and a heading it leaves empty);
     'keep' removes just the markers; 'label' turns the opening marker into ``label(marker)``.
     """
     stack: list[MarkedParagraph[M]] = []
     pairs: list[tuple[MarkedParagraph[M], MarkedParagraph[M]]] = []
-    for item in marked_paragraphs(root, find):
+    for item in marked:
         if item.marker.role == "open":
             stack.append(item)
         elif item.marker.role == "close":

@@ -9,7 +9,7 @@ import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 
-from curriculum_kit.ooxml.extent import extent
+from curriculum_kit.ooxml.extent import extent, page_styles, pages_of
 from curriculum_kit.ooxml.package import Package
 from tests.conftest import REPO
 from tests.fixtures import make_docx, make_pptx, textbox
@@ -88,3 +88,18 @@ def test_the_sample_guide_counts_pages_from_its_headings_not_from_app_xml():
     with Package(guide) as package:
         assert b"<Pages>1</Pages>" in package.read("docProps/app.xml")
     assert measure(guide) == ("pages", 21)
+
+
+def test_pages_of_finds_each_paragraph_page_in_one_walk_and_gives_the_count_to_what_it_does_not_meet():
+    document = docx.Document()
+    first = document.add_paragraph("page one")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    second = document.add_paragraph("page two")
+    document.add_heading("Heading", 1).paragraph_format.page_break_before = True
+    third = document.add_paragraph("page three")
+    table = document.add_table(1, 1)._tbl
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("page four")
+    targets = [third._p, first._p, table, second._p]  # any order; a table is never met
+    pages = pages_of(document.element, page_styles(document.styles.element), targets)
+    assert pages == {first._p: 1, second._p: 2, third._p: 3, table: 4}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from curriculum_kit.formats.markers import find_markers
-from curriculum_kit.ooxml.sections import heading_level, placeholders, resolve_sections
+from curriculum_kit.ooxml.sections import heading_level, marked_paragraphs, placeholders, resolve_sections
 from tests.fixtures import NS, fragment
 
 
@@ -24,7 +24,7 @@ def texts(root) -> list[str]:
 def test_dropped_section_takes_the_heading_it_leaves_empty():
     root = body(p("Activities", "Heading1"), p("{{ck:optional bingo}}"), p("Bingo", "Heading2"),
                 p("Play bingo."), p("{{ck:end optional bingo}}"), p("Next part", "Heading1"), p("Text"))
-    done = resolve_sections(root, find_markers, lambda marker: "drop")
+    done = resolve_sections(marked_paragraphs(root, find_markers), lambda marker: "drop")
     assert [(m.argument, action) for m, action in done] == [("bingo", "drop")]
     assert texts(root) == ["Next part", "Text"]
 
@@ -32,25 +32,27 @@ def test_dropped_section_takes_the_heading_it_leaves_empty():
 def test_heading_with_content_left_stays():
     root = body(p("Activities", "Heading1"), p("Intro text"), p("{{ck:optional bingo}}"), p("Play."),
                 p("{{ck:end optional bingo}}"), p("Next", "Heading1"))
-    resolve_sections(root, find_markers, lambda marker: "drop")
+    resolve_sections(marked_paragraphs(root, find_markers), lambda marker: "drop")
     assert texts(root) == ["Activities", "Intro text", "Next"]
 
 
 def test_kept_sections_lose_only_their_markers_and_labels_replace_the_opening():
     root = body(p("{{ck:program cws}}"), p("For CWS staff."), p("{{ck:end program cws}}"),
                 p("{{ck:optional x}}"), p("Optional text."), p("{{ck:end optional x}}"))
-    resolve_sections(root, find_markers, lambda m: "label" if m.name == "program" else "keep",
+    resolve_sections(marked_paragraphs(root, find_markers), lambda m: "label" if m.name == "program" else "keep",
                      lambda m: f"For the {m.argument} co-facilitator")
     assert texts(root) == ["For the cws co-facilitator", "For CWS staff.", "Optional text."]
 
 
 def test_nested_sections_and_markers_split_over_runs():
     split = '<w:p><w:r><w:t>{{ck:pro</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>gram calworks}}</w:t></w:r></w:p>'
-    root = body(split, p("{{ck:optional inner}}"), p("Inner."), p("{{ck:end optional inner}}"), p("Outer."),
-                p("{{ck:end program calworks}}"), p("{{ck:contacts}}"))
-    resolve_sections(root, find_markers, lambda m: "drop" if m.name == "program" else "keep")
+    root = body(split, p("{{ck:optional inner}}"), p("Inner."), p("{{ck:stories}}"), p("{{ck:end optional inner}}"),
+                p("Outer."), p("{{ck:end program calworks}}"), p("{{ck:contacts}}"))
+    marked = marked_paragraphs(root, find_markers)
+    resolve_sections(marked, lambda m: "drop" if m.name == "program" else "keep")
     assert texts(root) == ["{{ck:contacts}}"]
-    assert [m.marker.name for m in placeholders(root, find_markers)] == ["contacts"]
+    # the stories placeholder went with the dropped section
+    assert [m.marker.name for m in placeholders(marked, root)] == ["contacts"]
 
 
 def test_heading_levels_come_from_style_or_outline():
