@@ -38,7 +38,8 @@ class Memory:
     share (styles, headers, a county's own slides in each deck), parsed and read once."""
 
     def __init__(self) -> None:
-        self.findings: dict[tuple[str, bytes], tuple[list[Issue], list[Agenda]]] = {}
+        # (name, id of the bytes) -> (the bytes, kept so the id stays theirs; findings; agendas)
+        self.findings: dict[tuple[str, int], tuple[bytes, list[Issue], list[Agenda]]] = {}
         self.trees = SharedTrees()
 
 
@@ -71,12 +72,13 @@ def _check_documents(documents: Mapping[str, bytes], made: set[str],
     for name in sorted(documents, key=_reading_order):
         if not name.lower().endswith(DOCUMENT_SUFFIXES):
             continue
-        key = (name, documents[name])  # packets share the very bytes: compared by identity first
+        data = documents[name]
+        key = (name, id(data))  # packets share the very bytes object (hashing a county's bytes cost ~5 ms)
         if key not in memory.findings:
-            memory.findings[key] = _check_one(name, documents[name], name in made, doubles, module_source,
-                                              memory.trees)
-        issues.extend(memory.findings[key][0])
-        agendas.extend(memory.findings[key][1])
+            memory.findings[key] = (data, *_check_one(name, data, name in made, doubles, module_source, memory.trees))
+        _, found, agenda = memory.findings[key]
+        issues.extend(found)
+        agendas.extend(agenda)
     issues.extend(compare_agendas(agendas, {"agenda.docx": session_shift}))
     return issues
 

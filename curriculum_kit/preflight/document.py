@@ -88,6 +88,7 @@ class Document:
     main_part: str = ""
     extra: dict[str, etree._Element] = field(default_factory=dict)  # styles, presentation
     trees: SharedTrees | None = None  # parts shared with the other documents checked with it
+    facts: dict[str, object] = field(default_factory=dict)  # what more than one check works out from it
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:

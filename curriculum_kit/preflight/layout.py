@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from functools import lru_cache, partial
+from typing import cast
 
 from lxml import etree
 
@@ -206,7 +207,14 @@ def _table_height(table: etree._Element) -> int:
 # --- Word pages -----------------------------------------------------------------------
 
 def _printable(document: Document) -> tuple[int, int] | None:
-    """(width, height) in EMU inside the margins of the body's first section."""
+    """(width, height) in EMU inside the margins of the body's first section (worked out
+    once for the table and picture checks)."""
+    if "printable" not in document.facts:
+        document.facts["printable"] = _work_out_printable(document)
+    return cast(tuple[int, int] | None, document.facts["printable"])
+
+
+def _work_out_printable(document: Document) -> tuple[int, int] | None:
     body = document.body
     section = None if body is None else next(body.iter(w("sectPr")), None)
     if section is None:
@@ -229,8 +237,9 @@ def _header_twips(document: Document) -> int:
     than the top margin."""
     tallest = 0
     for name, kind in document.kinds.items():
-        if kind == "header":
-            tallest = max(tallest, _block_twips(document.roots[name]))
+        if kind == "header":  # every generated document of a county has the same header
+            root = document.roots[name]
+            tallest = max(tallest, document.remembered(root, "height", partial(_block_twips, root)))
     return tallest
 
 
