@@ -28,7 +28,7 @@ from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.programs import PROGRAMS
-from ..ooxml.textview import read_part
+from ..ooxml.shared_trees import text_view
 from ..outputs import Stamp
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .common import finish_loaded
@@ -84,10 +84,10 @@ def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: P
 def _check_finished(presentation: Presentation) -> None:
     """Nothing unfinished ships: no marker may be left anywhere on a slide (tables and groups
     included) or in its notes."""
-    for number, slide in enumerate(presentation.slides, start=1):
-        texts = [read_part(slide._element).text]
+    for number, slide in enumerate(presentation.slides, start=1):  # read as saved: preflight takes the views
+        texts = [text_view(slide._element).text]
         if slide.has_notes_slide:
-            texts.append(read_part(slide.notes_slide._element).text)
+            texts.append(text_view(slide.notes_slide._element).text)
         for text in texts:
             if "ck:" in text and find_markers(text):
                 raise BuildError(f"marker {find_markers(text)[0]} is left on slide {number}; check the module "

@@ -28,7 +28,7 @@ from pptx.opc.package import XmlPart as PptxXmlPart
 from pptx.opc.serialized import PackageWriter as PptxPackageWriter
 from pptx.presentation import Presentation
 
-from ..ooxml.shared_trees import offer, wanted
+from ..ooxml.shared_trees import forget_pending_views, offer, wanted
 from ..ooxml.zipio import DateTime, ZipWriter
 
 _DOS_EPOCH: DateTime = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
@@ -107,6 +107,7 @@ def saved_bytes(document: DocxDocument | Presentation, date_time: DateTime) -> b
         writer.add_raw(name, raw, zlib.DEFLATED, crc, len(blob), date_time)
         if name in trees:
             offer((raw, crc, zlib.DEFLATED), trees[name], len(blob))
+    forget_pending_views()
     writer.close()
     return out.getvalue()
 

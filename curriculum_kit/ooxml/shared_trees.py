@@ -19,7 +19,10 @@ from typing import Any
 
 from lxml import etree
 
+from .textview import PartText, read_part
+
 Key = tuple[bytes, int, int]  # stored bytes, CRC, compression method
+TEXT_VIEW = "text view"  # the note of a tree's text view (:func:`~.textview.read_part`)
 
 
 class SharedTrees:
@@ -30,6 +33,8 @@ class SharedTrees:
         self._trees: OrderedDict[Key, tuple[etree._Element, int]] = OrderedDict()
         self._notes: dict[int, dict[Any, Any]] = {}  # id of a kept tree -> what readers noted
         self._size = 0
+        # id of a tree not offered yet -> (the tree, kept so the id stays its own; its text view)
+        self.pending_views: dict[int, tuple[etree._Element, PartText]] = {}
 
     def get(self, key: Key) -> etree._Element | None:
         known = self._trees.get(key)
@@ -40,7 +45,8 @@ class SharedTrees:
 
     def put(self, key: Key, root: etree._Element, size: int) -> None:
         self._trees[key] = (root, size)
-        self._notes[id(root)] = {}
+        pending = self.pending_views.pop(id(root), None)
+        self._notes[id(root)] = {} if pending is None else {TEXT_VIEW: pending[1]}
         self._size += size
         while self._size > self.limit and len(self._trees) > 1:
             old, old_size = self._trees.popitem(last=False)[1]
@@ -72,6 +78,25 @@ def saved_into(trees: SharedTrees) -> Iterator[None]:
 def wanted() -> bool:
     """Whether saved trees are being taken (so a saver need not list them otherwise)."""
     return _SAVED.get() is not None
+
+
+def text_view(root: etree._Element) -> PartText:
+    """:func:`~.textview.read_part` of a tree about to be saved unchanged; while saved trees
+    are taken, the view goes with the tree when it is offered, so its reader need not read
+    it again (a deck's slides and notes are read for markers just before they are saved)."""
+    view = read_part(root)
+    trees = _SAVED.get()
+    if trees is not None:
+        trees.pending_views[id(root)] = (root, view)
+    return view
+
+
+def forget_pending_views() -> None:
+    """A document is saved: the views of its trees that were not offered (their bytes were
+    held already) are let go."""
+    trees = _SAVED.get()
+    if trees is not None:
+        trees.pending_views.clear()
 
 
 def offer(key: Key, root: etree._Element, size: int) -> None:

@@ -18,7 +18,7 @@ from lxml import etree
 from ..ooxml.locations import BlockLocator
 from ..ooxml.names import R_NS, a, p, w
 from ..ooxml.package import Package
-from ..ooxml.shared_trees import SharedTrees
+from ..ooxml.shared_trees import TEXT_VIEW, SharedTrees
 from ..ooxml.textview import Block, PartText, read_part
 
 T = TypeVar("T")
@@ -104,7 +104,8 @@ class Document:
     @cached_property
     def views(self) -> dict[str, tuple[PartText, BlockLocator]]:
         """Each part's text view (all its paragraphs in one string, NUL between them)."""
-        return {name: self.remembered(root, "view", partial(_view, root)) for name, root in self.roots.items()}
+        return {name: _located(root, self.remembered(root, TEXT_VIEW, partial(read_part, root)))
+                for name, root in self.roots.items()}
 
     def remembered(self, root: etree._Element, what: str, work_out: Callable[[], T]) -> T:
         """``work_out()``, noted with ``root`` when the tree is shared: a county's decks repeat
@@ -205,8 +206,7 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
     return document
 
 
-def _view(root: etree._Element) -> tuple[PartText, BlockLocator]:
-    view = read_part(root)
+def _located(root: etree._Element, view: PartText) -> tuple[PartText, BlockLocator]:
     return view, BlockLocator(root, view)
 
 

@@ -1,0 +1,54 @@
+"""Parsed parts shared between documents, and what the build hands its preflight."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from curriculum_kit.ooxml.shared_trees import (
+    TEXT_VIEW,
+    SharedTrees,
+    forget_pending_views,
+    offer,
+    saved_into,
+    text_view,
+)
+from curriculum_kit.ooxml.textview import read_part
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def slide(text: str) -> etree._Element:
+    return etree.fromstring(f'<a:txBody xmlns:a="{A}"><a:p><a:r><a:t>{text}</a:t></a:r></a:p></a:txBody>')
+
+
+def test_least_recently_used_trees_go_first_and_take_their_notes_with_them():
+    trees = SharedTrees(limit=100)
+    first, second, third = slide("one"), slide("two"), slide("three")
+    trees.put((b"1", 1, 8), first, 40)
+    trees.put((b"2", 2, 8), second, 40)
+    trees.notes(first)["seen"] = True
+    assert trees.get((b"1", 1, 8)) is first  # used: now the most recent
+    trees.put((b"3", 3, 8), third, 40)  # over the limit: the second goes
+    assert trees.get((b"2", 2, 8)) is None and trees.notes(second) is None
+    assert trees.notes(first) == {"seen": True}
+
+
+def test_a_view_read_before_saving_goes_with_the_tree_offered_and_only_while_trees_are_taken():
+    root = slide("Welcome")
+    text_view(root)  # nobody takes saved trees: nothing is kept
+    trees = SharedTrees()
+    with saved_into(trees):
+        view = text_view(root)
+        offer((b"x", 1, 8), root, 100)
+        assert trees.notes(root) == {TEXT_VIEW: view}
+        assert view.text == read_part(root).text
+        # a tree whose bytes are held already is not taken, and its view is let go at the save
+        again = slide("Welcome")
+        text_view(again)
+        offer((b"x", 1, 8), again, 100)
+        assert trees.get((b"x", 1, 8)) is root and trees.notes(again) is None
+        assert trees.pending_views
+        forget_pending_views()
+        assert not trees.pending_views
+    offer((b"y", 2, 8), slide("later"), 100)  # outside saved_into nothing is offered
+    assert trees.get((b"y", 2, 8)) is None
