@@ -12,6 +12,7 @@ import docx
 import pptx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 from PIL import Image
 
 from curriculum_kit.agenda import session_agenda
@@ -260,3 +261,20 @@ def test_a_phone_photo_logo_is_turned_upright(tmp_path):
     photo.save(tmp_path / "plain.jpg")
     assert Image.open(io.BytesIO(logo_png(tmp_path / "logo.jpg"))).size == (100, 400)
     assert Image.open(io.BytesIO(logo_png(tmp_path / "plain.jpg"))).size == (400, 100)
+
+
+def test_generated_documents_share_the_letterheads_styles_and_none_changes_them(alder, orientation):
+    """New documents share the county letterhead's styles tree: a generator that changed a
+    style would change every document of the county."""
+    from curriculum_kit.generate.common import _letterhead, new_document
+    from curriculum_kit.generate.orgchart_doc import orgchart_docx, orgchart_pictures
+
+    for landscape in (False, True):
+        styles = _letterhead(alder, landscape).styles.element
+        before = etree.tostring(styles)
+        for build in BUILDERS.values():
+            build(orientation, alder)
+        orgchart_docx(alder, *orgchart_pictures(alder), STAMP)
+        add_stories(new_document(alder, "Stories", landscape=landscape), alder.stories, alder)
+        assert new_document(alder, "x", landscape=landscape).styles.element is styles
+        assert etree.tostring(styles) == before
