@@ -29,6 +29,7 @@ from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded, fit_picture, section_height, section_width
 from .contacts_doc import contacts_table
 from .guide_placement import describe, guide_outline, place_unmarked
+from .shared_styles import sharing_styles
 from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
 
@@ -83,7 +84,8 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
     headings in the academy's words, and material it has no markers for is placed by
     :mod:`.guide_placement`."""
     overlay = material.overlay
-    document = docx.Document(io.BytesIO(data))
+    with sharing_styles():
+        document = docx.Document(io.BytesIO(data))
     body = document.element.body
     outline = guide_outline(document) if guide_headings is not None else []
     found = marked_paragraphs(body, find_markers) if _may_hold_markers(body) else []

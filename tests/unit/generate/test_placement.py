@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import zipfile
 from dataclasses import replace
 
 import docx
@@ -359,3 +360,30 @@ def test_slides_too_small_for_an_editable_chart_get_it_as_pictures(module, mater
     assert len(pictures) == len(material.orgchart_pngs)
     assert all(p.left + p.width <= result.slide_width and p.top + p.height <= result.slide_height for p in pictures)
     assert pictures[0]._element.nvPicPr.cNvPr.get("descr") == material.orgchart_alt
+
+
+def test_assembly_shares_one_styles_tree_per_styles_part_and_never_changes_a_style(library, material):
+    """Documents opened for assembly share the styles tree of their styles bytes (python-docx
+    would parse it for each); placing every piece of county material, by markers and without,
+    in every audience's copy must leave it as it was."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml.parser import parse_xml
+
+    from curriculum_kit.generate.shared_styles import _TREES
+
+    marked = library.module("linkages-orientation")  # markers for every piece, program sections
+    unmarked = library.module("supportive-services")
+    for module in (marked, unmarked):
+        guide = module.facilitator_guide.read_bytes()
+        styles_bytes = zipfile.ZipFile(io.BytesIO(guide)).read("word/styles.xml")
+        _TREES.pop(styles_bytes, None)
+        texts = [heading.text for heading in docx.Document(io.BytesIO(guide)).paragraphs if heading.text]
+        outputs = [assemble_word(guide, module, material, audience, None, STAMP, texts)[0]
+                   for audience in ("facilitator", "cws", "calworks")]
+        shared = _TREES[styles_bytes]
+        before = etree.tostring(shared)
+        outputs.append(assemble_word(guide, module, material, "facilitator", None, STAMP, texts)[0])
+        assert etree.tostring(shared) == before
+        # the saved styles are what python-docx would have written from its own parse
+        alone = serialize_part_xml(parse_xml(styles_bytes))
+        assert all(zipfile.ZipFile(io.BytesIO(out)).read("word/styles.xml") == alone for out in outputs)
