@@ -132,7 +132,7 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
 
     def word(path: Path, audience: str) -> tuple[bytes, bool]:
         """The assembled document, and whether it has program-only sections."""
-        headings = [text for _, text in guide_headings(path)] if path == module.facilitator_guide else None
+        headings = _as_given(path, _heading_texts) if path == module.facilitator_guide else None
         try:
             data, done, where = assemble_word(adapted[path], module, material, audience, pair, stamp,
                                               headings)
@@ -147,7 +147,7 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
 
     try:
         deck, dropped, slides_placed = assemble_deck(adapted[module.slides], module, material, pair, stamp,
-                                                     deck_titles(module.slides))
+                                                     _as_given(module.slides, deck_titles))
     except BuildError as exc:
         raise BuildError(exc.message, exc.path or module.slides) from None
     except _SCHEMA_ERRORS as exc:
@@ -183,6 +183,24 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
     return ModulePackets([facilitator, *participants], occurrences, never_found,
                          sum(r.near_miss_count for r in results), sorted(omitted), pair,
                          slides_placed, guide_places, replaced)
+
+
+# An academy file's headings or slide titles as given, by (path, mtime, size): every
+# county's packets place material by them, and reading a guide's 350 KB of styles for its
+# headings cost more than placing the material.
+_AS_GIVEN: dict[tuple[Path, int, int], list[str]] = {}
+
+
+def _as_given(path: Path, read: Callable[[Path], list[str]]) -> list[str]:
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _AS_GIVEN:
+        _AS_GIVEN[key] = read(path)
+    return list(_AS_GIVEN[key])
+
+
+def _heading_texts(path: Path) -> list[str]:
+    return [text for _, text in guide_headings(path)]
 
 
 def _session_sheets(module: Module, county: CountyDocuments, stamp: Stamp,

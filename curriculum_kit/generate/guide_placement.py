@@ -24,6 +24,7 @@ from ..formats.placement import LOCAL_PIECES, Spot, guide_spots
 from ..ooxml.extent import page_styles, pages_of
 from ..ooxml.outline import Heading, heading_styles, headings
 from .headings import add_heading
+from .shared_styles import styles_fact
 
 LOCAL_HEADING = "Local information"
 # Each story brings its own Heading 2, so the stories need no heading of their own.
@@ -32,7 +33,7 @@ PIECE_HEADINGS = {"contacts": "Local contacts", "orgchart": "Who's who: organiza
 
 def guide_outline(document: Any) -> list[Heading]:
     """The guide's headings, read before sections are resolved (anchors count them)."""
-    return headings(document.element.body, heading_styles(document.part.styles.element))
+    return headings(document.element.body, styles_fact(document.part.styles.element, "headings", heading_styles))
 
 
 def place_unmarked(document: Any, outline: list[Heading], texts: list[str], marked: set[str], module: Module,
@@ -101,8 +102,10 @@ def describe(document: Any, placed_at: dict[str, tuple[etree._Element, str]]) ->
     first = document.element.body[0]
     paragraphs = {piece: element if element.tag == qn("w:p") else element.getnext()
                   for piece, (element, _) in placed_at.items() if element is not first}
-    pages = pages_of(document.element, page_styles(document.part.styles.element),
-                     [paragraph for paragraph in paragraphs.values() if paragraph is not None])
+    targets = [paragraph for paragraph in paragraphs.values() if paragraph is not None]
+    pages = {}
+    if targets:  # a walk of the whole body otherwise
+        pages = pages_of(document.element, styles_fact(document.part.styles.element, "pages", page_styles), targets)
     where = {}
     for piece, (element, place) in placed_at.items():
         if element is first:

@@ -13,10 +13,10 @@ assembly may change a style: a test holds that.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PackURI
@@ -26,7 +26,9 @@ from docx.parts.styles import StylesPart
 
 _SHARING: ContextVar[bool] = ContextVar("sharing styles", default=False)
 _TREES: OrderedDict[bytes, Any] = OrderedDict()  # styles bytes -> the tree, least recently used first
+_FACTS: dict[int, dict[str, Any]] = {}  # id of a tree in _TREES -> what was worked out from it
 _KEEP = 8  # a worker builds a few modules' documents over and over
+T = TypeVar("T")
 
 
 @contextmanager
@@ -46,11 +48,23 @@ class _SharedStylesPart(StylesPart):
         tree = _TREES.get(blob)
         if tree is None:
             tree = _TREES[blob] = parse_xml(blob)
+            _FACTS[id(tree)] = {}
             if len(_TREES) > _KEEP:
-                _TREES.popitem(last=False)
+                del _FACTS[id(_TREES.popitem(last=False)[1])]
         else:
             _TREES.move_to_end(blob)
         return cls(partname, content_type, tree, package)
+
+
+def styles_fact(styles: Any, what: str, work_out: Callable[[Any], T]) -> T:
+    """``work_out(styles)``, worked out once for a shared tree (its heading or page-starting
+    styles: every county's guide asks again); each time for any other."""
+    facts = _FACTS.get(id(styles))
+    if facts is None:
+        return work_out(styles)
+    if what not in facts:
+        facts[what] = work_out(styles)
+    return cast(T, facts[what])
 
 
 # python-docx's own way to choose a part's class (docx/__init__.py registers StylesPart so).

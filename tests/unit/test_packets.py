@@ -44,3 +44,20 @@ def test_without_a_plan_a_cover_names_the_roster_of_each_program(library):
                                     "with one of Bethany Cole or Imani Wright (EBS)")
     assert roster_text(library.overlays["california-statewide"]) == ("Co-facilitators: a CWS trainer with a "
                                                                      "CalWORKs trainer")  # no trainers there
+
+
+def test_an_academy_files_headings_are_read_once_and_again_when_the_file_changes(tmp_path):
+    from curriculum_kit.packets import _as_given
+
+    path = tmp_path / "guide.docx"
+    reads: list[str] = []
+
+    def read(p):
+        reads.append(p.read_text())
+        return [p.read_text()]
+
+    path.write_text("Welcome")
+    assert _as_given(path, read) == ["Welcome"] and _as_given(path, read) == ["Welcome"]
+    assert len(reads) == 1
+    path.write_text("Welcome back")  # the academy published a new version under the same name
+    assert _as_given(path, read) == ["Welcome back"] and len(reads) == 2

@@ -387,3 +387,22 @@ def test_assembly_shares_one_styles_tree_per_styles_part_and_never_changes_a_sty
         # the saved styles are what python-docx would have written from its own parse
         alone = serialize_part_xml(parse_xml(styles_bytes))
         assert all(zipfile.ZipFile(io.BytesIO(out)).read("word/styles.xml") == alone for out in outputs)
+
+
+def test_what_is_worked_out_from_a_shared_styles_tree_is_worked_out_once(module):
+    from curriculum_kit.generate.shared_styles import sharing_styles, styles_fact
+
+    guide = module.facilitator_guide.read_bytes()
+    calls: list[object] = []
+
+    def count(styles):
+        calls.append(styles)
+        return len(styles)
+
+    with sharing_styles():
+        shared = [docx.Document(io.BytesIO(guide)).part.styles.element for _ in range(2)]
+    alone = docx.Document(io.BytesIO(guide)).part.styles.element  # opened outside: its own tree
+    assert shared[0] is shared[1] and alone is not shared[0]
+    assert styles_fact(shared[0], "count", count) == styles_fact(shared[1], "count", count) == len(alone)
+    assert styles_fact(alone, "count", count) == styles_fact(alone, "count", count)
+    assert len(calls) == 3  # once for the shared tree, twice for the other
