@@ -185,11 +185,18 @@ def _delete_slide(presentation: Presentation, slide: Slide) -> None:
 
 def _generate(presentation: Presentation, layouts: DeckLayouts, name: str, module: Module,
               material: CountyMaterial, pair: Pair) -> None:
-    """Append the slides of one piece of county material, made from ``layouts``."""
-    overlay = material.overlay
+    """Append the slides of one piece of county material, made from ``layouts`` (the
+    county's own pieces made once for decks that look alike)."""
     if name == "cobrand":
-        cobrand_slide(layouts, module, overlay, material.session)
-    elif name == "contacts":
+        cobrand_slide(layouts, module, material.overlay, material.session)
+    else:
+        material.county_slides.add(presentation, layouts, name, material.overlay,
+                                   lambda: _county_piece(presentation, layouts, name, material))
+
+
+def _county_piece(presentation: Presentation, layouts: DeckLayouts, name: str, material: CountyMaterial) -> None:
+    overlay = material.overlay
+    if name == "contacts":
         _contacts_slides(layouts, overlay)
     elif name == "stories":
         if not overlay.stories:

@@ -34,11 +34,16 @@ def slide_size(presentation: Presentation) -> SlideSize:
 
 def notes_frame(slide: Slide) -> TextFrame:
     """The text frame of a slide's notes (made when the slide has none yet)."""
-    if not slide.has_notes_slide:
-        _add_notes_slide(slide)
+    add_notes(slide)
     frame = slide.notes_slide.notes_text_frame
     assert frame is not None  # the notes master's body placeholder, copied to every notes slide
     return frame
+
+
+def add_notes(slide: Slide) -> None:
+    """Give a slide its notes page, unless it has one (its shapes are not read)."""
+    if not slide.has_notes_slide:
+        _add_notes_slide(slide)
 
 
 def detach(element: etree._Element) -> None:

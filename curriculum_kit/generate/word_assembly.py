@@ -28,6 +28,7 @@ from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded, fit_picture, section_height, section_width
 from .contacts_doc import contacts_table
+from .county_slides import CountySlides
 from .guide_placement import describe, guide_outline, place_unmarked
 from .shared_styles import sharing_styles
 from .slide_parts import SlideSize, detach
@@ -48,6 +49,7 @@ class CountyMaterial:
     orgchart_alt: str
     # slide size -> org chart slides to copy; None: slides too small for them (pictures instead)
     slide_cache: dict[SlideSize, Presentation | None] = field(default_factory=dict)
+    county_slides: CountySlides = field(default_factory=CountySlides)  # made for one deck, repeated in the next
     session: SessionDay | None = None  # the planned session a packet is for (date, room, pair); None: any
 
 
