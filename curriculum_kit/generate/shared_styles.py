@@ -4,7 +4,8 @@ A module's guide and handouts carry their template's styles part (350 KB of XML 
 samples; Word's own templates are as large), and python-docx parses it on every open —
 two thirds of opening a handout — although assembly only looks styles up. While
 :func:`sharing_styles` is on, every document opened from the same styles bytes gets one
-tree, parsed once per worker; outside it python-docx parses as it always does.
+tree, parsed once per worker (and written out once); outside it python-docx parses as it
+always does.
 
 The tree is shared by every document (and county) opened from those bytes, so nothing in
 assembly may change a style: a test holds that.
@@ -54,6 +55,11 @@ class _SharedStylesPart(StylesPart):
         else:
             _TREES.move_to_end(blob)
         return cls(partname, content_type, tree, package)
+
+    @property
+    def blob(self) -> bytes:
+        """The part as python-docx writes it; for a shared tree, serialised once."""
+        return styles_fact(self._element, "blob", lambda _: cast(bytes, super(_SharedStylesPart, self).blob))
 
 
 def styles_fact(styles: Any, what: str, work_out: Callable[[Any], T]) -> T:
