@@ -9,6 +9,8 @@
    the same files, measured side by side.
 4. Preflight's cost: the statewide --no-pdf build without and with it, each in a fresh
    process, in turn (without-with-with-without, twice); the least CPU time of each side.
+   With --preflight-only and valgrind installed, also the instructions of building four
+   counties in one process without and with it (a count the machine's speed cannot move).
 5. With --with-pdf: the statewide build with PDFs, from scratch (several minutes).
 
 Usage: python benchmarks/bench_build.py [OUTDIR] [--preflight-only] [--with-pdf]
@@ -108,6 +110,40 @@ def preflight_cost(out: Path, rounds: int = 2) -> tuple[float, float]:
     return min(seconds["off"]), min(seconds["on"])
 
 
+# Counts instructions (valgrind's callgrind) of building counties 2..N+1 in one process,
+# county 1 built first to warm up: a count does not drift with the machine's speed.
+_COUNTED_BUILD = """
+import os, subprocess, sys, tempfile
+from pathlib import Path
+from curriculum_kit.formats.library import Library
+from curriculum_kit.pipeline import BuildOptions, build
+out, side, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+library = Library.load(out / "base_modules", out / "county_overlays")
+counties = [f"county-{number:02d}" for number in range(1, count + 2)]  # make_statewide's names
+def counting(state):
+    subprocess.run(["callgrind_control", "--instr=" + state, str(os.getpid())], capture_output=True, check=True)
+with tempfile.TemporaryDirectory() as dist:
+    options = dict(jobs=1, preflight=side == "on")
+    build(library, BuildOptions(out=Path(dist) / "warm", counties=tuple(counties[:1]), **options), lambda o: None)
+    counting("on")
+    build(library, BuildOptions(out=Path(dist) / "counted", counties=tuple(counties[1:]), **options), lambda o: None)
+    counting("off")
+"""
+
+
+def preflight_instructions(out: Path, counties: int = 4) -> tuple[int, int]:
+    """(instructions without preflight, with it) of building ``counties`` statewide counties
+    in one process; needs valgrind."""
+    counted = {}
+    for side in ("off", "on"):
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=/dev/null",
+                               sys.executable, "-c", _COUNTED_BUILD, str(out), side, str(counties)],
+                              capture_output=True, text=True, check=True, env=ENV)
+        counted[side] = int(next(line for line in done.stderr.splitlines() if "Collected" in line)
+                            .split()[-1].replace(",", ""))
+    return counted["off"], counted["on"]
+
+
 def main(out: Path, preflight_only: bool = False, with_pdf: bool = False) -> None:
     make_statewide.main(out)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "curriculum_kit")],
@@ -116,6 +152,10 @@ def main(out: Path, preflight_only: bool = False, with_pdf: bool = False) -> Non
         without, with_preflight = preflight_cost(out)
         print(f"| preflight's cost in the statewide build, CPU seconds without vs with | {without:.1f} s vs "
               f"{with_preflight:.1f} s = +{(with_preflight / without - 1) * 100:.0f}% | at most +10% |")
+        if shutil.which("valgrind"):
+            plain, checked = preflight_instructions(out)
+            print(f"| the same in instructions, 4 counties built in one process (callgrind) | {plain / 1e9:.1f} G vs "
+                  f"{checked / 1e9:.1f} G = +{(checked / plain - 1) * 100:.1f}% | |")
         return
     # This checkout's code (python -m), not whichever curriculum-kit is first on PATH.
     command = [sys.executable, "-m", "curriculum_kit", "build", "--no-pdf"]

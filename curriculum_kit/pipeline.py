@@ -149,14 +149,14 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
             done(Outcome(slug, name, "failed", problem))
             continue
         warnings = ([problem] if problem else []) + _long_stories(overlay)
+        key = inputs_key(module_infos[module_id], chain_info, {**build_options, **session_key(session)})
+        folder = _folder(options.out, slug, module_id, session)
+        if is_current(folder, key):  # built from these very inputs by this version: they passed the checks
+            done(_current(options, slug, name, folder, warnings))
+            continue
         errors = county_errors(overlay, library.modules[module_id])
         if errors:  # what validate reports as errors: the same words, before any work
             done(Outcome(slug, name, "failed", str(errors[0]).replace(": error:", ":", 1)))
-            continue
-        key = inputs_key(module_infos[module_id], chain_info, {**build_options, **session_key(session)})
-        folder = _folder(options.out, slug, module_id, session)
-        if is_current(folder, key):
-            done(_current(options, slug, name, folder, warnings))
             continue
         jobs.setdefault(slug, []).append(_Job(library.modules[module_id], key, module_infos[module_id],
                                               chain_info, warnings, session))
