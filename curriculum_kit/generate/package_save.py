@@ -28,7 +28,7 @@ from pptx.opc.package import XmlPart as PptxXmlPart
 from pptx.opc.serialized import PackageWriter as PptxPackageWriter
 from pptx.presentation import Presentation
 
-from ..ooxml.shared_trees import forget_pending_views, offer, wanted
+from ..ooxml.shared_trees import forget_pending_views, offer, offer_directory, wanted
 from ..ooxml.zipio import DateTime, ZipWriter
 
 _DOS_EPOCH: DateTime = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
@@ -109,7 +109,10 @@ def saved_bytes(document: DocxDocument | Presentation, date_time: DateTime) -> b
             offer((raw, crc, zlib.DEFLATED), trees[name], len(blob))
     forget_pending_views()
     writer.close()
-    return out.getvalue()
+    data = out.getvalue()
+    if wanted():
+        offer_directory(data, writer.directory())
+    return data
 
 
 # The parts a reader of a packet reads (preflight: text, slides, notes, page and slide

@@ -119,9 +119,13 @@ class Package:
         self.shared = shared
         self._check_signature()
         self._stream = self.open_raw()
+        known = shared.directory(data) if shared is not None and data is not None else None
         try:
-            with zipfile.ZipFile(self._stream) as archive:  # only for its central directory
-                self.infos = archive.infolist()
+            if known is not None:  # a document the build just saved: its writer listed the entries
+                self.infos = known
+            else:
+                with zipfile.ZipFile(self._stream) as archive:  # only for its central directory
+                    self.infos = archive.infolist()
         except (zipfile.BadZipFile, OSError, ValueError):
             self._stream.close()
             raise PackageError("is damaged: not a complete zip archive (truncated or corrupt); "

@@ -121,6 +121,22 @@ class ZipWriter:
         packed: bytes | _Deflation = _Deflation(data, 6) if len(data) >= _TWO_HALVES_MIN else deflate(data)
         self._queue((name, packed, zipfile.ZIP_DEFLATED, crc, len(data), date_time, 0o644 << 16))
 
+    def directory(self) -> list[zipfile.ZipInfo]:
+        """The entries written so far, as zipfile would read them from the central directory
+        (what a reader of the zip needs: name, sizes, CRC, method, flags, time, offset)."""
+        infos = []
+        for record in self._central:
+            fields = _CENTRAL_HEADER.unpack_from(record)
+            info = zipfile.ZipInfo(record[_CENTRAL_HEADER.size:].decode("utf-8"))
+            info.flag_bits, info.compress_type, info.CRC = fields[3], fields[4], fields[7]
+            info.compress_size, info.file_size, info.external_attr, info.header_offset = (
+                fields[8], fields[9], fields[15], fields[16])
+            time, date = fields[5], fields[6]
+            info.date_time = ((date >> 9) + 1980, (date >> 5) & 0xF, date & 0x1F,
+                              time >> 11, (time >> 5) & 0x3F, (time & 0x1F) * 2)
+            infos.append(info)
+        return infos
+
     def close(self) -> None:
         self._write_ready(wait=True)
         start = self._stream.tell()

@@ -52,3 +52,22 @@ def test_a_view_read_before_saving_goes_with_the_tree_offered_and_only_while_tre
         assert not trees.pending_views
     offer((b"y", 2, 8), slide("later"), 100)  # outside saved_into nothing is offered
     assert trees.get((b"y", 2, 8)) is None
+
+
+def test_a_document_saved_while_trees_are_taken_is_opened_from_its_writers_directory(tmp_path):
+    import docx
+
+    from curriculum_kit.generate.package_save import saved_bytes
+    from curriculum_kit.ooxml.package import Package
+
+    document = docx.Document()
+    document.add_paragraph("Welcome")
+    trees = SharedTrees()
+    with saved_into(trees):
+        data = saved_bytes(document, (2026, 1, 1, 0, 0, 0))
+    listed = trees.directory(data)
+    assert listed is not None and trees.directory(bytes(bytearray(data))) is None  # by identity only
+    with Package(tmp_path / "x.docx", data, trees) as given, Package(tmp_path / "x.docx", data) as read:
+        assert given.infos is listed
+        assert [i.filename for i in given.infos] == [i.filename for i in read.infos]
+        assert etree.tostring(given.xml(given.main_part)) == etree.tostring(read.xml(read.main_part))

@@ -1,13 +1,15 @@
-"""Deflating changed parts: standard raw deflate, the same bytes every time."""
+"""Deflating changed parts: standard raw deflate, the same bytes every time; the entries written."""
 
 from __future__ import annotations
 
+import io
 import random
+import zipfile
 import zlib
 
 import pytest
 
-from curriculum_kit.ooxml.zipio import deflate
+from curriculum_kit.ooxml.zipio import ZipWriter, deflate
 
 
 @pytest.mark.parametrize("size", [0, 1, 5_000, (1 << 20) - 1, 3 << 20])
@@ -20,3 +22,16 @@ def test_deflate_reads_back_with_plain_zlib_and_is_deterministic(size):
     assert zlib.decompress(raw, -15) == data  # a large part is two halves that read as one stream
     assert deflate(data) == raw
     assert len(raw) <= len(zlib.compress(data, 6)) + 64  # as small as zlib's own level 6
+
+
+def test_the_writers_directory_is_what_zipfile_reads_back():
+    out = io.BytesIO()
+    writer = ZipWriter(out)
+    writer.add("word/document.xml", b"<w:document/>" * 500, (2026, 12, 6, 13, 7, 59))
+    writer.add_raw("media/é.png", b"raw", zipfile.ZIP_STORED, zlib.crc32(b"raw"), 3)
+    writer.close()
+    read_back = zipfile.ZipFile(io.BytesIO(out.getvalue())).infolist()
+    fields = ("filename", "flag_bits", "compress_type", "CRC", "compress_size", "file_size", "external_attr",
+              "header_offset", "date_time")
+    assert [[getattr(info, f) for f in fields] for info in writer.directory()] == \
+        [[getattr(info, f) for f in fields] for info in read_back]
