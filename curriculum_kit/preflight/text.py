@@ -34,7 +34,13 @@ def _may_double(text: str) -> bool:
     next, or a pair of words comes again 2-6 words on (a phrase said twice), or a phrase in
     parentheses repeats the words just before it. Punctuation is its own token, so
     'California California,' is a word equal to the next."""
-    tokens = _TOKEN.findall(text.casefold().replace("\u0307", ""))  # 'İ' folds to 'i' and a dot
+    folded = text.casefold()
+    if "\u0307" in folded:  # 'İ' folds to 'i' and a combining dot, which the pattern reads apart
+        return True
+    tokens = _TOKEN.findall(folded)
+    words = [token for token in tokens if token[0].isalnum()]
+    if len(set(words)) == len(words):
+        return False  # every double repeats a word; titles, cells and bullets mostly repeat none
     for offset in range(1, _LONGEST + 1):
         same = list(map(str.__eq__, tokens, tokens[offset:]))
         if any(same) if offset == 1 else any(map(bool.__and__, same, same[1:])):
