@@ -368,6 +368,7 @@ def _table_rows(path: Path, records: Iterator[tuple[int, list[str]]], required: 
                          f"{','.join(required)}", path, where(first[0]))
     rows: list[CsvRow] = []
     counted = 0
+    columns = tuple(header)
     for start, raw in records:
         cells = [cell.strip().replace("\ufeff", "") for cell in raw]
         if not any(cells) or cells[0].startswith("#"):
@@ -378,7 +379,7 @@ def _table_rows(path: Path, records: Iterator[tuple[int, list[str]]], required: 
                              where(start))
         problem = _row_problem(header, required, cells, sheet is not None)
         if problem is None:
-            rows.append(CsvRow(start, dict(zip(header, cells)), sheet, tuple(header)))
+            rows.append(CsvRow(start, dict(zip(header, cells)), sheet, columns))
         else:
             error = InputError(problem, path, where(start, len(header) if sheet else 0))
             if on_bad_row is None:
@@ -389,6 +390,20 @@ def _table_rows(path: Path, records: Iterator[tuple[int, list[str]]], required: 
 
 def _row_problem(header: list[str], required: list[str], cells: list[str], sheet: bool) -> str | None:
     """Why a row does not fit the header or holds a cell no document can, or None."""
+    misfit = _misfit(header, required, cells, sheet) if len(cells) != len(header) else None
+    if misfit:  # the usual row has a cell for each column
+        return misfit
+    if NOT_IN_XML.search("\n".join(cells)) is None and max(map(len, cells), default=0) <= CELL_CHARS:
+        return None  # the whole row at once (thousands of rows a build): every cell fits
+    for column, cell in zip(header, cells):
+        problem = cell_problem(column, cell)
+        if problem:
+            return problem
+    return None
+
+
+def _misfit(header: list[str], required: list[str], cells: list[str], sheet: bool) -> str | None:
+    """A value beyond the header's columns, or a required column the row has no cell for."""
     if any(cells[len(header):]):
         if sheet:
             from .workbook import column_letter
@@ -400,12 +415,6 @@ def _row_problem(header: list[str], required: list[str], cells: list[str], sheet
     if absent:
         return (f"row has {_cells(len(cells))} but the header has {len(header)} "
                 f"(no value for {', '.join(absent)})")
-    if NOT_IN_XML.search("\n".join(cells)) is None and max(map(len, cells), default=0) <= CELL_CHARS:
-        return None  # the whole row at once (thousands of rows a build): every cell fits
-    for column, cell in zip(header, cells):
-        problem = cell_problem(column, cell)
-        if problem:
-            return problem
     return None
 
 
