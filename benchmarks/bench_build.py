@@ -9,11 +9,11 @@
    the same files, measured side by side.
 4. Preflight's cost: the statewide --no-pdf build without and with it, each in a fresh
    process, in turn (without-with-with-without, twice); the least CPU time of each side.
-   With --preflight-only and valgrind installed, also the instructions of building four
+   With --instructions (needs valgrind): instead, the instructions of building four
    counties in one process without and with it (a count the machine's speed cannot move).
 5. With --with-pdf: the statewide build with PDFs, from scratch (several minutes).
 
-Usage: python benchmarks/bench_build.py [OUTDIR] [--preflight-only] [--with-pdf]
+Usage: python benchmarks/bench_build.py [OUTDIR] [--preflight-only | --instructions] [--with-pdf]
        (default OUTDIR: $TMPDIR/curriculum-kit-statewide)
 """
 
@@ -144,7 +144,7 @@ def preflight_instructions(out: Path, counties: int = 4) -> tuple[int, int]:
     return counted["off"], counted["on"]
 
 
-def main(out: Path, preflight_only: bool = False, with_pdf: bool = False) -> None:
+def main(out: Path, preflight_only: bool = False, with_pdf: bool = False, instructions: bool = False) -> None:
     make_statewide.main(out)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "curriculum_kit")],
                    env=ENV, check=True)  # the bytecode an installed package has
@@ -152,10 +152,13 @@ def main(out: Path, preflight_only: bool = False, with_pdf: bool = False) -> Non
         without, with_preflight = preflight_cost(out)
         print(f"| preflight's cost in the statewide build, CPU seconds without vs with | {without:.1f} s vs "
               f"{with_preflight:.1f} s = +{(with_preflight / without - 1) * 100:.0f}% | at most +10% |")
-        if shutil.which("valgrind"):
-            plain, checked = preflight_instructions(out)
-            print(f"| the same in instructions, 4 counties built in one process (callgrind) | {plain / 1e9:.1f} G vs "
-                  f"{checked / 1e9:.1f} G = +{(checked / plain - 1) * 100:.1f}% | |")
+        return
+    if instructions:
+        if not shutil.which("valgrind"):
+            raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+        plain, checked = preflight_instructions(out)
+        print(f"| preflight's cost in instructions, 4 counties built in one process (callgrind) | "
+              f"{plain / 1e9:.1f} G vs {checked / 1e9:.1f} G = +{(checked / plain - 1) * 100:.1f}% | at most +10% |")
         return
     # This checkout's code (python -m), not whichever curriculum-kit is first on PATH.
     command = [sys.executable, "-m", "curriculum_kit", "build", "--no-pdf"]
@@ -187,4 +190,5 @@ def main(out: Path, preflight_only: bool = False, with_pdf: bool = False) -> Non
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     main(Path(arguments[0] if arguments else Path(tempfile.gettempdir()) / "curriculum-kit-statewide"),
-         preflight_only="--preflight-only" in sys.argv, with_pdf="--with-pdf" in sys.argv)
+         preflight_only="--preflight-only" in sys.argv, with_pdf="--with-pdf" in sys.argv,
+         instructions="--instructions" in sys.argv)
