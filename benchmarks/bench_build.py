@@ -138,7 +138,8 @@ def preflight_instructions(out: Path, counties: int = 4) -> tuple[int, int]:
     for side in ("off", "on"):
         done = subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=/dev/null",
                                sys.executable, "-c", _COUNTED_BUILD, str(out), side, str(counties)],
-                              capture_output=True, text=True, check=True, env=ENV)
+                              capture_output=True, text=True, check=True,
+                              env={**ENV, "PYTHONHASHSEED": "0"})  # the same set orders, the same count
         counted[side] = int(next(line for line in done.stderr.splitlines() if "Collected" in line)
                             .split()[-1].replace(",", ""))
     return counted["off"], counted["on"]
