@@ -2,7 +2,7 @@
 """Measure `curriculum-kit build` on a statewide set of inputs, in one run.
 
 1. The whole statewide build (58 counties x the sample modules, --no-pdf), from scratch.
-2. A rebuild with nothing changed (must do no document work).
+2. A rebuild with nothing changed (must do no document work), the least of five.
 3. PDFs: one packet's documents converted by curriculum-kit (one LibreOffice start per kind
    of file, in turn, and the same batches in as many LibreOffice processes at once as there
    are cores) against the sum of bare one-file `soffice --headless --convert-to pdf` runs of
@@ -164,14 +164,15 @@ def main(out: Path, preflight_only: bool = False, with_pdf: bool = False, instru
     # This checkout's code (python -m), not whichever curriculum-kit is first on PATH.
     command = [sys.executable, "-m", "curriculum_kit", "build", "--no-pdf"]
     cold, cold_line = timed(command, out)
-    again, again_line = timed(command, out)
+    rebuilds = [timed(command, out) for _ in range(5)]  # short: the least of five, as a spell of load only adds
+    again, again_line = min(rebuilds)
     without, with_preflight = preflight_cost(out)
     modules = len([d for d in (out / "base_modules").iterdir() if d.is_dir()])
     print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f} at the end\n")
     print("| measurement | result | target |\n|---|---:|---|")
     print(f"| statewide build, 58 counties x {modules} modules, --no-pdf | {cold:.1f} s | under 20 s |")
-    print(f"| rebuild with nothing changed | {again:.2f} s | under 0.5 s |")
+    print(f"| rebuild with nothing changed (least of 5) | {again:.2f} s | under 0.5 s |")
     print(f"| preflight's cost in the statewide build, CPU seconds without vs with | {without:.1f} s vs "
           f"{with_preflight:.1f} s = +{(with_preflight / without - 1) * 100:.0f}% | at most +10% |")
     if soffice():

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,11 +24,9 @@ from .formats.module import Module
 from .formats.overlay import Overlay
 from .formats.session_day import SessionDay
 from .formats.stories import size_warning
-from .ooxml.shared_trees import saved_into
 from .outputs import Stamp, atomic_output, check_outputs, write_json
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
-from .package.lms_content import FORMATS, ExportFile, lms_exports
 from .package.manifest import (
     MANIFEST,
     inputs_key,
@@ -41,19 +38,20 @@ from .package.manifest import (
 )
 from .package.readme import ROLE_TITLES, inserted_lines, readme
 from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
-from .package.thumbnail import THUMBNAIL, title_slide_png
 from .package.workers import end_with_parent, remove_partial_files
 from .package.zipper import Entry, sha256_file, write_zip
 from .planning.order import teaching_order
-from .preflight import GENERATED_DOCUMENTS, Issue, Memory, check_documents, source_doubles
-from .preflight.review import write_review
+from .preflight.issues import Issue
 from .readiness import county_errors
 from .versioning.lock import lock_problems
 
 if TYPE_CHECKING:
+    from .package.lms_content import ExportFile
     from .packets import ModulePackets
-# Document work (python-docx, python-pptx, pikepdf) is imported where it is done, so a
-# rebuild with nothing stale never loads it: a third of a no-op rebuild was those imports.
+    from .preflight.run import Memory
+# Document work (python-docx, python-pptx, pikepdf), the checks, exports and worker
+# processes are imported where they are done, so a rebuild with nothing stale never loads
+# them: a third of a no-op rebuild was those imports.
 
 
 @dataclass(frozen=True)
@@ -174,6 +172,8 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
             for outcome in _build_county(*task):
                 done(outcome)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     with ProcessPoolExecutor(max_workers=options.jobs, initializer=end_with_parent, initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(_build_county, *task): task for task in tasks}
         for future in as_completed(futures):
@@ -313,7 +313,9 @@ def _build_county(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epo
 
 def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, epoch: int,
                      pdf_instances: int) -> list[Outcome]:
+    from .ooxml.shared_trees import saved_into
     from .packets import county_documents, module_packets
+    from .preflight.run import Memory
 
     stamp = Stamp.from_epoch(epoch)
     # The county's documents share parts; preflight reads each once, and takes the trees
@@ -353,6 +355,8 @@ def _preflight(module: Module, packets: ModulePackets, memory: Memory,
                session: SessionDay | None) -> dict[str, list[Issue]]:
     """Each packet's preflight findings; documents packets share are read once. A planned
     session's agenda document keeps the session's clock (``check_documents``' shift)."""
+    from .preflight.run import GENERATED_DOCUMENTS, check_documents
+
     hour, minute = module.start_time
     shift = 0 if session is None else session.starts.hour * 60 + session.starts.minute - (hour * 60 + minute)
     def doubles() -> frozenset[str]:
@@ -368,6 +372,8 @@ _DOUBLES: dict[tuple[Path, ...], frozenset[str]] = {}
 
 def _source_doubles(module: Module) -> frozenset[str]:
     """Doubled phrases the module's documents already have, worked out once per worker."""
+    from .preflight.run import source_doubles
+
     if module.documents not in _DOUBLES:
         _DOUBLES[module.documents] = source_doubles((path.name, path.read_bytes()) for path in module.documents)
     return _DOUBLES[module.documents]
@@ -391,6 +397,9 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instance
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
            options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]]) -> Outcome:
+    from .package.lms_content import FORMATS, lms_exports
+    from .preflight.review import write_review
+
     module = job.module
     folder = _folder(options.out, overlay.slug, module.id, job.session)
     folder.mkdir(parents=True, exist_ok=True)
@@ -477,6 +486,8 @@ def _write_exports(folder: Path, exports: list[ExportFile]) -> list[str]:
 
 def _write_thumbnail(folder: Path, deck_pdf: bytes | None) -> str | None:
     """The title slide's picture when the deck has a PDF; an older one is removed otherwise."""
+    from .package.thumbnail import THUMBNAIL, title_slide_png
+
     png = title_slide_png(deck_pdf) if deck_pdf else None
     target = folder / THUMBNAIL
     if png is None:
@@ -492,6 +503,7 @@ def export_module(library: Library, slug: str, module_id: str, formats: tuple[st
     """`curriculum-kit export`: build the module's packets for the county in memory and write
     the exports of its participant packets to ``out``."""
     from .package import pdf as pdf_tools
+    from .package.lms_content import lms_exports
     from .packets import county_documents, module_packets
 
     overlay, module = library.overlay(slug), library.module(module_id)

@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 from ..errors import InputError, display_path
-from . import DOCUMENT_SUFFIXES, GENERATED_DOCUMENTS, check_documents
 from .issues import Issue
+from .run import DOCUMENT_SUFFIXES, GENERATED_DOCUMENTS, check_documents
 
 MODULE_FILE = "module.toml"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..preflight import Issue
+from ..preflight.issues import Issue
 
 
 def check_report(issues: list[Issue], checked: int) -> dict[str, object]:

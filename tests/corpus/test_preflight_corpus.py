@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from curriculum_kit.preflight import check_documents
+from curriculum_kit.preflight.run import check_documents
 from tests.conftest import corpus_files, needs_corpus
 
 FILES = corpus_files("docx", "pptx")

@@ -9,9 +9,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from curriculum_kit.preflight import check_documents
 from curriculum_kit.preflight.document import open_document
 from curriculum_kit.preflight.issues import Issue
+from curriculum_kit.preflight.run import check_documents
 
 from . import documents as make
 
