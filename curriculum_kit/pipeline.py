@@ -39,7 +39,7 @@ from .package.manifest import (
 from .package.readme import ROLE_TITLES, inserted_lines, readme
 from .package.session_catalog import SESSIONS, remove_unplanned, session_key, session_manifest
 from .package.workers import end_with_parent, remove_partial_files
-from .package.zipper import Entry, sha256_file, write_zip
+from .package.zipper import Checksums, Entry, sha256_file, write_zip
 from .planning.order import teaching_order
 from .preflight.issues import Issue
 from .readiness import county_errors
@@ -321,6 +321,7 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
     # The county's documents share parts; preflight reads each once, and takes the trees
     # python-docx and python-pptx saved them from instead of parsing the saved bytes again.
     memory = Memory()
+    checksums = Checksums()  # of documents the county's packets share
     built: list[tuple[_Job, ModulePackets]] = []
     outcomes = []
     with saved_into(memory.trees) if options.preflight else nullcontext():
@@ -338,13 +339,13 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
     pdfs: dict[str, bytes] = {}
     if options.pdf and built:
         try:
-            pdfs = _convert_all(built, stamp, pdf_instances)
+            pdfs = _convert_all(built, stamp, pdf_instances, checksums.sha256)
         except CurriculumKitError as exc:
             return outcomes + [Outcome(overlay.slug, job.name, "failed", str(exc)) for job, _ in built]
     for job, packets in built:
         try:
             findings = _preflight(job.module, packets, memory, job.session) if options.preflight else {}
-            outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings))
+            outcomes.append(_write(overlay, job, packets, pdfs, options, stamp, findings, checksums))
         except OSError as exc:  # the disk refused this packet (full, a name too long): the next may fit
             outcomes.append(Outcome(overlay.slug, job.name, "failed",
                                     located(exc.filename, None, exc.strerror or str(exc))))
@@ -383,7 +384,8 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instances: int) -> dict[str, bytes]:
+def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instances: int,
+                 digest: Callable[[bytes], str]) -> dict[str, bytes]:
     """PDFs for every distinct document of the county, keyed by the document's sha256."""
     from .package import pdf as pdf_tools
 
@@ -391,12 +393,12 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instance
     for _, packets in built:
         for packet in packets.packets:
             for name, data in packet.documents.items():
-                pending.setdefault(_digest(data), (name, data))
+                pending.setdefault(digest(data), (name, data))
     return pdf_tools.convert_documents(pending, stamp.when.strftime("%Y%m%d%H%M%S"), instances)
 
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
-           options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]]) -> Outcome:
+           options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]], checksums: Checksums) -> Outcome:
     from .package.lms_content import FORMATS, lms_exports
     from .preflight.review import write_review
 
@@ -406,7 +408,8 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     lines = list(dict.fromkeys(str(issue) for issues in findings.values() for issue in issues))
     documents = {name: data for packet in packets.packets for name, data in packet.documents.items()}
     review = write_review(folder, f"{overlay.county} · {module.title}", list(documents),
-                          {name: pdfs[_digest(data)] for name, data in documents.items() if _digest(data) in pdfs},
+                          {name: pdfs[digest] for name, data in documents.items()
+                           if (digest := checksums.sha256(data)) in pdfs},
                           list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
                           {"occurrences": dict(packets.occurrences), "never_found": packets.never_found,
                            "near_misses": packets.near_misses})
@@ -419,7 +422,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     for packet in packets.packets:
         name = packet_name(overlay, module, packet.role, job.session)
         top = name.removesuffix(".zip")
-        documents = _with_pdfs(packet.documents, pdfs)
+        documents = _with_pdfs(packet.documents, pdfs, checksums.sha256)
         if packet.role.startswith("participant"):
             participants[packet.role] = dict(documents)
         inserted = inserted_lines(module.slides.name, packets.slides_placed, module.facilitator_guide.name,
@@ -428,12 +431,12 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                       module.facilitator_guide.name, module.slides.name, inserted, packets.replaced)
         documents["README.txt"] = text.encode("utf-8")
         entries = [Entry(f"{top}/{path}", data) for path, data in documents.items()]
-        write_zip(folder / name, entries, stamp.zip_time)
+        write_zip(folder / name, entries, stamp.zip_time, checksums)
         size = (folder / name).stat().st_size
         manifest_packets.append({
             "role": packet.role, "label": ROLE_TITLES.get(packet.role, packet.role), "file": name,
             "sha256": sha256_file(folder / name), "bytes": size,
-            "contents": [{"path": e.path, "sha256": e.sha256, "bytes": len(e.data)}
+            "contents": [{"path": e.path, "sha256": checksums.sha256(e.data), "bytes": len(e.data)}
                          for e in sorted(entries, key=lambda e: e.path)],
             "findings": [issue.to_json() for issue in findings.get(packet.role, [])],
         })
@@ -441,7 +444,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     exports = (lms_exports(overlay, module, participants, packets.pair, _logos(overlay), stamp, tuple(FORMATS))
                if options.export and job.session is None else [])
     written += _write_exports(folder, exports)
-    thumbnail = _write_thumbnail(folder, pdfs.get(_digest(packets.packets[0].documents.get(module.slides.name, b""))))
+    thumbnail = _write_thumbnail(folder, pdfs.get(checksums.sha256(packets.packets[0].documents.get(module.slides.name, b""))))
     teams = {t.program for t in overlay.trainers}
     warnings = [] if len(teams) == 2 else ["no co-facilitators: the overlay needs a trainer from each program"]
     manifest = {
@@ -523,12 +526,15 @@ def export_module(library: Library, slug: str, module_id: str, formats: tuple[st
     return [out / name for name in _write_exports(out, exports)]
 
 
-def _with_pdfs(documents: dict[str, bytes], pdfs: dict[str, bytes]) -> dict[str, bytes]:
+def _with_pdfs(documents: dict[str, bytes], pdfs: dict[str, bytes],
+               digest: Callable[[bytes], str] = _digest) -> dict[str, bytes]:
     """A packet's documents and the PDF of each that has one (``pdfs`` keyed by sha256)."""
+    if not pdfs:
+        return dict(documents)
     files = dict(documents)
     for name, data in documents.items():
-        if _digest(data) in pdfs:
-            files[str(Path(name).with_suffix(".pdf"))] = pdfs[_digest(data)]
+        if (key := digest(data)) in pdfs:
+            files[str(Path(name).with_suffix(".pdf"))] = pdfs[key]
     return files
 
 

@@ -24,17 +24,42 @@ class Entry:
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
-def write_zip(target: Path, entries: list[Entry], date_time: DateTime) -> None:
+class Checksums:
+    """The sha256 and CRC-32 of documents that go into several packets, each worked out once:
+    a county's contacts and org chart are in every packet of every module, a module's
+    handouts and agenda in each of its packets (hashing them again and again was a tenth of
+    building a county). Known by the identity of the bytes, which are kept meanwhile."""
+
+    def __init__(self) -> None:
+        self._sha256: dict[int, tuple[bytes, str]] = {}
+        self._crc32: dict[int, tuple[bytes, int]] = {}
+
+    def sha256(self, data: bytes) -> str:
+        known = self._sha256.get(id(data))
+        if known is None or known[0] is not data:
+            known = self._sha256[id(data)] = (data, hashlib.sha256(data).hexdigest())
+        return known[1]
+
+    def crc32(self, data: bytes) -> int:
+        known = self._crc32.get(id(data))
+        if known is None or known[0] is not data:
+            known = self._crc32[id(data)] = (data, zlib.crc32(data))
+        return known[1]
+
+
+def write_zip(target: Path, entries: list[Entry], date_time: DateTime, checksums: Checksums | None = None) -> None:
     with atomic_output(target) as stream:
-        write_zip_bytes(stream, entries, date_time)
+        write_zip_bytes(stream, entries, date_time, checksums)
 
 
-def write_zip_bytes(stream: BinaryIO, entries: list[Entry], date_time: DateTime) -> None:
+def write_zip_bytes(stream: BinaryIO, entries: list[Entry], date_time: DateTime,
+                    checksums: Checksums | None = None) -> None:
     """The zip of ``entries`` into an open stream: sorted, pinned times, no partial state kept."""
     writer = ZipWriter(stream)
+    crc32 = checksums.crc32 if checksums is not None else zlib.crc32
     for entry in sorted(entries, key=lambda e: e.path):
         if entry.path.lower().endswith(_STORED):
-            writer.add_raw(entry.path, entry.data, 0, zlib.crc32(entry.data), len(entry.data), date_time)
+            writer.add_raw(entry.path, entry.data, 0, crc32(entry.data), len(entry.data), date_time)
         else:
             writer.add(entry.path, entry.data, date_time)
     writer.close()

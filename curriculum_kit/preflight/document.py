@@ -117,10 +117,16 @@ class Document:
             notes[what] = work_out()
         return cast(T, notes[what])
 
+    @cached_property
+    def _paragraph_texts(self) -> dict[str, list[str]]:
+        """Each part's paragraph texts, split from its view once for every finder."""
+        return {name: view.text.split("\x00", view.paragraph_blocks)[:view.paragraph_blocks]
+                for name, (view, _) in self.views.items()}
+
     def scan(self, finder: TextFinder[T]) -> Iterator[tuple[Paragraph, T]]:
         """What ``finder`` finds in each paragraph's text, with the paragraph."""
         for name, (view, locator) in self.views.items():
-            texts = view.text.split("\x00", view.paragraph_blocks)[:view.paragraph_blocks]
+            texts = self._paragraph_texts[name]
             found = finder.find_in(texts)
             if not found:
                 continue
