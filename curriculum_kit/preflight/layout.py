@@ -41,9 +41,11 @@ def text_width(text: str, font_pt: float) -> int:
     return int(_points(text, font_pt) * EMU_PER_PT)
 
 
+@lru_cache(maxsize=1 << 16)
 def line_count(text: str, width: int, font_pt: float) -> int:
     """Lines ``text`` takes wrapped at spaces into ``width`` EMU; a word wider than a line
-    breaks over as many lines as it needs (as PowerPoint breaks it)."""
+    breaks over as many lines as it needs (as PowerPoint breaks it). Remembered: every
+    county's decks and pages repeat most of the module's paragraphs in the same boxes."""
     space = text_width(" ", font_pt)
     lines, used = 0, 0
     for word in text.split():
