@@ -24,32 +24,25 @@ _PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|\{\{|\[insert\b|\blorem ipsum\b|\
 _PLACEHOLDER_CASED = ("TODO", "FIXME", "TBD", "XXX")  # as words, only in capitals
 
 
-# Words as the pattern reads them, and every other visible character on its own.
-_TOKEN = re.compile(rf"{_WORD}|\S")
+# Words as the pattern reads them (punctuation, digits and spaces between them left out).
+_WORDS = re.compile(_WORD)
 _LONGEST = 6  # words in the longest phrase the pattern doubles
 
 
 def _may_double(text: str) -> bool:
-    """A cheap test before the pattern, true of every text it matches: some word equals the
-    next, or a pair of words comes again 2-6 words on (a phrase said twice), or a phrase in
-    parentheses repeats the words just before it. Punctuation is its own token, so
-    'California California,' is a word equal to the next."""
+    """A cheap test before the pattern, true of every text it matches. A double is a phrase
+    followed by itself with only spaces or a parenthesis between, so in the text's words
+    some word equals the next, or a pair of words comes again 2-6 words on."""
     folded = text.casefold()
     if "\u0307" in folded:  # 'İ' folds to 'i' and a combining dot, which the pattern reads apart
         return True
-    tokens = _TOKEN.findall(folded)
-    words = [token for token in tokens if token[0].isalnum()]
+    words = _WORDS.findall(folded)
     if len(set(words)) == len(words):
-        return False  # every double repeats a word; titles, cells and bullets mostly repeat none
+        return False  # titles, cells and bullets mostly repeat no word
     for offset in range(1, _LONGEST + 1):
-        same = list(map(str.__eq__, tokens, tokens[offset:]))
+        same = list(map(str.__eq__, words, words[offset:]))
         if any(same) if offset == 1 else any(map(bool.__and__, same, same[1:])):
             return True
-    for index, token in enumerate(tokens):
-        if token == "(" and ")" in tokens[index:]:
-            inner = tokens[index + 1:tokens.index(")", index)]
-            if inner and tokens[max(index - len(inner), 0):index] == inner:
-                return True
     return False
 
 
