@@ -6,4 +6,8 @@ runs them over a packet's documents in memory (what `build` does); :mod:`.files`
 files, zips and folders on disk (what `curriculum-kit check` does). The package itself
 imports nothing: a rebuild with nothing to do reads findings (:mod:`.issues`) without
 loading the checks.
+
+Floor 5 (README, "How the code is laid out"): imports from curriculum_kit only floors 0-4
+(errors, formats, ooxml, generate's text measures, outputs); never packets, planning or
+versioning beside it, nor pipeline, report or cli above.
 """
