@@ -325,32 +325,24 @@ _BREAKS: dict[bytes, tuple[str, int, int] | None] = {}  # digest of a table's XM
 
 def _remembered_break(table: etree._Element, rows: list[etree._Element],
                       grid: list[int]) -> tuple[str, int, int] | None:
-    """The first word wider than its column (with its column and row index). A table whose
-    every cell passes a cheap bound needs nothing more; the others are measured once per
-    table XML: a module's tables come back unchanged in every county's guide, a county's
-    contacts table in every module's."""
-    doubtful = _doubtful_cells(table, rows, grid)
-    if not doubtful:
-        return None
+    """:func:`_broken_word` (with the row's index), remembered by the table's XML: a module's
+    tables come back unchanged in every county's guide (a digest of the XML costs a third
+    of measuring the table)."""
     key = hashlib.blake2b(etree.tostring(table), digest_size=16).digest()
     if key not in _BREAKS:
         if len(_BREAKS) > 100_000:
             _BREAKS.clear()
-        broken = _broken_word(doubtful)
+        broken = _broken_word(table, rows, grid)
         _BREAKS[key] = None if broken is None else (broken[0], broken[1], rows.index(broken[2]))
     return _BREAKS[key]
 
 
-_Cell = tuple[etree._Element, etree._Element, int, int]  # row, cell, its first column (from 1), room in EMU
-
-
-def _doubtful_cells(table: etree._Element, rows: list[etree._Element], grid: list[int]) -> list[_Cell]:
-    """The cells, in order, whose longest word might not fit: no cell's text is larger than
-    the table's largest size (or Word's default, for a cell without one), and a word that
-    fits at that size in the widest letter needs no measuring."""
+def _broken_word(table: etree._Element, rows: list[etree._Element],
+                 grid: list[int]) -> tuple[str, int, etree._Element] | None:
+    # No cell's text is larger than the table's largest size (or Word's default, for a cell
+    # without one): a word that fits at that size in the widest letter needs no measuring.
     table_pt = max([_DEFAULT_WORD_PT, *(int(s.get(_VAL, "0")) / 2 for s in table.iter(_SZ))])
     bound = _WIDEST_EM * table_pt * EMU_PER_PT
-    doubtful = []
     for row in rows:
         column = 0
         for cell in row.iterchildren(_TC):
@@ -362,23 +354,17 @@ def _doubtful_cells(table: etree._Element, rows: list[etree._Element], grid: lis
                 continue
             room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
             words = etree.tostring(cell, method="text", encoding="unicode").split()
-            if words and max(map(len, words)) * bound > room:
-                doubtful.append((row, cell, column - span + 1, room))
-    return doubtful
-
-
-def _broken_word(cells: list[_Cell]) -> tuple[str, int, etree._Element] | None:
-    """The first word of ``cells`` wider than its column: (word, column, row)."""
-    for row, cell, column, room in cells:
-        for paragraph in cell.iter(_P):
-            size = max((int(s.get(_VAL, "0")) / 2 for s in paragraph.iter(_SZ) if s.get(_VAL)),
-                       default=_DEFAULT_WORD_PT)
-            text = text_of(paragraph)
-            if len(text) * size * _WIDEST_EM * EMU_PER_PT <= room:
-                continue  # even all in the widest letter it fits: nothing to measure
-            for word in unbreakable_pieces(text):
-                if len(word) * size * _WIDEST_EM * EMU_PER_PT > room and text_width(word, size) > room:
-                    return word, column, row
+            if not words or max(map(len, words)) * bound <= room:
+                continue  # a cheap bound (its longest word in the widest letter) fits: nothing to measure
+            for paragraph in cell.iter(_P):
+                size = max((int(s.get(_VAL, "0")) / 2 for s in paragraph.iter(_SZ) if s.get(_VAL)),
+                           default=_DEFAULT_WORD_PT)
+                text = text_of(paragraph)
+                if len(text) * size * _WIDEST_EM * EMU_PER_PT <= room:
+                    continue  # even all in the widest letter it fits: nothing to measure
+                for word in unbreakable_pieces(text):
+                    if len(word) * size * _WIDEST_EM * EMU_PER_PT > room and text_width(word, size) > room:
+                        return word, column - span + 1, row
     return None
 
 
