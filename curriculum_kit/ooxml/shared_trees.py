@@ -39,6 +39,12 @@ class SharedTrees:
         # id of a saved document's bytes -> (the bytes, kept likewise; its zip entries)
         self._directories: dict[int, tuple[bytes, list[zipfile.ZipInfo]]] = {}
 
+    def forget_documents(self) -> None:
+        """Let go of the saved documents' entry lists and pending views (the parsed parts
+        stay, least recently used first out): a worker's trees outlive each county."""
+        self._directories.clear()
+        self.pending_views.clear()
+
     def directory(self, data: bytes) -> list[zipfile.ZipInfo] | None:
         """The zip entries of a document saved while this took saved trees (its writer
         listed them; reading them from the bytes again cost a third of opening it)."""

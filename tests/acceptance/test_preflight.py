@@ -28,26 +28,29 @@ def test_the_bundled_packets_have_no_findings(built):
 
 
 def test_builds_findings_are_what_check_reads_in_the_packets_it_wrote(samples, tmp_path):
-    """Build checks the trees python-docx and python-pptx saved (shared between documents
-    and modules); check reads the written zips from scratch: they must agree exactly."""
+    """Build checks the trees python-docx and python-pptx saved (shared between documents,
+    modules and, in one worker, counties); check reads the written zips from scratch: they
+    must agree exactly."""
     root = tmp_path / "samples"
     shutil.copytree(samples, root)
-    terms = root / "county_overlays" / "alder-county" / "terminology.csv"
-    terms.write_text(terms.read_text(encoding="utf-8-sig")
-                     + "CalWORKs,CalWORKs CalWORKs,,\n", encoding="utf-8")
+    counties = ("alder-county", "cypress-valley-county")  # one worker: the second meets the first's parts
+    for county in counties:
+        terms = root / "county_overlays" / county / "terminology.csv"
+        terms.write_text(terms.read_text(encoding="utf-8-sig")
+                         + "CalWORKs,CalWORKs CalWORKs,,\n", encoding="utf-8")
     out = tmp_path / "dist"
-    result = run(build_args(root, out, "--no-pdf", "--jobs", "1", "--county", "alder-county"))
+    result = run(build_args(root, out, "--no-pdf", "--jobs", "1", *(f"--county={c}" for c in counties)))
     assert result.exit_code == 0, result.output
-    for module in MODULES:
-        folder = out / "alder-county" / module
+    for county, module in ((county, module) for county in counties for module in MODULES):
+        folder = out / county / module
         manifest = json.loads((folder / "manifest.json").read_text())
         for packet in manifest["packets"]:
             built_findings = sorted((f["file"], f["place"], f["check"], f["message"]) for f in packet["findings"])
             checked = json.loads(run(["check", str(folder / packet["file"]), "--json"]).output)
             read_findings = sorted((f["file"].split(".zip:", 1)[1], f["place"], f["check"], f["message"])
                                    for f in checked["findings"])
-            assert built_findings, (module, packet["file"])  # 'CalWORKs CalWORKs' is in every packet
-            assert built_findings == read_findings, (module, packet["file"])
+            assert built_findings, (county, module, packet["file"])  # 'CalWORKs CalWORKs' is in every packet
+            assert built_findings == read_findings, (county, module, packet["file"])
 
 
 @pytest.mark.parametrize("module", MODULES)
