@@ -13,7 +13,8 @@ assembly may change a style: a test holds that.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -23,12 +24,15 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PackURI
 from docx.opc.part import PartFactory
 from docx.oxml.parser import parse_xml
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.styles import StylesPart
 
+from ..ooxml.shared_trees import SharedTrees
+
 _SHARING: ContextVar[bool] = ContextVar("sharing styles", default=False)
-_TREES: OrderedDict[bytes, Any] = OrderedDict()  # styles bytes -> the tree, least recently used first
-_FACTS: dict[int, dict[str, Any]] = {}  # id of a tree in _TREES -> what was worked out from it
-_KEEP = 8  # a worker builds a few modules' documents over and over
+# Styles trees by their bytes (as a stored zip entry's key), and what was worked out from
+# each as its notes; a worker builds a few modules' documents over and over.
+_TREES = SharedTrees(limit=4 << 20)
 T = TypeVar("T")
 
 
@@ -46,15 +50,12 @@ class _SharedStylesPart(StylesPart):
     def load(cls, partname: PackURI, content_type: str, blob: bytes, package: Any) -> StylesPart:
         if not _SHARING.get():
             return cast(StylesPart, super().load(partname, content_type, blob, package))
-        tree = _TREES.get(blob)
+        key = (blob, zlib.crc32(blob), zipfile.ZIP_STORED)
+        tree = _TREES.get(key)
         if tree is None:
-            tree = _TREES[blob] = parse_xml(blob)
-            _FACTS[id(tree)] = {}
-            if len(_TREES) > _KEEP:
-                del _FACTS[id(_TREES.popitem(last=False)[1])]
-        else:
-            _TREES.move_to_end(blob)
-        return cls(partname, content_type, tree, package)
+            tree = parse_xml(blob)
+            _TREES.put(key, tree, len(blob))
+        return cls(partname, content_type, cast(BaseOxmlElement, tree), package)
 
     @property
     def blob(self) -> bytes:
@@ -65,12 +66,12 @@ class _SharedStylesPart(StylesPart):
 def styles_fact(styles: Any, what: str, work_out: Callable[[Any], T]) -> T:
     """``work_out(styles)``, worked out once for a shared tree (its heading or page-starting
     styles: every county's guide asks again); each time for any other."""
-    facts = _FACTS.get(id(styles))
-    if facts is None:
+    notes = _TREES.notes(styles)
+    if notes is None:
         return work_out(styles)
-    if what not in facts:
-        facts[what] = work_out(styles)
-    return cast(T, facts[what])
+    if what not in notes:
+        notes[what] = work_out(styles)
+    return cast(T, notes[what])
 
 
 # python-docx's own way to choose a part's class (docx/__init__.py registers StylesPart so).
