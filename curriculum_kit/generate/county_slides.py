@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import weakref
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -53,13 +54,20 @@ class CountySlides:
         self._made[key] = (overlay, _remembered(layouts, list(presentation.slides)[before:]))
 
 
+# A slide master's part -> the digest of its XML and its layouts' (a deck's three pieces ask).
+_MASTER_LOOKS: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()
+
+
 def _look(presentation: Any, layouts: DeckLayouts) -> bytes:
     """What a generated slide is made from: the slide size, the master and its layouts."""
-    digest = hashlib.blake2b(repr(slide_size(presentation)).encode(), digest_size=16)
-    digest.update(etree.tostring(layouts.master._element))
-    for layout in layouts.master.slide_layouts:
-        digest.update(etree.tostring(layout._element))
-    return digest.digest()
+    master = layouts.master.part
+    look = _MASTER_LOOKS.get(master)
+    if look is None:
+        digest = hashlib.blake2b(etree.tostring(layouts.master._element), digest_size=16)
+        for layout in layouts.master.slide_layouts:
+            digest.update(etree.tostring(layout._element))
+        look = _MASTER_LOOKS[master] = digest.digest()
+    return repr(slide_size(presentation)).encode() + look
 
 
 def _remembered(layouts: DeckLayouts, slides: list[Any]) -> list[_Made] | None:
