@@ -43,6 +43,7 @@ from ..wording import BLANK, PROGRAM_FALLBACK_COLORS
 from .orgchart_layout import EMU_PER_PT
 from .orgchart_layout import text_width as measure
 from .package_save import saved_bytes
+from .shared_styles import written_once
 from .textfit import unbreakable_pieces
 
 TOOL = "curriculum-kit"
@@ -155,6 +156,19 @@ def _letterhead(overlay: Overlay, landscape: bool) -> DocxDocument:
 
 
 def _blank_cobranded(overlay: Overlay, landscape: bool) -> DocxDocument:
+    blank = _blank(landscape)
+    styles = blank.styles.element
+    document = copy.deepcopy(blank, {id(styles): styles})
+    fill_cobrand(document.sections[0].header.add_table(1, 3, Length(text_width(document))), overlay)
+    return document
+
+
+@lru_cache(maxsize=2)
+def _blank(landscape: bool) -> DocxDocument:
+    """python-docx's blank document, set up as every county's letterhead is, once per
+    process: its styles (the same for every county) are then parsed once and, kept by
+    :func:`.shared_styles.written_once`, serialised once instead of in every generated
+    document (a tenth of making one)."""
     document = docx.Document()
     document.styles["Normal"].font.name = BODY_FONT
     section = document.sections[0]
@@ -164,7 +178,7 @@ def _blank_cobranded(overlay: Overlay, landscape: bool) -> DocxDocument:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Inches(0.8))
     section.top_margin = Inches(0.6)
-    fill_cobrand(section.header.add_table(1, 3, Length(text_width(document))), overlay)
+    written_once(document.styles.element)
     return document
 
 

@@ -8,7 +8,8 @@ tree, parsed once per worker (and written out once); outside it python-docx pars
 always does.
 
 The tree is shared by every document (and county) opened from those bytes, so nothing in
-assembly may change a style: a test holds that.
+assembly may change a style: a test holds that. The generated documents' letterhead keeps
+its styles tree here too (:func:`written_once`), for the same reason: written out once.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import PackURI
 from docx.opc.part import PartFactory
 from docx.oxml.parser import parse_xml
@@ -61,6 +63,15 @@ class _SharedStylesPart(StylesPart):
     def blob(self) -> bytes:
         """The part as python-docx writes it; for a shared tree, serialised once."""
         return styles_fact(self._element, "blob", lambda _: cast(bytes, super(_SharedStylesPart, self).blob))
+
+
+def written_once(styles: BaseOxmlElement) -> None:
+    """A styles tree nothing changes from now on (the letterhead's, which every generated
+    document shares): kept here, so each document saved with it takes its bytes as written
+    the first time."""
+    blob = serialize_part_xml(styles)
+    _TREES.put((blob, zlib.crc32(blob), zipfile.ZIP_STORED), styles, len(blob))
+    styles_fact(styles, "blob", lambda _: blob)
 
 
 def styles_fact(styles: Any, what: str, work_out: Callable[[Any], T]) -> T:

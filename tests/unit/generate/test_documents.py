@@ -278,3 +278,24 @@ def test_generated_documents_share_the_letterheads_styles_and_none_changes_them(
         add_stories(new_document(alder, "Stories", landscape=landscape), alder.stories, alder)
         assert new_document(alder, "x", landscape=landscape).styles.element is styles
         assert etree.tostring(styles) == before
+
+
+def test_every_countys_letterhead_shares_one_styles_tree_written_as_python_docx_writes_it(library, alder,
+                                                                                         orientation):
+    """The letterhead's styles are the same for every county: parsed once per process and
+    written out once, and the bytes written are python-docx's own for a blank document set
+    up the same way (a change to a style by one county would show in the next)."""
+    from docx.opc.oxml import serialize_part_xml
+
+    from curriculum_kit.generate.common import BODY_FONT, _letterhead
+
+    cypress = library.overlay("cypress-valley-county")
+    for landscape in (False, True):
+        ours = _letterhead(alder, landscape).styles.element
+        assert _letterhead(cypress, landscape).styles.element is ours
+    blank = docx.Document()
+    blank.styles["Normal"].font.name = BODY_FONT
+    expected = serialize_part_xml(blank.styles.element)
+    for overlay in (alder, cypress, alder):
+        for build in BUILDERS.values():
+            assert zipfile.ZipFile(io.BytesIO(build(orientation, overlay))).read("word/styles.xml") == expected
