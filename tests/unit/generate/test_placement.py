@@ -406,3 +406,30 @@ def test_what_is_worked_out_from_a_shared_styles_tree_is_worked_out_once(module)
     assert styles_fact(shared[0], "count", count) == styles_fact(shared[1], "count", count) == len(alone)
     assert styles_fact(alone, "count", count) == styles_fact(alone, "count", count)
     assert len(calls) == 3  # once for the shared tree, twice for the other
+
+
+def _notes_deck(notes: dict[int, list[list[str]]], count: int = 5) -> bytes:
+    """A deck of ``count`` titled slides; ``notes`` gives slides' notes paragraphs, each as its runs."""
+    presentation = pptx.Presentation(io.BytesIO(deck_bytes([f"Slide {n}" for n in range(1, count + 1)])))
+    for number, paragraphs in notes.items():
+        frame = presentation.slides[number - 1].notes_slide.notes_text_frame
+        for index, runs in enumerate(paragraphs):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            for text in runs:
+                paragraph.add_run().text = text
+    out = io.BytesIO()
+    presentation.save(out)
+    return out.getvalue()
+
+
+def test_section_markers_in_the_notes_are_found_however_their_runs_are_split(library, module, material):
+    """An optional section opened and closed by markers split over runs (as PowerPoint saves
+    edited notes), the close in a later paragraph: its slides go; without markers all stay."""
+    omitting = replace(material, overlay=replace(material.overlay, omit_sections=("drill",)))
+    data = _notes_deck({2: [["{{c", "k:optional", " drill}}"], ["Say hello."]],
+                        3: [["Run the drill."], ["{", "{ck:end optional dri", "ll}}"]]})
+    kept = [title for title in titles(assembled(data, module, omitting)[0]) if title.startswith("Slide ")]
+    assert kept == ["Slide 1", "Slide 4", "Slide 5"]
+    plain = _notes_deck({2: [["ck: is not a marker"], ["{{ck"]]})
+    kept = [title for title in titles(assembled(plain, module, omitting)[0]) if title.startswith("Slide ")]
+    assert kept == [f"Slide {n}" for n in range(1, 6)]
