@@ -59,8 +59,19 @@ def _check_zip(path: Path) -> tuple[list[Issue], int]:
                          if name.lower().endswith(DOCUMENT_SUFFIXES)}
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(f"is not a readable zip ({exc})", path) from None
+    documents = _inside_packet_folder(documents)
     prefix = display_path(path)
     generated = {name for name in documents if name.rsplit("/", 1)[-1] in GENERATED_DOCUMENTS}
     issues = check_documents(documents, generated)
-    return [Issue(f"{prefix}:{issue.file.split('/', 1)[-1]}", issue.place, issue.check, issue.message, issue.fix)
+    return [Issue(f"{prefix}:{issue.file}", issue.place, issue.check, issue.message, issue.fix)
             for issue in issues], len(documents)
+
+
+def _inside_packet_folder(documents: dict[str, bytes]) -> dict[str, bytes]:
+    """Documents named as build names them ('facilitator-guide.docx', 'handouts/x.docx'):
+    without the one folder a packet zip holds everything in, so a finding that names
+    another document (an agenda's reference) reads the same in both."""
+    folders = {name.split("/", 1)[0] if "/" in name else "" for name in documents}
+    if len(folders) != 1 or folders == {""}:
+        return documents
+    return {name.split("/", 1)[1]: data for name, data in documents.items()}

@@ -8,6 +8,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pptx
 import pytest
 
 from curriculum_kit.formats.library import Library
@@ -38,9 +39,20 @@ def test_builds_findings_are_what_check_reads_in_the_packets_it_wrote(samples, t
         terms = root / "county_overlays" / county / "terminology.csv"
         terms.write_text(terms.read_text(encoding="utf-8-sig")
                          + "CalWORKs,CalWORKs CalWORKs,,\n", encoding="utf-8")
+    # Slide findings worked out once for a slide both counties' decks hold: an untitled
+    # slide, an agenda slide that disagrees with the guide (places are each deck's own).
+    deck_path = root / "base_modules" / "linkages-orientation" / "slides.pptx"
+    deck = pptx.Presentation(str(deck_path))
+    deck.slides[2].shapes.title.text_frame.text = ""
+    deck.slides[1].shapes[1].table.cell(1, 0).text_frame.text = "9:05 a.m."
+    deck.save(str(deck_path))
     out = tmp_path / "dist"
     result = run(build_args(root, out, "--no-pdf", "--jobs", "1", *(f"--county={c}" for c in counties)))
     assert result.exit_code == 0, result.output
+    for county in counties:
+        manifest = json.loads((out / county / "linkages-orientation" / "manifest.json").read_text())
+        checks = {f["check"] for packet in manifest["packets"] for f in packet["findings"]}
+        assert {"accessibility/slide-title", "agenda/disagree"} <= checks, county
     for county, module in ((county, module) for county in counties for module in MODULES):
         folder = out / county / module
         manifest = json.loads((folder / "manifest.json").read_text())
