@@ -10,11 +10,10 @@ added is made from the deck's own layouts (:mod:`.deck_layouts`).
 from __future__ import annotations
 
 import io
-from typing import TypedDict, cast
+from typing import TypedDict
 from xml.sax.saxutils import escape
 
 import pptx
-from lxml import etree
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.presentation import Presentation
@@ -29,7 +28,6 @@ from ..formats.markers import Marker, find_markers, stands_alone
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.programs import PROGRAMS
-from ..ooxml.names import A_NS
 from ..ooxml.shared_trees import text_view
 from ..outputs import Stamp
 from ..wording import PROGRAM_FALLBACK_COLORS
@@ -96,15 +94,9 @@ def _check_finished(presentation: Presentation) -> None:
                                  "with 'curriculum-kit validate'")
 
 
-# Every run's text in a part, in document order: a paragraph's runs follow one another.
-_RUN_TEXTS = etree.XPath("//a:r/a:t/text()", namespaces={"a": A_NS})
-
-
 def _notes_markers(slide: Slide) -> list[tuple[_Paragraph, Marker]]:
     if not slide.has_notes_slide:
         return []
-    if "ck:" not in "".join(cast(list[str], _RUN_TEXTS(slide.notes_slide._element))):
-        return []  # no paragraph's runs spell one (an academy's notes mostly hold no marker)
     found = []
     for paragraph in slide.notes_slide.notes_text_frame.paragraphs if slide.notes_slide.notes_text_frame else []:
         text = "".join(run.text for run in paragraph.runs)
