@@ -38,12 +38,19 @@ class SharedTrees:
         self.pending_views: dict[int, tuple[etree._Element, PartText]] = {}
         # id of a saved document's bytes -> (the bytes, kept likewise; its zip entries)
         self._directories: dict[int, tuple[bytes, list[zipfile.ZipInfo]]] = {}
+        self._used: set[Key] = set()  # trees stored or met again since forget_documents
 
     def forget_documents(self) -> None:
-        """Let go of the saved documents' entry lists and pending views (the parsed parts
-        stay, least recently used first out): a worker's trees outlive each county."""
+        """Let go of the saved documents' entry lists and pending views, and of the trees
+        neither stored nor met again since the last call: a worker's trees outlive each
+        county, but a county's own parts (its guides, its generated documents) never come
+        back, and keeping them only makes every collection of Python's cycle collector
+        longer."""
         self._directories.clear()
         self.pending_views.clear()
+        for key in [key for key in self._trees if key not in self._used]:
+            self._drop(key)
+        self._used.clear()
 
     def directory(self, data: bytes) -> list[zipfile.ZipInfo] | None:
         """The zip entries of a document saved while this took saved trees (its writer
@@ -56,17 +63,23 @@ class SharedTrees:
         if known is None:
             return None
         self._trees.move_to_end(key)
+        self._used.add(key)
         return known[0]
 
     def put(self, key: Key, root: etree._Element, size: int) -> None:
         self._trees[key] = (root, size)
+        self._used.add(key)
         pending = self.pending_views.pop(id(root), None)
-        self._notes[id(root)] = {} if pending is None else {TEXT_VIEW: pending[1]}
+        self._notes[id(root)] = {} if pending is None else {TEXT_VIEW: pending[1].for_reading()}
         self._size += size
         while self._size > self.limit and len(self._trees) > 1:
-            old, old_size = self._trees.popitem(last=False)[1]
-            del self._notes[id(old)]
-            self._size -= old_size
+            self._drop(next(iter(self._trees)))
+
+    def _drop(self, key: Key) -> None:
+        root, size = self._trees.pop(key)
+        del self._notes[id(root)]
+        self._used.discard(key)
+        self._size -= size
 
     def notes(self, root: etree._Element) -> dict[Any, Any] | None:
         """What readers noted about a tree this holds (a dict to add to), or None for a tree

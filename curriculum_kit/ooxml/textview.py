@@ -116,6 +116,15 @@ class PartText:
     def blocks(self) -> list[Block]:
         return [self.block(index) for index in range(len(self.block_starts))]
 
+    def for_reading(self) -> PartText:
+        """This view without the map from its characters back to their text nodes, which
+        only a writer needs: a reader that keeps views of many parts (preflight, from
+        county to county) then holds no element of every text node alive."""
+        view = PartText()
+        view.__dict__.update(self.__dict__)
+        view.seg_starts, view.seg_nodes, view.seg_attrs = [], [], {}
+        return view
+
 
 class _Reader:
     """One pass over a part in document order, appending to flat lists.

@@ -104,7 +104,7 @@ class Document:
     @cached_property
     def views(self) -> dict[str, tuple[PartText, BlockLocator]]:
         """Each part's text view (all its paragraphs in one string, NUL between them)."""
-        return {name: _located(root, self.remembered(root, TEXT_VIEW, partial(read_part, root)))
+        return {name: _located(root, self.remembered(root, TEXT_VIEW, partial(_reading_view, root)))
                 for name, root in self.roots.items()}
 
     def remembered(self, root: etree._Element, what: str, work_out: Callable[[], T]) -> T:
@@ -210,6 +210,10 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
             if package.has(part):
                 document.extra[part] = package.xml(part)
     return document
+
+
+def _reading_view(root: etree._Element) -> PartText:
+    return read_part(root).for_reading()
 
 
 def _located(root: etree._Element, view: PartText) -> tuple[PartText, BlockLocator]:

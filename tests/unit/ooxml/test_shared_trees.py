@@ -33,6 +33,19 @@ def test_least_recently_used_trees_go_first_and_take_their_notes_with_them():
     assert trees.notes(first) == {"seen": True}
 
 
+def test_a_tree_neither_stored_nor_met_again_since_the_last_county_goes_with_its_notes():
+    trees = SharedTrees()
+    module_slide, county_one, county_two = slide("module"), slide("one"), slide("two")
+    trees.put((b"m", 1, 8), module_slide, 10)
+    trees.put((b"1", 2, 8), county_one, 10)
+    trees.forget_documents()  # the first county ends: what it stored stays for the next
+    assert trees.get((b"m", 1, 8)) is module_slide
+    trees.put((b"2", 3, 8), county_two, 10)
+    trees.forget_documents()  # the second ends: its own part stays, the first county's goes
+    assert trees.get((b"1", 2, 8)) is None and trees.notes(county_one) is None
+    assert trees.get((b"m", 1, 8)) is module_slide and trees.get((b"2", 3, 8)) is county_two
+
+
 def test_a_view_read_before_saving_goes_with_the_tree_offered_and_only_while_trees_are_taken():
     root = slide("Welcome")
     text_view(root)  # nobody takes saved trees: nothing is kept
@@ -40,8 +53,11 @@ def test_a_view_read_before_saving_goes_with_the_tree_offered_and_only_while_tre
     with saved_into(trees):
         view = text_view(root)
         offer((b"x", 1, 8), root, 100)
-        assert trees.notes(root) == {TEXT_VIEW: view}
-        assert view.text == read_part(root).text
+        kept = trees.notes(root)[TEXT_VIEW]
+        assert view.text == kept.text == read_part(root).text
+        assert kept.block_elements == view.block_elements and kept.block_starts == view.block_starts
+        # kept for readers: without the writer's map to every text node (the build's view has it)
+        assert view.seg_nodes and not kept.seg_nodes
         # a tree whose bytes are held already is not taken, and its view is let go at the save
         again = slide("Welcome")
         text_view(again)
