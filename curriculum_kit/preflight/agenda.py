@@ -24,7 +24,7 @@ from .issues import Issue
 
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?![\w:])", re.IGNORECASE)
 MIN_ROWS = 3  # a table with fewer timed rows is a schedule of something else
-_COLON_MINUTES = re.compile(r":[0-5]\d")  # with a digit before it, what every clock time holds
+_COLON_MINUTES = re.compile(r":[0-5]\d")  # what every clock time holds: its colon and minutes
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,11 @@ def _timed_tables(document: Document, part: str) -> list[etree._Element]:
     traced to its paragraph's table, so the many tables without times are never read."""
     view = document.views[part][0]
     tables: Counter[etree._Element] = Counter()
-    if _times_at_most(view.text) < MIN_ROWS:
-        return []  # too few '9:30's for an agenda (a quick count before the exact pattern)
-    for match in _CLOCK.finditer(view.text):
-        index = bisect_right(view.block_starts, match.start()) - 1
+    starts = clock_starts(view.text)
+    if len(starts) < MIN_ROWS:
+        return []
+    for start in starts:
+        index = bisect_right(view.block_starts, start) - 1
         if index >= view.paragraph_blocks:
             break  # titles and alt text come after the paragraphs
         table = next(view.block_elements[index].iterancestors(w("tbl"), a("tbl")), None)
@@ -96,11 +97,23 @@ def _timed_tables(document: Document, part: str) -> list[etree._Element]:
     return [table for table, count in tables.items() if count >= MIN_ROWS]
 
 
-def _times_at_most(text: str) -> int:
-    """No fewer than the clock times in a text: ':30' after a digit. The pattern starts with
-    a colon, which the regex engine finds far faster than a digit (a part's whole text is
-    scanned, and most parts hold no time)."""
-    return sum(1 for match in _COLON_MINUTES.finditer(text) if match.start() and text[match.start() - 1].isdecimal())
+def clock_starts(text: str) -> list[int]:
+    """Where each clock time of a text starts: what ``_CLOCK.finditer`` finds, found from
+    the colons before two digits instead. A time's colon is one or two characters after
+    its start, so the pattern is tried at those two places only; a pattern that starts
+    with a colon is found far faster than one that starts with a digit, tried at every
+    character (a part's whole text is scanned, and most parts hold no time)."""
+    starts: list[int] = []
+    end = 0  # where the last time found ends: times do not overlap
+    for colon in _COLON_MINUTES.finditer(text):
+        at = colon.start()
+        for start in (at - 2, at - 1):
+            match = _CLOCK.match(text, start) if start >= end else None
+            if match:
+                starts.append(start)
+                end = match.end()
+                break
+    return starts
 
 
 def _place(document: Document, part: str, table: etree._Element) -> str:
