@@ -31,17 +31,18 @@ _LONGEST = 6  # words in the longest phrase the pattern doubles
 
 def _may_double(text: str) -> bool:
     """A cheap test before the pattern, true of every text it matches. A double is a phrase
-    followed by itself with only spaces or a parenthesis between, so in the text's words
-    some word equals the next, or a pair of words comes again 2-6 words on."""
+    of 1-6 words followed by itself with only spaces or a parenthesis between, so in the
+    text's words some run of n words is followed by the same n words."""
     folded = text.casefold()
     if "\u0307" in folded:  # 'İ' folds to 'i' and a combining dot, which the pattern reads apart
         return True
     words = _WORDS.findall(folded)
     if len(set(words)) == len(words):
         return False  # titles, cells and bullets mostly repeat no word
-    for offset in range(1, _LONGEST + 1):
-        same = list(map(str.__eq__, words, words[offset:]))
-        if any(same) if offset == 1 else any(map(bool.__and__, same, same[1:])):
+    for length in range(1, _LONGEST + 1):
+        # byte i is 1 where word i comes again `length` words on: a phrase of that length
+        # said twice is `length` ones in a row
+        if b"\x01" * length in bytes(map(str.__eq__, words, words[length:])):
             return True
     return False
 
