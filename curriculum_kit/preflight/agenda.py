@@ -80,8 +80,8 @@ def find_agendas(document: Document) -> Iterator[Agenda]:
 def _timed_tables(document: Document, part: str) -> list[etree._Element]:
     """The tables of a part holding enough clock times to be an agenda, in document order.
 
-    The times are found in the part's text view (one pattern over one string) and each is
-    traced to its paragraph's table, so the many tables without times are never read."""
+    The times are found in the part's text view (:func:`clock_starts`) and each is traced
+    to its paragraph's table, so the many tables without times are never read."""
     view = document.views[part][0]
     tables: Counter[etree._Element] = Counter()
     starts = clock_starts(view.text)
