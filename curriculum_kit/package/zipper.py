@@ -15,14 +15,12 @@ from ..outputs import atomic_output
 # Files Office formats already compress gain nothing from deflating again.
 _STORED = (".docx", ".pptx", ".png", ".jpg", ".jpeg", ".zip")
 
+
 @dataclass(frozen=True)
 class Entry:
     path: str  # inside the zip, '/'-separated
     data: bytes
 
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
 
 class Checksums:
     """The sha256 and CRC-32 of documents that go into several packets, each worked out once:
@@ -31,19 +29,19 @@ class Checksums:
     building a county). Known by the identity of the bytes, which are kept meanwhile."""
 
     def __init__(self) -> None:
-        self._sha256: dict[int, tuple[bytes, str]] = {}
-        self._crc32: dict[int, tuple[bytes, int]] = {}
+        self._known: dict[tuple[str, int], tuple[bytes, str | int]] = {}
 
     def sha256(self, data: bytes) -> str:
-        known = self._sha256.get(id(data))
-        if known is None or known[0] is not data:
-            known = self._sha256[id(data)] = (data, hashlib.sha256(data).hexdigest())
-        return known[1]
+        return str(self._once("sha256", data))
 
     def crc32(self, data: bytes) -> int:
-        known = self._crc32.get(id(data))
+        return int(self._once("crc32", data))
+
+    def _once(self, what: str, data: bytes) -> str | int:
+        known = self._known.get((what, id(data)))
         if known is None or known[0] is not data:
-            known = self._crc32[id(data)] = (data, zlib.crc32(data))
+            value = hashlib.sha256(data).hexdigest() if what == "sha256" else zlib.crc32(data)
+            known = self._known[(what, id(data))] = (data, value)
         return known[1]
 
 
