@@ -40,6 +40,7 @@ from ..formats.programs import PROGRAMS
 from ..formats.untrusted import clip
 from ..outputs import Stamp
 from ..wording import BLANK, PROGRAM_FALLBACK_COLORS
+from .compiled_xpath import use_compiled_xpath
 from .orgchart_layout import EMU_PER_PT
 from .orgchart_layout import text_width as measure
 from .package_save import saved_bytes
@@ -53,6 +54,8 @@ LOGO_MAX_WIDTH = Inches(1.9)  # a third of a letter page's text width: wide word
 # Core properties as python-docx and python-pptx each hand them out.
 _CoreProperties = CoreProperties | PptxCoreProperties
 BODY_FONT = "Calibri"  # the template's body theme font is a serif; handouts read better in one sans face
+
+use_compiled_xpath()  # every generator imports this module: the libraries' lookups, compiled once
 
 
 @lru_cache(maxsize=64)
