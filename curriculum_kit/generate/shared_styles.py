@@ -28,6 +28,7 @@ from docx.opc.part import PartFactory
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.styles import StylesPart
+from docx.styles.styles import Styles
 
 from ..ooxml.shared_trees import SharedTrees
 
@@ -60,9 +61,27 @@ class _SharedStylesPart(StylesPart):
         return cls(partname, content_type, cast(BaseOxmlElement, tree), package)
 
     @property
+    def styles(self) -> Styles:
+        return _KnownStyles(self.element)
+
+    @property
     def blob(self) -> bytes:
         """The part as python-docx writes it; for a shared tree, serialised once."""
         return styles_fact(self._element, "blob", lambda _: cast(bytes, super(_SharedStylesPart, self).blob))
+
+
+class _KnownStyles(Styles):
+    """python-docx's styles, with the id of a style named by a generator (a heading, a list,
+    a table style) remembered for a shared tree: python-docx reads every style of the part
+    for each look-up, twice (to find it by name, then the type's default), and the same
+    few names are looked up for every heading and table of every county."""
+
+    def get_style_id(self, style_or_name: Any, style_type: Any) -> str | None:
+        look_up: Callable[[Any, Any], str | None] = super().get_style_id
+        if not isinstance(style_or_name, str):
+            return look_up(style_or_name, style_type)
+        return styles_fact(self._element, f"style id {style_type.value} {style_or_name}",
+                           lambda _: look_up(style_or_name, style_type))
 
 
 def written_once(styles: BaseOxmlElement) -> None:

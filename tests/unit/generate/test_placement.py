@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import uuid
 import zipfile
 from dataclasses import replace
 
@@ -406,6 +407,52 @@ def test_what_is_worked_out_from_a_shared_styles_tree_is_worked_out_once(module)
     assert styles_fact(shared[0], "count", count) == styles_fact(shared[1], "count", count) == len(alone)
     assert styles_fact(alone, "count", count) == styles_fact(alone, "count", count)
     assert len(calls) == 3  # once for the shared tree, twice for the other
+
+
+def test_a_style_named_in_a_shared_tree_gets_python_docxs_own_id_and_errors(module, monkeypatch):
+    """The id of a style named by a generator is remembered for a shared tree: the same id
+    python-docx gives, including a type's default (None); a missing name or a style of
+    the wrong type fails as python-docx fails, every time."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.styles.styles import Styles
+
+    from curriculum_kit.generate.shared_styles import sharing_styles
+
+    guide = _with_styles_of_its_own(module.facilitator_guide.read_bytes())  # no earlier test met them
+    with sharing_styles():
+        shared = [docx.Document(io.BytesIO(guide)) for _ in range(2)]
+    alone = docx.Document(io.BytesIO(guide))
+    asked = [("Heading 1", WD_STYLE_TYPE.PARAGRAPH), ("Normal", WD_STYLE_TYPE.PARAGRAPH),
+             ("Table Grid", WD_STYLE_TYPE.TABLE), ("List Bullet", WD_STYLE_TYPE.PARAGRAPH)]
+    expected = [Styles(alone.styles.element).get_style_id(name, kind) for name, kind in asked]
+    assert expected[1] is None and all(expected[index] for index in (0, 2, 3))  # Normal is the default
+    lookups: list[str] = []
+    original = Styles._get_style_id_from_name
+    monkeypatch.setattr(Styles, "_get_style_id_from_name",
+                        lambda self, name, kind: lookups.append(name) or original(self, name, kind))
+    for document in (*shared, *shared):
+        assert [document.part.get_style_id(name, kind) for name, kind in asked] == expected
+    assert len(lookups) == len(asked)  # read once for the shared tree
+    assert [alone.part.get_style_id(name, kind) for name, kind in asked] == expected
+    assert len(lookups) == 2 * len(asked)  # a tree of its own: read each time
+    for _ in range(2):
+        with pytest.raises(KeyError):
+            shared[0].part.get_style_id("No Such Style", WD_STYLE_TYPE.PARAGRAPH)
+        with pytest.raises(ValueError):
+            shared[0].part.get_style_id("Table Grid", WD_STYLE_TYPE.PARAGRAPH)
+
+
+def _with_styles_of_its_own(document: bytes) -> bytes:
+    """The document with its styles part made bytes no other document has (a comment after
+    the root): a worker's shared trees are the process's, and other tests share theirs."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(document)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy_:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/styles.xml":
+                data += f"<!-- {uuid.uuid4().hex} -->".encode()
+            copy_.writestr(info, data)
+    return out.getvalue()
 
 
 def _notes_deck(notes: dict[int, list[list[str]]], count: int = 5) -> bytes:
