@@ -24,6 +24,7 @@ from ..formats.markers import Marker, find_markers
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..formats.session_day import SessionDay, facilitation_lines
+from ..ooxml.names import A_NS, W_NS
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded, fit_picture, section_height, section_width
@@ -34,8 +35,8 @@ from .shared_styles import sharing_styles
 from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
 
-_W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
-_A_T = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+_BRACED_TEXT = etree.XPath("boolean(descendant::w:t[contains(., '{') or contains(., '}')]"
+                           " | descendant::a:t[contains(., '{') or contains(., '}')])", namespaces={"w": W_NS, "a": A_NS})
 
 Pair = tuple[Trainer, Trainer] | None  # the co-facilitators (CWS, CalWORKs), when the county named them
 
@@ -115,8 +116,9 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
 def _may_hold_markers(body: etree._Element) -> bool:
     """False when no text node of the body (w:t, or a:t in a drawing) holds a brace: every
     marker, and every malformed one, has one, so the paragraph-by-paragraph reading can be
-    skipped (an academy module as published has no markers)."""
-    return any("{" in text or "}" in text for text in body.itertext(_W_T, _A_T))
+    skipped (an academy module as published has no markers). libxml2 looks: twice as fast
+    as reading the texts in Python."""
+    return bool(_BRACED_TEXT(body))
 
 
 @contextmanager

@@ -66,8 +66,7 @@ def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping
 
 def _render(folder: Path, name: str, pdf: bytes | None) -> ReviewDocument:
     document = ReviewDocument(name)
-    tool = shutil.which("pdftoppm")
-    if pdf is None or tool is None:
+    if pdf is None or (tool := shutil.which("pdftoppm")) is None:  # without PDFs, no tool is looked for
         return document
     stem = re.sub(r"[^A-Za-z0-9._-]", "_", name.rsplit(".", 1)[0])
     out = folder / THUMBNAILS

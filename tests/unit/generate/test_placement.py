@@ -480,3 +480,22 @@ def test_section_markers_in_the_notes_are_found_however_their_runs_are_split(lib
     plain = _notes_deck({2: [["ck: is not a marker"], ["{{ck"]]})
     kept = [title for title in titles(assembled(plain, module, omitting)[0]) if title.startswith("Slide ")]
     assert kept == [f"Slide {n}" for n in range(1, 6)]
+
+
+@pytest.mark.parametrize(("inner", "braced"), [
+    ('<w:r><w:t>Plain text</w:t></w:r>', False),
+    ('<w:r><w:t>Plain {{ck:</w:t></w:r><w:r><w:t>contacts}}</w:t></w:r>', True),
+    ('<w:r><w:t>only a closing }</w:t></w:r>', True),
+    ('<w:r><w:drawing><a:graphic><a:graphicData><wps:txbx><a:p><a:r><a:t>in a box {</a:t></a:r></a:p>'
+     '</wps:txbx></a:graphicData></a:graphic></w:drawing></w:r>', True),
+    ('<w:r><w:instrText> PAGE {x} </w:instrText></w:r><w:r><w:t>field code only</w:t></w:r>', False),
+])
+def test_only_a_brace_in_a_text_node_sends_the_body_to_the_marker_reader(inner, braced):
+    from curriculum_kit.generate.word_assembly import _may_hold_markers
+
+    body = etree.fromstring(
+        '<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<w:p>{inner}</w:p></w:body>')
+    assert _may_hold_markers(body) is braced
