@@ -34,6 +34,8 @@ from ..ooxml.zipio import DateTime, ZipWriter
 _DOS_EPOCH: DateTime = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 _CACHE_LIMIT = 96 << 20  # bytes of parts remembered; a statewide county repeats ~13 MB
 _deflated: dict[bytes, tuple[bytes, int]] = {}
+_RELATIONSHIP_SETS = 20_000  # relationship sets remembered; a statewide county has ~600
+_RELATIONSHIPS: dict[tuple[str, tuple[tuple[str, str, bool, str], ...]], bytes] = {}
 _cached_bytes = 0
 
 
@@ -82,13 +84,33 @@ def _entries(document: DocxDocument | Presentation, parts: list[Any]) -> list[tu
             part.before_marshal()
         DocxPackageWriter._write_content_types_stream(entries, parts)  # type: ignore[no-untyped-call]
         DocxPackageWriter._write_pkg_rels(entries, package.rels)  # type: ignore[no-untyped-call]
-        DocxPackageWriter._write_parts(entries, parts)  # type: ignore[arg-type]  # duck-typed writer
     else:  # python-pptx: what pptx.opc.package.OpcPackage.save does
         writer = PptxPackageWriter(io.BytesIO(), package._rels, tuple(parts))
         writer._write_content_types_stream(entries)  # type: ignore[arg-type]  # duck-typed writer
         writer._write_pkg_rels(entries)  # type: ignore[arg-type]
-        writer._write_parts(entries)  # type: ignore[arg-type]
+    for part in parts:  # what both libraries' _write_parts do, the relationships written once
+        entries.items.append((part.partname.membername, part.blob))
+        if len(part.rels):
+            entries.items.append((part.partname.rels_uri.membername, _relationships_xml(part.rels)))
     return entries.items
+
+
+def _relationships_xml(relationships: Any) -> bytes:
+    """A part's relationships as its library writes them (``rels.xml``), made once per
+    distinct set. Most parts of a county's decks and documents relate to what the last
+    county's did (slides to their layout and notes, layouts to their master), and the
+    libraries work each target's relative path out again on every save (a third of saving
+    a deck). The XML depends only on the base folder and each relationship's id, type and
+    target (a part's name, or an external address), which make the key."""
+    base = relationships._base_uri if hasattr(relationships, "_base_uri") else relationships._baseURI
+    key = (base, tuple((rel.rId, rel.reltype, rel.is_external, rel.target_ref if rel.is_external
+                        else rel.target_part.partname) for rel in relationships.values()))
+    known = _RELATIONSHIPS.get(key)
+    if known is None:
+        if len(_RELATIONSHIPS) >= _RELATIONSHIP_SETS:
+            _RELATIONSHIPS.clear()
+        known = _RELATIONSHIPS[key] = relationships.xml
+    return known
 
 
 def saved_bytes(document: DocxDocument | Presentation, date_time: DateTime) -> bytes:

@@ -74,3 +74,42 @@ def test_each_distinct_part_is_deflated_once(monkeypatch):
     first = len(calls)
     saved_bytes(_word(), WHEN)
     assert first > 5 and len(calls) == first  # the second, identical document deflates nothing new
+
+
+def test_relationships_written_once_per_set_are_each_documents_own(monkeypatch):
+    """A part's relationships are serialised once per distinct set: a second deck with the
+    same slides makes none, and decks whose slides relate to other parts (another picture,
+    a link to an address, a slide moved) still save exactly as the library saves them."""
+    package_save._RELATIONSHIPS.clear()
+    made = []
+    real = package_save._relationships_xml
+
+    def counting(relationships):
+        before = len(package_save._RELATIONSHIPS)
+        xml = real(relationships)
+        made.extend([xml] * (len(package_save._RELATIONSHIPS) - before))
+        return xml
+
+    monkeypatch.setattr(package_save, "_relationships_xml", counting)
+    assert saved_bytes(_deck(), WHEN) == _library_save(_deck())
+    first = len(made)
+    assert first > 5
+    assert saved_bytes(_deck(), WHEN) == _library_save(_deck())
+    assert len(made) == first  # the same sets again: nothing new serialised
+
+    def varied() -> pptx.presentation.Presentation:
+        presentation = _deck()
+        third = presentation.slides.add_slide(presentation.slide_layouts[5])  # the first slide's layout, and
+        third.notes_slide.notes_text_frame.text = "more notes"  # notes: the same ids, other targets
+        second = presentation.slides.add_slide(presentation.slide_layouts[1])
+        second.shapes.add_picture(io.BytesIO(_png()), Inches(2), Inches(2))
+        run = second.shapes.title.text_frame.paragraphs[0].add_run()
+        run.text = "a link"
+        run.hyperlink.address = "https://example.org/linkages"
+        slides = presentation.slides._sldIdLst
+        slides.insert(0, slides[-1])  # the new slide first
+        return presentation
+
+    assert saved_bytes(varied(), WHEN) == _library_save(varied())
+    assert len(made) > first
+    assert saved_bytes(_word(), WHEN) == _library_save(_word())
