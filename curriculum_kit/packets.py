@@ -226,10 +226,11 @@ def _off_schema(path: Path, exc: Exception) -> BuildError:
 
 
 def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:
-    """A module document in the county's words, ready for python-docx or python-pptx."""
+    """A module document in the county's words, ready for python-docx or python-pptx (its
+    changed parts stored, not deflated: the library saves the document anew)."""
     out = io.BytesIO()
     with Package(path) as package:
-        result = adapt_package(package, overlay.terms, out)
+        result = adapt_package(package, overlay.terms, out, deflating=False)
         links = dangling_links(package)
     if links:
         with Package(path, out.getvalue()) as adapted:

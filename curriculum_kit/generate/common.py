@@ -44,7 +44,7 @@ from .compiled_xpath import use_compiled_xpath
 from .orgchart_layout import EMU_PER_PT
 from .orgchart_layout import text_width as measure
 from .package_save import saved_bytes
-from .shared_styles import written_once
+from .shared_styles import styles_fact, written_once
 from .textfit import unbreakable_pieces
 
 TOOL = "curriculum-kit"
@@ -240,7 +240,8 @@ def table_with_header(document: DocxDocument | _Cell, headers: list[str], rows: 
     """
     table = document.add_table(rows=0, cols=len(headers))
     # a cell's part may be a header's: the styles live with the main document
-    if "Table Grid" in [style.name for style in document.part.package.main_document_part.styles]:
+    styles = document.part.package.main_document_part.styles
+    if "Table Grid" in styles_fact(styles.element, "names", lambda _: {style.name for style in styles}):
         table.style = "Table Grid"
     table._tbl.tblPr.append(parse_xml(f"<w:root {nsdecls('w')}>{_BORDERS}</w:root>")[0])
     if widths is None:

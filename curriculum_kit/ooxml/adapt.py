@@ -91,11 +91,14 @@ class AdaptResult:
 
 
 def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO | None,
-                  details: bool = False) -> AdaptResult:
+                  details: bool = False, deflating: bool = True) -> AdaptResult:
     """Adapt an open package, writing the new zip to ``output`` (None: a dry run).
 
     With ``details``, every change and near miss is listed with its location and the
-    paragraph before and after; without, only counted (what a build needs).
+    paragraph before and after; without, only counted (what a build needs). Without
+    ``deflating``, changed parts are stored as they are: for a zip that is only read
+    again at once (a build's adapted module document, which python-docx or python-pptx
+    opens, assembles and saves anew), deflating it was work thrown away.
     """
     matcher = compiled_matcher(tuple(terms))
     result = AdaptResult(package.path, tuple(terms))
@@ -103,7 +106,7 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
     if details:
         from .locations import part_labels  # here: only reports name places
     labels = part_labels(package, parts) if details else {}
-    writer = ZipWriter(output) if output is not None else None
+    writer = ZipWriter(output, deflating) if output is not None else None
     for info in package.infos:
         name = info.filename
         raw = package.raw(info)

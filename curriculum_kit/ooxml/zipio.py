@@ -99,8 +99,9 @@ _Entry = tuple[str, "bytes | _Deflation", int, int, int, DateTime, int]
 class ZipWriter:
     """Writes a zip entry by entry, in the order given; `close` adds the central directory."""
 
-    def __init__(self, stream: BinaryIO):
+    def __init__(self, stream: BinaryIO, deflating: bool = True):
         self._stream = stream
+        self._deflating = deflating  # False: `add` stores (a zip that is read once, right away)
         self._central: list[bytes] = []
         self._pending: deque[_Entry] = deque()  # entries waiting behind one being deflated
 
@@ -116,8 +117,12 @@ class ZipWriter:
                      info.date_time, info.external_attr)
 
     def add(self, name: str, data: bytes, date_time: DateTime = _DOS_EPOCH) -> None:
-        """Deflate and store ``data`` (a large one in the background)."""
+        """Deflate and store ``data`` (a large one in the background); store it as it is
+        when the writer is not deflating."""
         crc = zlib_ng.crc32(data)
+        if not self._deflating:
+            self._queue((name, data, zipfile.ZIP_STORED, crc, len(data), date_time, 0o644 << 16))
+            return
         packed: bytes | _Deflation = _Deflation(data, 6) if len(data) >= _TWO_HALVES_MIN else deflate(data)
         self._queue((name, packed, zipfile.ZIP_DEFLATED, crc, len(data), date_time, 0o644 << 16))
 

@@ -61,3 +61,30 @@ def test_an_academy_files_headings_are_read_once_and_again_when_the_file_changes
     assert len(reads) == 1
     path.write_text("Welcome back")  # the academy published a new version under the same name
     assert _as_given(path, read) == ["Welcome back"] and len(reads) == 2
+
+
+def test_a_builds_adapted_document_stores_its_changed_parts_with_what_adapt_writes(library):
+    """The build's adapted module documents are read again at once by python-docx and
+    python-pptx (which save them anew), so their changed parts are stored, not deflated;
+    every entry holds what `adapt` writes into its own file."""
+    import io
+    import zipfile
+
+    from curriculum_kit.ooxml.adapt import adapt_package
+    from curriculum_kit.ooxml.package import Package
+    from curriculum_kit.packets import _adapt
+
+    overlay = library.overlays["alder-county"]
+    module = library.modules["linkages-orientation"]
+    for path in (module.facilitator_guide, module.slides):
+        data, result = _adapt(path, overlay)
+        written = io.BytesIO()
+        with Package(path) as package:
+            adapt_package(package, overlay.terms, written)
+        assert sum(result.occurrences().values()) > 0
+        with zipfile.ZipFile(io.BytesIO(data)) as built, zipfile.ZipFile(written) as adapted, \
+                zipfile.ZipFile(path) as given:
+            assert built.namelist() == adapted.namelist()
+            assert all(built.read(name) == adapted.read(name) for name in built.namelist())
+            changed = [name for name in built.namelist() if built.read(name) != given.read(name)]
+            assert changed and all(built.getinfo(name).compress_type == zipfile.ZIP_STORED for name in changed)

@@ -35,3 +35,16 @@ def test_the_writers_directory_is_what_zipfile_reads_back():
               "header_offset", "date_time")
     assert [[getattr(info, f) for f in fields] for info in writer.directory()] == \
         [[getattr(info, f) for f in fields] for info in read_back]
+
+
+def test_a_writer_that_does_not_deflate_stores_what_it_is_given():
+    out = io.BytesIO()
+    writer = ZipWriter(out, deflating=False)
+    small, large = b"<w:document/>" * 50, random.Random(6).randbytes(3 << 20)  # a large one is not halved either
+    writer.add("word/document.xml", small)
+    writer.add("word/media/big.bin", large)
+    writer.close()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as package:
+        assert package.testzip() is None
+        assert [info.compress_type for info in package.infolist()] == [zipfile.ZIP_STORED] * 2
+        assert package.read("word/document.xml") == small and package.read("word/media/big.bin") == large
