@@ -19,6 +19,7 @@ _FALSE = {"0", "false", "off"}
 _SAME_PAGE_SECTIONS = {"continuous", "nextColumn"}
 _P, _PPR, _SECTPR, _TXBX = w("p"), w("pPr"), w("sectPr"), w("txbxContent")
 _BR, _T, _TYPE = w("br"), w("t"), w("type")
+_PAGE_BREAK_BEFORE, _PSTYLE, _VAL = w("pageBreakBefore"), w("pStyle"), w("val")
 _WALK = (_BR, _T, w("drawing"), w("pict"))
 
 
@@ -96,20 +97,24 @@ def _pages(root: etree._Element, styles: tuple[set[str], str | None], until: set
     sections = list(body.iter(_SECTPR))  # each describes how its own section starts
     next_starts_page = {before: _starts_page(after) for before, after in zip(sections, sections[1:])}
     pages, at_top = 1, True
+    # paragraphs in text boxes (which float on a page: breaks inside them do nothing), and
+    # those holding one; found once, as most documents have none
+    in_boxes = {paragraph for box in body.iter(_TXBX) for paragraph in box.iter(_P)}
+    holding_boxes = {paragraph for box in body.iter(_TXBX) for paragraph in box.iterancestors(_P)}
     for paragraph in body.iter(_P):
-        if any(True for _ in paragraph.iterancestors(_TXBX)):
-            continue  # text boxes float on a page; breaks inside them do nothing
+        if in_boxes and paragraph in in_boxes:
+            continue
         properties = paragraph.find(_PPR)
-        direct = _on(properties.find(w("pageBreakBefore"))) if properties is not None else None
-        style = properties.find(w("pStyle")) if properties is not None else None
-        style_id = style.get(w("val")) if style is not None else default
+        direct = _on(properties.find(_PAGE_BREAK_BEFORE)) if properties is not None else None
+        style = properties.find(_PSTYLE) if properties is not None else None
+        style_id = style.get(_VAL) if style is not None else default
         if (direct if direct is not None else style_id in starting) and not at_top:
             pages, at_top = pages + 1, True
         if until is not None and found is not None and paragraph in until:
             found[paragraph] = pages
             if len(found) == len(until):
                 return pages
-        boxed = next(paragraph.iter(_TXBX), None) is not None  # else nothing in it is in a text box
+        boxed = bool(holding_boxes) and paragraph in holding_boxes  # else nothing in it is in a text box
         for element in paragraph.iter(_WALK):
             if boxed and any(True for _ in element.iterancestors(_TXBX)):
                 continue
