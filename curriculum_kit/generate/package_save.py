@@ -89,9 +89,9 @@ def _entries(document: DocxDocument | Presentation, parts: list[Any]) -> list[tu
         writer._write_content_types_stream(entries)  # type: ignore[arg-type]  # duck-typed writer
         writer._write_pkg_rels(entries)  # type: ignore[arg-type]
     for part in parts:  # what both libraries' _write_parts do, the relationships written once
-        entries.items.append((part.partname.membername, part.blob))
+        entries.write(part.partname, part.blob)
         if len(part.rels):
-            entries.items.append((part.partname.rels_uri.membername, _relationships_xml(part.rels)))
+            entries.write(part.partname.rels_uri, _relationships_xml(part.rels))
     return entries.items
 
 

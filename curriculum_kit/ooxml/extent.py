@@ -99,10 +99,11 @@ def _pages(root: etree._Element, styles: tuple[set[str], str | None], until: set
     pages, at_top = 1, True
     # paragraphs in text boxes (which float on a page: breaks inside them do nothing), and
     # those holding one; found once, as most documents have none
-    in_boxes = {paragraph for box in body.iter(_TXBX) for paragraph in box.iter(_P)}
-    holding_boxes = {paragraph for box in body.iter(_TXBX) for paragraph in box.iterancestors(_P)}
+    boxes = list(body.iter(_TXBX))
+    in_boxes = {paragraph for box in boxes for paragraph in box.iter(_P)}
+    holding_boxes = {paragraph for box in boxes for paragraph in box.iterancestors(_P)}
     for paragraph in body.iter(_P):
-        if in_boxes and paragraph in in_boxes:
+        if paragraph in in_boxes:
             continue
         properties = paragraph.find(_PPR)
         direct = _on(properties.find(_PAGE_BREAK_BEFORE)) if properties is not None else None
@@ -114,7 +115,7 @@ def _pages(root: etree._Element, styles: tuple[set[str], str | None], until: set
             found[paragraph] = pages
             if len(found) == len(until):
                 return pages
-        boxed = bool(holding_boxes) and paragraph in holding_boxes  # else nothing in it is in a text box
+        boxed = paragraph in holding_boxes  # else nothing in it is in a text box
         for element in paragraph.iter(_WALK):
             if boxed and any(True for _ in element.iterancestors(_TXBX)):
                 continue
