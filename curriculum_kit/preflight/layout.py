@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
-from ..ooxml.names import A_NS, a, p, w
+from ..ooxml.names import A_NS, W_NS, a, p, w
 from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, selected, text_of
 from .issues import Issue
 
@@ -319,6 +319,7 @@ def check_tables(document: Document) -> Iterator[Issue]:
 
 
 _GRID_SPAN = f"{w('tcPr')}/{w('gridSpan')}"
+_SPANS = etree.XPath("w:tr/w:tc/w:tcPr/w:gridSpan", namespaces={"w": W_NS})
 _SZ, _TC, _P, _VAL = w("sz"), w("tc"), w("p"), w("val")
 _BREAKS: dict[bytes, tuple[str, int, int] | None] = {}  # digest of a table's XML -> its first broken word
 
@@ -340,22 +341,30 @@ def _remembered_break(table: etree._Element, rows: list[etree._Element],
 def _broken_word(table: etree._Element, rows: list[etree._Element],
                  grid: list[int]) -> tuple[str, int, etree._Element] | None:
     # No cell's text is larger than the table's largest size (or Word's default, for a cell
-    # without one): a word that fits at that size in the widest letter needs no measuring.
+    # without one): a word that fits at that size needs no measuring paragraph by paragraph.
     table_pt = max([_DEFAULT_WORD_PT, *(int(s.get(_VAL, "0")) / 2 for s in table.iter(_SZ))])
     bound = _WIDEST_EM * table_pt * EMU_PER_PT
+    spanned = bool(_SPANS(table))  # most tables merge no cells: each cell is then one column
     for row in rows:
         column = 0
         for cell in row.iterchildren(_TC):
-            span_element = cell.find(_GRID_SPAN)
-            span = int(span_element.get(_VAL, 1)) if span_element is not None else 1
+            span = 1
+            if spanned:
+                span_element = cell.find(_GRID_SPAN)
+                span = int(span_element.get(_VAL, 1)) if span_element is not None else 1
             width_twips = sum(grid[column:column + span])
             column += span
             if not width_twips:
                 continue
             room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
+            # The cell's text run together (tabs and paragraphs joined, so its words are never
+            # shorter than the pieces measured below): when each word fits at the table's
+            # largest size, every piece of it fits at its own.
             words = etree.tostring(cell, method="text", encoding="unicode").split()
             if not words or max(map(len, words)) * bound <= room:
-                continue  # a cheap bound (its longest word in the widest letter) fits: nothing to measure
+                continue  # even in the widest letter its longest word fits: nothing to measure
+            if all(text_width(word, table_pt) < room for word in words if len(word) * bound > room):
+                continue
             for paragraph in cell.iter(_P):
                 size = max((int(s.get(_VAL, "0")) / 2 for s in paragraph.iter(_SZ) if s.get(_VAL)),
                            default=_DEFAULT_WORD_PT)

@@ -42,18 +42,26 @@ def word_with_picture(width_in: float, height_in: float, alt: str = "A chart") -
     return saved(document)
 
 
-def word_table(widths_in: list[float], rows: list[list[str]], font_pt: float = 10) -> bytes:
-    """A table with exactly these column widths (python-docx, not the generator's fitting)."""
+def word_table(widths_in: list[float], rows: list[list[str]], font_pt: float = 10,
+               sizes: dict[tuple[int, int], float] | None = None,
+               merged: tuple[tuple[int, int, int], ...] = ()) -> bytes:
+    """A table with exactly these column widths (python-docx, not the generator's fitting);
+    ``sizes`` sets a cell's own font size, ``merged`` merges (row, first column, last column)."""
     document = docx.Document()
     table = document.add_table(rows=len(rows), cols=len(widths_in))
     table.autofit = False
     for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths_in):
         column.w = Inches(width)
-    for row, values in zip(table.rows, rows):
-        for cell, value, width in zip(row.cells, values, widths_in):
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_in):
             cell.width = Inches(width)
-            run = cell.paragraphs[0].add_run(value)
-            run.font.size = Pt(font_pt)
+    for row, first, last in merged:
+        table.cell(row, first).merge(table.cell(row, last))
+    for number, values in enumerate(rows):
+        for column, value in enumerate(values):
+            if value:
+                run = table.cell(number, column).paragraphs[0].add_run(value)
+                run.font.size = Pt((sizes or {}).get((number, column), font_pt))
     return saved(document)
 
 

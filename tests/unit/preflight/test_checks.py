@@ -147,6 +147,21 @@ def test_a_word_wider_than_its_table_column_is_found():
     assert found("contacts.docx", make.word_table([1.2, 3], rows, 9), "layout/word-break") == []
 
 
+def test_a_merged_cell_is_as_wide_as_the_columns_it_spans():
+    rows = [["Emergency", "", "Name"], ["Role", "Emergency", "Name"]]
+    table = make.word_table([0.6, 0.6, 3], rows, 9, merged=((0, 0, 1),))
+    issues = found("contacts.docx", table, "layout/word-break")
+    assert [(i.place, i.message) for i in issues] == [
+        ("body, table 1, row 2", "'Emergency' is wider than column 2, so it breaks mid-word")]
+
+
+def test_a_word_is_measured_at_its_own_size_not_the_tables_largest():
+    rows = [["Emergency", "Hi"]]
+    assert found("contacts.docx", make.word_table([0.9, 3], rows, 9, sizes={(0, 1): 28}), "layout/word-break") == []
+    issues = found("contacts.docx", make.word_table([1.2, 3], rows, 9, sizes={(0, 0): 28}), "layout/word-break")
+    assert [i.message for i in issues] == ["'Emergency' is wider than column 1, so it breaks mid-word"]
+
+
 def test_a_table_wider_than_the_page_is_found():
     rows = [["Role", "Name"], ["Intake", "Maria"]]
     issues = found("contacts.docx", make.word_table([4, 3], rows), "layout/overflow")
