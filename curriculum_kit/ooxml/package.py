@@ -284,10 +284,15 @@ class Package:
             raise PackageError("is a zip archive but not a Word or PowerPoint document "
                                "(no [Content_Types].xml)", self.path)
         root = self.xml("[Content_Types].xml")
+        notes = self.shared.notes(root) if self.shared is not None else None
+        if notes is not None and "content types" in notes:
+            return cast(tuple[dict[str, str], dict[str, str]], notes["content types"])  # read only, never changed
         defaults = {el.get("Extension", "").lower(): el.get("ContentType", "")
                     for el in root.iter(f"{{{CT_NS}}}Default")}
         overrides = {el.get("PartName", "").lstrip("/").lower(): el.get("ContentType", "")
                      for el in root.iter(f"{{{CT_NS}}}Override")}
+        if notes is not None:
+            notes["content types"] = (defaults, overrides)
         return defaults, overrides
 
     def _family(self) -> str:

@@ -11,8 +11,8 @@ from functools import partial
 from lxml import etree
 
 from ..formats.colors import MIN_CONTRAST, WHITE, contrast
-from ..ooxml.names import A_NS, a, p, w
-from .document import Document, selected
+from ..ooxml.names import a, p, w
+from .document import Document, first, selected, steps
 from .issues import Issue
 
 UNKNOWN = "unknown"  # a fill the theme draws: not checked
@@ -136,14 +136,18 @@ def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str
 
 
 # A run's own colour in DrawingML, found by libxml2 (most of a slide's colours are fills).
-_RUN_COLORS = etree.XPath(".//a:rPr/a:solidFill/a:srgbClr", namespaces={"a": A_NS})
+_RUN_COLORS = steps(".//a:rPr/a:solidFill/a:srgbClr")
+
+
+_OWN_COLOR, _CELL_COLOR = steps("a:solidFill/a:srgbClr"), steps("a:tcPr/a:solidFill/a:srgbClr")
+_CELL_SHADING, _PARAGRAPH_SHADING, _W_TC = steps("w:tcPr/w:shd"), steps("w:pPr/w:shd"), w("tc")
 
 
 def _shape_fill(properties: etree._Element | None, shape: etree._Element) -> str | None:
     """A shape's fill colour: '#RRGGBB', WHITE when it has none, UNKNOWN when it is drawn
     from the theme (a style's fill, a theme colour, a gradient or a picture)."""
     if properties is not None:
-        color = properties.find(f"{a('solidFill')}/{a('srgbClr')}")
+        color = first(_OWN_COLOR, properties)
         if color is not None:
             return f"#{color.get('val')}"
         if properties.find(a("noFill")) is not None:
@@ -159,7 +163,7 @@ def _word_fill(run: etree._Element) -> str | None:
     for ancestor in run.iterancestors(w("tc"), w("p"), _WPS_SHAPE):
         if ancestor.tag == _WPS_SHAPE:
             return _shape_fill(ancestor.find(_WPS_PROPERTIES), ancestor)
-        shading = ancestor.find(f"{w('tcPr') if ancestor.tag == w('tc') else w('pPr')}/{w('shd')}")
+        shading = first(_CELL_SHADING if ancestor.tag == _W_TC else _PARAGRAPH_SHADING, ancestor)
         fill = shading.get(w("fill")) if shading is not None else None
         if fill and fill != "auto":
             return f"#{fill}"
@@ -169,7 +173,7 @@ def _word_fill(run: etree._Element) -> str | None:
 def _drawing_fill(run: etree._Element) -> str | None:
     for ancestor in run.iterancestors(a("tc"), p("sp")):
         if ancestor.tag == a("tc"):
-            color = ancestor.find(f"{a('tcPr')}/{a('solidFill')}/{a('srgbClr')}")
+            color = first(_CELL_COLOR, ancestor)
             if color is not None:
                 return f"#{color.get('val')}"
             continue  # a table cell without its own fill: the table style's, or the slide

@@ -18,8 +18,8 @@ from lxml import etree
 
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
-from ..ooxml.names import A_NS, W_NS, a, p, w
-from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, selected, text_of
+from ..ooxml.names import a, p, w
+from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, first, selected, steps, text_of
 from .issues import Issue
 
 SLIDE_MIN_PT = 10  # smaller text cannot be read from the back of a training room
@@ -90,13 +90,16 @@ def _run_pt(paragraph: etree._Element, default: float) -> float:
     return max(sizes) if sizes else default
 
 
+_SPACING = steps("a:pPr/a:lnSpc/a:spcPct")
+
+
 def _text_height(body: etree._Element, width: int, scale: float = 1.0) -> int:
     """Estimated height of a text body's paragraphs wrapped into ``width`` EMU."""
     total = 0
     for paragraph in body.iter(a("p")):
         size = _run_pt(paragraph, _DEFAULT_SLIDE_PT) * scale
         lines = sum(line_count(line, max(width, 1), size) for line in _paragraph_lines(paragraph))
-        spacing = paragraph.find(f"{a('pPr')}/{a('lnSpc')}/{a('spcPct')}")
+        spacing = first(_SPACING, paragraph)
         factor = int(spacing.get("val", 100000)) / 100000 if spacing is not None else 1.0
         total += int(lines * size * LINE_SPACING * factor * EMU_PER_PT)
     return total
@@ -159,7 +162,7 @@ def _name(shape: etree._Element) -> str:
 
 
 # Runs sized under the minimum, found by libxml2 (a deck has thousands of runs, few small).
-_SMALL_RUNS = etree.XPath(f".//a:r[a:rPr/@sz < {SLIDE_MIN_PT * 100}]", namespaces={"a": A_NS})
+_SMALL_RUNS = steps(f".//a:r[a:rPr/@sz < {SLIDE_MIN_PT * 100}]")
 
 
 def _small_text(slide: etree._Element) -> tuple[str, float] | None:
@@ -256,8 +259,11 @@ def _block_twips(container: etree._Element, width_twips: int = 0) -> int:
     return total
 
 
+_CELL_WIDTH = steps("w:tcPr/w:tcW")
+
+
 def _cell_twips(cell: etree._Element) -> int:
-    width = cell.find(f"{w('tcPr')}/{w('tcW')}")
+    width = first(_CELL_WIDTH, cell)
     return int(width.get(w("w"), 0) or 0) - 2 * _CELL_MARGIN_TWIPS if width is not None else 0
 
 
@@ -318,8 +324,8 @@ def check_tables(document: Document) -> Iterator[Issue]:
                         "keep the header row with the next row (keep with next)")
 
 
-_GRID_SPAN = f"{w('tcPr')}/{w('gridSpan')}"
-_SPANS = etree.XPath("w:tr/w:tc/w:tcPr/w:gridSpan", namespaces={"w": W_NS})
+_GRID_SPAN, _SPANS = steps("w:tcPr/w:gridSpan"), steps("w:tr/w:tc/w:tcPr/w:gridSpan")
+_HEADER_ROW, _KEEP_NEXT = steps("w:trPr/w:tblHeader"), steps("w:pPr/w:keepNext")
 _SZ, _TC, _P, _VAL = w("sz"), w("tc"), w("p"), w("val")
 _BREAKS: dict[bytes, tuple[str, int, int] | None] = {}  # digest of a table's XML -> its first broken word
 
@@ -350,7 +356,7 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
         for cell in row.iterchildren(_TC):
             span = 1
             if spanned:
-                span_element = cell.find(_GRID_SPAN)
+                span_element = first(_GRID_SPAN, cell)
                 span = int(span_element.get(_VAL, 1)) if span_element is not None else 1
             width_twips = sum(grid[column:column + span])
             column += span
@@ -378,11 +384,11 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
 
 
 def _repeats_header(row: etree._Element) -> bool:
-    return row.find(f"{w('trPr')}/{w('tblHeader')}") is not None
+    return first(_HEADER_ROW, row) is not None
 
 
 def _keeps_with_next(row: etree._Element) -> bool:
     paragraphs = list(row.iter(w("p")))
-    return bool(paragraphs) and all(par.find(f"{w('pPr')}/{w('keepNext')}") is not None for par in paragraphs)
+    return bool(paragraphs) and all(first(_KEEP_NEXT, par) is not None for par in paragraphs)
 
 

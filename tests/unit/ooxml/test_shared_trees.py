@@ -87,3 +87,33 @@ def test_a_document_saved_while_trees_are_taken_is_opened_from_its_writers_direc
         assert given.infos is listed
         assert [i.filename for i in given.infos] == [i.filename for i in read.infos]
         assert etree.tostring(given.xml(given.main_part)) == etree.tostring(read.xml(read.main_part))
+
+
+def test_packages_sharing_their_content_types_read_them_once(tmp_path):
+    import docx
+
+    from curriculum_kit.ooxml.package import Package
+
+    def saved(text: str, with_picture: bool = False) -> bytes:
+        import io
+
+        from PIL import Image
+        document = docx.Document()
+        document.add_paragraph(text)
+        if with_picture:  # a PNG adds a default content type
+            picture = io.BytesIO()
+            Image.new("RGB", (4, 4)).save(picture, format="PNG")
+            document.add_picture(picture)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    trees = SharedTrees()
+    with Package(tmp_path / "a.docx", saved("one"), trees) as one, \
+            Package(tmp_path / "b.docx", saved("two"), trees) as two:
+        assert one._defaults is two._defaults and one._overrides is two._overrides  # the same bytes: read once
+    with Package(tmp_path / "c.docx", saved("three", with_picture=True), trees) as other, \
+            Package(tmp_path / "c.docx", saved("three", with_picture=True)) as alone:
+        assert other._defaults is not one._defaults
+        assert other._defaults == alone._defaults and "png" in other._defaults
+        assert other.content_type("word/media/image1.png") == "image/png"
