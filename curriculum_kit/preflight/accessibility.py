@@ -21,6 +21,7 @@ _WPS_SHAPE, _WPS_PROPERTIES = f"{{{_WPS}}}wsp", f"{{{_WPS}}}spPr"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _FILE_NAME = re.compile(r"\S+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)", re.IGNORECASE)  # what Office fills in
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+_SLIDE_NAMES, _SLIDE_PICTURE = p("cNvPr"), p("pic")
 
 
 def check_alt_text(document: Document) -> Iterator[Issue]:
@@ -28,10 +29,7 @@ def check_alt_text(document: Document) -> Iterator[Issue]:
     for part, root in document.roots.items():
         if document.kinds.get(part) in ("notes", "layout", "master"):
             continue
-        for owner in root.iter("{*}docPr", p("cNvPr")):
-            holder = owner.getparent()
-            if holder is None or not _is_picture(owner, holder):
-                continue  # a chart, a shape or a text box
+        for owner in document.remembered(root, "pictures", partial(_pictures, root)):
             description = (owner.get("descr") or "").strip()
             if (description and not _FILE_NAME.fullmatch(description)) or _decorative(owner):
                 continue
@@ -42,11 +40,19 @@ def check_alt_text(document: Document) -> Iterator[Issue]:
                         "add a description of the picture (Alt Text), or mark it decorative")
 
 
+def _pictures(root: etree._Element) -> list[etree._Element]:
+    """The element naming and describing each picture of a part (remembered for a shared
+    tree: a county's own slides come back in each of its decks)."""
+    return [owner for owner in root.iter("{*}docPr", _SLIDE_NAMES)
+            if (holder := owner.getparent()) is not None and _is_picture(owner, holder)]
+
+
 def _is_picture(owner: etree._Element, holder: etree._Element) -> bool:
-    """A slide's p:pic (its cNvPr sits in nvPicPr), or a Word drawing holding a picture."""
-    if owner.tag == p("cNvPr"):
+    """A slide's p:pic (its cNvPr sits in nvPicPr), or a Word drawing holding a picture;
+    not a chart, a shape or a text box."""
+    if owner.tag == _SLIDE_NAMES:
         shape = holder.getparent()
-        return shape is not None and shape.tag == p("pic")
+        return shape is not None and shape.tag == _SLIDE_PICTURE
     return next(holder.iter("{*}pic"), None) is not None
 
 

@@ -85,36 +85,41 @@ def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
     return int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0))
 
 
-def _run_pt(paragraph: etree._Element, default: float) -> float:
-    sizes = [int(r.get("sz", "0")) / 100 for r in paragraph.iter(a("rPr"), a("endParaRPr")) if r.get("sz")]
-    return max(sizes) if sizes else default
-
-
 _SPACING = steps("a:pPr/a:lnSpc/a:spcPct")
+_PARAGRAPH, _TEXT, _BREAK, _RUN_PROPERTIES, _END_PROPERTIES = a("p"), a("t"), a("br"), a("rPr"), a("endParaRPr")
 
 
 def _text_height(body: etree._Element, width: int, scale: float = 1.0) -> int:
     """Estimated height of a text body's paragraphs wrapped into ``width`` EMU."""
     total = 0
-    for paragraph in body.iter(a("p")):
-        size = _run_pt(paragraph, _DEFAULT_SLIDE_PT) * scale
-        lines = sum(line_count(line, max(width, 1), size) for line in _paragraph_lines(paragraph))
+    for paragraph in body.iter(_PARAGRAPH):
+        largest, lines = _read_paragraph(paragraph)
+        size = (_DEFAULT_SLIDE_PT if largest is None else largest) * scale
+        count = sum(line_count(line, max(width, 1), size) for line in lines)
         spacing = first(_SPACING, paragraph)
         factor = int(spacing.get("val", 100000)) / 100000 if spacing is not None else 1.0
-        total += int(lines * size * LINE_SPACING * factor * EMU_PER_PT)
+        total += int(count * size * LINE_SPACING * factor * EMU_PER_PT)
     return total
 
 
-def _paragraph_lines(paragraph: etree._Element) -> list[str]:
+def _read_paragraph(paragraph: etree._Element) -> tuple[float | None, list[str]]:
+    """(its largest run size in points, if any run sets one; its lines, split at line
+    breaks) from one walk over a paragraph."""
+    largest: float | None = None
     lines: list[str] = []
     current: list[str] = []
-    for node in paragraph.iter(a("t"), a("br")):
-        if node.tag == a("br"):
+    for node in paragraph.iter(_TEXT, _BREAK, _RUN_PROPERTIES, _END_PROPERTIES):
+        tag = node.tag
+        if tag == _TEXT:
+            current.append(node.text or "")
+        elif tag == _BREAK:
             lines.append("".join(current))
             current = []
-        else:
-            current.append(node.text or "")
-    return [*lines, "".join(current)]
+        elif size := node.get("sz"):
+            points = int(size) / 100
+            largest = points if largest is None or points > largest else largest
+    lines.append("".join(current))
+    return largest, lines
 
 
 def check_slide_layout(document: Document) -> Iterator[Issue]:
