@@ -370,12 +370,17 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
             room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
             # The cell's text run together (tabs and paragraphs joined, so its words are never
             # shorter than the pieces measured below): when each word fits at the table's
-            # largest size, every piece of it fits at its own.
-            words = etree.tostring(cell, method="text", encoding="unicode").split()
-            if not words or max(map(len, words)) * bound <= room:
-                continue  # even in the widest letter its longest word fits: nothing to measure
-            if all(text_width(word, table_pt) < room for word in words if len(word) * bound > room):
+            # largest size, every piece of it fits at its own. Not so in XML written with
+            # line breaks and indents between the runs, which cut a word in two here: measure.
+            text = etree.tostring(cell, method="text", encoding="unicode")
+            words = text.split()
+            if not words:
                 continue
+            if "\n" not in text:
+                if max(map(len, words)) * bound <= room:
+                    continue  # even in the widest letter its longest word fits: nothing to measure
+                if all(text_width(word, table_pt) < room for word in words if len(word) * bound > room):
+                    continue
             for paragraph in cell.iter(_P):
                 size = max((int(s.get(_VAL, "0")) / 2 for s in paragraph.iter(_SZ) if s.get(_VAL)),
                            default=_DEFAULT_WORD_PT)

@@ -162,6 +162,29 @@ def test_a_word_is_measured_at_its_own_size_not_the_tables_largest():
     assert [i.message for i in issues] == ["'Emergency' is wider than column 1, so it breaks mid-word"]
 
 
+def test_a_word_split_over_runs_in_xml_written_with_indents_is_still_measured_whole():
+    import zipfile
+
+    from lxml import etree
+
+    rows = [["Emer", "Name"]]
+    table = docx.Document(io.BytesIO(make.word_table([0.6, 3], rows, 9)))
+    table.tables[0].cell(0, 0).paragraphs[0].add_run("gency").font.size = docx.shared.Pt(9)  # 'Emergency', two runs
+    plain = io.BytesIO()
+    table.save(plain)
+    indented = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(indented, "w") as target:
+        for item in source.infolist():  # every element on a line of its own, as some tools write XML
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = etree.tostring(etree.fromstring(data), pretty_print=True, xml_declaration=True,
+                                      encoding="UTF-8", standalone=True)
+            target.writestr(item, data)
+    for data in (plain.getvalue(), indented.getvalue()):
+        issues = found("contacts.docx", data, "layout/word-break")
+        assert [i.message for i in issues] == ["'Emergency' is wider than column 1, so it breaks mid-word"]
+
+
 def test_a_table_wider_than_the_page_is_found():
     rows = [["Role", "Name"], ["Intake", "Maria"]]
     issues = found("contacts.docx", make.word_table([4, 3], rows), "layout/overflow")
