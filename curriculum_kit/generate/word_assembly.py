@@ -24,7 +24,7 @@ from ..formats.markers import Marker, find_markers
 from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..formats.session_day import SessionDay, facilitation_lines
-from ..ooxml.names import A_NS, W_NS
+from ..ooxml.names import path
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
 from .common import add_picture, fill_cobrand, finish_loaded, fit_picture, section_height, section_width
@@ -35,8 +35,8 @@ from .shared_styles import sharing_styles
 from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
 
-_BRACED_TEXT = etree.XPath("boolean(descendant::w:t[contains(., '{') or contains(., '}')]"
-                           " | descendant::a:t[contains(., '{') or contains(., '}')])", namespaces={"w": W_NS, "a": A_NS})
+_BRACED_TEXT = path("boolean(descendant::w:t[contains(., '{') or contains(., '}')]"
+                    " | descendant::a:t[contains(., '{') or contains(., '}')])")
 
 Pair = tuple[Trainer, Trainer] | None  # the co-facilitators (CWS, CalWORKs), when the county named them
 

@@ -11,8 +11,8 @@ from functools import partial
 from lxml import etree
 
 from ..formats.colors import MIN_CONTRAST, WHITE, contrast
-from ..ooxml.names import a, p, w
-from .document import Document, first, selected, steps
+from ..ooxml.names import a, p, path, w
+from .document import Document, first, selected
 from .issues import Issue
 
 UNKNOWN = "unknown"  # a fill the theme draws: not checked
@@ -142,11 +142,10 @@ def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str
 
 
 # A run's own colour in DrawingML, found by libxml2 (most of a slide's colours are fills).
-_RUN_COLORS = steps(".//a:rPr/a:solidFill/a:srgbClr")
-
-
-_OWN_COLOR, _CELL_COLOR = steps("a:solidFill/a:srgbClr"), steps("a:tcPr/a:solidFill/a:srgbClr")
-_CELL_SHADING, _PARAGRAPH_SHADING, _W_TC = steps("w:tcPr/w:shd"), steps("w:pPr/w:shd"), w("tc")
+_RUN_COLORS = path(".//a:rPr/a:solidFill/a:srgbClr")
+# A fill's own colour, a table cell's, and a Word paragraph's or cell's shading.
+_OWN_COLOR, _CELL_COLOR = path("a:solidFill/a:srgbClr"), path("a:tcPr/a:solidFill/a:srgbClr")
+_CELL_SHADING, _PARAGRAPH_SHADING, _W_TC = path("w:tcPr/w:shd"), path("w:pPr/w:shd"), w("tc")
 
 
 def _shape_fill(properties: etree._Element | None, shape: etree._Element) -> str | None:

@@ -16,7 +16,7 @@ from typing import Generic, TypeVar, cast
 from lxml import etree
 
 from ..ooxml.locations import BlockLocator
-from ..ooxml.names import A_NS, P_NS, R_NS, W_NS, a, p, w
+from ..ooxml.names import R_NS, a, p, w
 from ..ooxml.package import Package
 from ..ooxml.shared_trees import TEXT_VIEW, SharedTrees
 from ..ooxml.textview import Block, PartText, read_part
@@ -226,16 +226,9 @@ def selected(path: etree.XPath, root: etree._Element) -> list[etree._Element]:
     return cast(list[etree._Element], path(root))
 
 
-def steps(expression: str) -> etree.XPath:
-    """A path of WordprocessingML, DrawingML or PresentationML steps ('w:tcPr/w:gridSpan'),
-    compiled once: lxml's ``find`` reads a path of several steps anew on each call, at
-    twice the cost of the compiled look-up, and the checks ask for some on every paragraph."""
-    return etree.XPath(expression, namespaces={"w": W_NS, "a": A_NS, "p": P_NS})
-
-
 def first(path: etree.XPath, element: etree._Element) -> etree._Element | None:
-    """The first element ``path`` (made by :func:`steps`) selects under ``element``: what
-    ``element.find`` gives for the same steps."""
+    """The first element ``path`` (made by :func:`~..ooxml.names.path`) selects under
+    ``element``: what ``element.find`` gives for the same steps."""
     found = cast(list[etree._Element], path(element))
     return found[0] if found else None
 

@@ -18,8 +18,8 @@ from lxml import etree
 
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
-from ..ooxml.names import a, p, w
-from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, first, selected, steps, text_of
+from ..ooxml.names import a, p, path, w
+from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, first, selected, text_of
 from .issues import Issue
 
 SLIDE_MIN_PT = 10  # smaller text cannot be read from the back of a training room
@@ -85,7 +85,7 @@ def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
     return int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0))
 
 
-_SPACING = steps("a:pPr/a:lnSpc/a:spcPct")
+_SPACING = path("a:pPr/a:lnSpc/a:spcPct")
 _PARAGRAPH, _TEXT, _BREAK, _RUN_PROPERTIES, _END_PROPERTIES = a("p"), a("t"), a("br"), a("rPr"), a("endParaRPr")
 
 
@@ -167,7 +167,7 @@ def _name(shape: etree._Element) -> str:
 
 
 # Runs sized under the minimum, found by libxml2 (a deck has thousands of runs, few small).
-_SMALL_RUNS = steps(f".//a:r[a:rPr/@sz < {SLIDE_MIN_PT * 100}]")
+_SMALL_RUNS = path(f".//a:r[a:rPr/@sz < {SLIDE_MIN_PT * 100}]")
 
 
 def _small_text(slide: etree._Element) -> tuple[str, float] | None:
@@ -264,7 +264,7 @@ def _block_twips(container: etree._Element, width_twips: int = 0) -> int:
     return total
 
 
-_CELL_WIDTH = steps("w:tcPr/w:tcW")
+_CELL_WIDTH = path("w:tcPr/w:tcW")
 
 
 def _cell_twips(cell: etree._Element) -> int:
@@ -329,8 +329,8 @@ def check_tables(document: Document) -> Iterator[Issue]:
                         "keep the header row with the next row (keep with next)")
 
 
-_GRID_SPAN, _SPANS = steps("w:tcPr/w:gridSpan"), steps("w:tr/w:tc/w:tcPr/w:gridSpan")
-_HEADER_ROW, _KEEP_NEXT = steps("w:trPr/w:tblHeader"), steps("w:pPr/w:keepNext")
+_GRID_SPAN, _SPANS = path("w:tcPr/w:gridSpan"), path("w:tr/w:tc/w:tcPr/w:gridSpan")
+_HEADER_ROW, _KEEP_NEXT = path("w:trPr/w:tblHeader"), path("w:pPr/w:keepNext")
 _SZ, _TC, _P, _VAL = w("sz"), w("tc"), w("p"), w("val")
 _BREAKS: dict[bytes, tuple[str, int, int] | None] = {}  # digest of a table's XML -> its first broken word
 
