@@ -7,7 +7,6 @@ be read aloud, so :func:`describe` says in words who leads whom (Section 508).
 
 from __future__ import annotations
 
-import io
 import math
 import unicodedata
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..formats.orgchart import OrgChart, Person
 from ..formats.overlay import Overlay
+from .flat_png import flat_png
 from .orgchart_layout import CORNER, EMU_PER_PT, NOTE_PT, Page, box_colors, line_height, wrap
 from .orgchart_slides import LINE_COLOR, NOTE_COLOR, program_colors
 
@@ -74,9 +74,7 @@ def render_png(page: Page, overlay: Overlay, dpi: int = 150) -> bytes:
         _text_lines(draw, box.lines[box.name_lines:], centre, at(0, first + box.name_lines * step)[1], box.font_pt,
                     scale, ink)
     _text_lines(draw, notes, image.width / 2, at(0, chart_height + MARGIN)[1], NOTE_PT, scale, NOTE_COLOR)
-    out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=1)  # a flat drawing: fast settings lose little
-    return out.getvalue()
+    return flat_png(image)
 
 
 def _text_lines(draw: ImageDraw.ImageDraw, lines: Sequence[str], centre_x: float, top: int, font_pt: float, scale: float, color: str,
