@@ -41,7 +41,7 @@ from .slide_parts import SlideSize, detach, forget_notes_names, notes_frame, sli
 from .story_slides import story_slides
 from .textfit import line_height, wrap
 from .title_slide import cobrand_slide
-from .word_assembly import CountyMaterial, Pair
+from .word_assembly import CountyMaterial, Pair, may_hold_markers
 
 TABLE_PT = 12
 
@@ -82,13 +82,15 @@ def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: P
 
 
 def _check_finished(presentation: Presentation) -> None:
-    """Nothing unfinished ships: no marker may be left anywhere on a slide (tables and groups
-    included) or in its notes."""
-    for number, slide in enumerate(presentation.slides, start=1):  # read as saved: preflight takes the views
-        texts = [text_view(slide._element).text]
-        if slide.has_notes_slide:
-            texts.append(text_view(slide.notes_slide._element).text)
-        for text in texts:
+    """Nothing unfinished ships: no marker may be left anywhere on a slide (tables, groups
+    and alt text included) or in its notes. A slide with no brace is not read; the view of
+    one that is goes to preflight with the saved slide."""
+    for number, slide in enumerate(presentation.slides, start=1):
+        roots = [slide._element, slide.notes_slide._element] if slide.has_notes_slide else [slide._element]
+        for root in roots:
+            if not may_hold_markers(root):
+                continue
+            text = text_view(root).text
             if "ck:" in text and find_markers(text):
                 raise BuildError(f"marker {find_markers(text)[0]} is left on slide {number}; check the module "
                                  "with 'curriculum-kit validate'")

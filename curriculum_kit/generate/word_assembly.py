@@ -36,7 +36,10 @@ from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
 
 _BRACED_TEXT = path("boolean(descendant::w:t[contains(., '{') or contains(., '}')]"
-                    " | descendant::a:t[contains(., '{') or contains(., '}')])")
+                    " | descendant::a:t[contains(., '{') or contains(., '}')]"
+                    " | descendant::*/@descr[contains(., '{') or contains(., '}')]"
+                    " | descendant::*/@title[contains(., '{') or contains(., '}')]"
+                    " | descendant::p:text[contains(., '{') or contains(., '}')])")
 
 Pair = tuple[Trainer, Trainer] | None  # the co-facilitators (CWS, CalWORKs), when the county named them
 
@@ -91,7 +94,7 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
         document = docx.Document(io.BytesIO(data))
     body = document.element.body
     outline = guide_outline(document) if guide_headings is not None else []
-    found = marked_paragraphs(body, find_markers) if _may_hold_markers(body) else []
+    found = marked_paragraphs(body, find_markers) if may_hold_markers(body) else []
     marked = {item.marker.name for item in found if item.marker.role == "placeholder"}
     done = resolve_sections(found, section_decider(overlay, audience), program_label(overlay, pair))
     at_markers: dict[str, tuple[etree._Element, str]] = {}
@@ -106,19 +109,19 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
     if guide_headings is not None:
         where.update(place_unmarked(document, outline, guide_headings, marked, module, overlay,
                                     lambda name: _fill(document, name, module, material, pair, audience)))
-    left = marked_paragraphs(body, find_markers) if _may_hold_markers(body) else []  # nothing unfinished ships
+    left = marked_paragraphs(body, find_markers) if may_hold_markers(body) else []  # nothing unfinished ships
     if left:
         raise BuildError(f"marker {left[0].marker} is left in the document; check the module with "
                          "'curriculum-kit validate'")
     return finish_loaded(document, stamp), done, where
 
 
-def _may_hold_markers(body: etree._Element) -> bool:
-    """False when no text node of the body (w:t, or a:t in a drawing) holds a brace: every
-    marker, and every malformed one, has one, so the paragraph-by-paragraph reading can be
-    skipped (an academy module as published has no markers). libxml2 looks: twice as fast
-    as reading the texts in Python."""
-    return bool(_BRACED_TEXT(body))
+def may_hold_markers(root: etree._Element) -> bool:
+    """False when no text node (w:t, a:t) and no alt text under ``root`` holds a brace:
+    every marker, and every malformed one, has one, so reading the text for markers can be
+    skipped (an academy module as published has none, nor do most slides of a deck).
+    libxml2 looks: twice as fast as reading the texts in Python."""
+    return bool(_BRACED_TEXT(root))
 
 
 @contextmanager

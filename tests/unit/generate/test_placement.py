@@ -25,7 +25,7 @@ from curriculum_kit.errors import BuildError
 from curriculum_kit.formats.library import Library
 from curriculum_kit.formats.placement import Anchor
 from curriculum_kit.formats.stories import Block, Span, markdown_blocks
-from curriculum_kit.generate.deck_assembly import assemble_deck
+from curriculum_kit.generate.deck_assembly import _check_finished, assemble_deck
 from curriculum_kit.generate.deck_layouts import INSET, inherited_size
 from curriculum_kit.generate.story_slides import EXCERPT_WORDS, excerpt
 from curriculum_kit.generate.textfit import line_height, wrap
@@ -489,13 +489,45 @@ def test_section_markers_in_the_notes_are_found_however_their_runs_are_split(lib
     ('<w:r><w:drawing><a:graphic><a:graphicData><wps:txbx><a:p><a:r><a:t>in a box {</a:t></a:r></a:p>'
      '</wps:txbx></a:graphicData></a:graphic></w:drawing></w:r>', True),
     ('<w:r><w:instrText> PAGE {x} </w:instrText></w:r><w:r><w:t>field code only</w:t></w:r>', False),
+    ('<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Picture 1" descr="{{ck:orgchart}}"/></wp:inline>'
+     '</w:drawing></w:r>', True),
+    ('<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Picture 1" descr="Org chart" title="x}"/></wp:inline>'
+     '</w:drawing></w:r>', True),
+    ('<w:r><w:drawing><wp:inline><wp:docPr id="1" name="{a}" descr="Org chart"/></wp:inline>'
+     '</w:drawing></w:r>', False),
 ])
 def test_only_a_brace_in_a_text_node_sends_the_body_to_the_marker_reader(inner, braced):
-    from curriculum_kit.generate.word_assembly import _may_hold_markers
+    from curriculum_kit.generate.word_assembly import may_hold_markers
 
     body = etree.fromstring(
         '<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
         ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
-        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
         f'<w:p>{inner}</w:p></w:body>')
-    assert _may_hold_markers(body) is braced
+    assert may_hold_markers(body) is braced
+
+
+@pytest.mark.parametrize(("where", "fails"), [
+    ("nowhere", False), ("alt text", True), ("notes, split over runs", True), ("a table cell", True)])
+def test_a_marker_left_anywhere_on_a_slide_stops_the_deck(where, fails):
+    """Slides without a brace are not read for markers; one left in alt text, in notes (split
+    over runs) or in a table is still found."""
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    box = slide.shapes.add_textbox(0, 0, 914400, 914400)
+    box.text_frame.text = "Plain words"
+    slide.notes_slide.notes_text_frame.text = "Plain notes"
+    if where == "alt text":
+        box._element.nvSpPr.cNvPr.set("descr", "{{ck:orgchart}}")
+    elif where == "notes, split over runs":
+        paragraph = slide.notes_slide.notes_text_frame.paragraphs[0]
+        paragraph.add_run().text = " {{ck:con"
+        paragraph.add_run().text = "tacts}}"
+    elif where == "a table cell":
+        slide.shapes.add_table(1, 1, 0, 0, 914400, 914400).table.cell(0, 0).text = "{{ck:stories}}"
+    if fails:
+        with pytest.raises(BuildError, match="is left on slide 1"):
+            _check_finished(deck)
+    else:
+        _check_finished(deck)
