@@ -11,7 +11,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import cast
+from typing import Any, cast
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -88,6 +88,17 @@ def _text_lines(draw: ImageDraw.ImageDraw, lines: Sequence[str], centre_x: float
             _draw_line(draw, line, centre_x + shift, top + (index + 0.5) * step, font, color)
 
 
+@lru_cache(maxsize=4096)
+def _line_mask(font: ImageFont.FreeTypeFont, text: str, x_fraction: float,
+               y_fraction: float) -> tuple[Any, tuple[int, int]]:
+    """(anti-aliased mask, its offset from the anchor point) of a line centred on a point
+    that lies ``x_fraction``, ``y_fraction`` of a pixel past a whole pixel, as
+    ``ImageDraw.text`` renders it. Rendering is most of a chart page's text cost, and most
+    lines are drawn more than once: bold twice a pixel apart (the same fractions), and job
+    titles ('Social Worker') box after box and county after county."""
+    return font.getmask2(text, "L", anchor="mm", start=(x_fraction, y_fraction))
+
+
 # Characters the built-in font lacks that are no letter plus accent: their nearest ASCII.
 _NEAREST = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0": " ", "\u00df": "ss",
                           "\u00c6": "AE", "\u00e6": "ae", "\u0152": "OE", "\u0153": "oe", "\u00d8": "O",
@@ -99,7 +110,9 @@ def _draw_line(draw: ImageDraw.ImageDraw, text: str, centre_x: float, middle_y: 
     """One line of text, letter by letter: Pillow's built-in font has ASCII letters only, so
     accents (José Núñez, Lan Nguyễn) are drawn as strokes over or under their base letter."""
     if text.isascii():  # the common case: the font has every letter, draw the line at once
-        draw.text((centre_x, middle_y), text, fill=color, font=font, anchor="mm")
+        mask, (dx, dy) = _line_mask(font, text, math.modf(centre_x)[0], math.modf(middle_y)[0])
+        # what ImageDraw.text does with the mask it renders (a test compares the pixels)
+        draw.draw.draw_bitmap((int(centre_x) + dx, int(middle_y) + dy), mask, draw._getink(color)[0])
         return
     clusters: list[tuple[str, list[str]]] = []
     for char in unicodedata.normalize("NFD", text.translate(_NEAREST)):

@@ -13,12 +13,13 @@ import pptx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import Image, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 from curriculum_kit.errors import BuildError
 from curriculum_kit.formats.colors import contrast
 from curriculum_kit.formats.library import Library
 from curriculum_kit.formats.orgchart import OrgChart, Person
+from curriculum_kit.generate import orgchart_image
 from curriculum_kit.generate.orgchart_image import describe, render_png
 from curriculum_kit.generate.orgchart_layout import (
     EMU_PER_PT,
@@ -323,3 +324,24 @@ def test_describe_is_capped():
     told, _, ending = text.partition(" \u2026 and ")
     named = {int(number) for number in re.findall(r"Person (\d+)", told)}
     assert ending == f"{1000 - len(named)} more people; the full list follows in a table."
+
+
+def test_lines_drawn_from_remembered_masks_are_what_imagedraw_draws():
+    """Chart lines are drawn from masks rendered once (bold twice, titles box after box):
+    the pixels must be exactly those of ``ImageDraw.text`` at every fraction of a pixel,
+    size and colour, over fills and over text already drawn."""
+    rng = random.Random(7)
+    texts = ["Social Worker", "Eligibility Supervisor II", "Ana", "W", "Linkages liaison (CWS)", "x"]
+    ours = Image.new("RGB", (420, 300), "white")
+    theirs = ours.copy()
+    for image in (ours, theirs):
+        ImageDraw.Draw(image).rounded_rectangle([(20, 20), (400, 280)], radius=12, fill="#1F4E79")
+    for _ in range(120):
+        text, size = rng.choice(texts), rng.choice([11, 15, 19, 25])
+        x, y = rng.uniform(40, 380), rng.uniform(30, 270)
+        color = rng.choice(["#000000", "#FFFFFF", "#C0504D", "#7F7F7F"])
+        font = orgchart_image._font(size)
+        orgchart_image._draw_line(ImageDraw.Draw(ours), text, x, y, font, color)
+        ImageDraw.Draw(theirs).text((x, y), text, fill=color, font=font, anchor="mm")
+    assert ours.tobytes() == theirs.tobytes()
+    assert orgchart_image._line_mask.cache_info().hits > 0
