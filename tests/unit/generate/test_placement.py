@@ -390,6 +390,38 @@ def test_assembly_shares_one_styles_tree_per_styles_part_and_never_changes_a_sty
         assert all(zipfile.ZipFile(io.BytesIO(out)).read("word/styles.xml") == alone for out in outputs)
 
 
+def test_decks_share_one_tree_per_master_and_layout_and_assembly_never_changes_them(library, material):
+    """Decks opened for assembly share the master and layout trees of their bytes (python-pptx
+    would parse them for each); placing every piece of county material, by markers and
+    without, in decks of every county must leave them as they were, and each deck's saved
+    masters and layouts are what python-pptx writes from its own parse."""
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.oxml import parse_xml
+
+    from curriculum_kit.generate.shared_masters import sharing_masters
+
+    others = county_documents(library.overlay("manzanita-county"), STAMP).material
+    for module in (library.module("linkages-orientation"), library.module("supportive-services")):
+        data = module.slides.read_bytes()
+        with sharing_masters():
+            decks = [pptx.Presentation(io.BytesIO(data)) for _ in range(2)]
+        shared = [layout._element for layout in decks[0].slide_layouts] + [decks[0].slide_master._element]
+        assert all(a._element is b for a, b in zip([*decks[1].slide_layouts, decks[1].slide_master], shared))
+        alone = pptx.Presentation(io.BytesIO(data))  # opened outside: trees of its own
+        assert alone.slide_master._element is not decks[0].slide_master._element
+        before = [etree.tostring(tree) for tree in shared]
+        outputs = [assemble_deck(data, module, county, None, STAMP)[0] for county in (material, others, material)]
+        assert [etree.tostring(tree) for tree in shared] == before
+        with zipfile.ZipFile(io.BytesIO(data)) as given:
+            parts = {name: serialize_part_xml(parse_xml(given.read(name))) for name in given.namelist()
+                     if name.startswith(("ppt/slideLayouts/slideLayout", "ppt/slideMasters/slideMaster"))
+                     and name.endswith(".xml")}
+        assert len(parts) > 5
+        for out in outputs:
+            with zipfile.ZipFile(io.BytesIO(out)) as saved:
+                assert {name: saved.read(name) for name in parts} == parts
+
+
 def test_what_is_worked_out_from_a_shared_styles_tree_is_worked_out_once(module):
     from curriculum_kit.generate.shared_styles import sharing_styles, styles_fact
 
