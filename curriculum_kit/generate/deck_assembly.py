@@ -90,7 +90,7 @@ def _check_finished(presentation: Presentation) -> None:
     for number, slide in enumerate(presentation.slides, start=1):
         roots = [slide._element, slide.notes_slide._element] if slide.has_notes_slide else [slide._element]
         for root in roots:
-            if not may_hold_markers(root):
+            if not may_hold_markers(root, alt_text=True):
                 continue
             text = text_view(root).text
             if "ck:" in text and find_markers(text):

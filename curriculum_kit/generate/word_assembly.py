@@ -35,11 +35,11 @@ from .shared_styles import sharing_styles
 from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
 
-_BRACED_TEXT = path("boolean(descendant::w:t[contains(., '{') or contains(., '}')]"
-                    " | descendant::a:t[contains(., '{') or contains(., '}')]"
-                    " | descendant::*/@descr[contains(., '{') or contains(., '}')]"
-                    " | descendant::*/@title[contains(., '{') or contains(., '}')]"
-                    " | descendant::p:text[contains(., '{') or contains(., '}')])")
+_BRACED = "descendant::w:t[contains(., '{') or contains(., '}')] | descendant::a:t[contains(., '{') or contains(., '}')]"
+_BRACED_TEXT = path(f"boolean({_BRACED})")
+_BRACED_TEXT_OR_ALT = path(f"boolean({_BRACED} | descendant::*/@descr[contains(., '{{') or contains(., '}}')]"
+                           " | descendant::*/@title[contains(., '{') or contains(., '}')]"
+                           " | descendant::p:text[contains(., '{') or contains(., '}')])")
 
 Pair = tuple[Trainer, Trainer] | None  # the co-facilitators (CWS, CalWORKs), when the county named them
 
@@ -116,12 +116,14 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
     return finish_loaded(document, stamp), done, where
 
 
-def may_hold_markers(root: etree._Element) -> bool:
-    """False when no text node (w:t, a:t) and no alt text under ``root`` holds a brace:
-    every marker, and every malformed one, has one, so reading the text for markers can be
-    skipped (an academy module as published has none, nor do most slides of a deck).
-    libxml2 looks: twice as fast as reading the texts in Python."""
-    return bool(_BRACED_TEXT(root))
+def may_hold_markers(root: etree._Element, alt_text: bool = False) -> bool:
+    """False when no text node (w:t, a:t) under ``root`` holds a brace, nor, with
+    ``alt_text``, any alt text: every marker, and every malformed one, has one, so reading
+    the text for markers can be skipped (an academy module as published has none, nor do
+    most slides of a deck). A Word story's markers are read from its paragraphs; a slide's
+    from all its text, alt text included. libxml2 looks: twice as fast as reading the texts
+    in Python (the alt text's attributes double the look's cost)."""
+    return bool((_BRACED_TEXT_OR_ALT if alt_text else _BRACED_TEXT)(root))
 
 
 @contextmanager
