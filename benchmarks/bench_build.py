@@ -12,8 +12,11 @@
    With --instructions (needs valgrind): instead, the instructions of building four
    counties in one process without and with it (a count the machine's speed cannot move).
 5. With --with-pdf: the statewide build with PDFs, from scratch (several minutes).
+6. With --against=REV (a git revision of this checkout): instead, the statewide --no-pdf
+   build from scratch by REV's code and by this checkout's, turn about, three pairs (the
+   machine's speed drifts by a fifth within the hour: two codes are compared pair by pair).
 
-Usage: python benchmarks/bench_build.py [OUTDIR] [--preflight-only | --instructions] [--with-pdf]
+Usage: python benchmarks/bench_build.py [OUTDIR] [--preflight-only | --instructions | --against=REV] [--with-pdf]
        (default OUTDIR: $TMPDIR/curriculum-kit-statewide)
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -156,10 +160,47 @@ def print_preflight_cost(cpu_off: float, cpu_on: float, wall_off: float, wall_on
               f"{on:.1f} s = +{(on / off - 1) * 100:.0f}% | at most +10% |")
 
 
-def main(out: Path, preflight_only: bool = False, with_pdf: bool = False, instructions: bool = False) -> None:
+def side_by_side(out: Path, revision: str, rounds: int = 3) -> None:
+    """The statewide --no-pdf build from scratch by ``revision``'s code (a git worktree) and by
+    this checkout's, in turn, ``rounds`` pairs: wall and CPU seconds of each."""
+    with tempfile.TemporaryDirectory() as work:
+        other = Path(work) / "code"
+        subprocess.run(["git", "-C", str(HERE.parent), "worktree", "add", "--detach", str(other), revision],
+                       check=True, capture_output=True)
+        try:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(other / "curriculum_kit")], env=ENV, check=True)
+            print(f"| statewide build, --no-pdf, from scratch | {revision} | this checkout | ratio |\n|---|---:|---:|---:|")
+            for _ in range(rounds):
+                seconds = [_one_cli_build(out, code, Path(work) / "dist") for code in (other, HERE.parent)]
+                (wall_a, cpu_a), (wall_b, cpu_b) = seconds
+                print(f"| wall (CPU) | {wall_a:.1f} s ({cpu_a:.1f} s) | {wall_b:.1f} s ({cpu_b:.1f} s) | "
+                      f"{wall_b / wall_a:.2f}x ({cpu_b / cpu_a:.2f}x) |")
+        finally:
+            subprocess.run(["git", "-C", str(HERE.parent), "worktree", "remove", "--force", str(other)],
+                           check=True, capture_output=True)
+
+
+def _one_cli_build(out: Path, code: Path, dist: Path) -> tuple[float, float]:
+    """(wall, CPU seconds of the build and its workers) of `curriculum-kit build --no-pdf` by the
+    code in ``code``, into a new ``dist``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "curriculum_kit", "build", "--no-pdf", "--out", str(dist)], cwd=out,
+                   env={**ENV, "PYTHONPATH": str(code)}, check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    shutil.rmtree(dist)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def main(out: Path, preflight_only: bool = False, with_pdf: bool = False, instructions: bool = False,
+         against: str | None = None) -> None:
     make_statewide.main(out)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "curriculum_kit")],
                    env=ENV, check=True)  # the bytecode an installed package has
+    if against:
+        side_by_side(out, against)
+        return
     if preflight_only:
         print_preflight_cost(*preflight_cost(out))
         return
@@ -201,4 +242,5 @@ if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     main(Path(arguments[0] if arguments else Path(tempfile.gettempdir()) / "curriculum-kit-statewide"),
          preflight_only="--preflight-only" in sys.argv, with_pdf="--with-pdf" in sys.argv,
-         instructions="--instructions" in sys.argv)
+         instructions="--instructions" in sys.argv,
+         against=next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--against=")), None))
