@@ -44,7 +44,7 @@ from .compiled_xpath import use_compiled_xpath
 from .orgchart_layout import EMU_PER_PT
 from .orgchart_layout import text_width as measure
 from .package_save import saved_bytes
-from .shared_styles import styles_fact, written_once
+from .shared_parts import tree_fact, written_once
 from .textfit import unbreakable_pieces
 
 TOOL = "curriculum-kit"
@@ -170,7 +170,7 @@ def _blank_cobranded(overlay: Overlay, landscape: bool) -> DocxDocument:
 def _blank(landscape: bool) -> DocxDocument:
     """python-docx's blank document, set up as every county's letterhead is, once per
     process: its styles (the same for every county) are then parsed once and, kept by
-    :func:`.shared_styles.written_once`, serialised once instead of in every generated
+    :func:`.shared_parts.written_once`, serialised once instead of in every generated
     document (a tenth of making one)."""
     document = docx.Document()
     document.styles["Normal"].font.name = BODY_FONT
@@ -241,7 +241,7 @@ def table_with_header(document: DocxDocument | _Cell, headers: list[str], rows: 
     table = document.add_table(rows=0, cols=len(headers))
     # a cell's part may be a header's: the styles live with the main document
     styles = document.part.package.main_document_part.styles
-    if "Table Grid" in styles_fact(styles.element, "names", lambda _: {style.name for style in styles}):
+    if "Table Grid" in tree_fact(styles.element, "names", lambda _: {style.name for style in styles}):
         table.style = "Table Grid"
     table._tbl.tblPr.append(parse_xml(f"<w:root {nsdecls('w')}>{_BORDERS}</w:root>")[0])
     if widths is None:

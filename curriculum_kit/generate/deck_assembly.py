@@ -36,7 +36,7 @@ from .deck_layouts import DeckLayouts
 from .deck_placement import move_before, place_unmarked, slide_numbers, titles_of
 from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area, orgchart_picture_slides
-from .shared_masters import sharing_masters
+from .shared_parts import sharing_parts
 from .slide_copy import copy_slides
 from .slide_parts import SlideSize, detach, forget_notes_names, notes_frame, slide_size
 from .story_slides import story_slides
@@ -60,7 +60,7 @@ def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: P
     numbers of each piece placed). ``titles`` are the slide titles of the academy's own
     file, which ``[placement]`` anchors name (default: the titles of ``data``)."""
     overlay = material.overlay
-    with sharing_masters():
+    with sharing_parts():
         presentation = pptx.Presentation(io.BytesIO(data))
     original = list(presentation.slides)
     titles = titles_of(presentation) if titles is None else titles

@@ -24,7 +24,7 @@ from ..formats.placement import LOCAL_PIECES, Spot, guide_spots
 from ..ooxml.extent import page_styles, pages_of
 from ..ooxml.outline import Heading, heading_styles, headings
 from .headings import add_heading
-from .shared_styles import styles_fact
+from .shared_parts import tree_fact
 
 LOCAL_HEADING = "Local information"
 # Each story brings its own Heading 2, so the stories need no heading of their own.
@@ -33,7 +33,7 @@ PIECE_HEADINGS = {"contacts": "Local contacts", "orgchart": "Who's who: organiza
 
 def guide_outline(document: Any) -> list[Heading]:
     """The guide's headings, read before sections are resolved (anchors count them)."""
-    return headings(document.element.body, styles_fact(document.part.styles.element, "headings", heading_styles))
+    return headings(document.element.body, tree_fact(document.part.styles.element, "headings", heading_styles))
 
 
 def place_unmarked(document: Any, outline: list[Heading], texts: list[str], marked: set[str], module: Module,
@@ -105,7 +105,7 @@ def describe(document: Any, placed_at: dict[str, tuple[etree._Element, str]]) ->
     targets = [paragraph for paragraph in paragraphs.values() if paragraph is not None]
     pages = {}
     if targets:  # a walk of the whole body otherwise
-        pages = pages_of(document.element, styles_fact(document.part.styles.element, "pages", page_styles), targets)
+        pages = pages_of(document.element, tree_fact(document.part.styles.element, "pages", page_styles), targets)
     where = {}
     for piece, (element, place) in placed_at.items():
         if element is first:

@@ -31,7 +31,7 @@ from .common import add_picture, fill_cobrand, finish_loaded, fit_picture, secti
 from .contacts_doc import contacts_table
 from .county_slides import CountySlides
 from .guide_placement import describe, guide_outline, place_unmarked
-from .shared_styles import sharing_styles
+from .shared_parts import sharing_parts
 from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
 
@@ -90,7 +90,7 @@ def assemble_word(data: bytes, module: Module, material: CountyMaterial, audienc
     headings in the academy's words, and material it has no markers for is placed by
     :mod:`.guide_placement`."""
     overlay = material.overlay
-    with sharing_styles():
+    with sharing_parts():
         document = docx.Document(io.BytesIO(data))
     body = document.element.body
     outline = guide_outline(document) if guide_headings is not None else []

@@ -370,7 +370,7 @@ def test_assembly_shares_one_styles_tree_per_styles_part_and_never_changes_a_sty
     from docx.opc.oxml import serialize_part_xml
     from docx.oxml.parser import parse_xml
 
-    from curriculum_kit.generate.shared_styles import sharing_styles
+    from curriculum_kit.generate.shared_parts import sharing_parts
 
     marked = library.module("linkages-orientation")  # markers for every piece, program sections
     unmarked = library.module("supportive-services")
@@ -380,7 +380,7 @@ def test_assembly_shares_one_styles_tree_per_styles_part_and_never_changes_a_sty
         texts = [heading.text for heading in docx.Document(io.BytesIO(guide)).paragraphs if heading.text]
         outputs = [assemble_word(guide, module, material, audience, None, STAMP, texts)[0]
                    for audience in ("facilitator", "cws", "calworks")]
-        with sharing_styles():  # the tree every copy above was assembled with
+        with sharing_parts():  # the tree every copy above was assembled with
             shared = docx.Document(io.BytesIO(guide)).part.styles.element
         before = etree.tostring(shared)
         outputs.append(assemble_word(guide, module, material, "facilitator", None, STAMP, texts)[0])
@@ -398,12 +398,12 @@ def test_decks_share_one_tree_per_master_and_layout_and_assembly_never_changes_t
     from pptx.opc.oxml import serialize_part_xml
     from pptx.oxml import parse_xml
 
-    from curriculum_kit.generate.shared_masters import sharing_masters
+    from curriculum_kit.generate.shared_parts import sharing_parts
 
     others = county_documents(library.overlay("manzanita-county"), STAMP).material
     for module in (library.module("linkages-orientation"), library.module("supportive-services")):
         data = module.slides.read_bytes()
-        with sharing_masters():
+        with sharing_parts():
             decks = [pptx.Presentation(io.BytesIO(data)) for _ in range(2)]
         shared = [layout._element for layout in decks[0].slide_layouts] + [decks[0].slide_master._element]
         assert all(a._element is b for a, b in zip([*decks[1].slide_layouts, decks[1].slide_master], shared))
@@ -423,7 +423,7 @@ def test_decks_share_one_tree_per_master_and_layout_and_assembly_never_changes_t
 
 
 def test_what_is_worked_out_from_a_shared_styles_tree_is_worked_out_once(module):
-    from curriculum_kit.generate.shared_styles import sharing_styles, styles_fact
+    from curriculum_kit.generate.shared_parts import sharing_parts, tree_fact
 
     guide = module.facilitator_guide.read_bytes()
     calls: list[object] = []
@@ -432,12 +432,12 @@ def test_what_is_worked_out_from_a_shared_styles_tree_is_worked_out_once(module)
         calls.append(styles)
         return len(styles)
 
-    with sharing_styles():
+    with sharing_parts():
         shared = [docx.Document(io.BytesIO(guide)).part.styles.element for _ in range(2)]
     alone = docx.Document(io.BytesIO(guide)).part.styles.element  # opened outside: its own tree
     assert shared[0] is shared[1] and alone is not shared[0]
-    assert styles_fact(shared[0], "count", count) == styles_fact(shared[1], "count", count) == len(alone)
-    assert styles_fact(alone, "count", count) == styles_fact(alone, "count", count)
+    assert tree_fact(shared[0], "count", count) == tree_fact(shared[1], "count", count) == len(alone)
+    assert tree_fact(alone, "count", count) == tree_fact(alone, "count", count)
     assert len(calls) == 3  # once for the shared tree, twice for the other
 
 
@@ -448,10 +448,10 @@ def test_a_style_named_in_a_shared_tree_gets_python_docxs_own_id_and_errors(modu
     from docx.enum.style import WD_STYLE_TYPE
     from docx.styles.styles import Styles
 
-    from curriculum_kit.generate.shared_styles import sharing_styles
+    from curriculum_kit.generate.shared_parts import sharing_parts
 
     guide = _with_styles_of_its_own(module.facilitator_guide.read_bytes())  # no earlier test met them
-    with sharing_styles():
+    with sharing_parts():
         shared = [docx.Document(io.BytesIO(guide)) for _ in range(2)]
     alone = docx.Document(io.BytesIO(guide))
     asked = [("Heading 1", WD_STYLE_TYPE.PARAGRAPH), ("Normal", WD_STYLE_TYPE.PARAGRAPH),
