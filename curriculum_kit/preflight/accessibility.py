@@ -65,11 +65,15 @@ def check_slide_titles(document: Document) -> Iterator[Issue]:
     if document.family != "presentation":
         return
     for number, slide in document.slides():
-        titled = any(ph.get("type") in ("title", "ctrTitle") and _shape_text(ph)
-                     for ph in slide.iter(p("ph")))
-        if not titled:
+        if not document.remembered(slide, "titled", partial(_titled, slide)):
             yield Issue(document.name, f"slide {number}", "accessibility/slide-title", "the slide has no title",
                         "give it a title (a hidden one off the slide will do for a picture slide)")
+
+
+def _titled(slide: etree._Element) -> bool:
+    """Whether a slide has a title placeholder with text (remembered for a shared tree: a
+    county's own slides come back in each of its decks)."""
+    return any(ph.get("type") in ("title", "ctrTitle") and _shape_text(ph) for ph in slide.iter(p("ph")))
 
 
 def _shape_text(ph: etree._Element) -> str:

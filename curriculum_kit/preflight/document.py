@@ -7,7 +7,7 @@ preflight costs a fraction of building it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -107,7 +107,7 @@ class Document:
         return {name: _located(root, self.remembered(root, TEXT_VIEW, partial(_reading_view, root)))
                 for name, root in self.roots.items()}
 
-    def remembered(self, root: etree._Element, what: str, work_out: Callable[[], T]) -> T:
+    def remembered(self, root: etree._Element, what: Hashable, work_out: Callable[[], T]) -> T:
         """``work_out()``, noted with ``root`` when the tree is shared: a county's decks repeat
         its own slides, and a slide read or checked once is not read or checked again."""
         notes = self.trees.notes(root) if self.trees is not None else None
@@ -117,25 +117,26 @@ class Document:
             notes[what] = work_out()
         return cast(T, notes[what])
 
-    @cached_property
-    def _paragraph_texts(self) -> dict[str, list[str]]:
-        """Each part's paragraph texts, split from its view once for every finder."""
-        return {name: view.text.split("\x00", view.paragraph_blocks)[:view.paragraph_blocks]
-                for name, (view, _) in self.views.items()}
 
     def scan(self, finder: TextFinder[T]) -> Iterator[tuple[Paragraph, T]]:
-        """What ``finder`` finds in each paragraph's text, with the paragraph."""
+        """What ``finder`` finds in each paragraph's text, with the paragraph (remembered for
+        a shared tree: a county's own slides come back in each of its decks)."""
         for name, (view, locator) in self.views.items():
-            texts = self._paragraph_texts[name]
-            found = finder.find_in(texts)
-            if not found:
+            hits = self.remembered(self.roots[name], finder, partial(self._hits, name, finder))
+            if not hits:
                 continue
             label = self.labels.get(name, name)
-            for index, text in enumerate(texts):
-                if text in found:
-                    paragraph = Paragraph(name, self.kinds[name], label, locator, view.block(index))
-                    for item in found[text]:
-                        yield paragraph, item
+            for index, items in hits:
+                paragraph = Paragraph(name, self.kinds[name], label, locator, view.block(index))
+                for item in items:
+                    yield paragraph, item
+
+    def _hits(self, part: str, finder: TextFinder[T]) -> list[tuple[int, Sequence[T]]]:
+        """(index of the paragraph, what ``finder`` finds in it) for one part."""
+        view = self.views[part][0]
+        texts = view.text.split("\x00", view.paragraph_blocks)[:view.paragraph_blocks]
+        found = finder.find_in(texts)
+        return [(index, found[text]) for index, text in enumerate(texts) if text in found] if found else []
 
     def slides(self) -> Iterator[tuple[int, etree._Element]]:
         """(number, slide root) in presentation order."""

@@ -9,7 +9,6 @@ out passes its own preflight.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from functools import lru_cache, partial
 from typing import cast
@@ -85,41 +84,50 @@ def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
     return int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0))
 
 
-_SPACING = path("a:pPr/a:lnSpc/a:spcPct")
 _PARAGRAPH, _TEXT, _BREAK, _RUN_PROPERTIES, _END_PROPERTIES = a("p"), a("t"), a("br"), a("rPr"), a("endParaRPr")
+_PARAGRAPH_PROPERTIES, _LINE_SPACING, _PERCENT = a("pPr"), a("lnSpc"), a("spcPct")
 
 
 def _text_height(body: etree._Element, width: int, scale: float = 1.0) -> int:
     """Estimated height of a text body's paragraphs wrapped into ``width`` EMU."""
     total = 0
     for paragraph in body.iter(_PARAGRAPH):
-        largest, lines = _read_paragraph(paragraph)
+        largest, lines, factor = _read_paragraph(paragraph)
         size = (_DEFAULT_SLIDE_PT if largest is None else largest) * scale
         count = sum(line_count(line, max(width, 1), size) for line in lines)
-        spacing = first(_SPACING, paragraph)
-        factor = int(spacing.get("val", 100000)) / 100000 if spacing is not None else 1.0
         total += int(count * size * LINE_SPACING * factor * EMU_PER_PT)
     return total
 
 
-def _read_paragraph(paragraph: etree._Element) -> tuple[float | None, list[str]]:
+def _read_paragraph(paragraph: etree._Element) -> tuple[float | None, list[str], float]:
     """(its largest run size in points, if any run sets one; its lines, split at line
-    breaks) from one walk over a paragraph."""
+    breaks; its line spacing as a factor) from one walk over a paragraph."""
     largest: float | None = None
     lines: list[str] = []
     current: list[str] = []
-    for node in paragraph.iter(_TEXT, _BREAK, _RUN_PROPERTIES, _END_PROPERTIES):
+    factor: float | None = None
+    for node in paragraph.iter(_TEXT, _BREAK, _RUN_PROPERTIES, _END_PROPERTIES, _LINE_SPACING):
         tag = node.tag
         if tag == _TEXT:
             current.append(node.text or "")
         elif tag == _BREAK:
             lines.append("".join(current))
             current = []
+        elif tag == _LINE_SPACING:
+            percent = node.find(_PERCENT)
+            if factor is None and percent is not None and _parent_tag(node) == _PARAGRAPH_PROPERTIES \
+                    and _parent_tag(node.getparent()) == _PARAGRAPH:
+                factor = int(percent.get("val", 100000)) / 100000
         elif size := node.get("sz"):
             points = int(size) / 100
             largest = points if largest is None or points > largest else largest
     lines.append("".join(current))
-    return largest, lines
+    return largest, lines, 1.0 if factor is None else factor
+
+
+def _parent_tag(node: etree._Element | None) -> str | None:
+    parent = node.getparent() if node is not None else None
+    return parent.tag if parent is not None else None
 
 
 def check_slide_layout(document: Document) -> Iterator[Issue]:
@@ -178,10 +186,15 @@ def _small_text(slide: etree._Element) -> tuple[str, float] | None:
     return None
 
 
+_TEXT_BODY = p("txBody")
+
+
 def _shape_overflow(shape: etree._Element, slide_width: int, slide_height: int) -> str | None:
+    body = shape.find(_TEXT_BODY)
+    if body is None or not text_of(body).strip():
+        return None
     box = _xfrm(shape)
-    body = shape.find(p("txBody"))
-    if box is None or body is None or not text_of(body).strip():
+    if box is None:
         return None
     left, top, width, height = box
     properties = body.find(a("bodyPr"))
@@ -317,7 +330,7 @@ def check_tables(document: Document) -> Iterator[Issue]:
             yield Issue(document.name, document.place_of(document.main_part, rows[0]), "layout/overflow",
                         f"the table is {_inches(sum(grid) * EMU_PER_TWIP)} wide, wider than the page inside its "
                         f"margins ({_inches(area[0])})", "make its columns narrower to fit the page")
-        broken = _remembered_break(table, rows, grid)
+        broken = _broken_word(table, rows, grid)
         if broken:
             word, column, index = broken
             yield Issue(document.name, document.place_of(document.main_part, rows[index]), "layout/word-break",
@@ -330,54 +343,45 @@ def check_tables(document: Document) -> Iterator[Issue]:
 
 
 _GRID_SPAN, _SPANS = path("w:tcPr/w:gridSpan"), path("w:tr/w:tc/w:tcPr/w:gridSpan")
+_SIZES = path(".//w:sz/@w:val")
 _HEADER_ROW, _KEEP_NEXT = path("w:trPr/w:tblHeader"), path("w:pPr/w:keepNext")
 _SZ, _TC, _P, _VAL = w("sz"), w("tc"), w("p"), w("val")
-_BREAKS: dict[bytes, tuple[str, int, int] | None] = {}  # digest of a table's XML -> its first broken word
-
-
-def _remembered_break(table: etree._Element, rows: list[etree._Element],
-                      grid: list[int]) -> tuple[str, int, int] | None:
-    """:func:`_broken_word` (with the row's index), remembered by the table's XML: a module's
-    tables come back unchanged in every county's guide (a digest of the XML costs a third
-    of measuring the table)."""
-    key = hashlib.blake2b(etree.tostring(table), digest_size=16).digest()
-    if key not in _BREAKS:
-        if len(_BREAKS) > 100_000:
-            _BREAKS.clear()
-        broken = _broken_word(table, rows, grid)
-        _BREAKS[key] = None if broken is None else (broken[0], broken[1], rows.index(broken[2]))
-    return _BREAKS[key]
 
 
 def _broken_word(table: etree._Element, rows: list[etree._Element],
-                 grid: list[int]) -> tuple[str, int, etree._Element] | None:
+                 grid: list[int]) -> tuple[str, int, int] | None:
+    """The first word wider than its cell's column: (word, column, index of its row)."""
     # No cell's text is larger than the table's largest size (or Word's default, for a cell
     # without one): a word that fits at that size needs no measuring paragraph by paragraph.
-    table_pt = max([_DEFAULT_WORD_PT, *(int(s.get(_VAL, "0")) / 2 for s in table.iter(_SZ))])
+    table_pt = max([_DEFAULT_WORD_PT, *(int(value) / 2 for value in cast(list[str], _SIZES(table)))])
     bound = _WIDEST_EM * table_pt * EMU_PER_PT
+    rooms = [(width - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP for width in grid]
     spanned = bool(_SPANS(table))  # most tables merge no cells: each cell is then one column
-    for row in rows:
+    for index, row in enumerate(rows):
         column = 0
         for cell in row.iterchildren(_TC):
             span = 1
             if spanned:
                 span_element = first(_GRID_SPAN, cell)
                 span = int(span_element.get(_VAL, 1)) if span_element is not None else 1
-            width_twips = sum(grid[column:column + span])
+                width = sum(grid[column:column + span])
+                room = (width - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
+            else:
+                width = grid[column] if column < len(grid) else 0
+                room = rooms[column] if width else 0
             column += span
-            if not width_twips:
+            if not width:
                 continue
-            room = (width_twips - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
             # The cell's text run together (tabs and paragraphs joined, so its words are never
             # shorter than the pieces measured below): when each word fits at the table's
             # largest size, every piece of it fits at its own. Not so in XML written with
             # line breaks and indents between the runs, which cut a word in two here: measure.
             text = etree.tostring(cell, method="text", encoding="unicode")
-            words = text.split()
-            if not words:
-                continue
+            if len(text) * bound <= room:
+                continue  # even as one word in the widest letter the whole text fits
             if "\n" not in text:
-                if max(map(len, words)) * bound <= room:
+                words = text.split()
+                if not words or max(map(len, words)) * bound <= room:
                     continue  # even in the widest letter its longest word fits: nothing to measure
                 if all(text_width(word, table_pt) < room for word in words if len(word) * bound > room):
                     continue
@@ -389,7 +393,7 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
                     continue  # even all in the widest letter it fits: nothing to measure
                 for word in unbreakable_pieces(text):
                     if len(word) * size * _WIDEST_EM * EMU_PER_PT > room and text_width(word, size) > room:
-                        return word, column - span + 1, row
+                        return word, column - span + 1, index
     return None
 
 
