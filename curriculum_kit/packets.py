@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 import docx.exceptions
 import pptx.exc
+from lxml import etree
 
 from .errors import BuildError
 from .formats.module import Module
@@ -35,6 +37,7 @@ from .ooxml.links import dangling_links, with_links_external
 from .ooxml.matcher import compiled_matcher
 from .ooxml.outline import deck_titles, guide_headings
 from .ooxml.package import Package
+from .ooxml.shared_trees import offer_written, wanted
 from .outputs import Stamp
 from .wording import module_caption
 
@@ -82,10 +85,12 @@ class CountyDocuments:
             return data
         swaps = [Term(old, new, "exact") for old, new in zip(_module_words(first), _module_words(module))
                  if old != new]
-        out = io.BytesIO()
+        out, trees = io.BytesIO(), cast(dict[str, etree._Element], {})
         with Package(Path(name), data) as package:
-            adapt_package(package, swaps, out)
-        return out.getvalue()
+            adapt_package(package, swaps, out, changed_trees=trees if wanted() else None)
+        swapped = out.getvalue()
+        offer_written(swapped, trees)  # the county's preflight reads these trees, not the bytes
+        return swapped
 
 
 def _module_words(module: Module) -> tuple[str, ...]:

@@ -91,14 +91,17 @@ class AdaptResult:
 
 
 def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO | None,
-                  details: bool = False, deflating: bool = True) -> AdaptResult:
+                  details: bool = False, deflating: bool = True,
+                  changed_trees: dict[str, etree._Element] | None = None) -> AdaptResult:
     """Adapt an open package, writing the new zip to ``output`` (None: a dry run).
 
     With ``details``, every change and near miss is listed with its location and the
     paragraph before and after; without, only counted (what a build needs). Without
     ``deflating``, changed parts are stored as they are: for a zip that is only read
     again at once (a build's adapted module document, which python-docx or python-pptx
-    opens, assembles and saves anew), deflating it was work thrown away.
+    opens, assembles and saves anew), deflating it was work thrown away. ``changed_trees``,
+    when given, gets the tree of each part that changed, as written (for a reader of the
+    result that takes trees instead of parsing the bytes again).
     """
     matcher = compiled_matcher(tuple(terms))
     result = AdaptResult(package.path, tuple(terms))
@@ -113,7 +116,7 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
         if name in parts:
             with collector_paused():
                 changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
-                                      details, serialize_changes=writer is not None)
+                                      details, serialize_changes=writer is not None, trees=changed_trees)
             if changed is not None and writer is not None:
                 writer.add(name, changed, info.date_time)
                 continue
@@ -127,7 +130,8 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
 
 
 def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: str, matcher: Matcher,
-                result: AdaptResult, details: bool, serialize_changes: bool) -> bytes | None:
+                result: AdaptResult, details: bool, serialize_changes: bool,
+                trees: dict[str, etree._Element] | None) -> bytes | None:
     """One text part: its new bytes, or None when nothing changed (or nothing is written)."""
     name = info.filename
     root = parse_xml(package.inflate(info, raw), package.path, name)
@@ -145,6 +149,8 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
     if matches:
         apply(view, matches)
         changed = serialize(root) if serialize_changes else None
+        if trees is not None:
+            trees[name] = root
     del view, matches  # drop the node proxies before the tree: lxml frees a tree faster that way
     return changed
 

@@ -11,9 +11,10 @@ python-pptx saved it from, see :func:`saved_into`), and what it worked out from 
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 from lxml import etree
 
 from .textview import PartText, read_part
+from .zipio import raw_entry
 
 Key = tuple[bytes, int, int]  # stored bytes, CRC, compression method
 TEXT_VIEW = "text view"  # the note of a tree's text view (:func:`~.textview.read_part`)
@@ -140,3 +142,18 @@ def offer(key: Key, root: etree._Element, size: int) -> None:
     trees = _SAVED.get()
     if trees is not None and trees.get(key) is None:
         trees.put(key, root, size)
+
+
+def offer_written(data: bytes, trees: Mapping[str, etree._Element]) -> None:
+    """A document the text engine just wrote as ``data``, with the trees of the parts it
+    changed (``adapt_package(changed_trees=...)``), which no one changes any more."""
+    if _SAVED.get() is None:
+        return
+    stream = io.BytesIO(data)
+    with zipfile.ZipFile(stream) as archive:
+        entries = archive.infolist()
+    offer_directory(data, entries)
+    for info in entries:
+        root = trees.get(info.filename)
+        if root is not None:
+            offer((raw_entry(stream, info), info.CRC, info.compress_type), root, info.file_size)

@@ -89,6 +89,37 @@ def test_a_document_saved_while_trees_are_taken_is_opened_from_its_writers_direc
         assert etree.tostring(given.xml(given.main_part)) == etree.tostring(read.xml(read.main_part))
 
 
+def test_a_document_the_engine_wrote_is_read_from_the_trees_of_the_parts_it_changed(tmp_path):
+    import io
+
+    import docx
+
+    from curriculum_kit.formats.terms import Term
+    from curriculum_kit.ooxml.adapt import adapt_package
+    from curriculum_kit.ooxml.package import Package
+    from curriculum_kit.ooxml.shared_trees import offer_written
+
+    document = docx.Document()
+    document.add_paragraph("Module 1: Welcome")
+    source = io.BytesIO()
+    document.save(source)
+    out, changed = io.BytesIO(), {}
+    with Package(tmp_path / "in.docx", source.getvalue()) as package:
+        adapt_package(package, [Term("Module 1", "Module 2", "exact")], out, changed_trees=changed)
+    data = out.getvalue()
+    assert list(changed) == ["word/document.xml"]  # the one part the swap changed
+    offer_written(data, changed)  # nobody takes saved trees: nothing is kept
+    trees = SharedTrees()
+    with saved_into(trees):
+        offer_written(data, changed)
+    with Package(tmp_path / "x.docx", data, trees) as given, Package(tmp_path / "x.docx", data) as read:
+        assert given.infos is trees.directory(data)
+        root = given.xml("word/document.xml")
+        assert root is changed["word/document.xml"]  # taken, not parsed again
+        assert etree.tostring(root) == etree.tostring(read.xml("word/document.xml"))
+        assert "Module 2: Welcome" in "".join(root.itertext())
+
+
 def test_packages_sharing_their_content_types_read_them_once(tmp_path):
     import docx
 
