@@ -113,21 +113,16 @@ def _read_paragraph(paragraph: etree._Element) -> tuple[float | None, list[str],
         elif tag == _BREAK:
             lines.append("".join(current))
             current = []
-        elif tag == _LINE_SPACING:
-            percent = node.find(_PERCENT)
-            if factor is None and percent is not None and _parent_tag(node) == _PARAGRAPH_PROPERTIES \
-                    and _parent_tag(node.getparent()) == _PARAGRAPH:
+        elif tag == _LINE_SPACING:  # the paragraph's own (a:pPr/a:lnSpc/a:spcPct), the first one
+            parent, percent = node.getparent(), node.find(_PERCENT)
+            if factor is None and percent is not None and parent is not None \
+                    and parent.tag == _PARAGRAPH_PROPERTIES and parent.getparent() is paragraph:
                 factor = int(percent.get("val", 100000)) / 100000
         elif size := node.get("sz"):
             points = int(size) / 100
             largest = points if largest is None or points > largest else largest
     lines.append("".join(current))
     return largest, lines, 1.0 if factor is None else factor
-
-
-def _parent_tag(node: etree._Element | None) -> str | None:
-    parent = node.getparent() if node is not None else None
-    return parent.tag if parent is not None else None
 
 
 def check_slide_layout(document: Document) -> Iterator[Issue]:

@@ -126,6 +126,30 @@ def test_text_past_its_box_on_a_generated_slide_is_found():
                  generated=True) == []
 
 
+def test_a_paragraphs_own_line_spacing_counts_in_the_height_of_its_text():
+    """One line of 18 pt needs 0.4 in with the box's insets; at four times the spacing
+    1.3 in, past its 1.0 in box. Space before the paragraph is not line spacing."""
+    import pptx
+    from lxml import etree
+
+    from curriculum_kit.ooxml.names import a
+
+    def spaced(line_spacing: float | None, space_before: float | None) -> bytes:
+        presentation = pptx.Presentation(io.BytesIO(make.deck({"title": "Stories", "box": ("One plan.", 18, 1.0)})))
+        paragraph = presentation.slides[0].shapes[-1].text_frame.paragraphs[0]
+        if line_spacing is not None:
+            paragraph.line_spacing = line_spacing
+        if space_before is not None:
+            spacing = etree.SubElement(paragraph._p.get_or_add_pPr(), a("spcBef"))  # as a percentage
+            etree.SubElement(spacing, a("spcPct")).set("val", str(int(space_before * 100000)))
+        return make.saved(presentation)
+
+    issues = found("slides.pptx", spaced(4.0, None), "layout/overflow", generated=True)
+    assert len(issues) == 1 and "but its box is 1.0 in tall" in issues[0].message
+    assert found("slides.pptx", spaced(1.0, None), "layout/overflow", generated=True) == []
+    assert found("slides.pptx", spaced(None, 4.0), "layout/overflow", generated=True) == []
+
+
 def test_text_under_10_pt_on_a_slide_is_found():
     issues = found("slides.pptx", make.deck({"title": "Contacts", "box": ("Call us", 8, 1)}), "layout/small-text")
     assert [(i.place, i.message) for i in issues] == [("slide 1", "text 'Call us' is 8 pt")]
