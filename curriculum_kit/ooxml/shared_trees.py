@@ -25,22 +25,28 @@ from .textview import PartText, read_part
 from .zipio import raw_entry
 
 Key = tuple[bytes, int, int]  # stored bytes, CRC, compression method
+_Slot = tuple[int, int, int]  # CRC, compression method, length of the stored bytes
 TEXT_VIEW = "text view"  # the note of a tree's text view (:func:`~.textview.read_part`)
 
 
 class SharedTrees:
-    """The trees of the parts parsed lately, least recently used dropped first."""
+    """The trees of the parts parsed lately, least recently used dropped first.
+
+    A part is found by its CRC, compression and length, and its stored bytes compared: a
+    part's bytes are read anew for every document, and hashing them for a dictionary cost
+    more than comparing them with the one part of that CRC (a deck has hundreds of parts).
+    """
 
     def __init__(self, limit: int = 16 << 20):
         self.limit = limit  # bytes of XML kept parsed (the trees take several times that)
-        self._trees: OrderedDict[Key, tuple[etree._Element, int]] = OrderedDict()
+        self._trees: OrderedDict[_Slot, tuple[bytes, etree._Element, int]] = OrderedDict()
         self._notes: dict[int, dict[Any, Any]] = {}  # id of a kept tree -> what readers noted
         self._size = 0
         # id of a tree not offered yet -> (the tree, kept so the id stays its own; its text view)
         self.pending_views: dict[int, tuple[etree._Element, PartText]] = {}
         # id of a saved document's bytes -> (the bytes, kept likewise; its zip entries)
         self._directories: dict[int, tuple[bytes, list[zipfile.ZipInfo]]] = {}
-        self._used: set[Key] = set()  # trees stored or met again since forget_documents
+        self._used: set[_Slot] = set()  # trees stored or met again since forget_documents
 
     def forget_documents(self) -> None:
         """Let go of the saved documents' entry lists and pending views, and of the trees
@@ -50,8 +56,8 @@ class SharedTrees:
         ~380 MB) and lengthened every pass of Python's cycle collector."""
         self._directories.clear()
         self.pending_views.clear()
-        for key in [key for key in self._trees if key not in self._used]:
-            self._drop(key)
+        for slot in [slot for slot in self._trees if slot not in self._used]:
+            self._drop(slot)
         self._used.clear()
 
     def directory(self, data: bytes) -> list[zipfile.ZipInfo] | None:
@@ -61,26 +67,31 @@ class SharedTrees:
         return known[1] if known is not None and known[0] is data else None
 
     def get(self, key: Key) -> etree._Element | None:
-        known = self._trees.get(key)
-        if known is None:
+        slot = _slot(key)
+        known = self._trees.get(slot)
+        if known is None or known[0] != key[0]:
             return None
-        self._trees.move_to_end(key)
-        self._used.add(key)
-        return known[0]
+        self._trees.move_to_end(slot)
+        self._used.add(slot)
+        return known[1]
 
     def put(self, key: Key, root: etree._Element, size: int) -> None:
-        self._trees[key] = (root, size)
-        self._used.add(key)
+        slot = _slot(key)
+        known = self._trees.get(slot)
+        if known is not None and known[0] != key[0]:
+            self._drop(slot)  # other bytes of the same CRC and length: the newer are kept
+        self._trees[slot] = (key[0], root, size)
+        self._used.add(slot)
         pending = self.pending_views.pop(id(root), None)
         self._notes[id(root)] = {} if pending is None else {TEXT_VIEW: pending[1].for_reading()}
         self._size += size
         while self._size > self.limit and len(self._trees) > 1:
             self._drop(next(iter(self._trees)))
 
-    def _drop(self, key: Key) -> None:
-        root, size = self._trees.pop(key)
+    def _drop(self, slot: _Slot) -> None:
+        _, root, size = self._trees.pop(slot)
         del self._notes[id(root)]
-        self._used.discard(key)
+        self._used.discard(slot)
         self._size -= size
 
     def notes(self, root: etree._Element) -> dict[Any, Any] | None:
@@ -88,6 +99,11 @@ class SharedTrees:
         it does not hold. Notes live and die with the tree: a tree's id is not reused while
         it is kept here."""
         return self._notes.get(id(root))
+
+
+def _slot(key: Key) -> _Slot:
+    raw, crc, method = key
+    return crc, method, len(raw)
 
 
 # The trees a county's build hands to its preflight: a document saved from python-docx's or

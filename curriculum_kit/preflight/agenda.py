@@ -58,10 +58,14 @@ def read_row(cells: Sequence[str]) -> tuple[int, str] | None:
             break
     if start is None:
         return None
-    labels = [cell for cell in cells if not _CLOCK.search(cell) and any(ch.isalpha() for ch in cell)]
+    labels = [cell for cell in cells if not _CLOCK.search(cell) and any(map(str.isalpha, cell))]
     if not labels:
         return None
-    return start, _normal(max(labels, key=lambda cell: sum(ch.isalpha() for ch in cell)))
+    return start, _normal(max(labels, key=_letters))
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
 
 
 def find_agendas(document: Document) -> Iterator[Agenda]:
@@ -87,13 +91,12 @@ def _timed_tables(document: Document, part: str) -> list[etree._Element]:
     starts = clock_starts(view.text)
     if len(starts) < MIN_ROWS:
         return []
-    for start in starts:
-        index = bisect_right(view.block_starts, start) - 1
+    for index, count in Counter(bisect_right(view.block_starts, start) - 1 for start in starts).items():
         if index >= view.paragraph_blocks:
             break  # titles and alt text come after the paragraphs
         table = next(view.block_elements[index].iterancestors(w("tbl"), a("tbl")), None)
         if table is not None:
-            tables[table] += 1
+            tables[table] += count
     return [table for table, count in tables.items() if count >= MIN_ROWS]
 
 

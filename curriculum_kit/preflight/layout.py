@@ -88,18 +88,24 @@ _PARAGRAPH, _TEXT, _BREAK, _RUN_PROPERTIES, _END_PROPERTIES = a("p"), a("t"), a(
 _PARAGRAPH_PROPERTIES, _LINE_SPACING, _PERCENT = a("pPr"), a("lnSpc"), a("spcPct")
 
 
+_Read = tuple[float | None, list[str], float]  # what _read_paragraph reads of a paragraph
+
+
 def _text_height(body: etree._Element, width: int, scale: float = 1.0) -> int:
     """Estimated height of a text body's paragraphs wrapped into ``width`` EMU."""
+    return _height([_read_paragraph(paragraph) for paragraph in body.iter(_PARAGRAPH)], width, scale)
+
+
+def _height(paragraphs: list[_Read], width: int, scale: float) -> int:
     total = 0
-    for paragraph in body.iter(_PARAGRAPH):
-        largest, lines, factor = _read_paragraph(paragraph)
+    for largest, lines, factor in paragraphs:
         size = (_DEFAULT_SLIDE_PT if largest is None else largest) * scale
         count = sum(line_count(line, max(width, 1), size) for line in lines)
         total += int(count * size * LINE_SPACING * factor * EMU_PER_PT)
     return total
 
 
-def _read_paragraph(paragraph: etree._Element) -> tuple[float | None, list[str], float]:
+def _read_paragraph(paragraph: etree._Element) -> _Read:
     """(its largest run size in points, if any run sets one; its lines, split at line
     breaks; its line spacing as a factor) from one walk over a paragraph."""
     largest: float | None = None
@@ -186,7 +192,10 @@ _TEXT_BODY = p("txBody")
 
 def _shape_overflow(shape: etree._Element, slide_width: int, slide_height: int) -> str | None:
     body = shape.find(_TEXT_BODY)
-    if body is None or not text_of(body).strip():
+    if body is None:
+        return None
+    paragraphs = [_read_paragraph(paragraph) for paragraph in body.iter(_PARAGRAPH)]  # read once
+    if not any(line.strip() for _, lines, _ in paragraphs for line in lines):
         return None
     box = _xfrm(shape)
     if box is None:
@@ -202,7 +211,7 @@ def _shape_overflow(shape: etree._Element, slide_width: int, slide_height: int) 
     autofit = properties.find(a("normAutofit")) if properties is not None else None
     if autofit is not None and autofit.get("fontScale"):
         scale = int(autofit.get("fontScale", "100000")) / 100000
-    needed = _text_height(body, inner, scale) + inset("tIns", _INSET_TB) + inset("bIns", _INSET_TB)
+    needed = _height(paragraphs, inner, scale) + inset("tIns", _INSET_TB) + inset("bIns", _INSET_TB)
     grows = properties is not None and properties.find(a("spAutoFit")) is not None
     if top + (max(needed, height) if grows else height) > slide_height or left + width > slide_width:
         return "the text runs off the slide"

@@ -33,6 +33,18 @@ def test_least_recently_used_trees_go_first_and_take_their_notes_with_them():
     assert trees.notes(first) == {"seen": True}
 
 
+def test_a_tree_is_found_by_its_bytes_even_among_parts_of_the_same_crc_and_length():
+    trees = SharedTrees()
+    first, second = slide("one"), slide("two")
+    trees.put((b"abc", 7, 8), first, 10)
+    assert trees.get((b"abc", 7, 8)) is first and trees.get((b"".join([b"ab", b"c"]), 7, 8)) is first  # equal bytes, another object
+    assert trees.get((b"abd", 7, 8)) is None  # the same CRC and length, other bytes: not that tree
+    trees.put((b"abd", 7, 8), second, 10)  # the newer of the two is kept, with its own notes
+    assert trees.get((b"abd", 7, 8)) is second and trees.get((b"abc", 7, 8)) is None
+    assert trees.notes(first) is None and trees.notes(second) == {}
+    assert trees.get((b"abd", 7, 0)) is None and trees.get((b"abd", 8, 8)) is None  # method and CRC count too
+
+
 def test_a_tree_neither_stored_nor_met_again_since_the_last_county_goes_with_its_notes():
     trees = SharedTrees()
     module_slide, county_one, county_two = slide("module"), slide("one"), slide("two")
