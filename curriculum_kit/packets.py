@@ -9,6 +9,7 @@ handouts have program-only sections (lesson 4).
 from __future__ import annotations
 
 import io
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -32,7 +33,7 @@ from .generate.evaluation_doc import evaluation_docx
 from .generate.orgchart_doc import orgchart_docx, orgchart_pictures
 from .generate.signin_doc import signin_docx
 from .generate.word_assembly import CountyMaterial, assemble_word
-from .ooxml.adapt import AdaptResult, adapt_package
+from .ooxml.adapt import AdaptResult, KeptTrees, adapt_package
 from .ooxml.links import dangling_links, with_links_external
 from .ooxml.matcher import compiled_matcher
 from .ooxml.outline import deck_titles, guide_headings
@@ -225,6 +226,33 @@ def _session_sheets(module: Module, county: CountyDocuments, stamp: Stamp,
 _SCHEMA_ERRORS = (docx.exceptions.PythonDocxError, pptx.exc.PythonPptxError)
 
 
+# Module documents a worker has adapted, each opened, checked and its text parts read once:
+# path -> (its size and time, the open package, its kept trees). Every county adapts the
+# same few documents, and parsing and reading them was a third of adapting.
+_SOURCES: dict[Path, tuple[tuple[int, int], Package, KeptTrees]] = {}
+_SOURCES_KEPT = 32  # documents kept (a county's modules'; a library's every module would take more memory)
+_SOURCES_PROCESS = os.getpid()  # whose they are: a forked worker must not read its parent's open files
+
+
+def _source(path: Path) -> tuple[Package, KeptTrees]:
+    global _SOURCES_PROCESS
+    if _SOURCES_PROCESS != os.getpid():  # (an open file's read position is shared with the parent)
+        _SOURCES.clear()
+        _SOURCES_PROCESS = os.getpid()
+    stat = path.stat()
+    stamp = (stat.st_size, stat.st_mtime_ns)
+    known = _SOURCES.pop(path, None)
+    if known is not None and known[0] != stamp:  # changed on disk since: read it anew
+        known[1].close()
+        known = None
+    if known is None:
+        known = (stamp, Package(path), {})
+    _SOURCES[path] = known  # the most recent last
+    while len(_SOURCES) > _SOURCES_KEPT:
+        _SOURCES.pop(next(iter(_SOURCES)))[1].close()
+    return known[1], known[2]
+
+
 def _off_schema(path: Path, exc: Exception) -> BuildError:
     return BuildError(f"holds XML the Office schema does not allow ({exc}); open it in Word or "
                       "PowerPoint and save it again", path)
@@ -234,9 +262,9 @@ def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:
     """A module document in the county's words, ready for python-docx or python-pptx (its
     changed parts stored, not deflated: the library saves the document anew)."""
     out = io.BytesIO()
-    with Package(path) as package:
-        result = adapt_package(package, overlay.terms, out, deflating=False)
-        links = dangling_links(package)
+    package, kept = _source(path)
+    result = adapt_package(package, overlay.terms, out, deflating=False, kept_trees=kept)
+    links = dangling_links(package)
     if links:
         with Package(path, out.getvalue()) as adapted:
             return with_links_external(adapted, links), result

@@ -19,9 +19,12 @@ from lxml import etree
 from .collector import collector_paused
 from .matcher import Kept, Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
-from .rewrite import apply
+from .rewrite import apply, undo
 from .textview import PartText, read_part
 from .zipio import ZipWriter
+
+# A package's text parts as parsed and read, by part name (see adapt_package's kept_trees).
+KeptTrees = dict[str, tuple[etree._Element, PartText]]
 
 
 # Records are named tuples and the result a plain class: a dataclass statement costs about
@@ -92,7 +95,8 @@ class AdaptResult:
 
 def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO | None,
                   details: bool = False, deflating: bool = True,
-                  changed_trees: dict[str, etree._Element] | None = None) -> AdaptResult:
+                  changed_trees: dict[str, etree._Element] | None = None,
+                  kept_trees: KeptTrees | None = None) -> AdaptResult:
     """Adapt an open package, writing the new zip to ``output`` (None: a dry run).
 
     With ``details``, every change and near miss is listed with its location and the
@@ -101,8 +105,13 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
     again at once (a build's adapted module document, which python-docx or python-pptx
     opens, assembles and saves anew), deflating it was work thrown away. ``changed_trees``,
     when given, gets the tree of each part that changed, as written (for a reader of the
-    result that takes trees instead of parsing the bytes again).
+    result that takes trees instead of parsing the bytes again). ``kept_trees``, when given,
+    holds each text part's tree and text view from one call to the next on the same
+    package (a build adapts each module document for every county): a part is parsed and
+    read once, and each county's changes are written into its tree, serialised and undone.
     """
+    if changed_trees is not None and kept_trees is not None:
+        raise ValueError("a kept tree is changed back after writing: it cannot be handed on")
     matcher = compiled_matcher(tuple(terms))
     result = AdaptResult(package.path, tuple(terms))
     parts = package.text_parts()
@@ -116,7 +125,8 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
         if name in parts:
             with collector_paused():
                 changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
-                                      details, serialize_changes=writer is not None, trees=changed_trees)
+                                      details, serialize_changes=writer is not None, trees=changed_trees,
+                                      kept_trees=kept_trees)
             if changed is not None and writer is not None:
                 writer.add(name, changed, info.date_time)
                 continue
@@ -131,11 +141,17 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
 
 def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: str, matcher: Matcher,
                 result: AdaptResult, details: bool, serialize_changes: bool,
-                trees: dict[str, etree._Element] | None) -> bytes | None:
+                trees: dict[str, etree._Element] | None, kept_trees: KeptTrees | None) -> bytes | None:
     """One text part: its new bytes, or None when nothing changed (or nothing is written)."""
     name = info.filename
-    root = parse_xml(package.inflate(info, raw), package.path, name)
-    view = read_part(root)
+    known = kept_trees.get(name) if kept_trees is not None else None
+    if known is None:
+        root = parse_xml(package.inflate(info, raw), package.path, name)
+        view = read_part(root)
+        if kept_trees is not None:
+            kept_trees[name] = (root, view)
+    else:
+        root, view = known
     kept: list[Kept] = []
     matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds, kept)
     result.by_term.update(match.term.term for match in matches)
@@ -147,10 +163,12 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
         _record(result, name, label, root, view, matches, misses, kept)
     changed = None
     if matches:
-        apply(view, matches)
+        before = apply(view, matches)
         changed = serialize(root) if serialize_changes else None
         if trees is not None:
             trees[name] = root
+        if kept_trees is not None:
+            undo(before)
     del view, matches  # drop the node proxies before the tree: lxml frees a tree faster that way
     return changed
 

@@ -10,14 +10,21 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from lxml import etree
+
 from .matcher import Match
+from .names import XML_SPACE
 from .textview import PartText, node_text, set_node_text
+
+# What one written text node held before: (node, attribute or None, its text, its xml:space)
+Undo = list[tuple[etree._Element, "str | None", "str | None", "str | None"]]
 
 _TO_THE_END = 1 << 62  # an edit that cuts a node's text from its start offset to its end
 
 
-def apply(part: PartText, matches: Sequence[Match]) -> None:
-    """Apply matches (sorted, non-overlapping, offsets into ``part.text``) to the XML.
+def apply(part: PartText, matches: Sequence[Match]) -> Undo:
+    """Apply matches (sorted, non-overlapping, offsets into ``part.text``) to the XML, and
+    say what the written nodes held before (for :func:`undo`).
 
     Edits are gathered per text node first, so a node is read and written once however
     many matches touch it (a dense guide makes ten thousand).
@@ -36,8 +43,11 @@ def apply(part: PartText, matches: Sequence[Match]) -> None:
             edits.setdefault(index, []).append((0, _TO_THE_END, ""))
         edits.setdefault(last, []).append((0, match.end - starts[last], ""))
     nodes, attributes = part.seg_nodes, part.seg_attrs
+    before: Undo = []
     for index, cuts in edits.items():
         node, attribute = nodes[index], attributes.get(index)
+        before.append((node, attribute, node.get(attribute) if attribute is not None else node.text,
+                       node.get(XML_SPACE) if attribute is None else None))
         text = node_text(node, attribute)
         pieces: list[str] = []
         position = 0
@@ -46,3 +56,17 @@ def apply(part: PartText, matches: Sequence[Match]) -> None:
             position = end
         pieces.append(text[position:])
         set_node_text(node, attribute, "".join(pieces))
+    return before
+
+
+def undo(before: Undo) -> None:
+    """Put back what :func:`apply` changed: the part's tree is again what it was."""
+    for node, attribute, text, space in before:
+        if attribute is not None:
+            node.set(attribute, text or "")
+            continue
+        node.text = text
+        if space is None:
+            node.attrib.pop(XML_SPACE, "")
+        else:
+            node.set(XML_SPACE, space)
