@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
@@ -227,30 +228,36 @@ _SCHEMA_ERRORS = (docx.exceptions.PythonDocxError, pptx.exc.PythonPptxError)
 
 
 # Module documents a worker has adapted, each opened, checked and its text parts read once:
-# path -> (its size and time, the open package, its kept trees). Every county adapts the
-# same few documents, and parsing and reading them was a third of adapting.
-_SOURCES: dict[Path, tuple[tuple[int, int], Package, KeptTrees]] = {}
-_SOURCES_KEPT = 32  # documents kept (a county's modules'; a library's every module would take more memory)
-_SOURCES_PROCESS = os.getpid()  # whose they are: a forked worker must not read its parent's open files
+# path -> (its file's identity, size and times; the open package; its kept trees). Every
+# county adapts the same few documents, and parsing and reading them was half of adapting.
+_SOURCES: dict[Path, tuple[tuple[int, ...], Package, KeptTrees]] = {}
+# The first documents a worker meets are kept, no more: every county goes through the same
+# documents in the same order, so dropping the least recently used would keep none in use.
+_SOURCES_KEPT = 32
+# A forked worker reads its own: an open file's read position is shared with the parent.
+os.register_at_fork(after_in_child=_SOURCES.clear)
 
 
-def _source(path: Path) -> tuple[Package, KeptTrees]:
-    global _SOURCES_PROCESS
-    if _SOURCES_PROCESS != os.getpid():  # (an open file's read position is shared with the parent)
-        _SOURCES.clear()
-        _SOURCES_PROCESS = os.getpid()
-    stat = path.stat()
-    stamp = (stat.st_size, stat.st_mtime_ns)
-    known = _SOURCES.pop(path, None)
+@contextmanager
+def _source(path: Path) -> Iterator[tuple[Package, KeptTrees | None]]:
+    """The module document at ``path``, open, with its kept trees (None past what a worker keeps)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None  # (opening it says why, in its words)
+    stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns) if stat else ()
+    known = _SOURCES.get(path)
     if known is not None and known[0] != stamp:  # changed on disk since: read it anew
+        del _SOURCES[path]
         known[1].close()
         known = None
+    if known is None and (not stamp or len(_SOURCES) >= _SOURCES_KEPT):
+        with Package(path) as package:
+            yield package, None
+        return
     if known is None:
-        known = (stamp, Package(path), {})
-    _SOURCES[path] = known  # the most recent last
-    while len(_SOURCES) > _SOURCES_KEPT:
-        _SOURCES.pop(next(iter(_SOURCES)))[1].close()
-    return known[1], known[2]
+        known = _SOURCES[path] = (stamp, Package(path), {})
+    yield known[1], known[2]
 
 
 def _off_schema(path: Path, exc: Exception) -> BuildError:
@@ -262,9 +269,9 @@ def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:
     """A module document in the county's words, ready for python-docx or python-pptx (its
     changed parts stored, not deflated: the library saves the document anew)."""
     out = io.BytesIO()
-    package, kept = _source(path)
-    result = adapt_package(package, overlay.terms, out, deflating=False, kept_trees=kept)
-    links = dangling_links(package)
+    with _source(path) as (package, kept):
+        result = adapt_package(package, overlay.terms, out, deflating=False, kept_trees=kept)
+        links = dangling_links(package)
     if links:
         with Package(path, out.getvalue()) as adapted:
             return with_links_external(adapted, links), result

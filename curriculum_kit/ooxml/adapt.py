@@ -19,7 +19,7 @@ from lxml import etree
 from .collector import collector_paused
 from .matcher import Kept, Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
 from .package import Package, parse_xml, serialize
-from .rewrite import apply, undo
+from .rewrite import Undo, apply, undo
 from .textview import PartText, read_part
 from .zipio import ZipWriter
 
@@ -107,8 +107,9 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
     when given, gets the tree of each part that changed, as written (for a reader of the
     result that takes trees instead of parsing the bytes again). ``kept_trees``, when given,
     holds each text part's tree and text view from one call to the next on the same
-    package (a build adapts each module document for every county): a part is parsed and
-    read once, and each county's changes are written into its tree, serialised and undone.
+    document (one dict a document: a build adapts each module document for every county):
+    a part is parsed and read once, and each county's changes are written into its tree,
+    serialised and undone.
     """
     if changed_trees is not None and kept_trees is not None:
         raise ValueError("a kept tree is changed back after writing: it cannot be handed on")
@@ -163,13 +164,16 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
         _record(result, name, label, root, view, matches, misses, kept)
     changed = None
     if matches:
-        before = apply(view, matches)
-        changed = serialize(root) if serialize_changes else None
+        before: Undo | None = [] if kept_trees is not None else None
+        try:
+            apply(view, matches, before)
+            changed = serialize(root) if serialize_changes else None
+        finally:
+            if before is not None:  # a kept tree is put back, even when writing or serialising failed
+                undo(before)
         if trees is not None:
             trees[name] = root
-        if kept_trees is not None:
-            undo(before)
-    del view, matches  # drop the node proxies before the tree: lxml frees a tree faster that way
+    del view, matches  # (a tree not kept: its node proxies go before it, which lxml frees faster)
     return changed
 
 

@@ -22,9 +22,10 @@ Undo = list[tuple[etree._Element, "str | None", "str | None", "str | None"]]
 _TO_THE_END = 1 << 62  # an edit that cuts a node's text from its start offset to its end
 
 
-def apply(part: PartText, matches: Sequence[Match]) -> Undo:
-    """Apply matches (sorted, non-overlapping, offsets into ``part.text``) to the XML, and
-    say what the written nodes held before (for :func:`undo`).
+def apply(part: PartText, matches: Sequence[Match], before: Undo | None = None) -> None:
+    """Apply matches (sorted, non-overlapping, offsets into ``part.text``) to the XML; with
+    ``before``, note there what each node held before it is written (for :func:`undo`,
+    which then puts back what was written even when writing stopped halfway).
 
     Edits are gathered per text node first, so a node is read and written once however
     many matches touch it (a dense guide makes ten thousand).
@@ -43,11 +44,11 @@ def apply(part: PartText, matches: Sequence[Match]) -> Undo:
             edits.setdefault(index, []).append((0, _TO_THE_END, ""))
         edits.setdefault(last, []).append((0, match.end - starts[last], ""))
     nodes, attributes = part.seg_nodes, part.seg_attrs
-    before: Undo = []
     for index, cuts in edits.items():
         node, attribute = nodes[index], attributes.get(index)
-        before.append((node, attribute, node.get(attribute) if attribute is not None else node.text,
-                       node.get(XML_SPACE) if attribute is None else None))
+        if before is not None:
+            before.append((node, attribute, node.get(attribute) if attribute is not None else node.text,
+                           node.get(XML_SPACE) if attribute is None else None))
         text = node_text(node, attribute)
         pieces: list[str] = []
         position = 0
@@ -56,12 +57,11 @@ def apply(part: PartText, matches: Sequence[Match]) -> Undo:
             position = end
         pieces.append(text[position:])
         set_node_text(node, attribute, "".join(pieces))
-    return before
 
 
 def undo(before: Undo) -> None:
     """Put back what :func:`apply` changed: the part's tree is again what it was."""
-    for node, attribute, text, space in before:
+    for node, attribute, text, space in reversed(before):
         if attribute is not None:
             node.set(attribute, text or "")
             continue
