@@ -15,11 +15,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import cast
 
 import docx.exceptions
 import pptx.exc
-from lxml import etree
 
 from .errors import BuildError
 from .formats.module import Module
@@ -34,12 +32,12 @@ from .generate.evaluation_doc import evaluation_docx
 from .generate.orgchart_doc import orgchart_docx, orgchart_pictures
 from .generate.signin_doc import signin_docx
 from .generate.word_assembly import CountyMaterial, assemble_word
-from .ooxml.adapt import AdaptResult, KeptTrees, adapt_package
+from .ooxml.adapt import AdaptResult, ChangedTrees, KeptTrees, adapt_package
 from .ooxml.links import dangling_links, with_links_external
 from .ooxml.matcher import compiled_matcher
 from .ooxml.outline import deck_titles, guide_headings
 from .ooxml.package import Package
-from .ooxml.shared_trees import offer_written, wanted
+from .ooxml.shared_trees import offer_written
 from .outputs import Stamp
 from .wording import module_caption
 
@@ -87,9 +85,9 @@ class CountyDocuments:
             return data
         swaps = [Term(old, new, "exact") for old, new in zip(_module_words(first), _module_words(module))
                  if old != new]
-        out, trees = io.BytesIO(), cast(dict[str, etree._Element], {})
+        out, trees = io.BytesIO(), ChangedTrees()
         with Package(Path(name), data) as package:
-            adapt_package(package, swaps, out, changed_trees=trees if wanted() else None)
+            adapt_package(package, swaps, out, changed_trees=trees)
         swapped = out.getvalue()
         offer_written(swapped, trees)  # the county's preflight reads these trees, not the bytes
         return swapped

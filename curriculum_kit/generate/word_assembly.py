@@ -36,10 +36,11 @@ from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
 
 _BRACED = "descendant::w:t[contains(., '{') or contains(., '}')] | descendant::a:t[contains(., '{') or contains(., '}')]"
-_BRACED_TEXT = path(f"boolean({_BRACED})")
-_BRACED_TEXT_OR_ALT = path(f"boolean({_BRACED} | descendant::*/@descr[contains(., '{{') or contains(., '}}')]"
-                           " | descendant::*/@title[contains(., '{') or contains(., '}')]"
-                           " | descendant::p:text[contains(., '{') or contains(., '}')])")
+_ALT_BRACED = ("descendant::*/@descr[contains(., '{') or contains(., '}')]"
+               " | descendant::*/@title[contains(., '{') or contains(., '}')]"
+               " | descendant::p:text[contains(., '{') or contains(., '}')]")
+_BRACED_TEXT = path("boolean(" + _BRACED + ")")
+_BRACED_TEXT_OR_ALT = path("boolean(" + _BRACED + " | " + _ALT_BRACED + ")")
 
 Pair = tuple[Trainer, Trainer] | None  # the co-facilitators (CWS, CalWORKs), when the county named them
 

@@ -23,7 +23,8 @@ from .rewrite import Undo, apply, undo
 from .textview import PartText, read_part
 from .zipio import ZipWriter
 
-# A package's text parts as parsed and read, by part name (see adapt_package's kept_trees).
+# Trees by part name: as written (adapt_package's changed_trees), as parsed and read (kept_trees).
+ChangedTrees = dict[str, etree._Element]
 KeptTrees = dict[str, tuple[etree._Element, PartText]]
 
 
@@ -95,7 +96,7 @@ class AdaptResult:
 
 def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO | None,
                   details: bool = False, deflating: bool = True,
-                  changed_trees: dict[str, etree._Element] | None = None,
+                  changed_trees: ChangedTrees | None = None,
                   kept_trees: KeptTrees | None = None) -> AdaptResult:
     """Adapt an open package, writing the new zip to ``output`` (None: a dry run).
 
@@ -142,7 +143,7 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
 
 def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: str, matcher: Matcher,
                 result: AdaptResult, details: bool, serialize_changes: bool,
-                trees: dict[str, etree._Element] | None, kept_trees: KeptTrees | None) -> bytes | None:
+                trees: ChangedTrees | None, kept_trees: KeptTrees | None) -> bytes | None:
     """One text part: its new bytes, or None when nothing changed (or nothing is written)."""
     name = info.filename
     known = kept_trees.get(name) if kept_trees is not None else None

@@ -219,7 +219,7 @@ def read_part(root: etree._Element) -> PartText:
     """
     reader = _Reader()
     part, pieces, nodes, starts = reader.part, reader.pieces, reader.part.seg_nodes, reader.part.seg_starts
-    block_starts, block_elements, links = part.block_starts, part.block_elements, reader.links
+    links = reader.links
     titled, alt_text_owners = [], []
     for element in root.iter(_ALL_TAGS):
         tag = element.tag
@@ -238,13 +238,8 @@ def read_part(root: etree._Element) -> PartText:
                     pieces.append(text)
                     reader.length += len(text)
                 continue
-        if tag in _PARAGRAPH_SET:  # a paragraph starts a block: reader.start_block(element), inline
-            if block_starts:
-                pieces.append("\x00")
-                reader.length += 1
-            block_starts.append(reader.length)
-            block_elements.append(element)
-            reader.current, reader.first_segment, reader.container = element, len(nodes), None
+        if tag in _PARAGRAPH_SET:
+            reader.start_block(element)
         elif tag == _A_HLINK:  # in a run's properties, so seen before the run's text
             _note_link(element, links)
         elif tag in _ELEMENT_TEXTS:
