@@ -40,6 +40,21 @@ def _tree_digest(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def own_cache(tmp_path_factory):
+    """The suite keeps overlays parsed in a cache folder of its own (formats/kept_layers.py),
+    not in the user's: every command it runs, in process or not, reads and fills that one."""
+    import os
+
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
+@pytest.fixture(scope="session", autouse=True)
 def inputs_never_change():
     """The bundled base_modules/ and county_overlays/ are byte-identical after every command
     the suite runs: no command may write into the folders it reads."""

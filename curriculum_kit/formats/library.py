@@ -9,8 +9,9 @@ from pathlib import Path
 from ..errors import InputError, InvalidInputs
 from ..findings import Finding, Findings
 from .folders import MODULE_FILE, OVERLAY_FILE
+from .kept_layers import load_kept_layer
 from .module import Module, load_module
-from .overlay import Layer, Overlay, load_layer, resolve
+from .overlay import Layer, Overlay, resolve
 from .sources import suggest
 
 
@@ -66,7 +67,7 @@ class Library:
         self.overlay_folders = _subfolders(self.overlays_dir, OVERLAY_FILE, "overlay", "--overlays",
                                            self.findings)
         for folder in self.overlay_folders:
-            layer = load_layer(folder, self.findings)
+            layer = load_kept_layer(folder, self.findings)
             if layer is not None:
                 self.layers[layer.slug] = layer
         for slug in self.layers:

@@ -11,20 +11,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from ..findings import Findings
 from .programs import BOTH, PROGRAMS, normalize_program
 from .sources import STORY_BYTES, read_text
 from .untrusted import NOT_IN_XML, SHORT_TEXT_CHARS, text_problem
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 _PROGRAMS_LINE = re.compile(r"programs?\s*:\s*(.*)", re.IGNORECASE)
 
 
-_MARKDOWN = MarkdownIt("commonmark")
+@cache
+def _markdown() -> MarkdownIt:
+    """The parser, made when a story is first read (importing it takes 20-30 ms, and a
+    rebuild whose overlays are kept parsed reads none)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,7 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
     """The blocks of a story's Markdown text; headings and code read as paragraphs."""
     blocks: list[Block] = []
     kinds: list[str] = []  # the open containers: bullet_list, blockquote
-    for token in _MARKDOWN.parse(text):
+    for token in _markdown().parse(text):
         if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             kinds.append("bullet" if "list" in token.type else "quote")
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):

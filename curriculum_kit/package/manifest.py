@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +58,28 @@ def inputs_key(module_info: dict[str, Any], chain_info: list[dict[str, Any]], op
 
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """The folder's manifest, or None. A build reads each one three times (is it current,
+    its findings, the catalog): a manifest is parsed once while its file stays the same
+    (a rewrite replaces the file, so its inode, size or time changes). Callers only read it."""
+    path = folder / MANIFEST
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        status = os.stat(path)
+        stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
+        known = _READ.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        data = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    if len(_READ) >= 1024:  # about 40 kB each: a statewide build's several times over, then afresh
+        _READ.clear()
+    _READ[path] = (stamp, data)
+    return data
+
+
+_READ: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
 
 
 def is_current(folder: Path, key: str) -> bool:
