@@ -11,6 +11,7 @@ is always what reading the folder now gives, with the same warnings. Reading dep
 nothing else (no date, no setting, no file outside the folder: links out are refused).
 
 The cache is only a shortcut: one that cannot be read, written or trusted to fit is ignored.
+It is the user's own folder, as pip's and mypy's caches are (a pickle runs what it names).
 A folder holding more than 64 MB or 10,000 entries is not fingerprinted (reading it all
 would cost more than the reading it saves), nor is a FIFO or a device ever opened.
 """

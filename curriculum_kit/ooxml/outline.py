@@ -15,6 +15,7 @@ from lxml import etree
 
 from .names import R_NS, a, p, w
 from .package import Package
+from .sections import outline_level
 
 _TITLE_TYPES = {"title", "ctrTitle"}
 _HEADING_NAME = re.compile(r"heading\s*(\d)", re.IGNORECASE)
@@ -50,11 +51,11 @@ def heading_styles(styles: etree._Element | None) -> dict[str, int]:
         name = style.find(w("name"))
         match = _HEADING_NAME.fullmatch(name.get(w("val"), "")) if name is not None else None
         outline = style.find(f"{w('pPr')}/{w('outlineLvl')}")
-        value = outline.get(w("val"), "9") if outline is not None else "9"
+        level = outline_level(outline.get(w("val")) if outline is not None else None)
         if match:
             own[style_id] = int(match.group(1))
-        elif value.isdigit() and int(value) < 9:
-            own[style_id] = int(value) + 1
+        elif level:
+            own[style_id] = level
         parent = style.find(w("basedOn"))
         if parent is not None:
             based_on[style_id] = parent.get(w("val"), "")
@@ -90,9 +91,8 @@ def heading_level(paragraph: etree._Element, styles: dict[str, int]) -> int:
     if properties is None:
         return 0
     outline = properties.find(w("outlineLvl"))
-    if outline is not None and outline.get(w("val"), "9").isdigit():
-        value = int(outline.get(w("val"), "9"))
-        return value + 1 if value < 9 else 0
+    if outline is not None and outline.get(w("val"), "9").isdigit():  # a paragraph's own level decides
+        return outline_level(outline.get(w("val")))
     style = properties.find(w("pStyle"))
     if style is None:
         return 0

@@ -144,7 +144,13 @@ def heading_level(element: etree._Element | None) -> int:
         if match:
             return int(match.group(1))
     outline = properties.find(_OUTLINE)
-    return int(outline.get(w("val"), "9")) + 1 if outline is not None else 0
+    return outline_level(outline.get(w("val")) if outline is not None else None)
+
+
+def outline_level(value: str | None) -> int:
+    """The heading level (1-9) of an outline level as a file writes it ('0'-'8'); 0 for body
+    text ('9'), for none, and for a value no application writes."""
+    return int(value) + 1 if value is not None and len(value) == 1 and value in "012345678" else 0
 
 
 def _set_text(paragraph: etree._Element, text: str) -> None:

@@ -84,9 +84,8 @@ def _shape_text(ph: etree._Element) -> str:
 def check_language(document: Document) -> Iterator[Issue]:
     """The document says which language it is in, so a screen reader pronounces it right."""
     if document.family == "word":
-        styles = document.extra.get("word/styles.xml")
-        defaults = None if styles is None else styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
-        if defaults is None or not defaults.get(w("val")):
+        styles = document.extra.get("word/styles.xml")  # most documents share python-docx's
+        if styles is None or not document.remembered(styles, "language", partial(_default_language, styles)):
             yield Issue(document.name, "styles", "accessibility/language", "the document's language is not set",
                         "set the language of the default style (Review > Language), e.g. English (United States)")
         return
@@ -96,6 +95,11 @@ def check_language(document: Document) -> Iterator[Issue]:
     if not found:
         yield Issue(document.name, "presentation", "accessibility/language", "the presentation's language is not set",
                     "set the language of the presentation's default text, e.g. English (United States)")
+
+
+def _default_language(styles: etree._Element) -> bool:
+    language = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+    return language is not None and bool(language.get(w("val")))
 
 
 def check_contrast(document: Document) -> Iterator[Issue]:
@@ -113,13 +117,16 @@ def check_contrast(document: Document) -> Iterator[Issue]:
 def _first_clash(root: etree._Element, family: str) -> tuple[etree._Element, str] | None:
     """The first run in a part whose colour does not reach 4.5:1 on its background."""
     for color, background, element in _coloured_text(root, family):
-        if background == UNKNOWN:
-            continue
+        if background == UNKNOWN or not (_HEX_COLOR.fullmatch(color) and _HEX_COLOR.fullmatch(background)):
+            continue  # a theme's colour, or one no application could draw ('#red')
         ratio = contrast(color, background)
         if ratio < MIN_CONTRAST:
             return element, (f"text in #{color.lstrip('#')} on #{background.lstrip('#')} has a contrast of "
                              f"{ratio:.2f}:1, under {MIN_CONTRAST}:1")
     return None
+
+
+_HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str, etree._Element]]:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from lxml import etree
 
@@ -69,16 +70,23 @@ def _letters(text: str) -> int:
 
 
 def find_agendas(document: Document) -> Iterator[Agenda]:
-    for part in document.roots:
-        if document.kinds.get(part) not in ("body", "slide"):
-            continue
-        for table in _timed_tables(document, part):
-            row_tag, cell_tag = (w("tr"), w("tc")) if table.tag == w("tbl") else (a("tr"), a("tc"))
-            rows = [read_row([text_of(cell) for cell in row.iter(cell_tag)]) for row in table.iter(row_tag)]
-            timed = tuple(row for row in rows if row is not None)
-            starts = [start for start, _ in timed]
-            if len(timed) >= MIN_ROWS and starts == sorted(set(starts)):
-                yield Agenda(document.name, _place(document, part, table), timed)
+    for part, root in document.roots.items():
+        if document.kinds.get(part) in ("body", "slide"):  # a county's slides come back in each deck
+            for table, rows in document.remembered(root, "agendas", partial(_agenda_tables, document, part)):
+                yield Agenda(document.name, _place(document, part, table), rows)
+
+
+def _agenda_tables(document: Document, part: str) -> list[tuple[etree._Element, tuple[tuple[int, str], ...]]]:
+    """(table, its timed rows) of each agenda in a part."""
+    found = []
+    for table in _timed_tables(document, part):
+        row_tag, cell_tag = (w("tr"), w("tc")) if table.tag == w("tbl") else (a("tr"), a("tc"))
+        rows = [read_row([text_of(cell) for cell in row.iter(cell_tag)]) for row in table.iter(row_tag)]
+        timed = tuple(row for row in rows if row is not None)
+        starts = [start for start, _ in timed]
+        if len(timed) >= MIN_ROWS and starts == sorted(set(starts)):
+            found.append((table, timed))
+    return found
 
 
 def _timed_tables(document: Document, part: str) -> list[etree._Element]:

@@ -234,6 +234,33 @@ def first(path: etree.XPath, element: etree._Element) -> etree._Element | None:
     return found[0] if found else None
 
 
+# A number as Strict OOXML may write it: a decimal, with a unit of length or a percent sign.
+_MEASURE = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*(mm|cm|in|pt|pc|pi|%)?\s*")
+_PER_INCH = {"mm": 25.4, "cm": 2.54, "in": 1.0, "pt": 72.0, "pc": 6.0, "pi": 6.0}
+
+
+def read_number(value: str | None, default: float, per_inch: float = 0.0) -> float:
+    """A numeric attribute in its own unit. Files write whole numbers ('22' half-points,
+    '914400' EMU); Strict OOXML may write a length with its unit ('11pt', '2.54cm':
+    ``per_inch`` of the attribute's unit make an inch) and a percentage as '80%' (80,000
+    thousandths). Anything else, or nothing, is ``default``: checks read what a file holds
+    and never stop on a number they cannot read."""
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        found = _MEASURE.fullmatch(value)
+    if found is None:
+        return default
+    amount, unit = float(found.group(1)), found.group(2)
+    if unit is None:
+        return amount
+    if unit == "%":
+        return amount * 1000
+    return amount * per_inch / _PER_INCH[unit] if per_inch else default
+
+
 def _natural(name: str) -> list[int | str]:
     return [int(piece) if piece.isdigit() else piece for piece in re.split(r"(\d+)", name)]
 

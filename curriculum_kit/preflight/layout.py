@@ -18,12 +18,13 @@ from lxml import etree
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
 from ..ooxml.names import a, p, path, w
-from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, first, selected, text_of
+from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, first, read_number, selected, text_of
 from .issues import Issue
 
 SLIDE_MIN_PT = 10  # smaller text cannot be read from the back of a training room
 _DEFAULT_SLIDE_PT = 18.0
 _DEFAULT_WORD_PT = 11.0
+_TWIPS_PER_INCH = 1440
 _INSET_LR, _INSET_TB = 91440, 45720  # DrawingML's default text insets
 _CELL_MARGIN_TWIPS = 108  # Word's default left and right cell margin (0.075 in)
 _TABLE_CELL_INSET = 91440  # a slide table cell's default left and right margin
@@ -71,7 +72,12 @@ def _slide_size(document: Document) -> tuple[int, int]:
     size = next(document.extra[document.main_part].iter(p("sldSz")), None)
     if size is None:
         return 12192000, 6858000
-    return int(size.get("cx", 12192000)), int(size.get("cy", 6858000))
+    return _emu(size, "cx", 12192000), _emu(size, "cy", 6858000)
+
+
+def _emu(element: etree._Element, key: str, default: int = 0) -> int:
+    """A length attribute in EMU (DrawingML's unit, 914,400 an inch)."""
+    return int(read_number(element.get(key), default, EMU_PER_INCH))
 
 
 def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
@@ -81,7 +87,7 @@ def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
     off, ext = xfrm.find(a("off")), xfrm.find(a("ext"))
     if off is None or ext is None:
         return None
-    return int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0))
+    return _emu(off, "x"), _emu(off, "y"), _emu(ext, "cx"), _emu(ext, "cy")
 
 
 _PARAGRAPH, _TEXT, _BREAK, _RUN_PROPERTIES, _END_PROPERTIES = a("p"), a("t"), a("br"), a("rPr"), a("endParaRPr")
@@ -123,9 +129,9 @@ def _read_paragraph(paragraph: etree._Element) -> _Read:
             parent, percent = node.getparent(), node.find(_PERCENT)
             if factor is None and percent is not None and parent is not None \
                     and parent.tag == _PARAGRAPH_PROPERTIES and parent.getparent() is paragraph:
-                factor = int(percent.get("val", 100000)) / 100000
+                factor = read_number(percent.get("val"), 100000) / 100000
         elif size := node.get("sz"):
-            points = int(size) / 100
+            points = read_number(size, _DEFAULT_SLIDE_PT * 100, 7200) / 100
             largest = points if largest is None or points > largest else largest
     lines.append("".join(current))
     return largest, lines, 1.0 if factor is None else factor
@@ -204,13 +210,13 @@ def _shape_overflow(shape: etree._Element, slide_width: int, slide_height: int) 
     properties = body.find(a("bodyPr"))
 
     def inset(key: str, default: int) -> int:
-        return int(properties.get(key, default)) if properties is not None else default
+        return _emu(properties, key, default) if properties is not None else default
 
     inner = width - inset("lIns", _INSET_LR) - inset("rIns", _INSET_LR)
     scale = 1.0
     autofit = properties.find(a("normAutofit")) if properties is not None else None
     if autofit is not None and autofit.get("fontScale"):
-        scale = int(autofit.get("fontScale", "100000")) / 100000
+        scale = read_number(autofit.get("fontScale"), 100000) / 100000
     needed = _height(paragraphs, inner, scale) + inset("tIns", _INSET_TB) + inset("bIns", _INSET_TB)
     grows = properties is not None and properties.find(a("spAutoFit")) is not None
     if top + (max(needed, height) if grows else height) > slide_height or left + width > slide_width:
@@ -221,13 +227,13 @@ def _shape_overflow(shape: etree._Element, slide_width: int, slide_height: int) 
 
 
 def _table_height(table: etree._Element) -> int:
-    widths = [int(column.get("w", 0)) for column in table.iter(a("gridCol"))]
+    widths = [_emu(column, "w") for column in table.iter(a("gridCol"))]
     total = 0
     for row in table.iter(a("tr")):
         cells = [cell for cell in row if cell.tag == a("tc")]
         needed = max((_text_height(cell, widths[i] - 2 * _TABLE_CELL_INSET if i < len(widths) else 0)
                       + 2 * _INSET_TB for i, cell in enumerate(cells)), default=0)
-        total += max(int(row.get("h", 0)), needed)
+        total += max(_emu(row, "h"), needed)
     return total
 
 
@@ -251,7 +257,7 @@ def _work_out_printable(document: Document) -> tuple[int, int] | None:
         return None
 
     def twips(element: etree._Element, key: str) -> int:
-        return int(element.get(w(key), 0) or 0)
+        return int(read_number(element.get(w(key)), 0, _TWIPS_PER_INCH))
 
     width = twips(size, "w") - twips(margins, "left") - twips(margins, "right")
     header = max(twips(margins, "top"), twips(margins, "header") + _header_twips(document))
@@ -286,13 +292,13 @@ _CELL_WIDTH = path("w:tcPr/w:tcW")
 
 def _cell_twips(cell: etree._Element) -> int:
     width = first(_CELL_WIDTH, cell)
-    return int(width.get(w("w"), 0) or 0) - 2 * _CELL_MARGIN_TWIPS if width is not None else 0
+    return int(read_number(width.get(w("w")), 0, _TWIPS_PER_INCH)) - 2 * _CELL_MARGIN_TWIPS if width is not None else 0
 
 
 def _paragraph_twips(paragraph: etree._Element, width_twips: int = 0) -> int:
     """A paragraph's height: its tallest picture, or its lines wrapped to ``width_twips``."""
-    pictures = [int(extent.get("cy", 0)) // EMU_PER_TWIP for extent in paragraph.iter("{*}extent")]
-    sizes = [int(size.get(w("val"), "0")) / 2 for size in paragraph.iter(w("sz")) if size.get(w("val"))]
+    pictures = [_emu(extent, "cy") // EMU_PER_TWIP for extent in paragraph.iter("{*}extent")]
+    sizes = [_points_of(size.get(w("val"))) for size in paragraph.iter(w("sz")) if size.get(w("val"))]
     size = max(sizes, default=_DEFAULT_WORD_PT)
     text = text_of(paragraph)
     lines = line_count(text, width_twips * EMU_PER_TWIP, size) if width_twips > 0 and text.strip() else 1
@@ -312,7 +318,7 @@ def check_pictures(document: Document) -> Iterator[Issue]:
         inline = extent.getparent()
         if inline is None or inline.tag.rsplit("}", 1)[-1] not in ("inline", "anchor"):
             continue
-        cx, cy = int(extent.get("cx", 0)), int(extent.get("cy", 0))
+        cx, cy = _emu(extent, "cx"), _emu(extent, "cy")
         if cx > width * 1.01 or cy > height * 1.01:
             yield Issue(document.name, document.place_of(document.main_part, inline), "layout/picture-size",
                         f"a picture of {_inches(cx)} x {_inches(cy)} is larger than the printable area "
@@ -327,7 +333,7 @@ def check_tables(document: Document) -> Iterator[Issue]:
         return
     area = _printable(document)
     for table in document.body.iter(w("tbl")):
-        grid = [int(column.get(w("w"), 0) or 0) for column in table.iter(w("gridCol"))]
+        grid = [int(read_number(column.get(w("w")), 0, _TWIPS_PER_INCH)) for column in table.iter(w("gridCol"))]
         rows = [row for row in table if row.tag == w("tr")]
         nested = next(table.iterancestors(w("tbl")), None) is not None
         if area is not None and not nested and rows and sum(grid) * EMU_PER_TWIP > area[0] * 1.01:
@@ -357,7 +363,7 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
     """The first word wider than its cell's column: (word, column, index of its row)."""
     # No cell's text is larger than the table's largest size (or Word's default, for a cell
     # without one): a word that fits at that size needs no measuring paragraph by paragraph.
-    table_pt = max([_DEFAULT_WORD_PT, *(int(value) / 2 for value in cast(list[str], _SIZES(table)))])
+    table_pt = max([_DEFAULT_WORD_PT, *map(_points_of, cast(list[str], _SIZES(table)))])
     bound = _WIDEST_EM * table_pt * EMU_PER_PT
     rooms = [(width - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP for width in grid]
     spanned = bool(_SPANS(table))  # most tables merge no cells: each cell is then one column
@@ -367,7 +373,7 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
             span = 1
             if spanned:
                 span_element = first(_GRID_SPAN, cell)
-                span = int(span_element.get(_VAL, 1)) if span_element is not None else 1
+                span = int(read_number(span_element.get(_VAL), 1)) if span_element is not None else 1
                 width = sum(grid[column:column + span])
                 room = (width - 2 * _CELL_MARGIN_TWIPS) * EMU_PER_TWIP
             else:
@@ -376,21 +382,20 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
             column += span
             if not width:
                 continue
-            # The cell's text run together (tabs and paragraphs joined, so its words are never
-            # shorter than the pieces measured below): when each word fits at the table's
-            # largest size, every piece of it fits at its own. Not so in XML written with
+            # The cell's text run together (tabs, line breaks and paragraphs joined, so each piece
+            # measured below lies inside one of its pieces): when each of its pieces fits at the
+            # table's largest size, every piece below fits at its own. Not so in XML written with
             # line breaks and indents between the runs, which cut a word in two here: measure.
             text = etree.tostring(cell, method="text", encoding="unicode")
             if len(text) * bound <= room:
                 continue  # even as one word in the widest letter the whole text fits
-            if "\n" not in text:
-                words = text.split()
-                if not words or max(map(len, words)) * bound <= room:
-                    continue  # even in the widest letter its longest word fits: nothing to measure
-                if all(text_width(word, table_pt) < room for word in words if len(word) * bound > room):
-                    continue
+            if "\n" not in text and _pieces_fit(text, table_pt, room):
+                continue
+            reading = _cell_reading(cell)  # a name, a line break, a title: not one long word
+            if reading is not None and _pieces_fit(*reading, room):
+                continue
             for paragraph in cell.iter(_P):
-                size = max((int(s.get(_VAL, "0")) / 2 for s in paragraph.iter(_SZ) if s.get(_VAL)),
+                size = max((_points_of(s.get(_VAL)) for s in paragraph.iter(_SZ) if s.get(_VAL)),
                            default=_DEFAULT_WORD_PT)
                 text = text_of(paragraph)
                 if len(text) * size * _WIDEST_EM * EMU_PER_PT <= room:
@@ -399,6 +404,49 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
                     if len(word) * size * _WIDEST_EM * EMU_PER_PT > room and text_width(word, size) > room:
                         return word, column - span + 1, index
     return None
+
+
+# What the measure below reads of a cell, in document order: its paragraphs, their text
+# (a line break or a tab is a space, as text_of reads it) and their font sizes.
+_CELL_READING = path(".//w:p | .//w:t/text() | .//a:t/text() | .//w:br | .//w:cr | .//w:tab | .//a:br"
+                     " | .//w:sz | .//w:txbxContent")
+_TEXT_BOX = w("txbxContent")
+
+
+def _cell_reading(cell: etree._Element) -> tuple[str, float] | None:
+    """The cell's paragraphs' texts as the measure below reads them, a space between two (so
+    that its pieces are theirs), and the largest size any of them is measured at; None for
+    a cell holding a text box (its paragraphs are also read inside the one holding it)."""
+    pieces: list[str] = []
+    sizes: list[float | None] = []  # each paragraph's largest size; None while it sets none
+    for item in cast(list[str | etree._Element], _CELL_READING(cell)):
+        if isinstance(item, str):
+            pieces.append(item)
+        elif item.tag == _SZ:
+            if sizes and item.get(_VAL):
+                sizes[-1] = max(sizes[-1] or 0.0, _points_of(item.get(_VAL)))
+        elif item.tag == _TEXT_BOX:
+            return None
+        else:  # a paragraph's start, a line break, a tab
+            pieces.append(" ")
+            if item.tag == _P:
+                sizes.append(None)
+    return "".join(pieces), max((_DEFAULT_WORD_PT if size is None else size for size in sizes),
+                                default=_DEFAULT_WORD_PT)
+
+
+@lru_cache(maxsize=1 << 14)
+def _pieces_fit(text: str, font_pt: float, room: int) -> bool:
+    """Whether each piece Word never breaks inside ('555-' '0101', 'dwhitfield@example.org')
+    of a cell's text fits in ``room`` EMU at ``font_pt``. Remembered: a county's contacts
+    table is in each of its guides and its contacts document."""
+    bound = _WIDEST_EM * font_pt * EMU_PER_PT
+    return all(len(piece) * bound <= room or text_width(piece, font_pt) < room for piece in unbreakable_pieces(text))
+
+
+def _points_of(half_points: str | None) -> float:
+    """A Word font size (w:sz, in half-points) in points; an unreadable one is Word's default."""
+    return read_number(half_points, _DEFAULT_WORD_PT * 2, 144) / 2
 
 
 def _repeats_header(row: etree._Element) -> bool:

@@ -76,14 +76,22 @@ def _placeholder(text: str) -> tuple[str, ...]:
     return ()
 
 
-_DOUBLES, _PLACEHOLDERS = TextFinder(_doubles), TextFinder(_placeholder)
+def _trips(text: str) -> tuple[tuple[str, str, str], ...]:
+    """What a paragraph's text trips a reader over: ('doubled', the doubled text, the phrase)
+    for each double, ('placeholder', an excerpt, '') for its first placeholder. One finder
+    for both: a part's texts are split, hashed and set aside once."""
+    return (*(("doubled", doubled, phrase) for doubled, phrase in _doubles(text)),
+            *(("placeholder", excerpt, "") for excerpt in _placeholder(text)))
+
+
+_TRIPS = TextFinder(_trips)
 
 
 def check_doubled(document: Document, allowed: Callable[[], frozenset[str]] = frozenset) -> Iterator[Issue]:
     """A word or phrase said twice in a row, unless the source said it so too (``allowed``
     gives the source's doubles; it is asked only when a double is found)."""
-    for paragraph, (doubled, phrase) in document.scan(_DOUBLES):
-        if doubled.casefold() in allowed():
+    for paragraph, (kind, doubled, phrase) in document.scan(_TRIPS):
+        if kind != "doubled" or doubled.casefold() in allowed():
             continue
         yield Issue(document.name, paragraph.place, "text/doubled", f"'{doubled}' says '{phrase}' twice",
                     f"keep one '{phrase}' (a terminology row whose replacement repeats text that "
@@ -92,7 +100,9 @@ def check_doubled(document: Document, allowed: Callable[[], frozenset[str]] = fr
 
 def check_placeholders(document: Document) -> Iterator[Issue]:
     """TODO, FIXME, '{{', '[insert', lorem ipsum: text someone meant to replace."""
-    for paragraph, excerpt in document.scan(_PLACEHOLDERS):
+    for paragraph, (kind, excerpt, _) in document.scan(_TRIPS):
+        if kind != "placeholder":
+            continue
         yield Issue(document.name, paragraph.place, "text/placeholder",
                     f"placeholder text '{excerpt}' is left in",
                     "replace it with the real text (in the overlay or the module) and build again")

@@ -59,3 +59,5 @@ def test_heading_levels_come_from_style_or_outline():
     assert heading_level(fragment(p("x", "Heading3"))[0]) == 3
     assert heading_level(fragment('<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:p>')[0]) == 2
     assert heading_level(fragment(p("x", "BodyText"))[0]) == 0
+    for body_text in ("9", "x", "\u00b2", "12", ""):  # body text, and values no application writes
+        assert heading_level(fragment(f'<w:p><w:pPr><w:outlineLvl w:val="{body_text}"/></w:pPr></w:p>')[0]) == 0

@@ -329,3 +329,72 @@ def test_clock_times_found_from_their_colons_are_the_ones_the_pattern_finds():
         assert clock_starts(text) == [match.start() for match in _CLOCK.finditer(text)], text
 
 
+
+
+# --- numbers as files write them ----------------------------------------------------------
+
+def rewritten(data: bytes, part_pattern: str, changes: list[tuple[str, str]], made: set[str] | None = None) -> bytes:
+    """The package with each regex change made in the parts whose names match; the patterns
+    that changed something are added to ``made``."""
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if re.fullmatch(part_pattern, item.filename):
+                text = content.decode("utf-8")
+                for pattern, replacement in changes:
+                    text, count = re.subn(pattern, replacement, text)
+                    if count and made is not None:
+                        made.add(pattern)
+                content = text.encode("utf-8")
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def test_a_number_no_application_writes_is_passed_over_not_a_crash():
+    odd = "12.5.7"
+    word_changes = [(r'(<w:(?:gridCol|tcW|pgSz|pgMar)[^>]*?w:(?:w|h|left|right|top|bottom|header)=")\d+', rf"\g<1>{odd}"),
+                    (r'(<w:sz w:val=")\d+', rf"\g<1>{odd}"), (r'(<w:gridSpan w:val=")\d+', rf"\g<1>{odd}"),
+                    (r'(<wp:extent c[xy]=")\d+', rf"\g<1>{odd}"), (r'(<w:color w:val=")[0-9A-F]+', r"\g<1>red")]
+    deck_changes = [(r'( (?:sz|x|y|cx|cy|lIns|tIns|fontScale|w|h)=")\d+', rf"\g<1>{odd}"),
+                    (r'(<a:srgbClr val=")[0-9A-F]+', r"\g<1>GGGGGG")]
+    table = make.word_table([0.6, 0.6, 3], [["Emergency", "", "Name"], ["Role", "Emergency", "Name"]], 9,
+                            merged=((0, 0, 1),))
+    coloured = docx.Document(io.BytesIO(make.word_with_picture(6.0, 9.6)))
+    coloured.add_paragraph().add_run("Red text").font.color.rgb = docx.shared.RGBColor(0xC0, 0, 0)
+    made: set[str] = set()
+    documents = {
+        "contacts.docx": rewritten(table, r"word/document\.xml", word_changes, made),
+        "org-chart.docx": rewritten(make.saved(coloured), r"word/document\.xml", word_changes, made),
+        "slides.pptx": rewritten(make.deck({"title": "Agenda", "box": ("Welcome " * 40, 9, 0.5), "color": "FFFF00",
+                                            "fill": "FFFFFF"}), r"ppt/(slides/slide\d+|presentation)\.xml",
+                                 deck_changes, made),
+    }
+    assert made == {pattern for pattern, _ in word_changes + deck_changes}  # every kind of number is made odd
+    for name, data in documents.items():
+        issues = check_documents({name: data}, [name])  # would raise on an unreadable number
+        assert all(issue.check != "file/unreadable" for issue in issues)
+
+
+@pytest.mark.parametrize("value, default, per_inch, expected", [
+    ("22", 0, 144, 22), (" 22 ", 0, 144, 22), ("11pt", 0, 144, 22), ("0.5in", 0, 1440, 720),
+    ("2.54cm", 0, 914400, 914400), ("80%", 100000, 0, 80000), ("1in", 7, 0, 7), ("wide", 7, 1440, 7),
+    (None, 5, 1440, 5), ("", 5, 1440, 5), ("-3", 0, 0, -3),
+])
+def test_numbers_are_read_in_their_own_unit_as_strict_ooxml_writes_them_too(value, default, per_inch, expected):
+    from curriculum_kit.preflight.document import read_number
+
+    assert read_number(value, default, per_inch) == pytest.approx(expected)
+
+
+def test_a_column_width_written_as_a_length_is_measured_as_that_length():
+    rows = [["Role", "Name"], ["Emergency Response", "Maria O'Connell"]]
+    for width, broken in (("0.6in", True), ("1.2in", False)):
+        made: set[str] = set()
+        data = rewritten(make.word_table([0.6, 3], rows, 9), r"word/document\.xml",
+                         [(r'<w:gridCol w:w="864"/>', f'<w:gridCol w:w="{width}"/>')], made)
+        assert made
+        assert bool(found("contacts.docx", data, "layout/word-break")) is broken
