@@ -2,7 +2,8 @@
 """Measure `curriculum-kit build` on a statewide set of inputs, in one run.
 
 1. The whole statewide build (58 counties x the sample modules, --no-pdf), from scratch.
-2. A rebuild with nothing changed (must do no document work), the least of five.
+2. A rebuild with nothing changed (must do no document work; the first build kept the overlays
+   parsed, formats/kept_layers.py), the least of five.
 3. PDFs: one packet's documents converted by curriculum-kit (one LibreOffice start per kind
    of file, in turn, and the same batches in as many LibreOffice processes at once as there
    are cores) against the sum of bare one-file `soffice --headless --convert-to pdf` runs of
