@@ -374,6 +374,7 @@ def _preflight(module: Module, packets: ModulePackets, memory: Memory,
                session: SessionDay | None) -> dict[str, list[Issue]]:
     """Each packet's preflight findings; documents packets share are read once. A planned
     session's agenda document keeps the session's clock (``check_documents``' shift)."""
+    from .generate.package_save import plain_elements
     from .preflight.run import GENERATED_DOCUMENTS, check_documents
 
     hour, minute = module.start_time
@@ -382,8 +383,9 @@ def _preflight(module: Module, packets: ModulePackets, memory: Memory,
         return _source_doubles(module)
 
     generated = {*GENERATED_DOCUMENTS, module.slides.name}
-    return {packet.role: check_documents(packet.documents, generated, doubles, memory=memory, session_shift=shift)
-            for packet in packets.packets}
+    with plain_elements():
+        return {packet.role: check_documents(packet.documents, generated, doubles, memory=memory, session_shift=shift)
+                for packet in packets.packets}
 
 
 _DOUBLES: dict[tuple[Path, ...], frozenset[str]] = {}

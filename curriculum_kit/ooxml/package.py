@@ -136,7 +136,8 @@ class Package:
                                "or PowerPoint and save it again", self.path) from None
         self._verified: set[str] = set()  # entries already inflated and CRC-checked
         try:
-            self._check_entries()
+            if known is None:  # (what this tool's own writer lists needs no checking)
+                self._check_entries()
             self._names = {info.filename.lower(): info for info in self.infos}
             self._defaults, self._overrides = self._content_types()
             self.main_part = self._main_part()

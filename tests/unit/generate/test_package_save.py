@@ -113,3 +113,29 @@ def test_relationships_written_once_per_set_are_each_documents_own(monkeypatch):
     assert saved_bytes(varied(), WHEN) == _library_save(varied())
     assert len(made) > first
     assert saved_bytes(_word(), WHEN) == _library_save(_word())
+
+
+def test_while_preflight_reads_the_libraries_hand_out_plain_elements_and_their_own_after():
+    import docx
+    import pptx
+    from lxml import etree
+
+    from curriculum_kit.generate.package_save import plain_elements
+
+    document, deck = docx.Document(), pptx.Presentation()
+    document.add_paragraph().add_run("Welcome")
+    deck.slides.add_slide(deck.slide_layouts[0])
+    body, slide = document.element.body, deck.slides[0]._element
+    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+    def kinds() -> set[type]:  # new proxies: nothing holds these elements while they are asked for
+        return {type(body[0]), type(body[0][0]), type(next(slide.iter(f"{drawing}bodyPr")))}
+
+    before = kinds()
+    assert etree._Element not in before  # the libraries' classes: CT_P, CT_Slide, ...
+    with plain_elements():
+        assert kinds() == {etree._Element}
+    assert kinds() == before
+    with pytest.raises(RuntimeError), plain_elements():
+        raise RuntimeError("a check failed")
+    assert kinds() == before

@@ -398,3 +398,90 @@ def test_a_column_width_written_as_a_length_is_measured_as_that_length():
                          [(r'<w:gridCol w:w="864"/>', f'<w:gridCol w:w="{width}"/>')], made)
         assert made
         assert bool(found("contacts.docx", data, "layout/word-break")) is broken
+
+
+def _measured_cell_by_cell(table, rows, grid):
+    """The word-break check's definition, with none of its shortcuts: every paragraph of
+    every cell, at its own size, piece by piece."""
+    from curriculum_kit.generate.textfit import unbreakable_pieces
+    from curriculum_kit.preflight import layout
+    from curriculum_kit.preflight.document import text_of
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for index, row in enumerate(rows):
+        column = 0
+        for cell in row.iterchildren(f"{w}tc"):
+            span_element = cell.find(f"{w}tcPr/{w}gridSpan")
+            span = int(span_element.get(f"{w}val")) if span_element is not None else 1
+            width = sum(grid[column:column + span])
+            column += span
+            if not width:
+                continue
+            room = (width - 2 * layout._CELL_MARGIN_TWIPS) * layout.EMU_PER_TWIP
+            for paragraph in cell.iter(f"{w}p"):
+                sizes = [int(s.get(f"{w}val")) / 2 for s in paragraph.iter(f"{w}sz") if s.get(f"{w}val")]
+                size = max(sizes, default=layout._DEFAULT_WORD_PT)
+                for piece in unbreakable_pieces(text_of(paragraph)):
+                    if layout.text_width(piece, size) > room:
+                        return piece, column - span + 1, index
+    return None
+
+
+def test_the_word_break_checks_shortcuts_answer_as_measuring_every_cell_does():
+    """Random tables (merged cells, sizes, line breaks and tabs, several paragraphs, text
+    boxes, DrawingML text, XML written with indents), seeded: the check's shortcuts (a cell's
+    text run together, then read paragraph by paragraph at once, remembered answers) give
+    what measuring every paragraph of every cell gives."""
+    from lxml import etree
+
+    from curriculum_kit.preflight.layout import _broken_word
+
+    w_ns, a_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main", \
+        "http://schemas.openxmlformats.org/drawingml/2006/main"
+    short = ["a", "the", "Name", "CWS", "9:00", "Jo", "Lee", "Ann-Marie", "x/y", "12"]
+    long = ["Consultant,", "dwhitfield@example.org", "(916)", "555-0110", "Welfare-to-Work", "a/b/c/d/e/f",
+            "Supercalifragilisticexpialidocious", "子供福祉サービス", "O'Connell", "WWWWWWWWWWWW", "-", "/"]
+    rng = random.Random(7)
+
+    def run() -> str:
+        size = f'<w:rPr><w:sz w:val="{rng.choice([12, 16, 20, 22, 22, 24, 28, 48])}"/></w:rPr>' \
+            if rng.random() < 0.3 else ""
+        content = []
+        for _ in range(rng.randint(1, 3)):
+            kind = rng.random()
+            if kind < 0.2:
+                content.append(rng.choice(["<w:br/>", "<w:tab/>", "<w:cr/>"]))
+            else:
+                words = long if rng.random() < 0.05 else short
+                content.append(f'<w:t xml:space="preserve">{" ".join(rng.choices(words, k=rng.randint(0, 3)))}</w:t>')
+        return f"<w:r>{size}{''.join(content)}</w:r>"
+
+    def paragraph(depth: int = 0) -> str:
+        inner = "".join(run() for _ in range(rng.randint(0, 3)))
+        if depth == 0 and rng.random() < 0.05:
+            inner += f'<w:r><w:drawing><a:graphic xmlns:a="{a_ns}"><w:txbxContent>{paragraph(1)}</w:txbxContent>' \
+                     "</a:graphic></w:drawing></w:r>"
+        if depth == 0 and rng.random() < 0.05:
+            inner += f'<w:r><a:t xmlns:a="{a_ns}">{rng.choice(long)}</a:t></w:r>'
+        return f"<w:p>{inner}</w:p>"
+
+    broken = 0
+    for _ in range(3_000):
+        columns = rng.randint(1, 5)
+        grid = [rng.choice([0, 700, 1500, 2000, 3000, 4000]) for _ in range(columns)]
+        rows = []
+        for _ in range(rng.randint(1, 4)):
+            cells, column = [], 0
+            while column < columns:
+                span = rng.randint(1, columns - column) if rng.random() < 0.15 else 1
+                merged = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+                cells.append(f"<w:tc>{merged}{''.join(paragraph() for _ in range(rng.randint(1, 3)))}</w:tc>")
+                column += span
+            rows.append(f"<w:tr>{''.join(cells)}</w:tr>")
+        separator = "\n  " if rng.random() < 0.2 else ""
+        table = etree.fromstring(f'<w:tbl xmlns:w="{w_ns}">{separator.join(rows)}</w:tbl>')
+        table_rows = list(table)
+        expected = _measured_cell_by_cell(table, table_rows, grid)
+        broken += expected is not None
+        assert _broken_word(table, table_rows, grid) == expected, etree.tostring(table)
+    assert 300 < broken < 2_700  # both answers are met often
