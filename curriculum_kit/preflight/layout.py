@@ -334,7 +334,7 @@ def check_tables(document: Document) -> Iterator[Issue]:
     area = _printable(document)
     for table in document.body.iter(w("tbl")):
         grid = [int(read_number(column.get(w("w")), 0, _TWIPS_PER_INCH)) for column in table.iter(w("gridCol"))]
-        rows = [row for row in table if row.tag == w("tr")]
+        rows = list(table.iterchildren(_TR))
         nested = next(table.iterancestors(w("tbl")), None) is not None
         if area is not None and not nested and rows and sum(grid) * EMU_PER_TWIP > area[0] * 1.01:
             yield Issue(document.name, document.place_of(document.main_part, rows[0]), "layout/overflow",
@@ -355,7 +355,7 @@ def check_tables(document: Document) -> Iterator[Issue]:
 _GRID_SPAN, _SPANS = path("w:tcPr/w:gridSpan"), path("w:tr/w:tc/w:tcPr/w:gridSpan")
 _SIZES = path(".//w:sz/@w:val")
 _HEADER_ROW, _KEEP_NEXT = path("w:trPr/w:tblHeader"), path("w:pPr/w:keepNext")
-_SZ, _TC, _P, _VAL = w("sz"), w("tc"), w("p"), w("val")
+_SZ, _TC, _TR, _P, _VAL = w("sz"), w("tc"), w("tr"), w("p"), w("val")
 
 
 def _broken_word(table: etree._Element, rows: list[etree._Element],
