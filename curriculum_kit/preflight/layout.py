@@ -80,6 +80,11 @@ def _emu(element: etree._Element, key: str, default: int = 0) -> int:
     return int(read_number(element.get(key), default, EMU_PER_INCH))
 
 
+def _twips(element: etree._Element, key: str) -> int:
+    """A length attribute ('w:w') in twips (Word's unit, 1,440 an inch)."""
+    return int(read_number(element.get(key), 0, _TWIPS_PER_INCH))
+
+
 def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
     xfrm = next(iter(shape.iter(a("xfrm"), p("xfrm"))), None)
     if xfrm is None:
@@ -256,12 +261,9 @@ def _work_out_printable(document: Document) -> tuple[int, int] | None:
     if size is None or margins is None:
         return None
 
-    def twips(element: etree._Element, key: str) -> int:
-        return int(read_number(element.get(w(key)), 0, _TWIPS_PER_INCH))
-
-    width = twips(size, "w") - twips(margins, "left") - twips(margins, "right")
-    header = max(twips(margins, "top"), twips(margins, "header") + _header_twips(document))
-    height = twips(size, "h") - header - twips(margins, "bottom")
+    width = _twips(size, w("w")) - _twips(margins, w("left")) - _twips(margins, w("right"))
+    header = max(_twips(margins, w("top")), _twips(margins, w("header")) + _header_twips(document))
+    height = _twips(size, w("h")) - header - _twips(margins, w("bottom"))
     return width * EMU_PER_TWIP, height * EMU_PER_TWIP
 
 
@@ -292,7 +294,7 @@ _CELL_WIDTH = path("w:tcPr/w:tcW")
 
 def _cell_twips(cell: etree._Element) -> int:
     width = first(_CELL_WIDTH, cell)
-    return int(read_number(width.get(w("w")), 0, _TWIPS_PER_INCH)) - 2 * _CELL_MARGIN_TWIPS if width is not None else 0
+    return _twips(width, w("w")) - 2 * _CELL_MARGIN_TWIPS if width is not None else 0
 
 
 def _paragraph_twips(paragraph: etree._Element, width_twips: int = 0) -> int:
@@ -333,7 +335,7 @@ def check_tables(document: Document) -> Iterator[Issue]:
         return
     area = _printable(document)
     for table in document.body.iter(w("tbl")):
-        grid = [int(read_number(column.get(w("w")), 0, _TWIPS_PER_INCH)) for column in table.iter(w("gridCol"))]
+        grid = [_twips(column, w("w")) for column in table.iter(w("gridCol"))]
         rows = list(table.iterchildren(_TR))
         nested = next(table.iterancestors(w("tbl")), None) is not None
         if area is not None and not nested and rows and sum(grid) * EMU_PER_TWIP > area[0] * 1.01:
