@@ -55,7 +55,7 @@ def _cache_file(folder: Path) -> Path | None:
     home = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache"))
     if not os.path.isabs(home):  # no home to keep it in ('~' left as it is)
         return None
-    name = hashlib.sha256(f"{folder}\0{folder.absolute()}".encode()).hexdigest()[:32]
+    name = hashlib.sha256(os.fsencode(f"{folder}\0{folder.absolute()}")).hexdigest()[:32]
     return Path(home) / "curriculum-kit" / "layers" / f"{name}.pickle"
 
 
@@ -63,25 +63,25 @@ def _fingerprint(folder: Path) -> bytes | None:
     """A digest of the folder's whole tree and of the code that reads it, or None when the
     folder is too big to be worth it or cannot be walked."""
     digest = hashlib.sha256(_code_digest())
-    digest.update(f"{folder}\0{folder.absolute()}\0".encode())
+    digest.update(os.fsencode(f"{folder}\0{folder.absolute()}\0"))  # (a name may be any bytes)
     size = 0
     try:
         for count, (name, info, path) in enumerate(_tree(folder), start=1):
             if count > _MAX_ENTRIES:
                 return None
             if stat.S_ISLNK(info.st_mode):
-                digest.update(f"L{name}\0{os.readlink(path)}\0".encode())
+                digest.update(os.fsencode(f"L{name}\0{os.readlink(path)}\0"))
             elif stat.S_ISDIR(info.st_mode):
-                digest.update(f"D{name}\0".encode())
+                digest.update(os.fsencode(f"D{name}\0"))
             elif stat.S_ISREG(info.st_mode):
                 size += info.st_size
                 if size > _MAX_BYTES:
                     return None
                 with open(path, "rb") as stream:
-                    digest.update(f"F{name}\0{info.st_size}\0".encode())
+                    digest.update(os.fsencode(f"F{name}\0{info.st_size}\0"))
                     digest.update(hashlib.file_digest(stream, "sha256").digest())
             else:  # a FIFO, a socket, a device: never opened (reading refuses it too)
-                digest.update(f"O{name}\0{stat.S_IFMT(info.st_mode)}\0".encode())
+                digest.update(os.fsencode(f"O{name}\0{stat.S_IFMT(info.st_mode)}\0"))
     except (OSError, RecursionError):
         return None
     return digest.digest()

@@ -132,3 +132,14 @@ def test_relative_and_absolute_paths_are_kept_apart():
     folder = write_overlay()
     relative, absolute = kept(folder), kept(folder.absolute())
     assert relative[0].folder == OVERLAYS / "alder-county" and absolute[0].folder == folder.absolute()
+
+
+def test_a_file_name_that_is_not_utf8_is_fingerprinted(cache):
+    folder = write_overlay()
+    try:
+        (Path(os.fsdecode(os.fsencode(folder) + b"/notes-\xff.txt"))).write_bytes(b"a note")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 file names")
+    first = kept(folder)
+    assert list(cache.iterdir()), "the layer was kept"
+    assert kept(folder) == first == fresh(folder)
