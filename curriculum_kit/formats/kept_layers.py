@@ -26,6 +26,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import __version__
 from ..findings import Finding, Findings
 from ..outputs import atomic_output
 from .overlay import Layer, load_layer
@@ -62,10 +63,10 @@ def _cache_file(folder: Path) -> Path | None:
 def _fingerprint(folder: Path) -> bytes | None:
     """A digest of the folder's whole tree and of the code that reads it, or None when the
     folder is too big to be worth it or cannot be walked."""
-    digest = hashlib.sha256(_code_digest())
-    digest.update(os.fsencode(f"{folder}\0{folder.absolute()}\0"))  # (a name may be any bytes)
     size = 0
     try:
+        digest = hashlib.sha256(_code_digest())
+        digest.update(os.fsencode(f"{folder}\0{folder.absolute()}\0"))  # (a name may be any bytes)
         for count, (name, info, path) in enumerate(_tree(folder), start=1):
             if count > _MAX_ENTRIES:
                 return None
@@ -102,9 +103,10 @@ _CODE_DIGEST: list[bytes] = []
 
 
 def _code_digest() -> bytes:
-    """The reading code's sources and the Python that runs it, once a process."""
+    """The reading code's sources, this tool's version and the Python that runs it, once a
+    process."""
     if not _CODE_DIGEST:
-        digest = hashlib.sha256(sys.version.encode())
+        digest = hashlib.sha256(f"{__version__}\0{sys.version}".encode())
         for path in [*sorted(_CODE.glob("*.py")), _CODE.parent / "findings.py", _CODE.parent / "errors.py"]:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         _CODE_DIGEST.append(digest.digest())
@@ -128,5 +130,5 @@ def _write(cache: Path, fingerprint: bytes, layer: Layer, found: list[Finding]) 
         cache.parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(cache) as stream:
             pickle.dump((fingerprint, layer, found), stream, protocol=pickle.HIGHEST_PROTOCOL)
-    except (OSError, pickle.PicklingError):
-        pass  # a cache that cannot be written: the next run reads the folder again
+    except Exception:  # noqa: BLE001 - a cache that cannot be written: the next run reads the folder again
+        pass
