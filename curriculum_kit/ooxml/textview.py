@@ -215,31 +215,41 @@ def read_part(root: etree._Element) -> PartText:
     """The text view of every paragraph, titled element and alt text in a part.
 
     One pass over the tree in document order: per-paragraph iterators and objects cost
-    more than the reading itself on a 300-page guide.
+    more than the reading itself on a 300-page guide. The two common cases — a paragraph's
+    start and a text node in a run right in it — are handled here, with the reader's
+    position and current paragraph in local variables (handed back and forth around the
+    reader's methods, which the rest calls): attribute look-ups were a third of the reading.
     """
     reader = _Reader()
     part, pieces, nodes, starts = reader.part, reader.pieces, reader.part.seg_nodes, reader.part.seg_starts
-    links = reader.links
+    block_starts, block_elements = part.block_starts, part.block_elements
+    links, fields, complex_paragraphs = reader.links, reader.fields, reader.complex
     titled, alt_text_owners = [], []
+    length, current, container, first_segment = 0, None, None, 0  # the reader's, while in here
     for element in root.iter(_ALL_TAGS):
         tag = element.tag
-        if tag == _W_T or tag == _A_T:  # the common case, inline: a text node of a run right in the paragraph
-            current = reader.current
+        if tag == _W_T or tag == _A_T:  # a text node of a run right in the paragraph?
             run = element.getparent()
-            if run is not None and run.getparent() is current and not reader.fields and current not in reader.complex:
+            if run is not None and run.getparent() is current and not fields and current not in complex_paragraphs:
                 text = element.text
                 if text:
-                    container = links.get(run) if links else None
-                    if container != reader.container and len(nodes) > reader.first_segment:
-                        reader.barrier(_boundary_kind(container if container is not None else reader.container))
-                    reader.container = container
-                    starts.append(reader.length)
+                    here = links.get(run) if links else None
+                    if here != container and len(nodes) > first_segment:
+                        reader.length = length
+                        reader.barrier(_boundary_kind(here if here is not None else container))
+                    container = here
+                    starts.append(length)
                     nodes.append(element)
                     pieces.append(text)
-                    reader.length += len(text)
+                    length += len(text)
                 continue
-        if tag in _PARAGRAPH_SET:
-            reader.start_block(element)
+        if tag in _PARAGRAPH_SET:  # what reader.start_block does
+            if block_starts:
+                pieces.append("\x00")
+                length += 1
+            block_starts.append(length)
+            block_elements.append(element)
+            current, first_segment, container = element, len(nodes), None
         elif tag == _A_HLINK:  # in a run's properties, so seen before the run's text
             _note_link(element, links)
         elif tag in _ELEMENT_TEXTS:
@@ -247,7 +257,12 @@ def read_part(root: etree._Element) -> PartText:
         elif tag.endswith(_ALT_TEXT_SUFFIXES):
             alt_text_owners.append(element)
         else:
+            reader.length, reader.current, reader.container, reader.first_segment = (
+                length, current, container, first_segment)
             reader.node(element, tag)
+            length, current, container, first_segment = (
+                reader.length, reader.current, reader.container, reader.first_segment)
+    reader.length, reader.current, reader.container, reader.first_segment = length, current, container, first_segment
     part.paragraph_blocks = len(part.block_starts)
     for element in titled:
         if element.text:
