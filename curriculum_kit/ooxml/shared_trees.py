@@ -40,7 +40,8 @@ class SharedTrees:
     def __init__(self, limit: int = 16 << 20):
         self.limit = limit  # bytes of XML kept parsed (the trees take several times that)
         self._trees: OrderedDict[_Slot, tuple[bytes, etree._Element, int]] = OrderedDict()
-        self._notes: dict[int, dict[Any, Any]] = {}  # id of a kept tree -> what readers noted
+        # id of a kept tree -> (its slot, what readers noted about it)
+        self._kept: dict[int, tuple[_Slot, dict[Any, Any]]] = {}
         self._size = 0
         # id of a tree not offered yet -> (the tree, kept so the id stays its own; its text view)
         self.pending_views: dict[int, tuple[etree._Element, PartText]] = {}
@@ -80,17 +81,22 @@ class SharedTrees:
         known = self._trees.get(slot)
         if known is not None and known[0] != key[0]:
             self._drop(slot)  # other bytes of the same CRC and length: the newer are kept
+        before = self._kept.get(id(root))
+        if before is not None and before[0] != slot:
+            # a tree kept for other bytes, changed since (a county's slide that a deck built
+            # from a damaged module altered): its old bytes and notes describe it no more
+            self._drop(before[0])
         self._trees[slot] = (key[0], root, size)
         self._used.add(slot)
         pending = self.pending_views.pop(id(root), None)
-        self._notes[id(root)] = {} if pending is None else {TEXT_VIEW: pending[1].for_reading()}
+        self._kept[id(root)] = (slot, {} if pending is None else {TEXT_VIEW: pending[1].for_reading()})
         self._size += size
         while self._size > self.limit and len(self._trees) > 1:
             self._drop(next(iter(self._trees)))
 
     def _drop(self, slot: _Slot) -> None:
         _, root, size = self._trees.pop(slot)
-        del self._notes[id(root)]
+        del self._kept[id(root)]
         self._used.discard(slot)
         self._size -= size
 
@@ -98,7 +104,8 @@ class SharedTrees:
         """What readers noted about a tree this holds (a dict to add to), or None for a tree
         it does not hold. Notes live and die with the tree: a tree's id is not reused while
         it is kept here."""
-        return self._notes.get(id(root))
+        kept = self._kept.get(id(root))
+        return kept[1] if kept is not None else None
 
 
 def _slot(key: Key) -> _Slot:

@@ -58,6 +58,24 @@ def test_a_tree_neither_stored_nor_met_again_since_the_last_county_goes_with_its
     assert trees.get((b"m", 1, 8)) is module_slide and trees.get((b"2", 3, 8)) is county_two
 
 
+def test_a_tree_kept_again_for_other_bytes_leaves_its_old_bytes_and_notes_behind():
+    """A county's slide goes into each of its decks; a deck built from a damaged module may
+    alter it before the next deck is saved. The tree then stands for its new bytes only,
+    with fresh notes, and letting go of it later is no error (a KeyError once stopped the
+    build at the county's end)."""
+    trees = SharedTrees()
+    county_slide = slide("contacts")
+    trees.put((b"as first saved", 1, 8), county_slide, 10)
+    trees.notes(county_slide)["checked"] = "before it changed"
+    trees.forget_documents()  # the first county ends; its slide was stored: it stays
+    trees.put((b"as saved again", 2, 8), county_slide, 10)
+    assert trees.get((b"as first saved", 1, 8)) is None
+    assert trees.get((b"as saved again", 2, 8)) is county_slide and trees.notes(county_slide) == {}
+    trees.forget_documents()
+    trees.forget_documents()  # neither stored nor met again: let go
+    assert trees.get((b"as saved again", 2, 8)) is None and trees.notes(county_slide) is None
+
+
 def test_a_view_read_before_saving_goes_with_the_tree_offered_and_only_while_trees_are_taken():
     root = slide("Welcome")
     text_view(root)  # nobody takes saved trees: nothing is kept
