@@ -145,8 +145,8 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
                 guide_places.update(where)
         except BuildError as exc:  # named by the document, unless module.toml's [placement] is at fault
             raise BuildError(exc.message, exc.path if exc.path == module.toml_path else path) from None
-        except _SCHEMA_ERRORS as exc:
-            raise _off_schema(path, exc) from None
+        except Exception as exc:
+            raise _refused(path, exc) from None
         omitted.update(f"optional {m.argument}" for m, action in done if m.name == "optional" and action == "drop")
         return data, any(marker.name == "program" for marker, _ in done)
 
@@ -155,8 +155,8 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
                                                      _as_given(module.slides, deck_titles))
     except BuildError as exc:
         raise BuildError(exc.message, exc.path or module.slides) from None
-    except _SCHEMA_ERRORS as exc:
-        raise _off_schema(module.slides, exc) from None
+    except Exception as exc:
+        raise _refused(module.slides, exc) from None
     omitted.update(dropped)
     shared = {"agenda.docx": agenda_docx(module, overlay, stamp, session), "local-contacts.docx": county.contacts}
     if county.orgchart is not None:
@@ -258,9 +258,37 @@ def _source(path: Path) -> Iterator[tuple[Package, KeptTrees | None]]:
     yield known[1], known[2]
 
 
-def _off_schema(path: Path, exc: Exception) -> BuildError:
-    return BuildError(f"holds XML the Office schema does not allow ({exc}); open it in Word or "
-                      "PowerPoint and save it again", path)
+_LIBRARIES = tuple(os.path.dirname(str(library.__file__)) + os.sep for library in (docx, pptx))
+_OWN = os.path.dirname(__file__) + os.sep
+
+
+def _refused(path: Path, exc: Exception) -> Exception:
+    """What python-docx or python-pptx raised while assembling the module document at
+    ``path``, as the document's error: XML the Office schema does not allow, or something
+    else the library cannot work with (raised in its code, or below it: a slide id that is
+    not a number, a layout without its master). What this tool's own code raised is left as
+    it is (an internal error, to be reported)."""
+    if isinstance(exc, _SCHEMA_ERRORS):
+        return BuildError(f"holds XML the Office schema does not allow ({exc}); open it in Word or "
+                          "PowerPoint and save it again", path)
+    if _raised_in_library(exc):
+        library = "python-pptx" if path.suffix.lower().startswith(".ppt") else "python-docx"
+        return BuildError(f"is built in a way {library} cannot work with ({type(exc).__name__}: {exc}); "
+                          "open it in Word or PowerPoint and save it again", path)
+    return exc
+
+
+def _raised_in_library(exc: BaseException) -> bool:
+    """Whether the last frame of ``exc``'s traceback in this tool's code or the two
+    libraries' is the libraries' (lxml, under them, has no frames of its own)."""
+    last = None
+    trace = exc.__traceback__
+    while trace is not None:
+        name = trace.tb_frame.f_code.co_filename
+        if name.startswith(_LIBRARIES) or name.startswith(_OWN):
+            last = name
+        trace = trace.tb_next
+    return last is not None and last.startswith(_LIBRARIES)
 
 
 def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:

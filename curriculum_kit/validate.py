@@ -231,8 +231,10 @@ def _unbuildable(package: Package) -> list[str]:
     if package.variant:
         return [f"is {package.variant}; open it and save it as a {_PLAIN_NAMES[package.family]}"]
     package.check_xml_parts()
-    return [f"{source or 'the package'} refers ({rel.id}) to '{rel.target}', a part the file does not "
-            "have; open it in Word or PowerPoint and save it again" for source, rel in broken_references(package)]
+    return [*(f"{source or 'the package'} refers ({rel.id}) to '{rel.target}', a part the file does not "
+              "have; open it in Word or PowerPoint and save it again" for source, rel in broken_references(package)),
+            *(f"part '{name}' has no content type in [Content_Types].xml; open it in Word or PowerPoint and "
+              "save it again" for name in package.untyped_parts())]
 
 
 def _misplaced(marker: Marker, kind: str, family: str) -> str | None:

@@ -33,6 +33,8 @@ def part_labels(package: Package, parts: dict[str, str]) -> dict[str, str]:
     if package.family == "presentation":
         slide_numbers = _slide_numbers(package)
         for number, slide in ((n, s) for s, n in slide_numbers.items()):
+            if slide not in parts:
+                continue  # the presentation lists a slide the file does not have (or not as a slide)
             labels[slide] = f"slide {number}"
             for rel in graph.get(slide, []):
                 if rel.target not in parts:

@@ -315,6 +315,11 @@ class Package:
         return [(source, rel) for source, rels in self.graph.items() for rel in rels
                 if not rel.external and not self.has(rel.target)]
 
+    def untyped_parts(self) -> list[str]:
+        """Parts the file refers to that [Content_Types].xml gives no type (python-docx and
+        python-pptx refuse to open such a file; Word and PowerPoint repair it)."""
+        return sorted(name for name in self.graph if name and self.has(name) and not self.content_type(name))
+
     def check_xml_parts(self) -> None:
         """Parse every XML part the document uses, as python-docx and python-pptx will: a
         damaged styles or settings part (which adapt copies untouched) is named here, not deep

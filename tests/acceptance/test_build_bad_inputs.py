@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import shutil
 import zipfile
 
@@ -17,7 +18,7 @@ from pptx.shapes.picture import Picture
 from curriculum_kit.generate.common import LOGO_MAX_WIDTH
 from tests.acceptance.conftest import build_args, run
 from tests.conftest import REPO
-from tests.fixtures import rewrite_zip
+from tests.fixtures import rewrite_zip, with_appended
 
 MODULE = "coordinated-case-planning"
 
@@ -162,6 +163,59 @@ def test_a_deck_whose_xml_breaks_the_office_schema_is_named(samples, tmp_path):
     result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
     assert result.exit_code == 1
     assert "slides.pptx: holds XML the Office schema does not allow" in result.output, result.output
+    assert "internal error" not in result.output
+
+
+def test_a_deck_python_pptx_cannot_work_with_is_named_not_an_internal_error(samples, tmp_path):
+    """A slide id that is not a number passes the engine (which never reads it) but stops
+    python-pptx adding a slide: that module fails with the deck's name and the library's
+    words, not as an internal error (found by mutating the sample modules' XML)."""
+    root, _ = county_copy(samples, tmp_path)
+    deck = root / "base_modules" / MODULE / "slides.pptx"
+    with zipfile.ZipFile(deck) as package:
+        presentation = package.read("ppt/presentation.xml")
+    odd = re.sub(rb'(<p:sldId id=")\d+', rb"\g<1>x2", presentation, count=1)
+    assert odd != presentation
+    deck.write_bytes(rewrite_zip(deck.read_bytes(), {"ppt/presentation.xml": odd}))
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 1
+    assert ("slides.pptx: is built in a way python-pptx cannot work with (ValueError: invalid literal for int() "
+            "with base 10: 'x2'); open it in Word or PowerPoint and save it again") in result.output, result.output
+    assert "internal error" not in result.output
+
+
+def test_a_part_without_a_content_type_fails_its_module_with_the_part_named(samples, tmp_path):
+    """python-docx refuses a part [Content_Types].xml gives no type (a KeyError inside it);
+    build names the part, as validate does."""
+    root, _ = county_copy(samples, tmp_path)
+    guide = root / "base_modules" / MODULE / "facilitator-guide.docx"
+    thumbnail = ('<Relationship Id="rId90" Target="docProps/thumbnail.emz" '
+                 'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"/>')
+    guide.write_bytes(with_appended(guide.read_bytes(), {"_rels/.rels": thumbnail}, {"docProps/thumbnail.emz": "x"}))
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 1
+    assert ("facilitator-guide.docx: part 'docProps/thumbnail.emz' has no content type in [Content_Types].xml; "
+            "open it in Word or PowerPoint and save it again") in result.output, result.output
+    assert "internal error" not in result.output
+
+
+def test_a_styles_part_of_another_type_fails_its_module_with_the_guide_named(samples, tmp_path):
+    """A styles part typed as plain XML: python-docx reads it as a part without styles and
+    fails inside itself (an AttributeError); the module fails with the guide's name."""
+    root, _ = county_copy(samples, tmp_path)
+    guide = root / "base_modules" / MODULE / "facilitator-guide.docx"
+    with zipfile.ZipFile(guide) as package:
+        types = package.read("[Content_Types].xml")
+    untyped = re.sub(rb'<Override[^>]*PartName="/word/styles.xml"[^>]*/>', b"", types)
+    assert untyped != types
+    guide.write_bytes(rewrite_zip(guide.read_bytes(), {"[Content_Types].xml": untyped}))
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 1
+    assert ("facilitator-guide.docx: is built in a way python-docx cannot work with (AttributeError: "
+            "'Part' object has no attribute 'styles')") in result.output, result.output
     assert "internal error" not in result.output
 
 

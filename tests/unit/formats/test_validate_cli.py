@@ -125,6 +125,44 @@ def test_a_part_referring_to_a_missing_part_is_an_error_but_a_link_is_not():
                                 "PowerPoint and save it again")
 
 
+def test_a_part_without_a_content_type_is_an_error():
+    """python-docx and python-pptx refuse a file whose [Content_Types].xml gives a part no
+    type (Word repairs it): validate names the part, as build would fail on it."""
+    folder = write_module()
+    write_overlay()
+    data = (folder / "guide.docx").read_bytes()
+    thumbnail = f'<Relationship Id="rId90" Target="docProps/thumbnail.emz" Type="{RT}metadata/thumbnail"/>'
+    (folder / "guide.docx").write_bytes(with_appended(data, {"_rels/.rels": thumbnail},
+                                                      {"docProps/thumbnail.emz": "a picture"}))
+    result = validate_cli()
+    assert result.exit_code == 1
+    assert lines(result)[0] == ("modules/intro/guide.docx: error: part 'docProps/thumbnail.emz' has no content "
+                                "type in [Content_Types].xml; open it in Word or PowerPoint and save it again")
+    typed = '<Default Extension="emz" ContentType="image/x-emz"/>'
+    (folder / "guide.docx").write_bytes(with_appended((folder / "guide.docx").read_bytes(),
+                                                      {"[Content_Types].xml": typed}))
+    assert validate_cli().exit_code == 0
+
+
+def test_a_deck_listing_a_slide_it_does_not_have_is_an_error_not_a_traceback():
+    """The presentation's slide list names a relationship whose part is missing: named as a
+    broken reference (reading the deck's text for markers once stopped on it)."""
+    folder = write_module()
+    write_overlay()
+    data = (folder / "slides.pptx").read_bytes()
+    presentation = zip_entry(data, "ppt/presentation.xml").decode()
+    listed = presentation.replace("</p:sldIdLst>", '<p:sldId id="999" r:id="rId99"/></p:sldIdLst>')
+    assert listed != presentation
+    gone = f'<Relationship Id="rId99" Target="slides/gone.xml" Type="{RT}slide"/>'
+    (folder / "slides.pptx").write_bytes(with_appended(rewrite_zip(data, {"ppt/presentation.xml": listed.encode()}),
+                                                       {"ppt/_rels/presentation.xml.rels": gone}))
+    result = validate_cli()
+    assert result.exit_code == 1 and no_traceback(result), result.output
+    assert lines(result)[0] == ("modules/intro/slides.pptx: error: ppt/presentation.xml refers (rId99) to "
+                                "'ppt/slides/gone.xml', a part the file does not have; open it in Word or "
+                                "PowerPoint and save it again")
+
+
 def test_a_damaged_part_the_text_engine_would_copy_is_named():
     folder = write_module()
     write_overlay()
