@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -69,15 +70,30 @@ def read_sheet(path: Path, name: str | None) -> Sheet:
                 raise InputError(f"has {len(book.sheetnames)} sheets ({', '.join(book.sheetnames)}); "
                                  "keep only the one to read", path)
             name = book.sheetnames[0]
-        sheet = book[name]
-        sheet.reset_dimensions()  # a writer's stated size may be wrong; read what is there
         rows: list[list[str]] = []
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            if number > MAX_ROWS:
-                raise InputError(f"sheet '{name}' has more than {MAX_ROWS:,} rows", path)
-            rows.append([cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row])
+        try:  # openpyxl reads a sheet's XML only now, row by row
+            sheet = book[name]
+            sheet.reset_dimensions()  # a writer's stated size may be wrong; read what is there
+            for number, row in enumerate(sheet.iter_rows(), start=1):
+                if number > MAX_ROWS:
+                    raise InputError(f"sheet '{name}' has more than {MAX_ROWS:,} rows", path)
+                rows.append([cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row])
+        except _UNREADABLE as exc:
+            raise _unreadable(path, exc) from None
         width = max((len(r) for r in rows), default=0)
         return Sheet(name, [r + [""] * (width - len(r)) for r in rows])
+
+
+# What openpyxl raises on a workbook it cannot read: a damaged zip, XML that does not parse
+# (ElementTree's ParseError is a SyntaxError), or values where the schema wants others (a
+# cell reference, row number or type that is not one: ValueError, TypeError, KeyError, ...).
+_UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, SyntaxError, KeyError, IndexError,
+               ValueError, TypeError, AttributeError)
+
+
+def _unreadable(path: Path, exc: Exception) -> InputError:
+    return InputError(f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); "
+                      "open it in Excel and save it again as .xlsx", path)
 
 
 class _open:
@@ -94,9 +110,8 @@ class _open:
             with warnings.catch_warnings():  # "extension not supported" notes are for developers
                 warnings.simplefilter("ignore")
                 self.book = openpyxl.load_workbook(self.path, read_only=True, data_only=True, keep_links=False)
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-            raise InputError(f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); "
-                             "open it in Excel and save it again as .xlsx", self.path) from None
+        except _UNREADABLE as exc:
+            raise _unreadable(self.path, exc) from None
         return self.book
 
     def __exit__(self, *exc: object) -> None:

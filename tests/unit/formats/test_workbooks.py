@@ -144,6 +144,32 @@ def test_a_workbook_with_a_doctype_is_refused_before_parsing():
                           "a DOCTYPE; a workbook Excel saved never does (refused: entities are never expanded)"]
 
 
+@pytest.mark.parametrize("damage, error", [
+    ((b'<c r="A2"', b'<c r="-2"'), "ValueError: '-' is not a valid column name. Column names are from A to ZZZ"),
+    ((b'<row r="2"', b'<row r="two"'), "ValueError: could not convert string to float: 'two'"),
+    ((b"<v>5305550101</v>", b"<v>five</v>"), "ValueError: could not convert string to float: 'five'"),
+    ((b't="n"><v>5305550101</v>', b't="s"><v>7</v>'), "IndexError: list index out of range"),
+])
+def test_a_workbook_whose_sheet_openpyxl_cannot_read_is_one_error_naming_it(damage, error):
+    """openpyxl reads a sheet's XML only as its rows are asked for: what it raises there (a
+    cell reference or row number that is not one, text in a number cell) is the workbook's
+    error, as when it cannot be opened at all, never a traceback (found by mutating an
+    overlay workbook's XML)."""
+    write_overlay(contacts=None)
+    path = workbook(FOLDER / "contacts.xlsx", {"Contacts": [CONTACT_HEADER, [
+        "cws", "Linkages liaison", "Alder County CWS", "Coordinator", 5305550101, "a@example.org"]]})
+    with zipfile.ZipFile(path) as source:
+        items = [(item, source.read(item)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w") as target:
+        for item, data in items:
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert damage[0] in data
+                data = data.replace(damage[0], damage[1], 1)
+            target.writestr(item, data)
+    assert findings() == [f"overlays/alder-county/contacts.xlsx: error: is not a readable Excel workbook ({error}); "
+                          "open it in Excel and save it again as .xlsx"]
+
+
 @pytest.mark.parametrize("value, number_format, shown", [
     (5305550142, "General", "5305550142"),
     (5305550142.0, "General", "5305550142"),
