@@ -31,6 +31,8 @@ def check_image(path: Path) -> tuple[int, int]:
                     raise InputError(f"logo is {width}x{height} pixels; use at most "
                                      f"{MAX_PIXELS // 1_000_000} megapixels", path)
                 image.verify()
+            with Image.open(path) as image:
+                image.load()  # verify() checks a PNG's chunks, not its pixels: cut-off pixel data shows here
     except InputError:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
