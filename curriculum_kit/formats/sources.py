@@ -22,6 +22,7 @@ from ..findings import Findings
 from .untrusted import (
     CELL_CHARS,
     LONG_TEXT_CHARS,
+    MARKER_SYNTAX,
     NOT_IN_XML,
     SHORT_TEXT_CHARS,
     cell_problem,
@@ -393,7 +394,9 @@ def _row_problem(header: list[str], required: list[str], cells: list[str], sheet
     misfit = _misfit(header, required, cells, sheet) if len(cells) != len(header) else None
     if misfit:  # the usual row has a cell for each column
         return misfit
-    if NOT_IN_XML.search("\n".join(cells)) is None and max(map(len, cells), default=0) <= CELL_CHARS:
+    joined = "\n".join(cells)
+    if (NOT_IN_XML.search(joined) is None and ("{" not in joined or MARKER_SYNTAX.search(joined) is None)
+            and max(map(len, cells), default=0) <= CELL_CHARS):
         return None  # the whole row at once (thousands of rows a build): every cell fits
     for column, cell in zip(header, cells):
         problem = cell_problem(column, cell)

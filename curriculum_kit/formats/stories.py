@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..findings import Findings
 from .programs import BOTH, PROGRAMS, normalize_program
 from .sources import STORY_BYTES, read_text
-from .untrusted import NOT_IN_XML, SHORT_TEXT_CHARS, text_problem
+from .untrusted import MARKER_SYNTAX, NOT_IN_XML, SHORT_TEXT_CHARS, text_problem
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -150,9 +150,10 @@ def _respace(original: list[Span], squeezed: list[Span]) -> list[Span]:
 
 def read_story(path: Path, findings: Findings) -> Story | None:
     text = read_text(path, STORY_BYTES, "a story")
-    bad = NOT_IN_XML.search(text)
+    bad = NOT_IN_XML.search(text) or MARKER_SYNTAX.search(text)
     if bad:
-        findings.error(path, f"the story {text_problem(bad.group(), 1)}", text.count("\n", 0, bad.start()) + 1)
+        findings.error(path, f"the story {text_problem(bad.group(), len(bad.group()))}",
+                       text.count("\n", 0, bad.start()) + 1)
         return None
     lines = text.splitlines()
     while lines and not lines[0].strip():

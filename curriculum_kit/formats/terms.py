@@ -13,9 +13,6 @@ from .sources import first_at, read_table
 COLUMNS = ["term", "replacement"]
 OPTIONAL_COLUMNS = ["case", "note"]
 CASE_MODES = ("auto", "exact")
-# The opening of a module marker, as formats/markers.py reads it: a row holding one would make
-# or break a marker when the text is rewritten.
-MARKER_SYNTAX = re.compile(r"\{\{\s*ck\s*:", re.IGNORECASE)
 # Where a word starts, and the word (or the one non-word character) starting there.
 _WORD_STARTS = re.compile(r"(?<![^\W_])(?:[^\W_]+|[\W_])")
 
@@ -64,13 +61,6 @@ def read_terminology(path: Path, findings: Findings, sheet: str | None = None) -
             continue
         if case not in CASE_MODES:
             findings.error(path, f"case '{row['case']}' must be 'auto' or 'exact'", row.line)
-            continue
-        marked = [what for what, cell in (("term", term), ("replacement", replacement))
-                  if "{" in cell and MARKER_SYNTAX.search(cell)]
-        if marked:
-            findings.error(path, f"{' and '.join(marked)} of '{term}' contain{'s' * (len(marked) == 1)} marker "
-                                 "syntax ({{ck:); markers belong in module documents, and a row holding one "
-                                 "would make or break them", row.line)
             continue
         entry = Term(term, replacement, case, cells.get("note", ""), path, row.line)
         key = entry.key

@@ -15,6 +15,9 @@ import re
 
 # Characters XML 1.0 cannot hold: a Word or PowerPoint file with one does not open.
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The start of a marker ({{ck:contacts}}), the module documents' instructions to the build:
+# in a county's text, placed in a document, the build would read it as one of them.
+MARKER_SYNTAX = re.compile(r"\{\{\s*ck\s*:", re.IGNORECASE)
 
 PROPERTY_CHARS = 255  # Word and PowerPoint keep a document's title, subject and author to 255
 SHORT_TEXT_CHARS = 255  # a TOML value: a name, a title, a path; they end up in document properties
@@ -25,12 +28,14 @@ ID_CHARS = 60  # a slug or module id: part of every packet's file name (see pack
 
 
 def text_problem(value: str, limit: int) -> str | None:
-    """Why ``value`` cannot go into a document, or None: a character XML cannot hold, or
-    more than ``limit`` characters."""
+    """Why ``value`` cannot go into a document, or None: a character XML cannot hold,
+    marker syntax, or more than ``limit`` characters."""
     bad = NOT_IN_XML.search(value)
     if bad:
         return (f"contains the control character U+{ord(bad.group()):04X}, which a Word or "
                 "PowerPoint file cannot hold")
+    if "{" in value and MARKER_SYNTAX.search(value):
+        return "contains marker syntax ({{ck:); markers belong in module documents, not in what goes into them"
     if len(value) > limit:
         return f"is {len(value):,} characters long; at most {limit:,} fit"
     return None

@@ -219,6 +219,22 @@ def test_a_styles_part_of_another_type_fails_its_module_with_the_guide_named(sam
     assert "internal error" not in result.output
 
 
+def test_a_story_with_marker_syntax_fails_its_county_in_build_and_export_with_the_story_named(samples, tmp_path):
+    """'{{ck:x}}' typed into a story was placed in the guide and read there as a marker: build
+    failed each module with an internal error, export with a traceback."""
+    root, folder = county_copy(samples, tmp_path)
+    story = next((folder / "stories").glob("*.md"))
+    story.write_text(story.read_text(encoding="utf-8") + "\nShe kept the {{ck:x}} placement.\n", encoding="utf-8")
+    out = tmp_path / "dist"
+    built = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    exported = run(["export", "cypress-valley-county", "--module", MODULE, "--out", str(tmp_path / "lms"),
+                    "--modules", str(root / "base_modules"), "--overlays", str(root / "county_overlays")])
+    for result in (built, exported):
+        assert result.exit_code == 1
+        assert f"{story.name}:" in result.output and "contains marker syntax ({{ck:)" in result.output, result.output
+        assert "internal error" not in result.output
+
+
 def logos_in_deck(data: bytes) -> list[tuple[str, int, int]]:
     """(alt text, width, height) of every program logo on the slides."""
     deck = pptx.Presentation(io.BytesIO(data))

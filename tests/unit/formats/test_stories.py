@@ -50,3 +50,19 @@ def test_story_with_both_programs_in_one_word():
 def test_story_without_text():
     with_story("# Back to work\nPrograms: CWS\n")
     assert findings() == [f"{MD}:1: error: story has a title but no text"]
+
+
+def test_story_with_marker_syntax():
+    """Placed in a guide or on a slide, '{{ck:x}}' would be read as a marker: the build
+    stopped on it (an internal error) and export with a traceback; validate passed it."""
+    with_story("# Back to work\nPrograms: CWS\n\nShe kept the {{ck:x}} placement.\n")
+    assert findings() == [f"{MD}:4: error: the story contains marker syntax ({{{{ck:); markers belong in module "
+                          "documents, not in what goes into them"]
+
+
+def test_contacts_and_overlay_values_with_marker_syntax():
+    write_overlay(contacts="program,role,name,title,phone,email\n"
+                           "cws,Linkages liaison,{{ck:stories}},Coordinator,530-555-0101,a@example.org\n",
+                  toml=None)
+    assert findings() == ["overlays/alder-county/contacts.csv:2: error: column 'name' ('{{ck:stories}}') contains "
+                          "marker syntax ({{ck:); markers belong in module documents, not in what goes into them"]

@@ -26,6 +26,17 @@ def test_characters_xml_holds(text):
     assert text_problem(text, 100) is None
 
 
+@pytest.mark.parametrize("text", ["{{ck:contacts}}", "the {{ ck:x", "{{CK:stories}}"])
+def test_marker_syntax(text):
+    assert text_problem(text, 100) == ("contains marker syntax ({{ck:); markers belong in module documents, "
+                                       "not in what goes into them")
+
+
+@pytest.mark.parametrize("text", ["{ck:contacts}", "{{ not a marker }}", "ck: {{"])
+def test_braces_that_are_no_marker(text):
+    assert text_problem(text, 100) is None
+
+
 def test_length_limit():
     assert text_problem("A" * 256, 255) == "is 256 characters long; at most 255 fit"
     assert text_problem("A" * 255, 255) is None
