@@ -7,6 +7,7 @@ import random
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 
 import docx
 import pptx
@@ -18,7 +19,7 @@ from pptx.shapes.picture import Picture
 from curriculum_kit.generate.common import LOGO_MAX_WIDTH
 from tests.acceptance.conftest import build_args, run
 from tests.conftest import REPO
-from tests.fixtures import rewrite_zip, with_appended
+from tests.fixtures import rewrite_zip
 
 MODULE = "coordinated-case-planning"
 
@@ -149,74 +150,63 @@ def test_an_output_folder_that_is_a_file_is_one_line_not_a_traceback(samples, tm
     assert blocker.read_text() == "in the way"
 
 
+def build_with_edited_part(samples, tmp_path, document: str, part: str, edit: Callable[[bytes], bytes],
+                           added: dict[str, bytes] | None = None):
+    """Build one county's MODULE after ``edit`` changed ``part`` of the module's ``document``
+    (and ``added`` entries were put in it)."""
+    root, _ = county_copy(samples, tmp_path)
+    path = root / "base_modules" / MODULE / document
+    with zipfile.ZipFile(path) as package:
+        before = package.read(part)
+    after = edit(before)
+    assert after != before
+    path.write_bytes(rewrite_zip(path.read_bytes(), {part: after, **(added or {})}))
+    return run(build_args(root, tmp_path / "dist", "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+
+
+def assert_fails_naming(result, message: str) -> None:
+    assert result.exit_code == 1
+    assert message in result.output, result.output
+    assert "internal error" not in result.output
+
+
 def test_a_deck_whose_xml_breaks_the_office_schema_is_named(samples, tmp_path):
     """Well-formed XML python-pptx still refuses (a run whose text element is in another
     namespace) fails that module with the deck's name, not as an internal error."""
-    root, _ = county_copy(samples, tmp_path)
-    deck = root / "base_modules" / MODULE / "slides.pptx"
-    with zipfile.ZipFile(deck) as package:
-        notes = package.read("ppt/notesSlides/notesSlide2.xml")
-    assert b"<a:t>" in notes
-    deck.write_bytes(rewrite_zip(deck.read_bytes(), {
-        "ppt/notesSlides/notesSlide2.xml": notes.replace(b"<a:t>", b'<a:t xmlns:a="urn:not-drawingml">', 1)}))
-    out = tmp_path / "dist"
-    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
-    assert result.exit_code == 1
-    assert "slides.pptx: holds XML the Office schema does not allow" in result.output, result.output
-    assert "internal error" not in result.output
+    result = build_with_edited_part(samples, tmp_path, "slides.pptx", "ppt/notesSlides/notesSlide2.xml",
+                                    lambda notes: notes.replace(b"<a:t>", b'<a:t xmlns:a="urn:not-drawingml">', 1))
+    assert_fails_naming(result, "slides.pptx: holds XML the Office schema does not allow")
 
 
 def test_a_deck_python_pptx_cannot_work_with_is_named_not_an_internal_error(samples, tmp_path):
     """A slide id that is not a number passes the engine (which never reads it) but stops
     python-pptx adding a slide: that module fails with the deck's name and the library's
     words, not as an internal error (found by mutating the sample modules' XML)."""
-    root, _ = county_copy(samples, tmp_path)
-    deck = root / "base_modules" / MODULE / "slides.pptx"
-    with zipfile.ZipFile(deck) as package:
-        presentation = package.read("ppt/presentation.xml")
-    odd = re.sub(rb'(<p:sldId id=")\d+', rb"\g<1>x2", presentation, count=1)
-    assert odd != presentation
-    deck.write_bytes(rewrite_zip(deck.read_bytes(), {"ppt/presentation.xml": odd}))
-    out = tmp_path / "dist"
-    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
-    assert result.exit_code == 1
-    assert ("slides.pptx: is built in a way python-pptx cannot work with (ValueError: invalid literal for int() "
-            "with base 10: 'x2'); open it in Word or PowerPoint and save it again") in result.output, result.output
-    assert "internal error" not in result.output
+    result = build_with_edited_part(samples, tmp_path, "slides.pptx", "ppt/presentation.xml",
+                                    lambda xml: re.sub(rb'(<p:sldId id=")\d+', rb"\g<1>x2", xml, count=1))
+    assert_fails_naming(result, "slides.pptx: is built in a way python-pptx cannot work with (ValueError: invalid "
+                                "literal for int() with base 10: 'x2'); open it in Word or PowerPoint and save it again")
 
 
 def test_a_part_without_a_content_type_fails_its_module_with_the_part_named(samples, tmp_path):
     """python-docx refuses a part [Content_Types].xml gives no type (a KeyError inside it);
     build names the part, as validate does."""
-    root, _ = county_copy(samples, tmp_path)
-    guide = root / "base_modules" / MODULE / "facilitator-guide.docx"
     thumbnail = ('<Relationship Id="rId90" Target="docProps/thumbnail.emz" '
                  'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"/>')
-    guide.write_bytes(with_appended(guide.read_bytes(), {"_rels/.rels": thumbnail}, {"docProps/thumbnail.emz": "x"}))
-    out = tmp_path / "dist"
-    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
-    assert result.exit_code == 1
-    assert ("facilitator-guide.docx: part 'docProps/thumbnail.emz' has no content type in [Content_Types].xml; "
-            "open it in Word or PowerPoint and save it again") in result.output, result.output
-    assert "internal error" not in result.output
+    result = build_with_edited_part(samples, tmp_path, "facilitator-guide.docx", "_rels/.rels",
+                                    lambda rels: rels.replace(b"</Relationships>", thumbnail.encode() + b"</Relationships>"),
+                                    {"docProps/thumbnail.emz": b"x"})
+    assert_fails_naming(result, "facilitator-guide.docx: part 'docProps/thumbnail.emz' has no content type in "
+                                "[Content_Types].xml; open it in Word or PowerPoint and save it again")
 
 
 def test_a_styles_part_of_another_type_fails_its_module_with_the_guide_named(samples, tmp_path):
     """A styles part typed as plain XML: python-docx reads it as a part without styles and
     fails inside itself (an AttributeError); the module fails with the guide's name."""
-    root, _ = county_copy(samples, tmp_path)
-    guide = root / "base_modules" / MODULE / "facilitator-guide.docx"
-    with zipfile.ZipFile(guide) as package:
-        types = package.read("[Content_Types].xml")
-    untyped = re.sub(rb'<Override[^>]*PartName="/word/styles.xml"[^>]*/>', b"", types)
-    assert untyped != types
-    guide.write_bytes(rewrite_zip(guide.read_bytes(), {"[Content_Types].xml": untyped}))
-    out = tmp_path / "dist"
-    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
-    assert result.exit_code == 1
-    assert ("facilitator-guide.docx: is built in a way python-docx cannot work with (AttributeError: "
-            "'Part' object has no attribute 'styles')") in result.output, result.output
-    assert "internal error" not in result.output
+    result = build_with_edited_part(samples, tmp_path, "facilitator-guide.docx", "[Content_Types].xml",
+                                    lambda types: re.sub(rb'<Override[^>]*PartName="/word/styles.xml"[^>]*/>', b"", types))
+    assert_fails_naming(result, "facilitator-guide.docx: is built in a way python-docx cannot work with "
+                                "(AttributeError: 'Part' object has no attribute 'styles')")
 
 
 def test_a_story_with_marker_syntax_fails_its_county_in_build_and_export_with_the_story_named(samples, tmp_path):
@@ -230,9 +220,8 @@ def test_a_story_with_marker_syntax_fails_its_county_in_build_and_export_with_th
     exported = run(["export", "cypress-valley-county", "--module", MODULE, "--out", str(tmp_path / "lms"),
                     "--modules", str(root / "base_modules"), "--overlays", str(root / "county_overlays")])
     for result in (built, exported):
-        assert result.exit_code == 1
-        assert f"{story.name}:" in result.output and "contains marker syntax ({{ck:)" in result.output, result.output
-        assert "internal error" not in result.output
+        assert_fails_naming(result, f"{story.name}:")
+        assert "contains marker syntax ({{ck:)" in result.output, result.output
 
 
 def logos_in_deck(data: bytes) -> list[tuple[str, int, int]]:
