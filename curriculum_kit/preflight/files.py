@@ -7,14 +7,18 @@ other folder (a build's output, a county's folder) for every packet and document
 
 from __future__ import annotations
 
+import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import InputError, display_path
+from ..formats.sources import SYMLINK, read_bytes
 from .issues import Issue
 from .run import DOCUMENT_SUFFIXES, GENERATED_DOCUMENTS, check_documents
 
 MODULE_FILE = "module.toml"
+MAX_FILE_BYTES = 512 << 20  # a guide with its photos is tens of MB; more is not a document
 
 
 def check_paths(paths: list[Path]) -> tuple[list[Issue], int]:
@@ -23,48 +27,83 @@ def check_paths(paths: list[Path]) -> tuple[list[Issue], int]:
     issues: list[Issue] = []
     checked = 0
     for path in paths:
-        found, count = _check_path(path)
+        found, count = _check_path(path, named=True)
         issues += found
         checked += count
     return issues, checked
 
 
-def _check_path(path: Path) -> tuple[list[Issue], int]:
-    if not path.exists():
+def _check_path(path: Path, named: bool) -> tuple[list[Issue], int]:
+    """A path given on the command line (``named``: a link is followed, as the user meant
+    it) or met in a folder (a link is not followed, a FIFO or device never opened: each is
+    a finding, and the walk goes on)."""
+    if named and not path.exists():
         raise InputError("does not exist", path)
-    if path.is_dir():
+    if path.is_dir() and (named or not path.is_symlink()):
         if (path / MODULE_FILE).is_file():
-            documents = {display_path(p): p.read_bytes() for p in sorted(path.iterdir())
-                         if p.suffix.lower() in DOCUMENT_SUFFIXES}
-            return check_documents(documents, module_source=True), len(documents)
+            documents = {}
+            issues: list[Issue] = []
+            for child in sorted(path.iterdir()):
+                if child.suffix.lower() in DOCUMENT_SUFFIXES:
+                    try:
+                        documents[display_path(child)] = _document_bytes(child, named=False)
+                    except InputError as exc:
+                        issues.append(_unreadable(child, exc))
+            return issues + check_documents(documents, module_source=True), len(documents) + len(issues)
         issues, count = [], 0
         for child in sorted(path.iterdir()):
             if child.is_dir() or child.suffix.lower() in (*DOCUMENT_SUFFIXES, ".zip"):
-                found, checked = _check_path(child)  # a module folder inside is checked as a module
+                found, checked = _check_path(child, named=False)  # a module folder inside is checked as a module
                 issues += found
                 count += checked
         return issues, count
     suffix = path.suffix.lower()
-    if suffix == ".zip":
-        return _check_zip(path)
-    if suffix not in DOCUMENT_SUFFIXES:
-        raise InputError("is not a .docx, .pptx, packet .zip or folder; check takes those", path)
-    return check_documents({display_path(path): path.read_bytes()}), 1
-
-
-def _check_zip(path: Path) -> tuple[list[Issue], int]:
+    if suffix not in (*DOCUMENT_SUFFIXES, ".zip"):
+        if named:
+            raise InputError("is not a .docx, .pptx, packet .zip or folder; check takes those", path)
+        return [_unreadable(path, InputError(SYMLINK, path))], 1  # a link to a folder, not followed
     try:
-        with zipfile.ZipFile(path) as archive:
-            documents = {name: archive.read(name) for name in archive.namelist()
-                         if name.lower().endswith(DOCUMENT_SUFFIXES)}
-    except (zipfile.BadZipFile, OSError) as exc:
+        data = _document_bytes(path, named)
+    except InputError as exc:
+        if named:
+            raise
+        return [_unreadable(path, exc)], 1
+    if suffix == ".zip":
+        return _check_zip(path, data)
+    return check_documents({display_path(path): data}), 1
+
+
+def _document_bytes(path: Path, named: bool) -> bytes:
+    return read_bytes(path, MAX_FILE_BYTES, "a document or packet", named=named)
+
+
+def _unreadable(path: Path, exc: InputError) -> Issue:
+    return Issue(display_path(path), "file", "file/unreadable", exc.message,
+                 "only regular files in a folder are checked; name a linked document itself to check it")
+
+
+def _check_zip(path: Path, data: bytes) -> tuple[list[Issue], int]:
+    prefix = display_path(path)
+    issues: list[Issue] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            documents = {}
+            for info in archive.infolist():
+                if not info.filename.lower().endswith(DOCUMENT_SUFFIXES):
+                    continue
+                if info.file_size > MAX_FILE_BYTES:  # read only what a document can be (a zip bomb is not)
+                    issues.append(Issue(f"{prefix}:{info.filename}", "file", "file/unreadable",
+                                        f"is {info.file_size >> 20} MB; a document may be at most "
+                                        f"{MAX_FILE_BYTES >> 20} MB", "check the packet as build wrote it"))
+                    continue
+                documents[info.filename] = archive.read(info)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
         raise InputError(f"is not a readable zip ({exc})", path) from None
     documents = _inside_packet_folder(documents)
-    prefix = display_path(path)
     generated = {name for name in documents if name.rsplit("/", 1)[-1] in GENERATED_DOCUMENTS}
-    issues = check_documents(documents, generated)
-    return [Issue(f"{prefix}:{issue.file}", issue.place, issue.check, issue.message, issue.fix)
-            for issue in issues], len(documents)
+    found = check_documents(documents, generated)
+    return issues + [Issue(f"{prefix}:{issue.file}", issue.place, issue.check, issue.message, issue.fix)
+                     for issue in found], len(documents) + len(issues)
 
 
 def _inside_packet_folder(documents: dict[str, bytes]) -> dict[str, bytes]:

@@ -19,6 +19,7 @@ Check = Callable[[Document], Iterator[Issue]]
 CHECKS: tuple[Check, ...] = (check_placeholders, check_cover_fields, check_slide_layout, check_pictures,
                              check_tables, check_alt_text, check_slide_titles, check_language, check_contrast)
 DOCUMENT_SUFFIXES = (".docx", ".pptx", ".docm", ".pptm")
+_SAVE_AGAIN = "open it in Word or PowerPoint and save it again"  # what most reading errors end with
 # The documents of a packet the tool lays out itself (besides the deck's county slides):
 # every text box of them is held to fitting.
 GENERATED_DOCUMENTS = ("agenda.docx", "local-contacts.docx", "org-chart.docx", "sign-in-sheet.docx",
@@ -83,8 +84,7 @@ def _check_one(name: str, data: bytes, generated: bool, source_doubles: Callable
     try:
         document = open_document(name, data, generated, trees)
     except CurriculumKitError as exc:
-        return [Issue(name, "file", "file/unreadable", exc.message,
-                      "open it in Word or PowerPoint and save it again")], []
+        return [Issue(name, "file", "file/unreadable", exc.message.removesuffix(f"; {_SAVE_AGAIN}"), _SAVE_AGAIN)], []
     issues = list(check_doubled(document, source_doubles))
     for check in CHECKS:
         issues.extend(check(document))

@@ -4,20 +4,26 @@ validate failing first with the words build would fail with."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pptx
 import pytest
 
 from curriculum_kit.formats.library import Library
+from curriculum_kit.formats.sources import SYMLINK
 from curriculum_kit.pipeline import BuildOptions, build
 from curriculum_kit.preflight.agenda import find_agendas
 from curriculum_kit.preflight.document import open_document
 from curriculum_kit.validate import validate
 from tests.acceptance.conftest import build_args, run
 from tests.acceptance.test_build import COUNTIES, MODULES, members
+from tests.conftest import REPO
 
 
 def test_the_bundled_packets_have_no_findings(built):
@@ -117,6 +123,55 @@ def test_check_passes_the_academy_modules_as_given_and_refuses_what_it_cannot_re
     result = run(["check", str(tmp_path / "notes.txt")])
     assert result.exit_code == 1
     assert result.output.endswith("notes.txt: is not a .docx, .pptx, packet .zip or folder; check takes those\n")
+
+
+@contextmanager
+def _stopped_after(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang, when what runs inside takes longer than ``seconds``."""
+    def stop(*_: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_check_walks_a_folder_without_following_links_or_opening_pipes(tmp_path):
+    """A FIFO in a folder hung `check` (it was read), a link to a folder above it made the
+    walk go round until names grew too long, and a link to a file outside was read. Each is
+    now a finding, and the walk goes on; named on the command line, a FIFO is an error."""
+    folder = tmp_path / "packets"
+    folder.mkdir()
+    shutil.copy(REPO / "base_modules" / "linkages-orientation" / "handout-roles-at-a-glance.docx", folder / "a.docx")
+    os.mkfifo(folder / "pipe.docx")
+    (folder / "outside.docx").symlink_to(REPO / "base_modules" / "linkages-orientation" / "slides.pptx")
+    (folder / "again").symlink_to(folder)
+    with _stopped_after(30):  # reading the pipe would wait for a writer for ever
+        result = run(["check", str(folder), "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    unreadable = sorted((Path(f["file"]).name, f["message"]) for f in report["findings"]
+                        if f["check"] == "file/unreadable")
+    assert unreadable == [("again", SYMLINK), ("outside.docx", SYMLINK),
+                          ("pipe.docx", "is a named pipe (FIFO), not a regular file")]
+    assert report["documents"] == 4  # a.docx checked as well, the walk went on
+    with _stopped_after(30):
+        named = run(["check", str(folder / "pipe.docx")])
+    assert named.exit_code == 1 and named.output.endswith("pipe.docx: is a named pipe (FIFO), not a regular file\n")
+
+
+def test_check_names_a_document_damaged_inside_a_packet_once(tmp_path):
+    packet = tmp_path / "packet.zip"
+    with zipfile.ZipFile(packet, "w") as archive:
+        archive.writestr("guide.docx", b"PK\x03\x04 cut short")
+    result = run(["check", str(packet)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].endswith(
+        "packet.zip:guide.docx: file: is damaged: not a complete zip archive (truncated or corrupt); "
+        "open it in Word or PowerPoint and save it again")
 
 
 def test_build_strict_ships_no_packet_with_a_finding(samples, tmp_path):
