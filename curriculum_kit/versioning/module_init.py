@@ -22,6 +22,7 @@ from ..formats.folders import MODULE_FILE
 from ..formats.module import ID_PATTERN, LEVELS, TODO
 from ..formats.placement import back_matter_index, closing_index
 from ..formats.semver import Version
+from ..formats.sources import not_regular
 from ..ooxml.names import DC_NS, w
 from ..ooxml.outline import deck_titles, guide_headings
 from ..ooxml.package import Package
@@ -57,7 +58,13 @@ def init_module(folder: Path, module_id: str | None = None, level: str | None = 
         raise InputError(f"{MODULE_FILE} already exists; curriculum-kit never overwrites it (edit it, or "
                          "remove it to start again)", target)
     draft = ModuleDraft(target)
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(("~$", ".")))
+    files = []
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(("~$", "."))):
+        problem = not_regular(path)  # a link or a pipe is never a module's file (validate refuses it)
+        if problem is None:
+            files.append(path)
+        elif path.suffix.lower() in (".docx", ".pptx"):
+            draft.advice.append(f"{path.name}: {problem}")
     for path in files:
         if path.suffix.lower() in SAVE_AS:
             draft.advice.append(f"{path.name}: save it as a {SAVE_AS[path.suffix.lower()]} file (File > Save As) "

@@ -6,6 +6,7 @@ python-pptx documents written for one rule.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -64,6 +65,20 @@ def test_old_formats_get_the_advice_to_save_them_again(tmp_path):
     assert draft.advice == [
         "Extra deck.odp: save it as a .pptx file (File > Save As) and run 'curriculum-kit module init' again",
         "Handout 2.doc: save it as a .docx file (File > Save As) and run 'curriculum-kit module init' again"]
+
+
+def test_a_link_or_a_pipe_is_no_module_file_and_is_said_so(tmp_path):
+    """A handout linked from elsewhere was listed in [files], and validate then refused it;
+    a pipe was passed over in silence. Neither is taken; a link or pipe named like a
+    document is named in the advice."""
+    folder = academy_folder(tmp_path)
+    (folder / "linked handout.docx").symlink_to(SAMPLE / "facilitator-guide.docx")
+    os.mkfifo(folder / "pipe.docx")
+    draft = init_module(folder)
+    written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
+    assert "linked handout.docx" not in written["files"]["handouts"]
+    assert [line.split(":")[0] for line in draft.advice] == ["linked handout.docx", "pipe.docx"]
+    assert draft.advice[0].startswith("linked handout.docx: is a symbolic link")
 
 
 def test_a_folder_with_only_old_files_is_one_line(tmp_path):
