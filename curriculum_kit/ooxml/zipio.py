@@ -42,6 +42,8 @@ def dos_time(date_time: DateTime) -> tuple[int, int]:
 
 def raw_entry(source: BinaryIO, info: zipfile.ZipInfo) -> bytes:
     """The compressed bytes of an entry exactly as stored, read from its local header."""
+    if info.header_offset < 0:  # zipfile's reckoning when bytes are missing before the directory
+        raise zipfile.BadZipFile(f"{info.filename} starts before the file does")
     source.seek(info.header_offset)
     header = source.read(_LOCAL_HEADER.size)
     if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":

@@ -9,7 +9,10 @@ import zlib
 
 import pytest
 
+from curriculum_kit.errors import PackageError
+from curriculum_kit.ooxml.package import Package
 from curriculum_kit.ooxml.zipio import ZipWriter, deflate
+from tests.fixtures import make_docx
 
 
 @pytest.mark.parametrize("size", [0, 1, 5_000, (1 << 20) - 1, 3 << 20])
@@ -48,3 +51,19 @@ def test_a_writer_that_does_not_deflate_stores_what_it_is_given():
         assert package.testzip() is None
         assert [info.compress_type for info in package.infolist()] == [zipfile.ZIP_STORED] * 2
         assert package.read("word/document.xml") == small and package.read("word/media/big.bin") == large
+
+
+def test_an_entry_whose_start_is_cut_off_is_a_damaged_zip_in_memory_as_on_disk(tmp_path):
+    """Bytes missing before the central directory make zipfile reckon an entry starts before
+    the file: seeking there raised an OSError on disk but a ValueError in memory, which
+    `check` (reading documents into memory) let out as a traceback."""
+    data = make_docx(tmp_path / "guide.docx", "<w:p><w:r><w:t>Hello</w:t></w:r></w:p>").read_bytes()
+    cut = data[:10] + data[200:]  # the first entry's header and some of its bytes gone
+    with zipfile.ZipFile(io.BytesIO(cut)) as archive:
+        assert min(info.header_offset for info in archive.infolist()) < 0
+    (tmp_path / "cut.docx").write_bytes(cut)
+    for opened in (lambda: Package(tmp_path / "cut.docx", cut), lambda: Package(tmp_path / "cut.docx")):
+        with pytest.raises(PackageError) as caught:
+            with opened() as package:
+                package.xml(package.main_part)
+        assert caught.value.message.startswith("is damaged: entry ")
