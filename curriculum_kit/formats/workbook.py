@@ -84,11 +84,12 @@ def read_sheet(path: Path, name: str | None) -> Sheet:
         return Sheet(name, [r + [""] * (width - len(r)) for r in rows])
 
 
-# What openpyxl raises on a workbook it cannot read: a damaged zip, XML that does not parse
+# What zipfile and openpyxl raise on a workbook they cannot read: a damaged zip (an entry that
+# does not inflate, a bad CRC, a compression method zipfile lacks), XML that does not parse
 # (ElementTree's ParseError is a SyntaxError), or values where the schema wants others (a
 # cell reference, row number or type that is not one: ValueError, TypeError, KeyError, ...).
-_UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, SyntaxError, KeyError, IndexError,
-               ValueError, TypeError, AttributeError)
+_UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, SyntaxError, KeyError,
+               IndexError, ValueError, TypeError, AttributeError)
 
 
 def _unreadable(path: Path, exc: Exception) -> InputError:
@@ -129,16 +130,20 @@ def _check_package(path: Path) -> None:
     if not zipfile.is_zipfile(path):
         raise InputError("is not an .xlsx workbook (an old .xls, or a CSV renamed?); "
                          "in Excel: Save As > 'Excel Workbook (.xlsx)'", path)
-    with zipfile.ZipFile(path) as archive:
-        entries = archive.infolist()
-        if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_INFLATED_BYTES:
-            raise InputError("unpacks to more than a workbook of lists can hold; refusing a likely zip bomb", path)
-        for entry in entries:
-            if entry.filename.endswith((".xml", ".rels")):
-                with archive.open(entry) as stream:
-                    if _DOCTYPE.search(stream.read(MAX_INFLATED_BYTES)):
-                        raise InputError(f"part '{entry.filename}' declares a DOCTYPE; a workbook Excel "
-                                         "saved never does (refused: entities are never expanded)", path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_INFLATED_BYTES:
+                raise InputError("unpacks to more than a workbook of lists can hold; refusing a likely zip bomb",
+                                 path)
+            for entry in entries:
+                if entry.filename.endswith((".xml", ".rels")):
+                    with archive.open(entry) as stream:
+                        if _DOCTYPE.search(stream.read(MAX_INFLATED_BYTES)):
+                            raise InputError(f"part '{entry.filename}' declares a DOCTYPE; a workbook Excel "
+                                             "saved never does (refused: entities are never expanded)", path)
+    except _UNREADABLE as exc:  # a damaged zip: an entry that does not inflate, a bad CRC or header
+        raise _unreadable(path, exc) from None
 
 
 def cell_text(value: object, number_format: str | None) -> str:
