@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import struct
 import warnings
+import zlib
 from pathlib import Path
 
 from ..errors import InputError
@@ -35,8 +37,8 @@ def check_image(path: Path) -> tuple[int, int]:
                 image.load()  # verify() checks a PNG's chunks, not its pixels: cut-off pixel data shows here
     except InputError:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
+    except (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError, struct.error, zlib.error,
+            Image.DecompressionBombError, Image.DecompressionBombWarning):  # what Pillow raises on damaged files
         raise InputError("logo is not a readable image (PNG, JPEG, GIF or BMP)", path) from None
     if kind not in FORMATS:
         raise InputError(f"logo is a {kind} image; use PNG, JPEG, GIF or BMP", path)

@@ -120,18 +120,28 @@ def test_logo_that_is_not_an_image():
                           "logo is not a readable image (PNG, JPEG, GIF or BMP)"]
 
 
+def test_logo_with_no_pixel_data_at_all():
+    """A PNG of a header and an end, no image data: Pillow raised an IndexError reading it,
+    which escaped validate (found by flipping, cutting and inserting bytes in logos)."""
+    write_overlay()
+    (OVERLAYS / "alder-county" / "logos" / "dcfs.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)) + _chunk(b"IEND", b""))
+    assert findings() == [f"{TOML}:8: error: 'programs.cws.logo' = 'logos/dcfs.png': "
+                          "logo is not a readable image (PNG, JPEG, GIF or BMP)"]
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
 def test_logo_whose_pixels_are_cut_off():
     """A PNG whose chunks are whole but whose pixel data ends early passes Pillow's verify();
     build then failed drawing it (an internal error). validate now reads the pixels too."""
     write_overlay()
     header = struct.pack(">IIBBBBB", 400, 300, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00" * 100)  # a few bytes of a 400 x 300 picture
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
     (OVERLAYS / "alder-county" / "logos" / "dcfs.png").write_bytes(
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+        b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", pixels) + _chunk(b"IEND", b""))
     assert findings() == [f"{TOML}:8: error: 'programs.cws.logo' = 'logos/dcfs.png': "
                           "logo is not a readable image (PNG, JPEG, GIF or BMP)"]
 
