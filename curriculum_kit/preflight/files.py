@@ -48,7 +48,7 @@ def _check_path(path: Path, named: bool) -> tuple[list[Issue], int]:
                     try:
                         documents[display_path(child)] = _document_bytes(child, named=False)
                     except InputError as exc:
-                        issues.append(_unreadable(child, exc))
+                        issues.append(_unreadable(child, exc.message))
             return issues + check_documents(documents, module_source=True), len(documents) + len(issues)
         issues, count = [], 0
         for child in sorted(path.iterdir()):
@@ -61,13 +61,13 @@ def _check_path(path: Path, named: bool) -> tuple[list[Issue], int]:
     if suffix not in (*DOCUMENT_SUFFIXES, ".zip"):
         if named:
             raise InputError("is not a .docx, .pptx, packet .zip or folder; check takes those", path)
-        return [_unreadable(path, InputError(SYMLINK, path))], 1  # a link to a folder, not followed
+        return [_unreadable(path, SYMLINK)], 1  # a link to a folder, not followed
     try:
         data = _document_bytes(path, named)
     except InputError as exc:
         if named:
             raise
-        return [_unreadable(path, exc)], 1
+        return [_unreadable(path, exc.message)], 1
     if suffix == ".zip":
         return _check_zip(path, data)
     return check_documents({display_path(path): data}), 1
@@ -77,8 +77,9 @@ def _document_bytes(path: Path, named: bool) -> bytes:
     return read_bytes(path, MAX_FILE_BYTES, "a document or packet", named=named)
 
 
-def _unreadable(path: Path, exc: InputError) -> Issue:
-    return Issue(display_path(path), "file", "file/unreadable", exc.message,
+def _unreadable(path: Path, why: str) -> Issue:
+    """A file met in a folder that is not read (a link, a pipe, too large): a finding."""
+    return Issue(display_path(path), "file", "file/unreadable", why,
                  "only regular files in a folder are checked; name a linked document itself to check it")
 
 
