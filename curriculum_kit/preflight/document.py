@@ -16,7 +16,7 @@ from typing import Generic, TypeVar, cast
 from lxml import etree
 
 from ..ooxml.locations import BlockLocator
-from ..ooxml.names import R_NS, a, p, w
+from ..ooxml.names import MC_NS, R_NS, a, p, w
 from ..ooxml.package import Package
 from ..ooxml.shared_trees import TEXT_VIEW, SharedTrees
 from ..ooxml.textview import Block, PartText, read_part
@@ -127,6 +127,8 @@ class Document:
                 continue
             label = self.labels.get(name, name)
             for index, items in hits:
+                if not shown(view.block_elements[index]):
+                    continue
                 paragraph = Paragraph(name, self.kinds[name], label, locator, view.block(index))
                 for item in items:
                     yield paragraph, item
@@ -219,6 +221,16 @@ def _reading_view(root: etree._Element) -> PartText:
 
 def _located(root: etree._Element, view: PartText) -> tuple[PartText, BlockLocator]:
     return view, BlockLocator(root, view)
+
+
+_FALLBACK = f"{{{MC_NS}}}Fallback"
+
+
+def shown(element: etree._Element) -> bool:
+    """Whether a reader sees ``element``: not so inside an mc:Fallback. Word writes a text
+    box twice, drawn in DrawingML and again in VML for readers that cannot draw the first;
+    one box is seen, and a flaw in it is one finding, not two."""
+    return next(element.iterancestors(_FALLBACK), None) is None
 
 
 def selected(path: etree.XPath, root: etree._Element) -> list[etree._Element]:

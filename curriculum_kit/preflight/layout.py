@@ -18,7 +18,7 @@ from lxml import etree
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
 from ..ooxml.names import a, p, path, w
-from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, first, read_number, selected, text_of
+from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, first, read_number, selected, shown, text_of
 from .issues import Issue
 
 SLIDE_MIN_PT = 10  # smaller text cannot be read from the back of a training room
@@ -335,6 +335,8 @@ def check_tables(document: Document) -> Iterator[Issue]:
         return
     area = _printable(document)
     for table in document.body.iter(w("tbl")):
+        if not shown(table):
+            continue
         grid = [_twips(column, w("w")) for column in table.iter(w("gridCol"))]
         rows = list(table.iterchildren(_TR))
         nested = next(table.iterancestors(w("tbl")), None) is not None
@@ -362,7 +364,8 @@ _SZ, _TC, _TR, _P, _VAL = w("sz"), w("tc"), w("tr"), w("p"), w("val")
 
 def _broken_word(table: etree._Element, rows: list[etree._Element],
                  grid: list[int]) -> tuple[str, int, int] | None:
-    """The first word wider than its cell's column: (word, column, index of its row)."""
+    """The first word wider than its cell's column: (word, column, index of its row). A single
+    character is no word broken in two (see :func:`_pieces_fit`)."""
     # No cell's text is larger than the table's largest size (or Word's default, for a cell
     # without one): a word that fits at that size needs no measuring paragraph by paragraph.
     table_pt = max([_DEFAULT_WORD_PT, *map(_points_of, cast(list[str], _SIZES(table)))])
@@ -403,7 +406,8 @@ def _broken_word(table: etree._Element, rows: list[etree._Element],
                 if len(text) * size * _WIDEST_EM * EMU_PER_PT <= room:
                     continue  # even all in the widest letter it fits: nothing to measure
                 for word in unbreakable_pieces(text):
-                    if len(word) * size * _WIDEST_EM * EMU_PER_PT > room and text_width(word, size) > room:
+                    if (len(word) > 1 and len(word) * size * _WIDEST_EM * EMU_PER_PT > room
+                            and text_width(word, size) > room):
                         return word, column - span + 1, index
     return None
 
@@ -440,10 +444,12 @@ def _cell_reading(cell: etree._Element) -> tuple[str, float] | None:
 @lru_cache(maxsize=1 << 14)
 def _pieces_fit(text: str, font_pt: float, room: int) -> bool:
     """Whether each piece Word never breaks inside ('555-' '0101', 'dwhitfield@example.org')
-    of a cell's text fits in ``room`` EMU at ``font_pt``. Remembered: a county's contacts
-    table is in each of its guides and its contacts document."""
+    of a cell's text fits in ``room`` EMU at ``font_pt``; a piece of one character (a digit, a
+    CJK character) has nothing to break, however narrow its column. Remembered: a county's
+    contacts table is in each of its guides and its contacts document."""
     bound = _WIDEST_EM * font_pt * EMU_PER_PT
-    return all(len(piece) * bound <= room or text_width(piece, font_pt) < room for piece in unbreakable_pieces(text))
+    return all(len(piece) < 2 or len(piece) * bound <= room or text_width(piece, font_pt) < room
+               for piece in unbreakable_pieces(text))
 
 
 def _points_of(half_points: str | None) -> float:

@@ -8,6 +8,7 @@ import io
 import docx
 import pptx
 from docx.shared import Inches, Pt
+from lxml import etree
 from PIL import Image
 from pptx.util import Inches as PptxInches
 from pptx.util import Pt as PptxPt
@@ -62,6 +63,39 @@ def word_table(widths_in: list[float], rows: list[list[str]], font_pt: float = 1
             if value:
                 run = table.cell(number, column).paragraphs[0].add_run(value)
                 run.font.size = Pt((sizes or {}).get((number, column), font_pt))
+    return saved(document)
+
+
+def word_text_box_with_fallback(widths_in: list[float], rows: list[list[str]], text: str) -> bytes:
+    """A paragraph holding a text box as Word writes one: drawn in DrawingML (mc:Choice) and
+    again in VML for older readers (mc:Fallback); the box holds a paragraph of ``text`` and a
+    table with these column widths and rows."""
+    grid = "".join(f'<w:gridCol w:w="{round(width * 1440)}"/>' for width in widths_in)
+    table = "".join("<w:tr>" + "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{round(width * 1440)}" w:type="dxa"/></w:tcPr>'
+        f'<w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>{value}</w:t></w:r></w:p></w:tc>'
+        for width, value in zip(widths_in, row)) + "</w:tr>" for row in rows)
+    content = (f'<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+               f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{table}</w:tbl>'
+               "<w:p/></w:txbxContent>")
+    namespaces = {
+        "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        "v": "urn:schemas-microsoft-com:vml",
+    }
+    declared = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in namespaces.items())
+    box = (f'<w:r {declared}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+           '<wp:inline><wp:extent cx="3000000" cy="2000000"/><wp:docPr id="1" name="Text Box 1" descr="A note"/>'
+           '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+           f'<wps:wsp><wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline>'
+           f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape>'
+           "</w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(etree.fromstring(box))
     return saved(document)
 
 

@@ -171,6 +171,25 @@ def test_a_word_wider_than_its_table_column_is_found():
     assert found("contacts.docx", make.word_table([1.2, 3], rows, 9), "layout/word-break") == []
 
 
+def test_a_single_character_wider_than_its_column_is_no_word_broken_in_two():
+    """A one-character piece (a full-width digit, a CJK character) has nothing to break."""
+    assert found("form.docx", make.word_table([0.2, 3], [["\uff11", "Name"], ["W", "Name"]], 9),
+                 "layout/word-break") == []
+    issues = found("form.docx", make.word_table([0.2, 3], [["\uff11", "Name"], ["Wo", "Name"]], 9),
+                   "layout/word-break")
+    assert [i.message for i in issues] == ["'Wo' is wider than column 1, so it breaks mid-word"]
+
+
+def test_a_text_box_written_twice_for_old_readers_is_reported_once():
+    """Word writes a text box in DrawingML and again in VML (mc:Choice, mc:Fallback); a
+    reader sees one box, and each flaw in it is one finding."""
+    data = make.word_text_box_with_fallback([0.4, 2], [["Emergency", "Name"]], "the the note")
+    issues = check_documents({"handout.docx": data})
+    assert sorted((i.check, i.message) for i in issues) == [
+        ("layout/word-break", "'Emergency' is wider than column 1, so it breaks mid-word"),
+        ("text/doubled", "'the the' says 'the' twice")]
+
+
 def test_a_merged_cell_is_as_wide_as_the_columns_it_spans():
     rows = [["Emergency", "", "Name"], ["Role", "Emergency", "Name"]]
     table = make.word_table([0.6, 0.6, 3], rows, 9, merged=((0, 0, 1),))
@@ -422,7 +441,7 @@ def _measured_cell_by_cell(table, rows, grid):
                 sizes = [int(s.get(f"{w}val")) / 2 for s in paragraph.iter(f"{w}sz") if s.get(f"{w}val")]
                 size = max(sizes, default=layout._DEFAULT_WORD_PT)
                 for piece in unbreakable_pieces(text_of(paragraph)):
-                    if layout.text_width(piece, size) > room:
+                    if len(piece) > 1 and layout.text_width(piece, size) > room:
                         return piece, column - span + 1, index
     return None
 
