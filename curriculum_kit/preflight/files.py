@@ -68,19 +68,28 @@ def _check_path(path: Path, named: bool) -> tuple[list[Issue], int]:
         if named:
             raise
         return [_unreadable(path, exc.message)], 1
-    if suffix == ".zip":
+    if suffix != ".zip":
+        return check_documents({display_path(path): data}), 1
+    try:
         return _check_zip(path, data)
-    return check_documents({display_path(path): data}), 1
+    except InputError as exc:
+        if named:
+            raise
+        return [_unreadable(path, exc.message, _AS_BUILT)], 1
 
 
 def _document_bytes(path: Path, named: bool) -> bytes:
     return read_bytes(path, MAX_FILE_BYTES, "a document or packet", named=named)
 
 
-def _unreadable(path: Path, why: str) -> Issue:
-    """A file met in a folder that is not read (a link, a pipe, too large): a finding."""
-    return Issue(display_path(path), "file", "file/unreadable", why,
-                 "only regular files in a folder are checked; name a linked document itself to check it")
+_ONLY_FILES = "only regular files in a folder are checked; name a linked document itself to check it"
+_AS_BUILT = "check the packet as build wrote it"
+
+
+def _unreadable(path: Path, why: str, fix: str = _ONLY_FILES) -> Issue:
+    """A file met in a folder that is not read (a link, a pipe, too large, a zip that is not
+    one): a finding."""
+    return Issue(display_path(path), "file", "file/unreadable", why, fix)
 
 
 def _check_zip(path: Path, data: bytes) -> tuple[list[Issue], int]:
@@ -92,13 +101,15 @@ def _check_zip(path: Path, data: bytes) -> tuple[list[Issue], int]:
             for info in archive.infolist():
                 if not info.filename.lower().endswith(DOCUMENT_SUFFIXES):
                     continue
+                if info.flag_bits & 0x1:  # zipfile would ask for the password
+                    raise InputError("has encrypted entries; remove the password and zip it again", path)
                 if info.file_size > MAX_FILE_BYTES:  # read only what a document can be (a zip bomb is not)
                     issues.append(Issue(f"{prefix}:{info.filename}", "file", "file/unreadable",
                                         f"is {info.file_size >> 20} MB; a document may be at most "
-                                        f"{MAX_FILE_BYTES >> 20} MB", "check the packet as build wrote it"))
+                                        f"{MAX_FILE_BYTES >> 20} MB", _AS_BUILT))
                     continue
                 documents[info.filename] = archive.read(info)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, ValueError) as exc:
         raise InputError(f"is not a readable zip ({exc})", path) from None
     documents = _inside_packet_folder(documents)
     generated = {name for name in documents if name.rsplit("/", 1)[-1] in GENERATED_DOCUMENTS}

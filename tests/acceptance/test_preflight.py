@@ -3,6 +3,7 @@ validate failing first with the words build would fail with."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -172,6 +173,40 @@ def test_check_names_a_document_damaged_inside_a_packet_once(tmp_path):
     assert result.output.splitlines()[0].endswith(
         "packet.zip:guide.docx: file: is damaged: not a complete zip archive (truncated or corrupt); "
         "open it in Word or PowerPoint and save it again")
+
+
+def _locked(data: bytes) -> bytes:
+    """A zip whose entries say they are encrypted (the flag a password sets)."""
+    locked = bytearray(data)
+    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = locked.find(signature)
+        locked[start + flag_at] |= 1
+    return bytes(locked)
+
+
+def test_a_packet_zip_check_cannot_read_is_one_line_named_or_one_finding_in_a_folder(tmp_path):
+    """A packet zip with a password raised a traceback out of `check`; a damaged packet met
+    in a folder stopped the walk. Named, each is a one-line error; in a folder, a finding,
+    and the walk goes on."""
+    folder = tmp_path / "packets"
+    folder.mkdir()
+    packet = io.BytesIO()
+    with zipfile.ZipFile(packet, "w") as archive:
+        archive.writestr("guide.docx", b"a document")
+    (folder / "locked.zip").write_bytes(_locked(packet.getvalue()))
+    (folder / "cut.zip").write_bytes(packet.getvalue()[:40])
+    shutil.copy(REPO / "base_modules" / "linkages-orientation" / "handout-roles-at-a-glance.docx", folder / "a.docx")
+    for name, why in (("locked.zip", "has encrypted entries"), ("cut.zip", "is not a readable zip")):
+        named = run(["check", str(folder / name)])
+        assert named.exit_code == 1 and named.output.count("\n") == 1, named.output
+        assert f"{name}: {why}" in named.output
+    result = run(["check", str(folder), "--json"])
+    report = json.loads(result.output)
+    assert result.exit_code == 1 and report["documents"] == 3
+    assert sorted((Path(f["file"]).name, f["message"].split(" (")[0]) for f in report["findings"]
+                  if f["check"] == "file/unreadable") == [
+        ("cut.zip", "is not a readable zip"),
+        ("locked.zip", "has encrypted entries; remove the password and zip it again")]
 
 
 def test_build_strict_ships_no_packet_with_a_finding(samples, tmp_path):
