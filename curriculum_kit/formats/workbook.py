@@ -128,6 +128,10 @@ def _check_package(path: Path) -> None:
         raise InputError(f"is {size >> 20} MB; a workbook of terms, contacts or an org chart is far smaller "
                          f"(limit {MAX_FILE_BYTES >> 20} MB)", path)
     if not zipfile.is_zipfile(path):
+        if _starts_as_compound_file(path):
+            raise InputError("is a workbook with a password (Excel then saves it encrypted) or an old .xls; "
+                             "in Excel: remove the password (File > Info > Protect Workbook), then "
+                             "Save As > 'Excel Workbook (.xlsx)'", path)
         raise InputError("is not an .xlsx workbook (an old .xls, or a CSV renamed?); "
                          "in Excel: Save As > 'Excel Workbook (.xlsx)'", path)
     try:
@@ -136,6 +140,8 @@ def _check_package(path: Path) -> None:
             if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_INFLATED_BYTES:
                 raise InputError("unpacks to more than a workbook of lists can hold; refusing a likely zip bomb",
                                  path)
+            if any(entry.flag_bits & 0x1 for entry in entries):  # zipfile would ask for the password
+                raise InputError("has encrypted zip entries; save it again from Excel without a password", path)
             for entry in entries:
                 if entry.filename.endswith((".xml", ".rels")):
                     with archive.open(entry) as stream:
@@ -144,6 +150,18 @@ def _check_package(path: Path) -> None:
                                              "saved never does (refused: entities are never expanded)", path)
     except _UNREADABLE as exc:  # a damaged zip: an entry that does not inflate, a bad CRC or header
         raise _unreadable(path, exc) from None
+
+
+# An OLE compound file: what Excel writes for a workbook with a password, and for an old .xls.
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _starts_as_compound_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(_COMPOUND_FILE)) == _COMPOUND_FILE
+    except OSError:
+        return False
 
 
 def cell_text(value: object, number_format: str | None) -> str:

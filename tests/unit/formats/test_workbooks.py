@@ -129,6 +129,24 @@ def test_a_csv_renamed_xlsx_is_refused():
                           "or a CSV renamed?); in Excel: Save As > 'Excel Workbook (.xlsx)'"]
 
 
+def test_a_workbook_with_a_password_is_refused_with_advice():
+    """Excel saves a workbook with a password as an encrypted compound file, not a zip; a zip
+    whose entries say they are encrypted raised a traceback out of zipfile."""
+    write_overlay(contacts=None)
+    (FOLDER / "contacts.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert findings() == ["overlays/alder-county/contacts.xlsx: error: is a workbook with a password (Excel then "
+                          "saves it encrypted) or an old .xls; in Excel: remove the password (File > Info > "
+                          "Protect Workbook), then Save As > 'Excel Workbook (.xlsx)'"]
+    path = workbook(FOLDER / "contacts.xlsx", {"Contacts": [CONTACT_HEADER]})
+    locked = bytearray(path.read_bytes())
+    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = locked.find(signature)
+        locked[start + flag_at] |= 1
+    path.write_bytes(bytes(locked))
+    assert findings() == ["overlays/alder-county/contacts.xlsx: error: has encrypted zip entries; save it again "
+                          "from Excel without a password"]
+
+
 def test_a_workbook_with_a_doctype_is_refused_before_parsing():
     write_overlay(contacts=None)
     path = workbook(FOLDER / "contacts.xlsx", {"Contacts": [CONTACT_HEADER]})
