@@ -12,13 +12,12 @@ from lxml import etree
 
 from ..formats.colors import MIN_CONTRAST, WHITE, contrast
 from ..ooxml.names import a, p, path, w
-from .document import Document, first, selected
+from .document import Document, first, selected, shown
 from .issues import Issue
 
 UNKNOWN = "unknown"  # a fill the theme draws: not checked
 _WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _WPS_SHAPE, _WPS_PROPERTIES = f"{{{_WPS}}}wsp", f"{{{_WPS}}}spPr"
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _FILE_NAME = re.compile(r"\S+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)", re.IGNORECASE)  # what Office fills in
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 _SLIDE_NAMES, _SLIDE_PICTURE = p("cNvPr"), p("pic")
@@ -44,7 +43,7 @@ def _pictures(root: etree._Element) -> list[etree._Element]:
     """The element naming and describing each picture of a part (remembered for a shared
     tree: a county's own slides come back in each of its decks)."""
     return [owner for owner in root.iter("{*}docPr", _SLIDE_NAMES)
-            if (holder := owner.getparent()) is not None and _is_picture(owner, holder)]
+            if (holder := owner.getparent()) is not None and _is_picture(owner, holder) and shown(owner)]
 
 
 def _is_picture(owner: etree._Element, holder: etree._Element) -> bool:
@@ -138,9 +137,8 @@ def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str
             value = color.get(w("val"))
             properties = color.getparent()
             run = properties.getparent() if properties is not None else None
-            if value in (None, "auto") or run is None or run.tag != w("r") \
-                    or next(run.iterancestors(_FALLBACK), None) is not None:
-                continue  # (a text box's VML copy repeats the DrawingML one)
+            if value in (None, "auto") or run is None or run.tag != w("r") or not shown(run):
+                continue
             if "".join(t.text or "" for t in run.iter(w("t"))).strip():
                 yield f"#{value}", _word_fill(run) or WHITE, run
         return
@@ -148,7 +146,7 @@ def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str
         fill = color.getparent()
         properties = fill.getparent() if fill is not None else None
         run = properties.getparent() if properties is not None else None
-        if run is not None and (run.findtext(a("t")) or "").strip():
+        if run is not None and (run.findtext(a("t")) or "").strip() and shown(run):
             yield f"#{color.get('val')}", _drawing_fill(run) or WHITE, run
 
 

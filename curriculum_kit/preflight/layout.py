@@ -164,14 +164,14 @@ def _slide_layout(slide: etree._Element, width: int, height: int, generated: boo
     if not generated:
         return found
     for shape in slide.iter(p("sp")):
-        issue = _shape_overflow(shape, width, height)
+        issue = _shape_overflow(shape, width, height) if shown(shape) else None
         if issue:
             found.append((f", shape '{_name(shape)}'", "layout/overflow", issue,
                           "shorten the text or split it over two slides"))
     for frame in slide.iter(p("graphicFrame")):
         table = next(frame.iter(a("tbl")), None)
         box = _xfrm(frame)
-        if table is None or box is None:
+        if table is None or box is None or not shown(frame):
             continue
         bottom = box[1] + _table_height(table)
         if bottom > height:
@@ -193,7 +193,7 @@ _SMALL_RUNS = path(f".//a:r[a:rPr/@sz < {SLIDE_MIN_PT * 100}]")
 def _small_text(slide: etree._Element) -> tuple[str, float] | None:
     for run in selected(_SMALL_RUNS, slide):
         text, properties = run.findtext(a("t")) or "", run.find(a("rPr"))
-        if text.strip() and properties is not None:
+        if text.strip() and properties is not None and shown(run):
             return text, float(properties.get("sz", "0")) / 100
     return None
 

@@ -3,6 +3,7 @@ property a preflight check looks at, set or not."""
 
 from __future__ import annotations
 
+import copy
 import io
 
 import docx
@@ -97,6 +98,23 @@ def word_text_box_with_fallback(widths_in: list[float], rows: list[list[str]], t
     paragraph = document.add_paragraph()
     paragraph._p.append(etree.fromstring(box))
     return saved(document)
+
+
+def deck_with_fallback(text: str, size: float, height_in: float) -> bytes:
+    """A slide holding mc:AlternateContent as PowerPoint writes an equation: a text box in
+    mc:Choice, and for readers without equations the same box again plus a picture of it
+    (without alt text) in mc:Fallback."""
+    presentation = pptx.Presentation(io.BytesIO(deck({"title": "Equation", "box": (text, size, height_in),
+                                                      "picture": ""})))
+    tree = presentation.slides[0].shapes._spTree
+    box, picture = tree[-2], tree[-1]
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    alternate = etree.SubElement(tree, f"{{{mc}}}AlternateContent", nsmap={"mc": mc})
+    choice = etree.SubElement(alternate, f"{{{mc}}}Choice", Requires="p")  # a namespace every reader knows
+    choice.append(copy.deepcopy(box))
+    fallback = etree.SubElement(alternate, f"{{{mc}}}Fallback")
+    fallback.extend([box, picture])
+    return saved(presentation)
 
 
 def generated_table(keep_header: bool) -> bytes:

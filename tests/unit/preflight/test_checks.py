@@ -190,6 +190,16 @@ def test_a_text_box_written_twice_for_old_readers_is_reported_once():
         ("text/doubled", "'the the' says 'the' twice")]
 
 
+def test_a_shape_a_slide_holds_again_for_old_readers_is_checked_once():
+    """PowerPoint writes an equation in mc:Choice and again, with a picture of it, in
+    mc:Fallback: the picture a reader never sees needs no alt text, and the box's overflow
+    is one finding."""
+    long = " ".join(["Families served by both programs need one plan."] * 12)
+    data = make.deck_with_fallback(long, 18, 1.0)
+    issues = check_documents({"slides.pptx": data}, ["slides.pptx"])
+    assert sorted(i.check for i in issues) == ["layout/overflow"]
+
+
 def test_a_merged_cell_is_as_wide_as_the_columns_it_spans():
     rows = [["Emergency", "", "Name"], ["Role", "Emergency", "Name"]]
     table = make.word_table([0.6, 0.6, 3], rows, 9, merged=((0, 0, 1),))
