@@ -86,13 +86,45 @@ def _twips(element: etree._Element, key: str) -> int:
 
 
 def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
+    """A shape's box on the slide: (left, top, width, height) in EMU. A shape in a group is
+    written in the group's own units, which the group maps onto the slide (its chOff and
+    chExt onto its off and ext; old decks use PowerPoint 97's 576 units an inch)."""
     xfrm = next(iter(shape.iter(a("xfrm"), p("xfrm"))), None)
     if xfrm is None:
         return None
     off, ext = xfrm.find(a("off")), xfrm.find(a("ext"))
     if off is None or ext is None:
         return None
-    return _emu(off, "x"), _emu(off, "y"), _emu(ext, "cx"), _emu(ext, "cy")
+    left, top = float(_emu(off, "x")), float(_emu(off, "y"))
+    width, height = float(_emu(ext, "cx")), float(_emu(ext, "cy"))
+    for group in shape.iterancestors(_GROUP):
+        mapping = _group_mapping(group)
+        if mapping is None:
+            continue  # a group that says nothing of its units keeps its shapes' own
+        group_left, group_top, child_left, child_top, across, down = mapping
+        left = group_left + (left - child_left) * across
+        top = group_top + (top - child_top) * down
+        width, height = width * across, height * down
+    return int(left), int(top), int(width), int(height)
+
+
+def _group_mapping(group: etree._Element) -> tuple[int, int, int, int, float, float] | None:
+    """(left, top, the same in the group's units, EMU per unit across, and down): how a
+    group puts its own units on its parent."""
+    xfrm = first(_GROUP_XFRM, group)
+    if xfrm is None:
+        return None
+    off, ext, child_off, child_ext = (xfrm.find(a(tag)) for tag in ("off", "ext", "chOff", "chExt"))
+    if off is None or ext is None or child_off is None or child_ext is None:
+        return None
+    child_width, child_height = _emu(child_ext, "cx"), _emu(child_ext, "cy")
+    across = _emu(ext, "cx") / child_width if child_width else 1.0
+    down = _emu(ext, "cy") / child_height if child_height else 1.0
+    return _emu(off, "x"), _emu(off, "y"), _emu(child_off, "x"), _emu(child_off, "y"), across, down
+
+
+_GROUP, _GROUP_XFRM = p("grpSp"), path("p:grpSpPr/a:xfrm")
+_UNWRAPPED_WIDTH = 1 << 40  # the room a line of a box that does not wrap has: all it needs
 
 
 _PARAGRAPH, _TEXT, _BREAK, _RUN_PROPERTIES, _END_PROPERTIES = a("p"), a("t"), a("br"), a("rPr"), a("endParaRPr")
@@ -222,13 +254,36 @@ def _shape_overflow(shape: etree._Element, slide_width: int, slide_height: int) 
     autofit = properties.find(a("normAutofit")) if properties is not None else None
     if autofit is not None and autofit.get("fontScale"):
         scale = read_number(autofit.get("fontScale"), 100000) / 100000
+    start, end = float(left), float(left + width)
+    if properties is not None and properties.get("wrap") == "none":  # each line is one line, as long as it runs
+        inner = _UNWRAPPED_WIDTH
+        margins = inset("lIns", _INSET_LR) + inset("rIns", _INSET_LR)
+        start, end = _unwrapped_extent(body, paragraphs, left, width, margins, scale)
     needed = _height(paragraphs, inner, scale) + inset("tIns", _INSET_TB) + inset("bIns", _INSET_TB)
     grows = properties is not None and properties.find(a("spAutoFit")) is not None
-    if top + (max(needed, height) if grows else height) > slide_height or left + width > slide_width:
+    if top + (max(needed, height) if grows else height) > slide_height or start < min(left, 0) or end > slide_width:
         return "the text runs off the slide"
     if not grows and needed > height * 1.05:
         return f"the text needs {_inches(needed)} but its box is {_inches(height)} tall"
     return None
+
+
+def _unwrapped_extent(body: etree._Element, paragraphs: list[_Read], left: int, width: int, margins: int,
+                      scale: float) -> tuple[float, float]:
+    """Where the lines of a box that does not wrap reach, left and right: a line longer than
+    the box runs past its right side, both sides or its left side as it is aligned left,
+    centred or right."""
+    start, end = float(left), float(left + width)
+    for paragraph, (largest, lines, _) in zip(body.iter(_PARAGRAPH), paragraphs):
+        size = (_DEFAULT_SLIDE_PT if largest is None else largest) * scale
+        excess = max(text_width(line, size) for line in lines) + margins - width
+        if excess <= 0:
+            continue
+        properties = paragraph.find(_PARAGRAPH_PROPERTIES)
+        alignment = properties.get("algn", "l") if properties is not None else "l"
+        before = excess / 2 if alignment == "ctr" else excess if alignment == "r" else 0
+        start, end = min(start, left - before), max(end, left + width + excess - before)
+    return start, end
 
 
 def _table_height(table: etree._Element) -> int:

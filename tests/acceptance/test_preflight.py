@@ -52,6 +52,10 @@ def test_builds_findings_are_what_check_reads_in_the_packets_it_wrote(samples, t
     deck = pptx.Presentation(str(deck_path))
     deck.slides[2].shapes.title.text_frame.text = ""
     deck.slides[1].shapes[1].table.cell(1, 0).text_frame.text = "9:05 a.m."
+    box = deck.slides[2].shapes.add_textbox(pptx.util.Inches(1), pptx.util.Inches(5), pptx.util.Inches(3),
+                                           pptx.util.Inches(0.3))  # text past its box: the deck is held to fit
+    box.text_frame.word_wrap = True
+    box.text_frame.text = " ".join(["Families served by both programs need one plan."] * 6)
     deck.save(str(deck_path))
     out = tmp_path / "dist"
     result = run(build_args(root, out, "--no-pdf", "--jobs", "1", *(f"--county={c}" for c in counties)))
@@ -59,7 +63,7 @@ def test_builds_findings_are_what_check_reads_in_the_packets_it_wrote(samples, t
     for county in counties:
         manifest = json.loads((out / county / "linkages-orientation" / "manifest.json").read_text())
         checks = {f["check"] for packet in manifest["packets"] for f in packet["findings"]}
-        assert {"accessibility/slide-title", "agenda/disagree"} <= checks, county
+        assert {"accessibility/slide-title", "agenda/disagree", "layout/overflow"} <= checks, county
     for county, module in ((county, module) for county in counties for module in MODULES):
         folder = out / county / module
         manifest = json.loads((folder / "manifest.json").read_text())

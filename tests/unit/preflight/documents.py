@@ -117,6 +117,46 @@ def deck_with_fallback(text: str, size: float, height_in: float) -> bytes:
     return saved(presentation)
 
 
+def deck_with_group(text: str, box_in: tuple[float, float, float, float], units_per_inch: int) -> bytes:
+    """A slide whose text box (left, top, width, height in inches) sits in a group, written
+    in the group's own units (``units_per_inch``; PowerPoint 97's master units are 576),
+    as old decks store grouped shapes: the group maps its units onto the slide."""
+    left, top, width, height = box_in
+    presentation = pptx.Presentation(io.BytesIO(deck({"title": "Levels", "box": (text, 18, height)})))
+    tree = presentation.slides[0].shapes._spTree
+    box = tree[-1]
+    ns = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+          "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    xfrm = box.find("p:spPr/a:xfrm", ns)
+    units = [round(value * units_per_inch) for value in box_in]
+    for element, keys, values in ((xfrm.find("a:off", ns), ("x", "y"), units[:2]),
+                                  (xfrm.find("a:ext", ns), ("cx", "cy"), units[2:])):
+        for key, value in zip(keys, values):
+            element.set(key, str(value))
+    emu = [round(value * 914400) for value in box_in]
+    group = etree.fromstring(
+        f'<p:grpSp xmlns:p="{ns["p"]}" xmlns:a="{ns["a"]}"><p:nvGrpSpPr><p:cNvPr id="90" name="Group 1"/>'
+        f'<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x="{emu[0]}" y="{emu[1]}"/>'
+        f'<a:ext cx="{emu[2]}" cy="{emu[3]}"/><a:chOff x="{units[0]}" y="{units[1]}"/>'
+        f'<a:chExt cx="{units[2]}" cy="{units[3]}"/></a:xfrm></p:grpSpPr></p:grpSp>')
+    group.append(box)
+    tree.append(group)
+    return saved(presentation)
+
+
+def deck_with_unwrapped_text(text: str, left_in: float, top_in: float, width_in: float) -> bytes:
+    """A slide (10 x 7.5 in) with a text box at 16 pt that does not wrap and grows to fit
+    its text (wrap="none", spAutoFit: PowerPoint's default for a text box typed without
+    dragging)."""
+    presentation = pptx.Presentation(io.BytesIO(deck({"title": "Footnote", "box": (text, 16, 0.4)})))
+    box = presentation.slides[0].shapes[-1]
+    box.left, box.top, box.width = PptxInches(left_in), PptxInches(top_in), PptxInches(width_in)
+    body = box.text_frame._txBody.bodyPr
+    body.set("wrap", "none")
+    etree.SubElement(body, "{http://schemas.openxmlformats.org/drawingml/2006/main}spAutoFit")
+    return saved(presentation)
+
+
 def generated_table(keep_header: bool) -> bytes:
     """A table as the generators make it (header row repeated), with or without keep-with-next."""
     document = docx.Document()

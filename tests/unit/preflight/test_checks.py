@@ -126,6 +126,28 @@ def test_text_past_its_box_on_a_generated_slide_is_found():
                  generated=True) == []
 
 
+def test_a_shape_in_a_group_is_measured_where_the_group_puts_it_on_the_slide():
+    """Old decks write grouped shapes in the group's own units; read as EMU, a 2 x 0.7 in box
+    was 0.0 in tall and its text 'needed 447142.9 in'."""
+    fits = make.deck_with_group("E-Auth Level 1", (0.5, 1.5, 3.3, 1.1), 576)
+    assert found("slides.pptx", fits, "layout/overflow", generated=True) == []
+    long = " ".join(["Families served by both programs need one plan."] * 12)
+    issues = found("slides.pptx", make.deck_with_group(long, (0.5, 1.5, 3.3, 1.1), 576), "layout/overflow",
+                   generated=True)
+    assert [i.message.split(" but ")[1] for i in issues] == ["its box is 1.1 in tall"]
+
+
+def test_text_that_does_not_wrap_is_one_line_as_wide_as_it_runs():
+    """A box with wrap="none" grows sideways: its text is one line, and runs off the slide
+    only when that line does."""
+    footnote = "** Codified in NIST SP 800-63"  # about 3.3 in at 16 pt
+    near_the_foot = make.deck_with_unwrapped_text(footnote, 4.6, 6.9, 3)  # wrapped, two lines would run off
+    assert found("slides.pptx", near_the_foot, "layout/overflow", generated=True) == []
+    near_the_edge = make.deck_with_unwrapped_text(footnote, 7, 2, 2)  # the box ends at 9 in, the line past 10
+    issues = found("slides.pptx", near_the_edge, "layout/overflow", generated=True)
+    assert [i.message for i in issues] == ["the text runs off the slide"]
+
+
 def test_a_paragraphs_own_line_spacing_counts_in_the_height_of_its_text():
     """One line of 18 pt needs 0.4 in with the box's insets; at four times the spacing
     1.3 in, past its 1.0 in box. Space before the paragraph is not line spacing."""
