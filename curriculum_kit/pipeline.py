@@ -382,7 +382,7 @@ def _preflight(module: Module, packets: ModulePackets, memory: Memory,
     def doubles() -> frozenset[str]:
         return _source_doubles(module)
 
-    generated = {*GENERATED_DOCUMENTS, module.slides.name}
+    generated = set(GENERATED_DOCUMENTS)  # and in the deck, the slides the tool made (named so)
     with plain_elements():
         return {packet.role: check_documents(packet.documents, generated, doubles, memory=memory, session_shift=shift)
                 for packet in packets.packets}

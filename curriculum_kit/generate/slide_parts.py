@@ -23,6 +23,8 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Length
 
+from ..ooxml.names import MADE_SLIDE_NAME
+
 SlideSize = tuple[Length, Length]  # width and height in EMU
 
 
@@ -30,6 +32,19 @@ def slide_size(presentation: Presentation) -> SlideSize:
     width, height = presentation.slide_width, presentation.slide_height
     assert width is not None and height is not None  # every saved deck, and python-pptx's template, has a size
     return width, height
+
+
+# How many slides the tool made in a deck being built: each gets a name of its own (Office
+# lets a file's slide names repeat, but its own API refuses a name another slide has).
+_MADE: weakref.WeakKeyDictionary[OpcPackage, int] = weakref.WeakKeyDictionary()
+
+
+def mark_made(slide: Slide) -> Slide:
+    """Name a slide the tool made as such: ``MADE_SLIDE_NAME`` and its number among them."""
+    package = slide.part.package
+    _MADE[package] = _MADE.get(package, 0) + 1
+    slide._element.cSld.set("name", f"{MADE_SLIDE_NAME} {_MADE[package]}")
+    return slide
 
 
 def notes_frame(slide: Slide) -> TextFrame:

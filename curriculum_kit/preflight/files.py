@@ -112,10 +112,7 @@ def _check_zip(path: Path, data: bytes) -> tuple[list[Issue], int]:
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, ValueError) as exc:
         raise InputError(f"is not a readable zip ({exc})", path) from None
     documents = _inside_packet_folder(documents)
-    # As build checks a packet: its deck (the county's slides in the module's, every text
-    # the county's words changed) and the documents the tool lays out are held to fit.
-    generated = {name for name in documents
-                 if name.rsplit("/", 1)[-1] in GENERATED_DOCUMENTS or name.lower().endswith((".pptx", ".pptm"))}
+    generated = {name for name in documents if name.rsplit("/", 1)[-1] in GENERATED_DOCUMENTS}
     found = check_documents(documents, generated)
     return issues + [Issue(f"{prefix}:{issue.file}", issue.place, issue.check, issue.message, issue.fix)
                      for issue in found], len(documents) + len(issues)

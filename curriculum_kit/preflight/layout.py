@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
-from ..ooxml.names import a, p, path, w
+from ..ooxml.names import MADE_SLIDE_NAME, a, p, path, w
 from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, first, read_number, selected, shown, text_of
 from .issues import Issue
 
@@ -180,10 +180,20 @@ def check_slide_layout(document: Document) -> Iterator[Issue]:
         return
     width, height = _slide_size(document)
     for number, slide in document.slides():
-        found = document.remembered(slide, f"layout {width} {height} {document.generated}",
-                           partial(_slide_layout, slide, width, height, document.generated))
+        made = document.generated or _made(slide)
+        found = document.remembered(slide, f"layout {width} {height} {made}",
+                                    partial(_slide_layout, slide, width, height, made))
         for where, check, message, fix in found:
             yield Issue(document.name, f"slide {number}{where}", check, message, fix)
+
+
+def _made(slide: etree._Element) -> bool:
+    """Whether the tool made this slide (it names its slides so): held to fit its text."""
+    content = slide.find(_CONTENT)
+    return content is not None and content.get("name", "").startswith(MADE_SLIDE_NAME)
+
+
+_CONTENT = p("cSld")
 
 
 def _slide_layout(slide: etree._Element, width: int, height: int, generated: bool) -> list[tuple[str, str, str, str]]:

@@ -6,6 +6,7 @@ import io
 import random
 
 import docx
+import pptx
 import pytest
 from docx.oxml.ns import qn
 
@@ -146,6 +147,20 @@ def test_text_that_does_not_wrap_is_one_line_as_wide_as_it_runs():
     near_the_edge = make.deck_with_unwrapped_text(footnote, 7, 2, 2)  # the box ends at 9 in, the line past 10
     issues = found("slides.pptx", near_the_edge, "layout/overflow", generated=True)
     assert [i.message for i in issues] == ["the text runs off the slide"]
+
+
+def test_in_a_deck_only_the_slides_the_tool_made_are_held_to_fit():
+    """The tool names the slides it makes; the academy's own slides are the academy's
+    layout (estimated with inherited sizes and autofit unknown, they were mostly fine)."""
+    from curriculum_kit.ooxml.names import MADE_SLIDE_NAME
+
+    long = " ".join(["Families served by both programs need one plan."] * 12)
+    academy = make.deck({"title": "Stories", "box": (long, 18, 1.0)})
+    assert found("slides.pptx", academy, "layout/overflow") == []
+    presentation = pptx.Presentation(io.BytesIO(academy))
+    presentation.slides[0]._element.cSld.set("name", MADE_SLIDE_NAME)
+    issues = found("slides.pptx", make.saved(presentation), "layout/overflow")
+    assert [i.place.split(", shape")[0] for i in issues] == ["slide 1"]
 
 
 def test_a_paragraphs_own_line_spacing_counts_in_the_height_of_its_text():
