@@ -2,7 +2,7 @@
 
 A staff developer gets a folder of Word and PowerPoint files from the Regional Training
 Academy. Writing module.toml by hand means opening every file to find the title, the
-version and the session length; this reads them from the files, writes what it can, and
+version, the session length and its agenda; this reads them from the files, writes what it can, and
 says what it guessed and what the person must still check. ``duration_minutes`` it cannot
 find is written as a TODO that `validate` reports. An existing module.toml is never
 overwritten; files in old or OpenDocument formats get the advice to save them again.
@@ -87,21 +87,25 @@ def init_module(folder: Path, module_id: str | None = None, level: str | None = 
         draft.guessed.append(f"handouts: {', '.join(p.name for p in handouts)} (the other Word documents)")
     else:
         draft.to_check.append("files.handouts: no other Word document was found; list at least one handout")
-    values = {
+    values: dict[str, object] = {
         "id": _module_id(module_id, folder, draft),
         "title": _title(title, deck, guide, draft),
         "version": _version(deck, guide, draft),
         "level": _level(level, draft),
         "prerequisites": [],
-        "duration_minutes": _duration(guide, draft),
         "programs": ["cws", "calworks"],
     }
+    values["duration_minutes"], agenda, values["start_time"] = _schedule(guide, draft)
+    order = ("id", "title", "version", "level", "prerequisites", "duration_minutes", "start_time", "programs")
+    values = {key: values[key] for key in order if values[key] is not None}
     draft.to_check.append("prerequisites: none written; list the ids of modules staff must take first (lesson 2)")
     draft.to_check.append("programs: both written; drop one if the module serves one program's staff only")
     _placement_hint(deck, guide, draft)
     text = "".join(f"{key} = {_toml(value)}\n" for key, value in values.items())
     text += "\n[files]\n" + "".join(f"{key} = {_toml(value)}\n" for key, value in (
         ("facilitator_guide", guide.name), ("slides", deck.name), ("handouts", [p.name for p in handouts])))
+    for row in agenda:  # the schedule the guide prints, which the packet's agenda document repeats
+        text += "\n[[agenda]]\n" + "".join(f"{key} = {_toml(value)}\n" for key, value in row.items())
     with atomic_output(target) as out:
         out.write(text.encode("utf-8"))
     return draft
@@ -217,37 +221,76 @@ def _level(wanted: str | None, draft: ModuleDraft) -> str:
     return "nuts-and-bolts"
 
 
-def _duration(guide: Path, draft: ModuleDraft) -> int | str:
+@dataclass
+class _Schedule:
+    """What a guide's agenda table says: the session's length, and when it says them, its
+    rows (title, minutes) and its start (minutes after midnight)."""
+
+    minutes: int
+    rows: list[tuple[str, int]] = field(default_factory=list)
+    start: int | None = None
+
+
+def _schedule(guide: Path, draft: ModuleDraft) -> tuple[int | str, list[dict[str, object]], str | None]:
+    """(duration_minutes, [[agenda]] rows, start_time) from the guide's agenda table: the
+    rows exactly as the table prints them, so the packet's agenda document, printed from
+    them, agrees with the guide's (preflight compares the two)."""
     try:
         with Package(guide) as package:
             body = package.xml(package.main_part).find(w("body"))
             tables = list(body.iterchildren(w("tbl"))) if body is not None else []
-            minutes = next((m for m in map(_agenda_minutes, tables) if m), 0)
+            schedule = next((found for found in map(_agenda_table, tables) if found.minutes), _Schedule(0))
     except CurriculumKitError:
-        minutes = 0
-    if minutes:
-        draft.guessed.append(f"duration_minutes: {minutes} (the guide's agenda table)")
-        return minutes
-    draft.to_check.append("duration_minutes: no agenda table with minutes or times was found; write the "
-                          "session's length in minutes ('validate' reports it until you do)")
-    return DURATION_TODO
+        schedule = _Schedule(0)
+    if not schedule.minutes:
+        draft.to_check.append("duration_minutes: no agenda table with minutes or times was found; write the "
+                              "session's length in minutes ('validate' reports it until you do)")
+        return DURATION_TODO, [], None
+    draft.guessed.append(f"duration_minutes: {schedule.minutes} (the guide's agenda table)")
+    rows = [{"title": title, "minutes": minutes, **({"kind": kind} if (kind := _kind(title)) != "segment" else {})}
+            for title, minutes in schedule.rows]
+    if len(rows) >= 2 and sum(minutes for _, minutes in schedule.rows) == schedule.minutes:
+        draft.guessed.append(f"agenda: {len(rows)} rows (the guide's agenda table, as it prints them)")
+    else:
+        rows = []
+        draft.to_check.append("agenda: the guide's agenda table was not read row by row; write [[agenda]] rows as "
+                              "it prints them, or preflight finds the packet's agenda differs from the guide's")
+    start = None
+    if schedule.start is not None and rows:
+        start = f"{schedule.start // 60}:{schedule.start % 60:02d}"
+        draft.guessed.append(f"start_time: {start} (the guide's agenda table)")
+    return schedule.minutes, rows, start
 
 
-def _agenda_minutes(table: etree._Element) -> int:
+def _kind(title: str) -> str:
+    lower = title.lower()
+    return "lunch" if re.search(r"\blunch\b", lower) else "break" if re.search(r"\bbreak\b", lower) else "segment"
+
+
+def _agenda_table(table: etree._Element) -> _Schedule:
     """A session's length from an agenda table: its Total row or the sum of its minutes
-    column, else the time from its first start time to its last."""
+    column, else the time from its first start time to its last; its rows with their
+    minutes (a Total or Adjourn row is none), and the start time it prints."""
     rows = [[" ".join("".join(t.text or "" for t in cell.iter(w("t"))).split()) for cell in row.iter(w("tc"))]
             for row in table.iterchildren(w("tr"))]
     if len(rows) < 3:
-        return 0
+        return _Schedule(0)
     column = next((i for i, text in enumerate(rows[0]) if _MINUTES.search(text)), None)
+    clocks = [next((t for t in map(_clock, row) if t is not None), None) for row in rows[1:]]
+    start = next((t for t in clocks if t is not None), None)
+    named = next((i for i in range(len(rows[0])) if i != column and
+                  not any(_clock(row[i]) is not None for row in rows[1:] if len(row) > i)), 0)
     if column is not None:
-        numbers = [(row[0].lower(), int(row[column])) for row in rows[1:]
+        numbers = [(row[named] if len(row) > named else "", int(row[column])) for row in rows[1:]
                    if len(row) > column and row[column].isdigit()]
-        total = [n for label, n in numbers if label.startswith("total")]
-        return total[0] if total else sum(n for label, n in numbers)
-    times = [t for t in (_clock(text) for row in rows[1:] for text in row[:2]) if t is not None]
-    return times[-1] - times[0] if len(times) >= 3 and times[-1] > times[0] else 0
+        total = [n for label, n in numbers if label.lower().startswith("total")]
+        listed = [(label, n) for label, n in numbers if not label.lower().startswith("total")]
+        return _Schedule(total[0] if total else sum(n for _, n in listed), listed, start)
+    times = [(t, row[named] if len(row) > named else "") for t, row in zip(clocks, rows[1:]) if t is not None]
+    if len(times) < 3 or times[-1][0] <= times[0][0]:
+        return _Schedule(0)
+    listed = [(label, later - earlier) for (earlier, label), (later, _) in zip(times, times[1:])]
+    return _Schedule(times[-1][0] - times[0][0], listed, start)
 
 
 def _clock(text: str) -> int | None:

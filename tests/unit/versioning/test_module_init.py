@@ -40,9 +40,10 @@ def test_the_sample_module_files_give_its_module_toml(tmp_path):
     draft = init_module(folder, level="nuts-and-bolts")
     written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
     published = tomllib.loads((SAMPLE / "module.toml").read_text(encoding="utf-8"))
-    for key in ("id", "title", "version", "level", "duration_minutes", "programs", "files"):
-        assert written[key] == published[key], key
+    for key in ("id", "title", "version", "level", "duration_minutes", "start_time", "programs", "files", "agenda"):
+        assert written[key] == published[key], key  # the agenda as the guide prints it: preflight finds them agreeing
     assert "duration_minutes: 180 (the guide's agenda table)" in draft.guessed
+    assert "agenda: 6 rows (the guide's agenda table, as it prints them)" in draft.guessed
     found = Findings()
     assert load_module(folder, found) is not None and found.items == []
 
@@ -132,7 +133,21 @@ def test_guide_by_name_else_longest_and_times_give_the_length(tmp_path):
     assert written["files"] == {"facilitator_guide": "Trainer Notes.docx", "slides": "deck.pptx",
                                 "handouts": ["handout.docx"]}
     assert (written["id"], written["duration_minutes"], written["version"]) == ("m-dulo-4-fiscal", 255, "2.1.0")
+    assert (written["start_time"], written["agenda"]) == ("9:00", [  # each row lasts until the next starts
+        {"title": "Welcome", "minutes": 90}, {"title": "Break", "minutes": 165, "kind": "break"}])
     assert "version: 2.1.0 (the version property of deck.pptx)" in draft.guessed
+
+
+def test_an_agenda_table_whose_rows_do_not_add_up_gives_the_length_and_advice(tmp_path):
+    folder = tmp_path / "intro"
+    folder.mkdir()
+    write_guide(folder / "guide.docx", [["Segment", "Minutes"], ["Welcome", "20"], ["Lunch", "30"],
+                                        ["Practice", "40"], ["Total", "120"]])
+    write_deck(folder / "deck.pptx", "Intro")
+    draft = init_module(folder)
+    written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
+    assert written["duration_minutes"] == 120 and "agenda" not in written and "start_time" not in written
+    assert any(item.startswith("agenda: the guide's agenda table was not read row by row") for item in draft.to_check)
 
 
 def test_without_an_agenda_the_length_is_a_todo_that_validate_reports(tmp_path):
