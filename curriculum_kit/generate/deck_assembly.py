@@ -31,7 +31,7 @@ from ..formats.programs import PROGRAMS
 from ..ooxml.shared_trees import text_view
 from ..outputs import Stamp
 from ..wording import PROGRAM_FALLBACK_COLORS
-from .common import finish_loaded
+from .common import finish_loaded, fit_columns
 from .deck_layouts import DeckLayouts
 from .deck_placement import move_before, place_unmarked, slide_numbers, titles_of
 from .orgchart_layout import layout as layout_orgchart
@@ -252,13 +252,16 @@ def _contacts_slides(layouts: DeckLayouts, overlay: Overlay) -> None:
     columns = [("Program", 0.12), ("Role", 0.19), ("Name and title", 0.27), ("Phone", 0.14), ("E-mail", 0.28)]
     rows = [[overlay.program_label(c.program),
              c.role, f"{c.name}, {c.title}" if c.title else c.name, c.phone, c.email] for c in overlay.contacts]
-    pages = _paginate(rows, [int(width * share) for _, share in columns], area.height, TABLE_PT)
+    # each column at least as wide as its longest word (an e-mail address broken in two
+    # on a 4:3 slide), the rest shared as the columns' shares ask
+    widths = [int(column) for column in fit_columns([int(width * share) for _, share in columns],
+                                                     [[label for label, _ in columns], *rows], TABLE_PT)]
+    pages = _paginate(rows, widths, area.height, TABLE_PT)
     first = 0  # the page's first contact
     for number, page in enumerate(pages, start=1):
         title = f"Local contacts — {overlay.county}" + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
         slide, area = layouts.slide("title-only", title)
         heights = page["heights"]
-        widths = [int(width * share) for _, share in columns]
         shape = slide.shapes.add_table(len(page["rows"]) + 1, len(columns), Emu(area.left), Emu(area.top),
                                        Emu(int(width)), Emu(int(sum(heights))))
         programs = [contact.program for contact in overlay.contacts[first:first + len(page["rows"])]]

@@ -330,6 +330,29 @@ def test_a_marker_still_wins(module, material):
     assert [p.text for p in result.paragraphs].count("Local contacts") == 0
 
 
+def test_every_word_of_the_contacts_slides_fits_its_column_on_a_4_by_3_slide(module, library):
+    """Fixed shares of the slide's width broke a long e-mail address in two on a 4:3 deck:
+    each column is at least as wide as its longest word, measured as preflight measures."""
+    from curriculum_kit.generate.textfit import unbreakable_pieces
+    from curriculum_kit.preflight.layout import text_width
+
+    overlay = library.overlay("alder-county")
+    long_address = replace(overlay.contacts[1], email="dana.whitfieldmartinez@aldercountydcfs.example.org")
+    overlay = replace(overlay, contacts=(overlay.contacts[0], long_address, *overlay.contacts[2:]))
+    material = county_documents(overlay, STAMP).material
+    presentation, _ = assembled(deck_bytes(["Welcome", "Questions"]), module, material)
+    assert presentation.slide_width == pptx.util.Inches(10)
+    tables = [shape.table for slide in presentation.slides if slide.shapes.title is not None
+              and slide.shapes.title.text.startswith("Local contacts") for shape in slide.shapes if shape.has_table]
+    assert tables
+    for table in tables:
+        for column, cells in zip(table.columns, zip(*(row.cells for row in table.rows))):
+            room = column.width - 2 * 45720  # the cells' own margins
+            for cell in cells:
+                for word in unbreakable_pieces(cell.text):
+                    assert text_width(word, 12) <= room, word
+
+
 def test_a_county_without_contacts_gets_none_and_no_error(module, material):
     overlay = replace(material.overlay, contacts=())
     presentation, placed = assembled(deck_bytes(["T", "Questions"]), module, replace(material, overlay=overlay))
