@@ -21,7 +21,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from .deck_layouts import DeckLayouts
-from .slide_parts import add_notes, mark_made, slide_size
+from .slide_parts import add_notes, slide_size
 
 _OWN_RELATIONSHIPS = {RT.SLIDE_LAYOUT, RT.NOTES_SLIDE}  # what every slide has; anything else is the slide's own
 
@@ -86,7 +86,6 @@ def _repeat(presentation: Any, layout: Any, made: _Made) -> None:
     """What python-pptx's ``add_slide`` does, with the shape tree copied instead of the
     layout's placeholders cloned (the slide's shapes are read only after this)."""
     rel_id, slide = presentation.part.add_slide(layout)
-    mark_made(slide)
     slide_tree = slide._element.cSld
     slide_tree.replace(slide_tree.spTree, copy.deepcopy(made.shapes))
     presentation.slides._sldIdLst.add_sldId(rel_id)

@@ -38,7 +38,7 @@ from .orgchart_layout import layout as layout_orgchart
 from .orgchart_slides import add_org_chart_slides, chart_area, orgchart_picture_slides
 from .shared_parts import sharing_parts
 from .slide_copy import copy_slides
-from .slide_parts import SlideSize, detach, forget_notes_names, notes_frame, slide_size
+from .slide_parts import SlideSize, detach, forget_notes_names, mark_made, notes_frame, slide_size
 from .story_slides import story_slides
 from .textfit import line_height, wrap
 from .title_slide import cobrand_slide
@@ -79,6 +79,9 @@ def assemble_deck(data: bytes, module: Module, material: CountyMaterial, pair: P
 
     marked = set(made) | {marker.name for _, marker in _placeholder_markers(original)}  # dropped ones too
     made.update(place_unmarked(presentation, original, titles, marked, module, overlay, make))
+    for piece, slides in made.items():
+        for number, slide in enumerate(slides, start=1):
+            mark_made(slide, piece, number)
     _check_finished(presentation)
     return finish_loaded(presentation, stamp), omitted, slide_numbers(presentation, made)
 

@@ -18,7 +18,6 @@ from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Pt
 
-from .slide_parts import mark_made
 from .textfit import line_height, wrap
 
 MARGIN = Emu(457200)  # half an inch
@@ -84,7 +83,7 @@ class DeckLayouts:
     def slide(self, kind: str, title: str, keep_body: bool = False) -> tuple[Any, Area]:
         """A new slide on the layout for ``kind``, its title set to fit; the layout's other
         placeholders removed (the body kept when asked). Returns (slide, free area)."""
-        slide = mark_made(self.presentation.slides.add_slide(self.layout(kind)))
+        slide = self.presentation.slides.add_slide(self.layout(kind))
         title_shape = slide.shapes.title
         body = _body(slide) if keep_body else None
         subtitle = _subtitle(slide) if kind == "title" else None

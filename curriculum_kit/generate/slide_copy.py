@@ -15,7 +15,7 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 from pptx.slide import Slide, SlideLayout
 
-from .slide_parts import mark_made, notes_frame
+from .slide_parts import notes_frame
 
 _PLACEHOLDER = qn("p:ph")
 _TITLES = ("title", "ctrTitle")
@@ -27,7 +27,7 @@ def copy_slides(source: Presentation, target: Presentation, layout: SlideLayout)
     slides = []
     titled = any(ph.get("type") in _TITLES for ph in layout._element.iter(_PLACEHOLDER))
     for original in source.slides:
-        slide = mark_made(target.slides.add_slide(layout))
+        slide = target.slides.add_slide(layout)
         tree = slide.shapes._spTree
         for shape in list(tree):
             if shape.tag not in _GROUP_PROPERTIES:

@@ -34,17 +34,11 @@ def slide_size(presentation: Presentation) -> SlideSize:
     return width, height
 
 
-# How many slides the tool made in a deck being built: each gets a name of its own (Office
-# lets a file's slide names repeat, but its own API refuses a name another slide has).
-_MADE: weakref.WeakKeyDictionary[OpcPackage, int] = weakref.WeakKeyDictionary()
-
-
-def mark_made(slide: Slide) -> Slide:
-    """Name a slide the tool made as such: ``MADE_SLIDE_NAME`` and its number among them."""
-    package = slide.part.package
-    _MADE[package] = _MADE.get(package, 0) + 1
-    slide._element.cSld.set("name", f"{MADE_SLIDE_NAME} {_MADE[package]}")
-    return slide
+def mark_made(slide: Slide, piece: str, number: int) -> None:
+    """Name a slide the tool made as such: 'curriculum-kit contacts 2'. Each name is its own
+    in a deck (Office's API refuses a name twice), and a county's slides are named alike in
+    each of its decks, which then share them byte for byte (preflight reads them once)."""
+    slide._element.cSld.set("name", f"{MADE_SLIDE_NAME} {piece} {number}")
 
 
 def notes_frame(slide: Slide) -> TextFrame:

@@ -13,7 +13,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 # How the name (p:cSld/@name, which PowerPoint keeps as the slide's name) of every slide the
-# tool makes in a deck starts ('curriculum-kit 3'): preflight holds those slides to fit their
+# tool makes in a deck starts ('curriculum-kit contacts 2'): preflight holds those slides to fit their
 # text, in build and whenever `check` reads the packet later; the academy's own slides are
 # the academy's layout.
 MADE_SLIDE_NAME = "curriculum-kit"
