@@ -286,7 +286,8 @@ def _agenda_table(table: etree._Element) -> _Schedule:
         total = [n for label, n in numbers if label.lower().startswith("total")]
         listed = [(label, n) for label, n in numbers if not label.lower().startswith("total")]
         return _Schedule(total[0] if total else sum(n for _, n in listed), listed, start)
-    times = [(t, row[named] if len(row) > named else "") for t, row in zip(clocks, rows[1:]) if t is not None]
+    times = [(t, row[named] if len(row) > named else "") for row in rows[1:]  # a row's time: in its first two cells
+             if (t := next((found for found in map(_clock, row[:2]) if found is not None), None)) is not None]
     if len(times) < 3 or times[-1][0] <= times[0][0]:
         return _Schedule(0)
     listed = [(label, later - earlier) for (earlier, label), (later, _) in zip(times, times[1:])]
