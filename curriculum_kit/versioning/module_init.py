@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from ..formats.module import ID_PATTERN, LEVELS, TODO
 from ..formats.placement import back_matter_index, closing_index
 from ..formats.semver import Version
 from ..formats.sources import not_regular
-from ..ooxml.names import DC_NS, w
+from ..ooxml.names import DC_NS, a, w
 from ..ooxml.outline import deck_titles, guide_headings
 from ..ooxml.package import Package
 from ..outputs import atomic_output
@@ -95,7 +96,7 @@ def init_module(folder: Path, module_id: str | None = None, level: str | None = 
         "prerequisites": [],
         "programs": ["cws", "calworks"],
     }
-    values["duration_minutes"], agenda, values["start_time"] = _schedule(guide, draft)
+    values["duration_minutes"], agenda, values["start_time"] = _schedule(guide, deck, draft)
     order = ("id", "title", "version", "level", "prerequisites", "duration_minutes", "start_time", "programs")
     values = {key: values[key] for key in order if values[key] is not None}
     draft.to_check.append("prerequisites: none written; list the ids of modules staff must take first (lesson 2)")
@@ -231,35 +232,58 @@ class _Schedule:
     start: int | None = None
 
 
-def _schedule(guide: Path, draft: ModuleDraft) -> tuple[int | str, list[dict[str, object]], str | None]:
-    """(duration_minutes, [[agenda]] rows, start_time) from the guide's agenda table: the
-    rows exactly as the table prints them, so the packet's agenda document, printed from
-    them, agrees with the guide's (preflight compares the two)."""
-    try:
-        with Package(guide) as package:
-            body = package.xml(package.main_part).find(w("body"))
-            tables = list(body.iterchildren(w("tbl"))) if body is not None else []
-            schedule = next((found for found in map(_agenda_table, tables) if found.minutes), _Schedule(0))
-    except CurriculumKitError:
-        schedule = _Schedule(0)
-    if not schedule.minutes:
+def _schedule(guide: Path, deck: Path, draft: ModuleDraft) -> tuple[int | str, list[dict[str, object]], str | None]:
+    """(duration_minutes, [[agenda]] rows, start_time) from the guide's agenda table, else
+    the deck's agenda slide: the rows exactly as the table prints them, so the packet's
+    agenda document, printed from them, agrees with the academy's (preflight compares them)."""
+    found = next(((schedule, source) for path, source in ((guide, "the guide's agenda table"),
+                                                           (deck, "the deck's agenda slide"))
+                  if (schedule := _first_schedule(path)).minutes), None)
+    if found is None:
         draft.to_check.append("duration_minutes: no agenda table with minutes or times was found; write the "
                               "session's length in minutes ('validate' reports it until you do)")
         return DURATION_TODO, [], None
-    draft.guessed.append(f"duration_minutes: {schedule.minutes} (the guide's agenda table)")
+    schedule, source = found
+    draft.guessed.append(f"duration_minutes: {schedule.minutes} ({source})")
     rows = [{"title": title, "minutes": minutes, **({"kind": kind} if (kind := _kind(title)) != "segment" else {})}
             for title, minutes in schedule.rows]
     if len(rows) >= 2 and sum(minutes for _, minutes in schedule.rows) == schedule.minutes:
-        draft.guessed.append(f"agenda: {len(rows)} rows (the guide's agenda table, as it prints them)")
+        draft.guessed.append(f"agenda: {len(rows)} rows ({source}, as it prints them)")
     else:
         rows = []
-        draft.to_check.append("agenda: the guide's agenda table was not read row by row; write [[agenda]] rows as "
-                              "it prints them, or preflight finds the packet's agenda differs from the guide's")
+        draft.to_check.append(f"agenda: {source} was not read row by row; write [[agenda]] rows as it prints "
+                              "them, or preflight finds the packet's agenda differs from the academy's")
     start = None
     if schedule.start is not None and rows:
         start = f"{schedule.start // 60}:{schedule.start % 60:02d}"
-        draft.guessed.append(f"start_time: {start} (the guide's agenda table)")
+        draft.guessed.append(f"start_time: {start} ({source})")
     return schedule.minutes, rows, start
+
+
+_SLIDE_PART = re.compile(r"ppt/slides/slide(\d+)\.xml")
+
+
+def _first_schedule(path: Path) -> _Schedule:
+    """The schedule of a document's first agenda table: one of a Word body's own tables, or
+    a table on a slide (slides in the order of their part names)."""
+    try:
+        with Package(path) as package:
+            if package.family == "word":
+                body = package.xml(package.main_part).find(w("body"))
+                tables = [_table_rows(table, w) for table in (body.iterchildren(w("tbl")) if body is not None else ())]
+            else:
+                slides = sorted((int(found.group(1)), info.filename) for info in package.infos
+                                if (found := _SLIDE_PART.fullmatch(info.filename)))
+                tables = [_table_rows(table, a) for _, name in slides for table in package.xml(name).iter(a("tbl"))]
+    except CurriculumKitError:
+        return _Schedule(0)
+    return next((found for found in map(_agenda_table, tables) if found.minutes), _Schedule(0))
+
+
+def _table_rows(table: etree._Element, name: Callable[[str], str]) -> list[list[str]]:
+    """A Word or DrawingML table's cells as text (``name``: the namespace's tag maker)."""
+    return [[" ".join("".join(t.text or "" for t in cell.iter(name("t"))).split()) for cell in row.iter(name("tc"))]
+            for row in table.iter(name("tr"))]
 
 
 def _kind(title: str) -> str:
@@ -267,12 +291,10 @@ def _kind(title: str) -> str:
     return "lunch" if re.search(r"\blunch\b", lower) else "break" if re.search(r"\bbreak\b", lower) else "segment"
 
 
-def _agenda_table(table: etree._Element) -> _Schedule:
-    """A session's length from an agenda table: its Total row or the sum of its minutes
-    column, else the time from its first start time to its last; its rows with their
-    minutes (a Total or Adjourn row is none), and the start time it prints."""
-    rows = [[" ".join("".join(t.text or "" for t in cell.iter(w("t"))).split()) for cell in row.iter(w("tc"))]
-            for row in table.iterchildren(w("tr"))]
+def _agenda_table(rows: list[list[str]]) -> _Schedule:
+    """A session's length from an agenda table's rows: its Total row or the sum of its
+    minutes column, else the time from its first start time to its last; its rows with
+    their minutes (a Total or Adjourn row is none), and the start time it prints."""
     if len(rows) < 3:
         return _Schedule(0)
     column = next((i for i, text in enumerate(rows[0]) if _MINUTES.search(text)), None)

@@ -138,6 +138,19 @@ def test_guide_by_name_else_longest_and_times_give_the_length(tmp_path):
     assert "version: 2.1.0 (the version property of deck.pptx)" in draft.guessed
 
 
+def test_a_guide_without_an_agenda_table_leaves_it_to_the_decks_agenda_slide(tmp_path):
+    folder = tmp_path / "supportive-services"
+    folder.mkdir()
+    write_guide(folder / "guide.docx", None)
+    shutil.copyfile(SAMPLE / "slides.pptx", folder / "slides.pptx")
+    draft = init_module(folder)
+    written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
+    published = tomllib.loads((SAMPLE / "module.toml").read_text(encoding="utf-8"))
+    for key in ("duration_minutes", "start_time", "agenda"):
+        assert written[key] == published[key], key
+    assert "agenda: 6 rows (the deck's agenda slide, as it prints them)" in draft.guessed
+
+
 def test_an_agenda_table_whose_rows_do_not_add_up_gives_the_length_and_advice(tmp_path):
     folder = tmp_path / "intro"
     folder.mkdir()
