@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from .names import DC_NS, MC_NS, R_NS, a, p, w
+from .names import DC_NS, MC_NS, a, p, w
 from .package import Package
 from .textview import Block, PartText
 
@@ -85,14 +85,7 @@ def _smartart_drawings(package: Package, parts: dict[str, str]) -> dict[str, str
 
 
 def _slide_numbers(package: Package) -> dict[str, int]:
-    rels: dict[str | None, str] = {rel.id: rel.target for rel in package.graph.get(package.main_part, [])}
-    root = package.xml(package.main_part)
-    numbers = {}
-    for number, slide_id in enumerate(root.iter(p("sldId")), start=1):
-        target = rels.get(slide_id.get(f"{{{R_NS}}}id"))
-        if target:
-            numbers[target] = number
-    return numbers
+    return {slide: number for number, slide in enumerate(package.slide_parts(), start=1) if slide}
 
 
 class BlockLocator:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .names import R_NS, a, p, w
+from .names import a, p, w
 from .package import Package
 from .sections import outline_level
 
@@ -106,13 +106,7 @@ def heading_level(paragraph: etree._Element, styles: dict[str, int]) -> int:
 def deck_titles(path: Path) -> list[str]:
     """The title of each slide of a .pptx, in show order."""
     with Package(path) as package:
-        main = package.main_part
-        targets = {rel.id: rel.target for rel in package.relationships(main)}
-        titles = []
-        for slide_id in package.xml(main).iter(p("sldId")):
-            target = targets.get(slide_id.get(f"{{{R_NS}}}id", ""))
-            titles.append(slide_title(package.xml(target)) if target and package.has(target) else "")
-        return titles
+        return [slide_title(package.xml(slide)) if slide else "" for slide in package.slide_parts()]
 
 
 def guide_headings(path: Path) -> list[tuple[int, str]]:

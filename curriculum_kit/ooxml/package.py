@@ -19,7 +19,7 @@ from lxml import etree
 from zlib_ng import zlib_ng  # inflates twice as fast as zlib (see zipio.py)
 
 from ..errors import PackageError
-from .names import CT_NS, RELS_NS
+from .names import CT_NS, P_NS, R_NS, RELS_NS
 from .shared_trees import SharedTrees
 from .zipio import raw_entry
 
@@ -314,6 +314,16 @@ class Package:
         (python-docx refuses such a file; python-pptx drops them, breaking what used them)."""
         return [(source, rel) for source, rels in self.graph.items() for rel in rels
                 if not rel.external and not self.has(rel.target)]
+
+    def slide_parts(self) -> list[str | None]:
+        """A deck's slides in show order: each one's part, or None for a slide id the file
+        has no slide for (its number is still taken)."""
+        targets = {rel.id: rel.target for rel in self.relationships(self.main_part) if not rel.external}
+        slides = []
+        for slide_id in self.xml(self.main_part).iter(f"{{{P_NS}}}sldId"):
+            target = targets.get(slide_id.get(f"{{{R_NS}}}id", ""))
+            slides.append(target if target and self.has(target) else None)
+        return slides
 
     def untyped_parts(self) -> list[str]:
         """Parts the file refers to that [Content_Types].xml gives no type (python-docx and

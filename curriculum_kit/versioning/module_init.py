@@ -260,21 +260,17 @@ def _schedule(guide: Path, deck: Path, draft: ModuleDraft) -> tuple[int | str, l
     return schedule.minutes, rows, start
 
 
-_SLIDE_PART = re.compile(r"ppt/slides/slide(\d+)\.xml")
-
-
 def _first_schedule(path: Path) -> _Schedule:
     """The schedule of a document's first agenda table: one of a Word body's own tables, or
-    a table on a slide (slides in the order of their part names)."""
+    a table on a slide (slides in show order)."""
     try:
         with Package(path) as package:
             if package.family == "word":
                 body = package.xml(package.main_part).find(w("body"))
                 tables = [_table_rows(table, w) for table in (body.iterchildren(w("tbl")) if body is not None else ())]
             else:
-                slides = sorted((int(found.group(1)), info.filename) for info in package.infos
-                                if (found := _SLIDE_PART.fullmatch(info.filename)))
-                tables = [_table_rows(table, a) for _, name in slides for table in package.xml(name).iter(a("tbl"))]
+                tables = [_table_rows(table, a) for slide in package.slide_parts() if slide
+                          for table in package.xml(slide).iter(a("tbl"))]
     except CurriculumKitError:
         return _Schedule(0)
     return next((found for found in map(_agenda_table, tables) if found.minutes), _Schedule(0))
