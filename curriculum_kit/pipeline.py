@@ -82,6 +82,7 @@ class Outcome:
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)  # preflight, one line each
+    fonts_replaced: dict[str, str] = field(default_factory=dict)  # in its PDFs: font -> family drawn instead
 
 
 @dataclass
@@ -420,6 +421,7 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instance
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
            options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]], checksums: Checksums) -> Outcome:
     from .package.lms_content import FORMATS, lms_exports
+    from .package.pdf_fonts import replaced_fonts, replaced_fonts_notice
     from .preflight.review import write_review
 
     module = job.module
@@ -427,12 +429,14 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     folder.mkdir(parents=True, exist_ok=True)
     lines = list(dict.fromkeys(str(issue) for issues in findings.values() for issue in issues))
     documents = {name: data for packet in packets.packets for name, data in packet.documents.items()}
+    drawn = {name: data for name, data in documents.items() if checksums.sha256(data) in pdfs}
+    replaced = replaced_fonts(font for name, data in drawn.items() for font in _printed_fonts(name, data, checksums))
     review = write_review(folder, f"{overlay.county} · {module.title}", list(documents),
-                          {name: pdfs[digest] for name, data in documents.items()
-                           if (digest := checksums.sha256(data)) in pdfs},
+                          {name: pdfs[checksums.sha256(data)] for name, data in drawn.items()},
                           list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
                           {"occurrences": dict(packets.occurrences), "never_found": packets.never_found,
-                           "near_misses": packets.near_misses})
+                           "near_misses": packets.near_misses},
+                          replaced_fonts_notice(replaced) if replaced else "")
     if lines and options.strict:
         return Outcome(overlay.slug, job.name, "failed", _strict_message(lines), files=[review.name],
                        findings=lines)
@@ -479,6 +483,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                                  for key, b in overlay.programs.items()},
                     "chain": job.chain_info},
         "options": {"pdf": options.pdf, "export": options.export},
+        **({"pdf_fonts_replaced": replaced} if replaced else {}),
         "packets": manifest_packets,
         "exports": [{"label": e.label, "file": e.name, "sha256": _digest(e.data), "bytes": len(e.data)}
                     for e in exports],
@@ -497,7 +502,20 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         if stale.name not in written:
             os.unlink(stale)
     return Outcome(overlay.slug, job.name, "built", files=written, warnings=job.warnings + warnings,
-                   findings=lines)
+                   findings=lines, fonts_replaced=replaced)
+
+
+_FONTS: dict[str, set[str]] = {}  # a worker's documents by sha256 -> the fonts they print with
+
+
+def _printed_fonts(name: str, data: bytes, checksums: Checksums) -> set[str]:
+    """The fonts a document's PDF is drawn with (read once: a county's packets share documents)."""
+    from .package.pdf_fonts import document_fonts
+
+    digest = checksums.sha256(data)
+    if digest not in _FONTS:
+        _FONTS[digest] = document_fonts(name, data)
+    return _FONTS[digest]
 
 
 def _write_exports(folder: Path, exports: list[ExportFile]) -> list[str]:

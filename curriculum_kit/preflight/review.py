@@ -38,8 +38,9 @@ class ReviewDocument:
 
 
 def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping[str, bytes],
-                 findings: list[Issue], terminology: dict[str, Any]) -> Path:
-    """Write ``folder/review.html`` (and its thumbnails when ``pdfs`` has the documents' PDFs)."""
+                 findings: list[Issue], terminology: dict[str, Any], pdf_notice: str = "") -> Path:
+    """Write ``folder/review.html`` (and its thumbnails when ``pdfs`` has the documents' PDFs);
+    ``pdf_notice`` says what the thumbnails differ in from Word and PowerPoint (fonts)."""
     reviewed = [_render(folder, name, pdfs.get(name)) for name in documents]
     parts = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">',
              f"<title>Review: {escape(heading)}</title><style>{_STYLE}</style></head><body>",
@@ -53,6 +54,8 @@ def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping
             f'<li><a href="#doc-{index}">{escape(document.name)}</a>: {len(mine)} finding{"s" * (len(mine) != 1)}</li>'
             for index, document in enumerate(reviewed)
             if (mine := [issue for issue in findings if issue.file == document.name])) + "</ul>")
+    if pdf_notice:
+        parts.append(f'<p class="finding">{escape(pdf_notice)}</p>')
     parts += _terminology(terminology)
     for index, document in enumerate(reviewed):
         parts.append(f'<span id="doc-{index}"></span>')

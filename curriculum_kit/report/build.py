@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import display_path
+from ..package.pdf_fonts import replaced_fonts_notice
 from ..pipeline import BuildOptions, Outcome
 
 
@@ -27,10 +28,14 @@ def build_summary(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[st
     text = (f"{counts['built']} built, {counts['current']} up to date, {counts['failed']} failed"
             f"{' (no document work needed)' if counts['current'] and not counts['built'] and not counts['failed'] else ''}"
             f"; preflight: {_findings_text(outcomes)} -> {display_path(options.out / 'index.html')}")
+    replaced = {font: family for o in outcomes for font, family in o.fonts_replaced.items()}
+    if replaced:  # the machine's, the same for every packet: said once
+        text += "\n" + replaced_fonts_notice(replaced)
     failures = [build_line(o) for o in outcomes if o.status == "failed"]
     if failures:
         text += "\n" + "\n".join(failures)
     return {"text": text, **counts, "pdf": options.pdf, "findings": sum(len(o.findings) for o in outcomes),
+            "pdf_fonts_replaced": dict(sorted(replaced.items())),
             "outcomes": [{"county": o.county, "module": o.module, "status": o.status, "message": o.message,
                           "files": o.files, "warnings": o.warnings, "findings": o.findings} for o in outcomes]}
 

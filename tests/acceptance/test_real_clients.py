@@ -4,6 +4,7 @@ packets to PDF (pdftotext reads them back), Chromium loads the download catalog.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from curriculum_kit.package.pdf_fonts import document_fonts, replaced_fonts
 from tests.acceptance.conftest import build_args, run
 from tests.conftest import REPO, needs_pdftotext, needs_soffice
 
@@ -68,6 +70,13 @@ def test_packets_with_tagged_pdfs_hold_the_county(samples, tmp_path):
     assert phone in pdf_text(folder / "local-contacts.pdf")
     assert "Child Welfare Services" not in guide
     assert b"/StructTreeRoot" in (folder / "facilitator-guide.pdf").read_bytes(), "tagged PDF"
+    # the fonts this machine draws in other widths are named once, in the manifest and the summary
+    fonts = set().union(*(document_fonts(p.name, p.read_bytes()) for p in documents))
+    assert "Calibri" in fonts  # the packet's documents print with it (python-docx's theme, the deck's)
+    replaced = replaced_fonts(fonts)
+    manifest = json.loads((out / "manzanita-county" / "linkages-orientation" / "manifest.json").read_text())
+    assert manifest.get("pdf_fonts_replaced", {}) == replaced
+    assert result.output.count("PDFs drawn with other fonts") == (1 if replaced else 0)
     if shutil.which("pdftoppm"):  # the catalog shows the deck's title slide
         thumbnail = out / "manzanita-county" / "linkages-orientation" / "title-slide.png"
         assert thumbnail.read_bytes().startswith(b"\x89PNG")

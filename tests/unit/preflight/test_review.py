@@ -49,3 +49,10 @@ def test_with_pdfs_every_page_has_a_thumbnail_and_a_slide_finding_sits_beside_it
     figure = html[html.index('alt="slide 2 of slides.pptx"'):]
     assert figure.index("the text runs off the slide") < figure.index("</figure>")
     assert html.index('alt="slide 1 of slides.pptx"') < html.index("the text runs off the slide")
+
+
+def test_a_notice_about_the_pdfs_fonts_heads_the_page_escaped(tmp_path):
+    notice = "PDFs drawn with other fonts on this machine: Calibri as <DejaVu> Sans"
+    html = write_review(tmp_path, "Alder County", ["agenda.docx"], {}, [], TERMS, notice).read_text()
+    assert '<p class="finding">PDFs drawn with other fonts on this machine: Calibri as &lt;DejaVu&gt; Sans</p>' in html
+    assert "other fonts" not in write_review(tmp_path, "Alder County", ["agenda.docx"], {}, [], TERMS).read_text()
