@@ -10,6 +10,7 @@ print with, and says which are replaced and what to install.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
@@ -42,6 +43,10 @@ def document_fonts(name: str, data: bytes) -> set[str]:
         return set()
 
 
+# In a fontconfig pattern '-' starts a size and ':' a property ('Arial-12:bold'): in a name, escaped.
+_PATTERN_SPECIALS = re.compile(r"[\\:,-]")
+
+
 @lru_cache(maxsize=512)
 def _families(font: str) -> tuple[str, ...]:
     """The family names (all its localised ones) of the font fontconfig gives for ``font``;
@@ -50,7 +55,8 @@ def _families(font: str) -> tuple[str, ...]:
     if program is None:
         return ()
     try:
-        found = subprocess.run([program, "--format=%{family}", font], capture_output=True, text=True, timeout=60)
+        found = subprocess.run([program, "--format=%{family}", _PATTERN_SPECIALS.sub(r"\\\g<0>", font)],
+                               capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return ()
     return tuple(name.strip() for name in found.stdout.split(",") if name.strip()) if found.returncode == 0 else ()

@@ -4,9 +4,11 @@ and the one line that says so and what to install."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 
+from curriculum_kit.package import pdf_fonts
 from curriculum_kit.package.pdf_fonts import replaced_fonts, replaced_fonts_notice, same_widths
 
 needs_fc_match = pytest.mark.skipif(shutil.which("fc-match") is None,
@@ -36,3 +38,22 @@ def test_the_notice_names_each_font_and_only_the_packages_that_help():
     assert notice.endswith("apt-get install fonts-crosextra-carlito)")
     assert "apt-get" not in replaced_fonts_notice({"Segoe UI": "DejaVu Sans"})
     assert "\n" not in notice
+
+
+def test_a_name_is_asked_of_fontconfig_as_a_name_not_a_pattern(monkeypatch):
+    """'-' starts a size and ':' a property in a fontconfig pattern ('Arial-12:bold'): a font
+    named 'Source Sans Pro-Light' must be looked up as that name."""
+    asked = []
+
+    def fc_match(command, **_):
+        asked.append(command[-1])
+        return subprocess.CompletedProcess(command, 0, stdout="Source Sans Pro-Light", stderr="")
+
+    monkeypatch.setattr(pdf_fonts.shutil, "which", lambda _: "/usr/bin/fc-match")
+    monkeypatch.setattr(pdf_fonts.subprocess, "run", fc_match)
+    pdf_fonts._families.cache_clear()
+    try:
+        assert replaced_fonts(["Source Sans Pro-Light", "Odd:Name,Here"]) == {"Odd:Name,Here": "Source Sans Pro-Light"}
+    finally:
+        pdf_fonts._families.cache_clear()
+    assert asked == ["Odd\\:Name\\,Here", "Source Sans Pro\\-Light"]
