@@ -17,17 +17,19 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 from pptx.util import Pt
 
-from ..formats.colors import readable_text_color
+from ..formats.colors import BLACK, WHITE, readable_text_color, text_on
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.session_day import SessionDay, facilitation_lines
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .common import fit_picture, logo_alt_text, logo_png
 from .deck_layouts import MARGIN, TITLE_SIZES, DeckLayouts, set_fitted_text
+from .slide_background import colour_behind
 from .slide_parts import notes_frame
 
 NOTES = "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration)."
 SUBTITLE_SIZES = (24, 20, 18, 16, 14, 12, 10)
+_LOGO_NAME_HEIGHT = Pt(44)  # under each logo, its program's name: three lines of 10 pt
 
 
 def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay, session: SessionDay | None) -> Any:
@@ -45,9 +47,12 @@ def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay, sessio
             top = int(title.top + title.height)
             subtitle = slide.shapes.add_textbox(title.left, top, title.width,
                                                 max(int(presentation.slide_height - top - MARGIN), int(Pt(60))))
-        set_fitted_text(subtitle, [overlay.county, *details], SUBTITLE_SIZES)
         room = int(title.top) - int(MARGIN)
         size = max(min(room - int(Pt(14)), int(presentation.slide_height * 0.2)), int(presentation.slide_height * 0.1))
+        if _clear_of_logos(title, presentation.slide_width, size):
+            set_fitted_text(title, [module.title], TITLE_SIZES)
+        _clear_of_logos(subtitle, presentation.slide_width, size)
+        set_fitted_text(subtitle, [overlay.county, *details], SUBTITLE_SIZES)
         _logos(slide, presentation, overlay, size)
     notes_frame(slide).text = NOTES
     return slide
@@ -61,6 +66,22 @@ def _details(module: Module, overlay: Overlay, session: SessionDay | None) -> li
             f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
 
 
+def _clear_of_logos(shape: Any, slide_width: int, logo: int) -> bool:
+    """Narrow a title or subtitle that reaches into the top corners where the logos and
+    their names go (a deck whose title sits high on its title slide), keeping it centred;
+    whether it was narrowed (its text is then fitted again). A box that starts below the
+    middle of the names is left alone: a title's text sits lower in its box than the top
+    edge, and the names' third line is seldom used."""
+    band_bottom = int(MARGIN / 2 + logo + _LOGO_NAME_HEIGHT / 2)
+    corner = int(MARGIN + logo + MARGIN / 2)  # the logo's column and its name's, each side
+    left, top, width, height = (int(value or 0) for value in (shape.left, shape.top, shape.width, shape.height))
+    if top >= band_bottom or (left >= corner and left + width <= slide_width - corner):
+        return False
+    # all four set: a placeholder that inherits its place gets a transform of its own
+    shape.left, shape.top, shape.width, shape.height = corner, top, max(slide_width - 2 * corner, 0), height
+    return True
+
+
 def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
     """Both logos centred in equal square boxes in the top corners, names under them."""
     width = presentation.slide_width
@@ -72,13 +93,20 @@ def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
             picture = slide.shapes.add_picture(io.BytesIO(png), int(left + (logo - fitted_width) / 2),
                                                int(MARGIN / 2 + (logo - fitted_height) / 2), fitted_width, fitted_height)
             picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
-        box = slide.shapes.add_textbox(int(left - MARGIN / 2), int(MARGIN / 2 + logo), int(logo + MARGIN), Pt(44))
+        place = (int(left - MARGIN / 2), int(MARGIN / 2 + logo), int(logo + MARGIN), int(_LOGO_NAME_HEIGHT))
+        background = colour_behind(slide, *place)
+        box = slide.shapes.add_textbox(*place)
+        if background is None:  # a picture, a gradient or a shape there: the name gets a white ground
+            box.fill.solid()
+            box.fill.fore_color.rgb = RGBColor.from_string(WHITE.lstrip("#"))  # type: ignore[no-untyped-call]
+            background = WHITE
         box.text_frame.word_wrap = True
         set_fitted_text(box, [branding.name], (10,))  # three lines of 10 pt: smaller is unreadable in a room
         paragraph = box.text_frame.paragraphs[0]
         paragraph.alignment = 2  # PP_ALIGN.CENTER
-        paragraph.runs[0].font.color.rgb = RGBColor.from_string(  # type: ignore[no-untyped-call]
-            readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key]).lstrip("#"))
+        near_black = "#1F1F1F" if text_on(background) == BLACK else WHITE
+        colour = readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key], background, near_black)
+        paragraph.runs[0].font.color.rgb = RGBColor.from_string(colour.lstrip("#"))  # type: ignore[no-untyped-call]
 
 
 def _text_box_title(slide: Any, presentation: Any, module: Module, overlay: Overlay,

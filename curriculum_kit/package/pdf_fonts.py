@@ -30,6 +30,7 @@ _SAME_WIDTHS = {
     "times new roman": ("Liberation Serif", "fonts-liberation2"),
     "times": ("Liberation Serif", "fonts-liberation2"),
     "courier new": ("Liberation Mono", "fonts-liberation2"),
+    "courier": ("Liberation Mono", "fonts-liberation2"),  # every character 0.6 em wide, as Courier New's
 }
 
 
