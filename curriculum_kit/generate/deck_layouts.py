@@ -97,23 +97,52 @@ class DeckLayouts:
             set_fitted_text(title_shape, [title], (28, 24, 20), bold=True)
         else:
             set_fitted_text(title_shape, [title], TITLE_SIZES)
-        return slide, self._below(title_shape)
+        return slide, self._below(title_shape, self.layout(kind))
 
     def content_area(self, kind: str) -> Area:
         """The free area below the title of a slide made with :meth:`slide`."""
-        title = next((ph for ph in self.layout(kind).placeholders if ph.placeholder_format.type in _TITLES), None)
-        return self._below(title)
+        layout = self.layout(kind)
+        title = next((ph for ph in layout.placeholders if ph.placeholder_format.type in _TITLES), None)
+        return self._below(title, layout)
 
-    def _below(self, title: Any) -> Area:
-        """The slide below ``title``, inside margins; a title low on the slide (a section
-        header look) or a slide too small for the usual margins keeps the lower three quarters."""
+    def _below(self, title: Any, layout: Any) -> Area:
+        """Where the deck puts a slide's body below ``title``: inside the frame of the body
+        text on the deck's own slides (clear of the master's graphics and footers), else
+        inside margins; a title low on the slide (a section header look) or a slide too
+        small for the usual margins keeps the lower three quarters."""
         width, height = int(self.presentation.slide_width), int(self.presentation.slide_height)
         margin = min(int(MARGIN), width // 20, height // 20)
-        bottom = int(title.top + title.height) if title is not None and title.height else margin + int(_TEXT_TITLE_HEIGHT)
-        top = bottom + min(int(GAP), height // 50)
-        if height - top - margin < height * 0.4:
+        left, right, bottom = margin, width - margin, height - margin
+        frame = self._body_frame(layout)
+        beside = False  # a title in a column of its own, beside the body (not above it)
+        if frame is not None:
+            left, right, bottom = frame.left, frame.left + frame.width, frame.top + frame.height
+            beside = title is not None and title.width is not None and (
+                int(title.left) + int(title.width) <= left or int(title.left) >= right)
+        title_bottom = (int(title.top + title.height) if title is not None and title.height
+                        else margin + int(_TEXT_TITLE_HEIGHT))
+        top = frame.top if frame is not None and beside else title_bottom + min(int(GAP), height // 50)
+        if bottom - top < height * 0.4:
             top = height // 4
-        return Area(margin, top, width - 2 * margin, height - top - margin)
+            bottom = max(bottom, height - margin)
+        return Area(left, top, right - left, bottom - top)
+
+    def _body_frame(self, layout: Any) -> Area | None:
+        """The box of the body text on the deck's slides: the body placeholder of
+        ``layout``, of the master's content layout, or of the master; None when there is
+        none that could hold a table or chart (under half the slide's width or a third of
+        its height, or off the slide)."""
+        width, height = int(self.presentation.slide_width), int(self.presentation.slide_height)
+        for owner in (layout, self.layout("content"), self.master):
+            body = _body(owner)
+            if body is None or None in (body.left, body.top, body.width, body.height):
+                continue
+            frame = Area(int(body.left), int(body.top), int(body.width), int(body.height))
+            inside = frame.left >= 0 and frame.top >= 0 and frame.left + frame.width <= width \
+                and frame.top + frame.height <= height
+            if inside and frame.width >= width / 2 and frame.height >= height / 3:
+                return frame
+        return None
 
 
 def inherited_size(shape: Any, default: float) -> float:
