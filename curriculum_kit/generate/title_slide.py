@@ -49,7 +49,7 @@ def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay, sessio
                                                 max(int(presentation.slide_height - top - MARGIN), int(Pt(60))))
         room = int(title.top) - int(MARGIN)
         size = max(min(room - int(Pt(14)), int(presentation.slide_height * 0.2)), int(presentation.slide_height * 0.1))
-        if _clear_of_logos(title, presentation.slide_width, size):
+        if _clear_of_logos(title, presentation.slide_width, size, title=True):
             set_fitted_text(title, [module.title], TITLE_SIZES)
         _clear_of_logos(subtitle, presentation.slide_width, size)
         set_fitted_text(subtitle, [overlay.county, *details], SUBTITLE_SIZES)
@@ -66,13 +66,13 @@ def _details(module: Module, overlay: Overlay, session: SessionDay | None) -> li
             f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
 
 
-def _clear_of_logos(shape: Any, slide_width: int, logo: int) -> bool:
+def _clear_of_logos(shape: Any, slide_width: int, logo: int, title: bool = False) -> bool:
     """Narrow a title or subtitle that reaches into the top corners where the logos and
     their names go (a deck whose title sits high on its title slide), keeping it centred;
-    whether it was narrowed (its text is then fitted again). A box that starts below the
-    middle of the names is left alone: a title's text sits lower in its box than the top
-    edge, and the names' third line is seldom used."""
-    band_bottom = int(MARGIN / 2 + logo + _LOGO_NAME_HEIGHT / 2)
+    whether it was narrowed (its text is then fitted again). A title whose box starts below
+    the middle of the names is left alone: its text sits lower in its box than the top edge,
+    and the names' third line is seldom used; a subtitle's text starts at its top."""
+    band_bottom = int(MARGIN / 2 + logo + (_LOGO_NAME_HEIGHT / 2 if title else _LOGO_NAME_HEIGHT))
     corner = int(MARGIN + logo + MARGIN / 2)  # the logo's column and its name's, each side
     left, top, width, height = (int(value or 0) for value in (shape.left, shape.top, shape.width, shape.height))
     if top >= band_bottom or (left >= corner and left + width <= slide_width - corner):

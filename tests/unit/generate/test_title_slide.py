@@ -116,3 +116,18 @@ def test_a_title_lower_on_the_slide_keeps_its_layouts_place(library):
     slide = cobrand_slide(DeckLayouts(deck), library.module("linkages-orientation"),
                           library.overlay("alder-county"), None)
     assert slide.shapes.title._element.find("{*}spPr/{*}xfrm") is None  # inherited, as the layout has it
+
+
+def test_a_subtitle_starting_beside_the_programs_names_is_narrowed_clear_of_them(library):
+    """A subtitle's text starts at the top of its box: one that starts level with the names
+    under the logos would run into them (a title, whose text sits lower, may start there)."""
+    deck = _deck()
+    title, subtitle = deck.slide_layouts[0].placeholders[0], deck.slide_layouts[0].placeholders[1]
+    title.top, title.height = Inches(0.3), Inches(1.0)
+    subtitle.left, subtitle.top, subtitle.width = Inches(0.5), Inches(1.4), Inches(9.0)
+    slide = cobrand_slide(DeckLayouts(deck), library.module("linkages-orientation"),
+                          library.overlay("alder-county"), None)
+    shown = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
+    for name in _names(slide):
+        assert name.left + name.width <= shown.left or shown.left + shown.width <= name.left
+    assert "Alder County" in shown.text_frame.text
