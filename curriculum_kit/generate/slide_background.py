@@ -63,7 +63,8 @@ def _plain(background: etree._Element, master: Any) -> str | None:
         return None
     theme = _theme(master)
     styles = theme.find("a:themeElements/a:fmtScheme/a:bgFillStyleLst", _NS) if theme is not None else None
-    index = int(reference.get("idx", "0")) - 1001  # 1001 and on: the theme's background fills
+    number = reference.get("idx", "")
+    index = int(number) - 1001 if number.isdigit() else -1  # 1001 and on: the theme's background fills
     if styles is None or not 0 <= index < len(styles):
         return None
     style = styles[index]

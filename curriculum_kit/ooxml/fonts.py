@@ -19,20 +19,16 @@ from typing import cast
 
 from lxml import etree
 
-from .names import A_NS, W_NS, w
+from .names import path, w
 from .package import PART_KINDS, Package
 
 _THEME = "application/vnd.openxmlformats-officedocument.theme+xml"
 _STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 _WORD_TEXT = {"body", "header", "footer", "footnotes", "endnotes"}
 _DECK_TEXT = {"slide", "layout", "master"}
-_NS = {"w": W_NS, "a": A_NS}
-_W_FONTS = etree.XPath(".//w:rFonts", namespaces=_NS)
-_A_LATIN = etree.XPath(".//a:latin/@typeface", namespaces=_NS, smart_strings=False)
-_STYLES_USED = etree.XPath(".//w:pStyle/@w:val | .//w:rStyle/@w:val | .//w:tblStyle/@w:val",
-                           namespaces=_NS, smart_strings=False)
-_THEME_FONT = etree.XPath("a:themeElements/a:fontScheme/*[self::a:majorFont or self::a:minorFont]/a:latin",
-                          namespaces=_NS)
+_W_FONTS, _A_LATIN = path(".//w:rFonts"), path(".//a:latin/@typeface")
+_STYLES_USED = path(".//w:pStyle/@w:val | .//w:rStyle/@w:val | .//w:tblStyle/@w:val")
+_THEME_FONT = path("a:themeElements/a:fontScheme/*[self::a:majorFont or self::a:minorFont]/a:latin")
 
 
 def printed_fonts(package: Package) -> set[str]:

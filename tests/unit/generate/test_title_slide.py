@@ -131,3 +131,11 @@ def test_a_subtitle_starting_beside_the_programs_names_is_narrowed_clear_of_them
     for name in _names(slide):
         assert name.left + name.width <= shown.left or shown.left + shown.width <= name.left
     assert "Alder County" in shown.text_frame.text
+
+
+def test_a_background_reference_that_is_no_number_tells_no_colour():
+    deck = _deck()
+    reference = deck.slide_master._element.find("{*}cSld/{*}bg/{*}bgRef")  # the theme's first fill
+    assert colour_behind(_slide(deck), *SPOT) == "#FFFFFF"
+    reference.set("idx", "one thousand")
+    assert colour_behind(_slide(deck), *SPOT) is None
