@@ -63,10 +63,18 @@ class DeckLayouts:
         self.master = master if master is not None else (
             presentation.slides[0].slide_layout.slide_master if len(presentation.slides)
             else presentation.slide_masters[0])
+        # worked out once for the master (python-pptx reads layouts and placeholders anew each time)
+        self._chosen: dict[str, Any] = {}
+        self._frames: dict[etree._Element, Area | None] = {}
 
     def layout(self, kind: str) -> Any:
         """The master's layout for ``kind`` ('title', 'content', 'title-only'), else the
         closest stand-in; a master without titled layouts gives its first layout."""
+        if kind not in self._chosen:
+            self._chosen[kind] = self._choose(kind)
+        return self._chosen[kind]
+
+    def _choose(self, kind: str) -> Any:
         layouts = list(self.master.slide_layouts)
         by_type: dict[str, Any] = {}
         for layout in layouts:
@@ -132,6 +140,11 @@ class DeckLayouts:
         ``layout``, of the master's content layout, or of the master; None when there is
         none that could hold a table or chart (under half the slide's width or a third of
         its height, or off the slide)."""
+        if layout._element not in self._frames:
+            self._frames[layout._element] = self._find_body_frame(layout)
+        return self._frames[layout._element]
+
+    def _find_body_frame(self, layout: Any) -> Area | None:
         width, height = int(self.presentation.slide_width), int(self.presentation.slide_height)
         for owner in (layout, self.layout("content"), self.master):
             body = _body(owner)

@@ -37,14 +37,18 @@ def place_unmarked(presentation: Any, original: list[Any], titles: list[str], ma
     if problems:
         raise BuildError(f"{problems[0][1]}; check the module with 'curriculum-kit validate'", module.toml_path)
     made: dict[str, list[Any]] = {}
+    by_master: dict[Any, DeckLayouts] = {}  # one for each master the pieces' slides follow
     for piece in pieces:
         if not overlay.has_material(piece):
             continue
         present = {id(slide) for slide in presentation.slides}
         anchor = next((slide for slide in original[spots[piece].index:] if id(slide) in present), None)
         master = (anchor if anchor is not None else original[-1] if original else None)
-        layouts = DeckLayouts(presentation, master.slide_layout.slide_master
-                              if master is not None and id(master) in present else None)
+        chosen = master.slide_layout.slide_master if master is not None and id(master) in present else None
+        key = chosen._element if chosen is not None else None
+        if key not in by_master:
+            by_master[key] = DeckLayouts(presentation, chosen)
+        layouts = by_master[key]
         before = len(presentation.slides)
         make(piece, layouts)
         made[piece] = list(presentation.slides)[before:]

@@ -39,7 +39,7 @@ def colour_behind(slide: Any, left: int, top: int, width: int, height: int) -> s
     for owner in (slide, layout, master):
         background = owner._element.find("p:cSld/p:bg", _NS)
         if background is not None:
-            return _plain(background, master)
+            return _plain(background, master._element.find("p:clrMap", _NS), _theme(master))
     return WHITE  # no background anywhere: PowerPoint draws white
 
 
@@ -51,17 +51,16 @@ def _overlaps(shape: Any, left: int, top: int, width: int, height: int) -> bool:
     return x < left + width and left < x + w and y < top + height and top < y + h
 
 
-def _plain(background: etree._Element, master: Any) -> str | None:
+def _plain(background: etree._Element, mapping: etree._Element | None, theme: etree._Element | None) -> str | None:
     """A background's colour when it is one plain colour (its own, or a theme fill style
-    that is the referring colour itself), else None."""
+    that is the referring colour itself), else None; ``mapping`` is the master's p:clrMap."""
     properties = background.find("p:bgPr", _NS)
     if properties is not None:
         fill = properties.find("a:solidFill", _NS)
-        return _colour(fill[0], master) if fill is not None and len(fill) else None
+        return _colour(fill[0], mapping, theme) if fill is not None and len(fill) else None
     reference = background.find("p:bgRef", _NS)
     if reference is None or not len(reference):
         return None
-    theme = _theme(master)
     styles = theme.find("a:themeElements/a:fmtScheme/a:bgFillStyleLst", _NS) if theme is not None else None
     number = reference.get("idx", "")
     index = int(number) - 1001 if number.isdigit() else -1  # 1001 and on: the theme's background fills
@@ -72,10 +71,10 @@ def _plain(background: etree._Element, master: Any) -> str | None:
     if etree.QName(style).localname != "solidFill" or placeholder_colour is None or len(placeholder_colour) \
             or placeholder_colour.get("val") != "phClr":
         return None
-    return _colour(reference[0], master)
+    return _colour(reference[0], mapping, theme)
 
 
-def _colour(element: etree._Element, master: Any) -> str | None:
+def _colour(element: etree._Element, mapping: etree._Element | None, theme: etree._Element | None) -> str | None:
     """'#RRGGBB' of a DrawingML colour with no tint, shade or other change, else None."""
     if element.tag not in _COLOR_TAGS or len(element):
         return None
@@ -83,12 +82,11 @@ def _colour(element: etree._Element, master: Any) -> str | None:
     if name != "schemeClr":
         value = element.get("val" if name == "srgbClr" else "lastClr", "")
         return f"#{value.upper()}" if _HEX.fullmatch(value) else None
-    mapping = master._element.find("p:clrMap", _NS)
     scheme = element.get("val", "")
     scheme = mapping.get(scheme, scheme) if mapping is not None else scheme  # bg1 -> lt1, ...
-    theme = _theme(master)
     colour = theme.find(f"a:themeElements/a:clrScheme/a:{scheme}", _NS) if theme is not None and scheme else None
-    return _colour(colour[0], master) if colour is not None and len(colour) and colour[0].tag != element.tag else None
+    found = colour is not None and len(colour) and colour[0].tag != element.tag
+    return _colour(colour[0], mapping, theme) if found and colour is not None else None
 
 
 def _theme(master: Any) -> etree._Element | None:
