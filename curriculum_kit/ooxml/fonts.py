@@ -15,12 +15,16 @@ left out; speaker notes are not printed with the slides.
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Callable
+from typing import TypeVar, cast
 
 from lxml import etree
 
 from .names import path, w
 from .package import PART_KINDS, Package
+
+T = TypeVar("T")
+Fonts = tuple[tuple[str, str], ...]  # each w:rFonts as (its w:ascii, its w:asciiTheme), '' for none
 
 _THEME = "application/vnd.openxmlformats-officedocument.theme+xml"
 _STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
@@ -29,13 +33,19 @@ _DECK_TEXT = {"slide", "layout", "master"}
 _W_FONTS, _A_LATIN = path(".//w:rFonts"), path(".//a:latin/@typeface")
 _STYLES_USED = path(".//w:pStyle/@w:val | .//w:rStyle/@w:val | .//w:tblStyle/@w:val")
 _THEME_FONT = path("a:themeElements/a:fontScheme/*[self::a:majorFont or self::a:minorFont]/a:latin")
+_THEME_REFERENCES = {"+mj-lt": "major", "+mn-lt": "minor"}
+
+# What was read of a part, by the part's CRC and size: a county's documents share their
+# styles and themes (python-docx's template styles alone are 350 KB of XML in each).
+_READ: dict[tuple[str, int, int], object] = {}
+_READ_KEPT = 4096
 
 
 def printed_fonts(package: Package) -> set[str]:
     """The family names of the fonts the document's printed text is set in."""
     kinds = {name: PART_KINDS.get(package.content_type(name), "") for name in package.graph if package.has(name)}
     owner = "master" if package.family == "presentation" else "body"  # the parts a theme belongs to
-    themes = [_theme_fonts(package.xml(rel.target)) for name, kind in kinds.items() if kind == owner
+    themes = [_read(package, rel.target, _theme_fonts) for name, kind in kinds.items() if kind == owner
               for rel in package.relationships(name)
               if not rel.external and package.has(rel.target) and package.content_type(rel.target) == _THEME]
 
@@ -46,18 +56,26 @@ def printed_fonts(package: Package) -> set[str]:
     if package.family == "presentation":
         for name, kind in kinds.items():
             if kind in _DECK_TEXT:
-                for face in _strings(_A_LATIN, package.xml(name)):
+                for face in _read(package, name, _typefaces):
                     fonts |= themed(_THEME_REFERENCES[face]) if face in _THEME_REFERENCES else {face}
     else:
-        for element in _word_fonts(package, [name for name, kind in kinds.items() if kind in _WORD_TEXT], kinds):
-            named, reference = element.get(w("ascii")), element.get(w("asciiTheme"))
-            fonts |= themed(reference[:5]) if reference else {named or ""}
+        for named, reference in _word_fonts(package, [name for name, kind in kinds.items() if kind in _WORD_TEXT],
+                                            kinds):
+            fonts |= themed(reference[:5]) if reference else {named}
     # LibreOffice writes a list of fallbacks ('Open Sans;Arial;sans-serif'): the first is the font
     first = (font.split(";")[0].strip() for font in fonts)
     return {font for font in first if font and not font.startswith("+")}
 
 
-_THEME_REFERENCES = {"+mj-lt": "major", "+mn-lt": "minor"}
+def _read(package: Package, part: str, reader: Callable[[etree._Element], T]) -> T:
+    """``reader`` of a part's tree, remembered for parts of the same CRC and size."""
+    info = package.info(part)
+    key = (reader.__name__, info.CRC, info.file_size)
+    if key not in _READ:
+        if len(_READ) >= _READ_KEPT:
+            _READ.clear()
+        _READ[key] = reader(package.xml(part))
+    return cast(T, _READ[key])
 
 
 def _theme_fonts(theme: etree._Element) -> dict[str, str]:
@@ -66,37 +84,65 @@ def _theme_fonts(theme: etree._Element) -> dict[str, str]:
             for latin in _elements(_THEME_FONT, theme)}
 
 
-def _word_fonts(package: Package, text_parts: list[str], kinds: dict[str, str]) -> list[etree._Element]:
+def _typefaces(root: etree._Element) -> tuple[str, ...]:
+    return tuple(_strings(_A_LATIN, root))
+
+
+def _text_fonts(root: etree._Element) -> tuple[frozenset[str], Fonts]:
+    """(the styles a Word text part uses, its w:rFonts)."""
+    return frozenset(_strings(_STYLES_USED, root)), _pairs(_elements(_W_FONTS, root))
+
+
+def _styles(root: etree._Element) -> tuple[dict[str, tuple[str, Fonts]], frozenset[str], Fonts]:
+    """(each style's id -> (the style it is based on, its own w:rFonts), the default
+    paragraph styles, the document defaults' w:rFonts) of a styles part."""
+    by_id = {}
+    for style in root.iter(w("style")):
+        based = style.find(w("basedOn"))
+        own = [fonts for props in style.iterchildren(w("rPr")) for fonts in props.iterchildren(w("rFonts"))]
+        by_id[style.get(w("styleId"), "")] = (based.get(w("val"), "") if based is not None else "", _pairs(own))
+    defaults = frozenset(style.get(w("styleId"), "") for style in root.iter(w("style"))
+                         if style.get(w("default")) in ("1", "true", "on") and style.get(w("type")) == "paragraph")
+    document = _pairs([fonts for defaults_element in root.iter(w("docDefaults"))
+                       for fonts in _elements(_W_FONTS, defaults_element)])
+    return by_id, defaults, document
+
+
+def _word_fonts(package: Package, text_parts: list[str], kinds: dict[str, str]) -> Fonts:
     """The w:rFonts that set the text's fonts: in the text, in the styles it uses and those
     they are based on, in the default paragraph style and the document defaults."""
-    roots = [package.xml(name) for name in text_parts]
-    used = {style for root in roots for style in _strings(_STYLES_USED, root)}
-    found = [fonts for root in roots for fonts in _elements(_W_FONTS, root)]
-    styles = next((package.xml(name) for name in kinds if package.content_type(name) == _STYLES), None)
+    used: set[str] = set()
+    found: list[tuple[str, str]] = []
+    for part in text_parts:
+        styles_used, fonts = _read(package, part, _text_fonts)
+        used |= styles_used
+        found += fonts
+    styles = next((name for name in kinds if package.content_type(name) == _STYLES), None)
     if styles is None:
-        return found
-    by_id = {style.get(w("styleId"), ""): style for style in styles.iter(w("style"))}
-    used |= {style_id for style_id, style in by_id.items()
-             if style.get(w("default")) in ("1", "true", "on") and style.get(w("type")) == "paragraph"}
-    found += [fonts for defaults in styles.iter(w("docDefaults")) for fonts in _elements(_W_FONTS, defaults)]
+        return tuple(found)
+    by_id, defaults, document = _read(package, styles, _styles)
+    found += document
     seen: set[str] = set()
-    pending = list(used)
+    pending = [*used, *defaults]
     while pending:
         style_id = pending.pop()
-        style = by_id.get(style_id)
-        if style is None or style_id in seen:
+        if style_id in seen or style_id not in by_id:
             continue
         seen.add(style_id)
-        found += [fonts for props in style.iterchildren(w("rPr")) for fonts in props.iterchildren(w("rFonts"))]
-        based = style.find(w("basedOn"))
-        if based is not None:
-            pending.append(based.get(w("val"), ""))
-    return found
+        based, own = by_id[style_id]
+        found += own
+        if based:
+            pending.append(based)
+    return tuple(found)
 
 
-def _elements(path: etree.XPath, root: etree._Element) -> list[etree._Element]:
-    return cast(list[etree._Element], path(root))
+def _pairs(elements: list[etree._Element]) -> Fonts:
+    return tuple((element.get(w("ascii"), ""), element.get(w("asciiTheme"), "")) for element in elements)
 
 
-def _strings(path: etree.XPath, root: etree._Element) -> list[str]:
-    return cast(list[str], path(root))
+def _elements(expression: etree.XPath, root: etree._Element) -> list[etree._Element]:
+    return cast(list[etree._Element], expression(root))
+
+
+def _strings(expression: etree.XPath, root: etree._Element) -> list[str]:
+    return cast(list[str], expression(root))
