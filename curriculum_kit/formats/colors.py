@@ -36,6 +36,12 @@ def text_on(fill: str) -> str:
     return BLACK if contrast(fill, BLACK) >= contrast(fill, WHITE) else WHITE
 
 
-def readable_text_color(color: str, background: str = WHITE, fallback: str = "#1F1F1F") -> str:
-    """``color`` when text in it reads on ``background``, else ``fallback`` (near black)."""
-    return color if contrast(color, background) >= MIN_CONTRAST else fallback
+NEAR_BLACK = "#1F1F1F"
+
+
+def readable_text_color(color: str, background: str = WHITE) -> str:
+    """``color`` when text in it reads on ``background``, else near black or white,
+    whichever reads there (near black on white: softer than black, as Office's text)."""
+    if contrast(color, background) >= MIN_CONTRAST:
+        return color
+    return NEAR_BLACK if contrast(NEAR_BLACK, background) >= MIN_CONTRAST else text_on(background)

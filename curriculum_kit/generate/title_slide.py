@@ -17,7 +17,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 from pptx.util import Pt
 
-from ..formats.colors import BLACK, WHITE, readable_text_color, text_on
+from ..formats.colors import WHITE, readable_text_color
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.session_day import SessionDay, facilitation_lines
@@ -104,8 +104,7 @@ def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
         set_fitted_text(box, [branding.name], (10,))  # three lines of 10 pt: smaller is unreadable in a room
         paragraph = box.text_frame.paragraphs[0]
         paragraph.alignment = 2  # PP_ALIGN.CENTER
-        near_black = "#1F1F1F" if text_on(background) == BLACK else WHITE
-        colour = readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key], background, near_black)
+        colour = readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key], background)
         paragraph.runs[0].font.color.rgb = RGBColor.from_string(colour.lstrip("#"))  # type: ignore[no-untyped-call]
 
 

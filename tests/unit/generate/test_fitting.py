@@ -31,3 +31,8 @@ def test_a_colour_too_light_for_text_on_white_is_replaced_by_near_black():
     assert readable_text_color("#1F5FA8") == "#1F5FA8"
     assert readable_text_color("#D9731A") == "#1F1F1F"
     assert round(contrast("#000000", "#FFFFFF"), 1) == 21.0
+
+
+def test_on_a_dark_background_a_colour_that_does_not_read_gives_way_to_white():
+    assert readable_text_color("#1F5FA8", "#1F3864") == "#FFFFFF"  # blue on navy; near black would not read either
+    assert readable_text_color("#F2C14E", "#1F3864") == "#F2C14E"  # yellow on navy reads
