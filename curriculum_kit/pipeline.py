@@ -421,7 +421,7 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instance
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
            options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]], checksums: Checksums) -> Outcome:
     from .package.lms_content import FORMATS, lms_exports
-    from .package.pdf_fonts import replaced_fonts, replaced_fonts_notice
+    from .package.pdf_fonts import document_fonts, replaced_fonts, replaced_fonts_notice
     from .preflight.review import write_review
 
     module = job.module
@@ -430,7 +430,8 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     lines = list(dict.fromkeys(str(issue) for issues in findings.values() for issue in issues))
     documents = {name: data for packet in packets.packets for name, data in packet.documents.items()}
     drawn = {name: data for name, data in documents.items() if checksums.sha256(data) in pdfs}
-    replaced = replaced_fonts(font for name, data in drawn.items() for font in _printed_fonts(name, data, checksums))
+    replaced = replaced_fonts(font for name, data in drawn.items()
+                              for font in document_fonts(name, data, _worker_trees()))  # (trees preflight read)
     review = write_review(folder, f"{overlay.county} · {module.title}", list(documents),
                           {name: pdfs[checksums.sha256(data)] for name, data in drawn.items()},
                           list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
@@ -503,19 +504,6 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
             os.unlink(stale)
     return Outcome(overlay.slug, job.name, "built", files=written, warnings=job.warnings + warnings,
                    findings=lines, fonts_replaced=replaced)
-
-
-_FONTS: dict[str, set[str]] = {}  # a worker's documents by sha256 -> the fonts they print with
-
-
-def _printed_fonts(name: str, data: bytes, checksums: Checksums) -> set[str]:
-    """The fonts a document's PDF is drawn with (read once: a county's packets share documents)."""
-    from .package.pdf_fonts import document_fonts
-
-    digest = checksums.sha256(data)
-    if digest not in _FONTS:
-        _FONTS[digest] = document_fonts(name, data)
-    return _FONTS[digest]
 
 
 def _write_exports(folder: Path, exports: list[ExportFile]) -> list[str]:

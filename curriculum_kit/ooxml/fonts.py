@@ -35,12 +35,6 @@ _STYLES_USED = path(".//w:pStyle/@w:val | .//w:rStyle/@w:val | .//w:tblStyle/@w:
 _THEME_FONT = path("a:themeElements/a:fontScheme/*[self::a:majorFont or self::a:minorFont]/a:latin")
 _THEME_REFERENCES = {"+mj-lt": "major", "+mn-lt": "minor"}
 
-# What was read of a part, by the part's CRC and size: a county's documents share their
-# styles and themes (python-docx's template styles alone are 350 KB of XML in each).
-_READ: dict[tuple[str, int, int], object] = {}
-_READ_KEPT = 4096
-
-
 def printed_fonts(package: Package) -> set[str]:
     """The family names of the fonts the document's printed text is set in."""
     kinds = {name: PART_KINDS.get(package.content_type(name), "") for name in package.graph if package.has(name)}
@@ -68,14 +62,17 @@ def printed_fonts(package: Package) -> set[str]:
 
 
 def _read(package: Package, part: str, reader: Callable[[etree._Element], T]) -> T:
-    """``reader`` of a part's tree, remembered for parts of the same CRC and size."""
-    info = package.info(part)
-    key = (reader.__name__, info.CRC, info.file_size)
-    if key not in _READ:
-        if len(_READ) >= _READ_KEPT:
-            _READ.clear()
-        _READ[key] = reader(package.xml(part))
-    return cast(T, _READ[key])
+    """``reader`` of a part's tree, noted with the tree when the package shares its trees
+    with other documents (a county's documents share their styles and themes: python-docx's
+    template styles alone are 350 KB of XML in each)."""
+    root = package.xml(part)
+    notes = package.shared.notes(root) if package.shared is not None else None
+    if notes is None:
+        return reader(root)
+    key = ("printed fonts", reader.__name__)
+    if key not in notes:
+        notes[key] = reader(root)
+    return cast(T, notes[key])
 
 
 def _theme_fonts(theme: etree._Element) -> dict[str, str]:

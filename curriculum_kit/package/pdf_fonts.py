@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import CurriculumKitError
 from ..ooxml.fonts import printed_fonts
 from ..ooxml.package import Package
+from ..ooxml.shared_trees import SharedTrees
 
 # Fonts drawn with Office's widths by a free font of the same metrics, with its Debian package.
 _SAME_WIDTHS = {
@@ -34,11 +35,11 @@ _SAME_WIDTHS = {
 }
 
 
-def document_fonts(name: str, data: bytes) -> set[str]:
+def document_fonts(name: str, data: bytes, trees: SharedTrees | None = None) -> set[str]:
     """The fonts a document held in memory prints with (none named for one that cannot be read:
-    the PDF was made; this only advises)."""
+    the PDF was made; this only advises); ``trees``: parts already parsed, read once."""
     try:
-        with Package(Path(name), data) as package:
+        with Package(Path(name), data, trees) as package:
             return printed_fonts(package)
     except CurriculumKitError:
         return set()
