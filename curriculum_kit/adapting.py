@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .formats.folders import MODULE_FILE
+from .formats.markers import marker_spans
 from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.matcher import TermRule
 from .ooxml.package import Package
@@ -36,10 +37,11 @@ def adapt_file(source: Path, output: Path | None, terms: Sequence[TermRule], det
         check_outputs([(label, Path(path)) for label, path in (("OUTPUT", output), ("--report", report)) if path],
                       [("INPUT", source), *inputs], [*read_only, *module_folder])
         if output is None:
-            result = adapt_package(package, terms, None, details or report is not None)
+            result = adapt_package(package, terms, None, details or report is not None, untouchable=marker_spans)
         else:
             with atomic_output(Path(output)) as stream:
-                result = adapt_package(package, terms, stream, details or report is not None)
+                result = adapt_package(package, terms, stream, details or report is not None,
+                                        untouchable=marker_spans)
     if report is not None:
         write_json(Path(report), result.to_json())
     return result

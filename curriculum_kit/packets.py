@@ -20,6 +20,7 @@ import docx.exceptions
 import pptx.exc
 
 from .errors import BuildError
+from .formats.markers import marker_spans
 from .formats.module import Module
 from .formats.overlay import Overlay, Trainer
 from .formats.programs import PROGRAMS
@@ -296,7 +297,8 @@ def _adapt(path: Path, overlay: Overlay) -> tuple[bytes, AdaptResult]:
     changed parts stored, not deflated: the library saves the document anew)."""
     out = io.BytesIO()
     with _source(path) as (package, kept):
-        result = adapt_package(package, overlay.terms, out, deflating=False, kept_trees=kept)
+        result = adapt_package(package, overlay.terms, out, deflating=False, kept_trees=kept,
+                               untouchable=marker_spans)
         links = dangling_links(package)
     if links:
         with Package(path, out.getvalue()) as adapted:

@@ -51,6 +51,15 @@ def find_markers(text: str) -> list[Marker]:
     return markers
 
 
+def marker_spans(text: str) -> list[tuple[int, int]]:
+    """Where the markers are in a text (a part's text, many paragraphs): the text engine
+    leaves them alone, since a terminology row such as 'contacts' or 'program' would
+    otherwise turn them into markers that do not exist."""
+    if "{{" not in text:
+        return []
+    return [match.span() for match in _MARKER.finditer(text)]
+
+
 def stands_alone(text: str) -> bool:
     """True when ``text`` is exactly one marker (spaces around it allowed)."""
     return _MARKER.fullmatch(text.strip()) is not None

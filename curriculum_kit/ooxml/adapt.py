@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, TypeVar
 from zipfile import ZipInfo
 
 from lxml import etree
@@ -26,6 +26,8 @@ from .zipio import ZipWriter
 # Trees by part name: as written (adapt_package's changed_trees), as parsed and read (kept_trees).
 ChangedTrees = dict[str, etree._Element]
 KeptTrees = dict[str, tuple[etree._Element, PartText]]
+# The spans of a part's text that no term may touch (the caller's marker syntax).
+Untouchable = Callable[[str], Sequence[tuple[int, int]]]
 
 
 # Records are named tuples and the result a plain class: a dataclass statement costs about
@@ -97,7 +99,7 @@ class AdaptResult:
 def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO | None,
                   details: bool = False, deflating: bool = True,
                   changed_trees: ChangedTrees | None = None,
-                  kept_trees: KeptTrees | None = None) -> AdaptResult:
+                  kept_trees: KeptTrees | None = None, untouchable: Untouchable | None = None) -> AdaptResult:
     """Adapt an open package, writing the new zip to ``output`` (None: a dry run).
 
     With ``details``, every change and near miss is listed with its location and the
@@ -110,7 +112,9 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
     holds each text part's tree and text view from one call to the next on the same
     document (one dict a document: a build adapts each module document for every county):
     a part is parsed and read once, and each county's changes are written into its tree,
-    serialised and undone.
+    serialised and undone. ``untouchable`` gives the spans of a part's text no term may
+    change, touch or count (a base module's markers: a county's row 'contacts' must not turn
+    ``{{ck:contacts}}`` into a marker that does not exist).
     """
     if changed_trees is not None and kept_trees is not None:
         raise ValueError("a kept tree is changed back after writing: it cannot be handed on")
@@ -128,7 +132,7 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
             with collector_paused():
                 changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
                                       details, serialize_changes=writer is not None, trees=changed_trees,
-                                      kept_trees=kept_trees)
+                                      kept_trees=kept_trees, untouchable=untouchable)
             if changed is not None and writer is not None:
                 writer.add(name, changed, info.date_time)
                 continue
@@ -143,7 +147,8 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
 
 def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: str, matcher: Matcher,
                 result: AdaptResult, details: bool, serialize_changes: bool,
-                trees: ChangedTrees | None, kept_trees: KeptTrees | None) -> bytes | None:
+                trees: ChangedTrees | None, kept_trees: KeptTrees | None,
+                untouchable: Untouchable | None = None) -> bytes | None:
     """One text part: its new bytes, or None when nothing changed (or nothing is written)."""
     name = info.filename
     known = kept_trees.get(name) if kept_trees is not None else None
@@ -156,6 +161,9 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
         root, view = known
     kept: list[Kept] = []
     matches, misses = matcher.scan(view.text, view.barriers, view.barrier_kinds, kept)
+    spans = untouchable(view.text) if untouchable is not None else ()
+    if spans:
+        matches, misses, kept = _clear_of(matches, spans), _clear_of(misses, spans), _clear_of(kept, spans)
     result.by_term.update(match.term.term for match in matches)
     result.by_kind[kind] += len(matches)
     result.near_miss_count += len(misses)
@@ -176,6 +184,22 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
             trees[name] = root
     del view, matches  # (a tree not kept: its node proxies go before it, which lxml frees faster)
     return changed
+
+
+_Placed = TypeVar("_Placed", Match, NearMiss, Kept)
+
+
+def _clear_of(found: list[_Placed], spans: Sequence[tuple[int, int]]) -> list[_Placed]:
+    """The matches (or near misses, or kept places) that overlap none of ``spans`` (sorted,
+    apart from each other)."""
+    starts = [start for start, _ in spans]
+    clear = []
+    for item in found:
+        index = bisect_right(starts, item.start) - 1  # the last span starting at or before it
+        if (index >= 0 and spans[index][1] > item.start) or (index + 1 < len(spans) and starts[index + 1] < item.end):
+            continue
+        clear.append(item)
+    return clear
 
 
 def _record(result: AdaptResult, part: str, label: str, root: etree._Element, view: PartText,

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..formats.markers import MarkerSyntaxError, find_markers
+from ..formats.markers import MarkerSyntaxError, find_markers, marker_spans
 from ..formats.module import Module
 from ..formats.overlay import Layer, Overlay
 from ..formats.sources import read_text
@@ -103,8 +103,8 @@ def take_snapshot(module: Module, vocabulary: Vocabulary, sha256: str) -> Snapsh
         data = path.read_bytes()
         with Package(path, data) as package:
             unit, length = extent(package)
-            terms = adapt_package(package, county, None).occurrences()
-            others = adapt_package(package, generic, None).occurrences()
+            terms = adapt_package(package, county, None, untouchable=marker_spans).occurrences()
+            others = adapt_package(package, generic, None, untouchable=marker_spans).occurrences()
         documents[name] = DocumentFacts(kinds.get(path, "handout"), hashlib.sha256(data).hexdigest(),
                                         unit, length, _markers(path, data), _sorted(terms), _sorted(others),
                                         document_text(path, data))

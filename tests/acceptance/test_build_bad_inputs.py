@@ -256,3 +256,19 @@ def test_a_wide_wordmark_logo_keeps_its_proportions(samples, tmp_path):
         expected = 4 if "Family and Children" in alt else 1
         assert width / height == pytest.approx(expected, rel=0.02), (alt, width, height)
     assert max(width for _, width, _ in in_word) <= LOGO_MAX_WIDTH
+
+
+@pytest.mark.parametrize("row", ["contacts,resources", "program,service", "cws,dcfs", "end,finish"])
+def test_terminology_rows_on_marker_words_leave_the_markers_alone(samples, tmp_path, row):
+    """A county's everyday all-lowercase row ('contacts' -> 'resources') meets the module's
+    {{ck:contacts}} and {{ck:program cws}} markers too: they stay markers, and are filled."""
+    root, folder = county_copy(samples, tmp_path)
+    (folder / "terminology.csv").write_text(f"term,replacement,case,note\n{row},,\n", encoding="utf-8")
+    out = tmp_path / "dist"
+    result = run(build_args(root, out, "--no-pdf", "--county", "cypress-valley-county", "--module", MODULE))
+    assert result.exit_code == 0, result.output
+    files = facilitator_files(out, "cypress-valley-county")
+    deck = pptx.Presentation(io.BytesIO(next(data for name, data in files.items() if name.endswith(".pptx"))))
+    texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+    assert not any("{{" in text for text in texts)
+    assert any("Local contacts" in text or "Contacts" in text for text in texts)  # the placeholder was filled

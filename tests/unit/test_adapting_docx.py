@@ -179,3 +179,16 @@ def test_output_equal_to_input_or_other_extension_is_refused(tmp_path):
         adapt_file(source, tmp_path / "." / "in.docx", TERMS)
     with pytest.raises(InputError, match="same extension"):
         adapt_file(source, tmp_path / "out.pptx", TERMS)
+
+
+def test_markers_are_never_changed_touched_or_counted(tmp_path):
+    """A module's markers are the build's instructions: 'cws' and 'contacts' rows leave
+    {{ck:program cws}} and a {{ck:contacts}} split over runs as they are, and change the
+    same words in the prose around them."""
+    terms = [Term("cws", "dcfs"), Term("contacts", "resources")]
+    body = ("<w:p>" + run("{{ck:program cws}}") + "</w:p>"
+            + "<w:p>" + run("Contacts: see {{ck:con") + run("tacts}} and the CWS ") + run("contacts") + "</w:p>")
+    result, root = adapted(tmp_path, body, terms=terms)
+    assert texts(root) == ["{{ck:program cws}}", "Resources: see {{ck:contacts}} and the DCFS resources"]
+    assert result.occurrences() == {"contacts": 2, "cws": 1}
+    assert not result.near_misses and all("{{" not in change.original for change in result.changes)
