@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .formats.folders import MODULE_FILE
-from .formats.markers import marker_spans
+from .formats.marker_syntax import marker_spans
 from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.matcher import TermRule
 from .ooxml.package import Package

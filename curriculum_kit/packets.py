@@ -20,7 +20,7 @@ import docx.exceptions
 import pptx.exc
 
 from .errors import BuildError
-from .formats.markers import marker_spans
+from .formats.marker_syntax import marker_spans
 from .formats.module import Module
 from .formats.overlay import Overlay, Trainer
 from .formats.programs import PROGRAMS

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .marker_syntax import MARKER as _MARKER
 from .programs import PROGRAMS
 
 PLACEHOLDERS = ("cobrand", "contacts", "orgchart", "stories")
 SECTION_KINDS = ("optional", "program")
-_MARKER = re.compile(r"\{\{\s*ck:([^{}]*)\}\}")
 _MALFORMED = re.compile(r"\{\s*ck\s*:|\bck:[\w -]*\}", re.IGNORECASE)
 _MAYBE = re.compile("ck", re.IGNORECASE).search  # both patterns need it: most paragraphs stop here
 
@@ -49,15 +49,6 @@ def find_markers(text: str) -> list[Marker]:
         raise MarkerSyntaxError(f"malformed marker in '{text.strip()[:60]}': write markers as "
                                 "{{ck:NAME}} with two braces on each side")
     return markers
-
-
-def marker_spans(text: str) -> list[tuple[int, int]]:
-    """Where the markers are in a text (a part's text, many paragraphs): the text engine
-    leaves them alone, since a terminology row such as 'contacts' or 'program' would
-    otherwise turn them into markers that do not exist."""
-    if "{{" not in text:
-        return []
-    return [match.span() for match in _MARKER.finditer(text)]
 
 
 def stands_alone(text: str) -> bool:

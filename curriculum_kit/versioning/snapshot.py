@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..formats.markers import MarkerSyntaxError, find_markers, marker_spans
+from ..formats.marker_syntax import marker_spans
+from ..formats.markers import MarkerSyntaxError, find_markers
 from ..formats.module import Module
 from ..formats.overlay import Layer, Overlay
 from ..formats.sources import read_text
