@@ -16,7 +16,7 @@ from .formats.marker_syntax import marker_spans
 from .ooxml.adapt import AdaptResult, adapt_package
 from .ooxml.matcher import TermRule
 from .ooxml.package import Package
-from .outputs import atomic_output, check_outputs, write_json
+from .outputs import atomic_output, check_file_output, check_outputs, write_json
 
 
 def adapt_file(source: Path, output: Path | None, terms: Sequence[TermRule], details: bool = False, *,
@@ -34,8 +34,10 @@ def adapt_file(source: Path, output: Path | None, terms: Sequence[TermRule], det
         if output is not None:
             _check_output(source, Path(output))
         module_folder = [source.parent] if (source.parent / MODULE_FILE).is_file() else []
-        check_outputs([(label, Path(path)) for label, path in (("OUTPUT", output), ("--report", report)) if path],
-                      [("INPUT", source), *inputs], [*read_only, *module_folder])
+        outputs = [(label, Path(path)) for label, path in (("OUTPUT", output), ("--report", report)) if path]
+        check_outputs(outputs, [("INPUT", source), *inputs], [*read_only, *module_folder])
+        for _, path in outputs:  # both, before either is written
+            check_file_output(path)
         if output is None:
             result = adapt_package(package, terms, None, details or report is not None, untouchable=marker_spans)
         else:

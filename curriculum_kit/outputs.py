@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -45,7 +46,11 @@ class Stamp:
 def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """A file that appears at ``path`` complete or not at all (temporary file, then rename)."""
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    check_file_output(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:  # named as the user typed it, not as the temporary file
+        raise InputError(f"cannot be written ({exc.strerror or exc})", path) from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
@@ -107,6 +112,20 @@ def toml_comment(text: str) -> str:
     """``text`` for a '# ...' line: on one line whatever it holds (a line break in it would
     end the comment and start a line TOML reads)."""
     return toml_string(text)[1:-1]
+
+
+def check_file_output(path: Path) -> None:
+    """Refuse a file output that cannot be one: its folder missing, or a folder, a device
+    or a pipe already there. The file is written elsewhere and renamed over ``path``, so
+    without this, ``--report /dev/null`` would put a regular file in the device's place."""
+    if not path.parent.is_dir():
+        raise InputError(f"cannot be written: the folder {display_path(path.parent)} does not exist", path)
+    with suppress(OSError):
+        kind = os.stat(path).st_mode  # through a symbolic link: what it points to
+        if stat.S_ISDIR(kind):
+            raise InputError("is a folder; name a file to write", path)
+        if not stat.S_ISREG(kind):
+            raise InputError("is a device or a pipe, not a file; name a file to write", path)
 
 
 def _identity(path: Path) -> tuple[str, tuple[int, int] | None]:

@@ -216,18 +216,39 @@ def _record(result: AdaptResult, part: str, label: str, root: etree._Element, vi
         block = view.block(index)
         after = splice(block.text, block_matches, block.start)
         where = _join(label, locator.describe(block))
+        shift = 0  # how much longer the paragraph is, after the changes so far, where this one starts
         for match in block_matches:
+            start, end = match.start - block.start, match.end - block.start
             result.changes.append(Change(part, where, match.term.term,
                                          view.text[match.start:match.end], match.replacement,
-                                         block.text, after))
+                                         _around(block.text, start, end),
+                                         _around(after, start + shift, start + shift + len(match.replacement))))
+            shift += len(match.replacement) - (end - start)
     for miss in misses:
         block = view.block(bisect_right(view.block_starts, miss.start) - 1)
         result.near_misses.append(NearMissReport(part, _join(label, locator.describe(block)), miss.term.term,
-                                                 view.text[miss.start:miss.end], miss.reason, block.text))
+                                                 view.text[miss.start:miss.end], miss.reason,
+                                                 _around(block.text, miss.start - block.start, miss.end - block.start)))
     for place in kept:
         block = view.block(bisect_right(view.block_starts, place.start) - 1)
         result.already_adapted.append(KeptReport(part, _join(label, locator.describe(block)), place.term.term,
-                                                 view.text[place.start:place.end], block.text))
+                                                 view.text[place.start:place.end],
+                                                 _around(block.text, place.start - block.start, place.end - block.start)))
+
+
+EXCERPT = 400  # a paragraph longer than this is reported by the text around the place
+_CONTEXT = 150
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """A paragraph as a report shows it: whole, or for a long one the text around
+    ``text[start:end]`` with '…' where it is cut. Each change of a paragraph is a record of
+    its own, and whole paragraphs made a report grow with the square of a long paragraph's
+    changes (8,000 in one paragraph: 578 MB)."""
+    if len(text) <= EXCERPT:
+        return text
+    first, last = max(start - _CONTEXT, 0), min(end + _CONTEXT, len(text))
+    return ("…" if first else "") + text[first:last] + ("…" if last < len(text) else "")
 
 
 def _join(label: str, detail: str) -> str:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+
+import pytest
 
 from tests.acceptance.conftest import run
 from tests.conftest import REPO
@@ -74,6 +78,52 @@ def test_refusals_are_one_line_and_leave_no_output(tmp_path):
     folder = run(["adapt", str(source), "-o", str(tmp_path), "--terms", str(terms)])
     assert folder.exit_code == 1 and "OUTPUT is a folder; name the file to write" in folder.output
     assert run(["adapt", str(source), "--terms", str(terms)]).exit_code == 2  # neither -o nor --dry-run
+
+
+@pytest.mark.parametrize("where", ["folder", "missing folder", "pipe", "link to a pipe"])
+def test_a_report_that_cannot_be_a_file_is_refused_before_anything_is_written(tmp_path, where):
+    """`--report /dev/null` put a regular file in the device's place (the report is written
+    beside it and renamed over it); a report in a missing folder was refused only after the
+    adapted document had been written, naming a temporary file."""
+    terms = tmp_path / "terms.csv"
+    terms.write_text("term,replacement\nCWS,DCFS\n")
+    source = make_docx(tmp_path / "in.docx", "<w:p><w:r><w:t>CWS</w:t></w:r></w:p>")
+    report = {"folder": tmp_path / "reports", "missing folder": tmp_path / "nowhere" / "report.json",
+              "pipe": tmp_path / "pipe", "link to a pipe": tmp_path / "link.json"}[where]
+    if where == "folder":
+        report.mkdir()
+    elif where != "missing folder":
+        os.mkfifo(tmp_path / "pipe")
+        if where == "link to a pipe":
+            report.symlink_to(tmp_path / "pipe")
+    result = run(["adapt", str(source), "-o", str(tmp_path / "out.docx"), "--terms", str(terms),
+                  "--report", str(report)])
+    assert result.exit_code == 1 and result.output.strip().count("\n") == 0, result.output
+    assert result.output.startswith(f"Error: {report}: ") and ".part" not in result.output
+    assert not (tmp_path / "out.docx").exists() and not list(tmp_path.rglob("*.part"))
+    if where != "folder" and where != "missing folder":
+        assert stat.S_ISFIFO(os.stat(report).st_mode)  # still the pipe it was
+
+
+def test_a_long_paragraph_is_reported_by_the_text_around_each_change(tmp_path):
+    """Each change carries its paragraph before and after: for 2,000 changes in one paragraph
+    that made the report grow with the square of them; a long paragraph is now cut to the
+    text around each change."""
+    terms = tmp_path / "terms.csv"
+    terms.write_text("term,replacement\nCWS,Department of Children and Family Services\n")
+    source = make_docx(tmp_path / "in.docx", "<w:p><w:r><w:t>" + "CWS and " * 2000 + "the end.</w:t></w:r></w:p>")
+    report = tmp_path / "report.json"
+    result = run(["adapt", str(source), "-o", str(tmp_path / "out.docx"), "--terms", str(terms),
+                  "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    changes = json.loads(report.read_text())["changes"]
+    assert len(changes) == 2000 and report.stat().st_size < 2_000_000
+    first, middle = changes[0], changes[1000]
+    assert first["before"].startswith("CWS and CWS") and first["before"].endswith("…")
+    assert first["after"].startswith("Department of Children and Family Services and Department")
+    assert middle["before"].startswith("…") and middle["before"].endswith("…") and len(middle["before"]) < 400
+    # after all the paragraph's changes, around the same place
+    assert middle["after"].startswith("…") and "CWS" not in middle["after"] and len(middle["after"]) < 700
 
 
 def test_what_a_county_typed_is_quoted_on_one_line(tmp_path):
