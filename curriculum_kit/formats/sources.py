@@ -372,6 +372,8 @@ def _table_rows(path: Path, records: Iterator[tuple[int, list[str]]], required: 
     columns = tuple(header)
     for start, raw in records:
         cells = [cell.strip().replace("\ufeff", "") for cell in raw]
+        if sheet is not None and len(cells) < len(header):  # a sheet's row ends at its last value
+            cells += [""] * (len(header) - len(cells))
         if not any(cells) or cells[0].startswith("#"):
             continue
         counted += 1
@@ -382,7 +384,7 @@ def _table_rows(path: Path, records: Iterator[tuple[int, list[str]]], required: 
         if problem is None:
             rows.append(CsvRow(start, dict(zip(header, cells)), sheet, columns))
         else:
-            error = InputError(problem, path, where(start, len(header) if sheet else 0))
+            error = InputError(problem, path, where(start, _first_extra(header, cells) if sheet else 0))
             if on_bad_row is None:
                 raise error
             on_bad_row(error)
@@ -405,14 +407,18 @@ def _row_problem(header: list[str], required: list[str], cells: list[str], sheet
     return None
 
 
+def _first_extra(header: list[str], cells: list[str]) -> int:
+    """The column of a row's first value beyond the header's columns (else the one after them)."""
+    return next((index for index in range(len(header), len(cells)) if cells[index]), len(header))
+
+
 def _misfit(header: list[str], required: list[str], cells: list[str], sheet: bool) -> str | None:
     """A value beyond the header's columns, or a required column the row has no cell for."""
     if any(cells[len(header):]):
         if sheet:
             from .workbook import column_letter
 
-            extra = next(i for i in range(len(header), len(cells)) if cells[i])
-            return f"a value in column {column_letter(extra)}, which has no header"
+            return f"a value in column {column_letter(_first_extra(header, cells))}, which has no header"
         return f"row has {_cells(len(cells))} but the header has {len(header)} (an unquoted comma?)"
     absent = [name for name in required if header.index(name) >= len(cells)]
     if absent:

@@ -17,7 +17,6 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -29,12 +28,15 @@ MAX_FILE_BYTES = 20 << 20  # a county's lists are kilobytes; a larger file is no
 MAX_INFLATED_BYTES = 200 << 20
 MAX_ENTRIES = 2000
 MAX_ROWS = 100_000
+MAX_CELLS = 2_000_000  # cells openpyxl hands out, empty ones before a row's last value included
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet's rows as text, padded to the same width; ``title`` as Excel shows it."""
+    """One sheet's rows as text, each up to its last cell that holds something (a stray
+    value in column XFD does not make every row 16,384 cells wide); ``title`` as Excel
+    shows it."""
 
     title: str
     rows: list[list[str]]
@@ -71,17 +73,25 @@ def read_sheet(path: Path, name: str | None) -> Sheet:
                                  "keep only the one to read", path)
             name = book.sheetnames[0]
         rows: list[list[str]] = []
+        cells = 0
         try:  # openpyxl reads a sheet's XML only now, row by row
             sheet = book[name]
             sheet.reset_dimensions()  # a writer's stated size may be wrong; read what is there
             for number, row in enumerate(sheet.iter_rows(), start=1):
                 if number > MAX_ROWS:
                     raise InputError(f"sheet '{name}' has more than {MAX_ROWS:,} rows", path)
-                rows.append([cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row])
+                cells += len(row)
+                if cells > MAX_CELLS:
+                    raise InputError(f"sheet '{name}' holds cells far beyond any list (row {number} reaches "
+                                     f"column {column_letter(len(row) - 1)}); delete the rows and columns "
+                                     "after the list in Excel", path)
+                texts = [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+                while texts and texts[-1] == "":
+                    texts.pop()
+                rows.append(texts)
         except _UNREADABLE as exc:
             raise _unreadable(path, exc) from None
-        width = max((len(r) for r in rows), default=0)
-        return Sheet(name, [r + [""] * (width - len(r)) for r in rows])
+        return Sheet(name, rows)
 
 
 # What zipfile and openpyxl raise on a workbook they cannot read: a damaged zip (an entry that
@@ -296,8 +306,3 @@ def _literal(token: str) -> str:
     if token.startswith("["):
         return ""
     return token
-
-
-def rows_with_numbers(sheet: Sheet) -> Iterator[tuple[int, list[str]]]:
-    """(row number, cells) for every row of the sheet, the header first."""
-    return ((number, cells) for number, cells in enumerate(sheet.rows, start=1))

@@ -83,8 +83,35 @@ def test_an_unknown_column_names_its_header_cell():
 def test_a_value_beyond_the_header_is_an_error_naming_its_column():
     write_overlay(terminology=None)
     workbook(FOLDER / "terminology.xlsx", {"Terms": [["term", "replacement"], ["CWS", "DCFS", None, "oops"]]})
-    assert findings() == ["overlays/alder-county/terminology.xlsx: Terms!C2: error: "
+    assert findings() == ["overlays/alder-county/terminology.xlsx: Terms!D2: error: "
                           "a value in column D, which has no header"]
+
+
+def test_a_stray_value_in_the_last_column_is_named_without_widening_every_row():
+    """A value left at XFD5000 (Excel's last column) made every one of 5,000 rows 16,384
+    cells wide: 80 million cells, a minute and gigabytes. Each row now ends at its last value."""
+    write_overlay(terminology=None)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Terms"
+    sheet.append(["term", "replacement"])
+    sheet.append(["CWS", "DCFS"])
+    sheet.cell(row=5000, column=16384, value="stray")
+    book.save(FOLDER / "terminology.xlsx")
+    assert findings() == ["overlays/alder-county/terminology.xlsx: Terms!XFD5000: error: "
+                          "a value in column XFD, which has no header"]
+
+
+def test_a_sheet_of_far_cells_in_every_row_is_refused_in_one_line():
+    write_overlay(terminology=None)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["term", "replacement"])
+    for row in range(2, 400):
+        sheet.cell(row=row, column=16384, value="x")
+    book.save(FOLDER / "terminology.xlsx")
+    assert findings() == ["overlays/alder-county/terminology.xlsx: error: sheet 'Sheet' holds cells far beyond "
+                          "any list (row 124 reaches column XFD); delete the rows and columns after the list in Excel"]
 
 
 def test_a_list_kept_twice_is_an_error():
