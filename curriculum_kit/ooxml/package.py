@@ -19,7 +19,7 @@ from lxml import etree
 from zlib_ng import zlib_ng  # inflates twice as fast as zlib (see zipio.py)
 
 from ..errors import PackageError
-from .names import CT_NS, P_NS, R_NS, RELS_NS
+from .names import CT_NS, P_NS, R_NS, RELS_NS, p, w
 from .shared_trees import SharedTrees
 from .zipio import raw_entry
 
@@ -69,6 +69,12 @@ PART_KINDS = {
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           remove_blank_text=False, huge_tree=True,
                           collect_ids=False)  # xml:id lookups are never used; 3% of parsing
+
+
+# What python-docx and python-pptx take a main part to be: its root element, and the child it
+# must hold (a Word body).
+_MAIN_ROOTS: dict[str, tuple[str, str | None]] = {"word": (w("document"), w("body")),
+                                                   "presentation": (p("presentation"), None)}
 
 
 class Relationship(NamedTuple):
@@ -338,6 +344,19 @@ class Package:
             kind = self.content_type(name)
             if self.has(name) and kind.endswith("xml") and not kind.startswith("image/"):
                 self.xml(name)
+        self.check_main_root()
+
+    def check_main_root(self) -> None:
+        """A main part that is what the libraries take it for: a Word document holding a body,
+        a presentation (an XML file of another kind under the right name passes every other
+        check, and python-docx then fails deep inside)."""
+        root = self.xml(self.main_part)
+        tag, child = _MAIN_ROOTS[self.family]
+        if root.tag != tag or (child is not None and root.find(child) is None):
+            what = "a Word document with a body" if self.family == "word" else "a PowerPoint presentation"
+            found = etree.QName(root).localname
+            raise PackageError(f"its main part ({self.main_part}) is not {what} (its root is <{found}>); "
+                               "open it in Word or PowerPoint and save it again", self.path)
 
     def content_type(self, name: str) -> str:
         key = name.lower()

@@ -182,6 +182,7 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
     ``trees``, a part stored as the same bytes as one of an earlier document is that
     document's tree (checks only read them)."""
     with Package(Path(name), data, trees) as package:
+        package.check_main_root()
         document = Document(name, package.family, generated, main_part=package.main_part, trees=trees)
         main_rels = package.relationships(package.main_part)
         if package.family == "word":

@@ -272,3 +272,18 @@ def test_terminology_rows_on_marker_words_leave_the_markers_alone(samples, tmp_p
     texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
     assert not any("{{" in text for text in texts)
     assert any("Local contacts" in text or "Contacts" in text for text in texts)  # the placeholder was filled
+
+
+@pytest.mark.parametrize("edit", [
+    lambda xml: re.sub(rb"<w:body>.*</w:body>", b"", xml, flags=re.DOTALL),  # a document without a body
+    lambda xml: b'<?xml version="1.0"?><html><body>CWS</body></html>',  # another kind of XML
+])
+def test_a_guide_whose_main_part_is_no_word_body_is_named_by_build_and_check(samples, tmp_path, edit):
+    """A guide whose word/document.xml holds no body, or is some other XML, passed validate
+    and check and failed build as an internal error inside the outline reader."""
+    result = build_with_edited_part(samples, tmp_path, "facilitator-guide.docx", "word/document.xml", edit)
+    assert_fails_naming(result, "facilitator-guide.docx: its main part (word/document.xml) is not a Word document "
+                                "with a body")
+    guide = tmp_path / "copy" / "base_modules" / MODULE / "facilitator-guide.docx"
+    checked = run(["check", str(guide)])
+    assert checked.exit_code == 1 and "is not a Word document with a body" in checked.output
