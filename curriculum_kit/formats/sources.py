@@ -174,9 +174,17 @@ def load_toml(path: Path) -> TomlDocument:
     return doc
 
 
+_DEEPEST = 20  # the deepest key path a file of ours has is 3 ([programs.cws] name); a dotted key
+# of a thousand parts would otherwise take this walk past Python's recursion limit
+
+
 def _check_strings(doc: TomlDocument, value: object, keys: KeyPath) -> None:
     """Every key and text value of the file, checked before any field is read: one that a
     document cannot hold is an error naming the file, the line and the field."""
+    if len(keys) > _DEEPEST:
+        label = ".".join(str(k) for k in keys[:3])
+        raise InputError(f"'{label}…' nests tables or lists more than {_DEEPEST} deep; no field of "
+                         "an overlay or module is", doc.path, doc.line_of(*keys[:1]))
     if isinstance(value, dict):
         for key, item in value.items():
             _check_strings(doc, key, keys + (key,))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError, display_path
 from ..formats.sources import SYMLINK, read_bytes
+from ..ooxml.package import MAX_RATIO, MAX_RATIO_FLOOR, MAX_TOTAL_BYTES
 from .issues import Issue
 from .run import DOCUMENT_SUFFIXES, GENERATED_DOCUMENTS, check_documents
 
@@ -33,13 +34,19 @@ def check_paths(paths: list[Path]) -> tuple[list[Issue], int]:
     return issues, checked
 
 
-def _check_path(path: Path, named: bool) -> tuple[list[Issue], int]:
+_DEEPEST = 32  # folders below a folder given to check; deeper ones are named, not searched
+
+
+def _check_path(path: Path, named: bool, depth: int = 0) -> tuple[list[Issue], int]:
     """A path given on the command line (``named``: a link is followed, as the user meant
     it) or met in a folder (a link is not followed, a FIFO or device never opened: each is
     a finding, and the walk goes on)."""
     if named and not path.exists():
         raise InputError("does not exist", path)
     if path.is_dir() and (named or not path.is_symlink()):
+        if depth > _DEEPEST:
+            return [_unreadable(path, f"lies more than {_DEEPEST} folders deep; not searched",
+                                "name that folder itself to check what is in it")], 1
         if (path / MODULE_FILE).is_file():
             documents = {}
             issues: list[Issue] = []
@@ -53,7 +60,7 @@ def _check_path(path: Path, named: bool) -> tuple[list[Issue], int]:
         issues, count = [], 0
         for child in sorted(path.iterdir()):
             if child.is_dir() or child.suffix.lower() in (*DOCUMENT_SUFFIXES, ".zip"):
-                found, checked = _check_path(child, named=False)  # a module folder inside is checked as a module
+                found, checked = _check_path(child, False, depth + 1)  # a module folder inside is checked as a module
                 issues += found
                 count += checked
         return issues, count
@@ -98,11 +105,20 @@ def _check_zip(path: Path, data: bytes) -> tuple[list[Issue], int]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             documents = {}
-            for info in archive.infolist():
-                if not info.filename.lower().endswith(DOCUMENT_SUFFIXES):
-                    continue
+            entries = [info for info in archive.infolist() if info.filename.lower().endswith(DOCUMENT_SUFFIXES)]
+            total = sum(info.file_size for info in entries)
+            if total > MAX_TOTAL_BYTES:  # every document is held at once: refused before any is read
+                raise InputError(f"holds documents that would inflate to {total >> 20} MB; refusing (limit "
+                                 f"{MAX_TOTAL_BYTES >> 20} MB, a likely zip bomb)", path)
+            for info in entries:
                 if info.flag_bits & 0x1:  # zipfile would ask for the password
                     raise InputError("has encrypted entries; remove the password and zip it again", path)
+                if info.file_size > MAX_RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                    issues.append(Issue(f"{prefix}:{info.filename}", "file", "file/unreadable",
+                                        f"would inflate {info.file_size // max(info.compress_size, 1)}-fold to "
+                                        f"{info.file_size >> 20} MB; a document (itself a zip) hardly shrinks: "
+                                        "a likely zip bomb, not read", _AS_BUILT))
+                    continue
                 if info.file_size > MAX_FILE_BYTES:  # read only what a document can be (a zip bomb is not)
                     issues.append(Issue(f"{prefix}:{info.filename}", "file", "file/unreadable",
                                         f"is {info.file_size >> 20} MB; a document may be at most "

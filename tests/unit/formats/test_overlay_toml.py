@@ -47,6 +47,12 @@ def test_broken_toml_names_the_line():
     assert len(found) == 1 and found[0].startswith(f"{TOML}:3: error: is not valid TOML: ")
 
 
+def test_a_dotted_key_of_a_thousand_parts_is_one_error_not_a_recursion_error():
+    write_edited('version = "2.1.0"', 'version = "2.1.0"\n' + ".".join(["a"] * 1000) + " = 1")
+    assert findings() == [f"{TOML}: error: 'a.a.a…' nests tables or lists more than 20 deep; "
+                          "no field of an overlay or module is"]
+
+
 def test_missing_required_keys():
     write_edited('county = "Alder County"\nversion = "2.1.0"\n', "")
     assert findings() == [f"{TOML}: error: missing required key 'county'",
