@@ -191,6 +191,56 @@ def test_check_walks_a_folder_without_following_links_or_opening_pipes(tmp_path)
     assert named.exit_code == 1 and named.output.endswith("pipe.docx: is a named pipe (FIFO), not a regular file\n")
 
 
+def test_check_names_a_folder_too_deep_to_search_and_goes_on(tmp_path):
+    """Folders nested 1,100 deep took `check` past Python's recursion limit (a traceback)."""
+    deep = tmp_path / "packets"
+    (deep / "a.docx").parent.mkdir()
+    shutil.copy(REPO / "base_modules" / "linkages-orientation" / "handout-roles-at-a-glance.docx", deep / "a.docx")
+    inner = deep
+    for _ in range(40):
+        inner = inner / "d"
+    inner.mkdir(parents=True)
+    result = run(["check", str(deep), "--json"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    assert [f["message"] for f in report["findings"] if f["check"] == "file/unreadable"] == [
+        "lies more than 32 folders deep; not searched"]
+    assert report["documents"] == 2  # a.docx checked as well
+
+
+def test_a_packet_zip_of_inflating_zeros_is_named_not_read(tmp_path):
+    """Forty 500 MB 'documents' of zeros in a 20 MB zip: each under the size a document may
+    have, all inflated at once (12 GB, still running after two minutes). A document is a zip
+    itself and hardly shrinks: one that would inflate a thousandfold is named and not read."""
+    packet = tmp_path / "packet.zip"
+    with zipfile.ZipFile(packet, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("packet/guide.docx", bytes(24 << 20))
+        archive.write(REPO / "base_modules" / "linkages-orientation" / "handout-roles-at-a-glance.docx",
+                      "packet/handout.docx")
+    result = run(["check", str(packet), "--json"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    bombs = [f for f in report["findings"] if f["check"] == "file/unreadable"]
+    assert len(bombs) == 1 and bombs[0]["file"].endswith("packet.zip:packet/guide.docx")
+    assert "a likely zip bomb, not read" in bombs[0]["message"] and report["documents"] == 2
+
+
+def test_a_finding_in_a_shape_of_many_runs_names_the_shape(tmp_path):
+    """The shape's name is read from its non-visual properties, not searched for (a search
+    walked the whole shape for each finding: a minute for one long paragraph)."""
+    deck = pptx.Presentation()
+    box = deck.slides.add_slide(deck.slide_layouts[6]).shapes.add_textbox(0, 0, 9144000, 914400)
+    box.name = "Long box"
+    paragraph = box.text_frame.paragraphs[0]
+    for word in ("the", " ", "the", " ", "end") * 2000:
+        paragraph.add_run().text = word
+    path = tmp_path / "long.pptx"
+    deck.save(path)
+    result = run(["check", str(path), "--json"])
+    doubled = [f for f in json.loads(result.output)["findings"] if f["check"] == "text/doubled"]
+    assert doubled and all(f["place"].startswith("slide 1, shape 'Long box'") for f in doubled)
+
+
 def test_check_names_a_document_damaged_inside_a_packet_once(tmp_path):
     packet = tmp_path / "packet.zip"
     with zipfile.ZipFile(packet, "w") as archive:
