@@ -321,6 +321,7 @@ def _story_files(stories: Path, findings: Findings) -> list[Path]:
 def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay | None:
     """Fold the `extends` chain of ``slug`` into one overlay; report missing parents and cycles."""
     chain: list[Layer] = []
+    seen: set[str] = set()
     current: str | None = slug
     while current is not None:
         layer = layers.get(current)
@@ -334,12 +335,13 @@ def resolve(slug: str, layers: dict[str, Layer], findings: Findings) -> Overlay 
                            f"{suggest(current, sorted(set(known) - {child.slug}))}")
             findings.error(child.doc.path, problem, child.doc.line_of("extends"))
             return None
-        if layer in chain:
+        if current in seen:  # by slug: comparing layers compared all their rows
             names = " -> ".join(link.slug for link in chain + [layer])
             findings.error(chain[0].doc.path, f"'extends' forms a cycle: {names}",
                            chain[0].doc.line_of("extends"))
             return None
         chain.append(layer)
+        seen.add(current)
         current = layer.extends
     return _fold(tuple(chain), findings)
 
