@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from functools import cached_property
 from pathlib import Path
@@ -70,6 +71,9 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           remove_blank_text=False, huge_tree=True,
                           collect_ids=False)  # xml:id lookups are never used; 3% of parsing
 
+
+# An entry name that leaves the archive's folder when unzipped: absolute, a drive, or '..'.
+_OUTSIDE = re.compile(r"^[/\\]|^[A-Za-z]:|(^|[/\\])\.\.([/\\]|$)")
 
 # What python-docx and python-pptx take a main part to be: its root element, and the child it
 # must hold (a Word body).
@@ -202,6 +206,9 @@ class Package:
                                    f"{info.file_size >> 20} MB; refusing a likely zip bomb", self.path)
             if info.filename.lower() in seen:
                 raise PackageError(f"has two zip entries named '{info.filename}'", self.path)
+            if _OUTSIDE.search(info.filename):  # never written by Office; unzipped, it lands elsewhere
+                raise PackageError(f"has a zip entry named '{info.filename}', a path outside the document; "
+                                   "refusing", self.path)
             seen.add(info.filename.lower())
             if info.flag_bits & 0x1:
                 raise PackageError("has encrypted zip entries; remove the password and save it again", self.path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 
 import pytest
@@ -135,6 +136,14 @@ def test_not_ooxml_and_missing_main_part(tmp_path):
                 dst.writestr(info, src.read(info))
     (tmp_path / "nomain.docx").write_bytes(out.getvalue())
     refuse(tmp_path / "nomain.docx", "no main document part", tmp_path)
+
+
+@pytest.mark.parametrize("entry", ["../../evil.xml", "/etc/evil.xml", "word/../../evil.xml", "C:evil.xml"])
+def test_an_entry_named_outside_the_document_is_refused(tmp_path, entry):
+    """adapt copied such an entry into its output, where an unzip would write it outside."""
+    path = tmp_path / "outside.docx"
+    path.write_bytes(rewrite_zip(good(tmp_path).read_bytes(), {entry: b"<x/>"}))
+    refuse(path, f"has a zip entry named '{re.escape(entry)}', a path outside the document", tmp_path)
 
 
 @needs_corpus
