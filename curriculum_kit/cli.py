@@ -430,6 +430,7 @@ def outdated_command(slugs: tuple[str, ...], show_diff: bool, html_path: Path | 
             raise click.UsageError("--diff takes exactly one SLUG (and --html needs --diff)")
         from .versioning.module_review import review_lock
 
+        _check_html(html_path, modules_dir, overlays_dir)
         _show_module_diffs(review_lock(Library.load(modules_dir, overlays_dir), slugs[0]), html_path, as_json,
                            f"{slugs[0]}: every locked module is current")
         return
@@ -478,8 +479,17 @@ def module_diff_command(old: str, new: str, county: str | None, html_path: Path 
     from .formats.library import Library
     from .versioning.module_review import review_module
 
+    _check_html(html_path, modules_dir, overlays_dir)
     library = Library.load(modules_dir, overlays_dir, modules=False) if county else None
     _show_module_diffs([review_module(old, new, modules_dir, library, county)], html_path, as_json, "")
+
+
+def _check_html(html_path: Path | None, modules_dir: Path, overlays_dir: Path) -> None:
+    """--html may not land in the folders the command reads (it replaced a module's deck)."""
+    if html_path is not None:
+        from .outputs import check_outputs
+
+        check_outputs([("--html", html_path)], read_only=[modules_dir, overlays_dir])
 
 
 def _show_module_diffs(diffs: list[ModuleDiff], html_path: Path | None, as_json: bool, when_none: str) -> None:
@@ -553,6 +563,14 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     return day
 
 
+def _share(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """--threshold: a share; 'nan' passes click's range (every comparison with it is false)
+    and would turn the check off unseen."""
+    if value != value:
+        raise click.BadParameter("'nan' is not a share; give a number such as 0.3")
+    return value
+
+
 @main.command("attendance")
 @click.argument("signins", metavar="SIGNINS.csv", type=click.Path(path_type=Path))
 @click.option("--county", metavar="SLUG", help="Read this county's program names (DCFS, ETA) and colours.",
@@ -561,7 +579,7 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
               help="Report as of this date, written as in the file: 2027-06-30, 6/30/2027 (default: today).")
 @click.option("--plan", "plan_csv", type=click.Path(path_type=Path), metavar="PLAN.csv",
               help="Report each session of the county's plan: who came, which had no sign-ins, who co-facilitated.")
-@click.option("--threshold", type=click.FloatRange(0, 0.5, min_open=True), default=0.3, show_default=True,
+@click.option("--threshold", type=click.FloatRange(0, 0.5, min_open=True), default=0.3, show_default=True, callback=_share,
               help="Flag a session where one program has a smaller share of the attendees.")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./attendance-COUNTY-DATE/).")
 @modules_option

@@ -24,7 +24,7 @@ from .formats.module import Module
 from .formats.overlay import Overlay
 from .formats.session_day import SessionDay
 from .formats.stories import size_warning
-from .outputs import Stamp, atomic_output, check_outputs, write_json
+from .outputs import Stamp, atomic_output, check_file_output, check_outputs, write_json
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
 from .package.manifest import (
@@ -507,6 +507,8 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
 
 
 def _write_exports(folder: Path, exports: list[ExportFile]) -> list[str]:
+    for export in exports:  # each can be written before any is: nothing half exported is left
+        check_file_output(folder / export.name)
     for export in exports:
         with atomic_output(folder / export.name) as stream:
             stream.write(export.data)
@@ -535,6 +537,7 @@ def export_module(library: Library, slug: str, module_id: str, formats: tuple[st
     from .package.lms_content import lms_exports
     from .packets import county_documents, module_packets
 
+    check_outputs([("--out", out)], read_only=[library.modules_dir, library.overlays_dir])
     overlay, module = library.overlay(slug), library.module(module_id)
     problem = _module_errors(library, [module_id]).get(module_id)
     if problem:

@@ -43,6 +43,9 @@ class _Previous:
     event: Component
 
 
+_MAX_SEQUENCE = 2**31 - 1  # icalendar writes no larger integer (RFC 5545's INTEGER range)
+
+
 def read_previous(path: Path) -> dict[str, _Previous]:
     """The events of an earlier plan's calendar by UID; {} when there is none."""
     if not path.is_file():
@@ -55,7 +58,11 @@ def read_previous(path: Path) -> dict[str, _Previous]:
     for event in calendar.walk("VEVENT"):
         uid = str(event.get("UID", ""))
         if uid:
-            found[uid] = _Previous(int(event.get("SEQUENCE", 0)), _content(event), event)
+            sequence = int(event.get("SEQUENCE", 0))
+            if not 0 <= sequence < _MAX_SEQUENCE:  # RFC 5545: a non-negative integer icalendar can write
+                raise InputError(f"event {uid[:60]} has SEQUENCE {sequence}, not a revision number a calendar "
+                                 "keeps; give the calendar the plan last wrote", path)
+            found[uid] = _Previous(sequence, _content(event), event)
     return found
 
 

@@ -93,20 +93,23 @@ def schedule(steps: list[Step], options: PlanOptions, closed: dict[date, str]) -
     offerings = _offerings(steps, options)
     order = {CORE: 0, SEQUENCE: 1, REFRESHER: 2}  # new hires cannot wait; refreshers can
     offerings.sort(key=lambda o: (o.target, order[o.track], o.round, o.step.position))
+    open_days = {month: working_days(options.year, month, closed) for month in range(1, 13)}
     months: dict[int, list[_Offering]] = {}
     for offering in offerings:
         month = max([offering.target] + [need.month for need in offering.needs])
-        while len(months.get(month, [])) >= options.sessions_per_month:
-            month += 1
+        while month <= 12 and (not open_days[month] or len(months.get(month, [])) >= options.sessions_per_month):
+            month += 1  # a month full, or closed all through (a closure may span one)
         if month > 12:
+            shut = sum(1 for days in open_days.values() if not days)
             raise PlanError(f"{len(offerings)} sessions do not fit in {options.year} at "
-                            f"{options.sessions_per_month} a month; raise --sessions-per-month "
-                            "or start new-hire cohorts less often (--new-hire-every)")
+                            f"{options.sessions_per_month} a month"
+                            f"{f' ({shut} of its months have no working day)' if shut else ''}; "
+                            "raise --sessions-per-month or start new-hire cohorts less often (--new-hire-every)")
         offering.month = month
         months.setdefault(month, []).append(offering)
     sessions = []
     for month, group in sorted(months.items()):
-        days = working_days(options.year, month, closed)
+        days = open_days[month]
         for index, offering in enumerate(group):  # evenly spread, in the order placed
             day = days[(2 * index + 1) * len(days) // (2 * len(group))]
             sessions.append(Session(datetime.combine(day, options.start), offering.step.module,

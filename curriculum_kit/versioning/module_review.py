@@ -86,7 +86,10 @@ def review_lock(library: Library, slug: str) -> list[ModuleDiff]:
     diffs = []
     for module_id, entry in sorted(read_lock(folder / LOCK_FILE).items()):
         module = library.modules.get(module_id)
-        if module is None or module_digest(module) == entry.sha256:
+        if module is None:  # what plain `outdated` reports, and fails on, too
+            raise InputError(f"locks {module_id}, which is no longer published; run 'curriculum-kit lock {slug}' "
+                             "to drop it from the lock", folder / LOCK_FILE)
+        if module_digest(module) == entry.sha256:
             continue
         snapshot = locked_snapshot(folder, entry)
         if any(facts.text is None for facts in snapshot.documents.values()):

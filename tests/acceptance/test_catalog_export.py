@@ -97,6 +97,28 @@ def test_export_names_an_unknown_county_or_module(samples, tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+def test_export_is_never_written_into_the_folders_read(samples, tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(samples, root)
+    module = root / "base_modules" / "linkages-orientation"
+    result = run(["export", "alder-county", "--module", "linkages-orientation", "--no-pdf", "--out", str(module),
+                  "--modules", str(root / "base_modules"), "--overlays", str(root / "county_overlays")])
+    assert result.exit_code == 1 and result.stderr == (f"Error: {module}: --out lies inside {root / 'base_modules'}, "
+                                                       "which curriculum-kit only reads; write it elsewhere\n")
+    assert not list(module.glob("*.imscc")) and not list(module.glob("*scorm*"))
+
+
+def test_an_export_that_cannot_be_written_leaves_none_of_the_others(samples, tmp_path):
+    out = tmp_path / "lms"
+    assert run(export_args(samples, out)).exit_code == 0
+    names = sorted(p.name for p in out.iterdir())
+    shutil.rmtree(out)
+    (out / names[-1]).mkdir(parents=True)  # a folder where the last package goes
+    result = run(export_args(samples, out))
+    assert result.exit_code == 1 and result.stderr.endswith(f"{names[-1]}: is a folder; name a file to write\n")
+    assert [p.name for p in out.iterdir()] == [names[-1]]
+
+
 def test_build_export_puts_the_packages_beside_the_packets_and_in_the_catalog(samples, tmp_path):
     out = tmp_path / "dist"
     args = build_args(samples, out, "--no-pdf", "--county", "alder-county", "--module", "coordinated-case-planning")

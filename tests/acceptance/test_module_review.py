@@ -70,6 +70,32 @@ def test_outdated_diff_with_every_module_current(repo):
     assert (result.exit_code, result.output) == (0, "alder-county: every locked module is current\n")
 
 
+def test_outdated_diff_fails_as_outdated_does_when_a_locked_module_is_gone(repo):
+    """It said 'every locked module is current' with exit 0, where `outdated` fails."""
+    run(["lock", "alder-county"])
+    shutil.rmtree(repo / "base_modules" / "supportive-services")
+    result = run(["outdated", "alder-county", "--diff"])
+    assert result.exit_code == 1
+    assert result.output == ("Error: county_overlays/alder-county/modules.lock: locks supportive-services, which is "
+                             "no longer published; run 'curriculum-kit lock alder-county' to drop it from the lock\n")
+
+
+def test_html_is_never_written_into_the_folders_read(repo):
+    """`module diff ... --html base_modules/.../slides.pptx` replaced the module's deck with
+    the HTML page (exit 0), and `outdated --diff --html` the county's modules.lock."""
+    run(["lock", "alder-county"])
+    deck, lock = MODULE / "slides.pptx", Path("county_overlays/alder-county/modules.lock")
+    before = deck.read_bytes(), lock.read_bytes()
+    diff = run(["module", "diff", "linkages-orientation", "coordinated-case-planning", "--html", str(deck)])
+    outdated = run(["outdated", "alder-county", "--diff", "--html", str(lock)])
+    assert diff.exit_code == outdated.exit_code == 1
+    assert diff.output == (f"Error: {deck}: --html lies inside base_modules, which curriculum-kit only reads; "
+                           "write it elsewhere\n")
+    assert outdated.output.endswith("--html lies inside county_overlays, which curriculum-kit only reads; "
+                                    "write it elsewhere\n")
+    assert (deck.read_bytes(), lock.read_bytes()) == before
+
+
 def test_outdated_diff_needs_one_county(repo):
     result = run(["outdated", "--diff"])
     assert result.exit_code == 2 and "--diff takes exactly one SLUG (and --html needs --diff)" in result.output

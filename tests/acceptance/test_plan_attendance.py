@@ -241,6 +241,11 @@ def test_attendance_on_the_sample(county):
     assert (county / "again" / "attendance-summary.html").read_bytes() == (out / "attendance-summary.html").read_bytes()
 
 
+def test_a_threshold_that_is_not_a_number_is_refused(county):
+    result = attendance("--county", SLUG, "--threshold", "nan")  # click's range lets 'nan' through
+    assert result.exit_code == 2 and "'nan' is not a share" in result.output
+
+
 def test_attendance_json(county):
     result = attendance("--county", SLUG, "--json", "--threshold", "0.4")
     data = json.loads(result.stdout)

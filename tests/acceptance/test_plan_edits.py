@@ -245,6 +245,27 @@ def test_a_plan_edited_in_its_folder_is_not_overwritten_by_a_new_plan(county):
     assert run(["plan", SLUG, "--year", str(YEAR), "--out", "again"]).exit_code == 0  # the same plan again is fine
 
 
+def test_a_previous_calendar_with_an_impossible_sequence_is_one_line(county):
+    """SEQUENCE:-99999999999999999999999 in the calendar given made icalendar raise a traceback."""
+    calendar = (county / "plan" / f"{STEM}.ics").read_text()
+    (county / "old.ics").write_text(calendar.replace("SEQUENCE:0", "SEQUENCE:-99999999999999999999999", 1))
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "new", "--previous", "old.ics"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith("Error: old.ics: event ") and "has SEQUENCE -99999999999999999999999" in result.output
+
+
+def test_an_output_that_cannot_be_written_leaves_none_of_the_others(county):
+    """A folder where the plan's CSV goes failed after the Word plan was written, naming a
+    temporary path; a calendar that cannot be read left an empty output folder."""
+    (county / "out" / f"{STEM}.csv").mkdir(parents=True)
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "out"])
+    assert (result.exit_code, result.output) == (1, f"Error: out/{STEM}.csv: is a folder; name a file to write\n")
+    assert sorted(p.name for p in (county / "out").iterdir()) == [f"{STEM}.csv"]
+    (county / "bad.ics").write_text("not a calendar")
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "fresh", "--previous", "bad.ics"])
+    assert result.exit_code == 1 and not (county / "fresh").exists()
+
+
 def test_previous_that_does_not_exist_is_an_error(county):
     result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--previous", "old.ics"])
     assert result.output == "Error: old.ics: file not found (--previous names the calendar sent out before)\n"

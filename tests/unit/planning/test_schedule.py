@@ -97,6 +97,18 @@ def test_impossible_options_are_errors(options, message):
     assert str(error.value) == message
 
 
+def test_a_month_closed_all_through_gets_no_session_and_a_closed_year_is_one_error():
+    """A county closure over all of January pushes January's sessions on (an empty month of
+    working days made an IndexError); one over the whole year is a plan error, said so."""
+    closed = closed_days([2027])
+    january = {date(2027, 1, day): "closed" for day in range(1, 32)}
+    sessions = schedule(teaching_order(samples()), PlanOptions(2027), {**closed, **january})
+    assert sessions and all(s.starts.month != 1 for s in sessions)
+    year = {date.fromordinal(day): "closed" for day in range(date(2027, 1, 1).toordinal(), date(2028, 1, 1).toordinal())}
+    with pytest.raises(PlanError, match=r"\(12 of its months have no working day\)"):
+        schedule(teaching_order(samples()), PlanOptions(2027), year)
+
+
 def test_no_modules_is_an_error():
     with pytest.raises(PlanError, match="there are no modules to plan"):
         schedule([], PlanOptions(2027), {})
