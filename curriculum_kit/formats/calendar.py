@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..findings import Findings
-from .sources import TomlDocument, check_keys, suggest_named
+from .sources import TomlDocument, check_keys, shown_value, suggest_named
 
 CLOSURES, ROOMS, UNAVAILABLE = "closures", "rooms", "unavailable"
 CALENDAR_KEYS = (CLOSURES, ROOMS, UNAVAILABLE)
@@ -188,7 +188,8 @@ def _date(doc: TomlDocument, entry: dict[str, Any], where: tuple[str | int, ...]
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    findings.error(doc.path, f"'{key}' = {value!r} must be a date like 2027-03-12", doc.line_of(*where, key))
+    findings.error(doc.path, f"'{key}' = {shown_value(value)} must be a date like 2027-03-12",
+                   doc.line_of(*where, key))
     return None
 
 

@@ -14,6 +14,7 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +173,17 @@ def load_toml(path: Path) -> TomlDocument:
     doc = TomlDocument(path, data, _key_lines(text))
     _check_strings(doc, data, ())
     return doc
+
+
+def shown_value(value: object) -> str:
+    """A TOML value in a message as a person wrote it: a date-time as 2027-03-12T10:00:00,
+    true as true, text quoted. Python's repr (``datetime.datetime(2027, 3, 12, 10, 0)``)
+    means nothing to county staff."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, time)):  # a datetime is a date
+        return value.isoformat()
+    return repr(value)
 
 
 _DEEPEST = 20  # the deepest key path a file of ours has is 3 ([programs.cws] name); a dotted key

@@ -97,7 +97,9 @@ def write_plan(plan: Plan, out: Path, stamp: Stamp, previous: Path | None = None
     stem = out / plan_stem(plan.overlay.slug, plan.options.year)
     docx_path, csv_path, ics_path = (stem.with_suffix(suffix) for suffix in (".docx", ".csv", ".ics"))
     if previous is not None and not Path(previous).is_file():
-        raise InputError("file not found (--previous names the calendar sent out before)", previous)
+        what = ("is a folder" if Path(previous).is_dir() else "is not a regular file" if Path(previous).exists()
+                else "file not found")
+        raise InputError(f"{what} (--previous names the calendar sent out before)", previous)
     earlier = read_previous(Path(previous) if previous is not None else ics_path)
     calendar = plan_calendar(plan.overlay, plan.sessions, plan.cancelled, plan.options.year, stamp.when, earlier)
     data = plan_docx(plan.overlay, plan.sessions, plan.modules, plan.options, plan.closed, stamp)

@@ -19,7 +19,7 @@ from ..errors import InputError, InvalidInputs
 from ..findings import Findings
 from ..formats.module import ID_PATTERN
 from ..formats.semver import Version
-from ..formats.sources import TomlDocument, check_keys, load_toml
+from ..formats.sources import TomlDocument, check_keys, load_toml, shown_value
 from ..outputs import atomic_output
 
 LOCK_FILE = "modules.lock"
@@ -100,7 +100,7 @@ def _entry(doc: TomlDocument, module_id: str, table: object, findings: Findings)
                        "(64 lowercase hexadecimal digits)", doc.line_of(*where, "sha256"))
     locked = table.get("locked")
     if "locked" in table and type(locked) is not date:
-        findings.error(doc.path, f"locked {locked!r} of '{module_id}' must be a date like 2026-01-31",
+        findings.error(doc.path, f"locked {shown_value(locked)} of '{module_id}' must be a date like 2026-01-31",
                        doc.line_of(*where, "locked"))
     # The None tests add nothing at run time (each key is required: a missing one is an
     # error above); they tell the type checker what the errors test already proved.

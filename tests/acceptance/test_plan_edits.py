@@ -269,3 +269,6 @@ def test_an_output_that_cannot_be_written_leaves_none_of_the_others(county):
 def test_previous_that_does_not_exist_is_an_error(county):
     result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--previous", "old.ics"])
     assert result.output == "Error: old.ics: file not found (--previous names the calendar sent out before)\n"
+    (county / "old.ics").mkdir()  # it said "file not found" of a folder, and of /dev/zero
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--previous", "old.ics"])
+    assert result.output == "Error: old.ics: is a folder (--previous names the calendar sent out before)\n"

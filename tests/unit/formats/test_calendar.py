@@ -79,6 +79,8 @@ def test_a_valid_calendar_loads():
      "'fourth Thursday of November', 'day after Thanksgiving', \"Lincoln's Birthday\""),
     ('[[closures]]\nname = "X"\ndate = 2027-13-01\n', ":25: error: is not valid TOML: "),
     ('[[closures]]\nname = "X"\ndate = "March 3"\n', ":25: error: 'date' = 'March 3' must be a date like 2027-03-12"),
+    ('[[closures]]\nname = "X"\ndate = 2027-03-12T10:00:00\n',
+     ":25: error: 'date' = 2027-03-12T10:00:00 must be a date like 2027-03-12"),  # not Python's repr
     ('[[closures]]\nname = "X"\nfrom = 2027-03-05\nto = 2027-03-01\n',
      ":26: error: closure 'X': 'to' 2027-03-01 is before 'from' 2027-03-05"),
     ('[[closures]]\nname = "X"\n', ":23: error: closure 'X': give 'date', or 'from' and 'to'"),
