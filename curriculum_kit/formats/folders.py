@@ -5,6 +5,7 @@ folder (`adapt` guarding a module's folder, shell completion, every command look
 its project file) does not load those models.
 """
 
+import os
 from pathlib import Path
 
 MODULE_FILE = "module.toml"
@@ -14,10 +15,11 @@ PROJECT_FILE = "curriculum-kit.toml"
 
 def find_project_file(start: Path) -> Path | None:
     """curriculum-kit.toml in ``start`` or the nearest parent folder, else None (found the
-    way git finds its repository)."""
+    way git finds its repository). Anything of that name counts, so that a folder, a pipe or
+    a broken link there is refused when read rather than passed over in silence."""
     folder = start.resolve()
     for candidate in (folder, *folder.parents):
         path = candidate / PROJECT_FILE
-        if path.is_file():
+        if os.path.lexists(path):
             return path
     return None

@@ -3,6 +3,7 @@ options override it; `list` says what is in use; a bad key is an error with a su
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -80,3 +81,15 @@ def test_help_still_works_with_a_broken_project_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run(["--help"]).exit_code == 0
     assert run(["list"]).exit_code == 1
+
+
+@pytest.mark.parametrize("kind, message", [("folder", "is a folder, expected a file"),
+                                           ("pipe", "is a named pipe (FIFO), not a regular file")])
+def test_a_project_file_that_is_no_file_is_refused_not_passed_over(tmp_path, monkeypatch, kind, message):
+    """A folder or a pipe named curriculum-kit.toml was passed over: `list` said there was no
+    project file and went on with the built-in folders."""
+    path = tmp_path / "curriculum-kit.toml"
+    path.mkdir() if kind == "folder" else os.mkfifo(path)
+    monkeypatch.chdir(tmp_path)
+    result = run(["list"])
+    assert (result.exit_code, result.output) == (1, f"Error: curriculum-kit.toml: {message}\n")
