@@ -81,6 +81,13 @@ _MAIN_ROOTS: dict[str, tuple[str, str | None]] = {"word": (w("document"), w("bod
                                                    "presentation": (p("presentation"), None)}
 
 
+def inflation(info: zipfile.ZipInfo) -> float | None:
+    """How many times its stored size an entry would inflate to, when that marks a likely zip
+    bomb (past MAX_RATIO_FLOOR, over MAX_RATIO-fold); None for an entry that does not."""
+    ratio = info.file_size / max(info.compress_size, 1)
+    return ratio if info.file_size > MAX_RATIO_FLOOR and ratio > MAX_RATIO else None
+
+
 class Relationship(NamedTuple):
     id: str
     type: str
@@ -200,8 +207,8 @@ class Package:
         seen = set()
         for info in self.infos:
             total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > MAX_RATIO_FLOOR and ratio > MAX_RATIO:
+            ratio = inflation(info)
+            if ratio is not None:
                 raise PackageError(f"entry '{info.filename}' would inflate {ratio:.0f}-fold to "
                                    f"{info.file_size >> 20} MB; refusing a likely zip bomb", self.path)
             if info.filename.lower() in seen:

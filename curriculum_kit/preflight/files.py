@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError, display_path
 from ..formats.sources import SYMLINK, read_bytes
-from ..ooxml.package import MAX_RATIO, MAX_RATIO_FLOOR, MAX_TOTAL_BYTES
+from ..ooxml.package import MAX_TOTAL_BYTES, inflation
 from .issues import Issue
 from .run import DOCUMENT_SUFFIXES, GENERATED_DOCUMENTS, check_documents
 
@@ -113,9 +113,10 @@ def _check_zip(path: Path, data: bytes) -> tuple[list[Issue], int]:
             for info in entries:
                 if info.flag_bits & 0x1:  # zipfile would ask for the password
                     raise InputError("has encrypted entries; remove the password and zip it again", path)
-                if info.file_size > MAX_RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                ratio = inflation(info)  # the engine's own zip-bomb rule
+                if ratio is not None:
                     issues.append(Issue(f"{prefix}:{info.filename}", "file", "file/unreadable",
-                                        f"would inflate {info.file_size // max(info.compress_size, 1)}-fold to "
+                                        f"would inflate {ratio:.0f}-fold to "
                                         f"{info.file_size >> 20} MB; a document (itself a zip) hardly shrinks: "
                                         "a likely zip bomb, not read", _AS_BUILT))
                     continue
