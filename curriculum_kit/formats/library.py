@@ -76,7 +76,12 @@ class Library:
                 self.overlays[slug] = overlay
 
     def module(self, module_id: str) -> Module:
+        """A loaded module, or an error: its own problems (an invalid module.toml), or that
+        there is no such module."""
         if module_id not in self.modules:
+            problems = [f for f in self.findings.errors if f.path.is_relative_to(self.modules_dir / module_id)]
+            if problems and module_id not in (".", "..") and "/" not in module_id:
+                raise InvalidInputs(problems)
             raise InputError(f"no module '{module_id}' in {self.modules_dir}"
                              f"{known_hint(module_id, self.modules)}")
         return self.modules[module_id]

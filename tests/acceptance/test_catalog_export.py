@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -95,6 +96,17 @@ def test_export_names_an_unknown_county_or_module(samples, tmp_path):
                   "--modules", str(samples / "base_modules"), "--overlays", str(samples / "county_overlays")])
     assert result.exit_code == 1 and result.stderr.startswith("Error: no module 'orientation' in ")
     assert not list(tmp_path.iterdir())
+
+
+def test_export_of_a_module_whose_module_toml_is_invalid_names_the_problem(samples, tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(samples, root)
+    toml = root / "base_modules" / "linkages-orientation" / "module.toml"
+    toml.write_text(re.sub(r"(?m)^programs = .*$", "programs = []", toml.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run(export_args(root, tmp_path / "out"))
+    assert result.exit_code == 1
+    assert re.fullmatch(rf"Error: {re.escape(str(toml))}:\d+: 'programs' must list one or both of cws, calworks, "
+                        r"not \[\]\n", result.stderr), result.stderr
 
 
 def test_export_is_never_written_into_the_folders_read(samples, tmp_path):
