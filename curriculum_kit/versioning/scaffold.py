@@ -21,7 +21,7 @@ from ..formats.folders import OVERLAY_FILE
 from ..formats.module import ID_PATTERN
 from ..formats.overlay import CONTACTS_FILE, ORGCHART_FILE, STORIES_DIR, TERMINOLOGY_FILE
 from ..formats.overlay_files import WORKBOOK_FILE
-from ..formats.sources import suggest
+from ..formats.sources import load_toml, suggest
 from ..formats.untrusted import ID_CHARS, SHORT_TEXT_CHARS, text_problem
 from ..outputs import toml_comment, toml_string
 from ..validate import PLACEHOLDER
@@ -139,12 +139,19 @@ def new_overlay(overlays_dir: Path, slug: str, extends: str | None = None, count
     if not overlays_dir.is_dir():
         raise InputError("overlay folder not found (use --overlays DIR)", overlays_dir)
     target = overlays_dir / slug
+    if target.is_symlink() and not target.exists():
+        raise InputError("is a link to nothing that exists; remove the link, or choose another name", target)
     if target.exists():
         raise InputError("already exists; curriculum-kit never overwrites an overlay (choose another "
                          "name, or delete the folder first)", target)
     if extends is not None and not (overlays_dir / extends / OVERLAY_FILE).is_file():
         known = [f.parent.name for f in overlays_dir.glob(f"*/{OVERLAY_FILE}")]
         raise InputError(f"--extends '{extends}': no such overlay in {overlays_dir}{suggest(extends, known)}")
+    if extends is not None:
+        try:
+            load_toml(overlays_dir / extends / OVERLAY_FILE)  # a child of an unreadable parent cannot be built
+        except InputError as exc:
+            raise InputError(f"{exc.message} (the overlay --extends names); fix it first", exc.path, exc.line) from None
     county = county.strip() if county and county.strip() else slug.replace("-", " ").title()
     problem = text_problem(county, SHORT_TEXT_CHARS)
     if problem:

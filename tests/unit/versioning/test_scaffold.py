@@ -63,6 +63,24 @@ def test_refusals(overlays, slug, extends, message):
     assert sorted(p.as_posix() for p in overlays.rglob("*")) == before
 
 
+def test_a_parent_that_cannot_be_read_is_refused(overlays):
+    (overlays / "california-statewide" / "overlay.toml").write_text('slug = "california-statewide"\ncounty = [\n')
+    with pytest.raises(InputError) as caught:
+        new_overlay(overlays, "juniper-county", extends="california-statewide")
+    assert caught.value.path == overlays / "california-statewide" / "overlay.toml"
+    assert caught.value.message.startswith("is not valid TOML: ")
+    assert caught.value.message.endswith(" (the overlay --extends names); fix it first")
+    assert not (overlays / "juniper-county").exists()
+
+
+def test_a_link_to_nothing_in_the_new_overlays_place_is_refused(overlays):
+    (overlays / "juniper-county").symlink_to(overlays / "gone")
+    with pytest.raises(InputError) as caught:
+        new_overlay(overlays, "juniper-county")
+    assert caught.value.message == "is a link to nothing that exists; remove the link, or choose another name"
+    assert (overlays / "juniper-county").is_symlink() and not (overlays / "gone").exists()
+
+
 def test_the_overlays_folder_must_exist(tmp_path):
     with pytest.raises(InputError, match=r"overlay folder not found \(use --overlays DIR\)"):
         new_overlay(tmp_path / "missing", "juniper-county")
