@@ -24,6 +24,7 @@ from ..formats.module import ID_PATTERN, LEVELS, TODO
 from ..formats.placement import back_matter_index, closing_index
 from ..formats.semver import Version
 from ..formats.sources import not_regular
+from ..formats.untrusted import SHORT_TEXT_CHARS, text_problem
 from ..ooxml.names import DC_NS, a, w
 from ..ooxml.outline import deck_titles, guide_headings
 from ..ooxml.package import Package
@@ -58,6 +59,9 @@ def init_module(folder: Path, module_id: str | None = None, level: str | None = 
     if target.exists():
         raise InputError(f"{MODULE_FILE} already exists; curriculum-kit never overwrites it (edit it, or "
                          "remove it to start again)", target)
+    problem = text_problem(title, SHORT_TEXT_CHARS) if title is not None else None
+    if problem:
+        raise InputError(f"--title {problem}")
     draft = ModuleDraft(target)
     files = []
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(("~$", "."))):
@@ -76,6 +80,9 @@ def init_module(folder: Path, module_id: str | None = None, level: str | None = 
         missing = "PowerPoint deck (.pptx)" if not decks else "Word guide (.docx)"
         advice = f"; {draft.advice[0]}" if draft.advice else ""
         raise InputError(f"has no {missing}; a module needs a facilitator guide and a slide deck{advice}", folder)
+    for path in decks + words:  # module.toml never names a file the build cannot open
+        with Package(path) as package:
+            package.check_main_root()
     deck = max(decks, key=lambda p: (len(_titles(p)), p.name))
     named = [p for p in words if _GUIDE_WORDS.search(p.stem)]
     guide = max(named or words, key=_text_size)

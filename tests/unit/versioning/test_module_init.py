@@ -48,6 +48,33 @@ def test_the_sample_module_files_give_its_module_toml(tmp_path):
     assert load_module(folder, found) is not None and found.items == []
 
 
+@pytest.mark.parametrize("name, data, message", [
+    ("slides.pptx", b"PK\x03\x04junk", "is damaged: not a complete zip archive (truncated or corrupt); open it in "
+                                       "Word or PowerPoint and save it again"),
+    ("guide.docx", b"\x00\x01", "is not a Word or PowerPoint file (.docx/.pptx files are zip archives)"),
+])
+def test_a_document_that_cannot_be_opened_is_refused_and_nothing_is_written(tmp_path, name, data, message):
+    folder = academy_folder(tmp_path)
+    (folder / name).write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        init_module(folder)
+    assert caught.value.path == folder / name and caught.value.message == message
+    assert not (folder / "module.toml").exists()
+
+
+@pytest.mark.parametrize("title, problem", [
+    ("Linkages {{ck:contacts}}", "contains marker syntax ({{ck:); markers belong in module documents, not in what "
+                                 "goes into them"),
+    ("x" * 300, "is 300 characters long; at most 255 fit"),
+])
+def test_a_title_that_module_toml_cannot_hold_is_refused(tmp_path, title, problem):
+    folder = academy_folder(tmp_path)
+    with pytest.raises(InputError) as caught:
+        init_module(folder, title=title)
+    assert caught.value.message == f"--title {problem}"
+    assert not (folder / "module.toml").exists()
+
+
 def test_an_existing_module_toml_is_never_overwritten(tmp_path):
     folder = academy_folder(tmp_path)
     (folder / "module.toml").write_text("# mine\n", encoding="utf-8")
