@@ -24,7 +24,7 @@ from ..formats.marker_syntax import marker_spans
 from ..formats.markers import MarkerSyntaxError, find_markers
 from ..formats.module import Module
 from ..formats.overlay import Layer, Overlay
-from ..formats.sources import read_text
+from ..formats.sources import read_text, shown_value
 from ..formats.terms import Term
 from ..ooxml.adapt import adapt_package
 from ..ooxml.extent import extent
@@ -155,9 +155,15 @@ def read_snapshot(path: Path) -> Snapshot:
                      for name, facts in data["documents"].items()}
         return Snapshot(module["id"], module["title"], module["version"], module["sha256"],
                         Vocabulary(_words(words["county"]), _words(words["generic"])), documents)
-    except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise InputError(f"is not a snapshot written by 'curriculum-kit lock' (bad or missing {exc}); "
-                         "run 'curriculum-kit lock' again", path) from None
+    except KeyError as exc:  # a field is missing: name it
+        raise _not_a_snapshot(f"it has no {shown_value(exc.args[0])}", path) from None
+    except (TypeError, AttributeError, ValueError):  # a value of another kind (a list for an object, ...)
+        raise _not_a_snapshot("a value in it is not of the kind lock writes", path) from None
+
+
+def _not_a_snapshot(why: str, path: Path) -> InputError:
+    return InputError(f"is not a snapshot written by 'curriculum-kit lock' ({why}); run 'curriculum-kit lock' again",
+                      path)
 
 
 def _length(facts: dict[str, Any]) -> tuple[str, int]:

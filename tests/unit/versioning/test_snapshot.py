@@ -66,9 +66,10 @@ def test_written_sorted_and_read_back_equal(snapshot, tmp_path):
     ('{"format": 1,\n "module": {', "is not valid JSON (Expecting property name enclosed in double quotes); "
                                     "run 'curriculum-kit lock' again", 2),
     ('{"format": 2}', "has snapshot format 2; this curriculum-kit reads format 1", None),
-    ('{"format": 1, "module": {}}', "is not a snapshot written by 'curriculum-kit lock' (bad or missing "
-                                    "'vocabulary'); "
-                                    "run 'curriculum-kit lock' again", None),
+    ('{"format": 1, "module": {}}', "is not a snapshot written by 'curriculum-kit lock' (it has no "
+                                    "'vocabulary'); run 'curriculum-kit lock' again", None),
+    ('[]', "is not a snapshot written by 'curriculum-kit lock' (a value in it is not of the kind lock "
+           "writes); run 'curriculum-kit lock' again", None),
 ])
 def test_anything_else_is_an_error(tmp_path, text, message, line):
     path = tmp_path / "intro.json"
@@ -82,5 +83,5 @@ def test_a_negative_count_is_refused(snapshot, tmp_path):
     path = tmp_path / "intro.json"
     write_snapshot(path, snapshot)
     path.write_text(path.read_text().replace('"slides": 20', '"slides": -20'))
-    with pytest.raises(InputError, match=r"bad or missing -20"):
+    with pytest.raises(InputError, match=r"a value in it is not of the kind lock writes"):
         read_snapshot(path)
