@@ -107,6 +107,9 @@ def read_text(path: Path, max_bytes: int = TEXT_BYTES, what: str = "a file of th
               named: bool = False) -> str:
     """The file's text, UTF-8 with or without a byte-order mark."""
     data = read_bytes(path, max_bytes, what, named=named)
+    if data.startswith(b"PK\x03\x04"):  # an .xlsx given (or renamed) where a CSV goes: all of it decodes
+        raise InputError("is a zip file (an Excel workbook or an Office document), not text; save it as text "
+                         "(in Excel: Save As > 'CSV UTF-8 (Comma delimited)')", path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

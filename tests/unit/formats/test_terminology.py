@@ -143,6 +143,12 @@ def test_not_utf8_names_the_line():
                           "Save As > 'CSV UTF-8 (Comma delimited)')"]
 
 
+def test_a_workbook_saved_under_the_csv_name_is_said_to_be_one():
+    with_terms(b"PK\x03\x04" + b"term,replacement\n")  # a zip's signature: the rest would decode as text
+    assert findings() == [f"{CSV}: error: is a zip file (an Excel workbook or an Office document), not text; save "
+                          "it as text (in Excel: Save As > 'CSV UTF-8 (Comma delimited)')"]
+
+
 # --- chains ---------------------------------------------------------------------------------------
 
 CHAIN = "term,replacement\nCWS,DCFS\nDCFS,Department of Children and Family Services\n"
