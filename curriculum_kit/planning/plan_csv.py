@@ -34,9 +34,9 @@ from .signins import parse_day
 from .timing import connect_minutes
 
 CSV_COLUMNS = ["session_id", "status", "date", "weekday", "start", "end", "module", "title", "version", "level",
-               "track", "cohort", "cws_trainer", "calworks_trainer", "room", "connect_minutes", "why"]
+               "track", "cohort", "cws_trainer", "calworks_trainer", "room", "connect_minutes", "why", "notes"]
 REQUIRED = ["session_id", "date", "module", "cws_trainer", "calworks_trainer"]
-OPTIONAL = [c for c in CSV_COLUMNS if c not in REQUIRED] + ["notes"]
+OPTIONAL = [c for c in CSV_COLUMNS if c not in REQUIRED]
 TRAINER_COLUMNS = {"cws": "cws_trainer", "calworks": "calworks_trainer"}
 PLANNED, CANCELLED = "planned", "cancelled"
 _STATUS = {"": PLANNED, "planned": PLANNED, "scheduled": PLANNED, "confirmed": PLANNED,
@@ -69,7 +69,7 @@ def _row(session: Session, status: str) -> list[object]:
             f"{session.ends:%H:%M}", module.id, module.title, str(module.version), module.level,
             TRACK_LABELS[session.track], session.round if session.track == CORE else "",
             cws.name if cws else "", calworks.name if calworks else "", session.room.name if session.room else "",
-            connect_minutes(session), session.reason]
+            connect_minutes(session), session.reason, session.notes]
 
 
 @dataclass
@@ -138,14 +138,15 @@ def _session(row: CsvRow, context: _Context, seen: dict[str, int]) -> tuple[Sess
     module = context.modules[module_id]
     if status == CANCELLED:  # what is left of it: enough to cancel its calendar event
         day = parse_day(row["date"]) or date(context.year, 1, 1)
-        return Session(datetime.combine(day, context.start), module, track, round_, row["why"], year=context.year), status
+        return Session(datetime.combine(day, context.start), module, track, round_, row["why"], year=context.year,
+                       notes=row["notes"]), status
     starts = _starts(row, context)
     pair = _pair(row, context)
     room = _room(row, context)
     if len(context.findings.errors) > before or starts is None or pair is None:
         return None, status or PLANNED
     reason = row["why"] or ADDED
-    return Session(starts, module, track, round_, reason, pair, room, context.year), status or PLANNED
+    return Session(starts, module, track, round_, reason, pair, room, context.year, row["notes"]), status or PLANNED
 
 
 def _identity(row: CsvRow, context: _Context, seen: dict[str, int],

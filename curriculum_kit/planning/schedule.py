@@ -51,6 +51,7 @@ class Session:
     pair: tuple[Trainer, Trainer] | None = None
     room: Room | None = None
     year: int = 0  # the plan's year (the session's own year when 0)
+    notes: str = ""  # what staff wrote in the plan's notes column, kept when the plan is written again
 
     @property
     def session_id(self) -> str:

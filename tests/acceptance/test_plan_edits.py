@@ -121,6 +121,18 @@ def test_previous_calendar_given_with_an_option(county):
     assert gone not in events(county / "other" / f"{STEM}.ics")  # no earlier calendar: nothing to cancel
 
 
+def test_staff_notes_are_kept_when_the_plan_is_written_again(county):
+    edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {
+        "2027-core1-linkages-orientation": {"notes": "Book the projector; Ana covers lunch"},
+        "2027-core4-coordinated-case-planning": {"status": "cancelled", "notes": "storm closure"}})
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "other", "--from", "edited.csv"])
+    assert result.exit_code == 0, result.output
+    header, rows = read_rows(county / "other" / f"{STEM}.csv")
+    notes = {row["session_id"]: row["notes"] for row in rows if row["notes"]}
+    assert header[-1] == "notes" and notes == {"2027-core1-linkages-orientation": "Book the projector; Ana covers lunch",
+                                               "2027-core4-coordinated-case-planning": "storm closure"}
+
+
 def test_a_row_added_by_staff_gets_the_next_session_id(county):
     edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {}, added=[
         {"date": "2027-09-15", "module": "Linkages Orientation", "track": "Refresher",
