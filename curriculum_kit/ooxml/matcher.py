@@ -14,12 +14,14 @@ an adapted document changes nothing.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from .needles import LONG_LIST, finder
+from .trie import UNSPACED
 
 
 class TermRule(Protocol):
@@ -43,7 +45,16 @@ class TermRule(Protocol):
 # pasted from the web or typed with Ctrl+Shift+Space holds.
 _SPACERS = {"\t": "a tab", "\n": "a line break", "\u00a0": "a no-break space", "\u2007": "a no-break space",
             "\u202f": "a no-break space"}
-_COLLAPSE = str.maketrans({c: " " for c in _SPACERS})
+# Apostrophes as Word types them (’, and ‘ where AutoCorrect guessed wrong) are sought as the
+# ' a terminology row holds, and the other way round: "children’s" is "children's".
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_COLLAPSE = str.maketrans({**{c: " " for c in _SPACERS}, "\u2019": "'", "\u2018": "'"})
+# A character right before or after a match that may make it part of an address or a file
+# name (checked further only then: most matches sit between spaces and punctuation).
+_ADDRESS_EDGES = "/\\_@.:"
+_DOT_LETTER = re.compile(r"\.[^\W_]")  # a domain's or a file extension's dot
+_SPACE = re.compile(r"[\s\x00]")
+_ADDRESS_REACH = 300  # characters looked at each side of a match for the rest of its address
 
 
 class Match(NamedTuple):  # a tuple: a long document has thousands, made in the hot loop
@@ -65,6 +76,44 @@ class NearMiss(NamedTuple):  # tuples, not dataclasses: a class statement is che
     end: int
     term: TermRule
     reason: str
+
+
+def _unspaced(char: str) -> bool:
+    """Whether ``char`` is of a script written without spaces between words (see trie.py)."""
+    code = ord(char)
+    return code >= 0x3040 and any(low <= code <= high for low, high in UNSPACED)
+
+
+def _joined(last: str, next_char: str) -> bool:
+    """Whether a match ending in ``last`` runs on into ``next_char`` as one word: both are
+    letters or digits and neither is of a script written without spaces ('研修の' holds
+    '研修', as 'CWSの' holds 'CWS')."""
+    return next_char.isalnum() and last.isalnum() and not (_unspaced(next_char) or _unspaced(last))
+
+
+def _same(text: str, term: str) -> bool:
+    """Equal, an apostrophe as Word types it being the one a term list holds."""
+    return text == term or text.translate(_QUOTES) == term.translate(_QUOTES)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a web or e-mail address, a file name or an
+    identifier ('www.cdss.ca.gov/CalWORKs', 'CalWORKs@alder.ca.gov', 'child_welfare.pdf'):
+    rewriting it there breaks the address, which no reader would want. 'CWS/CalWORKs' is
+    prose: a slash alone makes no address."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if "_" in (before, after) or "\\" in (before, after) or before == "@":
+        return True
+    if (after == "." and text[end + 1:end + 2].isalnum()) or (before == "." and text[start - 2:start - 1].isalnum()):
+        return True
+    left = max(start - _ADDRESS_REACH, 0)  # the run of text without spaces around the match
+    for space in _SPACE.finditer(text, left, start):
+        left = space.end()
+    found = _SPACE.search(text, end, end + _ADDRESS_REACH)
+    token = text[left:found.start() if found else end + _ADDRESS_REACH]
+    if "://" in token or token.lower().startswith("www.") or ("@" in token and _DOT_LETTER.search(token, token.index("@"))):
+        return True
+    return "/" in (before, after) and _DOT_LETTER.search(token) is not None
 
 
 def fold_case(text: str) -> str:
@@ -164,10 +213,11 @@ class Matcher:
     def _already_adapted(text: str, start: int, end: int, rows: list[TermRule]) -> TermRule | None:
         """The expanding row whose replacement ``text[start:end]`` already reads as, if any."""
         original = text[start:end]
-        if end < len(text) and text[end].isalnum() and original[-1:].isalnum():
+        if end < len(text) and _joined(original[-1:], text[end]):
             return None  # the start of a longer word: its term inside matches no more than here
         for term in rows:
-            if original == term.replacement or (term.ignore_case and fold_case(original) == fold_case(term.replacement)):
+            if _same(original, term.replacement) or (term.ignore_case and
+                                                      _same(fold_case(original), fold_case(term.replacement))):
                 return term
         return None
 
@@ -181,9 +231,13 @@ class Matcher:
         """The match of ``needle`` at ``start``, or None after noting why it is a near miss."""
         candidates = self._by_needle[needle]
         original = text[start:end]
-        if end < len(text) and text[end].isalnum():
+        if end < len(text) and _joined(original[-1], text[end]):
             misses.append(NearMiss(start, end, candidates[0],
                                    f"followed by '{text[end]}' (a longer word such as a plural)"))
+            return None
+        if ((start and text[start - 1] in _ADDRESS_EDGES) or (end < len(text) and text[end] in _ADDRESS_EDGES)) \
+                and _in_address(text, start, end):
+            misses.append(NearMiss(start, end, candidates[0], "inside a web or e-mail address or a file name"))
             return None
         if not original.isprintable():  # these spacers are not; checked only then (hot path)
             typed = candidates[0].term  # a term may hold a no-break space itself
@@ -199,7 +253,7 @@ class Matcher:
         for term, ignore_case in self._cases[needle]:
             if ignore_case:
                 return Match(start, end, term, carry_case(original, term.replacement))
-            if original == term.term:
+            if _same(original, term.term):
                 return Match(start, end, term, term.replacement)
         misses.append(NearMiss(start, end, candidates[0], f"differs in case ('{original}')"))
         return None
@@ -216,7 +270,9 @@ def _holds_own_term(term: TermRule, ignore_case: bool | None = None) -> bool:
     start = haystack.find(needle)
     while start >= 0:
         end = start + len(needle)
-        if not haystack[start - 1:start].isalnum() and not haystack[end:end + 1].isalnum():
+        before, after = haystack[start - 1:start], haystack[end:end + 1]
+        if not (before.isalnum() and not (_unspaced(before) or _unspaced(needle[0]))) \
+                and not (after and _joined(needle[-1], after)):
             return True
         start = haystack.find(needle, start + 1)
     return False

@@ -19,6 +19,12 @@ from itertools import groupby
 from typing import Any, NamedTuple
 
 _MAX_NESTING = 100  # Python's regex parser recurses once per group: stay well inside its limit
+# Scripts written without spaces between words: Japanese kana, Chinese characters (and Japanese
+# kanji), Korean syllables (Korean puts spaces between phrases, its particles join the noun
+# before them). A needle is sought right after one of their characters, as after a space.
+UNSPACED = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF),
+            (0xFF66, 0xFF9F), (0x20000, 0x2FFFF))
+BEFORE = "[\\W_" + "".join(f"{chr(low)}-{chr(high)}" for low, high in UNSPACED) + "]"  # what a needle follows
 
 
 class _Node(NamedTuple):
@@ -64,16 +70,16 @@ def trie_pattern(needles: list[str]) -> str:
 
 
 def compile_words(needles: list[str]) -> re.Pattern[str]:
-    """``[\\W_](needles)``: any needle right after a character that is not a letter or digit
-    (group 1 is the needle). Non-empty ``needles``."""
+    """``BEFORE(needles)``: any needle right after a character that is not a letter or digit,
+    or is one of a script written without spaces (group 1 is the needle). Non-empty ``needles``."""
     try:
         return _compile_tree(_node(sorted(set(needles)), 0, 0))
     except Exception:  # nested too deep, or another Python's parser internals: parse the text
-        return re.compile(r"[\W_](" + trie_pattern(needles) + ")")
+        return re.compile(BEFORE + "(" + trie_pattern(needles) + ")")
 
 
 def _compile_tree(root: _Node) -> re.Pattern[str]:
-    """Compile the parse tree Python's parser builds for ``[\\W_](<trie text>)``."""
+    """Compile the parse tree Python's parser builds for ``BEFORE(<trie text>)``."""
     from re import _compiler, _parser  # type: ignore[attr-defined]
     from re._constants import (  # type: ignore[import-not-found]
         BRANCH,
@@ -83,6 +89,7 @@ def _compile_tree(root: _Node) -> re.Pattern[str]:
         LITERAL,
         MAX_REPEAT,
         NEGATE,
+        RANGE,
         SUBPATTERN,
     )
 
@@ -125,5 +132,6 @@ def _compile_tree(root: _Node) -> re.Pattern[str]:
     group = state.opengroup()
     inner = sub(sequence(root))
     state.closegroup(group, inner)
-    tree = sub([(IN, [(CATEGORY, CATEGORY_NOT_WORD), (LITERAL, ord("_"))]), (SUBPATTERN, (group, 0, 0, inner))])
+    before = [(CATEGORY, CATEGORY_NOT_WORD), (LITERAL, ord("_")), *((RANGE, span) for span in UNSPACED)]
+    tree = sub([(IN, before), (SUBPATTERN, (group, 0, 0, inner))])
     return _compiler.compile(tree)  # type: ignore[no-any-return]

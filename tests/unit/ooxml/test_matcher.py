@@ -22,6 +22,34 @@ def test_whole_words_only():
     assert replace("(social worker)", ("social worker", "SW")) == "(SW)"
 
 
+def test_an_apostrophe_as_word_types_it_is_the_one_the_term_list_holds():
+    assert replace("your children’s social worker", ("children's social worker", "CSW")) == "your CSW"
+    assert replace("the Children’s Social Worker", ("Children's Social Worker", "CSW", "exact")) == "the CSW"
+    assert replace("the children's ward", ("children’s ward", "youth ward")) == "the youth ward"
+    expansion = ("social worker", "children's social worker")  # already adapted, however the ' is typed
+    assert replace("Call your children’s social worker", expansion) == "Call your children’s social worker"
+
+
+def test_addresses_and_file_names_are_left_alone_as_near_misses():
+    rows = [("CalWORKs", "Employment Services"), ("child", "youth"), ("word", "term")]
+    reason = "inside a web or e-mail address or a file name"
+    for text, found in [("https://www.cdss.ca.gov/CalWORKs/apply", "CalWORKs"), ("CalWORKs@alder.ca.gov", "CalWORKs"),
+                        ("www.example.org/maternal_child_health", "child"), ("see CalWORKs_handbook.pdf", "CalWORKs"),
+                        ("blogs.msdn.com/b/office/word/", "word"), ("child.pdf", "child"), ("@CalWORKs", "CalWORKs")]:
+        assert replace(text, *rows) == text, text
+        assert misses(text, *rows) == [(found, reason)], text
+    # a slash alone, or a full stop that ends a sentence, makes no address
+    assert replace("the CWS/CalWORKs liaison and a child/family plan for a child.", ("CWS", "DCFS"), *rows) == \
+        "the DCFS/Employment Services liaison and a youth/family plan for a youth."
+
+
+def test_scripts_written_without_spaces_match_inside_a_sentence():
+    rows = [("児童福祉サービス", "子ども家庭サービス"), ("研修", "トレーニング"), ("CWS", "DCFS")]
+    assert replace("児童福祉サービスの研修です。CWSの研修", *rows) == "子ども家庭サービスのトレーニングです。DCFSのトレーニング"
+    assert misses("児童福祉サービスの研修です。", *rows) == []
+    assert replace("CWSX", *rows) == "CWSX"  # in Latin letters a longer word stays one
+
+
 def test_term_with_capitals_matches_exactly():
     assert replace("CWS cws Cws", ("CWS", "DCFS")) == "DCFS cws Cws"
     assert replace("CalWORKs CALWORKS", ("CalWORKs", "WorkFirst")) == "WorkFirst CALWORKS"
