@@ -106,16 +106,33 @@ def check_contrast(document: Document) -> Iterator[Issue]:
     for part, root in document.roots.items():
         if document.kinds.get(part) in ("notes", "layout", "master"):
             continue
-        clash = document.remembered(root, "contrast", partial(_first_clash, root, document.family))
+        backdrop = _backdrop([root, *document.behind.get(part, [])]) if document.family == "presentation" else WHITE
+        clash = document.remembered(root, ("contrast", backdrop), partial(_first_clash, root, document.family, backdrop))
         if clash is not None:
             element, message = clash
             yield Issue(document.name, document.place_of(part, element), "accessibility/contrast", message,
                         "use black or white text on that colour, or a darker colour for text")
 
 
-def _first_clash(root: etree._Element, family: str) -> tuple[etree._Element, str] | None:
-    """The first run in a part whose colour does not reach 4.5:1 on its background."""
-    for color, background, element in _coloured_text(root, family):
+def _backdrop(layers: list[etree._Element]) -> str:
+    """What a slide is drawn on: the background of the slide, else of its layout, else of its
+    master ('#RRGGBB'); UNKNOWN for a picture, a gradient, a pattern or a theme's colour; white
+    when none sets one."""
+    for layer in layers:
+        background = first(_BACKGROUND, layer)
+        if background is not None:
+            color = first(_BACKGROUND_COLOR, background)
+            return f"#{color.get('val')}" if color is not None else UNKNOWN
+    return WHITE
+
+
+_BACKGROUND, _BACKGROUND_COLOR = path("p:cSld/p:bg"), path("p:bgPr/a:solidFill/a:srgbClr")
+
+
+def _first_clash(root: etree._Element, family: str, backdrop: str) -> tuple[etree._Element, str] | None:
+    """The first run in a part whose colour does not reach 4.5:1 on its background
+    (``backdrop``: what shows through a shape or a page with no fill of its own)."""
+    for color, background, element in _coloured_text(root, family, backdrop):
         if background == UNKNOWN or not (_HEX_COLOR.fullmatch(color) and _HEX_COLOR.fullmatch(background)):
             continue  # a theme's colour, or one no application could draw ('#red')
         ratio = contrast(color, background)
@@ -128,7 +145,7 @@ def _first_clash(root: etree._Element, family: str) -> tuple[etree._Element, str
 _HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
-def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str, etree._Element]]:
+def _coloured_text(root: etree._Element, family: str, backdrop: str) -> Iterator[tuple[str, str, etree._Element]]:
     """(text colour, background, run) of every run with a colour of its own. Word's automatic
     colour turns white on a dark fill by itself, and theme colours come in the theme's
     pairs, so only explicit colours can clash."""
@@ -140,14 +157,14 @@ def _coloured_text(root: etree._Element, family: str) -> Iterator[tuple[str, str
             if value in (None, "auto") or run is None or run.tag != w("r") or not shown(run):
                 continue
             if "".join(t.text or "" for t in run.iter(w("t"))).strip():
-                yield f"#{value}", _word_fill(run) or WHITE, run
+                yield f"#{value}", _word_fill(run) or backdrop, run
         return
     for color in selected(_RUN_COLORS, root):
         fill = color.getparent()
         properties = fill.getparent() if fill is not None else None
         run = properties.getparent() if properties is not None else None
         if run is not None and (run.findtext(a("t")) or "").strip() and shown(run):
-            yield f"#{color.get('val')}", _drawing_fill(run) or WHITE, run
+            yield f"#{color.get('val')}", _drawing_fill(run) or backdrop, run
 
 
 # A run's own colour in DrawingML, found by libxml2 (most of a slide's colours are fills).
@@ -155,21 +172,23 @@ _RUN_COLORS = path(".//a:rPr/a:solidFill/a:srgbClr")
 # A fill's own colour, a table cell's, and a Word paragraph's or cell's shading.
 _OWN_COLOR, _CELL_COLOR = path("a:solidFill/a:srgbClr"), path("a:tcPr/a:solidFill/a:srgbClr")
 _CELL_SHADING, _PARAGRAPH_SHADING, _W_TC = path("w:tcPr/w:shd"), path("w:pPr/w:shd"), w("tc")
+_TABLE_STYLE = path("ancestor::a:tbl[1]/a:tblPr/a:tableStyleId")
 
 
 def _shape_fill(properties: etree._Element | None, shape: etree._Element) -> str | None:
-    """A shape's fill colour: '#RRGGBB', WHITE when it has none, UNKNOWN when it is drawn
-    from the theme (a style's fill, a theme colour, a gradient or a picture)."""
+    """A shape's fill colour: '#RRGGBB', None when it has none (what is behind it shows),
+    UNKNOWN when it is drawn from the theme (a style's fill, a theme colour, a gradient or a
+    picture)."""
     if properties is not None:
         color = first(_OWN_COLOR, properties)
         if color is not None:
             return f"#{color.get('val')}"
         if properties.find(a("noFill")) is not None:
-            return WHITE
+            return None
         if any(properties.find(a(kind)) is not None for kind in ("solidFill", "gradFill", "blipFill", "pattFill")):
             return UNKNOWN
     reference = next(shape.iter(a("fillRef")), None)
-    return UNKNOWN if reference is not None and reference.get("idx", "0") != "0" else WHITE
+    return UNKNOWN if reference is not None and reference.get("idx", "0") != "0" else None
 
 
 def _word_fill(run: etree._Element) -> str | None:
@@ -190,6 +209,8 @@ def _drawing_fill(run: etree._Element) -> str | None:
             color = first(_CELL_COLOR, ancestor)
             if color is not None:
                 return f"#{color.get('val')}"
-            continue  # a table cell without its own fill: the table style's, or the slide
+            if first(_TABLE_STYLE, ancestor) is not None:
+                return UNKNOWN  # a table cell without its own fill, in a table style's colours
+            continue  # a table cell without its own fill, of a table without a style: the slide shows
         return _shape_fill(ancestor.find(p("spPr")), ancestor)
     return None

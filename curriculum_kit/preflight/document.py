@@ -89,6 +89,7 @@ class Document:
     extra: dict[str, etree._Element] = field(default_factory=dict)  # styles, presentation
     trees: SharedTrees | None = None  # parts shared with the other documents checked with it
     facts: dict[str, object] = field(default_factory=dict)  # what more than one check works out from it
+    behind: dict[str, list[etree._Element]] = field(default_factory=dict)  # a slide's layout and master roots
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -173,7 +174,7 @@ def _place(label: str, locator: BlockLocator, block: Block) -> str:
 # footers and notes of a Word document; each slide and its speaker notes. Layouts and masters
 # are the template's, comments the authors' own.
 _WORD_PARTS = {"/header": "header", "/footer": "footer", "/footnotes": "footnotes", "/endnotes": "endnotes"}
-_NOTES_SLIDE = "/notesSlide"
+_NOTES_SLIDE, _LAYOUT, _MASTER = "/notesSlide", "/slideLayout", "/slideMaster"
 _EXTRA = {"word": ("word/styles.xml",), "presentation": ()}
 
 
@@ -206,14 +207,27 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
                     continue
                 document.kinds[slide], document.labels[slide] = "slide", f"slide {number}"
                 for rel in package.relationships(slide):
-                    if rel.type.endswith(_NOTES_SLIDE) and not rel.external and package.has(rel.target):
+                    if rel.external or not package.has(rel.target):
+                        continue
+                    if rel.type.endswith(_NOTES_SLIDE):
                         document.kinds[rel.target], document.labels[rel.target] = "notes", f"slide {number} notes"
+                    elif rel.type.endswith(_LAYOUT):
+                        document.behind[slide] = _layout_and_master(package, rel.target)
         for part in document.labels:
             document.roots[part] = package.xml(part)
         for part in _EXTRA[package.family]:
             if package.has(part):
                 document.extra[part] = package.xml(part)
     return document
+
+
+def _layout_and_master(package: Package, layout: str) -> list[etree._Element]:
+    """The roots of a slide layout and of its master: what is drawn behind a slide (its
+    background, when the slide has none of its own)."""
+    behind = [package.xml(layout)]
+    master = next((rel.target for rel in package.relationships(layout)
+                   if rel.type.endswith(_MASTER) and not rel.external and package.has(rel.target)), None)
+    return behind + [package.xml(master)] if master is not None else behind
 
 
 def _reading_view(root: etree._Element) -> PartText:

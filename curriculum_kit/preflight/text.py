@@ -8,6 +8,7 @@ module that was never finished. Both are read from the engine's text view of eac
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
@@ -22,6 +23,8 @@ _PHRASE = rf"{_WORD}(?:[ \u00a0]+{_WORD}){{0,5}}"
 _DOUBLED = re.compile(rf"(?<![\w'’-])({_PHRASE})(?:[ \u00a0]+\1|[ \u00a0]*\(\1\))(?![\w'’-])", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|\{\{|\[insert\b|\blorem ipsum\b|\bTBD\b|\bXXX\b", re.IGNORECASE)
 _PLACEHOLDER_CASED = ("TODO", "FIXME", "TBD", "XXX")  # as words, only in capitals
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})  # read as the apostrophe a term list holds
+_GRAMMATICAL = {"had had", "that that"}  # said twice in correct English ('what she had had')
 
 
 # Words as the pattern reads them (punctuation, digits and spaces between them left out).
@@ -36,7 +39,7 @@ def _may_double(text: str) -> bool:
     of 1-6 words followed by itself with only spaces or a parenthesis between, so in the
     text's words some run of n words is followed by the same n words: written one character
     a word (the same word, the same character), a repeat the regex engine finds at once."""
-    folded = text.casefold()
+    folded = text.casefold().translate(_QUOTES)
     if "\u0307" in folded:  # 'İ' folds to 'i' and a combining dot, which the pattern reads apart
         return True
     words = _WORDS.findall(folded)
@@ -58,10 +61,18 @@ def doubled_phrases(texts: Iterable[str]) -> set[str]:
 
 
 def _doubles(text: str) -> tuple[tuple[str, str], ...]:
-    """(doubled text, the phrase) of each double in one paragraph."""
+    """(doubled text, the phrase) of each double in one paragraph: an apostrophe as Word types
+    it is the one a terminology row holds ("children’s children's"); a word followed by a
+    mark (a vowel sign: 'الطفل الطفلَ') is another word; 'had had' is English."""
     if not _may_double(text):
         return ()
-    return tuple((match.group(0), match.group(1)) for match in _DOUBLED.finditer(text))
+    found = []
+    for match in _DOUBLED.finditer(text.translate(_QUOTES)):
+        start, end = match.span()
+        if (end < len(text) and unicodedata.combining(text[end])) or match.group(0).casefold() in _GRAMMATICAL:
+            continue
+        found.append((text[start:end], text[start:match.end(1)]))
+    return tuple(found)
 
 
 def _placeholder(text: str) -> tuple[str, ...]:

@@ -167,11 +167,16 @@ def generated_table(keep_header: bool) -> bytes:
     return saved(document)
 
 
-def deck(*slides: dict) -> bytes:
-    """Slides on the 'Title Only' layout: {'title': str|None, 'box': (text, pt, height_in), 'color': ...}."""
+def deck(*slides: dict, master_background: str | None = None) -> bytes:
+    """Slides on the 'Title Only' layout: {'title': str|None, 'box': (text, pt, height_in), 'color': ...,
+    'background': 'RRGGBB'}; ``master_background`` is the slide master's."""
     presentation = pptx.Presentation()
+    if master_background is not None:
+        _solid(presentation.slide_master.background.fill, master_background)
     for spec in slides:
         slide = presentation.slides.add_slide(presentation.slide_layouts[5])
+        if "background" in spec:
+            _solid(slide.background.fill, spec["background"])
         if spec.get("title"):
             slide.shapes.title.text = spec["title"]
         else:
@@ -194,6 +199,11 @@ def deck(*slides: dict) -> bytes:
             picture = slide.shapes.add_picture(io.BytesIO(png()), PptxInches(1), PptxInches(5))
             picture._element.nvPicPr.cNvPr.set("descr", spec["picture"])
     return saved(presentation)
+
+
+def _solid(fill, color: str) -> None:
+    fill.solid()
+    fill.fore_color.rgb = pptx.dml.color.RGBColor.from_string(color)
 
 
 def agenda_word(rows: list[tuple[str, str]]) -> bytes:
