@@ -7,6 +7,7 @@ marker, which keeps python-docx's own helpers usable for every piece.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from lxml import etree
 from pptx.presentation import Presentation
@@ -185,4 +187,27 @@ def _cover(document: DocxDocument, module: Module, overlay: Overlay, session: Se
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(line).font.size = Pt(12)
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph()._p.get_or_add_pPr().append(_cover_section(document))
+
+
+_HEADERS_AND_NUMBERS = {qn("w:headerReference"), qn("w:footerReference"), qn("w:titlePg"), qn("w:pgNumType")}
+_SECTION_STARTS = {"nextPage", "oddPage", "evenPage"}
+
+
+def _cover_section(document: DocxDocument) -> etree._Element:
+    """The cover's own section (its page, no header or footer), ending in a section break.
+
+    On the academy's first page, which follows, a 'different first page' header stays its own:
+    with the cover on a page of the academy's first section, the cover took the first-page
+    header and footer (a document number, a QR code) and the academy's first page the next
+    one's. The cover's page is the academy's (size, margins); the academy's first section, now
+    second, still starts a page, whatever start its first section had (any did, being first).
+    """
+    first = next(document.element.body.iter(qn("w:sectPr")))  # the section the document opens with
+    cover: etree._Element = copy.deepcopy(first)
+    for child in [child for child in cover if child.tag in _HEADERS_AND_NUMBERS]:
+        cover.remove(child)
+    start = first.find(qn("w:type"))
+    if start is not None and start.get(qn("w:val")) not in _SECTION_STARTS:
+        start.set(qn("w:val"), "nextPage")
+    return cover

@@ -34,7 +34,7 @@ def slide_title(slide: etree._Element) -> str:
 
 @dataclass(frozen=True)
 class Heading:
-    element: etree._Element  # the w:p, a child of the body
+    element: etree._Element  # the body's child that holds it: the w:p, or a content control around it
     level: int  # 1-9
     text: str
 
@@ -75,15 +75,19 @@ def paragraph_text(paragraph: etree._Element) -> str:
 
 
 def headings(body: etree._Element, styles: dict[str, int]) -> list[Heading]:
-    """The body's headings (paragraphs directly in the body, with text), in order."""
+    """The body's headings (paragraphs with text, directly in the body or in a content control
+    there: Word's Bibliography block holds its heading), in order."""
     found = []
-    for paragraph in body.iterchildren(w("p")):
-        level = heading_level(paragraph, styles)
-        if level:
-            text = paragraph_text(paragraph)
+    for child in body.iterchildren(w("p"), w("sdt")):
+        for paragraph in [child] if child.tag == w("p") else child.iterfind(_IN_CONTROL):
+            level = heading_level(paragraph, styles)
+            text = paragraph_text(paragraph) if level else ""
             if text:
-                found.append(Heading(paragraph, level, text))
+                found.append(Heading(child, level, text))
     return found
+
+
+_IN_CONTROL = f"{w('sdtContent')}/{w('p')}"
 
 
 def heading_level(paragraph: etree._Element, styles: dict[str, int]) -> int:

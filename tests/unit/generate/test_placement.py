@@ -283,11 +283,50 @@ def test_a_guide_without_headings_gets_local_information_at_the_end(module, mate
     assert document.element.body[-1].tag == qn("w:sectPr")
 
 
+def test_the_cover_is_a_section_of_its_own_so_the_academys_first_page_keeps_its_header(module, material):
+    source = docx.Document(io.BytesIO(guide_bytes([(1, "Introduction")])))
+    section = source.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Document 4711, first page"
+    section.header.paragraphs[0].text = "Linkages facilitator guide"
+    section.start_type = 0  # continuous: a first section may say so, it starts the document anyway
+    out = io.BytesIO()
+    source.save(out)
+    document, where = guide(out.getvalue(), module, material)
+    cover, academy = document.sections[0], document.sections[1]
+    assert where["cobrand"] == "page 1"
+    assert cover.different_first_page_header_footer is False and cover.header.is_linked_to_previous
+    assert cover.page_width == academy.page_width and cover.left_margin == academy.left_margin
+    assert academy.different_first_page_header_footer and academy.start_type == 2  # a new page
+    assert academy.first_page_header.paragraphs[0].text == "Document 4711, first page"
+    assert academy.header.paragraphs[0].text == "Linkages facilitator guide"
+    first_academy = next(p for p in document.paragraphs if p.text == "The academy's title page")
+    assert first_academy._p.getprevious().find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+
+
+def test_local_information_goes_before_a_bibliography_in_its_content_control(module, material):
+    source = docx.Document(io.BytesIO(guide_bytes([(1, "Introduction")])))
+    heading = source.add_heading("Bibliography", level=1)._p
+    entry = source.add_paragraph("Child Welfare League, 2019.")._p
+    control = etree.SubElement(source.element.body, qn("w:sdt"))  # as Word writes its Bibliography block
+    etree.SubElement(etree.SubElement(control, qn("w:sdtPr")), qn("w:bibliography"))
+    content = etree.SubElement(control, qn("w:sdtContent"))
+    content.extend([heading, entry])
+    source.element.body.append(source.element.body.find(qn("w:sectPr")))  # the section's properties stay last
+    out = io.BytesIO()
+    source.save(out)
+    document, where = guide(out.getvalue(), module, material)
+    body = list(document.element.body)
+    local = next(p for p in document.paragraphs if p.text == "Local information")._p
+    assert body.index(local) < body.index(next(e for e in body if e.tag == qn("w:sdt")))
+    assert where["stories"].startswith("section 'Local information'")
+
+
 def test_a_guide_whose_body_ends_in_a_section_break(module, material):
     data = guide_bytes([(1, "Introduction")], end_with_section_break=True)
     sections = len(docx.Document(io.BytesIO(data)).sections)
     document, _ = guide(data, module, material)
-    assert len(document.sections) == sections
+    assert len(document.sections) == sections + 1  # and the cover's own
     body = document.element.body
     assert body[-1].tag == qn("w:sectPr")
     texts = [p.text for p in document.paragraphs]
