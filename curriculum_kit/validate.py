@@ -189,7 +189,7 @@ def _check_document(module: Module, path: Path, findings: Findings) -> set[str] 
     try:
         with Package(path) as package:
             family = package.family
-            problems = _unbuildable(package) if family == want else []
+            problems = unbuildable(package) if family == want else []
         if family != want:
             findings.error(path, f"is a {_FAMILY_NAMES[family]} file, but module.toml lists it as a "
                            f"{_FAMILY_NAMES[want]} file")
@@ -224,7 +224,7 @@ def _check_document(module: Module, path: Path, findings: Findings) -> set[str] 
     return {item.marker.name for item in seen if item.marker.role == "placeholder"}
 
 
-def _unbuildable(package: Package) -> list[str]:
+def unbuildable(package: Package) -> list[str]:
     """Why a file cannot go into a packet: packets hand trainers plain .docx/.pptx files, and
     python-docx and python-pptx need every part the file refers to, well-formed (a damaged
     part raises PackageError)."""

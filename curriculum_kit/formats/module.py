@@ -132,6 +132,9 @@ def _text(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings)
     if key in data and (not isinstance(value, str) or not value.strip()):
         findings.error(doc.path, f"'{key}' must be non-empty text", doc.line_of(key))
         return None
+    if isinstance(value, str) and value.startswith(TODO):  # module init's 'TODO: the module's title'
+        findings.error(doc.path, f"'{key}' is still to be filled in ('{value}'): write it", doc.line_of(key))
+        return None
     return value.strip() if isinstance(value, str) else None
 
 

@@ -18,7 +18,8 @@ from .issues import Issue
 UNKNOWN = "unknown"  # a fill the theme draws: not checked
 _WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _WPS_SHAPE, _WPS_PROPERTIES = f"{{{_WPS}}}wsp", f"{{{_WPS}}}spPr"
-_FILE_NAME = re.compile(r"\S+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)", re.IGNORECASE)  # what Office fills in
+_FILE_NAME = re.compile(r"\S+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|pict?|pct|webp|heic|ico|eps|wdp)",
+                        re.IGNORECASE)  # what Office fills in
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 _SLIDE_NAMES, _SLIDE_PICTURE = p("cNvPr"), p("pic")
 

@@ -383,7 +383,7 @@ def check_pictures(document: Document) -> Iterator[Issue]:
     body = document.body
     for extent in body.iter("{*}extent") if body is not None else ():
         inline = extent.getparent()
-        if inline is None or inline.tag.rsplit("}", 1)[-1] not in ("inline", "anchor"):
+        if inline is None or inline.tag.rsplit("}", 1)[-1] not in ("inline", "anchor") or not _printed_picture(inline):
             continue
         cx, cy = _emu(extent, "cx"), _emu(extent, "cy")
         if cx > width * 1.01 or cy > height * 1.01:
@@ -391,6 +391,19 @@ def check_pictures(document: Document) -> Iterator[Issue]:
                         f"a picture of {_inches(cx)} x {_inches(cy)} is larger than the printable area "
                         f"({_inches(width)} x {_inches(height)})",
                         "scale it to fit the page inside its margins")
+
+
+_GRAPHIC_KIND = path("a:graphic/a:graphicData/@uri")
+# Drawn shapes, not pictures: a text-box sidebar in the margin or a cover's background shape
+# is the page's design, laid out to print as it is.
+_SHAPE_KINDS = ("wordprocessingShape", "wordprocessingGroup", "wordprocessingCanvas")
+
+
+def _printed_picture(drawing: etree._Element) -> bool:
+    """Whether a wp:inline or wp:anchor holds a picture (or a chart, a diagram) that prints in
+    the text: not a drawn shape, nor a picture set behind the text as the page's background."""
+    kinds = cast(list[str], _GRAPHIC_KIND(drawing))
+    return not (drawing.get("behindDoc") in ("1", "true") or (kinds and kinds[0].endswith(_SHAPE_KINDS)))
 
 
 def check_tables(document: Document) -> Iterator[Issue]:

@@ -29,8 +29,10 @@ from ..ooxml.names import DC_NS, a, w
 from ..ooxml.outline import deck_titles, guide_headings
 from ..ooxml.package import Package
 from ..outputs import atomic_output
+from ..validate import unbuildable
 
-SAVE_AS = {".doc": ".docx", ".ppt": ".pptx", ".odt": ".docx", ".odp": ".pptx", ".rtf": ".docx"}
+SAVE_AS = {".doc": ".docx", ".ppt": ".pptx", ".odt": ".docx", ".odp": ".pptx", ".rtf": ".docx",
+           ".docm": ".docx", ".dotx": ".docx", ".pptm": ".pptx", ".potx": ".pptx", ".ppsx": ".pptx"}
 _GUIDE_WORDS = re.compile(r"guide|facilitator|trainer", re.IGNORECASE)
 _CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -80,9 +82,14 @@ def init_module(folder: Path, module_id: str | None = None, level: str | None = 
         missing = "PowerPoint deck (.pptx)" if not decks else "Word guide (.docx)"
         advice = f"; {draft.advice[0]}" if draft.advice else ""
         raise InputError(f"has no {missing}; a module needs a facilitator guide and a slide deck{advice}", folder)
-    for path in decks + words:  # module.toml never names a file the build cannot open
+    for path in decks + words:  # module.toml never names a file the build cannot open: what validate says
         with Package(path) as package:
             package.check_main_root()
+            wanted = "presentation" if path in decks else "word"
+            problems = [f"holds a {'Word' if package.family == 'word' else 'PowerPoint'} document, not what its "
+                        "name says"] if package.family != wanted else unbuildable(package)
+        if problems:
+            raise InputError(problems[0], path)
     deck = max(decks, key=lambda p: (len(_titles(p)), p.name))
     named = [p for p in words if _GUIDE_WORDS.search(p.stem)]
     guide = max(named or words, key=_text_size)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import zipfile
 
 import docx
 import pptx
@@ -204,6 +205,24 @@ def test_a_picture_larger_than_the_printable_area_is_found():
     assert found("org-chart.docx", make.word_with_picture(6.0, 8.0), "layout/picture-size") == []
 
 
+@pytest.mark.parametrize("change", [
+    (b"drawingml/2006/picture\"", b"microsoft.com/office/word/2010/wordprocessingShape\""),  # a drawn sidebar
+    (b"<wp:inline ", b"<wp:anchor behindDoc=\"1\" "),  # the cover's background, behind the text
+])
+def test_a_drawn_shape_or_a_background_larger_than_the_printable_area_is_the_pages_design(change):
+    with zipfile.ZipFile(io.BytesIO(make.word_with_picture(6.0, 9.6))) as source:
+        entries = {name: source.read(name) for name in source.namelist()}
+    body = entries["word/document.xml"]
+    assert change[0] in body
+    entries["word/document.xml"] = body.replace(change[0], change[1]).replace(b"</wp:inline>", b"</wp:anchor>"
+                                                                             if b"anchor" in change[1] else b"</wp:inline>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+    assert found("guide.docx", out.getvalue(), "layout/picture-size") == []
+
+
 def test_a_word_wider_than_its_table_column_is_found():
     rows = [["Role", "Name"], ["Emergency Response", "Maria O'Connell"]]
     issues = found("contacts.docx", make.word_table([0.6, 3], rows, 9), "layout/word-break")
@@ -309,6 +328,8 @@ def test_a_picture_without_alt_text_is_found():
     assert found("slides.pptx", make.deck({"title": "Logos", "picture": "County seal"}), "accessibility/alt-text") == []
     issues = found("slides.pptx", make.deck({"title": "Logos", "picture": "image.png"}), "accessibility/alt-text")
     assert [i.message for i in issues] == ["a picture's alt text is only its file name ('image.png')"]
+    for name in ("cow.pict", "scan.PCT", "photo.webp", "logo.eps"):  # Mac and web pictures too
+        assert len(found("guide.docx", make.word_with_picture(2, 1, alt=name), "accessibility/alt-text")) == 1, name
 
 
 def test_a_slide_without_a_title_is_found():

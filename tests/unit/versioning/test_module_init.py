@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tomllib
+import zipfile
 from pathlib import Path
 
 import docx
@@ -59,6 +60,25 @@ def test_a_document_that_cannot_be_opened_is_refused_and_nothing_is_written(tmp_
     with pytest.raises(InputError) as caught:
         init_module(folder)
     assert caught.value.path == folder / name and caught.value.message == message
+    assert not (folder / "module.toml").exists()
+
+
+def test_a_document_that_validate_would_refuse_is_refused_and_nothing_is_written(tmp_path):
+    folder = academy_folder(tmp_path)
+    guide = folder / "facilitator-guide.docx"
+    with zipfile.ZipFile(guide) as source:
+        entries = {name: source.read(name) for name in source.namelist()}
+    entries["[Content_Types].xml"] = entries["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")  # a .dotx renamed .docx
+    with zipfile.ZipFile(guide, "w") as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+    with pytest.raises(InputError) as caught:
+        init_module(folder)
+    assert caught.value.path == guide and caught.value.message.startswith("is a Word template")
+    shutil.copyfile(folder / "slides.pptx", guide)  # a deck under a guide's name
+    with pytest.raises(InputError, match="holds a PowerPoint document, not what its name says"):
+        init_module(folder)
     assert not (folder / "module.toml").exists()
 
 
@@ -144,6 +164,20 @@ def write_deck(path: Path, first_title: str | None, version: str = "") -> None:
     if version:
         presentation.core_properties.version = version
     presentation.save(path)
+
+
+def test_a_title_left_to_do_is_an_error_in_validate(tmp_path):
+    folder = tmp_path / "intro"
+    folder.mkdir()
+    write_guide(folder / "guide.docx", [["Segment", "Minutes"], ["Welcome", "30"], ["Practice", "60"]])
+    write_guide(folder / "handout.docx", None)
+    write_deck(folder / "deck.pptx", None)  # no title anywhere: init writes 'TODO: ...'
+    init_module(folder)
+    written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
+    found = Findings()
+    assert load_module(folder, found) is None
+    assert [f.message for f in found.errors] == [
+        f"'title' is still to be filled in ('{written['title']}'): write it"]
 
 
 def test_guide_by_name_else_longest_and_times_give_the_length(tmp_path):
