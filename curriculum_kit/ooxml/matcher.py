@@ -48,7 +48,8 @@ _SPACERS = {"\t": "a tab", "\n": "a line break", "\u00a0": "a no-break space", "
 # Apostrophes as Word types them (’, and ‘ where AutoCorrect guessed wrong) are sought as the
 # ' a terminology row holds, and the other way round: "children’s" is "children's".
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-_COLLAPSE = str.maketrans({**{c: " " for c in _SPACERS}, "\u2019": "'", "\u2018": "'"})
+# A non-breaking hyphen (typed with Ctrl+Shift+-) is sought as the hyphen a term holds.
+_COLLAPSE = str.maketrans({**{c: " " for c in _SPACERS}, "\u2019": "'", "\u2018": "'", "\u2011": "-"})
 # A character right before or after a match that may make it part of an address or a file
 # name (checked further only then: most matches sit between spaces and punctuation).
 _ADDRESS_EDGES = "/\\_@.:"
@@ -125,15 +126,31 @@ def fold_case(text: str) -> str:
 
 
 def carry_case(matched: str, replacement: str) -> str:
-    """ALL CAPS text gives an all-caps replacement, Capitalised text a capitalised one."""
+    """ALL CAPS text gives an all-caps replacement, Title Case text (two words or more, each
+    capitalised: a slide title, a heading) a title-cased one, Capitalised text a capitalised one."""
     if matched.islower():  # the common case: no capital anywhere, the replacement as written
         return replacement
     letters = [c for c in matched if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return replacement.upper()
+    words = matched.split()
+    if len(words) >= 2 and all(word[:1].isupper() for word in words):
+        return _title_case(replacement)
     if matched[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+# Words a title leaves in lower case, but for its first word (AP and Chicago style alike).
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to via vs with".split())
+
+
+def _title_case(text: str) -> str:
+    """Each word's first letter capitalised but the minor words', the rest as written
+    ('children's social worker' -> "Children's Social Worker", 'DCFS liaison' -> 'DCFS Liaison')."""
+    words = text.split(" ")
+    return " ".join(word[:1].upper() + word[1:] if index == 0 or word not in _MINOR_WORDS else word
+                    for index, word in enumerate(words))
 
 
 class Matcher:

@@ -22,7 +22,9 @@ from .names import DC_NS, M_NS, MC_NS, R_NS, W_NS, XML_SPACE, a, p, w
 
 PARAGRAPH_TAGS = (w("p"), a("p"))
 _W_T, _A_T = w("t"), a("t")
-_CHARS = {w("tab"): "\t", w("ptab"): "\t", w("br"): "\n", w("cr"): "\n", a("br"): "\n"}
+# Run content read as a character that stands between others: a term across one is a near miss.
+_CHARS = {w("tab"): "\t", w("ptab"): "\t", w("br"): "\n", w("cr"): "\n", a("br"): "\n", w("noBreakHyphen"): "\u2011"}
+_CHAR_KINDS = {"\t": "a tab", "\n": "a line break", "\u2011": "a non-breaking hyphen"}
 _FIELD_CHAR = w("fldChar")
 _FIELD_TYPE = w("fldCharType")
 
@@ -34,7 +36,7 @@ _ZERO_WIDTH = {
         "footnoteReference", "endnoteReference", "commentReference", "annotationRef",
         "footnoteRef", "endnoteRef", "separator", "continuationSeparator")},
     **{w(name): "a symbol" for name in (
-        "sym", "softHyphen", "noBreakHyphen", "dayShort", "monthShort", "yearShort",
+        "sym", "softHyphen", "dayShort", "monthShort", "yearShort",
         "dayLong", "monthLong", "yearLong")},
     f"{{{MC_NS}}}AlternateContent": "a drawing or text box",
     f"{{{M_NS}}}oMath": "an equation",
@@ -195,7 +197,7 @@ class _Reader:
                 self.add_text(element, text, container)
         elif tag in _CHARS:
             char = _CHARS[tag]
-            kind = "a tab" if char == "\t" else "a line break"
+            kind = _CHAR_KINDS[char]
             self.barrier(kind)
             self.pieces.append(char)
             self.length += 1

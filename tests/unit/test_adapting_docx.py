@@ -85,6 +85,14 @@ def test_tabs_breaks_fields_and_notes_are_barriers(tmp_path):
         "split by a line break", "split by a note or comment reference", "split by a tab"]
 
 
+def test_a_non_breaking_hyphen_is_a_near_miss_and_one_typed_as_a_character_matches(tmp_path):
+    body = ('<w:p><w:r><w:t>Each co</w:t><w:noBreakHyphen/><w:t>facilitator</w:t></w:r></w:p>'  # Ctrl+Shift+-
+            '<w:p>' + run("Each co\u2011facilitator") + '</w:p>')  # the character U+2011, pasted
+    result, root = adapted(tmp_path, body, [Term("co-facilitator", "co-trainer")])
+    assert texts(root) == ["Each cofacilitator", "Each co-trainer"]
+    assert [(m.text, m.reason) for m in result.near_misses] == [("co\u2011facilitator", "split by a non-breaking hyphen")]
+
+
 def test_field_codes_are_never_changed_but_results_are(tmp_path):
     body = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
             '<w:r><w:instrText xml:space="preserve"> REF CWS \\h </w:instrText></w:r>'

@@ -76,6 +76,11 @@ def test_exact_case_row_wins_for_its_spelling_and_its_lowercase_row_covers_the_r
 
 
 def test_carry_case_rules():
+    assert carry_case("Social Worker", "children's social worker") == "Children's Social Worker"  # a title
+    assert carry_case("Child Welfare Services", "department of children and family services") == \
+        "Department of Children and Family Services"
+    assert carry_case("Case Plan", "DCFS plan of care") == "DCFS Plan of Care"
+    assert carry_case("Social worker", "children's social worker") == "Children's social worker"  # a sentence
     assert carry_case("ER", "hotline") == "HOTLINE"
     assert carry_case("E", "hotline") == "Hotline"  # one letter is not ALL CAPS
     assert carry_case("Er", "hotline") == "Hotline"
