@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..formats.colors import MIN_CONTRAST, WHITE, contrast
 from ..ooxml.names import a, p, path, w
-from .document import Document, first, selected, shown
+from .document import Document, first, read_number, selected, shown
 from .issues import Issue
 
 UNKNOWN = "unknown"  # a fill the theme draws: not checked
@@ -107,7 +107,8 @@ def check_contrast(document: Document) -> Iterator[Issue]:
     for part, root in document.roots.items():
         if document.kinds.get(part) in ("notes", "layout", "master"):
             continue
-        backdrop = _backdrop([root, *document.behind.get(part, [])]) if document.family == "presentation" else WHITE
+        backdrop = _slide_backdrop(document, root, document.behind.get(part, [])) \
+            if document.family == "presentation" else WHITE
         clash = document.remembered(root, ("contrast", backdrop), partial(_first_clash, root, document.family, backdrop))
         if clash is not None:
             element, message = clash
@@ -115,19 +116,64 @@ def check_contrast(document: Document) -> Iterator[Issue]:
                         "use black or white text on that colour, or a darker colour for text")
 
 
+def _slide_backdrop(document: Document, slide: etree._Element, behind: list[etree._Element]) -> str:
+    """A slide's background; its layout's, worked out once for the layout (remembered with
+    its tree: the module's layouts come back in every county's deck)."""
+    if not behind or first(_BACKGROUND, slide) is not None:
+        return _backdrop([slide, *behind])
+    return document.remembered(behind[0], "backdrop", partial(_backdrop, behind))
+
+
 def _backdrop(layers: list[etree._Element]) -> str:
-    """What a slide is drawn on: the background of the slide, else of its layout, else of its
-    master ('#RRGGBB'); UNKNOWN for a picture, a gradient, a pattern or a theme's colour; white
-    when none sets one."""
+    """What a slide is drawn on ('#RRGGBB'): the background of the slide, else of its layout,
+    else of its master, a colour of its own or of the master's theme (``layers``: the slide,
+    layout, master and theme roots); UNKNOWN for a picture, a gradient, a pattern or a colour
+    changed by a tint; white when none sets one."""
+    theme = next((layer for layer in layers if layer.tag == _THEME), None)
+    master = next((layer for layer in layers if first(_COLOR_MAP, layer) is not None), None)
     for layer in layers:
         background = first(_BACKGROUND, layer)
-        if background is not None:
-            color = first(_BACKGROUND_COLOR, background)
-            return f"#{color.get('val')}" if color is not None else UNKNOWN
+        if background is None:
+            continue
+        fill = first(_OWN_BACKGROUND, background)
+        if fill is not None:
+            return _theme_color(fill[0] if len(fill) else None, master, theme) if fill.tag == a("solidFill") else \
+                WHITE if fill.tag == a("noFill") else UNKNOWN
+        reference = background.find(p("bgRef"))
+        index = int(read_number(reference.get("idx") if reference is not None else None, 0))
+        if reference is None or index < 1001:
+            return WHITE if reference is not None and index in (0, 1000) else UNKNOWN
+        styles = first(_BACKGROUND_STYLES, theme) if theme is not None else None
+        style = styles[index - 1001] if styles is not None and len(styles) > index - 1001 else None
+        if style is None or style.tag != a("solidFill") or not len(style):
+            return UNKNOWN
+        color = style[0] if style[0].get("val") != "phClr" else (reference[0] if len(reference) else None)
+        return _theme_color(color, master, theme)
     return WHITE
 
 
-_BACKGROUND, _BACKGROUND_COLOR = path("p:cSld/p:bg"), path("p:bgPr/a:solidFill/a:srgbClr")
+def _theme_color(color: etree._Element | None, master: etree._Element | None, theme: etree._Element | None) -> str:
+    """A DrawingML colour as '#RRGGBB': its own, or the theme's through the master's colour
+    map (bg1 -> lt1); UNKNOWN when a tint or shade changes it, or the theme does not say."""
+    if color is None or len(color):
+        return UNKNOWN
+    if color.tag == a("srgbClr"):
+        return f"#{color.get('val')}"
+    if color.tag == a("sysClr"):
+        return f"#{color.get('lastClr')}" if color.get("lastClr") else UNKNOWN
+    if color.tag != a("schemeClr") or theme is None:
+        return UNKNOWN
+    name = color.get("val", "")
+    mapping = first(_COLOR_MAP, master) if master is not None else None
+    name = mapping.get(name, name) if mapping is not None else name
+    scheme = first(_SCHEME, theme)
+    entry = scheme.find(a(name)) if scheme is not None and name.isalnum() else None
+    return _theme_color(entry[0], None, None) if entry is not None and len(entry) else UNKNOWN
+
+
+_BACKGROUND, _OWN_BACKGROUND = path("p:cSld/p:bg"), path("p:bgPr/*[1]")
+_COLOR_MAP, _THEME = path("p:clrMap"), a("theme")
+_BACKGROUND_STYLES, _SCHEME = path("a:themeElements/a:fmtScheme/a:bgFillStyleLst"), path("a:themeElements/a:clrScheme")
 
 
 def _first_clash(root: etree._Element, family: str, backdrop: str) -> tuple[etree._Element, str] | None:

@@ -89,7 +89,7 @@ class Document:
     extra: dict[str, etree._Element] = field(default_factory=dict)  # styles, presentation
     trees: SharedTrees | None = None  # parts shared with the other documents checked with it
     facts: dict[str, object] = field(default_factory=dict)  # what more than one check works out from it
-    behind: dict[str, list[etree._Element]] = field(default_factory=dict)  # a slide's layout and master roots
+    behind: dict[str, list[etree._Element]] = field(default_factory=dict)  # a slide's layout, master, theme roots
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -174,7 +174,7 @@ def _place(label: str, locator: BlockLocator, block: Block) -> str:
 # footers and notes of a Word document; each slide and its speaker notes. Layouts and masters
 # are the template's, comments the authors' own.
 _WORD_PARTS = {"/header": "header", "/footer": "footer", "/footnotes": "footnotes", "/endnotes": "endnotes"}
-_NOTES_SLIDE, _LAYOUT, _MASTER = "/notesSlide", "/slideLayout", "/slideMaster"
+_NOTES_SLIDE, _LAYOUT, _MASTER, _THEME = "/notesSlide", "/slideLayout", "/slideMaster", "/theme"
 _EXTRA = {"word": ("word/styles.xml",), "presentation": ()}
 
 
@@ -201,6 +201,7 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
             presentation = package.xml(package.main_part)
             document.extra[package.main_part] = presentation
             targets = {rel.id: rel.target for rel in main_rels if not rel.external}
+            layouts: dict[str, list[etree._Element]] = {}
             for number, slide_id in enumerate(presentation.iter(p("sldId")), start=1):
                 slide = targets.get(slide_id.get(REL_ID, ""))
                 if slide is None or not package.has(slide):
@@ -212,7 +213,9 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
                     if rel.type.endswith(_NOTES_SLIDE):
                         document.kinds[rel.target], document.labels[rel.target] = "notes", f"slide {number} notes"
                     elif rel.type.endswith(_LAYOUT):
-                        document.behind[slide] = _layout_and_master(package, rel.target)
+                        if rel.target not in layouts:  # a deck has many slides and few layouts
+                            layouts[rel.target] = _layout_and_master(package, rel.target)
+                        document.behind[slide] = layouts[rel.target]
         for part in document.labels:
             document.roots[part] = package.xml(part)
         for part in _EXTRA[package.family]:
@@ -222,12 +225,17 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
 
 
 def _layout_and_master(package: Package, layout: str) -> list[etree._Element]:
-    """The roots of a slide layout and of its master: what is drawn behind a slide (its
-    background, when the slide has none of its own)."""
+    """The roots of a slide layout, of its master and of the master's theme: what is drawn
+    behind a slide (its background, when the slide has none of its own, and its colours)."""
     behind = [package.xml(layout)]
-    master = next((rel.target for rel in package.relationships(layout)
-                   if rel.type.endswith(_MASTER) and not rel.external and package.has(rel.target)), None)
-    return behind + [package.xml(master)] if master is not None else behind
+    master = _related(package, layout, _MASTER)
+    theme = _related(package, master, _THEME) if master is not None else None
+    return behind + [package.xml(name) for name in (master, theme) if name is not None]
+
+
+def _related(package: Package, part: str, kind: str) -> str | None:
+    return next((rel.target for rel in package.relationships(part)
+                 if rel.type.endswith(kind) and not rel.external and package.has(rel.target)), None)
 
 
 def _reading_view(root: etree._Element) -> PartText:

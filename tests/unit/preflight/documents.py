@@ -167,12 +167,15 @@ def generated_table(keep_header: bool) -> bytes:
     return saved(document)
 
 
-def deck(*slides: dict, master_background: str | None = None) -> bytes:
+def deck(*slides: dict, master_background: str | None = None, dark_theme: bool = False) -> bytes:
     """Slides on the 'Title Only' layout: {'title': str|None, 'box': (text, pt, height_in), 'color': ...,
-    'background': 'RRGGBB'}; ``master_background`` is the slide master's."""
+    'background': 'RRGGBB'}; ``master_background`` is the slide master's; ``dark_theme`` maps the
+    theme's background colour to its first dark one, as dark templates do."""
     presentation = pptx.Presentation()
     if master_background is not None:
         _solid(presentation.slide_master.background.fill, master_background)
+    if dark_theme:
+        presentation.slide_master._element.find(pptx.oxml.ns.qn("p:clrMap")).set("bg1", "dk1")
     for spec in slides:
         slide = presentation.slides.add_slide(presentation.slide_layouts[5])
         if "background" in spec:

@@ -367,8 +367,13 @@ def test_text_with_no_fill_is_measured_on_the_slides_background_else_its_masters
     assert found("slides.pptx", make.deck({**white, "background": "1F3864"}), "accessibility/contrast") == []
     issues = found("slides.pptx", make.deck({**white, "background": "FFFFFF"}), "accessibility/contrast")
     assert [i.message[:28] for i in issues] == ["text in #FFFFFF on #FFFFFF h"]
-    # the default master's background is the theme's: drawn from it, not known here, not checked
-    assert found("slides.pptx", make.deck(white), "accessibility/contrast") == []
+    # the default master's background is the theme's first light colour ('bg1' mapped to 'lt1': white)
+    issues = found("slides.pptx", make.deck(white), "accessibility/contrast")
+    assert [i.message[:28] for i in issues] == ["text in #FFFFFF on #FFFFFF h"]
+    # a dark template maps it to the theme's first dark colour (window text: black)
+    assert found("slides.pptx", make.deck(white, dark_theme=True), "accessibility/contrast") == []
+    issues = found("slides.pptx", make.deck({**white, "color": "0B1A33"}, dark_theme=True), "accessibility/contrast")
+    assert [i.message[:28] for i in issues] == ["text in #0B1A33 on #000000 h"]
     dark = {**white, "color": "0B1A33"}
     issues = found("slides.pptx", make.deck({**dark, "background": "F2F2F2"}, master_background="1F3864"),
                    "accessibility/contrast")
