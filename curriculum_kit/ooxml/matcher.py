@@ -45,11 +45,12 @@ class TermRule(Protocol):
 # pasted from the web or typed with Ctrl+Shift+Space holds.
 _SPACERS = {"\t": "a tab", "\n": "a line break", "\u00a0": "a no-break space", "\u2007": "a no-break space",
             "\u202f": "a no-break space"}
-# Apostrophes as Word types them (’, and ‘ where AutoCorrect guessed wrong) are sought as the
-# ' a terminology row holds, and the other way round: "children’s" is "children's".
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-# A non-breaking hyphen (typed with Ctrl+Shift+-) is sought as the hyphen a term holds.
-_COLLAPSE = str.maketrans({**{c: " " for c in _SPACERS}, "\u2019": "'", "\u2018": "'", "\u2011": "-"})
+# Characters as Word types them, sought as those a terminology row holds (and the other way
+# round): apostrophes (’, and ‘ where AutoCorrect guessed wrong: "children’s" is "children's")
+# and the non-breaking hyphen (Ctrl+Shift+-).
+_TYPED = {"\u2019": "'", "\u2018": "'", "\u2011": "-"}
+_AS_TYPED = str.maketrans(_TYPED)
+_COLLAPSE = str.maketrans({**{c: " " for c in _SPACERS}, **_TYPED})
 # A character right before or after a match that may make it part of an address or a file
 # name (checked further only then: most matches sit between spaces and punctuation).
 _ADDRESS_EDGES = "/\\_@.:"
@@ -93,8 +94,8 @@ def _joined(last: str, next_char: str) -> bool:
 
 
 def _same(text: str, term: str) -> bool:
-    """Equal, an apostrophe as Word types it being the one a term list holds."""
-    return text == term or text.translate(_QUOTES) == term.translate(_QUOTES)
+    """Equal, an apostrophe or hyphen as Word types it being the one a term list holds."""
+    return text == term or text.translate(_AS_TYPED) == term.translate(_AS_TYPED)
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -107,7 +108,12 @@ def _in_address(text: str, start: int, end: int) -> bool:
         return True
     if (after == "." and text[end + 1:end + 2].isalnum()) or (before == "." and text[start - 2:start - 1].isalnum()):
         return True
-    left = max(start - _ADDRESS_REACH, 0)  # the run of text without spaces around the match
+    left = max(start - _ADDRESS_REACH, 0)
+    if "/" not in (before, after):  # a sentence's full stop after a match, most often: nothing near
+        near = text[left:end + _ADDRESS_REACH]
+        if "://" not in near and "@" not in near and "www." not in near.lower():
+            return False
+    # the run of text without spaces around the match
     for space in _SPACE.finditer(text, left, start):
         left = space.end()
     found = _SPACE.search(text, end, end + _ADDRESS_REACH)
@@ -133,8 +139,7 @@ def carry_case(matched: str, replacement: str) -> str:
     letters = [c for c in matched if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return replacement.upper()
-    words = matched.split()
-    if len(words) >= 2 and all(word[:1].isupper() for word in words):
+    if " " in matched and all(word[:1].isupper() for word in matched.split()):
         return _title_case(replacement)
     if matched[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
@@ -248,12 +253,12 @@ class Matcher:
         """The match of ``needle`` at ``start``, or None after noting why it is a near miss."""
         candidates = self._by_needle[needle]
         original = text[start:end]
-        if end < len(text) and _joined(original[-1], text[end]):
+        following = text[end] if end < len(text) else " "
+        if following.isalnum() and _joined(original[-1], following):  # (most matches end at a space)
             misses.append(NearMiss(start, end, candidates[0],
                                    f"followed by '{text[end]}' (a longer word such as a plural)"))
             return None
-        if ((start and text[start - 1] in _ADDRESS_EDGES) or (end < len(text) and text[end] in _ADDRESS_EDGES)) \
-                and _in_address(text, start, end):
+        if (following in _ADDRESS_EDGES or (start and text[start - 1] in _ADDRESS_EDGES)) and _in_address(text, start, end):
             misses.append(NearMiss(start, end, candidates[0], "inside a web or e-mail address or a file name"))
             return None
         if not original.isprintable():  # these spacers are not; checked only then (hot path)

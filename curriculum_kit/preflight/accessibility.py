@@ -135,10 +135,11 @@ def _backdrop(layers: list[etree._Element]) -> str:
         background = first(_BACKGROUND, layer)
         if background is None:
             continue
-        fill = first(_OWN_BACKGROUND, background)
+        fill = first(_OWN_BACKGROUND, background)  # the background's own fill (p:bgPr)
+        if fill is not None and fill.tag == a("solidFill"):
+            return _theme_color(fill[0] if len(fill) else None, master, theme)
         if fill is not None:
-            return _theme_color(fill[0] if len(fill) else None, master, theme) if fill.tag == a("solidFill") else \
-                WHITE if fill.tag == a("noFill") else UNKNOWN
+            return WHITE if fill.tag == a("noFill") else UNKNOWN
         reference = background.find(p("bgRef"))
         index = int(read_number(reference.get("idx") if reference is not None else None, 0))
         if reference is None or index < 1001:

@@ -26,6 +26,7 @@ def test_an_apostrophe_as_word_types_it_is_the_one_the_term_list_holds():
     assert replace("your children’s social worker", ("children's social worker", "CSW")) == "your CSW"
     assert replace("the Children’s Social Worker", ("Children's Social Worker", "CSW", "exact")) == "the CSW"
     assert replace("the children's ward", ("children’s ward", "youth ward")) == "the youth ward"
+    assert replace("a Co\u2011Facilitator", ("Co-Facilitator", "Co-Trainer", "exact")) == "a Co-Trainer"
     expansion = ("social worker", "children's social worker")  # already adapted, however the ' is typed
     assert replace("Call your children’s social worker", expansion) == "Call your children’s social worker"
 
