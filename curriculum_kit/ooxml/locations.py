@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from .names import DC_NS, MC_NS, a, p, w
+from .names import C_NS, DC_NS, MC_NS, a, p, w
 from .package import Package
 from .textview import Block, PartText
 
@@ -102,7 +102,8 @@ class BlockLocator:
         if block.attribute:
             return f"alt text of '{element.get('name') or 'picture'}'"
         if not block.is_paragraph:
-            return {f"{{{DC_NS}}}title": "title", f"{{{DC_NS}}}subject": "subject"}.get(element.tag, "comment")
+            return {f"{{{DC_NS}}}title": "title", f"{{{DC_NS}}}subject": "subject",
+                    f"{{{C_NS}}}v": "a label"}.get(element.tag, "comment")
         where: list[str] = []
         row = None
         for ancestor in element.iterancestors():

@@ -9,6 +9,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 DC_NS = "http://purl.org/dc/elements/1.1/"
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 

@@ -18,7 +18,7 @@ from typing import NamedTuple, TypeAlias
 
 from lxml import etree
 
-from .names import DC_NS, M_NS, MC_NS, R_NS, W_NS, XML_SPACE, a, p, w
+from .names import C_NS, DC_NS, M_NS, MC_NS, R_NS, W_NS, XML_SPACE, a, p, w
 
 PARAGRAPH_TAGS = (w("p"), a("p"))
 _W_T, _A_T = w("t"), a("t")
@@ -64,13 +64,18 @@ _WRAPPERS = set(_BOUNDARIES) | _HIDDEN
 
 # Whole-element texts and attributes that screen readers and file browsers show.
 _ELEMENT_TEXTS = (f"{{{DC_NS}}}title", f"{{{DC_NS}}}subject", p("text"))
+# A chart's labels as it shows them: the category and series names cached in the chart part
+# (c:pt/c:v of a string cache or a level of one, c:tx/c:v), numbers left out.
+_CHART_VALUE = f"{{{C_NS}}}v"
+_CHART_LABEL_PARENTS = {f"{{{C_NS}}}pt", f"{{{C_NS}}}tx"}
+_CHART_NUMBERS = {f"{{{C_NS}}}numCache", f"{{{C_NS}}}numLit"}
 _ALT_TEXT_OWNERS = ("{*}docPr", "{*}cNvPr")  # in a dozen drawing namespaces
 _ALT_TEXT_SUFFIXES = tuple(tag[3:] for tag in _ALT_TEXT_OWNERS)  # '}docPr', '}cNvPr'
 _ALT_TEXT_ATTRIBUTES = ("descr", "title")
 # Everything the one pass looks at. Links, titled elements and alt-text owners are picked
 # up on the way: a second walk of a large tree for alt text alone cost a third of the reading.
 _ALL_TAGS = (*PARAGRAPH_TAGS, *_WALK_TAGS, *(_WRAPPERS - set(_WALK_TAGS)), _A_HLINK, *_ELEMENT_TEXTS,
-             *_ALT_TEXT_OWNERS)
+             *_ALT_TEXT_OWNERS, _CHART_VALUE)
 
 
 _Link: TypeAlias = "tuple[str, str | None]"  # a DrawingML hyperlink: ('link', its relationship id)
@@ -254,7 +259,7 @@ def read_part(root: etree._Element) -> PartText:
             current, first_segment, container = element, len(nodes), None
         elif tag == _A_HLINK:  # in a run's properties, so seen before the run's text
             _note_link(element, links)
-        elif tag in _ELEMENT_TEXTS:
+        elif tag in _ELEMENT_TEXTS or (tag == _CHART_VALUE and _chart_label(element)):
             titled.append(element)
         elif tag.endswith(_ALT_TEXT_SUFFIXES):
             alt_text_owners.append(element)
@@ -278,6 +283,15 @@ def read_part(root: etree._Element) -> PartText:
                 part.seg_attrs[len(nodes)] = attribute
                 reader.add_text(element, value)
     return reader.finish()
+
+
+def _chart_label(value: etree._Element) -> bool:
+    """Whether a chart's c:v is a label it shows (a category or series name), not a number."""
+    parent = value.getparent()
+    if parent is None or parent.tag not in _CHART_LABEL_PARENTS:
+        return False
+    cache = parent.getparent()
+    return cache is None or cache.tag not in _CHART_NUMBERS
 
 
 def _climb(node: etree._Element | None) -> tuple[etree._Element | None, bool, etree._Element | None]:
