@@ -25,6 +25,7 @@ from ..ooxml.extent import page_styles, pages_of
 from ..ooxml.outline import Heading, heading_styles, headings
 from .headings import add_heading
 from .shared_parts import tree_fact
+from .text_direction import make_left_to_right
 
 LOCAL_HEADING = "Local information"
 # Each story brings its own Heading 2, so the stories need no heading of their own.
@@ -89,6 +90,7 @@ def _insert(document: Any, target: etree._Element | None, add: Callable[[], None
     section = body[-1] if body[-1].tag == qn("w:sectPr") else None
     end = len(body) - (1 if section is not None else 0)
     added = list(body)[count - (1 if section is not None else 0):end]
+    make_left_to_right(document, added)
     if target is not None:
         for element in added:
             target.addprevious(element)

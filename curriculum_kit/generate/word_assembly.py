@@ -36,6 +36,7 @@ from .guide_placement import describe, guide_outline, place_unmarked
 from .shared_parts import sharing_parts
 from .slide_parts import SlideSize, detach
 from .stories_doc import add_stories
+from .text_direction import make_left_to_right
 
 _BRACED = "descendant::w:t[contains(., '{') or contains(., '}')] | descendant::a:t[contains(., '{') or contains(., '}')]"
 _ALT_BRACED = ("descendant::*/@descr[contains(., '{') or contains(., '}')]"
@@ -137,6 +138,7 @@ def _insert_before(document: DocxDocument, marker_paragraph: etree._Element) -> 
     yield
     section = body[-1] if body[-1].tag.endswith("}sectPr") else None
     added = list(body)[count - (1 if section is not None else 0):len(body) - (1 if section is not None else 0)]
+    make_left_to_right(document, added)
     for element in added:
         marker_paragraph.addprevious(element)
     detach(marker_paragraph)

@@ -322,6 +322,28 @@ def test_local_information_goes_before_a_bibliography_in_its_content_control(mod
     assert where["stories"].startswith("section 'Local information'")
 
 
+def test_in_a_right_to_left_guide_the_county_material_reads_left_to_right(module, material):
+    source = docx.Document(io.BytesIO(guide_bytes([(1, "مقدمة"), (1, "References")])))
+    defaults = source.styles.element.find(qn("w:docDefaults"))
+    defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).append(etree.Element(qn("w:bidi")))  # Arabic Word's own
+    defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).append(etree.Element(qn("w:rtl")))
+    out = io.BytesIO()
+    source.save(out)
+    academy = {p.text for p in source.paragraphs}
+    document, _ = guide(out.getvalue(), module, material)
+    added = [p for p in document.paragraphs if p.text not in academy]
+    assert {p.text for p in added} >= {"Local information", "Local contacts"}
+    assert all(p._p.find(f"{qn('w:pPr')}/{qn('w:bidi')}").get(qn("w:val")) == "0" for p in added)
+    assert all(r._r.find(f"{qn('w:rPr')}/{qn('w:rtl')}").get(qn("w:val")) == "0" for p in added for r in p.runs)
+    tables = document.element.body.findall(qn("w:tbl"))  # the cover's and the contacts'
+    assert len(tables) == 2 and all(t.find(f"{qn('w:tblPr')}/{qn('w:bidiVisual')}").get(qn("w:val")) == "0"
+                                    for t in tables)
+    first = next(p for p in document.paragraphs if p.text == "مقدمة")  # the academy's own stays as it was
+    assert first._p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is None
+    plain, _ = guide(guide_bytes([(1, "Introduction")]), module, material)  # elsewhere nothing is added
+    assert plain.element.body.find(f".//{qn('w:bidi')}") is None and plain.element.body.find(f".//{qn('w:rtl')}") is None
+
+
 def test_a_guide_whose_body_ends_in_a_section_break(module, material):
     data = guide_bytes([(1, "Introduction")], end_with_section_break=True)
     sections = len(docx.Document(io.BytesIO(data)).sections)
