@@ -351,15 +351,19 @@ def _fold(chain: tuple[Layer, ...], findings: Findings) -> Overlay | None:
     omit: tuple[str, ...] = ()
     trainers: tuple[Trainer, ...] = ()
     orgchart: OrgChart | None = None
-    contacts: dict[tuple[str, str], Contact] = {}
+    contacts: dict[tuple[str, str], list[Contact]] = {}  # by program and role: two liaisons are two rows
     stories: dict[str, Story] = {}
     for layer in reversed(chain):  # root ancestor first, so nearer layers win
         for key, fields in layer.programs.items():
             programs[key].update(fields)
         omit = layer.omit_sections if layer.omit_sections is not None else omit
         trainers = layer.trainers if layer.trainers is not None else trainers
-        orgchart = layer.orgchart or orgchart
-        contacts.update((contact.key, contact) for contact in layer.contacts)
+        if layer.orgchart is not None and (layer.orgchart.people or orgchart is None):
+            orgchart = layer.orgchart  # a list left empty (overlay new's template) leaves the parent's
+        own: dict[tuple[str, str], list[Contact]] = {}
+        for contact in layer.contacts:
+            own.setdefault(contact.key, []).append(contact)
+        contacts.update(own)  # a layer's rows of a program and role replace its parents' rows of it
         stories.update((story.name, story) for story in layer.stories)
     buildable = chain[0].buildable is not False  # being parent-only is not inherited
     brandings = {}
@@ -379,4 +383,5 @@ def _fold(chain: tuple[Layer, ...], findings: Findings) -> Overlay | None:
     if len(findings.errors) > before:
         return None
     return Overlay(chain, brandings, team, buildable, tuple(omit), terms,
-                   tuple(contacts.values()), orgchart, tuple(stories.values()), calendar)
+                   tuple(contact for rows in contacts.values() for contact in rows), orgchart,
+                   tuple(stories.values()), calendar)

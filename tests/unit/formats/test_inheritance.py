@@ -103,6 +103,25 @@ def test_contacts_merge_by_program_and_role_with_the_child_winning():
         ("calworks", "Other Person"), ("cws", "Dana Whitfield")]
 
 
+def test_two_contacts_of_one_program_and_role_in_one_file_are_both_kept():
+    write_family(contacts="program,role,name,title,phone,email\n"
+                          "cws,Linkages liaison,Dana Whitfield,Supervisor,555-555-0101,dana@example.org\n"
+                          "cws,Linkages Liaison ,Omar Haddad,Social Worker,555-555-0102,omar@example.org\n"
+                          "calworks,Linkages liaison,Luis Ortega,Supervisor,555-555-0103,luis@example.org\n")
+    (OVERLAYS / "california-statewide" / "contacts.csv").write_text(
+        "program,role,name,title,phone,email\n"
+        "CWS,Linkages Liaison,State Person,Analyst,555-555-0199,state@example.org\n"
+        "CWS,Linkages Liaison,State Person Two,Analyst,555-555-0198,state2@example.org\n")
+    assert [c.name for c in overlay().contacts] == ["Dana Whitfield", "Omar Haddad", "Luis Ortega"]
+
+
+def test_an_org_chart_left_empty_in_the_child_leaves_the_parents():
+    write_family(orgchart="id,name,title,program,reports_to\n# 100,Example Person,Director,both,\n")
+    (OVERLAYS / "california-statewide" / "orgchart.csv").write_text(
+        "id,name,title,program,reports_to\n1,Alicia Grant,Director,both,\n2,Ben Okafor,Deputy,cws,1\n")
+    assert [person.name for person in overlay().orgchart.people] == ["Alicia Grant", "Ben Okafor"]
+
+
 def test_stories_merge_by_file_name_with_the_child_winning():
     write_family(stories={"shared.md": "# Child version\nPrograms: CWS\n\nText.\n"})
     stories = OVERLAYS / "california-statewide" / "stories"
