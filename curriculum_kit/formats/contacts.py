@@ -13,7 +13,7 @@ from .sources import read_table
 
 COLUMNS = ["program", "role", "name", "title", "phone", "email"]
 OPTIONAL_COLUMNS = ["location", "notes"]
-_EMAIL = re.compile(r"[^@\s,;<>]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[^@\s,;<>:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
 _EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension)\s*\d{1,6}\s*$", re.IGNORECASE)
 
 
@@ -60,14 +60,17 @@ def read_contacts(path: Path, findings: Findings, sheet: str | None = None) -> t
         if not row["name"] or not row["role"]:
             findings.error(path, "every contact needs a role and a name", row.at("role" if not row["role"] else "name"))
             continue
-        if not row["phone"] and not row["email"]:
+        email = row["email"]
+        if email[:7].lower() == "mailto:":  # pasted from a link in Outlook or on a web page
+            email = email[7:].strip()
+        if not row["phone"] and not email:
             findings.error(path, f"contact '{row['name']}' has neither phone nor e-mail", row.at("phone"))
-        if row["email"] and not valid_email(row["email"]):
+        if email and not valid_email(email):
             findings.error(path, f"e-mail '{row['email']}' of '{row['name']}' is not an address like "
                            "name@agency.example.org", row.at("email"))
         if row["phone"] and not valid_phone(row["phone"]):
             findings.error(path, f"phone '{row['phone']}' of '{row['name']}' needs ten digits, "
                            "like (530) 555-0142 or 530-555-0142 x12", row.at("phone"))
-        contacts.append(Contact(program, row["role"], row["name"], row["title"], row["phone"], row["email"],
+        contacts.append(Contact(program, row["role"], row["name"], row["title"], row["phone"], email,
                                 row["location"], row["notes"], row.line, path))
     return tuple(contacts)

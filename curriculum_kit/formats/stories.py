@@ -57,6 +57,18 @@ class Block:
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
 
+    @property
+    def shown_spans(self) -> tuple[Span, ...]:
+        """The spans as printed: a pull quote between quotation marks, unless the county typed
+        its own ('> “We did it together.”' is not quoted twice)."""
+        text = self.text.strip()
+        if self.kind != "quote" or (text[:1] in _OPENING_QUOTES and text[-1:] in _CLOSING_QUOTES):
+            return self.spans
+        return (Span("\u201c"), *self.spans, Span("\u201d"))
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = "\"'\u201c\u2018\u00ab", "\"'\u201d\u2019\u00bb"
+
 
 @dataclass(frozen=True)
 class Story:

@@ -44,6 +44,9 @@ class Term:
         return self.term, self.ignore_case
 
 
+_SPACES = re.compile(" {2,}")
+
+
 def read_terminology(path: Path, findings: Findings, sheet: str | None = None) -> tuple[Term, ...]:
     terms: dict[tuple[str, bool], Term] = {}
     for row in read_table(path, COLUMNS, OPTIONAL_COLUMNS, sheet):
@@ -54,14 +57,18 @@ def read_terminology(path: Path, findings: Findings, sheet: str | None = None) -
             findings.error(path, "empty term (every row needs a term and its replacement)", row.line)
             continue
         if not replacement:
-            findings.error(path, f"term '{term}' has an empty replacement", row.line)
+            findings.error(path, f"term '{term}' has an empty replacement", row.at("replacement"))
             continue
         if "\n" in term or "\n" in replacement:
-            findings.error(path, f"term '{term}' spans several lines in one cell", row.line)
+            what, column = (f"term '{term}'", "term") if "\n" in term else (f"the replacement of term '{term}'",
+                                                                          "replacement")
+            findings.error(path, f"{what} spans several lines in one cell", row.at(column))
             continue
         if case not in CASE_MODES:
-            findings.error(path, f"case '{row['case']}' must be 'auto' or 'exact'", row.line)
+            findings.error(path, f"case '{row['case']}' must be 'auto' or 'exact'", row.at("case"))
             continue
+        if "  " in term:  # two spaces typed where a reader sees one: the term would never be found
+            term = _SPACES.sub(" ", term)
         entry = Term(term, replacement, case, cells.get("note", ""), path, row.line)
         key = entry.key
         first = terms.get(key)

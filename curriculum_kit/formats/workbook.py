@@ -85,13 +85,29 @@ def read_sheet(path: Path, name: str | None) -> Sheet:
                     raise InputError(f"sheet '{name}' holds cells far beyond any list (row {number} reaches "
                                      f"column {column_letter(len(row) - 1)}); delete the rows and columns "
                                      "after the list in Excel", path)
-                texts = [cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+                texts = [_shown(cell, name, number, path) for cell in row]
                 while texts and texts[-1] == "":
                     texts.pop()
                 rows.append(texts)
         except _UNREADABLE as exc:
             raise _unreadable(path, exc) from None
         return Sheet(name, rows)
+
+
+def _shown(cell: Any, sheet: str, row: int, path: Path) -> str:
+    """A cell's text as Excel shows it. A formula that failed (#N/A, #REF!, #NAME?) is refused:
+    its error would be printed as the county's word. Text keeps what Excel escaped in the file
+    (a carriage return pasted into a cell is saved as '_x000D_'), a line break read as one."""
+    if getattr(cell, "data_type", None) == "e":
+        raise InputError(f"{cell_ref(sheet, cell.column - 1, row)} holds Excel's error {cell.value} (a formula that "
+                         "failed); fix the formula or type the value", path)
+    value = cell.value
+    if isinstance(value, str) and "_x" in value:
+        from openpyxl.utils.escape import unescape
+
+        value = unescape(value)
+    text = cell_text(value, getattr(cell, "number_format", None))
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 # What zipfile and openpyxl raise on a workbook they cannot read: a damaged zip (an entry that

@@ -47,7 +47,7 @@ def add_block(document: Any, block: Block, bullet_style: str | None) -> None:
     if block.kind == "quote":
         paragraph.paragraph_format.left_indent = Inches(0.5)
         paragraph.paragraph_format.right_indent = Inches(0.5)
-        spans = (Span("\u201c"), *spans, Span("\u201d"))
+        spans = block.shown_spans
     for span in spans:
         if span.link:
             _add_link(paragraph, span, italic=block.kind == "quote")

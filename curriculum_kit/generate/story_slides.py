@@ -112,7 +112,7 @@ def _size(body: Any, blocks: tuple[Block, ...], candidates: tuple[float, ...]) -
 
 
 def _shown_text(block: Block) -> str:
-    return f"\u201c{block.text}\u201d" if block.kind == "quote" else block.text
+    return "".join(span.text for span in block.shown_spans)
 
 
 def write_blocks(frame: Any, blocks: tuple[Block, ...], size: float) -> None:
@@ -132,10 +132,7 @@ def write_blocks(frame: Any, blocks: tuple[Block, ...], size: float) -> None:
             properties.set("indent", "0")
             properties.append(properties.makeelement(qn("a:buNone"), {}))
         paragraph.space_after = Pt(6)
-        spans = block.spans
-        if block.kind == "quote":
-            spans = (Span("\u201c"), *spans, Span("\u201d"))
-        for span in spans:
+        for span in block.shown_spans:
             run = paragraph.add_run()
             run.text = span.text
             run.font.size = Pt(size)

@@ -38,11 +38,17 @@ def test_unknown_program_spelling():
 
 
 @pytest.mark.parametrize("email", ["praman@example", "praman.example.org", "praman@@example.org",
-                                   "Priya Raman <praman@example.org>"])
+                                   "Priya Raman <praman@example.org>", "tel:praman@example.org"])
 def test_invalid_email(email):
     with_contact(f'calworks,Liaison,Priya Raman,Manager,555-555-0103,"{email}",,\n')
     assert findings() == [f"{CSV}:3: error: e-mail '{email}' of 'Priya Raman' is not an address like "
                           "name@agency.example.org"]
+
+
+def test_an_address_pasted_from_a_mailto_link_is_the_address():
+    with_contact("calworks,Liaison,Priya Raman,Manager,555-555-0103,MAILTO:praman@example.org,,\n")
+    assert findings() == []
+    assert read_contacts(OVERLAYS / "alder-county" / "contacts.csv", Findings())[-1].email == "praman@example.org"
 
 
 @pytest.mark.parametrize("phone", ["555-0103", "555-555-01034", "555-CALL-NOW", "(555) 555-0103 ext"])

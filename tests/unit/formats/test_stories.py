@@ -66,3 +66,15 @@ def test_contacts_and_overlay_values_with_marker_syntax():
                   toml=None)
     assert findings() == ["overlays/alder-county/contacts.csv:2: error: column 'name' ('{{ck:stories}}') contains "
                           "marker syntax ({{ck:); markers belong in module documents, not in what goes into them"]
+
+
+def test_a_pull_quote_is_quoted_once():
+    from curriculum_kit.formats.stories import Block, Span
+
+    def shown(kind: str, text: str) -> str:
+        return "".join(span.text for span in Block(kind, (Span(text),)).shown_spans)
+
+    assert shown("quote", "We did it together.") == "\u201cWe did it together.\u201d"
+    assert shown("quote", "\u201cWe did it together.\u201d") == "\u201cWe did it together.\u201d"  # typed with its own
+    assert shown("quote", '"Now the kids have their own room."') == '"Now the kids have their own room."'
+    assert shown("paragraph", "Plain text.") == "Plain text."

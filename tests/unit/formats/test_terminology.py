@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.formats.conftest import findings, validate_cli, write_overlay
+from curriculum_kit.findings import Findings
+from curriculum_kit.formats.terms import read_terminology
+from tests.unit.formats.conftest import OVERLAYS, findings, validate_cli, write_overlay
 
 CSV = "overlays/alder-county/terminology.csv"
 
@@ -67,6 +69,28 @@ def test_empty_replacement():
 def test_term_spanning_several_lines_in_one_cell():
     with_terms('term,replacement\n"social\nworker",caseworker\n')
     assert findings() == [f"{CSV}:2: error: term 'social\\nworker' spans several lines in one cell"]
+
+
+def test_a_replacement_spanning_several_lines_and_a_bad_case_name_their_cells_in_a_workbook(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Terms"
+    for row in (["term", "replacement", "case"], ["CWS", "DCFS", "yes"], ["social worker", "case\nworker", ""]):
+        book.active.append(row)
+    book.save(tmp_path / "terminology.xlsx")
+    found = Findings()
+    read_terminology(tmp_path / "terminology.xlsx", found)
+    assert [(f.line, f.message) for f in found.errors] == [
+        ("Terms!C2", "case 'yes' must be 'auto' or 'exact'"),
+        ("Terms!B3", "the replacement of term 'social worker' spans several lines in one cell")]
+
+
+def test_two_spaces_typed_in_a_term_are_one():
+    with_terms("term,replacement\nsocial  worker,caseworker\n")
+    assert findings() == []
+    assert [t.term for t in read_terminology(OVERLAYS / "alder-county" / "terminology.csv", Findings())] == \
+        ["social worker"]
 
 
 def test_control_character_in_a_cell():

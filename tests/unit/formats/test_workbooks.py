@@ -73,6 +73,26 @@ def test_a_phone_typed_as_a_number_keeps_its_digits():
     assert found.items == []
 
 
+def test_a_carriage_return_excel_escaped_is_a_line_break():
+    write_overlay(contacts=None)
+    path = workbook(FOLDER / "contacts.xlsx", {"Contacts": [
+        CONTACT_HEADER + ["location"],
+        ["cws", "Liaison", "Luis Ortega\r", "Supervisor", "(555) 555-0101", "luis@example.org",
+         "Fernvale Family Center\r\nRoom 210"]]})  # saved as '_x000D_' in the file, as Excel saves it
+    found = Findings()
+    contact = read_contacts(path, found)[0]
+    assert (contact.name, contact.location) == ("Luis Ortega", "Fernvale Family Center\nRoom 210")
+    assert found.items == []
+
+
+def test_a_formula_that_failed_is_an_error_naming_its_cell():
+    write_overlay(contacts=None)
+    workbook(FOLDER / "contacts.xlsx", {"Contacts": [
+        CONTACT_HEADER, ["cws", "Liaison", "#N/A", "Supervisor", "(555) 555-0101", "dana@example.org"]]})
+    assert findings() == ["overlays/alder-county/contacts.xlsx: error: Contacts!C2 holds Excel's error #N/A (a "
+                          "formula that failed); fix the formula or type the value"]
+
+
 def test_an_unknown_column_names_its_header_cell():
     write_overlay(terminology=None)
     workbook(FOLDER / "terminology.xlsx", {"Terms": [["term", "replacment"], ["CWS", "DCFS"]]})
