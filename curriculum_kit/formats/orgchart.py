@@ -24,6 +24,7 @@ class Person:
     program: str  # cws, calworks or both
     reports_to: str  # '' for a root
     line: Location = None  # a line, or a workbook cell ('Org chart'!A7)
+    reports_to_at: Location = None  # the same line, or the row's reports_to cell ('Org chart'!E7)
 
 
 @dataclass(frozen=True)
@@ -61,17 +62,18 @@ def read_orgchart(path: Path, findings: Findings, sheet: str | None = None) -> O
         long = next(((column, row[column]) for column, limit in BOX_CHARS.items() if len(row[column]) > limit), None)
         if long:
             findings.error(path, f"{long[0]} '{long[1][:30]}…' is {len(long[1])} characters long; an org chart box "
-                           f"holds a {long[0]} of at most {BOX_CHARS[long[0]]} (abbreviate it)", row.line)
+                           f"holds a {long[0]} of at most {BOX_CHARS[long[0]]} (abbreviate it)", row.at(long[0]))
             continue
         if row["id"] in people:
             findings.error(path, f"duplicate id '{row['id']}' (first {first_at(people[row['id']].line)})",
                            row.at("id"))
             continue
-        people[row["id"]] = Person(row["id"], row["name"], row["title"], program, row["reports_to"], row.line)
+        people[row["id"]] = Person(row["id"], row["name"], row["title"], program, row["reports_to"], row.line,
+                                   row.at("reports_to"))
     for person in people.values():
         if person.reports_to and person.reports_to not in people:
             findings.error(path, f"'{person.name}' reports_to '{person.reports_to}', which is no one's id",
-                           person.line)
+                           person.reports_to_at)
     _report_cycles(path, people, findings)
     _report_second_roots(path, people, findings)
     return OrgChart(tuple(people.values()), path)
@@ -87,7 +89,7 @@ def _report_second_roots(path: Path, people: dict[str, Person], findings: Findin
         if person.program in first:
             findings.error(path, f"'{person.name}' reports to no one, like '{first[person.program].name}' "
                            f"({PROGRAM_LABELS[person.program]}); a chart has one root per program: "
-                           "fill in reports_to", person.line)
+                           "fill in reports_to", person.reports_to_at)
         else:
             first[person.program] = person
 

@@ -96,8 +96,8 @@ def read_sheet(path: Path, name: str | None) -> Sheet:
 
 def _shown(cell: Any, sheet: str, row: int, path: Path) -> str:
     """A cell's text as Excel shows it. A formula that failed (#N/A, #REF!, #NAME?) is refused:
-    its error would be printed as the county's word. Text keeps what Excel escaped in the file
-    (a carriage return pasted into a cell is saved as '_x000D_'), a line break read as one."""
+    its error would be printed as the county's word. What Excel escaped in the file is read as
+    typed ('_x000D_': a carriage return pasted into a cell), a carriage return as a line break."""
     if getattr(cell, "data_type", None) == "e":
         raise InputError(f"{cell_ref(sheet, cell.column - 1, row)} holds Excel's error {cell.value} (a formula that "
                          "failed); fix the formula or type the value", path)

@@ -64,6 +64,15 @@ def test_a_sheet_of_overlay_xlsx_with_a_space_in_its_name_is_quoted_as_excel_doe
                           "(first at 'Org chart'!A2)"]
 
 
+def test_a_reports_to_of_no_one_names_its_own_cell():
+    write_overlay(orgchart=None)
+    workbook(FOLDER / "overlay.xlsx", {"Org chart": [
+        ["id", "name", "title", "program", "reports_to"], [100, "Alicia Grant", "Director", "both", None],
+        [101, "Ben Okafor", "Deputy", "cws", 102]]})
+    assert findings() == ["overlays/alder-county/overlay.xlsx: 'Org chart'!E3: error: 'Ben Okafor' reports_to '102', "
+                          "which is no one's id"]
+
+
 def test_a_phone_typed_as_a_number_keeps_its_digits():
     write_overlay(contacts=None)
     path = workbook(FOLDER / "contacts.xlsx", {"Sheet1": [
