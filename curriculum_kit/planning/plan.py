@@ -100,7 +100,7 @@ def write_plan(plan: Plan, out: Path, stamp: Stamp, previous: Path | None = None
         what = ("is a folder" if Path(previous).is_dir() else "is not a regular file" if Path(previous).exists()
                 else "file not found")
         raise InputError(f"{what} (--previous names the calendar sent out before)", previous)
-    earlier = read_previous(Path(previous) if previous is not None else ics_path)
+    earlier = read_previous(Path(previous) if previous is not None else ics_path, plan.overlay.slug, plan.options.year)
     calendar = plan_calendar(plan.overlay, plan.sessions, plan.cancelled, plan.options.year, stamp.when, earlier)
     data = plan_docx(plan.overlay, plan.sessions, plan.modules, plan.options, plan.closed, stamp)
     if out.is_dir():  # all three can be written before any is (a folder in one's place left the others)

@@ -46,8 +46,11 @@ class _Previous:
 _MAX_SEQUENCE = 2**31 - 1  # icalendar writes no larger integer (RFC 5545's INTEGER range)
 
 
-def read_previous(path: Path) -> dict[str, _Previous]:
-    """The events of an earlier plan's calendar by UID; {} when there is none."""
+def read_previous(path: Path, slug: str, year: int) -> dict[str, _Previous]:
+    """The events of an earlier calendar of this county's plan of ``year`` by UID; {} when there
+    is none. A calendar of other events only (another county's, another year's) is refused:
+    every one of its events would go out cancelled, and cancel those sessions in every
+    calendar that imports it."""
     if not path.is_file():
         return {}
     try:
@@ -63,7 +66,11 @@ def read_previous(path: Path) -> dict[str, _Previous]:
                 raise InputError(f"event {uid[:60]} has SEQUENCE {sequence}, not a revision number a calendar "
                                  "keeps; give the calendar the plan last wrote", path)
             found[uid] = _Previous(sequence, _content(event), event)
-    return found
+    mine = {uid: event for uid, event in found.items() if uid.startswith(f"{slug}-{year}-")}
+    if found and not mine:
+        raise InputError(f"holds no event of {slug}'s {year} plan (its first is {next(iter(found))[:60]}); give the "
+                         "calendar this plan last wrote", path)
+    return mine
 
 
 def _content(event: Component) -> tuple[tuple[str, bytes], ...]:

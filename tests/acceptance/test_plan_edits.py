@@ -133,6 +133,16 @@ def test_staff_notes_are_kept_when_the_plan_is_written_again(county):
                                                "2027-core4-coordinated-case-planning": "storm closure"}
 
 
+@pytest.mark.parametrize("slug, year", [(SLUG, YEAR + 1), ("cypress-valley-county", YEAR)])
+def test_a_previous_calendar_of_another_plan_is_refused(county, slug, year):
+    result = run(["plan", slug, "--year", str(year), "--out", "new", "--previous", f"plan/{STEM}.ics"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: plan/{STEM}.ics: holds no event of {slug}'s {year} plan (its first is "
+                             f"{SLUG}-{YEAR}-core1-linkages-orientation@curriculum-kit); give the calendar this plan last "
+                             "wrote\n")
+    assert not (county / "new").exists()
+
+
 def test_a_row_added_by_staff_gets_the_next_session_id(county):
     edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {}, added=[
         {"date": "2027-09-15", "module": "Linkages Orientation", "track": "Refresher",
