@@ -41,7 +41,7 @@ def plan_docx(overlay: Overlay, sessions: list[Session], modules: list[Module], 
         f"Every session is co-facilitated by one trainer from {cws} and one from {calworks}, and staff of "
         f"both programs attend together. New hires start the core track every {options.new_hire_every} "
         f"month{'s' * (options.new_hire_every > 1)}; modules with a refresh period are offered again as "
-        "refreshers. Dates skip weekends, US federal and California state holidays and the county's own "
+        "refreshers. Dates skip weekends, the holidays California observes and the county's own "
         "closure days.")
     document.add_paragraph(plan_counts(sessions) + ".")
     rows = [[s.session_id, f"{s.day:%a, %b} {s.day.day}, {s.day.year}", time_range(s), s.module.title,

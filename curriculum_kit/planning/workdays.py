@@ -1,7 +1,8 @@
 """Which days a county can train on, and month arithmetic for refresher due dates.
 
-County offices close on US federal and California state holidays. The calendar comes from
-the maintained ``holidays`` package (observed days included: when July 4 is a Sunday the
+County offices close on the holidays California observes: the federal holidays the state
+keeps (not Columbus Day) and its own (Cesar Chavez Day, the day after Thanksgiving). The
+calendar comes from the maintained ``holidays`` package (observed days included: when July 4 is a Sunday the
 office is closed Monday) rather than a list typed here, which goes stale as soon as a
 holiday is added or moved by law.
 """
@@ -19,7 +20,7 @@ MONTH_NAMES = tuple(calendar.month_name)  # '', 'January', ...
 
 
 def closed_days(years: Iterable[int]) -> dict[date, str]:
-    """US federal and California state holidays (with observed days) of ``years``, by date."""
+    """The holidays California observes (with observed days) of ``years``, by date."""
     return dict(holidays.country_holidays("US", subdiv="CA", years=sorted(set(years))))
 
 
