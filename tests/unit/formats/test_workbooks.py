@@ -55,22 +55,18 @@ def test_a_bad_phone_names_the_workbook_sheet_and_cell():
                           "'Luis Ortega' needs ten digits, like (530) 555-0142 or 530-555-0142 x12"]
 
 
-def test_a_sheet_of_overlay_xlsx_with_a_space_in_its_name_is_quoted_as_excel_does():
+@pytest.mark.parametrize("second, error", [
+    # a sheet with a space in its name is quoted as Excel quotes it
+    ([100, "Ben Okafor", "Deputy", "cws", 100], "'Org chart'!A3: error: duplicate id '100' (first at 'Org chart'!A2)"),
+    # a reports_to of no one is named at its own cell
+    ([101, "Ben Okafor", "Deputy", "cws", 102], "'Org chart'!E3: error: 'Ben Okafor' reports_to '102', which is no "
+                                                "one's id"),
+])
+def test_org_chart_errors_name_the_sheet_and_cell_as_excel_does(second, error):
     write_overlay(orgchart=None)
     workbook(FOLDER / "overlay.xlsx", {"Org chart": [
-        ["id", "name", "title", "program", "reports_to"], [100, "Alicia Grant", "Director", "both", None],
-        [100, "Ben Okafor", "Deputy", "cws", 100]]})
-    assert findings() == ["overlays/alder-county/overlay.xlsx: 'Org chart'!A3: error: duplicate id '100' "
-                          "(first at 'Org chart'!A2)"]
-
-
-def test_a_reports_to_of_no_one_names_its_own_cell():
-    write_overlay(orgchart=None)
-    workbook(FOLDER / "overlay.xlsx", {"Org chart": [
-        ["id", "name", "title", "program", "reports_to"], [100, "Alicia Grant", "Director", "both", None],
-        [101, "Ben Okafor", "Deputy", "cws", 102]]})
-    assert findings() == ["overlays/alder-county/overlay.xlsx: 'Org chart'!E3: error: 'Ben Okafor' reports_to '102', "
-                          "which is no one's id"]
+        ["id", "name", "title", "program", "reports_to"], [100, "Alicia Grant", "Director", "both", None], second]})
+    assert findings() == [f"overlays/alder-county/overlay.xlsx: {error}"]
 
 
 def test_a_phone_typed_as_a_number_keeps_its_digits():
