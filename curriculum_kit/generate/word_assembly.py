@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from lxml import etree
@@ -205,7 +206,9 @@ def _cover_section(document: DocxDocument) -> etree._Element:
     one's. The cover's page is the academy's (size, margins); the academy's first section, now
     second, still starts a page, whatever start its first section had (any did, being first).
     """
-    first = next(document.element.body.iter(qn("w:sectPr")))  # the section the document opens with
+    first = next(document.element.body.iter(qn("w:sectPr")), None)  # the section the document opens with
+    if first is None:  # a body that sets no section (Word's defaults): nor does the cover's
+        return OxmlElement("w:sectPr")
     cover: etree._Element = copy.deepcopy(first)
     for child in [child for child in cover if child.tag in _HEADERS_AND_NUMBERS]:
         cover.remove(child)

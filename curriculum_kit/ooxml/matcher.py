@@ -49,7 +49,7 @@ _SPACERS = {"\t": "a tab", "\n": "a line break", "\u00a0": "a no-break space", "
 # round): apostrophes (’, and ‘ where AutoCorrect guessed wrong: "children’s" is "children's")
 # and the non-breaking hyphen (Ctrl+Shift+-).
 _TYPED = {"\u2019": "'", "\u2018": "'", "\u2011": "-"}
-_AS_TYPED = str.maketrans(_TYPED)
+AS_TYPED = str.maketrans(_TYPED)  # for any reader comparing text with a term list's (preflight's doubles)
 _COLLAPSE = str.maketrans({**{c: " " for c in _SPACERS}, **_TYPED})
 # A character right before or after a match that may make it part of an address or a file
 # name (checked further only then: most matches sit between spaces and punctuation).
@@ -95,7 +95,7 @@ def _joined(last: str, next_char: str) -> bool:
 
 def _same(text: str, term: str) -> bool:
     """Equal, an apostrophe or hyphen as Word types it being the one a term list holds."""
-    return text == term or text.translate(_AS_TYPED) == term.translate(_AS_TYPED)
+    return text == term or text.translate(AS_TYPED) == term.translate(AS_TYPED)
 
 
 def _in_address(text: str, start: int, end: int) -> bool:

@@ -219,7 +219,7 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
                         document.kinds[rel.target], document.labels[rel.target] = "notes", f"slide {number} notes"
                     elif rel.type.endswith(_LAYOUT):
                         if rel.target not in layouts:  # a deck has many slides and few layouts
-                            layouts[rel.target] = _layout_and_master(package, rel.target)
+                            layouts[rel.target] = _drawn_behind(package, rel.target)
                         document.behind[slide] = layouts[rel.target]
         for part in document.labels:
             document.roots[part] = package.xml(part)
@@ -229,7 +229,7 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
     return document
 
 
-def _layout_and_master(package: Package, layout: str) -> list[etree._Element]:
+def _drawn_behind(package: Package, layout: str) -> list[etree._Element]:
     """The roots of a slide layout, of its master and of the master's theme: what is drawn
     behind a slide (its background, when the slide has none of its own, and its colours)."""
     behind = [package.xml(layout)]

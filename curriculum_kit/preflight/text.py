@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
+from ..ooxml.matcher import AS_TYPED
 from ..ooxml.names import w
 from .document import Document, TextFinder, text_of
 from .issues import Issue
@@ -23,7 +24,6 @@ _PHRASE = rf"{_WORD}(?:[ \u00a0]+{_WORD}){{0,5}}"
 _DOUBLED = re.compile(rf"(?<![\w'’-])({_PHRASE})(?:[ \u00a0]+\1|[ \u00a0]*\(\1\))(?![\w'’-])", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|\{\{|\[insert\b|\blorem ipsum\b|\bTBD\b|\bXXX\b", re.IGNORECASE)
 _PLACEHOLDER_CASED = ("TODO", "FIXME", "TBD", "XXX")  # as words, only in capitals
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})  # read as the apostrophe a term list holds
 _GRAMMATICAL = {"had had", "that that"}  # said twice in correct English ('what she had had')
 
 
@@ -39,7 +39,7 @@ def _may_double(text: str) -> bool:
     of 1-6 words followed by itself with only spaces or a parenthesis between, so in the
     text's words some run of n words is followed by the same n words: written one character
     a word (the same word, the same character), a repeat the regex engine finds at once."""
-    folded = text.casefold().translate(_QUOTES)
+    folded = text.casefold().translate(AS_TYPED)
     if "\u0307" in folded:  # 'İ' folds to 'i' and a combining dot, which the pattern reads apart
         return True
     words = _WORDS.findall(folded)
@@ -67,7 +67,7 @@ def _doubles(text: str) -> tuple[tuple[str, str], ...]:
     if not _may_double(text):
         return ()
     found = []
-    for match in _DOUBLED.finditer(text.translate(_QUOTES)):
+    for match in _DOUBLED.finditer(text.translate(AS_TYPED)):
         start, end = match.span()
         if (end < len(text) and unicodedata.combining(text[end])) or match.group(0).casefold() in _GRAMMATICAL:
             continue

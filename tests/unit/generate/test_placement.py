@@ -304,6 +304,16 @@ def test_the_cover_is_a_section_of_its_own_so_the_academys_first_page_keeps_its_
     assert first_academy._p.getprevious().find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
 
 
+def test_a_body_that_sets_no_section_gives_the_cover_none_either():
+    from curriculum_kit.generate.word_assembly import _cover_section
+
+    document = docx.Document(io.BytesIO(guide_bytes([(1, "Introduction")])))
+    body = document.element.body
+    body.remove(body.find(qn("w:sectPr")))  # valid Word: the defaults apply
+    cover = _cover_section(document)
+    assert cover.tag == qn("w:sectPr") and len(cover) == 0
+
+
 def test_local_information_goes_before_a_bibliography_in_its_content_control(module, material):
     source = docx.Document(io.BytesIO(guide_bytes([(1, "Introduction")])))
     heading = source.add_heading("Bibliography", level=1)._p
