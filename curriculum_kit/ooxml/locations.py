@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from .names import C_NS, DC_NS, MC_NS, a, p, w
+from .names import C_NS, MC_NS, PROPERTY_TEXTS, VT_NS, a, p, w
 from .package import Package
 from .textview import Block, PartText
 
@@ -20,6 +20,7 @@ _W_P = w("p")
 _MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 _NOTES = {w("footnote"): "footnote", w("endnote"): "endnote", w("comment"): "comment"}
 _SHAPES = {p("sp"), p("graphicFrame"), p("pic"), p("cxnSp"), p("grpSp")}
+_CUSTOM_PROPERTY, _CHART_VALUE = f"{{{VT_NS}}}lpwstr", f"{{{C_NS}}}v"
 
 
 def _natural(name: str) -> list[int | str]:
@@ -102,8 +103,10 @@ class BlockLocator:
         if block.attribute:
             return f"alt text of '{element.get('name') or 'picture'}'"
         if not block.is_paragraph:
-            return {f"{{{DC_NS}}}title": "title", f"{{{DC_NS}}}subject": "subject",
-                    f"{{{C_NS}}}v": "a label"}.get(element.tag, "comment")
+            if element.tag == _CUSTOM_PROPERTY:
+                holder = element.getparent()
+                return f"custom property '{holder.get('name', '') if holder is not None else ''}'"
+            return PROPERTY_TEXTS.get(element.tag) or ("a label" if element.tag == _CHART_VALUE else "comment")
         where: list[str] = []
         row = None
         for ancestor in element.iterancestors():

@@ -51,6 +51,7 @@ _SPACERS = {"\t": "a tab", "\n": "a line break", "\u00a0": "a no-break space", "
 _TYPED = {"\u2019": "'", "\u2018": "'", "\u2011": "-"}
 AS_TYPED = str.maketrans(_TYPED)  # for any reader comparing text with a term list's (preflight's doubles)
 _COLLAPSE = str.maketrans({**{c: " " for c in _SPACERS}, **_TYPED})
+_SOFT_HYPHEN = "\u00ad"
 # A character right before or after a match that may make it part of an address or a file
 # name (checked further only then: most matches sit between spaces and punctuation).
 _ADDRESS_EDGES = "/\\_@.:"
@@ -229,7 +230,18 @@ class Matcher:
             if match is not None:
                 matches.append(match)
                 position = match.end
+        if _SOFT_HYPHEN in text:
+            misses.extend(self._across_soft_hyphens(text))
         return matches, _outside(misses, matches)
+
+    def _across_soft_hyphens(self, text: str) -> list[NearMiss]:
+        """Terms that an invisible optional hyphen (U+00AD, pasted from the web or a PDF)
+        splits ('Cal\u00adWORKs'): near misses, so that a reader's 'CalWORKs' is not missed
+        silently."""
+        offsets = [index for index, char in enumerate(text) if char != _SOFT_HYPHEN]
+        found, _ = self.scan("".join(text[index] for index in offsets))
+        return [NearMiss(offsets[m.start], offsets[m.end - 1] + 1, m.term, "split by an optional hyphen")
+                for m in found if _SOFT_HYPHEN in text[offsets[m.start]:offsets[m.end - 1]]]
 
     @staticmethod
     def _already_adapted(text: str, start: int, end: int, rows: list[TermRule]) -> TermRule | None:
@@ -237,9 +249,10 @@ class Matcher:
         original = text[start:end]
         if end < len(text) and _joined(original[-1:], text[end]):
             return None  # the start of a longer word: its term inside matches no more than here
+        read = original.translate(_COLLAPSE)  # as a reader reads it: 'CalWORKs⏎(Welfare-to-Work)' too
         for term in rows:
-            if _same(original, term.replacement) or (term.ignore_case and
-                                                      _same(fold_case(original), fold_case(term.replacement))):
+            replacement = term.replacement.translate(_COLLAPSE)
+            if read == replacement or (term.ignore_case and fold_case(read) == fold_case(replacement)):
                 return term
         return None
 

@@ -10,6 +10,9 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+COVER_NS = "http://schemas.microsoft.com/office/2006/coverPageProps"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
@@ -18,6 +21,15 @@ STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 # text, in build and whenever `check` reads the packet later; the academy's own slides are
 # the academy's layout.
 MADE_SLIDE_NAME = "curriculum-kit"
+
+# Document properties a reader sees, by element, with what a report calls each: in File >
+# Info, in DOCPROPERTY fields, and in a cover page's content controls bound to them — Word
+# fills a bound control from its property when it opens the file, so a control adapted and
+# its property not would turn back (the text of a custom property is its vt:lpwstr).
+PROPERTY_TEXTS = {f"{{{DC_NS}}}title": "title", f"{{{DC_NS}}}subject": "subject", f"{{{DC_NS}}}description": "comments",
+                  f"{{{EP_NS}}}Company": "company", f"{{{EP_NS}}}Manager": "manager",
+                  f"{{{COVER_NS}}}Abstract": "abstract", f"{{{COVER_NS}}}CompanyAddress": "company address",
+                  f"{{{VT_NS}}}lpwstr": "custom property"}
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -65,7 +65,13 @@ PART_KINDS = {
     _DML + "chart+xml": "chart", _DML + "chartshapes+xml": "chart",
     _DML + "diagramData+xml": "SmartArt", "application/vnd.ms-office.drawingml.diagramDrawing+xml": "SmartArt",
     "application/vnd.openxmlformats-package.core-properties+xml": "properties",
+    "application/vnd.openxmlformats-officedocument.extended-properties+xml": "properties",
+    "application/vnd.openxmlformats-officedocument.custom-properties+xml": "properties",
 }
+# A custom XML data item (a cover page's properties among them, which its content controls are
+# bound to), stored under a generic content type: read as properties (only the PROPERTY_TEXTS
+# of names.py are text in it).
+_CUSTOM_XML_ITEM = re.compile(r"customxml/item\d+\.xml", re.IGNORECASE)
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           remove_blank_text=False, huge_tree=True,
@@ -433,6 +439,8 @@ class Package:
         for info in self.infos:
             if info.filename.lower() in reachable:
                 kind = PART_KINDS.get(self.content_type(info.filename))
+                if kind is None and _CUSTOM_XML_ITEM.fullmatch(info.filename):
+                    kind = "properties"
                 if kind:
                     parts[info.filename] = kind
         return parts

@@ -4,9 +4,11 @@ Word and PowerPoint split a paragraph into runs at arbitrary places, so "Child W
 Services" may be three ``w:t`` nodes apart. This module reads each paragraph (``w:p`` or
 ``a:p``) into one string plus the list of text nodes it came from, and marks the places a
 match must never cross: tabs, breaks, fields, drawings, note references and the edges of
-hyperlinks, simple fields and content controls. Insertions, smart tags, custom XML,
-bookmarks, comment ranges and proofing marks are transparent; deleted and moved-away text,
-field codes, equations and DrawingML fields are left out (and so never changed).
+hyperlinks, simple fields, content controls and tracked changes (a match half inside an
+insertion, or around a deletion, would be undone half by rejecting the change). Smart tags,
+custom XML, bookmarks, comment ranges and proofing marks are transparent; deleted and
+moved-away text, field codes, equations and DrawingML fields are left out (and so never
+changed).
 
 All blocks of a part are joined into one string (each followed by NUL), so a whole part is
 matched in one pass.
@@ -18,7 +20,7 @@ from typing import NamedTuple, TypeAlias
 
 from lxml import etree
 
-from .names import C_NS, DC_NS, M_NS, MC_NS, R_NS, W_NS, XML_SPACE, a, p, w
+from .names import C_NS, M_NS, MC_NS, PROPERTY_TEXTS, R_NS, W_NS, XML_SPACE, a, p, w
 
 PARAGRAPH_TAGS = (w("p"), a("p"))
 _W_T, _A_T = w("t"), a("t")
@@ -35,20 +37,25 @@ _ZERO_WIDTH = {
     **{w(name): "a note or comment reference" for name in (
         "footnoteReference", "endnoteReference", "commentReference", "annotationRef",
         "footnoteRef", "endnoteRef", "separator", "continuationSeparator")},
+    w("softHyphen"): "an optional hyphen",
     **{w(name): "a symbol" for name in (
-        "sym", "softHyphen", "dayShort", "monthShort", "yearShort",
+        "sym", "dayShort", "monthShort", "yearShort",
         "dayLong", "monthLong", "yearLong")},
     f"{{{MC_NS}}}AlternateContent": "a drawing or text box",
+    w("del"): "a tracked change",
+    w("moveFrom"): "a tracked change",
     f"{{{M_NS}}}oMath": "an equation",
     f"{{{M_NS}}}oMathPara": "an equation",
     a("fld"): "a field",
 }
 _WALK_TAGS = (_W_T, _A_T, *_CHARS, *_ZERO_WIDTH)
-_IN_RUNS = {_W_T, _A_T, *_CHARS, *(t for t in _ZERO_WIDTH if t.startswith(f"{{{W_NS}}}"))}
+_IN_RUNS = {_W_T, _A_T, *_CHARS, *(t for t in _ZERO_WIDTH if t.startswith(f"{{{W_NS}}}"))} - {w("del"), w("moveFrom")}
 
 # Wrappers whose edge a match never crosses (a match inside one stays inside it).
 _BOUNDARIES = {
     w("hyperlink"): "a hyperlink edge",
+    w("ins"): "a tracked change",
+    w("moveTo"): "a tracked change",
     w("fldSimple"): "a field",
     w("sdtContent"): "a content control edge",
     w("rt"): "ruby text",
@@ -63,7 +70,7 @@ _PARAGRAPH_SET = set(PARAGRAPH_TAGS)
 _WRAPPERS = set(_BOUNDARIES) | _HIDDEN
 
 # Whole-element texts and attributes that screen readers and file browsers show.
-_ELEMENT_TEXTS = (f"{{{DC_NS}}}title", f"{{{DC_NS}}}subject", p("text"))
+_ELEMENT_TEXTS = (*PROPERTY_TEXTS, p("text"))
 # A chart's labels as it shows them: the category and series names cached in the chart part
 # (c:pt/c:v of a string cache or a level of one, c:tx/c:v), numbers left out.
 _CHART_VALUE = f"{{{C_NS}}}v"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import partial
+from typing import NamedTuple, cast
 
 from lxml import etree
 
@@ -90,26 +91,45 @@ def check_language(document: Document) -> Iterator[Issue]:
                         "set the language of the default style (Review > Language), e.g. English (United States)")
         return
     presentation = document.extra.get(document.main_part)
-    found = presentation is not None and any(
-        element.get("lang") for element in presentation.iter(a("defRPr")))
-    if not found:
+    found = presentation is not None and any(element.get("lang") for element in presentation.iter(a("defRPr")))
+    if not found and not _every_run_says_its_language(document):
         yield Issue(document.name, "presentation", "accessibility/language", "the presentation's language is not set",
                     "set the language of the presentation's default text, e.g. English (United States)")
 
 
+# A language for the whole of a Word document: its defaults', else its default paragraph
+# style's (Normal) — a template may set it there only; any of the Latin, East Asian and
+# right-to-left languages a w:lang names.
+_WORD_LANGUAGES = path("w:docDefaults/w:rPrDefault/w:rPr/w:lang"
+                       " | w:style[@w:type='paragraph'][@w:default='1' or @w:default='true']/w:rPr/w:lang")
+_LANGUAGE_ATTRIBUTES = (w("val"), w("eastAsia"), w("bidi"))
+# A run of a slide's text that says no language of its own.
+_RUN_WITHOUT_LANGUAGE = path(".//a:r[not(a:rPr/@lang)]")
+
+
 def _default_language(styles: etree._Element) -> bool:
-    language = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
-    return language is not None and bool(language.get(w("val")))
+    return any(language.get(name) for language in selected(_WORD_LANGUAGES, styles) for name in _LANGUAGE_ATTRIBUTES)
+
+
+def _every_run_says_its_language(document: Document) -> bool:
+    """Whether a deck without a default language gives one on every run of its slides, as
+    LibreOffice writes a deck (no default text style in presentation.xml)."""
+    slides = [root for part, root in document.roots.items() if document.kinds[part] == "slide"]
+    return any(root.iter(a("r")) for root in slides) and not any(selected(_RUN_WITHOUT_LANGUAGE, root) for root in slides)
 
 
 def check_contrast(document: Document) -> Iterator[Issue]:
     """Text with an explicit colour on a fill (or on the white page) reaches 4.5:1."""
+    styles = document.extra.get("word/styles.xml")
+    shaded = document.remembered(styles, "shaded table styles", partial(_shaded_table_styles, styles)) \
+        if styles is not None else frozenset()
     for part, root in document.roots.items():
         if document.kinds.get(part) in ("notes", "layout", "master"):
             continue
-        backdrop = _slide_backdrop(document, root, document.behind.get(part, [])) \
-            if document.family == "presentation" else WHITE
-        clash = document.remembered(root, ("contrast", backdrop), partial(_first_clash, root, document.family, backdrop))
+        behind = document.behind.get(part, [])
+        backdrop = _slide_backdrop(document, root, behind) if document.family == "presentation" else WHITE
+        fills = _Fills(backdrop, shaded, behind[:2])
+        clash = document.remembered(root, ("contrast", backdrop, shaded), partial(_first_clash, root, document.family, fills))
         if clash is not None:
             element, message = clash
             yield Issue(document.name, document.place_of(part, element), "accessibility/contrast", message,
@@ -177,10 +197,17 @@ _COLOR_MAP, _THEME = path("p:clrMap"), a("theme")
 _BACKGROUND_STYLES, _SCHEME = path("a:themeElements/a:fmtScheme/a:bgFillStyleLst"), path("a:themeElements/a:clrScheme")
 
 
-def _first_clash(root: etree._Element, family: str, backdrop: str) -> tuple[etree._Element, str] | None:
-    """The first run in a part whose colour does not reach 4.5:1 on its background
-    (``backdrop``: what shows through a shape or a page with no fill of its own)."""
-    for color, background, element in _coloured_text(root, family, backdrop):
+class _Fills(NamedTuple):
+    """What a part's runs may be drawn on besides their own shapes' and cells' fills."""
+
+    backdrop: str  # what shows through a shape or a page with no fill of its own
+    shaded_styles: frozenset[str]  # Word table styles that shade cells
+    placeholders: list[etree._Element]  # a slide's layout and master, whose placeholders it fills
+
+
+def _first_clash(root: etree._Element, family: str, fills: _Fills) -> tuple[etree._Element, str] | None:
+    """The first run in a part whose colour does not reach 4.5:1 on its background."""
+    for color, background, element in _coloured_text(root, family, fills):
         if background == UNKNOWN or not (_HEX_COLOR.fullmatch(color) and _HEX_COLOR.fullmatch(background)):
             continue  # a theme's colour, or one no application could draw ('#red')
         ratio = contrast(color, background)
@@ -193,7 +220,7 @@ def _first_clash(root: etree._Element, family: str, backdrop: str) -> tuple[etre
 _HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
-def _coloured_text(root: etree._Element, family: str, backdrop: str) -> Iterator[tuple[str, str, etree._Element]]:
+def _coloured_text(root: etree._Element, family: str, fills: _Fills) -> Iterator[tuple[str, str, etree._Element]]:
     """(text colour, background, run) of every run with a colour of its own. Word's automatic
     colour turns white on a dark fill by itself, and theme colours come in the theme's
     pairs, so only explicit colours can clash."""
@@ -202,17 +229,17 @@ def _coloured_text(root: etree._Element, family: str, backdrop: str) -> Iterator
             value = color.get(w("val"))
             properties = color.getparent()
             run = properties.getparent() if properties is not None else None
-            if value in (None, "auto") or run is None or run.tag != w("r") or not shown(run):
+            if value in (None, "auto") or properties is None or run is None or run.tag != w("r") or not shown(run):
                 continue
             if "".join(t.text or "" for t in run.iter(w("t"))).strip():
-                yield f"#{value}", _word_fill(run) or backdrop, run
+                yield f"#{value}", _word_fill(run, properties, fills.shaded_styles) or fills.backdrop, run
         return
     for color in selected(_RUN_COLORS, root):
         fill = color.getparent()
         properties = fill.getparent() if fill is not None else None
         run = properties.getparent() if properties is not None else None
-        if run is not None and (run.findtext(a("t")) or "").strip() and shown(run):
-            yield f"#{color.get('val')}", _drawing_fill(run) or backdrop, run
+        if run is not None and properties is not None and (run.findtext(a("t")) or "").strip() and shown(run):
+            yield f"#{color.get('val')}", _drawing_fill(run, properties, fills.placeholders) or fills.backdrop, run
 
 
 # A run's own colour in DrawingML, found by libxml2 (most of a slide's colours are fills).
@@ -221,37 +248,90 @@ _RUN_COLORS = path(".//a:rPr/a:solidFill/a:srgbClr")
 _OWN_COLOR, _CELL_COLOR = path("a:solidFill/a:srgbClr"), path("a:tcPr/a:solidFill/a:srgbClr")
 _CELL_SHADING, _PARAGRAPH_SHADING, _W_TC = path("w:tcPr/w:shd"), path("w:pPr/w:shd"), w("tc")
 _TABLE_STYLE = path("ancestor::a:tbl[1]/a:tblPr/a:tableStyleId")
+_W_TABLE_STYLE = path("ancestor::w:tbl[1]/w:tblPr/w:tblStyle/@w:val")
+_HIGHLIGHT = path("a:highlight/a:srgbClr")
+_GROUP_FILL = path("ancestor::p:grpSp[1]/p:grpSpPr")
+_PLACEHOLDER = path("p:nvSpPr/p:nvPr/p:ph")
+_PLACEHOLDERS = path("p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph]")
+_TEXT_BOX_CONTENT, _WPS_TEXT_BOX = w("txbxContent"), f"{{{_WPS}}}txbx"
+# Word's highlight colours by name (w:highlight).
+_HIGHLIGHTS = {"black": "000000", "blue": "0000FF", "cyan": "00FFFF", "green": "00FF00", "magenta": "FF00FF",
+               "red": "FF0000", "yellow": "FFFF00", "white": "FFFFFF", "darkBlue": "000080", "darkCyan": "008080",
+               "darkGreen": "008000", "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
+               "darkGray": "808080", "lightGray": "C0C0C0"}
 
 
 def _shape_fill(properties: etree._Element | None, shape: etree._Element) -> str | None:
     """A shape's fill colour: '#RRGGBB', None when it has none (what is behind it shows),
     UNKNOWN when it is drawn from the theme (a style's fill, a theme colour, a gradient or a
-    picture)."""
+    picture); a shape filled as its group is takes the group's."""
     if properties is not None:
         color = first(_OWN_COLOR, properties)
         if color is not None:
             return f"#{color.get('val')}"
         if properties.find(a("noFill")) is not None:
             return None
+        if properties.find(a("grpFill")) is not None:
+            group = first(_GROUP_FILL, shape)
+            return _shape_fill(group, group) if group is not None else None
         if any(properties.find(a(kind)) is not None for kind in ("solidFill", "gradFill", "blipFill", "pattFill")):
             return UNKNOWN
     reference = next(shape.iter(a("fillRef")), None)
     return UNKNOWN if reference is not None and reference.get("idx", "0") != "0" else None
 
 
-def _word_fill(run: etree._Element) -> str | None:
-    """The fill behind a Word run: its paragraph's or cell's shading, or its text box's fill."""
-    for ancestor in run.iterancestors(w("tc"), w("p"), _WPS_SHAPE):
+def _word_fill(run: etree._Element, properties: etree._Element, shaded_styles: frozenset[str]) -> str | None:
+    """The fill behind a Word run: its highlight or shading, its paragraph's or cell's shading
+    (UNKNOWN in a table whose style shades cells), or its text box's fill (UNKNOWN for a VML
+    box's: its fill is not read here)."""
+    highlight = properties.find(w("highlight"))
+    if highlight is not None and highlight.get(w("val"), "none") != "none":
+        return f"#{_HIGHLIGHTS[highlight.get(w('val'), '')]}" if highlight.get(w("val")) in _HIGHLIGHTS else UNKNOWN
+    shading = _shading(properties.find(w("shd")))
+    if shading is not None:
+        return shading
+    for ancestor in run.iterancestors(w("tc"), w("p"), _WPS_SHAPE, _TEXT_BOX_CONTENT):
+        if ancestor.tag == _TEXT_BOX_CONTENT:
+            box = ancestor.getparent()
+            if box is None or box.tag != _WPS_TEXT_BOX:
+                return UNKNOWN
+            continue
         if ancestor.tag == _WPS_SHAPE:
             return _shape_fill(ancestor.find(_WPS_PROPERTIES), ancestor)
-        shading = first(_CELL_SHADING if ancestor.tag == _W_TC else _PARAGRAPH_SHADING, ancestor)
-        fill = shading.get(w("fill")) if shading is not None else None
-        if fill and fill != "auto":
-            return f"#{fill}"
+        shading = _shading(first(_CELL_SHADING if ancestor.tag == _W_TC else _PARAGRAPH_SHADING, ancestor))
+        if shading is not None:
+            return shading
+        if ancestor.tag == _W_TC and set(cast(list[str], _W_TABLE_STYLE(ancestor))) & shaded_styles:
+            return UNKNOWN
     return None
 
 
-def _drawing_fill(run: etree._Element) -> str | None:
+def _shading(shading: etree._Element | None) -> str | None:
+    """The colour a w:shd paints: its fill for a clear pattern, its pattern colour for a solid
+    one (automatic: black), UNKNOWN for a pattern that mixes the two; None for none."""
+    if shading is None:
+        return None
+    pattern, fill = shading.get(w("val"), "clear"), shading.get(w("fill"))
+    if pattern == "solid":
+        color = shading.get(w("color"), "auto")
+        return "#000000" if color == "auto" else f"#{color}"
+    if pattern in ("clear", "nil"):
+        return f"#{fill}" if fill and fill != "auto" else None
+    return UNKNOWN
+
+
+def _shaded_table_styles(styles: etree._Element) -> frozenset[str]:
+    """Word table styles that shade cells (a header row in a colour, banded rows)."""
+    return frozenset(style.get(w("styleId"), "") for style in styles.iter(w("style"))
+                     if style.get(w("type")) == "table" and any(_shading(shd) for shd in style.iter(w("shd"))))
+
+
+def _drawing_fill(run: etree._Element, properties: etree._Element, placeholders: list[etree._Element]) -> str | None:
+    """The fill behind a DrawingML run: its highlight, its table cell's fill, or its shape's
+    (a placeholder's from the layout's or master's placeholder it fills, when it has none)."""
+    highlight = first(_HIGHLIGHT, properties)
+    if highlight is not None:
+        return f"#{highlight.get('val')}"
     for ancestor in run.iterancestors(a("tc"), p("sp")):
         if ancestor.tag == a("tc"):
             color = first(_CELL_COLOR, ancestor)
@@ -260,5 +340,31 @@ def _drawing_fill(run: etree._Element) -> str | None:
             if first(_TABLE_STYLE, ancestor) is not None:
                 return UNKNOWN  # a table cell without its own fill, in a table style's colours
             continue  # a table cell without its own fill, of a table without a style: the slide shows
-        return _shape_fill(ancestor.find(p("spPr")), ancestor)
+        fill = _shape_fill(ancestor.find(p("spPr")), ancestor)
+        placeholder = first(_PLACEHOLDER, ancestor)
+        if fill is None and placeholder is not None:
+            return _inherited_fill(placeholder, placeholders)
+        return fill
     return None
+
+
+def _inherited_fill(placeholder: etree._Element, layers: list[etree._Element]) -> str | None:
+    """The fill a slide's placeholder without one of its own takes from the layout's
+    placeholder it fills (matched by index, else by type), else from the master's."""
+    kind, index = _placeholder_kind(placeholder), placeholder.get("idx")
+    for layer in layers:
+        shapes = [(shape, cast(etree._Element, first(_PLACEHOLDER, shape))) for shape in selected(_PLACEHOLDERS, layer)]
+        match = next((shape for shape, other in shapes if index is not None and other.get("idx") == index), None)
+        if match is None:
+            match = next((shape for shape, other in shapes if _placeholder_kind(other) == kind), None)
+        fill = _shape_fill(match.find(p("spPr")), match) if match is not None else None
+        if fill is not None:
+            return fill
+    return None
+
+
+def _placeholder_kind(placeholder: etree._Element) -> str:
+    """A placeholder's type as a master groups them: a centred title is a title, a subtitle
+    and an object placeholder (no type) hold body text."""
+    kind = placeholder.get("type", "obj")
+    return {"ctrTitle": "title", "subTitle": "body", "obj": "body"}.get(kind, kind)

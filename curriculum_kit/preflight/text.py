@@ -19,9 +19,13 @@ from .document import Document, TextFinder, text_of
 from .issues import Issue
 
 _WORD = r"[^\W\d_][\w'’-]*"
-_PHRASE = rf"{_WORD}(?:[ \u00a0]+{_WORD}){{0,5}}"
-# A phrase, then the same phrase again after a space, or in parentheses after it.
-_DOUBLED = re.compile(rf"(?<![\w'’-])({_PHRASE})(?:[ \u00a0]+\1|[ \u00a0]*\(\1\))(?![\w'’-])", re.IGNORECASE)
+_SPACES = "[ \u00a0\u2007\u202f]"  # a space or a no-break one; not a tab or a line break, which
+# often part a list's items ("switches⏎switches are…"), said again on purpose
+_PHRASE = rf"{_WORD}(?:{_SPACES}+{_WORD}){{0,5}}"
+# A phrase, then the same phrase again after a space, or in parentheses after it; or a phrase
+# in parentheses said twice ("CalWORKs (Welfare-to-Work) (Welfare-to-Work)").
+_DOUBLED = re.compile(rf"(?<![\w'’-])(?:({_PHRASE})(?:{_SPACES}+\1|{_SPACES}*\(\1\))"
+                      rf"|\(({_PHRASE})\){_SPACES}*\(\2\))(?![\w'’-])", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|\{\{|\[insert\b|\blorem ipsum\b|\bTBD\b|\bXXX\b", re.IGNORECASE)
 _PLACEHOLDER_CASED = ("TODO", "FIXME", "TBD", "XXX")  # as words, only in capitals
 _GRAMMATICAL = {"had had", "that that"}  # said twice in correct English ('what she had had')
@@ -71,7 +75,7 @@ def _doubles(text: str) -> tuple[tuple[str, str], ...]:
         start, end = match.span()
         if (end < len(text) and unicodedata.combining(text[end])) or match.group(0).casefold() in _GRAMMATICAL:
             continue
-        found.append((text[start:end], text[start:match.end(1)]))
+        found.append((text[start:end], text[start:match.end(1) if match.group(1) else match.end(2) + 1]))
     return tuple(found)
 
 

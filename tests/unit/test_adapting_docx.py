@@ -10,7 +10,7 @@ import pytest
 
 from curriculum_kit.adapting import adapt_file
 from curriculum_kit.formats.terms import Term
-from tests.fixtures import NS, make_docx, part_xml
+from tests.fixtures import NS, make_docx, part_xml, rewrite_zip
 
 TERMS = [Term("Child Welfare Services", "Department of Children and Family Services"),
          Term("CWS", "DCFS"), Term("social worker", "children's social worker")]
@@ -114,15 +114,31 @@ def test_simple_field_and_content_control_edges(tmp_path):
     assert texts(root) == ["CWS", "social worker", "children's social worker"]
 
 
-def test_insertions_smart_tags_custom_xml_are_transparent_deletions_invisible(tmp_path):
-    body = ('<w:p>' + run("Child ") + '<w:ins w:id="1" w:author="a">' + run("Wel") + '</w:ins>'
-            '<w:smartTag w:uri="u" w:element="e">' + run("fare ") + '</w:smartTag>'
-            '<w:customXml w:element="c">' + run("Serv") + '</w:customXml>'
-            '<w:del w:id="2" w:author="a"><w:r><w:delText>OLD</w:delText></w:r></w:del>' + run("ices") + '</w:p>'
+def test_smart_tags_custom_xml_are_transparent_deletions_invisible(tmp_path):
+    body = ('<w:p>' + run("Child ") + '<w:smartTag w:uri="u" w:element="e">' + run("Wel") + run("fare ") + '</w:smartTag>'
+            '<w:customXml w:element="c">' + run("Serv") + '</w:customXml>' + run("ices") + '</w:p>'
             '<w:p><w:del w:id="3" w:author="a"><w:r><w:delText>CWS</w:delText></w:r></w:del></w:p>')
     _, root = adapted(tmp_path, body)
     assert texts(root)[0] == "Department of Children and Family Services"
-    assert [t.text for t in root.iterfind(".//w:delText", NS)] == ["OLD", "CWS"]
+    assert [t.text for t in root.iterfind(".//w:delText", NS)] == ["CWS"]
+
+
+def test_a_term_inside_a_tracked_insertion_changes_and_one_across_a_revisions_edge_is_a_near_miss(tmp_path):
+    """Rejecting the changes afterwards must give the academy's text back: a replacement half
+    inside an insertion, or around a deletion, cannot be undone by rejecting them."""
+    body = ('<w:p>' + run("Child ") + '<w:ins w:id="1" w:author="a">' + run("Welfare Services") + '</w:ins></w:p>'
+            '<w:p>' + run("social ") + '<w:del w:id="2" w:author="a"><w:r><w:delText>services</w:delText></w:r></w:del>'
+            '<w:ins w:id="3" w:author="a">' + run("worker") + '</w:ins></w:p>'
+            '<w:p>' + run("C") + '<w:del w:id="4" w:author="a"><w:r><w:delText>X</w:delText></w:r></w:del>' + run("WS")
+            + '</w:p><w:p><w:ins w:id="5" w:author="a">' + run("the CWS office") + '</w:ins></w:p>'
+            '<w:p><w:moveTo w:id="6" w:author="a">' + run("a social worker") + '</w:moveTo></w:p>')
+    result, root = adapted(tmp_path, body)
+    assert texts(root) == ["Child Welfare Services", "social worker", "CWS", "the DCFS office",
+                           "a children's social worker"]
+    assert [t.text for t in root.iterfind(".//w:delText", NS)] == ["services", "X"]
+    assert sorted((m.term, m.reason) for m in result.near_misses) == [
+        ("CWS", "split by a tracked change"), ("Child Welfare Services", "split by a tracked change"),
+        ("social worker", "split by a tracked change")]
 
 
 def test_text_box_copies_change_alike_and_are_their_own_paragraphs(tmp_path):
@@ -200,3 +216,30 @@ def test_markers_are_never_changed_touched_or_counted(tmp_path):
     assert texts(root) == ["{{ck:program cws}}", "Resources: see {{ck:contacts}} and the DCFS resources"]
     assert result.occurrences() == {"contacts": 2, "cws": 1}
     assert not result.near_misses and all("{{" not in change.original for change in result.changes)
+
+
+def test_properties_a_cover_pages_controls_are_bound_to_change_with_the_controls(tmp_path):
+    """Word fills a content control bound to a document property (the company, a cover page's
+    abstract) from the property when it opens the file: the property changes with the text."""
+    cover = ('<w:sdt><w:sdtPr><w:dataBinding w:xpath="/ns0:CoverPageProperties[1]/ns0:Abstract[1]" '
+             'w:storeItemID="{55AF091B-3C7A-41E3-B477-F2FDAA23CFDA}"/><w:text/></w:sdtPr><w:sdtContent>'
+             + run("How the social worker and CWS staff work together.") + '</w:sdtContent></w:sdt>')
+    source = make_docx(tmp_path / "in.docx", f"<w:p>{cover}</w:p>")
+    with zipfile.ZipFile(source) as package:
+        app = package.read("docProps/app.xml").replace(b"</Properties>", b"<Company>Child Welfare Services</Company>"
+                                                       b"<Manager>CWS program manager</Manager></Properties>")
+    abstract = (b'<CoverPageProperties xmlns="http://schemas.microsoft.com/office/2006/coverPageProps"><PublishDate/>'
+                b'<Abstract>How the social worker and CWS staff work together.</Abstract><CompanyAddress/>'
+                b'<CompanyPhone>CWS 555-0100</CompanyPhone></CoverPageProperties>')
+    source.write_bytes(rewrite_zip(source.read_bytes(), {"docProps/app.xml": app, "customXml/item1.xml": abstract}))
+    out = tmp_path / "out.docx"
+    result = adapt_file(source, out, TERMS, details=True)
+    with zipfile.ZipFile(out) as package:
+        app_xml, item = package.read("docProps/app.xml"), package.read("customXml/item1.xml")
+    assert b"<Company>Department of Children and Family Services</Company>" in app_xml
+    assert b"<Manager>DCFS program manager</Manager>" in app_xml
+    assert b"<Abstract>How the children's social worker and DCFS staff work together.</Abstract>" in item
+    assert b"<CompanyPhone>CWS 555-0100</CompanyPhone>" in item  # not text a control shows
+    assert {(c.part, c.location) for c in result.changes} == {
+        ("word/document.xml", "body, paragraph 1"), ("docProps/app.xml", "properties, company"),
+        ("docProps/app.xml", "properties, manager"), ("customXml/item1.xml", "properties, abstract")}

@@ -35,7 +35,7 @@ def test_session_sheets_for_later_modules_read_as_if_made_for_them(library, make
     for module in others:
         derived = county.session_sheet(name, module, make, STAMP)
         assert texts(derived) == texts(make(module, county.material.overlay, STAMP))
-        assert module.title in dict(texts(derived))["properties"]
+        assert module.title in [text for label, text in texts(derived) if label == "properties"]
 
 
 def test_without_a_plan_a_cover_names_the_roster_of_each_program(library):

@@ -126,6 +126,24 @@ def test_an_expansion_never_doubles_text_that_already_reads_as_its_replacement()
     assert replace(once, *EXPANSIONS) == once
 
 
+def test_text_already_adapted_across_a_line_break_tab_or_no_break_space_is_left_alone():
+    """A reader reads a line break between the words of a replacement as a space: the place is
+    already adapted ('CalWORKs' at a slide line's end above '(Welfare-to-Work)')."""
+    rows = [("CalWORKs", "CalWORKs (Welfare-to-Work)"), ("social worker", "children's social worker")]
+    for text in ["CalWORKs\n(Welfare-to-Work) program", "CalWORKs\t(Welfare-to-Work)", "CalWORKs\u00a0(Welfare-to-Work)",
+                 "Children's\nSocial Worker Orientation", "Children\u2019s\u00a0social worker"]:
+        assert replace(text, *rows) == text, repr(text)
+    assert replace("CalWORKs\nprogram", *rows) == "CalWORKs (Welfare-to-Work)\nprogram"
+
+
+def test_a_term_split_by_an_optional_hyphen_is_a_near_miss():
+    rows = [("CalWORKs", "WorkFirst"), ("social worker", "caseworker")]
+    text = "Cal\u00adWORKs and a so\u00adcial worker, CalWORKs\u00ad and CalWORKs"
+    assert replace(text, *rows) == "Cal\u00adWORKs and a so\u00adcial worker, WorkFirst\u00ad and WorkFirst"
+    assert misses(text, *rows) == [("Cal\u00adWORKs", "split by an optional hyphen"),
+                                   ("so\u00adcial worker", "split by an optional hyphen")]
+
+
 def test_an_exact_case_expansion_keeps_only_text_in_its_exact_case():
     rows = [("CCR", "Continuum of Care Reform (CCR)")]
     assert replace("continuum of care reform (CCR)", *rows) == "continuum of care reform (Continuum of Care Reform (CCR))"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 
 import docx
@@ -36,6 +37,9 @@ def found(name: str, data: bytes, check: str, generated: bool = False, **options
     ("apply for CalFresh (CalFresh).", "CalFresh (CalFresh)", "CalFresh"),
     # a row with a straight apostrophe meeting text Word typed with a curly one
     ("Call your children’s children's social worker", "children’s children's", "children’s"),
+    # an expansion in parentheses said twice
+    ("apply for CalWORKs (Welfare-to-Work) (Welfare-to-Work) today", "(Welfare-to-Work) (Welfare-to-Work)",
+     "(Welfare-to-Work)"),
 ])
 def test_a_doubled_word_or_phrase_is_found(text, doubled, phrase):
     issues = found("guide.docx", make.word("Intro.", text), "text/doubled")
@@ -51,7 +55,7 @@ def test_the_cheap_pretest_lets_through_every_text_the_pattern_finds_a_double_in
 
     pieces = ["California", "california", "CALIFORNIA", "the", "The", "a", "(", ")", ",", ".", " ", "\u00a0",
               "İ", "i\u0307", "ſ", "s", "K", "k", "ς", "σ", "Σ", "ß", "ss", "Home-Based", "home-based",
-              "O'Connell", "o’connell", "O’Connell", "3", "½", "_", "WorkBridge", "(WorkBridge)", "-", "'"]
+              "O'Connell", "o’connell", "O’Connell", "3", "½", "_", "WorkBridge", "(WorkBridge)", "-", "'", "\n", "\t"]
     rng = random.Random(11)
     matched = 0
     for _ in range(40_000):
@@ -67,6 +71,7 @@ def test_the_cheap_pretest_lets_through_every_text_the_pattern_finds_a_double_in
 @pytest.mark.parametrize("text", ["Continuum of Care Reform (CCR) applies", "the California Department",
                                   "a bye-bye wave", "Room 10 10 is a number, not a word",
                                   "what she had had in mind", "he said that that was all",
+                                  "switches\nswitches are read first", "tab\ttab",  # a list's lines, said again
                                   "اتفاقية حقوق الطفل الطفلَ بأنه"])  # the mark makes another word
 def test_text_said_once_is_not_doubled(text):
     assert found("guide.docx", make.word(text), "text/doubled") == []
@@ -345,6 +350,32 @@ def test_a_document_without_a_language_is_found():
         lang.getparent().remove(lang)
     issues = found("handout.docx", make.saved(document), "accessibility/language")
     assert [(i.place, i.message) for i in issues] == [("styles", "the document's language is not set")]
+    # a template that sets it in its Normal style only
+    document.styles["Normal"].element.get_or_add_rPr().append(docx.oxml.parse_xml(
+        f'<w:lang {docx.oxml.ns.nsdecls("w")} w:val="en-US"/>'))
+    assert found("handout.docx", make.saved(document), "accessibility/language") == []
+
+
+def test_a_deck_without_a_language_is_found_and_one_whose_runs_all_say_it_is_not():
+    """LibreOffice writes no default text style in presentation.xml, and a language on every run."""
+    def without_default(data: bytes, run_language: bool) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                content = source.read(item)
+                if item.filename == "ppt/presentation.xml":
+                    content = re.sub(rb"<p:defaultTextStyle>.*</p:defaultTextStyle>", b"", content, flags=re.S)
+                elif item.filename.startswith("ppt/slides/slide") and run_language:
+                    content = re.sub(rb"<a:r><a:rPr ", b'<a:r><a:rPr lang="en-US" ', content)
+                    content = re.sub(rb"<a:r><a:t>", b'<a:r><a:rPr lang="en-US"/><a:t>', content)
+                target.writestr(item, content)
+        return out.getvalue()
+
+    deck = make.deck({"title": "Welcome", "box": ("DCFS", 14, 1)}, {"title": "Contacts"})
+    assert found("slides.pptx", deck, "accessibility/language") == []
+    assert found("slides.pptx", without_default(deck, run_language=True), "accessibility/language") == []
+    issues = found("slides.pptx", without_default(deck, run_language=False), "accessibility/language")
+    assert [(i.place, i.message) for i in issues] == [("presentation", "the presentation's language is not set")]
 
 
 def test_text_on_a_colour_it_does_not_contrast_with_is_found():
@@ -380,6 +411,103 @@ def test_text_with_no_fill_is_measured_on_the_slides_background_else_its_masters
     assert issues == []  # the slide's own background is the one seen
     issues = found("slides.pptx", make.deck(dark, master_background="1F3864"), "accessibility/contrast")
     assert [i.message[:28] for i in issues] == ["text in #0B1A33 on #1F3864 h"]
+
+
+def _white_word_run(paragraph_xml: str = "", run_xml: str = "", table_style: str | None = None) -> bytes:
+    """White text in a Word paragraph (or a table cell of ``table_style``), with extra
+    paragraph and run properties."""
+    document = docx.Document()
+    if table_style is not None:
+        paragraph = document.add_table(rows=1, cols=1, style=table_style).cell(0, 0).paragraphs[0]
+    else:
+        paragraph = document.add_paragraph()
+    run = paragraph.add_run("Employment and Training Services")
+    run.font.color.rgb = docx.shared.RGBColor.from_string("FFFFFF")
+    if paragraph_xml:
+        paragraph._p.get_or_add_pPr().append(docx.oxml.parse_xml(paragraph_xml))
+    if run_xml:
+        run._r.get_or_add_rPr().append(docx.oxml.parse_xml(run_xml))
+    return make.saved(document)
+
+
+W = docx.oxml.ns.nsdecls("w")
+
+
+@pytest.mark.parametrize("paragraph_xml, run_xml, table_style, clash", [
+    ("", f'<w:highlight {W} w:val="black"/>', None, False),
+    ("", f'<w:highlight {W} w:val="yellow"/>', None, True),
+    ("", f'<w:shd {W} w:val="clear" w:color="auto" w:fill="1F3864"/>', None, False),
+    ("", f'<w:shd {W} w:val="clear" w:color="auto" w:fill="F2C14E"/>', None, True),
+    (f'<w:shd {W} w:val="solid" w:color="auto" w:fill="FFFFFF"/>', "", None, False),  # solid: the pattern colour
+    (f'<w:shd {W} w:val="solid" w:color="FFFF00" w:fill="000000"/>', "", None, True),
+    (f'<w:shd {W} w:val="pct50" w:color="000000" w:fill="FFFFFF"/>', "", None, False),  # a mix: not measured
+    ("", "", "Table Grid", True),  # a style that shades no cell: white text on the page
+    ("", "", "Medium Shading 1 Accent 1", False),  # a style that shades cells: not measured
+])
+def test_word_text_is_measured_on_its_highlight_shading_or_table_style(paragraph_xml, run_xml, table_style, clash):
+    issues = found("cover.docx", _white_word_run(paragraph_xml, run_xml, table_style), "accessibility/contrast")
+    assert bool(issues) is clash, [i.message for i in issues]
+
+
+def test_text_in_a_vml_text_box_is_not_measured_on_the_page():
+    document = docx.Document()
+    box = docx.oxml.parse_xml(
+        f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape fillcolor="#1F3864" '
+        'style="width:200pt;height:50pt"><v:textbox><w:txbxContent><w:p><w:r><w:rPr><w:color w:val="FFFFFF"/>'
+        '</w:rPr><w:t>Employment and Training Services</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>'
+        '</w:pict></w:r>')
+    document.add_paragraph()._p.append(box)
+    assert found("cover.docx", make.saved(document), "accessibility/contrast") == []
+
+
+def test_slide_text_is_measured_on_its_highlight_group_fill_and_inherited_placeholder_fill():
+    white = {"title": "Contacts", "box": ("DCFS", 14, 1), "color": "FFFFFF"}
+    A = pptx.oxml.ns.nsdecls("a")
+
+    def edited(edit) -> bytes:
+        presentation = pptx.Presentation(io.BytesIO(make.deck(white)))
+        edit(presentation)
+        return make.saved(presentation)
+
+    def highlight(color):
+        def edit(presentation):
+            for properties in presentation.slides[0]._element.iter(qn("a:rPr")):
+                properties.append(pptx.oxml.parse_xml(f'<a:highlight {A}><a:srgbClr val="{color}"/></a:highlight>'))
+        return edit
+
+    assert found("slides.pptx", edited(highlight("1F3864")), "accessibility/contrast") == []
+    assert len(found("slides.pptx", edited(highlight("FFFF00")), "accessibility/contrast")) == 1
+
+    def grouped(color):
+        def edit(presentation):
+            slide = presentation.slides[0]
+            box = slide.shapes[-1]._element
+            group = slide.shapes.add_group_shape()
+            group._element.append(box)  # moved into the group
+            for fill in box.spPr.findall(qn("a:noFill")):
+                box.spPr.remove(fill)
+            box.spPr.append(pptx.oxml.parse_xml(f"<a:grpFill {A}/>"))
+            group._element.grpSpPr.append(pptx.oxml.parse_xml(f'<a:solidFill {A}><a:srgbClr val="{color}"/></a:solidFill>'))
+        return edit
+
+    assert found("slides.pptx", edited(grouped("1F3864")), "accessibility/contrast") == []
+    assert len(found("slides.pptx", edited(grouped("F2F2F2")), "accessibility/contrast")) == 1
+
+    def title_on_layout_fill(color):
+        def edit(presentation):
+            slide = presentation.slides[0]
+            for run in slide.shapes.title.text_frame.paragraphs[0].runs:
+                run.font.color.rgb = pptx.dml.color.RGBColor.from_string("FFFFFF")
+            slide.shapes[-1]._element.getparent().remove(slide.shapes[-1]._element)  # the white box
+            layout_title = next(shape for shape in slide.slide_layout.placeholders
+                                if shape.placeholder_format.type == pptx.enum.shapes.PP_PLACEHOLDER.TITLE)
+            layout_title.fill.solid()
+            layout_title.fill.fore_color.rgb = pptx.dml.color.RGBColor.from_string(color)
+        return edit
+
+    assert found("slides.pptx", edited(title_on_layout_fill("1F3864")), "accessibility/contrast") == []
+    issues = found("slides.pptx", edited(title_on_layout_fill("F2F2F2")), "accessibility/contrast")
+    assert [i.message[:28] for i in issues] == ["text in #FFFFFF on #F2F2F2 h"]
 
 
 # --- agenda -----------------------------------------------------------------------------
