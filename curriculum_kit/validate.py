@@ -21,7 +21,7 @@ from .formats.programs import PROGRAM_LABELS, PROGRAMS
 from .formats.sources import load_toml
 from .formats.stories import size_warning
 from .formats.terms import chains
-from .ooxml.links import broken_references
+from .ooxml.links import broken_references, linked_files
 from .ooxml.outline import deck_titles, guide_headings
 from .ooxml.package import Package
 from .ooxml.reading import document_blocks
@@ -234,7 +234,9 @@ def unbuildable(package: Package) -> list[str]:
     return [*(f"{source or 'the package'} refers ({rel.id}) to '{rel.target}', a part the file does not "
               "have; open it in Word or PowerPoint and save it again" for source, rel in broken_references(package)),
             *(f"part '{name}' has no content type in [Content_Types].xml; open it in Word or PowerPoint and "
-              "save it again" for name in package.untyped_parts())]
+              "save it again" for name in package.untyped_parts()),
+            *(f"links to the file '{target[:200]}' outside it, which building its PDF would read in; insert "
+              "the picture (or object) into the document instead of linking to it" for target in linked_files(package))]
 
 
 def _misplaced(marker: Marker, kind: str, family: str) -> str | None:

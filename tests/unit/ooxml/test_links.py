@@ -52,3 +52,31 @@ def test_a_file_without_such_links_has_none(tmp_path):
     source = make_docx(tmp_path / "in.docx", "<w:p><w:r><w:t>Plain</w:t></w:r></w:p>")
     with Package(source) as package:
         assert dangling_links(package) == {}
+
+
+def test_pictures_and_objects_linked_to_files_of_the_machine_are_found(tmp_path):
+    """Building a packet's PDF reads a linked picture in: a module must not ship a file of the
+    machine that builds it. Web links, a chart's linked workbook (the chart shows the values it
+    keeps) and an SVG's references to its own parts are not files of the machine."""
+    from curriculum_kit.ooxml.links import linked_files
+    from curriculum_kit.validate import unbuildable
+
+    source = make_docx(tmp_path / "in.docx", "<w:p><w:r><w:t>Hello</w:t></w:r></w:p>")
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+           '<use href="#dot"/><image xlink:href="file:///home/staff/secret.png"/>'
+           '<image href="data:image/png;base64,AAAA"/><rect style="fill:url(#grad)"/></svg>')
+    rels = (f'<Relationship Id="rId91" Type="{RT}image" Target="file:///C:/photos/team.png" TargetMode="External"/>'
+            f'<Relationship Id="rId92" Type="{RT}image" Target="https://www.cdss.ca.gov/logo.png" TargetMode="External"/>'
+            f'<Relationship Id="rId93" Type="{RT}oleObject" Target="\\\\server\\share\\budget.xlsx" TargetMode="External"/>'
+            f'<Relationship Id="rId94" Type="{RT}hyperlink" Target="file:///C:/guide.pdf" TargetMode="External"/>'
+            f'<Relationship Id="rId95" Type="{RT}image" Target="media/picture.svg"/>')
+    data = with_appended(source.read_bytes(), {"word/_rels/document.xml.rels": rels,
+                                               "[Content_Types].xml": '<Default Extension="svg" ContentType="image/svg+xml"/>'},
+                         {"word/media/picture.svg": svg})
+    with Package(source, data) as package:
+        assert linked_files(package) == ["file:///C:/photos/team.png", "\\\\server\\share\\budget.xlsx",
+                                         "file:///home/staff/secret.png"]
+        assert unbuildable(package)[0].startswith("links to the file 'file:///C:/photos/team.png' outside it")
+    plain = source.read_bytes()
+    with Package(source, plain) as package:
+        assert linked_files(package) == [] and unbuildable(package) == []
