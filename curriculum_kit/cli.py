@@ -8,6 +8,7 @@ usage errors exit 2.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -59,6 +60,9 @@ class _Group(click.Group):
         return ctx
 
     def invoke(self, ctx: click.Context) -> Any:
+        # Stopped by a kill (`timeout`, a scheduler), unwind as after Ctrl+C: a file being
+        # written is then removed, never left half-written beside the output.
+        signal.signal(signal.SIGTERM, _stopped)
         try:
             problem = ctx.meta.get("curriculum_kit.project_error")
             if problem is not None:
@@ -71,6 +75,10 @@ class _Group(click.Group):
         except OSError as exc:  # the file system refused: a disk full, a file where a folder goes
             click.echo(f"Error: {located(exc.filename, None, exc.strerror or str(exc))}", err=True)
             ctx.exit(1)
+
+
+def _stopped(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 modules_option = click.option("--modules", "modules_dir", type=click.Path(path_type=Path),

@@ -148,14 +148,20 @@ def _version(doc: TomlDocument, data: dict[str, Any], findings: Findings) -> Ver
         return None
 
 
+# The most a number may be: a module runs at most a week of minutes, and is refreshed at
+# least every ten years (a larger number reached past the calendar's year 9999).
+_MAXIMA = {"duration_minutes": 7 * 24 * 60, "refresh_months": 120}
+
+
 def _positive_int(doc: TomlDocument, data: dict[str, Any], key: str, findings: Findings) -> int | None:
     value = data.get(key)
     if isinstance(value, str) and value.startswith(TODO):
         findings.error(doc.path, f"'{key}' is still to be filled in ('{value}'): write a whole number",
                        doc.line_of(key))
         return None
-    if key in data and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
-        findings.error(doc.path, f"'{key}' must be a whole number above 0, not {value!r}", doc.line_of(key))
+    if key in data and (isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= _MAXIMA[key]):
+        findings.error(doc.path, f"'{key}' must be a whole number from 1 to {_MAXIMA[key]:,}, not {value!r}",
+                       doc.line_of(key))
         return None
     return value
 

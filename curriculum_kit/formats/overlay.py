@@ -180,8 +180,11 @@ def load_layer(folder: Path, findings: Findings, *, check_folder_name: bool = Tr
         except ValueError as exc:
             findings.error(doc.path, f"version: {exc}", doc.line_of("version"))
     extends = data.get("extends")
-    if extends is not None and not isinstance(extends, str):
-        findings.error(doc.path, "'extends' must be the slug of another overlay", doc.line_of("extends"))
+    if extends is not None and (not isinstance(extends, str) or not ID_PATTERN.fullmatch(extends)):
+        # a slug, never a path: '../elsewhere' or '/etc' would read a folder outside the overlays
+        findings.error(doc.path, "'extends' must be the slug of another overlay (a name, not a path)",
+                       doc.line_of("extends"))
+        extends = None
     buildable = data.get("buildable")
     if buildable is not None and not isinstance(buildable, bool):
         findings.error(doc.path, "'buildable' must be true or false", doc.line_of("buildable"))

@@ -305,14 +305,15 @@ def first_at(location: Location) -> str:
 
 def read_table(path: Path, required: list[str], optional: list[str], sheet: str | None = None,
                on_bad_row: Callable[[InputError], None] | None = None, *, max_rows: int = CSV_ROWS,
-               what: str = "a list") -> list[CsvRow]:
+               what: str = "a list", named: bool = False) -> list[CsvRow]:
     """Rows of a CSV file, or of one sheet of an .xlsx workbook (the only sheet when
-    ``sheet`` is None), with the same checks and messages naming the cell."""
+    ``sheet`` is None), with the same checks and messages naming the cell; ``named`` for a
+    file named on the command line (see read_bytes)."""
     if path.suffix.lower() != ".xlsx":
-        return read_csv(path, required, optional, on_bad_row, max_rows=max_rows, what=what)
+        return read_csv(path, required, optional, on_bad_row, max_rows=max_rows, what=what, named=named)
     from .workbook import read_sheet
 
-    problem = not_regular(path)  # the rules of every file read from a folder (see read_bytes)
+    problem = not_regular(path, named=named)  # the rules of every file read from a folder (see read_bytes)
     if problem:
         raise InputError(problem, path)
     book = read_sheet(path, sheet)

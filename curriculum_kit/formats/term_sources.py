@@ -27,7 +27,7 @@ def load_terms(overlays_dir: Path, county: str | None = None, overlay_dir: Path 
         sources.append(library.overlay(county).terms)
     if terms_csv is not None:
         findings = Findings()
-        sources.append(read_terminology(Path(terms_csv), findings))
+        sources.append(read_terminology(Path(terms_csv), findings, named=True))  # named on the command line
         findings.raise_if_errors()
     if not sources:
         raise InputError("no terms given: use --county SLUG, --overlay DIR or --terms CSV")

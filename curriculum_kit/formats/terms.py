@@ -47,9 +47,10 @@ class Term:
 _SPACES = re.compile(" {2,}")
 
 
-def read_terminology(path: Path, findings: Findings, sheet: str | None = None) -> tuple[Term, ...]:
+def read_terminology(path: Path, findings: Findings, sheet: str | None = None, *,
+                     named: bool = False) -> tuple[Term, ...]:
     terms: dict[tuple[str, bool], Term] = {}
-    for row in read_table(path, COLUMNS, OPTIONAL_COLUMNS, sheet):
+    for row in read_table(path, COLUMNS, OPTIONAL_COLUMNS, sheet, named=named):
         cells = row.cells  # read directly: thousands of rows a build
         term, replacement = cells["term"], cells["replacement"]
         case = cells.get("case", "").lower() or "auto"

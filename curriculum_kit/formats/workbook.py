@@ -26,6 +26,9 @@ from ..errors import InputError
 
 MAX_FILE_BYTES = 20 << 20  # a county's lists are kilobytes; a larger file is not one
 MAX_INFLATED_BYTES = 200 << 20
+# A part that inflates more than this many times its stored size, past a megabyte: Excel's XML
+# compresses some tenfold; a million empty shared strings in 35 KB kept openpyxl busy 30 s.
+MAX_RATIO, MAX_RATIO_FLOOR = 100, 1 << 20
 MAX_ENTRIES = 2000
 MAX_ROWS = 100_000
 MAX_CELLS = 2_000_000  # cells openpyxl hands out, empty ones before a row's last value included
@@ -145,6 +148,17 @@ class _open:
         self.book.close()
 
 
+def _declares_doctype(data: bytes) -> bool:
+    """Whether XML declares a DOCTYPE, in UTF-8 or UTF-16 (which an XML parser reads too)."""
+    if _DOCTYPE.search(data):
+        return True
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:2] in (b"<\0", b"\0<"):
+        return _DOCTYPE.search(data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else
+                                           ("utf-16-le" if data[:1] == b"<" else "utf-16-be"),
+                                           "replace").encode()) is not None
+    return False
+
+
 def _check_package(path: Path) -> None:
     try:
         size = path.stat().st_size
@@ -169,11 +183,13 @@ def _check_package(path: Path) -> None:
             if any(entry.flag_bits & 0x1 for entry in entries):  # zipfile would ask for the password
                 raise InputError("has encrypted zip entries; save it again from Excel without a password", path)
             for entry in entries:
-                if entry.filename.endswith((".xml", ".rels")):
-                    with archive.open(entry) as stream:
-                        if _DOCTYPE.search(stream.read(MAX_INFLATED_BYTES)):
-                            raise InputError(f"part '{entry.filename}' declares a DOCTYPE; a workbook Excel "
-                                             "saved never does (refused: entities are never expanded)", path)
+                if entry.file_size > MAX_RATIO_FLOOR and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+                    raise InputError(f"part '{entry.filename}' would inflate {entry.file_size >> 20} MB from "
+                                     f"{entry.compress_size >> 10} KB; refusing a likely zip bomb", path)
+                with archive.open(entry) as stream:  # every part, whatever its name: openpyxl follows
+                    if _declares_doctype(stream.read(MAX_INFLATED_BYTES)):  # the workbook's own links
+                        raise InputError(f"part '{entry.filename}' declares a DOCTYPE; a workbook Excel "
+                                         "saved never does (refused: entities are never expanded)", path)
     except _UNREADABLE as exc:  # a damaged zip: an entry that does not inflate, a bad CRC or header
         raise _unreadable(path, exc) from None
 

@@ -28,6 +28,9 @@ MAX_TOTAL_BYTES = 1 << 30  # uncompressed size of all entries
 MAX_RATIO = 500  # uncompressed / compressed, for entries over MAX_RATIO_FLOOR
 MAX_RATIO_FLOOR = 10 << 20
 MAX_ENTRIES = 50_000
+# An XML part's uncompressed size: a 272-page guide's body is 9 MB, and a parsed tree takes
+# up to 35 times its XML in memory (a 400 MB body of short paragraphs took 14 GB).
+MAX_XML_PART = 100 << 20
 
 # zlib_ng's stub declares ``error`` as an instance; it is the exception class.
 _ZLIB_ERROR = cast("type[Exception]", zlib_ng.error)
@@ -217,6 +220,10 @@ class Package:
             if ratio is not None:
                 raise PackageError(f"entry '{info.filename}' would inflate {ratio:.0f}-fold to "
                                    f"{info.file_size >> 20} MB; refusing a likely zip bomb", self.path)
+            if info.file_size > MAX_XML_PART and info.filename.lower().endswith((".xml", ".rels")):
+                raise PackageError(f"part '{info.filename}' would inflate to {info.file_size >> 20} MB of XML, "
+                                   f"more than any real document holds (limit {MAX_XML_PART >> 20} MB); refusing",
+                                   self.path)
             if info.filename.lower() in seen:
                 raise PackageError(f"has two zip entries named '{info.filename}'", self.path)
             if _OUTSIDE.search(info.filename):  # never written by Office; unzipped, it lands elsewhere

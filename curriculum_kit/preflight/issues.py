@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import located
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -18,7 +20,9 @@ class Issue:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.place}: {self.message}; {self.fix}"
+        """One line, whatever the file's name or the text quoted holds (a line break, a
+        terminal's escape sequence: shown as escapes)."""
+        return located(self.file, None, f"{self.place}: {self.message}; {self.fix}")
 
     def to_json(self) -> dict[str, str]:
         return {"file": self.file, "place": self.place, "check": self.check,

@@ -144,7 +144,7 @@ def new_overlay(overlays_dir: Path, slug: str, extends: str | None = None, count
     if target.exists():
         raise InputError("already exists; curriculum-kit never overwrites an overlay (choose another "
                          "name, or delete the folder first)", target)
-    if extends is not None and not (overlays_dir / extends / OVERLAY_FILE).is_file():
+    if extends is not None and (not ID_PATTERN.fullmatch(extends) or not (overlays_dir / extends / OVERLAY_FILE).is_file()):
         known = [f.parent.name for f in overlays_dir.glob(f"*/{OVERLAY_FILE}")]
         raise InputError(f"--extends '{extends}': no such overlay in {overlays_dir}{suggest(extends, known)}")
     if extends is not None:

@@ -59,6 +59,15 @@ def test_dry_run_lists_changes_and_writes_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == [terms]
 
 
+def test_a_terms_file_named_on_the_command_line_may_be_a_link(tmp_path):
+    """As docs/formats.md says of an adapt INPUT and a --terms CSV (links are refused only
+    inside overlay and module folders)."""
+    (tmp_path / "terms.csv").write_text("term,replacement\nCWS,DCFS\n")
+    (tmp_path / "linked.csv").symlink_to(tmp_path / "terms.csv")
+    result = run(["adapt", str(GUIDE), "--dry-run", "--terms", str(tmp_path / "linked.csv")])
+    assert result.exit_code == 0 and "'CWS' -> 'DCFS'" in result.output
+
+
 def test_refusals_are_one_line_and_leave_no_output(tmp_path):
     terms = tmp_path / "terms.csv"
     terms.write_text("term,replacement\nCWS,DCFS\n")

@@ -432,3 +432,26 @@ def test_overlay_new_escapes_what_it_writes(root):
     assert refused.exit_code == 1
     assert refused.output.strip() == ("Error: --county: the county's name contains the control character U+0000, "
                                       "which a Word or PowerPoint file cannot hold")
+
+
+def test_a_killed_adapt_leaves_no_half_written_file(tmp_path):
+    """`timeout` and schedulers stop a command with SIGTERM: the file being written goes too."""
+    from tests.fixtures import make_docx
+
+    body = "".join(f"<w:p><w:r><w:t>The CWS social worker, paragraph {n}</w:t></w:r></w:p>" for n in range(150_000))
+    source = make_docx(tmp_path / "long.docx", body)
+    terms = tmp_path / "terms.csv"
+    terms.write_text("term,replacement\nCWS,DCFS\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "curriculum_kit", "adapt", str(source), "-o",
+                                str(out / "long.docx"), "--terms", str(terms)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(out.iterdir()) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)  # until the output's temporary file exists
+    process.terminate()
+    process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("adapt finished before it could be stopped")
+    assert process.returncode == 143 and list(out.iterdir()) == []

@@ -193,7 +193,7 @@ def test_plan_with_a_broken_module_names_module_toml(county):
     result = run(["plan", SLUG, "--year", "2027"])
     assert (result.exit_code, result.output) == (1, (
         "Error: base_modules/coordinated-case-planning/module.toml:8: 'refresh_months' must be a whole number "
-        "above 0, not 0\n"))
+        "from 1 to 120, not 0\n"))
 
 
 def test_plan_writes_to_plan_slug_year_by_default(county):

@@ -205,3 +205,20 @@ def test_error_in_a_parent_file_is_reported_in_the_parent():
     (OVERLAYS / "california-statewide" / "terminology.csv").write_text("term,replacement\nCWS,\n")
     assert "overlays/california-statewide/terminology.csv:2: error: term 'CWS' has an empty replacement" \
         in findings()
+
+
+def test_extends_is_a_name_never_a_path_outside_the_overlays(tmp_path):
+    """'../elsewhere' or '/etc' would read an overlay folder (and print its files' lines in
+    messages) from outside the overlays folder."""
+    for parent in ("../elsewhere", "/etc", "california-statewide/../../x"):
+        write_family(child=edit(CHILD, 'extends = "california-statewide"', f'extends = "{parent}"'))
+        assert f"{TOML}:4: error: 'extends' must be the slug of another overlay (a name, not a path)" in findings()
+    from curriculum_kit.errors import InputError
+    from curriculum_kit.versioning.scaffold import new_overlay
+    try:
+        new_overlay(OVERLAYS, "birch-county", extends="../overlays/california-statewide")
+    except InputError as exc:
+        assert "no such overlay" in exc.message
+    else:
+        raise AssertionError("an --extends path was taken")
+    assert not (OVERLAYS / "birch-county").exists()

@@ -91,10 +91,10 @@ def test_level_must_be_known():
 
 
 @pytest.mark.parametrize("value, shown", [("0", "0"), ("-30", "-30"), ('"6 hours"', "'6 hours'"),
-                                          ("90.5", "90.5"), ("true", "True")])
+                                          ("90.5", "90.5"), ("true", "True"), ("10081", "10081")])
 def test_duration_must_be_a_positive_whole_number(value, shown):
     write_edited("duration_minutes = 360", f"duration_minutes = {value}")
-    assert findings() == [f"{TOML}:6: error: 'duration_minutes' must be a whole number above 0, not {shown}"]
+    assert findings() == [f"{TOML}:6: error: 'duration_minutes' must be a whole number from 1 to 10,080, not {shown}"]
 
 
 @pytest.mark.parametrize("value, shown", [('["cws", "foster-care"]', "['cws', 'foster-care']"),
@@ -106,13 +106,14 @@ def test_programs_must_list_known_programs(value, shown):
 
 def test_refresh_months_must_be_a_whole_number():
     write_edited('programs = ["cws", "calworks"]\n', 'programs = ["cws", "calworks"]\nrefresh_months = "24"\n')
-    assert findings() == [f"{TOML}:8: error: 'refresh_months' must be a whole number above 0, not '24'"]
+    assert findings() == [f"{TOML}:8: error: 'refresh_months' must be a whole number from 1 to 120, not '24'"]
 
 
-@pytest.mark.parametrize("value, shown", [("0", "0"), ("-6", "-6"), ("12.5", "12.5"), ("true", "True")])
-def test_refresh_months_must_be_above_zero(value, shown):
+@pytest.mark.parametrize("value, shown", [("0", "0"), ("-6", "-6"), ("12.5", "12.5"), ("true", "True"),
+                                          ("100000", "100000")])  # past the calendar's year 9999
+def test_refresh_months_must_be_above_zero_and_at_most_ten_years(value, shown):
     write_edited('programs = ["cws", "calworks"]\n', f'programs = ["cws", "calworks"]\nrefresh_months = {value}\n')
-    assert findings() == [f"{TOML}:8: error: 'refresh_months' must be a whole number above 0, not {shown}"]
+    assert findings() == [f"{TOML}:8: error: 'refresh_months' must be a whole number from 1 to 120, not {shown}"]
 
 
 @pytest.mark.parametrize("typo, known", [("refresh_month = 24", "refresh_months"),

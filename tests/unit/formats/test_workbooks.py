@@ -199,19 +199,49 @@ def test_a_workbook_with_a_password_is_refused_with_advice():
                           "from Excel without a password"]
 
 
-def test_a_workbook_with_a_doctype_is_refused_before_parsing():
+def _rewritten(path, edit) -> None:
+    """``path``'s workbook with each entry's (name, bytes) as ``edit`` makes them, stored deflated."""
+    hostile = path.with_name("hostile.xlsx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            name, data = edit(item.filename, source.read(item))
+            target.writestr(name, data)
+    hostile.replace(path)
+
+
+@pytest.mark.parametrize("encoding, renamed", [("utf-8", False), ("utf-16", False), ("utf-8", True)])
+def test_a_workbook_with_a_doctype_is_refused_before_parsing(encoding, renamed):
+    """In UTF-16, or in a sheet part not named .xml (the workbook's relationships name it),
+    a DOCTYPE is read by the parser all the same."""
     write_overlay(contacts=None)
     path = workbook(FOLDER / "contacts.xlsx", {"Contacts": [CONTACT_HEADER]})
-    hostile = path.with_name("hostile.xlsx")
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(hostile, "w") as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + data
-            target.writestr(item, data)
-    hostile.replace(path)
-    assert findings() == ["overlays/alder-county/contacts.xlsx: error: part 'xl/worksheets/sheet1.xml' declares "
+    sheet = "xl/worksheets/sheet1.dat" if renamed else "xl/worksheets/sheet1.xml"
+
+    def edit(name: str, data: bytes) -> tuple[str, bytes]:
+        if name == "xl/worksheets/sheet1.xml":
+            text = data.decode().replace('encoding="UTF-8"', f'encoding="{encoding.upper()}"')
+            head, _, rest = text.partition("?>")
+            return sheet, (head + '?><!DOCTYPE x [<!ENTITY a "aaaa">]>' + rest).encode(encoding)
+        if renamed and name == "xl/_rels/workbook.xml.rels":
+            return name, data.replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.dat")
+        return name, data
+
+    _rewritten(path, edit)
+    assert findings() == [f"overlays/alder-county/contacts.xlsx: error: part '{sheet}' declares "
                           "a DOCTYPE; a workbook Excel saved never does (refused: entities are never expanded)"]
+
+
+def test_a_shared_strings_bomb_is_refused_before_openpyxl_reads_it():
+    """A million empty strings fit in 35 KB and kept openpyxl busy for half a minute."""
+    write_overlay(contacts=None)
+    path = workbook(FOLDER / "contacts.xlsx", {"Contacts": [CONTACT_HEADER]})
+    strings = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1000000" '
+               b'uniqueCount="1000000">' + b"<si><t></t></si>" * 1_000_000 + b"</sst>")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as package:  # (openpyxl writes strings inline)
+        package.writestr("xl/sharedStrings.xml", strings)
+    [line] = findings()
+    assert line.startswith("overlays/alder-county/contacts.xlsx: error: part 'xl/sharedStrings.xml' would inflate ")
+    assert line.endswith("; refusing a likely zip bomb")
 
 
 @pytest.mark.parametrize("damage, error", [
