@@ -148,15 +148,14 @@ class _open:
         self.book.close()
 
 
+# How a part in UTF-16 starts: its byte-order mark, or '<' and a zero byte in either order.
+_UTF16 = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16", b"<\0": "utf-16-le", b"\0<": "utf-16-be"}
+
+
 def _declares_doctype(data: bytes) -> bool:
     """Whether XML declares a DOCTYPE, in UTF-8 or UTF-16 (which an XML parser reads too)."""
-    if _DOCTYPE.search(data):
-        return True
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:2] in (b"<\0", b"\0<"):
-        return _DOCTYPE.search(data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else
-                                           ("utf-16-le" if data[:1] == b"<" else "utf-16-be"),
-                                           "replace").encode()) is not None
-    return False
+    encoding = _UTF16.get(data[:2])
+    return _DOCTYPE.search(data.decode(encoding, "replace").encode() if encoding else data) is not None
 
 
 def _check_package(path: Path) -> None:
