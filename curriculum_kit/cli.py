@@ -8,9 +8,11 @@ usage errors exit 2.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,8 +63,9 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         # Stopped by a kill (`timeout`, a scheduler), unwind as after Ctrl+C: a file being
-        # written is then removed, never left half-written beside the output.
-        signal.signal(signal.SIGTERM, _stopped)
+        # written is then removed, never left half-written beside the output. (Only this
+        # process: a build's workers and LibreOffice's helpers stop as they always did.)
+        previous = signal.signal(signal.SIGTERM, partial(_stopped, os.getpid()))
         try:
             problem = ctx.meta.get("curriculum_kit.project_error")
             if problem is not None:
@@ -75,9 +78,15 @@ class _Group(click.Group):
         except OSError as exc:  # the file system refused: a disk full, a file where a folder goes
             click.echo(f"Error: {located(exc.filename, None, exc.strerror or str(exc))}", err=True)
             ctx.exit(1)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 
-def _stopped(signum: int, frame: object) -> None:
+def _stopped(pid: int, signum: int, frame: object) -> None:
+    if os.getpid() != pid:  # a forked worker: stop at once, as without this handler
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
     raise SystemExit(128 + signum)
 
 
@@ -236,8 +245,6 @@ def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], module
     OUT/COUNTY/sessions/SESSION_ID/. Only what changed since the last build is rebuilt.
     SOURCE_DATE_EPOCH pins every date, so the same inputs give byte-identical packets.
     """
-    import os
-
     from .formats.library import Library
     from .package.pdf import soffice
     from .pipeline import BuildOptions, build, planned_pairs
@@ -517,13 +524,9 @@ def _show_module_diffs(diffs: list[ModuleDiff], html_path: Path | None, as_json:
 
 
 def _source_date_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH in seconds, None when unset: it pins every date written into outputs."""
-    import os
+    from .outputs import source_date_epoch  # here: `--version` and `adapt` start without it
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and not epoch.strip().isdigit():
-        raise click.UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds")
-    return int(epoch) if epoch is not None else None
+    return source_date_epoch()
 
 
 @main.command("plan")

@@ -38,8 +38,26 @@ class Stamp:
 
     @property
     def zip_time(self) -> tuple[int, int, int, int, int, int]:
-        w = self.when
+        """The moment as a zip entry holds it: none before 1980 (SOURCE_DATE_EPOCH=0 is
+        common), as other reproducible builds do."""
+        w = max(self.when, _FIRST_ZIP_TIME)
         return (w.year, w.month, w.day, w.hour, w.minute, w.second)
+
+
+_FIRST_ZIP_TIME = datetime(1980, 1, 1)
+_LAST_EPOCH = 4354819199  # 2107-12-31 23:59:59 UTC, the last moment a zip entry holds
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH in seconds, None when unset: it pins every date written into outputs,
+    so the same inputs give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return None
+    if not (epoch.strip().isdigit() and int(epoch) <= _LAST_EPOCH):
+        raise InputError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, at most {_LAST_EPOCH} "
+                         "(the end of 2107, the last date a zip file holds)")
+    return int(epoch)
 
 
 @contextmanager

@@ -437,7 +437,8 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                           list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
                           {"occurrences": dict(packets.occurrences), "never_found": packets.never_found,
                            "near_misses": packets.near_misses},
-                          replaced_fonts_notice(replaced) if replaced else "")
+                          replaced_fonts_notice(replaced) if replaced else "",
+                          len(folder.relative_to(options.out).parts))
     if lines and options.strict:
         return Outcome(overlay.slug, job.name, "failed", _strict_message(lines), files=[review.name],
                        findings=lines)

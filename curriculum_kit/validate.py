@@ -230,8 +230,10 @@ def unbuildable(package: Package) -> list[str]:
     part raises PackageError)."""
     if package.variant:
         return [f"is {package.variant}; open it and save it as a {_PLAIN_NAMES[package.family]}"]
-    package.check_xml_parts()
-    return [*(f"{source or 'the package'} refers ({rel.id}) to '{rel.target}', a part the file does not "
+    too_large_for_libraries = package.check_xml_parts()
+    return [*(f"{problem}, more than python-docx and python-pptx read; open it in Word or PowerPoint, "
+              "simplify that part and save it again" for problem in too_large_for_libraries),
+            *(f"{source or 'the package'} refers ({rel.id}) to '{rel.target}', a part the file does not "
               "have; open it in Word or PowerPoint and save it again" for source, rel in broken_references(package)),
             *(f"part '{name}' has no content type in [Content_Types].xml; open it in Word or PowerPoint and "
               "save it again" for name in package.untyped_parts()),

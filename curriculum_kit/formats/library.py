@@ -22,6 +22,10 @@ def _subfolders(root: Path, marker: str, what: str, option: str, findings: Findi
     for child in sorted(root.iterdir()):
         if not child.is_dir() or child.name.startswith((".", "_")):
             continue
+        if child.is_symlink():  # as a link to a file is: the folder would not travel whole in git
+            findings.error(child, f"is a symbolic link to a folder; curriculum-kit reads only {what} folders "
+                           "inside the folder (move or copy the folder here instead of linking to it)")
+            continue
         if (child / marker).is_file():
             folders.append(child)
         else:

@@ -404,30 +404,32 @@ def _table_rows(path: Path, records: Iterator[tuple[int, list[str]]], required: 
         if counted > max_rows:
             raise InputError(f"has more than {max_rows:,} rows; {what} may have at most {max_rows:,}", path,
                              where(start))
-        problem = _row_problem(header, required, cells, sheet is not None)
-        if problem is None:
+        found = _row_problem(header, required, cells, sheet is not None)
+        if found is None:
             rows.append(CsvRow(start, dict(zip(header, cells)), sheet, columns))
         else:
-            error = InputError(problem, path, where(start, _first_extra(header, cells) if sheet else 0))
+            problem, column = found
+            error = InputError(problem, path, where(start, column))
             if on_bad_row is None:
                 raise error
             on_bad_row(error)
     return rows
 
 
-def _row_problem(header: list[str], required: list[str], cells: list[str], sheet: bool) -> str | None:
-    """Why a row does not fit the header or holds a cell no document can, or None."""
+def _row_problem(header: list[str], required: list[str], cells: list[str], sheet: bool) -> tuple[str, int] | None:
+    """Why a row does not fit the header or holds a cell no document can, and the column (a
+    workbook's message names the cell), or None."""
     misfit = _misfit(header, required, cells, sheet) if len(cells) != len(header) else None
     if misfit:  # the usual row has a cell for each column
-        return misfit
+        return misfit, _first_extra(header, cells)
     joined = "\n".join(cells)
     if (NOT_IN_XML.search(joined) is None and ("{" not in joined or MARKER_SYNTAX.search(joined) is None)
             and max(map(len, cells), default=0) <= CELL_CHARS):
         return None  # the whole row at once (thousands of rows a build): every cell fits
-    for column, cell in zip(header, cells):
+    for index, (column, cell) in enumerate(zip(header, cells)):
         problem = cell_problem(column, cell)
         if problem:
-            return problem
+            return problem, index
     return None
 
 

@@ -18,6 +18,7 @@ from lxml import etree
 
 from .collector import collector_paused
 from .matcher import Kept, Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
+from .names import MC_NS
 from .package import Package, parse_xml, serialize
 from .rewrite import Undo, apply, undo
 from .textview import PartText, read_part
@@ -164,8 +165,9 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
     spans = untouchable(view.text) if untouchable is not None else ()
     if spans:
         matches, misses, kept = _clear_of(matches, spans), _clear_of(misses, spans), _clear_of(kept, spans)
-    result.by_term.update(match.term.term for match in matches)
-    result.by_kind[kind] += len(matches)
+    counted = _seen_once(view, matches)
+    result.by_term.update(match.term.term for match in counted)
+    result.by_kind[kind] += len(counted)
     result.near_miss_count += len(misses)
     result.already_adapted_count += len(kept)
     result.kept_terms.update(place.term.term for place in kept)
@@ -184,6 +186,20 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
             trees[name] = root
     del view, matches  # (a tree not kept: its node proxies go before it, which lxml frees faster)
     return changed
+
+
+_FALLBACK = f"{{{MC_NS}}}Fallback"
+
+
+def _seen_once(view: PartText, matches: list[Match]) -> list[Match]:
+    """The matches a reader sees: not those in the copy of a text box Word writes for older
+    readers (mc:Fallback), which changes alike but is the same place (a count of the places
+    replaced counted each text box twice)."""
+    if not view.has_copies:
+        return matches
+    blocks, elements = view.block_starts, view.block_elements
+    return [match for match in matches
+            if next(elements[bisect_right(blocks, match.start) - 1].iterancestors(_FALLBACK), None) is None]
 
 
 _Placed = TypeVar("_Placed", Match, NearMiss, Kept)

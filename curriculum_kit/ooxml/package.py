@@ -81,6 +81,11 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           collect_ids=False)  # xml:id lookups are never used; 3% of parsing
 
 
+# What libxml2 refuses without its 'huge' option (python-docx and python-pptx parse so): an
+# element at depth 257, a text node over 10,000,000 bytes (counted here in characters).
+_NESTED_PAST_LIBRARIES = etree.XPath("boolean(/" + "*/" * 256 + "*)")
+_TEXT_PAST_LIBRARIES = etree.XPath("boolean(//text()[string-length() > 10000000] | //@*[string-length() > 10000000])")
+
 # An entry name that leaves the archive's folder when unzipped: absolute, a drive, or '..'.
 _OUTSIDE = re.compile(r"^[/\\]|^[A-Za-z]:|(^|[/\\])\.\.([/\\]|$)")
 
@@ -363,15 +368,24 @@ class Package:
         python-pptx refuse to open such a file; Word and PowerPoint repair it)."""
         return sorted(name for name in self.graph if name and self.has(name) and not self.content_type(name))
 
-    def check_xml_parts(self) -> None:
+    def check_xml_parts(self) -> list[str]:
         """Parse every XML part the document uses, as python-docx and python-pptx will: a
         damaged styles or settings part (which adapt copies untouched) is named here, not deep
-        inside them. Pictures are left alone: an SVG may carry a DOCTYPE, and is never parsed."""
-        for name in self.graph.keys() - {""}:
+        inside them. Pictures are left alone: an SVG may carry a DOCTYPE, and is never parsed.
+        Returns the parts those libraries cannot parse though this engine can: their parser
+        (libxml2 without its 'huge' option) stops at elements nested over 256 deep and at a
+        text over 10,000,000 characters."""
+        problems = []
+        for name in sorted(self.graph.keys() - {""}):
             kind = self.content_type(name)
             if self.has(name) and kind.endswith("xml") and not kind.startswith("image/"):
-                self.xml(name)
+                root = self.xml(name)
+                if _NESTED_PAST_LIBRARIES(root):
+                    problems.append(f"part '{name}' nests elements over 256 deep")
+                elif _TEXT_PAST_LIBRARIES(root):
+                    problems.append(f"part '{name}' holds a text of over 10,000,000 characters")
         self.check_main_root()
+        return problems
 
     def check_main_root(self) -> None:
         """A main part that is what the libraries take it for: a Word document holding a body,

@@ -64,6 +64,7 @@ _BOUNDARIES = {
     f"{{{MC_NS}}}Fallback": "a drawing or text box",
 }
 # Wrappers whose text is not part of what a reader sees.
+_FALLBACK = f"{{{MC_NS}}}Fallback"
 _HIDDEN = {w("del"), w("moveFrom"), a("fld"), f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara"}
 _A_RPR, _A_HLINK, _R_ID = a("rPr"), a("hlinkClick"), f"{{{R_NS}}}id"
 _PARAGRAPH_SET = set(PARAGRAPH_TAGS)
@@ -119,6 +120,7 @@ class PartText:
         self.seg_attrs: dict[int, str] = {}  # text node index -> attribute holding it
         self.barriers: list[int] = []
         self.barrier_kinds: dict[int, str] = {}
+        self.has_copies = False  # holds text boxes written twice (mc:Fallback, for older readers)
 
     def block(self, index: int) -> Block:
         start = self.block_starts[index]
@@ -188,6 +190,8 @@ class _Reader:
         if parent is None:  # the part's root element: nothing around it to read
             return
         if tag in _WRAPPERS:
+            if tag == _FALLBACK:
+                self.part.has_copies = True
             owner = _climb(parent)[2]
             if owner is not None:
                 self.complex.add(owner)

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from ..formats.untrusted import clip
 from .lms import START_PAGE, LmsPackage, identifier
 from .lms_landing import landing_html, segment_pages
 from .zipper import Entry, write_zip_bytes
@@ -65,11 +66,17 @@ def _langstring(parent: etree._Element, tag: str, text: str, language: str) -> N
     string.text = text
 
 
+_VERSION_CHARS, _TITLE_CHARS = 20, 200
+
+
 def scorm_manifest(package: LmsPackage) -> bytes:
     taken: set[str] = set()
     root = etree.Element(_cp("manifest"), nsmap=_NSMAP)  # type: ignore[arg-type]  # None: the default namespace
     root.set("identifier", identifier(package.identifier, taken))
-    root.set("version", package.version)
+    # IMS Content Packaging 1.1.2 holds a manifest's version to 20 characters and a title to
+    # 200 (strict importers refuse more): the module's own version there ('1.3.0'; the whole
+    # '1.3.0+alder-county.2.1.0' is the lifecycle version below), titles cut with an ellipsis.
+    root.set("version", clip(package.version.split("+")[0], _VERSION_CHARS))
     metadata = etree.SubElement(root, _cp("metadata"))
     etree.SubElement(metadata, _cp("schema")).text = "ADL SCORM"
     etree.SubElement(metadata, _cp("schemaversion")).text = "1.2"
@@ -82,7 +89,7 @@ def scorm_manifest(package: LmsPackage) -> bytes:
     organization_id = identifier("organization", taken)
     organizations = etree.SubElement(root, _cp("organizations"), default=organization_id)
     organization = etree.SubElement(organizations, _cp("organization"), identifier=organization_id)
-    etree.SubElement(organization, _cp("title")).text = package.title
+    etree.SubElement(organization, _cp("title")).text = clip(package.title, _TITLE_CHARS)
     resources = etree.SubElement(root, _cp("resources"))
     logos = tuple(brand.logo for brand in package.landing.programs if brand.logo)
     entries = [("start", "Start here", (START_PAGE, SCO_SCRIPT, *logos), "sco")]
@@ -91,7 +98,7 @@ def scorm_manifest(package: LmsPackage) -> bytes:
         resource_id = identifier(f"R-{key}", taken)
         item = etree.SubElement(organization, _cp("item"), identifier=identifier(f"I-{key}", taken),
                                 identifierref=resource_id, isvisible="true")
-        etree.SubElement(item, _cp("title")).text = title
+        etree.SubElement(item, _cp("title")).text = clip(title, _TITLE_CHARS)
         resource = etree.SubElement(resources, _cp("resource"), identifier=resource_id, type="webcontent",
                                     href=quote(files[0]))
         resource.set(f"{{{ADLCP}}}scormtype", kind)

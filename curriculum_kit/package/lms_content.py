@@ -124,11 +124,18 @@ def _materials(documents: dict[str, bytes]) -> tuple[Material, ...]:
         pdf = str(Path(name).with_suffix(".pdf"))
         files = (pdf, name) if pdf in documents else (name,)
         if name.startswith("handouts/"):
-            title = "Handout: " + stem.removeprefix("handout-").replace("-", " ").replace("_", " ").capitalize()
+            title = "Handout: " + _file_title(re.sub(r"^handout[-_ ]+", "", stem, flags=re.IGNORECASE))
         else:
-            title = _SHARED_TITLES.get(stem, stem.replace("-", " ").capitalize())
+            title = _SHARED_TITLES.get(stem, _file_title(stem))
         materials.append(Material(name.rsplit(".", 1)[0], title, files))
     return tuple(materials)
+
+
+def _file_title(stem: str) -> str:
+    """A file name as a title: 'CalWORKs-WTW-quick-reference' -> 'CalWORKs WTW quick reference'
+    (its capitals kept: str.capitalize() made 'Calworks wtw')."""
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:]
 
 
 def _trainers(overlay: Overlay, pair: tuple[Trainer, Trainer] | None) -> str:

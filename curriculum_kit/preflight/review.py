@@ -38,13 +38,19 @@ class ReviewDocument:
 
 
 def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping[str, bytes],
-                 findings: list[Issue], terminology: dict[str, Any], pdf_notice: str = "") -> Path:
+                 findings: list[Issue], terminology: dict[str, Any], pdf_notice: str = "", depth: int = 2) -> Path:
     """Write ``folder/review.html`` (and its thumbnails when ``pdfs`` has the documents' PDFs);
-    ``pdf_notice`` says what the thumbnails differ in from Word and PowerPoint (fonts)."""
+    ``pdf_notice`` says what the thumbnails differ in from Word and PowerPoint (fonts);
+    ``depth``: how many folders below the catalog's ``folder`` is (<county>/<module>: 2), the
+    county's page being the first of them."""
     reviewed = [_render(folder, name, pdfs.get(name)) for name in documents]
     parts = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">',
              f"<title>Review: {escape(heading)}</title><style>{_STYLE}</style></head><body>",
-             f"<h1>Review: {escape(heading)}</h1>"]
+             # the way back to the county's page and the catalog, and one main landmark (for a
+             # screen reader's "skip to main")
+             f'<nav><a href="{"../" * (depth - 1)}index.html">This county\'s packets</a> · '
+             f'<a href="{"../" * depth}index.html">All counties</a></nav>',
+             f"<main><h1>Review: {escape(heading)}</h1>"]
     count = len(findings)
     parts.append('<p class="clean">Preflight found nothing to fix.</p>' if not count else
                  f"<p><strong>{count} preflight finding{'s' * (count != 1)}</strong>, each beside the page it "
@@ -60,7 +66,7 @@ def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping
     for index, document in enumerate(reviewed):
         parts.append(f'<span id="doc-{index}"></span>')
         parts += _document(document, [issue for issue in findings if issue.file == document.name])
-    parts += ["</body></html>", ""]
+    parts += ["</main></body></html>", ""]
     target = folder / REVIEW
     with atomic_output(target) as stream:
         stream.write("\n".join(parts).encode("utf-8"))
@@ -74,8 +80,12 @@ def _render(folder: Path, name: str, pdf: bytes | None) -> ReviewDocument:
     stem = re.sub(r"[^A-Za-z0-9._-]", "_", name.rsplit(".", 1)[0])
     out = folder / THUMBNAILS
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob(f"{stem}-*.png"):
-        old.unlink()
+    # pdftoppm names pages STEM-1.png, STEM-01.png …: a glob 'STEM-*' also took another
+    # document's pages ('handout-x' took 'handout-x-es-1.png')
+    own_page = re.compile(re.escape(stem) + r"-\d+\.png")
+    for old in out.iterdir():
+        if own_page.fullmatch(old.name):
+            old.unlink()
     with tempfile.TemporaryDirectory(prefix="ck-review-") as temp:
         source = Path(temp) / "document.pdf"
         source.write_bytes(pdf)
@@ -85,7 +95,7 @@ def _render(folder: Path, name: str, pdf: bytes | None) -> ReviewDocument:
         if text:
             result = subprocess.run([text, str(source), "-"], capture_output=True, check=False, timeout=300)
             document.texts = [" ".join(page.split()) for page in result.stdout.decode("utf-8", "replace").split("\f")]
-    pictures = sorted(out.glob(f"{stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    pictures = sorted((p for p in out.iterdir() if own_page.fullmatch(p.name)), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     document.pages = [f"{THUMBNAILS}/{picture.name}" for picture in pictures]
     return document
 

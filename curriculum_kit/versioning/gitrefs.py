@@ -134,12 +134,23 @@ def folder_at(folder: Path, ref: str, spec: str, marker: str) -> Iterator[tuple[
         yield Path(temp) / relative, day
 
 
+# The most a folder read from git may hold: an overlay's files are each far under their own
+# limits (a workbook 20 MB, a list 5 MB), logos and stories included.
+MAX_SNAPSHOT_BYTES = 200 << 20
+
+
 def _extract(repo: Path, commit: str, folder: Path, into: Path, marker: str = OVERLAY_FILE) -> bool:
     """Write ``folder`` as it is in ``commit`` under ``into``; False if it has no ``marker`` there."""
     try:
         _git(repo, "cat-file", "-e", f"{commit}:{(folder / marker).as_posix()}")
     except GitError:
         return False
+    listing = _git(repo, "ls-tree", "-r", "-l", commit, "--", folder.as_posix()).decode("utf-8", "replace")
+    size = sum(int(fields[3]) for line in listing.splitlines()
+               if len(fields := line.split("\t", 1)[0].split()) == 4 and fields[3].isdigit())
+    if size > MAX_SNAPSHOT_BYTES:  # read before it is unpacked: a commit may hold a 1.5 GB file
+        raise GitError(f"{folder.as_posix()} at commit {commit[:7]} holds {size >> 20} MB; a folder of "
+                       f"overlay or module files is far smaller (limit {MAX_SNAPSHOT_BYTES >> 20} MB)")
     archive = _git(repo, "archive", "--format=tar", commit, "--", folder.as_posix())
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         members = tar.getmembers()

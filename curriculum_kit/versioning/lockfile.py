@@ -9,7 +9,6 @@ hand-edited lock that still parses would silently stop protecting the county.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -20,7 +19,7 @@ from ..findings import Findings
 from ..formats.module import ID_PATTERN
 from ..formats.semver import Version
 from ..formats.sources import TomlDocument, check_keys, load_toml, shown_value
-from ..outputs import atomic_output
+from ..outputs import atomic_output, source_date_epoch
 
 LOCK_FILE = "modules.lock"
 SNAPSHOT_DIR = ".lock"  # one JSON snapshot per locked module, next to the lock
@@ -43,12 +42,8 @@ class LockEntry:
 
 def today() -> date:
     """Today (UTC), or the day of SOURCE_DATE_EPOCH so that tests and CI are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None:
-        return datetime.now(UTC).date()
-    if not epoch.strip().isdigit():
-        raise InputError("SOURCE_DATE_EPOCH must be a whole number of seconds")
-    return datetime.fromtimestamp(int(epoch), UTC).date()
+    epoch = source_date_epoch()
+    return datetime.now(UTC).date() if epoch is None else datetime.fromtimestamp(epoch, UTC).date()
 
 
 def snapshot_path(folder: Path, module_id: str) -> Path:

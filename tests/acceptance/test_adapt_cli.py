@@ -24,7 +24,8 @@ def test_summary_and_report(tmp_path):
     data = json.loads(report.read_text())
     assert data["changes"] and {"part", "location", "original", "replacement", "before", "after"} <= data["changes"][0].keys()
     assert data["near_misses"] and data["near_misses"][0]["reason"]
-    assert sum(data["occurrences"].values()) == len(data["changes"])
+    # every change is counted once, a text box's copy for older readers (VML) with its box
+    assert sum(data["occurrences"].values()) == len([c for c in data["changes"] if "(VML copy)" not in c["location"]])
 
 
 def test_places_already_adapted_are_left_alone_and_reported(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -62,6 +63,11 @@ def test_session_packets_carry_the_edited_session(walked):
         f"{SLUG}_{MOVED}_facilitator_module-1.3.0_overlay-2.1.0.zip",
         f"{SLUG}_{MOVED}_participant-calworks_module-1.3.0_overlay-2.1.0.zip",
         f"{SLUG}_{MOVED}_participant-cws_module-1.3.0_overlay-2.1.0.zip", "manifest.json", "review.html"]
+    review = (walked / "dist" / SLUG / "sessions" / MOVED / "review.html")
+    back = re.findall(r'<nav><a href="([^"]+)">.*?<a href="([^"]+)">', review.read_text())[0]
+    assert [(review.parent / href).resolve() for href in back] == [
+        (walked / "dist" / SLUG / "index.html").resolve(), (walked / "dist" / "index.html").resolve()]
+    assert all((review.parent / href).is_file() for href in back)
     cover = text(moved["facilitator-guide.docx"])
     for line in ("Friday, April 9, 2027 · 9:00 AM – 3:00 PM",
                  "Eastside Family Resource Center, 455 Cedar Avenue, Alder, CA 95503",

@@ -126,7 +126,8 @@ def test_every_paragraph_adapted_exactly(path, tmp_path):
             if text != old.text:
                 changed_parts.add(name)
     assert {c.part for c in result.changes} == changed_parts
-    assert result.occurrences() == Counter(c.term for c in result.changes)
+    # every change counted once: a text box's copy for older readers (VML) is its box's place
+    assert result.occurrences() == Counter(c.term for c in result.changes if "(VML copy)" not in c.location)
     # every other entry is byte for byte the same
     with zipfile.ZipFile(path) as a, zipfile.ZipFile(out) as b:
         assert [i.filename for i in a.infolist()] == [i.filename for i in b.infolist()]

@@ -172,3 +172,31 @@ def test_corpus_bad_files_are_refused(name, message, tmp_path):
     with pytest.raises(PackageError, match=message):
         adapt_file(path, out, TERMS)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("depth, text, problem", [
+    (150, "CWS", "nests elements over 256 deep"),
+    (1, "C" * 10_000_001, "holds a text of over 10,000,000 characters"),
+    (100, "C" * 1000, None),
+], ids=["deep", "long text", "within"])
+def test_what_the_engine_reads_and_python_docx_cannot_is_unbuildable(tmp_path, depth, text, problem):
+    """adapt reads such a part (lxml's 'huge' parser); a packet is assembled by python-docx,
+    whose parser stops there: validate says so, as build would. (``depth`` content controls,
+    two elements each.)"""
+    from curriculum_kit.ooxml.package import Package
+    from curriculum_kit.validate import unbuildable
+
+    body = ("<w:sdt><w:sdtContent>" * depth + f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+            + "</w:sdtContent></w:sdt>" * depth)
+    document = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+                f"{body}</w:body></w:document>").encode()
+    source = tmp_path / "deep.docx"
+    source.write_bytes(rewrite_zip(good(tmp_path).read_bytes(), {"word/document.xml": document}))
+    adapt_file(source, tmp_path / "out.docx", [Term("CWS", "DCFS")])  # the engine reads it
+    with Package(source, source.read_bytes()) as package:
+        found = unbuildable(package)
+    if problem is None:
+        assert found == []
+    else:
+        assert found == [f"part 'word/document.xml' {problem}, more than python-docx and python-pptx read; "
+                         "open it in Word or PowerPoint, simplify that part and save it again"]

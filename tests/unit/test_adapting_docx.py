@@ -158,6 +158,8 @@ def test_text_box_copies_change_alike_and_are_their_own_paragraphs(tmp_path):
     assert root.find(".//wp:docPr", NS).get("descr") == "DCFS logo"
     assert {c.location for c in result.changes} == {"body, text box", "body, text box (VML copy)",
                                                    "body, alt text of 'Box'"}
+    # the box and its copy are one place a reader sees: counted once
+    assert result.occurrences() == {"CWS": 2} and sum(result.occurrences_by_kind().values()) == 2
 
 
 def test_tables_headers_and_title(tmp_path):

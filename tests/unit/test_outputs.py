@@ -77,3 +77,11 @@ def test_an_output_inside_a_folder_that_is_only_read(tmp_path):
             check_outputs([("--out", path)], read_only=[overlays])
         assert caught.value.message == f"--out lies inside {overlays}, which curriculum-kit only reads; write it elsewhere"
     check_outputs([("--out", tmp_path / "county_overlays-dist")], read_only=[overlays])  # a name that only starts alike
+
+
+def test_a_moment_before_1980_is_written_into_zips_as_their_first_date():
+    """SOURCE_DATE_EPOCH=0 is common; a zip holds no date before 1980 (zipfile raised)."""
+    from curriculum_kit.outputs import Stamp
+
+    assert Stamp.from_epoch(0).zip_time == (1980, 1, 1, 0, 0, 0)
+    assert Stamp.from_epoch(1767225600).zip_time == (2026, 1, 1, 0, 0, 0)

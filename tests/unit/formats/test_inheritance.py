@@ -222,3 +222,13 @@ def test_extends_is_a_name_never_a_path_outside_the_overlays(tmp_path):
     else:
         raise AssertionError("an --extends path was taken")
     assert not (OVERLAYS / "birch-county").exists()
+
+
+def test_an_overlay_or_module_folder_that_is_a_link_is_refused(tmp_path):
+    """Like a linked file inside an overlay: git stores the link, not the folder."""
+    write_family()
+    elsewhere = tmp_path / "elsewhere"
+    (OVERLAYS / "alder-county").rename(elsewhere)
+    (OVERLAYS / "alder-county").symlink_to(elsewhere, target_is_directory=True)
+    assert findings() == ["overlays/alder-county: error: is a symbolic link to a folder; curriculum-kit reads only "
+                          "overlay folders inside the folder (move or copy the folder here instead of linking to it)"]

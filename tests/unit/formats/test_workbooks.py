@@ -112,6 +112,15 @@ def test_a_value_beyond_the_header_is_an_error_naming_its_column():
                           "a value in column D, which has no header"]
 
 
+def test_a_cell_no_document_can_hold_is_named_by_its_own_cell():
+    """It was named one past the header's last column ('Terms!C2' for the term in A2)."""
+    write_overlay(terminology=None)
+    for row, cell in ((["C" * 1001, "DCFS"], "A2"), (["CWS", "D" * 1001], "B2")):
+        workbook(FOLDER / "terminology.xlsx", {"Terms": [["term", "replacement"], row]})
+        assert [line.split(": error: ")[0] for line in findings()] == [
+            f"overlays/alder-county/terminology.xlsx: Terms!{cell}"]
+
+
 def test_a_stray_value_in_the_last_column_is_named_without_widening_every_row():
     """A value left at XFD5000 (Excel's last column) made every one of 5,000 rows 16,384
     cells wide: 80 million cells, a minute and gigabytes. Each row now ends at its last value."""

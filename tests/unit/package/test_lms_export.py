@@ -137,6 +137,19 @@ def test_scorm_manifest_follows_scorm_1_2():
     assert '<script src="sco.js"></script>' in files["index.html"].decode()
 
 
+def test_scorm_manifest_keeps_to_the_content_packaging_schemas_lengths():
+    """IMS CP 1.1.2: a manifest's version at most 20 characters, a title at most 200 (a strict
+    importer refuses more); a county's name may be 180 characters and its slug 60."""
+    long = "Tulare-Kings Joint Regional " * 7
+    files = unpack(scorm_package(package(long), WHEN))
+    manifest = etree.fromstring(files["imsmanifest.xml"])
+    assert manifest.get("version") == "1.0.0"
+    titles = [title.text for title in manifest.iter(f"{{{SCORM_NS}}}title")]
+    assert len(titles) == 8 and all(len(title) <= 200 for title in titles) and titles[0].endswith("…")
+    lifecycle = manifest.find(f"{{{SCORM_NS}}}metadata/{{{MD}}}lom/{{{MD}}}lifecycle")
+    assert lifecycle.findtext(f"{{{MD}}}version/{{{MD}}}langstring") == "1.0.0+alder-county.2.0.0"
+
+
 @pytest.mark.parametrize("build, ns", BUILDERS)
 def test_the_same_package_gives_the_same_bytes_and_identifiers(build, ns):
     first, second = build(package(), WHEN), build(package(), WHEN)
@@ -202,3 +215,13 @@ def test_identifiers_are_xml_names_unique_and_made_from_the_text():
     assert identifier("R-handouts/roles-at-a-glance", taken) == "R-handouts-roles-at-a-glance-2"
     assert identifier("2024 plan", taken) == "x2024-plan"
     assert identifier("«»", taken) == "x"
+
+
+def test_a_documents_title_keeps_the_capitals_of_its_file_name():
+    """'handout-CalWORKs-WTW-quick-reference.docx' was 'Handout: Calworks wtw quick reference'."""
+    from curriculum_kit.package.lms_content import _materials
+
+    documents = {"handouts/handout-CalWORKs-WTW-quick-reference.docx": b"", "handouts/Handout Año & más #1.docx": b"",
+                 "handouts/roles_at_a_glance.docx": b"", "sign-in-sheet.docx": b""}
+    assert [m.title for m in _materials(documents)] == [
+        "Handout: CalWORKs WTW quick reference", "Handout: Año & más #1", "Handout: Roles at a glance", "Sign in sheet"]

@@ -34,6 +34,9 @@ def test_without_pdfs_there_are_no_thumbnails_and_everything_is_escaped(tmp_path
     assert "No thumbnails (build with PDFs to see every page here)." in html
     assert '<li><a href="#doc-0">slides.pptx</a>: 1 finding</li>' in html
     assert not (tmp_path / "review").exists()
+    # a way back to the county's packets and the catalog, and one main landmark
+    assert '<nav><a href="../index.html">This county\'s packets</a> · <a href="../../index.html">All counties</a></nav>' \
+        in html and html.count("<main>") == 1 and html.rstrip().endswith("</main></body></html>")
 
 
 def test_a_clean_packet_says_so(tmp_path):
@@ -56,3 +59,16 @@ def test_a_notice_about_the_pdfs_fonts_heads_the_page_escaped(tmp_path):
     html = write_review(tmp_path, "Alder County", ["agenda.docx"], {}, [], TERMS, notice).read_text()
     assert '<p class="finding">PDFs drawn with other fonts on this machine: Calibri as &lt;DejaVu&gt; Sans</p>' in html
     assert "other fonts" not in write_review(tmp_path, "Alder County", ["agenda.docx"], {}, [], TERMS).read_text()
+
+
+@needs_pdftoppm
+def test_a_documents_thumbnails_are_its_own_when_another_name_extends_its_name(tmp_path):
+    """'handout-x' rendered after 'handout-x-es' took the Spanish handout's pages as its own
+    (and deleted them): a document's pages are STEM-N.png, nothing else."""
+    names = ["handouts/handout-x-es.docx", "handouts/handout-x.docx"]
+    html = write_review(tmp_path, "Alder County", names, {names[0]: pdf(2), names[1]: pdf(1)}, [], TERMS).read_text()
+    pictures = ["handouts_handout-x-1.png", "handouts_handout-x-es-1.png", "handouts_handout-x-es-2.png"]
+    assert sorted(p.name for p in (tmp_path / "review").iterdir()) == pictures
+    for picture in pictures:
+        assert f'src="review/{picture}"' in html
+    assert html.count("<img") == 3

@@ -79,3 +79,17 @@ def test_not_a_repository_or_not_an_overlay(tmp_path, monkeypatch):
     with pytest.raises(InputError, match=r"is not an overlay folder \(no overlay.toml\)"):
         with overlay_version("alder-county", Path("overlays")):
             pass
+
+
+def test_a_commit_holding_more_than_an_overlay_holds_is_refused_before_it_is_unpacked(repo, monkeypatch):
+    """A 1.5 GB file of zeros packs into a few MB of .git; read whole, it took 3 GB of memory.
+    (The limit is lowered here to a size a test can commit.)"""
+    import curriculum_kit.versioning.gitrefs as gitrefs
+
+    monkeypatch.setattr(gitrefs, "MAX_SNAPSHOT_BYTES", 1 << 20)
+    (repo / "county_overlays/alder-county/stories/zeros.bin").write_bytes(bytes(2 << 20))
+    commit_all(repo, "big", tag="big")
+    with pytest.raises(GitError, match=r"^county_overlays/alder-county at commit \w{7} holds 2 MB; a folder of "
+                                       r"overlay or module files is far smaller \(limit 1 MB\)$"):
+        with overlay_version("alder-county@big", Path("county_overlays")):
+            pass
