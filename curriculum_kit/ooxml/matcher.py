@@ -1,9 +1,10 @@
 """Find every term of a terminology list in plain text, in one pass, with near misses.
 
 Semantics (pinned by tests): whole words only (the characters around a match are not
-``str.isalnum``); a term with a capital letter matches exactly, an all-lowercase ``auto``
-term matches any case and passes the case on; all terms at once, leftmost first and the
-longest at one position; a match never crosses a barrier offset. Places where a term
+``str.isalnum``, a superscript digit after it excepted); a term with a capital letter
+matches exactly, an all-lowercase ``auto`` term matches any case and passes the case on;
+all terms at once, leftmost first and the longest at one position; a match never crosses a
+barrier offset. Places where a term
 almost matched are returned as near misses, so nothing is missed silently.
 
 A row whose replacement holds its own term is an *expansion* ('CCR' -> 'Continuum of Care
@@ -90,8 +91,10 @@ def _unspaced(char: str) -> bool:
 def _joined(last: str, next_char: str) -> bool:
     """Whether a match ending in ``last`` runs on into ``next_char`` as one word: both are
     letters or digits and neither is of a script written without spaces ('研修の' holds
-    '研修', as 'CWSの' holds 'CWS')."""
-    return next_char.isalnum() and last.isalnum() and not (_unspaced(next_char) or _unspaced(last))
+    '研修', as 'CWSの' holds 'CWS'), nor a superscript or subscript digit ('CWS¹' holds 'CWS'
+    and a footnote's mark, as a reader sees it)."""
+    return (next_char.isalnum() and last.isalnum() and not (_unspaced(next_char) or _unspaced(last))
+            and not (next_char.isdigit() and not next_char.isdecimal()))
 
 
 def _same(text: str, term: str) -> bool:

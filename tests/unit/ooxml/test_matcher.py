@@ -18,6 +18,8 @@ def misses(text: str, *rows: tuple, barriers=(), kinds=None) -> list[tuple[str, 
 
 def test_whole_words_only():
     assert replace("CWS and CWSX and XCWS, CWS.", ("CWS", "DCFS")) == "DCFS and CWSX and XCWS, DCFS."
+    # a footnote's mark typed as a superscript digit is not part of the word; a digit is
+    assert replace("CWS¹ and CWS₂ and CWS2", ("CWS", "DCFS")) == "DCFS¹ and DCFS₂ and CWS2"
     assert replace("social worker2", ("social worker", "SW")) == "social worker2"
     assert replace("(social worker)", ("social worker", "SW")) == "(SW)"
 
