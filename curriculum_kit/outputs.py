@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import os
+import signal
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -60,16 +61,26 @@ def source_date_epoch() -> int | None:
     return int(epoch)
 
 
+_TERMINATION_HELD = getattr(signal, "pthread_sigmask", None)  # (not on Windows)
+
+
 @contextmanager
 def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """A file that appears at ``path`` complete or not at all (temporary file, then rename)."""
     path = Path(path)
     check_file_output(path)
+    # A kill (SIGTERM: the CLI unwinds on it) waits while the temporary file is made and
+    # comes once its removal is sure; delivered inside mkstemp, it left the file behind.
+    held = _TERMINATION_HELD(signal.SIG_BLOCK, {signal.SIGTERM}) if _TERMINATION_HELD else None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:  # named as the user typed it, not as the temporary file
-        raise InputError(f"cannot be written ({exc.strerror or exc})", path) from exc
+    except BaseException as exc:
+        _release(held)
+        if isinstance(exc, OSError):  # named as the user typed it, not as the temporary file
+            raise InputError(f"cannot be written ({exc.strerror or exc})", path) from exc
+        raise
     try:
+        _release(held)  # a kill that came meanwhile is delivered here, where the file is removed
         with os.fdopen(handle, "wb") as stream:
             yield stream
         os.chmod(temporary, 0o644)
@@ -78,6 +89,11 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         with suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _release(held: set[signal.Signals] | None) -> None:
+    if held is not None and _TERMINATION_HELD is not None:
+        _TERMINATION_HELD(signal.SIG_SETMASK, held)
 
 
 def write_json(path: Path, data: object) -> None:

@@ -26,7 +26,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shape import InlineShape
-from docx.shared import Emu, Inches, Length, Pt, RGBColor
+from docx.shared import Emu, Inches, Length, Pt, RGBColor, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -295,6 +295,11 @@ def _least(widths: Sequence[int], rows: list[list[str]], font_pt: float) -> int:
     return sum(_needs(len(widths), rows, font_pt))
 
 
+# A cell's text starts at its left edge, whatever the document's Normal style says: a guide
+# set right-aligned or indented gave the contacts table right-aligned, broken words.
+_CELL_PARAGRAPH = '<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>'
+
+
 def _row(values: list[str], twips: list[int], size: int, header: bool = False) -> str:
     properties = "<w:tblHeader/>" if header else "<w:cantSplit/>"
     keep = "<w:keepNext/>" if header else ""  # a header row never stays alone at a page's foot
@@ -302,7 +307,7 @@ def _row(values: list[str], twips: list[int], size: int, header: bool = False) -
     bold = "<w:b/>" if header else ""
     cells = "".join(
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
-        f'<w:p><w:pPr>{keep}<w:spacing w:before="40" w:after="40"/></w:pPr>'
+        f'<w:p><w:pPr>{keep}<w:spacing w:before="40" w:after="40"/>{_CELL_PARAGRAPH}</w:pPr>'
         f'<w:r><w:rPr>{bold}<w:sz w:val="{size}"/></w:rPr>'
         f'<w:t xml:space="preserve">{_lines(value)}</w:t></w:r></w:p></w:tc>'
         for value, width in zip(values, twips))
@@ -341,8 +346,32 @@ def add_footer_note(document: DocxDocument, text: str) -> None:
 
 
 def text_width(document: DocxDocument) -> int:
-    """The width between the margins of the document's last section."""
-    return section_width(document.sections[-1])
+    """The width of a column of the document's last section (what a table or picture added
+    at its end may take)."""
+    return column_width(document.sections[-1])
+
+
+def column_width(section: Section) -> int:
+    """The width of one column of a section set in columns (w:cols: a guide in two columns
+    gave the county's contacts table and org chart the whole page), else between its margins;
+    of columns of their own widths, the narrowest."""
+    width = section_width(section)
+    columns = section._sectPr.find(qn("w:cols"))
+    if columns is None:
+        return width
+    own = [_twips(column.get(qn("w:w"))) for column in columns.findall(qn("w:col"))]
+    if own and columns.get(qn("w:equalWidth")) in ("0", "false") and min(own) > 0:
+        return max(int(Twips(min(own))), int(Inches(2)))
+    count = max(1, min(_twips(columns.get(qn("w:num"))) or 1, 45))  # Word allows 45
+    space = _twips(columns.get(qn("w:space")), 720)
+    return max(int((width - (count - 1) * Twips(space)) // count), int(Inches(2)))
+
+
+def _twips(value: str | None, default: int = 0) -> int:
+    try:
+        return max(int(float(value)), 0) if value is not None else default
+    except ValueError:
+        return default
 
 
 def section_width(section: Section) -> int:

@@ -30,7 +30,7 @@ from ..formats.session_day import SessionDay, facilitation_lines
 from ..ooxml.names import path
 from ..ooxml.sections import marked_paragraphs, placeholders, resolve_sections
 from ..outputs import Stamp
-from .common import add_picture, fill_cobrand, finish_loaded, fit_picture, section_height, section_width
+from .common import add_picture, column_width, fill_cobrand, finish_loaded, fit_picture, section_height
 from .contacts_doc import contacts_table
 from .county_slides import CountySlides
 from .guide_placement import describe, guide_outline, place_unmarked
@@ -159,8 +159,11 @@ def _fill(document: DocxDocument, name: str, module: Module, material: CountyMat
         if not material.orgchart_pngs:
             raise BuildError("the module has an org chart marker but the overlay has no orgchart.csv",
                              overlay.folder)
-        width = section_width(document.sections[0])
-        height = section_height(document.sections[0]) - Inches(1)  # room for a heading above
+        # the narrowest column and the shortest page of the academy's sections (the cover's,
+        # first, is one column): the chart fits wherever the material goes
+        sections = list(document.sections)[1:] or list(document.sections)
+        width = min(column_width(section) for section in sections)
+        height = min(section_height(section) for section in sections) - Inches(1)  # room for a heading above
         for png in material.orgchart_pngs:
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -193,7 +196,10 @@ def _cover(document: DocxDocument, module: Module, overlay: Overlay, session: Se
     document.add_paragraph()._p.get_or_add_pPr().append(_cover_section(document))
 
 
-_HEADERS_AND_NUMBERS = {qn("w:headerReference"), qn("w:footerReference"), qn("w:titlePg"), qn("w:pgNumType")}
+# What the cover's section does not take from the academy's first: its headers, footers and
+# page numbers, and its columns (a cover is one column; set in two, its logos ran off the page).
+_NOT_ON_THE_COVER = {qn("w:headerReference"), qn("w:footerReference"), qn("w:titlePg"), qn("w:pgNumType"),
+                     qn("w:cols")}
 _SECTION_STARTS = {"nextPage", "oddPage", "evenPage"}
 
 
@@ -210,7 +216,7 @@ def _cover_section(document: DocxDocument) -> etree._Element:
     if first is None:  # a body that sets no section (Word's defaults): nor does the cover's
         return OxmlElement("w:sectPr")
     cover: etree._Element = copy.deepcopy(first)
-    for child in [child for child in cover if child.tag in _HEADERS_AND_NUMBERS]:
+    for child in [child for child in cover if child.tag in _NOT_ON_THE_COVER]:
         cover.remove(child)
     start = first.find(qn("w:type"))
     if start is not None and start.get(qn("w:val")) not in _SECTION_STARTS:

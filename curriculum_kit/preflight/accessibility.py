@@ -129,7 +129,10 @@ def check_contrast(document: Document) -> Iterator[Issue]:
         behind = document.behind.get(part, [])
         backdrop = _slide_backdrop(document, root, behind) if document.family == "presentation" else WHITE
         fills = _Fills(backdrop, shaded, behind[:2])
-        clash = document.remembered(root, ("contrast", backdrop, shaded), partial(_first_clash, root, document.family, fills))
+        # noted with what it was measured against: decks share a slide's or a layout's very
+        # tree (the same bytes) under other layouts and masters
+        clash = document.remembered(root, ("contrast", backdrop, shaded, *fills.placeholders),
+                                    partial(_first_clash, root, document.family, fills))
         if clash is not None:
             element, message = clash
             yield Issue(document.name, document.place_of(part, element), "accessibility/contrast", message,
@@ -137,11 +140,12 @@ def check_contrast(document: Document) -> Iterator[Issue]:
 
 
 def _slide_backdrop(document: Document, slide: etree._Element, behind: list[etree._Element]) -> str:
-    """A slide's background; its layout's, worked out once for the layout (remembered with
-    its tree: the module's layouts come back in every county's deck)."""
+    """A slide's background; its layout's, worked out once for the layout and its master
+    (remembered with the layout's tree: the module's layouts come back in every county's
+    deck, and another deck may hold the same layout under another master)."""
     if not behind or first(_BACKGROUND, slide) is not None:
         return _backdrop([slide, *behind])
-    return document.remembered(behind[0], "backdrop", partial(_backdrop, behind))
+    return document.remembered(behind[0], ("backdrop", *behind[1:]), partial(_backdrop, behind))
 
 
 def _backdrop(layers: list[etree._Element]) -> str:

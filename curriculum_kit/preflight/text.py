@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from lxml import etree
 
 from ..ooxml.matcher import AS_TYPED
-from ..ooxml.names import w
-from .document import Document, TextFinder, text_of
+from ..ooxml.names import path, w
+from .document import Document, TextFinder, selected, text_of
 from .issues import Issue
 
 _WORD = r"[^\W\d_][\w'’-]*"
@@ -106,11 +106,24 @@ def check_doubled(document: Document, allowed: Callable[[], frozenset[str]] = fr
     """A word or phrase said twice in a row, unless the source said it so too (``allowed``
     gives the source's doubles; it is asked only when a double is found)."""
     for paragraph, (kind, doubled, phrase) in document.scan(_TRIPS):
-        if kind != "doubled" or doubled.casefold() in allowed():
+        if kind != "doubled" or doubled.casefold() in allowed() or _hidden_in(paragraph.element, doubled):
             continue
         yield Issue(document.name, paragraph.place, "text/doubled", f"'{doubled}' says '{phrase}' twice",
                     f"keep one '{phrase}' (a terminology row whose replacement repeats text that "
                     "was already there does this)")
+
+
+_HIDDEN_RUNS = path(".//w:r[w:rPr/w:vanish[not(@w:val) or not(@w:val='0' or @w:val='false')]]")
+
+
+def _hidden_in(paragraph: etree._Element, doubled: str) -> bool:
+    """Whether a double is one only with a Word paragraph's hidden text (w:vanish, which no
+    reader sees printed) read in: 'Ask CWS [hidden: CWS] now'. Asked only of a double found."""
+    hidden = selected(_HIDDEN_RUNS, paragraph)
+    if not hidden:
+        return False
+    shown = "".join(text_of(run) for run in paragraph.iter(w("r")) if run not in hidden)
+    return doubled.casefold() not in {found.casefold() for found, _ in _doubles(shown)}
 
 
 def check_placeholders(document: Document) -> Iterator[Issue]:

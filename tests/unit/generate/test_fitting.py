@@ -36,3 +36,20 @@ def test_a_colour_too_light_for_text_on_white_is_replaced_by_near_black():
 def test_on_a_dark_background_a_colour_that_does_not_read_gives_way_to_white():
     assert readable_text_color("#1F5FA8", "#1F3864") == "#FFFFFF"  # blue on navy; near black would not read either
     assert readable_text_color("#F2C14E", "#1F3864") == "#F2C14E"  # yellow on navy reads
+
+
+def test_a_tables_cells_start_at_their_left_edge_whatever_the_documents_normal_style_says():
+    """A guide set right-aligned and indented gave the county's contacts table right-aligned
+    text in narrowed cells (words broke mid-word)."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from curriculum_kit.generate.common import table_with_header
+
+    document = docx.Document()
+    normal = document.styles["Normal"].paragraph_format
+    normal.alignment, normal.first_line_indent = WD_ALIGN_PARAGRAPH.RIGHT, Inches(0.5)
+    table = table_with_header(document, ["Role", "Name"], [["Linkages liaison", "Ann Lee"]])
+    for cell in (cell for row in table.rows for cell in row.cells):
+        format = cell.paragraphs[0].paragraph_format
+        assert format.alignment == WD_ALIGN_PARAGRAPH.LEFT and format.first_line_indent == 0

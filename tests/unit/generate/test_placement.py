@@ -304,6 +304,32 @@ def test_the_cover_is_a_section_of_its_own_so_the_academys_first_page_keeps_its_
     assert first_academy._p.getprevious().find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
 
 
+def test_in_a_guide_set_in_two_columns_the_county_material_fits_a_column_and_the_cover_has_one(module, material):
+    """A landscape guide in two columns: the cover took the columns (its logos ran off the
+    page), and the contacts table and org chart the whole page's width (cut at its edge)."""
+    source = docx.Document(io.BytesIO(guide_bytes([(1, "Introduction"), (1, "References")])))
+    section = source.sections[0]
+    Inches = docx.shared.Inches
+    section.orientation, section.page_width, section.page_height = 1, Inches(11), Inches(8.5)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Inches(0.5))
+    section._sectPr.find(qn("w:cols")).set(qn("w:num"), "2")  # the template's w:cols, 0.5 in apart
+    out = io.BytesIO()
+    source.save(out)
+    document, _ = guide(out.getvalue(), module, material)
+    cover, academy = document.sections[0], document.sections[1]
+    assert cover._sectPr.find(qn("w:cols")) is None and academy._sectPr.find(qn("w:cols")).get(qn("w:num")) == "2"
+    column = (Inches(10) - Inches(0.5)) // 2
+    body = document.element.body
+    start = next(i for i, e in enumerate(body) if e.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None)
+    tables = [e for e in list(body)[start:] if e.tag == qn("w:tbl")]
+    assert tables, "the contacts table"
+    for table in tables:
+        assert sum(int(c.get(qn("w:w"))) for c in table.iter(qn("w:gridCol"))) * 635 <= column + Inches(0.01)
+    pictures = [int(extent.get("cx")) for e in list(body)[start:] for extent in e.iter(qn("wp:extent"))]
+    assert pictures and max(pictures) <= column
+
+
 def test_a_body_that_sets_no_section_gives_the_cover_none_either():
     from curriculum_kit.generate.word_assembly import _cover_section
 

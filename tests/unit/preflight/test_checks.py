@@ -77,6 +77,20 @@ def test_text_said_once_is_not_doubled(text):
     assert found("guide.docx", make.word(text), "text/doubled") == []
 
 
+def test_a_double_made_only_by_hidden_text_is_not_found():
+    """Hidden text (w:vanish) is not printed: 'Ask CWS [hidden: CWS ] now' reads 'Ask CWS now'."""
+    def paragraph(*runs: tuple[str, bool]) -> bytes:
+        document = docx.Document()
+        target = document.add_paragraph()
+        for text, hidden in runs:
+            target.add_run(text).font.hidden = hidden
+        return make.saved(document)
+
+    assert found("guide.docx", paragraph(("Ask CWS ", False), ("CWS ", True), ("now.", False)), "text/doubled") == []
+    issues = found("guide.docx", paragraph(("Ask CWS CWS ", False), ("note", True), (" now.", False)), "text/doubled")
+    assert [i.message for i in issues] == ["'CWS CWS' says 'CWS' twice"]
+
+
 def test_a_double_the_source_already_had_is_not_the_builds_doing():
     data = make.word("They were were there.")
     assert found("guide.docx", data, "text/doubled") != []
@@ -411,6 +425,20 @@ def test_text_with_no_fill_is_measured_on_the_slides_background_else_its_masters
     assert issues == []  # the slide's own background is the one seen
     issues = found("slides.pptx", make.deck(dark, master_background="1F3864"), "accessibility/contrast")
     assert [i.message[:28] for i in issues] == ["text in #0B1A33 on #1F3864 h"]
+
+
+def test_decks_that_share_a_layout_under_other_masters_are_each_measured_on_their_own():
+    """Two decks with byte-identical layouts (one template) and masters of other colours, in
+    one packet: each slide on its own master (a note kept with the shared layout answered for
+    both, in whichever order they came: false findings in one, none in the other)."""
+    white = {"title": "Contacts", "box": ("DCFS", 14, 1), "color": "FFFFFF"}
+    navy, plain = make.deck(white, master_background="1F3864"), make.deck(white)
+    alone = {name: found(name, data, "accessibility/contrast") for name, data in (("a.pptx", navy), ("b.pptx", plain))}
+    assert [len(alone["a.pptx"]), len(alone["b.pptx"])] == [0, 1]
+    for names in (("a.pptx", "b.pptx"), ("b.pptx", "a.pptx")):
+        decks = {"a.pptx": navy, "b.pptx": plain}
+        together = check_documents({name: decks[name] for name in names})
+        assert [i for i in together if i.check == "accessibility/contrast"] == alone["b.pptx"]
 
 
 def _white_word_run(paragraph_xml: str = "", run_xml: str = "", table_style: str | None = None) -> bytes:
