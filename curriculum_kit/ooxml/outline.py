@@ -113,6 +113,30 @@ def deck_titles(path: Path) -> list[str]:
         return [slide_title(package.xml(slide)) if slide else "" for slide in package.slide_parts()]
 
 
+def guide_title(path: Path) -> str:
+    """The text of a .docx body's first paragraph in Word's Title style (a guide's title on
+    its title page, above every heading; the style found by its name, whatever its id in a
+    localized Word), '' without one."""
+    with Package(path) as package:
+        main = package.main_part
+        styles_part = next((rel.target for rel in package.relationships(main)
+                            if rel.type.endswith(_STYLES) and not rel.external and package.has(rel.target)), None)
+        titles = {style.get(w("styleId"), "") for style in (package.xml(styles_part).iter(w("style")) if styles_part else ())
+                  if _name_of(style).lower() == "title"}
+        for paragraph in package.xml(main).iter(w("p")):
+            style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+            if style is not None and style.get(w("val")) in titles:
+                text = " ".join("".join(t.text or "" for t in paragraph.iter(w("t"))).split())
+                if text:
+                    return text
+    return ""
+
+
+def _name_of(style: etree._Element) -> str:
+    name = style.find(w("name"))
+    return name.get(w("val"), "") if name is not None else ""
+
+
 def guide_headings(path: Path) -> list[tuple[int, str]]:
     """(level, text) of each heading of a .docx body, in order."""
     with Package(path) as package:

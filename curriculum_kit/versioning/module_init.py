@@ -26,7 +26,7 @@ from ..formats.semver import Version
 from ..formats.sources import not_regular
 from ..formats.untrusted import SHORT_TEXT_CHARS, text_problem
 from ..ooxml.names import DC_NS, a, w
-from ..ooxml.outline import deck_titles, guide_headings
+from ..ooxml.outline import deck_titles, guide_headings, guide_title
 from ..ooxml.package import Package
 from ..outputs import atomic_output
 from ..validate import unbuildable
@@ -164,12 +164,19 @@ def _title(wanted: str | None, deck: Path, guide: Path, draft: ModuleDraft) -> s
     if first:
         draft.guessed.append(f"title: \"{first}\" (the deck's first slide)")
         return first
-    core = _core(guide, "title") or next((text for _, text in _headings(guide)), "")
+    core = _core(guide, "title") or _guide_title(guide) or next((text for _, text in _headings(guide)), "")
     if core:
-        draft.guessed.append(f"title: \"{core}\" (the guide's properties or first heading)")
+        draft.guessed.append(f"title: \"{core}\" (the guide's properties, Title paragraph or first heading)")
         return core
     draft.to_check.append("title: none found in the files; write the module's title")
     return f"{TODO}: the module's title"
+
+
+def _guide_title(path: Path) -> str:
+    try:
+        return guide_title(path)
+    except CurriculumKitError:
+        return ""
 
 
 def _headings(path: Path) -> list[tuple[int, str]]:

@@ -180,6 +180,24 @@ def test_a_title_left_to_do_is_an_error_in_validate(tmp_path):
         f"'title' is still to be filled in ('{written['title']}'): write it"]
 
 
+def test_a_guides_title_paragraph_comes_before_its_first_heading(tmp_path):
+    """A deck whose title is in a text box, a guide whose title page is a Title paragraph
+    above 'Introduction': the module is the title's, not 'Introduction'."""
+    folder = tmp_path / "intro"
+    folder.mkdir()
+    document = docx.Document()
+    document.add_paragraph("Working Together for Shared Families", style="Title")
+    document.add_heading("Introduction", level=1)
+    document.add_paragraph("Guide text. " * 50)
+    document.save(folder / "guide.docx")
+    write_deck(folder / "deck.pptx", None)
+    draft = init_module(folder)
+    assert tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))["title"] == \
+        "Working Together for Shared Families"
+    assert ('title: "Working Together for Shared Families" (the guide\'s properties, Title paragraph or first '
+            "heading)") in draft.guessed
+
+
 def test_guide_by_name_else_longest_and_times_give_the_length(tmp_path):
     folder = tmp_path / "Módulo 4 - Fiscal"
     folder.mkdir()
