@@ -179,12 +179,58 @@ def check_slide_layout(document: Document) -> Iterator[Issue]:
     if document.family != "presentation":
         return
     width, height = _slide_size(document)
+    parts = {id(root): name for name, root in document.roots.items()}
     for number, slide in document.slides():
         made = document.generated or _made(slide)
         found = document.remembered(slide, f"layout {width} {height} {made}",
                                     partial(_slide_layout, slide, width, height, made))
+        if made:
+            behind = document.behind.get(parts[id(slide)], [])
+            found = found + _over_pictures_behind(slide, document.remembered(
+                behind[0], ("pictures behind", *behind[1:2]), partial(_pictures_behind, behind[:2])) if behind else [])
         for where, check, message, fix in found:
             yield Issue(document.name, f"slide {number}{where}", check, message, fix)
+
+
+def _pictures_behind(layers: list[etree._Element]) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """(name, box) of each picture a slide of this layout shows from the layout and its master
+    (a logo in a corner of the template), the master's unless the layout hides them."""
+    found = []
+    for index, layer in enumerate(layers):
+        if index and (layers[0].get("showMasterSp") or "1") in ("0", "false"):
+            break
+        content = layer.find(_CONTENT)
+        for picture in content.iter(p("pic")) if content is not None else ():
+            box = _xfrm(picture)
+            if box is not None and box[2] > 0 and box[3] > 0:
+                found.append((_name(picture) or "picture", box))
+    return found
+
+
+def _over_pictures_behind(slide: etree._Element, pictures: list[tuple[str, tuple[int, int, int, int]]]
+                          ) -> list[tuple[str, str, str, str]]:
+    """A slide the tool made whose text or table lies over a picture of its layout or master:
+    the template's artwork shows through the county's text."""
+    if not pictures or (slide.get("showMasterSp") or "1") in ("0", "false"):
+        return []
+    found = []
+    for shape in (*slide.iter(p("sp")), *slide.iter(p("graphicFrame"))):
+        box = _xfrm(shape)
+        if box is None or not shown(shape) or not text_of(shape).strip():
+            continue
+        for name, picture in pictures:
+            if _overlap(box, picture) > 0.02 * min(box[2] * box[3], picture[2] * picture[3]):
+                found.append((f", shape '{_name(shape)}'", "layout/overlap",
+                              f"its text lies over the picture '{name}' of the slide's layout or master",
+                              "move the picture off the master (or make it smaller), or use a layout without it"))
+                break
+    return found
+
+
+def _overlap(one: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> int:
+    across = min(one[0] + one[2], other[0] + other[2]) - max(one[0], other[0])
+    down = min(one[1] + one[3], other[1] + other[3]) - max(one[1], other[1])
+    return across * down if across > 0 and down > 0 else 0
 
 
 def _made(slide: etree._Element) -> bool:

@@ -538,6 +538,28 @@ def test_slide_text_is_measured_on_its_highlight_group_fill_and_inherited_placeh
     assert [i.message[:28] for i in issues] == ["text in #FFFFFF on #F2F2F2 h"]
 
 
+def test_a_made_slides_text_over_a_picture_of_the_master_is_found():
+    """A template's logo on the slide master shows through every slide: the county's text
+    laid over it (the tool made the slide) is found; the academy's own slides are its design."""
+    def with_master_logo(left_in: float, top_in: float) -> bytes:
+        presentation = pptx.Presentation(io.BytesIO(make.deck({"title": "Contacts", "box": ("DCFS liaison", 14, 1)})))
+        slide, master = presentation.slides[0], presentation.slide_master
+        picture = slide.shapes.add_picture(io.BytesIO(make.png()), pptx.util.Inches(left_in), pptx.util.Inches(top_in),
+                                           pptx.util.Inches(2), pptx.util.Inches(1))
+        picture.name = "Academy Logo"  # moved onto the master (python-pptx adds pictures to slides only)
+        image = slide.part.related_part(picture._element.blipFill.blip.rEmbed)
+        picture._element.blipFill.blip.rEmbed = master.part.relate_to(image, pptx.opc.constants.RELATIONSHIP_TYPE.IMAGE)
+        master.shapes._spTree.append(picture._element)
+        return make.saved(presentation)
+
+    over = with_master_logo(1.5, 2.2)  # the box: 1 in from the left, 2 in from the top, 4 x 1 in
+    issues = found("slides.pptx", over, "layout/overlap", generated=True)
+    assert [(i.place, i.message) for i in issues] == [
+        ("slide 1, shape 'TextBox 2'", "its text lies over the picture 'Academy Logo' of the slide's layout or master")]
+    assert found("slides.pptx", over, "layout/overlap") == []  # the academy's own slide
+    assert found("slides.pptx", with_master_logo(7.5, 6.2), "layout/overlap", generated=True) == []  # a corner
+
+
 # --- agenda -----------------------------------------------------------------------------
 
 AGENDA = [("9:00 a.m.", "Welcome"), ("10:30 a.m.", "Break"), ("10:45 a.m.", "Segment 2"), ("12:00 p.m.", "Lunch")]
