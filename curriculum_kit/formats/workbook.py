@@ -75,26 +75,45 @@ def read_sheet(path: Path, name: str | None) -> Sheet:
                 raise InputError(f"has {len(book.sheetnames)} sheets ({', '.join(book.sheetnames)}); "
                                  "keep only the one to read", path)
             name = book.sheetnames[0]
-        rows: list[list[str]] = []
-        cells = 0
-        try:  # openpyxl reads a sheet's XML only now, row by row
+        try:  # openpyxl reads a sheet's XML only now, row by row (and warns of what it cannot read)
             sheet = book[name]
             sheet.reset_dimensions()  # a writer's stated size may be wrong; read what is there
-            for number, row in enumerate(sheet.iter_rows(), start=1):
-                if number > MAX_ROWS:
-                    raise InputError(f"sheet '{name}' has more than {MAX_ROWS:,} rows", path)
-                cells += len(row)
-                if cells > MAX_CELLS:
-                    raise InputError(f"sheet '{name}' holds cells far beyond any list (row {number} reaches "
-                                     f"column {column_letter(len(row) - 1)}); delete the rows and columns "
-                                     "after the list in Excel", path)
-                texts = [_shown(cell, name, number, path) for cell in row]
-                while texts and texts[-1] == "":
-                    texts.pop()
-                rows.append(texts)
+            with warnings.catch_warnings(record=True) as noted:
+                warnings.simplefilter("always")
+                rows = _rows(sheet, name, path, noted)
         except _UNREADABLE as exc:
             raise _unreadable(path, exc) from None
         return Sheet(name, rows)
+
+
+# What openpyxl warns of a cell formatted as a date whose number no date is (it reads #VALUE!).
+_NO_DATE = re.compile(r"Cell (\w+) is marked as a date but the serial value (\S+) is outside the limits for dates")
+
+
+def _rows(sheet: Any, name: str, path: Path, noted: list[warnings.WarningMessage]) -> list[list[str]]:
+    """A sheet's rows as text; ``noted``: what openpyxl warns of while it reads them."""
+    rows: list[list[str]] = []
+    cells = 0
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        for warning in noted:
+            found = _NO_DATE.search(str(warning.message))
+            if found:
+                raise InputError(f"{name}!{found.group(1)} is formatted as a date but holds {found.group(2)}, "
+                                 "which is no date Excel shows; type the date again, or the value without a "
+                                 "date format", path)
+        noted.clear()
+        if number > MAX_ROWS:
+            raise InputError(f"sheet '{name}' has more than {MAX_ROWS:,} rows", path)
+        cells += len(row)
+        if cells > MAX_CELLS:
+            raise InputError(f"sheet '{name}' holds cells far beyond any list (row {number} reaches "
+                             f"column {column_letter(len(row) - 1)}); delete the rows and columns "
+                             "after the list in Excel", path)
+        texts = [_shown(cell, name, number, path) for cell in row]
+        while texts and texts[-1] == "":
+            texts.pop()
+        rows.append(texts)
+    return rows
 
 
 def _shown(cell: Any, sheet: str, row: int, path: Path) -> str:

@@ -121,6 +121,23 @@ def test_a_cell_no_document_can_hold_is_named_by_its_own_cell():
             f"overlays/alder-county/terminology.xlsx: Terms!{cell}"]
 
 
+def test_a_date_cell_holding_no_date_is_one_line_naming_its_cell(capfd):
+    """openpyxl reads it as #VALUE! and prints a warning of several lines to stderr."""
+    write_overlay(contacts=None)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Contacts"
+    sheet.append(CONTACT_HEADER)
+    sheet.append(["cws", "Liaison", "Ann Lee", "Coordinator", "530-555-0101", "a@example.org"])
+    sheet["E2"] = 1e12
+    sheet["E2"].number_format = "m/d/yyyy"
+    book.save(FOLDER / "contacts.xlsx")
+    assert findings() == ["overlays/alder-county/contacts.xlsx: error: Contacts!E2 is formatted as a date but holds "
+                          "1000000000000, which is no date Excel shows; type the date again, or the value without a "
+                          "date format"]
+    assert capfd.readouterr().err == ""
+
+
 def test_a_stray_value_in_the_last_column_is_named_without_widening_every_row():
     """A value left at XFD5000 (Excel's last column) made every one of 5,000 rows 16,384
     cells wide: 80 million cells, a minute and gigabytes. Each row now ends at its last value."""
