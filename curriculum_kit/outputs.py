@@ -85,9 +85,11 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
             yield stream
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         with suppress(OSError):
             os.unlink(temporary)
+        if isinstance(exc, OSError) and exc.filename is None:  # a full disk names no file: name ours
+            raise InputError(f"cannot be written ({exc.strerror or exc})", path) from exc
         raise
 
 

@@ -85,3 +85,18 @@ def test_a_moment_before_1980_is_written_into_zips_as_their_first_date():
 
     assert Stamp.from_epoch(0).zip_time == (1980, 1, 1, 0, 0, 0)
     assert Stamp.from_epoch(1767225600).zip_time == (2026, 1, 1, 0, 0, 0)
+
+
+def test_a_full_disk_names_the_output_and_leaves_nothing_behind(tmp_path):
+    """The system's 'No space left on device' names no file; the error names the output."""
+    import errno
+
+    from curriculum_kit.outputs import atomic_output
+
+    target = tmp_path / "packet.zip"
+    with pytest.raises(InputError) as caught:
+        with atomic_output(target) as stream:
+            stream.write(b"PK")
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert (caught.value.path, caught.value.message) == (target, "cannot be written (No space left on device)")
+    assert list(tmp_path.iterdir()) == []
