@@ -118,18 +118,23 @@ def guide_title(path: Path) -> str:
     its title page, above every heading; the style found by its name, whatever its id in a
     localized Word), '' without one."""
     with Package(path) as package:
-        main = package.main_part
-        styles_part = next((rel.target for rel in package.relationships(main)
-                            if rel.type.endswith(_STYLES) and not rel.external and package.has(rel.target)), None)
-        titles = {style.get(w("styleId"), "") for style in (package.xml(styles_part).iter(w("style")) if styles_part else ())
+        styles = _styles(package)
+        titles = {style.get(w("styleId"), "") for style in (styles.iter(w("style")) if styles is not None else ())
                   if _name_of(style).lower() == "title"}
-        for paragraph in package.xml(main).iter(w("p")):
+        for paragraph in package.xml(package.main_part).iter(w("p")):
             style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
             if style is not None and style.get(w("val")) in titles:
                 text = " ".join("".join(t.text or "" for t in paragraph.iter(w("t"))).split())
                 if text:
                     return text
     return ""
+
+
+def _styles(package: Package) -> etree._Element | None:
+    """A Word document's styles part, parsed; None for a document without one."""
+    part = next((rel.target for rel in package.relationships(package.main_part)
+                 if rel.type.endswith(_STYLES) and not rel.external and package.has(rel.target)), None)
+    return package.xml(part) if part else None
 
 
 def _name_of(style: etree._Element) -> str:
@@ -140,9 +145,6 @@ def _name_of(style: etree._Element) -> str:
 def guide_headings(path: Path) -> list[tuple[int, str]]:
     """(level, text) of each heading of a .docx body, in order."""
     with Package(path) as package:
-        main = package.main_part
-        styles_part = next((rel.target for rel in package.relationships(main)
-                            if rel.type.endswith(_STYLES) and not rel.external and package.has(rel.target)), None)
-        styles = heading_styles(package.xml(styles_part) if styles_part else None)
-        body = package.xml(main).find(w("body"))
+        styles = heading_styles(_styles(package))
+        body = package.xml(package.main_part).find(w("body"))
         return [(h.level, h.text) for h in headings(body, styles)] if body is not None else []
