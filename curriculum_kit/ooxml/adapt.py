@@ -18,10 +18,9 @@ from lxml import etree
 
 from .collector import collector_paused
 from .matcher import Kept, Match, Matcher, NearMiss, TermRule, compiled_matcher, splice
-from .names import MC_NS
 from .package import Package, parse_xml, serialize
 from .rewrite import Undo, apply, undo
-from .textview import PartText, read_part
+from .textview import PartText, in_copy, read_part
 from .zipio import ZipWriter
 
 # Trees by part name: as written (adapt_package's changed_trees), as parsed and read (kept_trees).
@@ -188,9 +187,6 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
     return changed
 
 
-_FALLBACK = f"{{{MC_NS}}}Fallback"
-
-
 def _seen_once(view: PartText, matches: list[Match]) -> list[Match]:
     """The matches a reader sees: not those in the copy of a text box Word writes for older
     readers (mc:Fallback), which changes alike but is the same place (a count of the places
@@ -199,7 +195,7 @@ def _seen_once(view: PartText, matches: list[Match]) -> list[Match]:
         return matches
     blocks, elements = view.block_starts, view.block_elements
     return [match for match in matches
-            if next(elements[bisect_right(blocks, match.start) - 1].iterancestors(_FALLBACK), None) is None]
+            if not in_copy(elements[bisect_right(blocks, match.start) - 1])]
 
 
 _Placed = TypeVar("_Placed", Match, NearMiss, Kept)

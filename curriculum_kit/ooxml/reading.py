@@ -10,7 +10,7 @@ from lxml import etree
 
 from .locations import BlockLocator, part_labels
 from .package import Package
-from .textview import Block, read_part
+from .textview import Block, in_copy, read_part
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,11 @@ class TextBlock:
         return f"{self.label}, {detail}" if detail else self.label
 
 
-def document_blocks(path: Path, data: bytes | None = None) -> Iterator[TextBlock]:
+def document_blocks(path: Path, data: bytes | None = None, copies: bool = False) -> Iterator[TextBlock]:
     """Every block of text of a .docx/.pptx (from ``path`` or in-memory ``data``) with
-    where it is, in reading order."""
+    where it is, in reading order: what a reader sees, so a text box's copy that Word writes
+    for older readers (mc:Fallback) is passed over unless ``copies`` asks for it (a snapshot
+    `lock` wrote before this read it so; its text is compared as it was read)."""
     with Package(path, data) as package:
         parts = package.text_parts()
         labels = part_labels(package, parts)
@@ -41,4 +43,6 @@ def document_blocks(path: Path, data: bytes | None = None) -> Iterator[TextBlock
             view = read_part(root)
             locator = BlockLocator(root, view)
             for block in view.blocks:
+                if view.has_copies and not copies and in_copy(block.element):
+                    continue
                 yield TextBlock(name, kind, labels.get(name, name), block.text, block.element, block, locator)

@@ -90,6 +90,12 @@ _Link: TypeAlias = "tuple[str, str | None]"  # a DrawingML hyperlink: ('link', i
 _Container: TypeAlias = "etree._Element | _Link | None"  # the wrapper a text node sits in
 
 
+def in_copy(element: etree._Element) -> bool:
+    """Whether ``element`` lies in the copy of a text box Word writes for older readers
+    (mc:Fallback): the same place as the text box, which a reader sees once."""
+    return next(element.iterancestors(_FALLBACK), None) is not None
+
+
 class Block(NamedTuple):
     """A paragraph, a whole-element text (title, comment) or an alt-text attribute."""
 

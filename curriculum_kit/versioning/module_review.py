@@ -24,10 +24,13 @@ from .module_diff import ModuleDiff, Text, Vocabulary, diff_module
 from .snapshot import Vocabulary as CountedWords
 from .snapshot import document_text
 
+PROPERTIES = "properties"  # where document properties are, in a document's text (ooxml.package.PART_KINDS)
 
-def module_texts(module: Module) -> dict[str, Text]:
-    """Each document's paragraphs, by file name inside the module folder."""
-    return {path.relative_to(module.folder).as_posix(): document_text(path) for path in module.documents}
+
+def module_texts(module: Module, copies: bool = False) -> dict[str, Text]:
+    """Each document's paragraphs, by file name inside the module folder (``copies``: see
+    :func:`.snapshot.document_text`)."""
+    return {path.relative_to(module.folder).as_posix(): document_text(path, copies=copies) for path in module.documents}
 
 
 def placement_table(module: Module) -> dict[str, Any]:
@@ -97,7 +100,16 @@ def review_lock(library: Library, slug: str) -> list[ModuleDiff]:
                              f"compare with 'curriculum-kit module diff {module_id}@GITREF {module_id}' "
                              "(GITREF: the commit you locked)", folder / LOCK_FILE)
         old = {name: facts.text or () for name, facts in snapshot.documents.items()}
+        new = module_texts(module) if snapshot.format > 1 else _read_as_format_1(module_texts(module, copies=True), old)
         diffs.append(diff_module(module_id, f"{module_id} {entry.version} (locked {entry.locked})",
                                  f"{module_id} {module.version}", str(entry.version), str(module.version),
-                                 old, module_texts(module), vocabulary, slug, placement_table(module)))
+                                 old, new, vocabulary, slug, placement_table(module)))
     return diffs
+
+
+def _read_as_format_1(new: dict[str, Text], old: dict[str, Text]) -> dict[str, Text]:
+    """Today's texts as a format 1 snapshot read them: without the document properties
+    (title, company, ...) where the snapshot of that document has none — a `lock` older
+    than their reading kept none, and every document would show its properties as added."""
+    return {name: text if name not in old or any(where == PROPERTIES for where, _ in old[name])
+            else tuple(block for block in text if block[0] != PROPERTIES) for name, text in new.items()}

@@ -32,7 +32,10 @@ from ..ooxml.package import Package
 from ..ooxml.reading import document_blocks
 from ..outputs import write_json
 
-FORMAT = 1
+# Format 2 reads what a reader sees: a Word text box once (format 1 also kept the copy Word
+# writes for older readers, so its texts are compared with a reading that keeps it too).
+FORMAT = 2
+_READABLE = (1, 2)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class Snapshot:
     sha256: str  # the module's content hash, as in modules.lock
     vocabulary: Vocabulary
     documents: dict[str, DocumentFacts]  # by file name, relative to the module folder
+    format: int = FORMAT  # how its texts were read (see FORMAT)
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT,
@@ -145,16 +149,16 @@ def read_snapshot(path: Path) -> Snapshot:
     except RecursionError:
         raise InputError("is not valid JSON (it nests too deeply); run 'curriculum-kit lock' again", path) from None
     try:
-        if data["format"] != FORMAT:
+        if data["format"] not in _READABLE or isinstance(data["format"], bool):
             raise InputError(f"has snapshot format {data['format']!r}; this curriculum-kit reads "
-                             f"format {FORMAT}", path)
+                             f"formats {' and '.join(map(str, _READABLE))}", path)
         module, words = data["module"], data["vocabulary"]
         documents = {name: DocumentFacts(facts["kind"], facts["sha256"], *_length(facts),
                                          _counts(facts["markers"]), _counts(facts["terms"]),
                                          _counts(facts["generic"]), _text(facts.get("text")))
                      for name, facts in data["documents"].items()}
         return Snapshot(module["id"], module["title"], module["version"], module["sha256"],
-                        Vocabulary(_words(words["county"]), _words(words["generic"])), documents)
+                        Vocabulary(_words(words["county"]), _words(words["generic"])), documents, data["format"])
     except KeyError as exc:  # a field is missing: name it
         raise _not_a_snapshot(f"it has no {shown_value(exc.args[0])}", path) from None
     except (TypeError, AttributeError, ValueError):  # a value of another kind (a list for an object, ...)
@@ -190,10 +194,11 @@ def _text(value: object) -> tuple[tuple[str, str], ...] | None:
     return tuple((where, text) for where, text in value)
 
 
-def document_text(path: Path, data: bytes | None = None) -> tuple[tuple[str, str], ...]:
+def document_text(path: Path, data: bytes | None = None, copies: bool = False) -> tuple[tuple[str, str], ...]:
     """(where, text) of every paragraph with text, in reading order: 'slide 3', 'slide 3 notes',
-    'body', 'header 1' — what `module diff` and `outdated --diff` compare."""
-    return tuple((block.label, block.text) for block in document_blocks(path, data) if block.text.strip())
+    'body', 'header 1' — what `module diff` and `outdated --diff` compare (``copies``: with
+    the copies of Word's text boxes, as a format 1 snapshot read them)."""
+    return tuple((block.label, block.text) for block in document_blocks(path, data, copies) if block.text.strip())
 
 
 def _words(value: dict[str, Any]) -> dict[str, str]:

@@ -5,12 +5,14 @@ name compare)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pptx
 import pytest
 
+from curriculum_kit.versioning.snapshot import document_text
 from tests.acceptance.conftest import run
 from tests.gitrepo import change_alder, change_module, commit_all, needs_git, sample_repo
 
@@ -43,8 +45,8 @@ def test_outdated_diff_shows_each_changed_paragraph_and_note_and_what_it_means(r
     lines = result.output.splitlines()
     assert lines[0] == ("linkages-orientation 1.2.0 -> 1.3.0 (from linkages-orientation 1.2.0 (locked 2026-01-01) "
                         "to linkages-orientation 1.3.0)")
-    assert lines[lines.index("    body, paragraph 594: added"):] == [
-        "    body, paragraph 594: added",
+    assert lines[lines.index("    body, paragraph 589: added"):] == [
+        "    body, paragraph 589: added",
         "      Hand out the CFT checklist: each CFT ends with one plan for the family.",
         '      ! generic "CFT" now occurs here (0 -> 2); you have no terminology row for it',
         "  handout-roles-at-a-glance.docx: unchanged",
@@ -114,6 +116,31 @@ def test_a_snapshot_without_text_says_how_to_compare_instead(repo):
         "Error: county_overlays/alder-county/modules.lock: the snapshot of linkages-orientation was written before "
         "`lock` kept the modules' text; compare with 'curriculum-kit module diff linkages-orientation@GITREF "
         "linkages-orientation' (GITREF: the commit you locked)\n"))
+
+
+def test_a_lock_of_format_1_is_compared_as_it_was_read(repo):
+    """A format 1 snapshot kept each Word text box twice (with the copy Word writes for older
+    readers) and, before documents' properties were read, no properties: compared with
+    today's reading, every document showed its title as added and a text box's paragraphs
+    as removed. Such a lock reviews as a lock of today does."""
+    run(["lock", "alder-county"])
+    snapshot = repo / "county_overlays/alder-county/.lock/linkages-orientation.json"
+    today = snapshot.read_text()
+    old = json.loads(today)
+    old["format"] = 1
+    for name, facts in old["documents"].items():
+        facts["text"] = [[where, text] for where, text in document_text(MODULE / name, copies=True)
+                         if where != "properties"]
+    guide = old["documents"]["facilitator-guide.docx"]["text"]
+    assert guide != json.loads(today)["documents"]["facilitator-guide.docx"]["text"]  # a text box, a title
+    new_release(repo)
+    expected = run(["outdated", "alder-county", "--diff"]).output
+    snapshot.write_text(json.dumps(old))
+    result = run(["outdated", "alder-county", "--diff"])
+    # the same changes, numbered as the old reading numbered paragraphs (a text box's twice)
+    assert (result.exit_code, re.sub(r"paragraph \d+", "paragraph N", result.output)) == (
+        0, re.sub(r"paragraph \d+", "paragraph N", expected))
+    assert "5 changes." in expected
 
 
 def test_module_diff_of_a_git_ref_and_of_folders_of_any_name(repo):

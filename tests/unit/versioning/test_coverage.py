@@ -40,8 +40,8 @@ def test_dead_rows_and_ranked_candidates(library):
         ("Differential Response", 31)]
     assert report.dead[0].path.endswith("county_overlays/alder-county/terminology.csv")
     assert [(c.term, c.kind, c.source, c.occurrences) for c in report.candidates] == [
-        ("HSP", "acronym", "mapped by cypress-valley-county", 43),
-        ("CFT", "acronym", "mapped by cypress-valley-county", 31),
+        ("HSP", "acronym", "mapped by cypress-valley-county", 42),  # a text box once, not with its copy
+        ("CFT", "acronym", "mapped by cypress-valley-county", 29),
         ("Department of Social Services", "name", "only california-statewide maps it", 6),
         ("USB", "acronym", "nobody maps it", 4),
         ("Family Maintenance services", "name", "mapped by cypress-valley-county", 2),

@@ -9,8 +9,9 @@ import pytest
 from curriculum_kit.errors import InputError
 from curriculum_kit.formats.library import Library
 from curriculum_kit.versioning.lock import module_digest
-from curriculum_kit.versioning.snapshot import Vocabulary, read_snapshot, take_snapshot, write_snapshot
+from curriculum_kit.versioning.snapshot import Vocabulary, document_text, read_snapshot, take_snapshot, write_snapshot
 from tests.conftest import REPO
+from tests.fixtures import make_docx
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def test_written_sorted_and_read_back_equal(snapshot, tmp_path):
     path = tmp_path / ".lock" / "linkages-orientation.json"
     write_snapshot(path, snapshot)
     data = json.loads(path.read_text())
-    assert data["format"] == 1 and list(data["documents"]) == sorted(data["documents"])
+    assert data["format"] == 2 and list(data["documents"]) == sorted(data["documents"])
     assert list(data["documents"]["slides.pptx"]) == ["kind", "sha256", "slides", "markers", "terms", "generic", "text"]
     assert read_snapshot(path) == snapshot
     write_snapshot(path, read_snapshot(path))
@@ -65,7 +66,8 @@ def test_written_sorted_and_read_back_equal(snapshot, tmp_path):
 @pytest.mark.parametrize("text, message, line", [
     ('{"format": 1,\n "module": {', "is not valid JSON (Expecting property name enclosed in double quotes); "
                                     "run 'curriculum-kit lock' again", 2),
-    ('{"format": 2}', "has snapshot format 2; this curriculum-kit reads format 1", None),
+    ('{"format": 3}', "has snapshot format 3; this curriculum-kit reads formats 1 and 2", None),
+    ('{"format": true}', "has snapshot format True; this curriculum-kit reads formats 1 and 2", None),
     ('{"format": 1, "module": {}}', "is not a snapshot written by 'curriculum-kit lock' (it has no "
                                     "'vocabulary'); run 'curriculum-kit lock' again", None),
     ('[]', "is not a snapshot written by 'curriculum-kit lock' (a value in it is not of the kind lock "
@@ -85,3 +87,21 @@ def test_a_negative_count_is_refused(snapshot, tmp_path):
     path.write_text(path.read_text().replace('"slides": 20', '"slides": -20'))
     with pytest.raises(InputError, match=r"a value in it is not of the kind lock writes"):
         read_snapshot(path)
+
+
+def test_a_text_box_is_read_once_not_with_its_copy_for_older_readers(tmp_path):
+    """Word writes a text box twice (mc:Choice and a VML mc:Fallback copy): `module diff` and
+    `outdated` reported one edit in a box as two changes and counted its terms twice."""
+    def run(text: str) -> str:
+        return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    box = '<w:txbxContent><w:p>' + run("Ask the CWS liaison") + '</w:p></w:txbxContent>'
+    body = ('<w:p>' + run("Before ") + '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline>'
+            '<wp:docPr id="1" name="Box"/><a:graphic><a:graphicData uri="u"><wps:wsp><wps:txbx>' + box +
+            '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>'
+            '<mc:Fallback><w:pict><v:shape><v:textbox>' + box + '</v:textbox></v:shape></w:pict></mc:Fallback>'
+            '</mc:AlternateContent></w:r>' + run("you train") + '</w:p>')
+    path = make_docx(tmp_path / "guide.docx", body)
+    assert [text for where, text in document_text(path) if where == "body"] == ["Before ", "Ask the CWS liaison",
+                                                                             "you train"]
+    assert [text for _, text in document_text(path, copies=True)].count("Ask the CWS liaison") == 2
