@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,8 +10,13 @@ from pathlib import Path
 from lxml import etree
 
 from .locations import BlockLocator, part_labels
+from .names import R_NS, a
 from .package import Package
 from .textview import Block, in_copy, read_part
+
+# A picture's reference to its image: DrawingML's a:blip/@r:embed, and VML's v:imagedata/@r:id
+# (pictures of documents first saved by older Word).
+_PICTURE_REFERENCES = {a("blip"): f"{{{R_NS}}}embed", "{urn:schemas-microsoft-com:vml}imagedata": f"{{{R_NS}}}id"}
 
 
 @dataclass(frozen=True)
@@ -46,3 +52,17 @@ def document_blocks(path: Path, data: bytes | None = None, copies: bool = False)
                 if view.has_copies and not copies and in_copy(block.element):
                     continue
                 yield TextBlock(name, kind, labels.get(name, name), block.text, block.element, block, locator)
+
+
+def document_pictures(path: Path, data: bytes | None = None) -> Iterator[tuple[str, str]]:
+    """(where, digest) of every picture a reader sees, part by part in reading order, the
+    digest being the first 12 hex digits of the image's sha256: a picture replaced shows
+    in no text, and a document saved again keeps its images' bytes."""
+    with Package(path, data) as package:
+        labels = part_labels(package, package.text_parts())
+        for name, label in labels.items():
+            targets = {rel.id: rel.target for rel in package.relationships(name) if not rel.external}
+            for element in package.xml(name).iter(*_PICTURE_REFERENCES):
+                target = targets.get(element.get(_PICTURE_REFERENCES[element.tag], ""))
+                if target is not None and package.has(target) and not in_copy(element):
+                    yield label, hashlib.sha256(package.read(target)).hexdigest()[:12]

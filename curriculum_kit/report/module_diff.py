@@ -88,7 +88,7 @@ def _impact_lines(diff: ModuleDiff) -> list[str]:
 _STYLE = """body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}
 .change{margin:.6rem 0;padding:.4rem .7rem;border-left:4px solid #999;background:#fafafa}
-.added{border-color:#2e7d32}.removed{border-color:#c62828}.changed{border-color:#1f5fa8}
+.added{border-color:#2e7d32}.removed{border-color:#c62828}.changed{border-color:#1f5fa8}.moved{border-color:#6a4fa3}
 .where{font-size:.85rem;color:#555}del{background:#fde0e0;color:#8a1c1c}ins{background:#dff3df;color:#1b5e20;text-decoration:none}
 .note{color:#8a5a00;font-size:.9rem}"""
 
@@ -98,7 +98,8 @@ def _html_text(change: Change) -> str:
         return "".join(escape(w.text) if w.op == "=" else f"<del>{escape(w.text)}</del>" if w.op == "-"
                        else f"<ins>{escape(w.text)}</ins>" for w in change.words)
     text = escape((change.new if change.kind == "added" else change.old) or "")
-    return f"<ins>{text}</ins>" if change.kind == "added" else f"<del>{text}</del>"
+    return f"<ins>{text}</ins>" if change.kind == "added" else f"<del>{text}</del>" if change.kind == "removed" \
+        else text
 
 
 def module_diff_html(diffs: Sequence[ModuleDiff]) -> str:

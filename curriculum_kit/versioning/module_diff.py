@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..formats.terms import Term
+from .snapshot import PICTURE
 
 Text = tuple[tuple[str, str], ...]  # (where: 'slide 3 notes', text) per paragraph, as snapshot.document_text
 _SAME_PARAGRAPH = 0.5  # how alike two paragraphs must be to be one paragraph changed
@@ -37,8 +38,9 @@ class Words:
 
 @dataclass
 class Change:
-    kind: str  # added, removed, changed
-    where: str  # 'slide 4 notes', 'body, paragraph 12' (the new place; the old one for removed)
+    kind: str  # added, removed, changed, moved
+    where: str  # 'slide 4 notes', 'body, paragraph 12' (the new place; the old one for removed;
+    # 'slide 7 (was slide 5)' for moved)
     old: str | None
     new: str | None
     words: list[Words] = field(default_factory=list)
@@ -148,16 +150,55 @@ def paragraph_changes(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, s
                                   word_diff(old[i][1], new[best][1])))
             j = best + 1
         changes += [Change("added", new_places[k], None, new[k][1]) for k in range(j, j2)]
-    return changes
+    return _moves(changes)
+
+
+def _moves(changes: list[Change]) -> list[Change]:
+    """Paragraphs removed in one place and added as they were in another, as moves: a slide
+    moved from 5 to 7 is one change 'slide 7 (was slide 5)' holding its paragraphs, with
+    nothing said about the county's terms (it read as six paragraphs removed and six added,
+    each term 'gone'). The same place both ways is no change (the alignment's artefact)."""
+    added: dict[str, list[int]] = {}
+    for index, change in enumerate(changes):
+        if change.kind == "added" and change.new is not None:
+            added.setdefault(change.new, []).append(index)
+    moved: dict[int, Change] = {}  # index of the added paragraph -> the move
+    gone: set[int] = set()
+    for index, change in enumerate(changes):
+        twins = added.get(change.old or "") if change.kind == "removed" else None
+        if not twins:
+            continue
+        twin = twins.pop(0)
+        gone.add(index)
+        if changes[twin].where == change.where:
+            gone.add(twin)
+        else:
+            moved[twin] = Change("moved", f"{changes[twin].where} (was {change.where})", change.old, change.old)
+    kept: list[Change] = []
+    for index, change in enumerate(changes):
+        change = moved.get(index, change)
+        if index in gone:
+            continue
+        last = kept[-1] if kept else None
+        if change.kind == "moved" and last is not None and last.kind == "moved" and last.where == change.where:
+            last.old = last.new = f"{last.new}\n{change.new}"  # one slide's paragraphs: one move
+            continue
+        kept.append(change)
+    return kept
 
 
 def _places(text: Sequence[tuple[str, str]]) -> list[str]:
-    """'slide 4 notes' for slides; 'body, paragraph 12' where a part holds many paragraphs."""
+    """'slide 4 notes' for slides; 'body, paragraph 12' where a part holds many paragraphs;
+    'slide 4, picture 1' for a picture (snapshot.document_text's 'slide 4 picture')."""
     counts: dict[str, int] = {}
     places = []
     for where, _ in text:
         counts[where] = counts.get(where, 0) + 1
-        places.append(where if where.startswith("slide") else f"{where}, paragraph {counts[where]}")
+        part, _, picture = where.rpartition(" ")
+        if picture == PICTURE:
+            places.append(f"{part}, {PICTURE} {counts[where]}")
+        else:
+            places.append(where if where.startswith("slide") else f"{where}, paragraph {counts[where]}")
     return places
 
 

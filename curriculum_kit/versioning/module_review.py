@@ -21,6 +21,7 @@ from .gitrefs import folder_at
 from .lock import locked_snapshot, module_digest
 from .lockfile import LOCK_FILE, read_lock
 from .module_diff import ModuleDiff, Text, Vocabulary, diff_module
+from .outdated import published
 from .snapshot import Vocabulary as CountedWords
 from .snapshot import document_text
 
@@ -75,6 +76,9 @@ def review_module(old_spec: str, new_spec: str, modules_dir: Path, library: Libr
     if county is not None and library is not None:
         vocabulary = county_vocabulary(library, library.overlay(county))
     with module_at(old_spec, modules_dir) as old, module_at(new_spec, modules_dir) as new:
+        if old.id != new.id:  # two modules: hundreds of changes under one module's name, exit 0
+            raise InputError(f"is module {new.id}, and {old_spec} is module {old.id}: `module diff` compares two "
+                             "versions of one module", Path(new_spec))
         return diff_module(new.id, old_spec, new_spec, str(old.version), str(new.version),
                            module_texts(old), module_texts(new), vocabulary, county, placement_table(new))
 
@@ -88,7 +92,7 @@ def review_lock(library: Library, slug: str) -> list[ModuleDiff]:
     vocabulary = county_vocabulary(library, overlay)
     diffs = []
     for module_id, entry in sorted(read_lock(folder / LOCK_FILE).items()):
-        module = library.modules.get(module_id)
+        module = published(library, module_id)
         if module is None:  # what plain `outdated` reports, and fails on, too
             raise InputError(f"locks {module_id}, which is no longer published; run 'curriculum-kit lock {slug}' "
                              "to drop it from the lock", folder / LOCK_FILE)

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import InputError, InvalidInputs, display_path
 from ..formats.library import Library
+from ..formats.module import Module
 from .lock import locked_snapshot, module_digest
 from .lockfile import LOCK_FILE, LockEntry, read_lock
 from .snapshot import DocumentFacts, Snapshot, take_snapshot
@@ -32,7 +33,7 @@ class Shift:
 @dataclass(frozen=True)
 class DocumentChange:
     file: str
-    status: str  # changed, unchanged, added, removed
+    status: str  # changed, re-saved (same text and pictures), unchanged, added, removed
     unit: str
     before: int | None
     after: int | None
@@ -95,14 +96,11 @@ def _county(library: Library, folder: Path) -> CountyReport:
     entries = read_lock(folder / LOCK_FILE)
     report = CountyReport(folder.name, folder / LOCK_FILE)
     for module_id in sorted(set(entries) | set(library.modules)):
-        entry, module = entries.get(module_id), library.modules.get(module_id)
+        entry, module = entries.get(module_id), published(library, module_id)
         if entry is None:
             assert module is not None  # the id came from the lock or the library, and is not in the lock
             report.modules.append(ModuleImpact(module_id, "unlocked", version=str(module.version)))
         elif module is None:
-            if (library.modules_dir / module_id).is_dir():  # still there, but it does not load
-                raise InvalidInputs([f for f in library.findings.errors
-                                     if f.path.is_relative_to(library.modules_dir / module_id)])
             report.modules.append(ModuleImpact(module_id, "deleted", str(entry.version), None, str(entry.locked)))
         elif module_digest(module) == entry.sha256:
             report.modules.append(ModuleImpact(module_id, "current", str(entry.version), str(module.version),
@@ -114,6 +112,16 @@ def _county(library: Library, folder: Path) -> CountyReport:
     return report
 
 
+def published(library: Library, module_id: str) -> Module | None:
+    """The module ``module_id`` of the library, or None when it is no longer published; a
+    module folder still there that does not load is its own errors (not 'no longer published',
+    whose advice, to lock again, would drop the module from the lock)."""
+    module = library.modules.get(module_id)
+    if module is None and (library.modules_dir / module_id).is_dir():
+        raise InvalidInputs([f for f in library.findings.errors if f.path.is_relative_to(library.modules_dir / module_id)])
+    return module
+
+
 def _impact(entry: LockEntry, before: Snapshot, after: Snapshot) -> ModuleImpact:
     impact = ModuleImpact(entry.module, "changed", str(entry.version), after.version, str(entry.locked))
     old_terms, new_terms = _totals(before, "terms"), _totals(after, "terms")
@@ -123,7 +131,8 @@ def _impact(entry: LockEntry, before: Snapshot, after: Snapshot) -> ModuleImpact
     impact.generic = [Shift(t, old_generic.get(t, 0), new_generic[t]) for t in sorted(new_generic)
                       if new_generic[t] > old_generic.get(t, 0)]
     for name in sorted(set(before.documents) | set(after.documents)):
-        impact.documents.append(_document(name, before.documents.get(name), after.documents.get(name)))
+        impact.documents.append(_document(name, before.documents.get(name), after.documents.get(name),
+                                          before.format == after.format))
     return impact
 
 
@@ -135,7 +144,10 @@ def _totals(snapshot: Snapshot, which: str) -> dict[str, int]:
     return totals
 
 
-def _document(name: str, old: DocumentFacts | None, new: DocumentFacts | None) -> DocumentChange:
+def _document(name: str, old: DocumentFacts | None, new: DocumentFacts | None, read_alike: bool) -> DocumentChange:
+    """How one document changed; 're-saved' when its bytes differ but not its text and
+    pictures (``read_alike``: both snapshots read documents the same way), which `outdated
+    --diff` shows as no change."""
     before, after = (old.markers if old else {}), (new.markers if new else {})
     markers = [Shift(m, before.get(m, 0), after.get(m, 0)) for m in sorted(set(before) | set(after))
                if before.get(m, 0) != after.get(m, 0)]
@@ -145,5 +157,6 @@ def _document(name: str, old: DocumentFacts | None, new: DocumentFacts | None) -
         return DocumentChange(name, "added" if old is None else "removed", present.unit,
                               old.length if old is not None else None, new.length if new is not None else None,
                               markers)
-    status = "unchanged" if old.sha256 == new.sha256 else "changed"
+    status = "unchanged" if old.sha256 == new.sha256 else \
+        "re-saved" if read_alike and old.text is not None and old.text == new.text else "changed"
     return DocumentChange(name, status, new.unit, old.length, new.length, markers)

@@ -29,11 +29,12 @@ from ..formats.terms import Term
 from ..ooxml.adapt import adapt_package
 from ..ooxml.extent import extent
 from ..ooxml.package import Package
-from ..ooxml.reading import document_blocks
+from ..ooxml.reading import document_blocks, document_pictures
 from ..outputs import write_json
 
-# Format 2 reads what a reader sees: a Word text box once (format 1 also kept the copy Word
-# writes for older readers, so its texts are compared with a reading that keeps it too).
+# Format 2 reads what a reader sees: a Word text box once, and pictures (format 1 also kept
+# the copy of a text box Word writes for older readers, and no pictures: its texts are
+# compared with a reading like its own).
 FORMAT = 2
 _READABLE = (1, 2)
 
@@ -194,11 +195,18 @@ def _text(value: object) -> tuple[tuple[str, str], ...] | None:
     return tuple((where, text) for where, text in value)
 
 
+PICTURE = "picture"  # what a picture is called in a document's text ('slide 3 picture', '(picture 1f2e3d4c5b6a)')
+
+
 def document_text(path: Path, data: bytes | None = None, copies: bool = False) -> tuple[tuple[str, str], ...]:
     """(where, text) of every paragraph with text, in reading order: 'slide 3', 'slide 3 notes',
-    'body', 'header 1' — what `module diff` and `outdated --diff` compare (``copies``: with
-    the copies of Word's text boxes, as a format 1 snapshot read them)."""
-    return tuple((block.label, block.text) for block in document_blocks(path, data, copies) if block.text.strip())
+    'body', 'header 1' — what `module diff` and `outdated --diff` compare — then each picture
+    as ('slide 3 picture', '(picture 1f2e3d4c5b6a)'), its image's digest. With ``copies``: as
+    a format 1 snapshot read a document (with the copies of Word's text boxes, no pictures)."""
+    text = tuple((block.label, block.text) for block in document_blocks(path, data, copies) if block.text.strip())
+    if copies:
+        return text
+    return text + tuple((f"{where} {PICTURE}", f"({PICTURE} {digest})") for where, digest in document_pictures(path, data))
 
 
 def _words(value: dict[str, Any]) -> dict[str, str]:

@@ -4,16 +4,21 @@ name compare)."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
+import docx
 import pptx
 import pytest
+from PIL import Image
 
 from curriculum_kit.versioning.snapshot import document_text
 from tests.acceptance.conftest import run
+from tests.fixtures import rewrite_zip
 from tests.gitrepo import change_alder, change_module, commit_all, needs_git, sample_repo
 
 pytestmark = needs_git
@@ -82,6 +87,17 @@ def test_outdated_diff_fails_as_outdated_does_when_a_locked_module_is_gone(repo)
                              "no longer published; run 'curriculum-kit lock alder-county' to drop it from the lock\n")
 
 
+def test_outdated_diff_of_a_module_that_does_not_load_says_why_as_outdated_does(repo):
+    """It said the module was 'no longer published' and advised locking again, which would
+    drop it from the lock."""
+    run(["lock", "alder-county"])
+    (repo / "base_modules/supportive-services/module.toml").write_text("")
+    plain, diff = run(["outdated", "alder-county"]), run(["outdated", "alder-county", "--diff"])
+    assert (diff.exit_code, diff.output) == (plain.exit_code, plain.output) == (
+        1, "Error: base_modules/supportive-services/module.toml: missing required key 'id' (and 7 more; run "
+        "'curriculum-kit validate')\n")
+
+
 def test_html_is_never_written_into_the_folders_read(repo):
     """`module diff ... --html base_modules/.../slides.pptx` replaced the module's deck with
     the HTML page (exit 0), and `outdated --diff --html` the county's modules.lock."""
@@ -116,6 +132,14 @@ def test_a_snapshot_without_text_says_how_to_compare_instead(repo):
         "Error: county_overlays/alder-county/modules.lock: the snapshot of linkages-orientation was written before "
         "`lock` kept the modules' text; compare with 'curriculum-kit module diff linkages-orientation@GITREF "
         "linkages-orientation' (GITREF: the commit you locked)\n"))
+
+
+def test_two_different_modules_are_not_compared(repo):
+    """It printed 809 changes under one module's name and version, exit 0."""
+    result = run(["module", "diff", "supportive-services", "linkages-orientation"])
+    assert (result.exit_code, result.output) == (1, (
+        "Error: linkages-orientation: is module linkages-orientation, and supportive-services is module "
+        "supportive-services: `module diff` compares two versions of one module\n"))
 
 
 def test_a_lock_of_format_1_is_compared_as_it_was_read(repo):
@@ -159,6 +183,35 @@ def test_module_diff_of_a_git_ref_and_of_folders_of_any_name(repo):
     assert by_folder.exit_code == 0, by_folder.output
     assert by_folder.output.replace("lo-old", "linkages-orientation@samples").replace("lo-new", "linkages-orientation") \
         == by_ref.output
+
+
+def picture(path: Path, colour: str) -> Path:
+    Image.new("RGB", (40, 30), colour).save(path)
+    return path
+
+
+def test_a_picture_added_or_replaced_is_a_change_and_a_document_saved_again_is_not(repo):
+    """A picture replaced showed as 'unchanged, 0 changes' (only text was compared), while
+    plain `outdated` called a document Word had merely saved again 'changed'."""
+    run(["lock", "alder-county"])
+    handout = MODULE / "handout-roles-at-a-glance.docx"
+    shutil.copytree(MODULE, "lo-old")
+    docx.Document(str(handout)).save(str(handout))  # saved again: other bytes, the same text
+    assert "handout-roles-at-a-glance.docx: re-saved, 1 page" in run(["outdated", "alder-county"]).output
+    assert "handout-roles-at-a-glance.docx: unchanged" in run(["outdated", "alder-county", "--diff"]).output
+    document = docx.Document(str(handout))
+    document.add_picture(str(picture(repo / "blue.png", "blue")))
+    document.save(str(handout))
+    shutil.copytree(MODULE, "lo-blue")
+    added = run(["module", "diff", "lo-old", "lo-blue"]).output
+    assert "  handout-roles-at-a-glance.docx: changed, 1 change\n    body, picture 1: added\n      (picture " in added
+    blue = handout.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(blue)) as package:
+        media = next(name for name in package.namelist() if name.startswith("word/media/"))
+    handout.write_bytes(rewrite_zip(blue, {media: picture(repo / "red.png", "red").read_bytes()}))
+    replaced = run(["module", "diff", "lo-blue", str(MODULE)]).output
+    assert "    body, picture 1: changed\n      (picture [-" in replaced
+    assert "handout-roles-at-a-glance.docx: changed" in run(["outdated", "alder-county"]).output
 
 
 def test_module_diff_of_an_unknown_ref_or_folder(repo):

@@ -313,8 +313,8 @@ alder-county (county_overlays/alder-county/modules.lock): 1 module to review
   linkages-orientation: 1.2.0 -> 1.3.0 (locked 2026-01-01)
     Documents
       facilitator-guide.docx: changed, 21 -> 22 pages
-      handout-roles-at-a-glance.docx: changed, 1 page
-      slides.pptx: changed, 20 slides
+      handout-roles-at-a-glance.docx: re-saved, 1 page
+      slides.pptx: re-saved, 20 slides
     Your terms (occurrences in the module)
       no longer found  "county welfare department"  3 -> 0
     Generic wording you do not map, now more often (consider a terminology row)

@@ -40,6 +40,37 @@ def test_slides_and_speaker_notes_are_compared_where_they_are():
     assert [(c.kind, c.where) for c in changes] == [("changed", "slide 2 notes"), ("added", "slide 3")]
 
 
+def test_a_moved_slide_is_one_move_with_nothing_said_about_terms():
+    """A slide moved from 2 to 6 read as its paragraphs removed and added again, each of the
+    county's terms in them 'gone'."""
+    old = (("slide 1", "Welcome"), ("slide 2", "The county welfare department"), ("slide 2", "Who does what"),
+           ("slide 2 notes", "Name one county welfare department office."), ("slide 3", "Break"),
+           ("slide 4", "Questions"), ("slide 5", "Lunch"), ("slide 6", "Wrap-up"))
+    new = (("slide 1", "Welcome"), ("slide 2", "Break"), ("slide 3", "Questions"), ("slide 4", "Lunch"),
+           ("slide 5", "Wrap-up"), ("slide 6", "The county welfare department"), ("slide 6", "Who does what"),
+           ("slide 6 notes", "Name one county welfare department office."))
+    vocabulary = Vocabulary((Term("county welfare department", "Alder County HHS"),))
+    diff = diff_module("intro", "old", "new", "1.0.0", "1.1.0", {"slides.pptx": old}, {"slides.pptx": new},
+                       vocabulary, "alder-county")
+    assert kinds(diff.documents[0].changes) == [
+        ("moved", "slide 6 (was slide 2)", "The county welfare department\nWho does what",
+         "The county welfare department\nWho does what"),
+        ("moved", "slide 6 notes (was slide 2 notes)", "Name one county welfare department office.",
+         "Name one county welfare department office.")]
+    assert [c.notes for c in diff.documents[0].changes] == [[], []] and diff.terms == []
+    assert "    slide 6 (was slide 2): moved\n      The county welfare department\n      Who does what" in \
+        render_module_diff(diff)
+
+
+def test_a_paragraph_removed_and_added_in_one_place_is_no_change():
+    old = (("slide 1", "Welcome"), ("slide 2", "Keep me"), ("slide 3", "Break"), ("slide 4", "Questions"))
+    new = (("slide 1", "Break"), ("slide 2", "Keep me"), ("slide 3", "Lunch"), ("slide 4", "Welcome"),
+           ("slide 5", "Questions"))
+    changes = paragraph_changes(old, new)
+    assert "Keep me" not in [c.old or c.new for c in changes]
+    assert [(c.kind, c.where) for c in changes] == [("moved", "slide 1 (was slide 3)"), ("added", "slide 3")]
+
+
 def test_changed_words_are_marked_as_one_phrase():
     assert word_diff("years with the county welfare department.", "years with the county and a CFT.") == [
         Words("=", "years with the county "), Words("-", "welfare department"), Words("+", "and a CFT"),
