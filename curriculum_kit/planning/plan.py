@@ -80,11 +80,17 @@ def make_plan(modules_dir: Path, overlays_dir: Path, slug: str, options: PlanOpt
     if edited is not None:
         read = read_plan_csv(Path(edited), options.year, overlay, {m.id: m for m in modules}, closed, options.start)
         return Plan(overlay, options, modules, read.sessions, closed, read.cancelled, Path(edited))
-    steps = teaching_order(modules)
+    return Plan(overlay, options, modules, generate_sessions(overlay, modules, options, closed), closed)
+
+
+def generate_sessions(overlay: Overlay, modules: list[Module], options: PlanOptions,
+                      closed: dict[date, str]) -> list[Session]:
+    """The year's sessions as `plan` makes them: dated around ``closed``, in the county's first
+    room, each with its co-facilitators; every one passes the rules `plan --from` checks."""
     room = overlay.calendar.rooms[0] if overlay.calendar.rooms else None
-    sessions = [replace(s, room=room, year=options.year) for s in schedule(steps, options, closed)]
-    paired = assign_pairs(sessions, teams(overlay), lambda name, day: overlay.calendar.absence(name, day))
-    return Plan(overlay, options, modules, paired, closed)
+    dated = schedule(teaching_order(modules), options, closed, overlay.layer.doc.path)
+    sessions = [replace(s, room=room, year=options.year) for s in dated]
+    return assign_pairs(sessions, teams(overlay), lambda name, day: overlay.calendar.absence(name, day))
 
 
 def plan_stem(slug: str, year: int) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from ..errors import PlanError
 from ..formats.calendar import Room
@@ -88,24 +89,31 @@ class _Offering:
     month: int = 0  # the month given
 
 
-def schedule(steps: list[Step], options: PlanOptions, closed: dict[date, str]) -> list[Session]:
-    """The year's sessions in date order (without co-facilitators); ``steps`` in teaching order."""
+def schedule(steps: list[Step], options: PlanOptions, closed: dict[date, str],
+             closures: Path | None = None) -> list[Session]:
+    """The year's sessions in date order (without co-facilitators); ``steps`` in teaching order.
+    ``closures`` is the file of the county's closures, named when they leave the year too short."""
     _check(steps, options)
     offerings = _offerings(steps, options)
     order = {CORE: 0, SEQUENCE: 1, REFRESHER: 2}  # new hires cannot wait; refreshers can
     offerings.sort(key=lambda o: (o.target, order[o.track], o.round, o.step.position))
     open_days = {month: working_days(options.year, month, closed) for month in range(1, 13)}
+    # One session a day at most: a month that closures leave with fewer working days than
+    # --sessions-per-month holds only as many (two on one day shared a room, and put a
+    # prerequisite on the day of the session that needs it).
+    capacity = {month: min(options.sessions_per_month, len(days)) for month, days in open_days.items()}
     months: dict[int, list[_Offering]] = {}
     for offering in offerings:
         month = max([offering.target] + [need.month for need in offering.needs])
-        while month <= 12 and (not open_days[month] or len(months.get(month, [])) >= options.sessions_per_month):
+        while month <= 12 and len(months.get(month, [])) >= capacity[month]:
             month += 1  # a month full, or closed all through (a closure may span one)
         if month > 12:
-            shut = sum(1 for days in open_days.values() if not days)
+            short = sum(1 for count in capacity.values() if count < options.sessions_per_month)
             raise PlanError(f"{len(offerings)} sessions do not fit in {options.year} at "
                             f"{options.sessions_per_month} a month"
-                            f"{f' ({shut} of its months have no working day)' if shut else ''}; "
-                            "raise --sessions-per-month or start new-hire cohorts less often (--new-hire-every)")
+                            f"{f' (closures leave {short} of its months too few working days)' if short else ''}; "
+                            "raise --sessions-per-month or start new-hire cohorts less often (--new-hire-every)",
+                            closures if short else None)
         offering.month = month
         months.setdefault(month, []).append(offering)
     sessions = []
@@ -114,7 +122,7 @@ def schedule(steps: list[Step], options: PlanOptions, closed: dict[date, str]) -
         for index, offering in enumerate(group):  # evenly spread, in the order placed
             day = days[(2 * index + 1) * len(days) // (2 * len(group))]
             sessions.append(Session(datetime.combine(day, options.start), offering.step.module,
-                                    offering.track, offering.round, _reason(offering, options)))
+                                    offering.track, offering.round, _reason(offering, options, capacity)))
     return sorted(sessions, key=lambda s: s.starts)
 
 
@@ -174,13 +182,16 @@ def _needs(step: Step, placed: dict[str, _Offering]) -> list[_Offering]:
     return [placed[p] for p in step.module.prerequisites if p in placed]
 
 
-def _reason(offering: _Offering, options: PlanOptions) -> str:
+def _reason(offering: _Offering, options: PlanOptions, capacity: dict[int, int]) -> str:
     text = offering.why if offering.track == REFRESHER else f"{offering.why}; {offering.step.reason}"
     if offering.month == offering.target:
         return text
     if any(need.month == offering.month for need in offering.needs):
         return f"{text}; in {MONTH_NAMES[offering.month]} because its prerequisite is taught then"
-    return (f"{text}; moved to {MONTH_NAMES[offering.month]}: {MONTH_NAMES[offering.target]} already had "
+    moved, asked, held = MONTH_NAMES[offering.month], MONTH_NAMES[offering.target], capacity[offering.target]
+    if held < options.sessions_per_month:
+        return f"{text}; moved to {moved}: closures leave {asked} {held or 'no'} working day{'s' * (held != 1)}"
+    return (f"{text}; moved to {moved}: {asked} already had "
             f"{options.sessions_per_month} session{'s' * (options.sessions_per_month > 1)} "
             "(--sessions-per-month)")
 
