@@ -88,7 +88,8 @@ def plan_calendar(overlay: Overlay, sessions: list[Session], cancelled: list[Ses
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{overlay.county} Linkages training {year}")
+    # TEXT (RFC 5545 3.3.11): a county name with a line break, a comma or a semicolon escaped
+    calendar.add("x-wr-calname", vText(f"{overlay.county} Linkages training {year}"))
     calendar.add("x-wr-timezone", TIMEZONE)
     when = stamp.replace(tzinfo=UTC)
     current = set()

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+from icalendar import Calendar
 
 from curriculum_kit.errors import PlanError
 from curriculum_kit.formats.calendar import Closure
 from curriculum_kit.formats.library import Library
 from curriculum_kit.planning.plan import generate_sessions, load_for_plan, plan_closed_days
 from curriculum_kit.planning.plan_csv import read_plan_csv, write_plan_csv
+from curriculum_kit.planning.plan_ics import plan_calendar
 from curriculum_kit.planning.schedule import PlanOptions
 from tests.conftest import REPO
 
@@ -59,3 +61,13 @@ def test_closures_that_leave_too_little_of_the_year_name_overlay_toml():
     assert error.value.message == ("14 sessions do not fit in 2027 at 2 a month (closures leave 11 of its months too "
                                    "few working days); raise --sessions-per-month or start new-hire cohorts less "
                                    "often (--new-hire-every)")
+
+
+def test_a_county_name_with_a_line_break_is_calendar_text():
+    """X-WR-CALNAME was written as it came: a line break in the county's name (which validate
+    accepts) made icalendar refuse the content line with a traceback."""
+    overlay, modules = load_for_plan(Library.load(REPO / "base_modules", REPO / "county_overlays"), "alder-county")
+    overlay = replace(overlay, chain=(replace(overlay.layer, county="Alder\nCounty, CA; North"), *overlay.chain[1:]))
+    data = plan_calendar(overlay, [], [], YEAR, datetime(2026, 1, 1), {})
+    assert b"\r\nX-WR-CALNAME:Alder\\nCounty\\, CA\\; North Linkages training 2027\r\n" in data
+    assert Calendar.from_ical(data)["X-WR-CALNAME"]  # it reads back
