@@ -266,7 +266,10 @@ def _trainers(doc: TomlDocument, findings: Findings) -> tuple[Trainer, ...] | No
                 continue
             program = key
         if all(isinstance(entry.get(k, ""), str) for k in ("name", "title", "email")) and "name" in entry:
-            trainers.append(Trainer(entry["name"].strip(), program, entry.get("title", ""), entry.get("email", "")))
+            # spaces tidied, as the plan CSV's trainer columns and [[unavailable]] are read: a double
+            # space or a line break in the name made the plan the tool wrote unreadable to it
+            trainers.append(Trainer(" ".join(entry["name"].split()), program, entry.get("title", ""),
+                                    entry.get("email", "")))
     return tuple(trainers)
 
 

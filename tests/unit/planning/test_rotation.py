@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -86,3 +86,15 @@ def test_the_samples_have_both_programs_trainers():
     overlay = Library.load(REPO / "base_modules", REPO / "county_overlays").overlay("cypress-valley-county")
     assert {program: [t.name for t in team] for program, team in teams(overlay).items()} == {
         "cws": ["Derek Swanson", "Lan Nguyễn", "Ramona Figueroa"], "calworks": ["Bethany Cole", "Imani Wright"]}
+
+
+def test_trainer_names_are_read_with_their_spaces_tidied(tmp_path, monkeypatch):
+    """'Maria  Lopez' (two spaces) or a line break in a name went into the plan CSV as written,
+    and the plan CSV's reading, which tidies spaces, then found no such trainer."""
+    monkeypatch.chdir(tmp_path)
+    toml = edit(overlay_toml(), 'name = "Maria Lopez"', 'name = "Maria  Lopez"')
+    toml = edit(toml, 'name = "Luis Ortega"', 'name = "Luis\\nOrtega "')
+    write_overlay(toml=toml + '\n[[unavailable]]\ntrainer = " Maria   Lopez"\ndate = 2027-03-01\n')
+    overlay = Library.load(Path("modules"), Path("overlays"), modules=False).overlay("alder-county")
+    assert [t.name for t in overlay.trainers] == ["Maria Lopez", "Luis Ortega"]
+    assert overlay.calendar.absence("Maria Lopez", date(2027, 3, 1)) is not None
