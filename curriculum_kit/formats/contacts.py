@@ -40,6 +40,11 @@ def valid_email(text: str) -> bool:
     return bool(_EMAIL.fullmatch(text))
 
 
+def pasted_email(text: str) -> str:
+    """The address without the 'mailto:' it carries when copied from a link in Outlook or on a web page."""
+    return text[7:].strip() if text[:7].lower() == "mailto:" else text
+
+
 def valid_phone(text: str) -> bool:
     """Ten digits (a leading 1 allowed), in any common punctuation, with an optional extension."""
     digits = re.sub(r"\D", "", _EXTENSION.sub("", text))
@@ -60,9 +65,7 @@ def read_contacts(path: Path, findings: Findings, sheet: str | None = None) -> t
         if not row["name"] or not row["role"]:
             findings.error(path, "every contact needs a role and a name", row.at("role" if not row["role"] else "name"))
             continue
-        email = row["email"]
-        if email[:7].lower() == "mailto:":  # pasted from a link in Outlook or on a web page
-            email = email[7:].strip()
+        email = pasted_email(row["email"])
         if not row["phone"] and not email:
             findings.error(path, f"contact '{row['name']}' has neither phone nor e-mail", row.at("phone"))
         if email and not valid_email(email):

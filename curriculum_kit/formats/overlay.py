@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from ..errors import InputError
 from ..findings import Findings
 from .calendar import CALENDAR_KEYS, CountyCalendar, fold_calendars, read_calendar
-from .contacts import Contact, read_contacts
+from .contacts import Contact, pasted_email, read_contacts, valid_email
 from .folders import OVERLAY_FILE
 from .images import check_image
 from .module import ID_PATTERN
@@ -268,8 +268,13 @@ def _trainers(doc: TomlDocument, findings: Findings) -> tuple[Trainer, ...] | No
         if all(isinstance(entry.get(k, ""), str) for k in ("name", "title", "email")) and "name" in entry:
             # spaces tidied, as the plan CSV's trainer columns and [[unavailable]] are read: a double
             # space or a line break in the name made the plan the tool wrote unreadable to it
-            trainers.append(Trainer(" ".join(entry["name"].split()), program, entry.get("title", ""),
-                                    entry.get("email", "")))
+            name = " ".join(entry["name"].split())
+            email = pasted_email(entry.get("email", "").strip())
+            if email and not valid_email(email):  # it becomes the calendar's ORGANIZER and ATTENDEE
+                findings.error(doc.path, f"e-mail '{entry['email']}' of trainer '{name}' is not an address like "
+                               "name@agency.example.org", doc.line_of("trainers", index, "email"))
+                continue
+            trainers.append(Trainer(name, program, entry.get("title", ""), email))
     return tuple(trainers)
 
 

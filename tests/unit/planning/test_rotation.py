@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from curriculum_kit.errors import InputError, PlanError
+from curriculum_kit.errors import InputError, InvalidInputs, PlanError
 from curriculum_kit.formats.library import Library
 from curriculum_kit.planning.rotation import assign_pairs, teams
 from curriculum_kit.planning.schedule import Session
@@ -98,3 +98,17 @@ def test_trainer_names_are_read_with_their_spaces_tidied(tmp_path, monkeypatch):
     overlay = Library.load(Path("modules"), Path("overlays"), modules=False).overlay("alder-county")
     assert [t.name for t in overlay.trainers] == ["Maria Lopez", "Luis Ortega"]
     assert overlay.calendar.absence("Maria Lopez", date(2027, 3, 1)) is not None
+
+
+def test_a_trainer_email_is_checked_as_a_contact_email_is(tmp_path, monkeypatch):
+    """'Maria Lopez <m@x.org>; backup' went into the calendar as ORGANIZER mailto:Maria Lopez <...>; backup."""
+    monkeypatch.chdir(tmp_path)
+    trainers = '[[trainers]]\nname = "Maria Lopez"\nprogram = "cws"\n'
+    write_overlay(toml=edit(overlay_toml(), trainers, trainers + 'email = "Maria Lopez <m@x.org>; backup"\n'))
+    with pytest.raises(InvalidInputs) as error:
+        Library.load(Path("modules"), Path("overlays"), modules=False).overlay("alder-county")
+    assert str(error.value) == ("overlays/alder-county/overlay.toml:18: e-mail 'Maria Lopez <m@x.org>; backup' of "
+                                "trainer 'Maria Lopez' is not an address like name@agency.example.org")
+    write_overlay(toml=edit(overlay_toml(), trainers, trainers + 'email = "mailto:mlopez@alder.example.org"\n'))
+    overlay = Library.load(Path("modules"), Path("overlays"), modules=False).overlay("alder-county")
+    assert overlay.trainers[0].email == "mlopez@alder.example.org"  # pasted from a link, as contacts take it
