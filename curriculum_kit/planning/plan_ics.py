@@ -61,16 +61,28 @@ def read_previous(path: Path, slug: str, year: int) -> dict[str, _Previous]:
     for event in calendar.walk("VEVENT"):
         uid = str(event.get("UID", ""))
         if uid:
-            sequence = int(event.get("SEQUENCE", 0))
-            if not 0 <= sequence < _MAX_SEQUENCE:  # RFC 5545: a non-negative integer icalendar can write
-                raise InputError(f"event {uid[:60]} has SEQUENCE {sequence}, not a revision number a calendar "
-                                 "keeps; give the calendar the plan last wrote", path)
-            found[uid] = _Previous(sequence, _content(event), event)
+            found[uid] = _Previous(_sequence(event, uid, path), _content(event), event)
     mine = {uid: event for uid, event in found.items() if uid.startswith(f"{slug}-{year}-")}
     if found and not mine:
         raise InputError(f"holds no event of {slug}'s {year} plan (its first is {next(iter(found))[:60]}); give the "
                          "calendar this plan last wrote", path)
     return mine
+
+
+def _sequence(event: Component, uid: str, path: Path) -> int:
+    """The event's SEQUENCE (0 when it has none), checked with its DTSTART: a cancelled session
+    is sent again with both, in date order."""
+    written = event.get("SEQUENCE", 0)
+    try:
+        sequence = int(str(written))
+    except ValueError:  # icalendar keeps what it cannot read as text ('abc')
+        sequence = -1
+    if not 0 <= sequence < _MAX_SEQUENCE:  # RFC 5545: a non-negative integer
+        raise InputError(f"event {uid[:60]} has SEQUENCE {written}, not a revision number a calendar "
+                         "keeps; give the calendar the plan last wrote", path)
+    if event.get("DTSTART") is None:
+        raise InputError(f"event {uid[:60]} has no DTSTART (its date); give the calendar the plan last wrote", path)
+    return sequence
 
 
 def _content(event: Component) -> tuple[tuple[str, bytes], ...]:

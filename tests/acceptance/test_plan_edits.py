@@ -276,6 +276,22 @@ def test_a_previous_calendar_with_an_impossible_sequence_is_one_line(county):
     assert result.output.startswith("Error: old.ics: event ") and "has SEQUENCE -99999999999999999999999" in result.output
 
 
+@pytest.mark.parametrize("old, new, message", [
+    ("SEQUENCE:0", "SEQUENCE:abc", "has SEQUENCE abc, not a revision number a calendar keeps"),
+    ("SEQUENCE:0", "SEQUENCE:--5", "has SEQUENCE --5, not a revision number a calendar keeps"),
+    ("DTSTART;TZID=America/Los_Angeles:20270108T090000\r\n", "", "has no DTSTART (its date)"),
+])
+def test_a_previous_calendar_with_a_broken_event_is_one_line(county, old, new, message):
+    """SEQUENCE:abc was a ValueError from int(), an event without DTSTART an AttributeError in
+    sorting the sessions that are gone: tracebacks."""
+    calendar = (county / "plan" / f"{STEM}.ics").read_bytes().decode()
+    assert old in calendar
+    (county / "old.ics").write_bytes(calendar.replace(old, new, 1).encode())
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "new", "--previous", "old.ics"])
+    assert (result.exit_code, result.output) == (1, f"Error: old.ics: event {SLUG}-{YEAR}-core1-linkages-orientation"
+                                                    f"@curriculum-kit {message}; give the calendar the plan last wrote\n")
+
+
 def test_an_output_that_cannot_be_written_leaves_none_of_the_others(county):
     """A folder where the plan's CSV goes failed after the Word plan was written, naming a
     temporary path; a calendar that cannot be read left an empty output folder."""
