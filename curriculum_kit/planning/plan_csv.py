@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
 
-from ..errors import PlanEditErrors
+from ..errors import InputError, PlanEditErrors
 from ..findings import Findings
 from ..formats.calendar import Room
 from ..formats.module import Module
@@ -45,6 +45,7 @@ _ID = re.compile(r"(\d{4})-(" + "|".join(TRACK_CODES.values()) + r")(\d{1,2})-([
 _TRACKS = {**{code: track for track, code in TRACK_CODES.items()},
            **{label.casefold(): track for track, label in TRACK_LABELS.items()}, **{t: t for t in TRACK_CODES}}
 ADDED = "added to the plan by staff"
+NO_SESSIONS = "has no sessions; a plan CSV has a row for each session (write cancelled in its status to cancel one)"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def read_plan_csv(path: Path, year: int, overlay: Overlay, modules: dict[str, Mo
     holidays and county closures of ``year``; ``start`` is the time of a row without one.
     """
     rows = read_csv(path, REQUIRED, OPTIONAL)
+    if not rows:  # read as 'every session deleted', it cancelled the whole year in every calendar
+        raise InputError(NO_SESSIONS, path)
     names = ModuleNames(modules)
     context = _Context(path, year, overlay, modules, names, start, Findings())
     seen: dict[str, int] = {}

@@ -18,7 +18,7 @@ from ..formats.overlay import Overlay
 from ..formats.session_day import SessionDay
 from ..formats.sources import read_csv, suggest
 from .plan import load_for_plan, plan_closed_days
-from .plan_csv import OPTIONAL, REQUIRED, read_plan_csv
+from .plan_csv import NO_SESSIONS, OPTIONAL, REQUIRED, read_plan_csv
 from .schedule import Session
 from .signins import parse_day
 
@@ -60,7 +60,7 @@ def _year_inside(path: Path) -> int:
         day = parse_day(row["date"])
         if found or day:
             return int(found.group(1)) if found else day.year  # type: ignore[union-attr]
-    raise InputError("has no sessions", path)
+    raise InputError(NO_SESSIONS, path)
 
 
 def pick_session(plan: SessionPlan, wanted: str) -> list[Session]:

@@ -253,6 +253,20 @@ def test_each_broken_rule_is_an_error_naming_its_line_and_nothing_is_written(cou
     assert {p.name: p.read_bytes() for p in (county / "plan").iterdir()} == before
 
 
+def test_a_plan_with_every_row_deleted_is_refused(county):
+    """A plan CSV with its header only cancelled every session of the year in the calendar (exit
+    0), and `build --plan` built nothing, saying '0 built'."""
+    header = (county / "plan" / f"{STEM}.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    Path(f"{STEM}.csv").write_text(header + "\n", encoding="utf-8")
+    error = (f"Error: {STEM}.csv: has no sessions; a plan CSV has a row for each session (write cancelled in its "
+             "status to cancel one)\n")
+    for args in (["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--from", f"{STEM}.csv"],
+                 ["build", "--plan", f"{STEM}.csv", "--no-pdf"]):
+        result = run(args)
+        assert (result.exit_code, result.output) == (1, error), args
+    assert "CANCELLED" not in (county / "plan" / f"{STEM}.ics").read_text()
+
+
 def test_a_plan_edited_in_its_folder_is_not_overwritten_by_a_new_plan(county):
     csv_path = county / "plan" / f"{STEM}.csv"
     edit_plan(csv_path, csv_path, {"2027-core1-linkages-orientation": {"date": "1/11/2027"}})
