@@ -164,6 +164,15 @@ def check_file_output(path: Path) -> None:
             raise InputError("is a device or a pipe, not a file; name a file to write", path)
 
 
+def check_file_outputs(paths: Iterable[Path]) -> None:
+    """Refuse, before any of a command's files is written, one that cannot be (a folder or a
+    device in its place): the command then writes all of them or none. A file whose folder
+    does not exist yet is made with it."""
+    for path in paths:
+        if path.parent.is_dir():
+            check_file_output(path)
+
+
 def _identity(path: Path) -> tuple[str, tuple[int, int] | None]:
     """The real path of ``path`` and, when it exists, its (device, inode): a second name of the
     same file (a symbolic or hard link, '..', another spelling) has the same identity."""

@@ -20,7 +20,7 @@ from ..formats.library import Library
 from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..ooxml.matcher import compiled_matcher
-from ..outputs import Stamp, atomic_output, check_file_output, check_outputs
+from ..outputs import Stamp, atomic_output, check_file_outputs, check_outputs
 from ..validate import check_sequence
 from .order import teaching_order
 from .plan_csv import read_plan_csv, write_plan_csv
@@ -109,9 +109,7 @@ def write_plan(plan: Plan, out: Path, stamp: Stamp, previous: Path | None = None
     earlier = read_previous(Path(previous) if previous is not None else ics_path, plan.overlay.slug, plan.options.year)
     calendar = plan_calendar(plan.overlay, plan.sessions, plan.cancelled, plan.options.year, stamp.when, earlier)
     data = plan_docx(plan.overlay, plan.sessions, plan.modules, plan.options, plan.closed, stamp)
-    if out.is_dir():  # all three can be written before any is (a folder in one's place left the others)
-        for path in (docx_path, csv_path, ics_path):
-            check_file_output(path)
+    check_file_outputs([docx_path, csv_path, ics_path])  # (a folder in one's place left the others)
     out.mkdir(parents=True, exist_ok=True)
     edited_here = plan.source is not None and plan.source.resolve() == csv_path.resolve()
     with tempfile.TemporaryDirectory(prefix=".plan-", dir=out) as temp:

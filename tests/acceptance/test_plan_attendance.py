@@ -303,3 +303,15 @@ def test_a_future_row_among_good_ones_is_a_warning(county):
     assert result.exit_code == 0
     assert result.stderr == ("signins.csv:4: warning: date 2027-07-02 is after --as-of 2027-06-30 (a typo in the "
                              "year?); row not counted\n")
+
+
+@pytest.mark.parametrize("name", ["refreshers.csv", "plan-sessions.csv"])
+def test_an_attendance_output_that_cannot_be_written_leaves_none_of_the_others(county, name):
+    """With refreshers.csv a folder, the summary, sessions.csv and people.csv were written before
+    the error: the output folder held half a report (plan-sessions.csv was not checked at all)."""
+    assert run(["plan", SLUG, "--year", "2027", "--out", "plan"]).exit_code == 0
+    (county / "out" / name).mkdir(parents=True)
+    result = run(["attendance", str(REPO / "samples" / "signins-alder-county-2027.csv"),
+                  "--as-of", "2027-04-15", "--plan", "plan/plan-alder-county-2027.csv", "--out", "out"])
+    assert (result.exit_code, result.output) == (1, f"Error: out/{name}: is a folder; name a file to write\n")
+    assert sorted(p.name for p in (county / "out").iterdir()) == [name]
