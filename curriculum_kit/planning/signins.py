@@ -10,8 +10,9 @@ reported with its line, never dropped in silence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ..errors import InputError
 from ..findings import Finding
@@ -21,6 +22,7 @@ from ..formats.programs import BOTH, normalize_program
 from ..formats.sources import SIGNIN_BYTES, SIGNIN_ROWS, read_csv
 from ..ooxml.matcher import compiled_matcher
 from .names import ModuleNames, first_reading, program_aliases
+from .workdays import TIMEZONE
 
 REQUIRED = ["name", "program", "module", "date"]
 OPTIONAL = ["session", "email", "hire_date"]
@@ -126,10 +128,24 @@ def check_year(day: date, option: str) -> None:
 
 
 def parse_day(text: str) -> date | None:
-    """A date as typed or exported: ISO, US month/day/year, 'March 2, 2027'; a time part is ignored."""
+    """A date as typed or exported: ISO, US month/day/year, 'March 2, 2027'; a time part is ignored,
+    but for one with a zone, read as Pacific time's day."""
     text = text.strip()
+    zoned = _pacific_day(text)
+    if zoned is not None:
+        return zoned
     found = first_reading((text, text.split("T")[0], text.split(" ")[0]), DATE_FORMATS)
     return found.date() if found else None
+
+
+def _pacific_day(text: str) -> date | None:
+    """The day in California of an ISO timestamp with a zone, as LMS exports write them:
+    '2027-11-09T01:10:00Z' is the evening of November 8 (cut to its date, it was the 9th)."""
+    try:
+        moment = datetime.fromisoformat(text)
+        return moment.astimezone(ZoneInfo(TIMEZONE)).date() if moment.tzinfo is not None else None
+    except (ValueError, OverflowError):  # not ISO with a zone, or outside the years a date holds
+        return None
 
 
 def _day(text: str, column: str, as_of: date, problems: list[str]) -> date | None:

@@ -119,6 +119,10 @@ def test_a_file_with_nothing_to_count_is_an_error(library, text, message):
     ("2027-03-02", date(2027, 3, 2)), ("3/2/2027", date(2027, 3, 2)), ("03/02/27", date(2027, 3, 2)),
     ("2027-03-02T09:00:00", date(2027, 3, 2)), ("3/2/2027 9:00 AM", date(2027, 3, 2)),
     ("Mar 2, 2027", date(2027, 3, 2)), ("2/30/2027", None), ("next Tuesday", None),
+    # with a zone (LMS exports): the day in California, not the UTC date cut off
+    ("2027-11-09T01:10:00Z", date(2027, 11, 8)), ("2027-11-09T01:10:00+00:00", date(2027, 11, 8)),
+    ("2027-11-08T16:05:00-08:00", date(2027, 11, 8)), ("2027-11-09 07:59:00+00:00", date(2027, 11, 8)),
+    ("2027-11-09T08:00:00Z", date(2027, 11, 9)), ("9999-12-31T23:00:00-12:00", date(9999, 12, 31)),
 ])
 def test_parse_day(text, expected):
     assert parse_day(text) == expected
