@@ -117,6 +117,13 @@ def spreadsheet_cell(value: object) -> object:
     return value
 
 
+def spreadsheet_text(cell: str) -> str:
+    """A cell of a CSV file the tool wrote, read back as the text it was: the apostrophe
+    :func:`spreadsheet_cell` put before a formula's first character taken off (kept, it grew
+    one more at each round trip and showed in the documents made from the file)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+
+
 def write_csv(path: Path, header: list[str], rows: Iterable[Sequence[object]]) -> None:
     """A CSV report, written atomically: UTF-8 with a byte-order mark and CRLF line ends, so
     Excel (what county staff open it with) shows names such as 'Lan Nguyễn' correctly, and

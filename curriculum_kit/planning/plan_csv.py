@@ -26,7 +26,7 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..formats.programs import PROGRAM_LABELS, PROGRAMS
 from ..formats.sources import CsvRow, read_csv, suggest_named
-from ..outputs import write_csv
+from ..outputs import spreadsheet_text, write_csv
 from .names import ModuleNames, parse_clock
 from .plan_rules import check_plan
 from .schedule import CORE, TRACK_CODES, TRACK_LABELS, Session, session_id
@@ -94,7 +94,8 @@ def read_plan_csv(path: Path, year: int, overlay: Overlay, modules: dict[str, Mo
     ``modules`` are keyed by id with titles in the county's words; ``closed`` holds the
     holidays and county closures of ``year``; ``start`` is the time of a row without one.
     """
-    rows = read_csv(path, REQUIRED, OPTIONAL)
+    rows = [replace(row, cells={column: spreadsheet_text(cell) for column, cell in row.cells.items()})
+            for row in read_csv(path, REQUIRED, OPTIONAL)]
     if not rows:  # read as 'every session deleted', it cancelled the whole year in every calendar
         raise InputError(NO_SESSIONS, path)
     names = ModuleNames(modules)

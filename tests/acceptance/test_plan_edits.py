@@ -133,6 +133,21 @@ def test_staff_notes_are_kept_when_the_plan_is_written_again(county):
                                                "2027-core4-coordinated-case-planning": "storm closure"}
 
 
+def test_a_cell_guarded_against_formulas_reads_back_as_written(county):
+    """The apostrophe the writer puts before '-- moved by HK' (a formula to a spreadsheet) was
+    kept on reading: one more at each round trip, and '=HYPERLINK(...)' in 'why' showed as
+    "'=HYPERLINK(...)" in the Word plan and the calendar."""
+    edit_plan(county / "plan" / f"{STEM}.csv", county / "edited.csv", {
+        "2027-core1-linkages-orientation": {"notes": "-- moved by HK", "why": '=HYPERLINK("http://x.example")'}})
+    for source, out in (("edited.csv", "once"), (f"once/{STEM}.csv", "twice")):
+        result = run(["plan", SLUG, "--year", str(YEAR), "--out", out, "--from", source])
+        assert result.exit_code == 0, result.output
+    written = (county / "twice" / f"{STEM}.csv").read_bytes().decode("utf-8-sig")
+    assert ',"\'=HYPERLINK(""http://x.example"")",\'-- moved by HK\r\n' in written
+    description = Calendar.from_ical((county / "twice" / f"{STEM}.ics").read_bytes()).walk("VEVENT")[0]["DESCRIPTION"]
+    assert 'Why this date: =HYPERLINK("http://x.example")\n' in str(description)
+
+
 @pytest.mark.parametrize("slug, year", [(SLUG, YEAR + 1), ("cypress-valley-county", YEAR)])
 def test_a_previous_calendar_of_another_plan_is_refused(county, slug, year):
     result = run(["plan", slug, "--year", str(year), "--out", "new", "--previous", f"plan/{STEM}.ics"])

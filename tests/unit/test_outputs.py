@@ -10,13 +10,28 @@ import tomllib
 import pytest
 
 from curriculum_kit.errors import InputError
-from curriculum_kit.outputs import check_outputs, spreadsheet_cell, toml_comment, toml_string, write_csv
+from curriculum_kit.outputs import (
+    check_outputs,
+    spreadsheet_cell,
+    spreadsheet_text,
+    toml_comment,
+    toml_string,
+    write_csv,
+)
 
 
 @pytest.mark.parametrize("value", ["=HYPERLINK(\"http://evil.example\")", "+1+1", "-2+3", "@SUM(A1)",
                                    "\tTAB", "\rCR", "=cmd|' /C calc'!A0"])
 def test_formula_cells_are_neutralised(value):
     assert spreadsheet_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://evil.example\")", "+1+1", "-- moved by HK", "@SUM(A1)",
+                                   "\tTAB", "Maria Lopez", "'quoted'", "'", ""])
+def test_a_guarded_cell_reads_back_as_written(value):
+    """The inverse of the guard: the apostrophe it added, and only that, is taken off."""
+    assert spreadsheet_text(spreadsheet_cell(value)) == value
+    assert spreadsheet_text(value) == (value[1:] if value.startswith("'=") else value)
 
 
 @pytest.mark.parametrize("value", ["Maria Lopez", "", "it's = fine", 3, 0.3, None])
