@@ -7,6 +7,7 @@ without depending on python-docx.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .formats.programs import PROGRAMS
@@ -27,6 +28,11 @@ def duration_text(minutes: int) -> str:
     parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
     parts += [f"{rest} minutes"] if rest or not hours else []
     return " ".join(parts)
+
+
+def and_list(words: Sequence[str]) -> str:
+    """'breaks and lunch', 'welcome, breaks and lunch': a list as a sentence says it."""
+    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + (words[-1] if words else "")
 
 
 def module_caption(module: Module) -> str:

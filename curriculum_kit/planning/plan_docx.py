@@ -19,8 +19,8 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..generate.common import add_footer_note, column_widths, finish, new_document, table_with_header, text_width
 from ..outputs import Stamp
-from ..wording import LEVEL_NAMES, duration_text, local_labels
-from .schedule import PlanOptions, Session, plan_counts
+from ..wording import LEVEL_NAMES, and_list, duration_text, local_labels
+from .schedule import CORE, PlanOptions, Session, plan_counts
 from .timing import connect_minutes, time_range
 
 COLUMNS = ["Session", "Date", "Time", "Module and why it is here", "Level", "Track", "Co-facilitators"]
@@ -39,9 +39,8 @@ def plan_docx(overlay: Overlay, sessions: list[Session], modules: list[Module], 
                             f"{len(sessions)} sessions", landscape=True)
     document.add_paragraph(
         f"Every session is co-facilitated by one trainer from {cws} and one from {calworks}, and staff of "
-        f"both programs attend together. New hires start the core track every {options.new_hire_every} "
-        f"month{'s' * (options.new_hire_every > 1)}; modules with a refresh period are offered again as "
-        "refreshers. Dates skip weekends, the holidays California observes and the county's own "
+        f"both programs attend together. {_cohort_starts(sessions)}Modules with a refresh period are offered "
+        "again as refreshers. Dates skip weekends, the holidays California observes and the county's own "
         "closure days.")
     document.add_paragraph(plan_counts(sessions) + ".")
     rows = [[s.session_id, f"{s.day:%a, %b} {s.day.day}, {s.day.year}", time_range(s), s.module.title,
@@ -59,6 +58,18 @@ def plan_docx(overlay: Overlay, sessions: list[Session], modules: list[Module], 
     add_footer_note(document, f"{overlay.county} · overlay {overlay.slug} {overlay.version} · modules {versions} "
                               f"· curriculum-kit {__version__}")
     return finish(document, stamp, title, f"Linkages training plan {options.year}", overlay.county)
+
+
+def _cohort_starts(sessions: list[Session]) -> str:
+    """'New hires start the core track in January, April, July and October. ': the months of each
+    cohort's first session, read from the sessions (a plan read back from its CSV knows no
+    --new-hire-every; the option's default was printed for it)."""
+    first: dict[int, date] = {}
+    for session in sessions:
+        if session.track == CORE:
+            first[session.round] = min(first.get(session.round, session.day), session.day)
+    months = list(dict.fromkeys(f"{day:%B}" for day in sorted(first.values())))
+    return f"New hires start the core track in {and_list(months)}. " if months else ""
 
 
 def _add_note(cell: _Cell, text: str) -> None:

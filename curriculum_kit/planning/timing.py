@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..agenda import clock, session_agenda
 from ..generate.agenda_doc import CONNECTING
-from ..wording import duration_text
+from ..wording import and_list, duration_text
 from .schedule import Session
 
 
@@ -22,8 +22,7 @@ def connect_text(session: Session) -> str:
     kinds = {item.kind for item in session_agenda(session.module)}
     parts = [name for kind, name in (("connect", "welcome"), ("break", "breaks"), ("lunch", "lunch"))
              if kind in kinds]
-    where = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    return f"{duration_text(connect_minutes(session))} ({where})"
+    return f"{duration_text(connect_minutes(session))} ({and_list(parts)})"
 
 
 def agenda_lines(session: Session) -> list[str]:

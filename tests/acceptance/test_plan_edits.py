@@ -8,6 +8,7 @@ import io
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 from icalendar import Calendar
 
@@ -146,6 +147,19 @@ def test_a_cell_guarded_against_formulas_reads_back_as_written(county):
     assert ',"\'=HYPERLINK(""http://x.example"")",\'-- moved by HK\r\n' in written
     description = Calendar.from_ical((county / "twice" / f"{STEM}.ics").read_bytes()).walk("VEVENT")[0]["DESCRIPTION"]
     assert 'Why this date: =HYPERLINK("http://x.example")\n' in str(description)
+
+
+def test_the_word_plan_says_when_cohorts_start_also_from_the_csv(county):
+    """A plan made with --new-hire-every 2, regenerated with --from, said 'New hires start the
+    core track every 3 months' (the option's default): the months now come from the sessions."""
+    made = run(["plan", SLUG, "--year", str(YEAR), "--out", "two", "--new-hire-every", "2", "--sessions-per-month", "3"])
+    assert made.exit_code == 0, made.output
+    again = run(["plan", SLUG, "--year", str(YEAR), "--out", "again", "--from", f"two/{STEM}.csv"])
+    assert again.exit_code == 0, again.output
+    for out in ("two", "again"):
+        text = "\n".join(p.text for p in docx.Document(str(county / out / f"{STEM}.docx")).paragraphs)
+        assert ("both programs attend together. New hires start the core track in January, March, May, July, "
+                "September and November. Modules with a refresh period") in text, out
 
 
 @pytest.mark.parametrize("slug, year", [(SLUG, YEAR + 1), ("cypress-valley-county", YEAR)])
