@@ -22,10 +22,15 @@ BLANK = "_" * 22  # room to write a date, a room or a name by hand
 LEVEL_NAMES = {"orientation": "Orientation", "nuts-and-bolts": "Nuts and bolts", "advanced": "Advanced"}
 
 
+def count_text(number: int, noun: str, plural: str = "") -> str:
+    """'1 session', '2 sessions', '1 person' and '3 people' (with ``plural``): a count as a sentence says it."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def duration_text(minutes: int) -> str:
     """'6 hours', '6 hours 30 minutes', '45 minutes': how staff plan their day."""
     hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    parts = [count_text(hours, "hour")] if hours else []
     parts += [f"{rest} minutes"] if rest or not hours else []
     return " ".join(parts)
 

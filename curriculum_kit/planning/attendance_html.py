@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from ..formats.programs import CALWORKS, CWS, PROGRAMS
+from ..wording import count_text
 from .plan_attendance import plan_follow_ups
 
 ROW, LABEL, BARS, WIDTH = 14, 330, 300, 760  # chart geometry in pixels
@@ -44,7 +45,8 @@ def attendance_html(data: dict[str, Any], county: str, colors: dict[str, str], t
         f"<style>{STYLE}</style>\n</head>\n<body>",
         f"<h1>{escape(title)}</h1>",
         f"<p class=\"sub\">Do both programs' staff come to Linkages training together, and who needs it next? "
-        f"From {escape(source['path'])}: {source['rows']} rows, {source['attendances']} attendances.</p>",
+        f"From {escape(source['path'])}: {count_text(source['rows'], 'row')}, "
+        f"{count_text(source['attendances'], 'attendance')}.</p>",
         _figures(data),
         "<h2>Attendance by program per session</h2>",
         _chart(data, colors, titles),
@@ -119,7 +121,7 @@ def _chart(data: dict[str, Any], colors: dict[str, str], titles: dict[str, str])
         for x, fill, text in ((LABEL, colors[CWS], f"{labels[CWS]} staff"),
                               (LABEL + 110, colors[CALWORKS], f"{labels[CALWORKS]} staff"),
                               (LABEL + 220, FLAG_FILL, "shaded: to follow up")))
-    description = (f"{len(sessions)} sessions from {sessions[0]['date']} to {sessions[-1]['date']}; {flagged} "
+    description = (f"{count_text(len(sessions), 'session')} from {sessions[0]['date']} to {sessions[-1]['date']}; {flagged} "
                    "attended by one program only or with one program under the threshold share.")
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{WIDTH}" height="{height}" '
             f'viewBox="0 0 {WIDTH} {height}" font-size="11" font-family="Calibri, Arial, sans-serif">'

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from ..formats.programs import CALWORKS, CWS, PROGRAMS
+from ..wording import count_text
 from .attendance import SessionAttendance, flag_note, flag_session
 from .schedule import Session
 from .session_plan import SessionPlan
@@ -95,13 +96,13 @@ def plan_summary_lines(data: dict[str, Any]) -> list[str]:
     """What `attendance --plan` adds to the printed summary."""
     sessions = data["sessions"]
     count = Counter(s["status"] for s in sessions)
-    lines = [f"Against the plan: {len(sessions)} planned sessions, {count[HELD]} with sign-ins, "
+    lines = [f"Against the plan: {count_text(len(sessions), 'planned session')}, {count[HELD]} with sign-ins, "
              f"{count[NO_SIGNINS]} without, {count[UPCOMING]} upcoming; "
-             f"{_count(len(data['not_on_plan']), 'session')} signed in that {'is' if len(data['not_on_plan']) == 1 else 'are'}"
+             f"{count_text(len(data['not_on_plan']), 'session')} signed in that {'is' if len(data['not_on_plan']) == 1 else 'are'}"
              " not on the plan"]
     lines += [f"  no sign-ins: {s['session']} ({s['date']})" for s in sessions if s["status"] == NO_SIGNINS]
     lines += [f"  not on the plan: {u['date']} {u['module']}" + (f" (session '{u['session']}')" if u["session"] else "")
-              + f": {u['sign_ins']} sign-ins, lines {', '.join(str(n) for n in u['lines'])}"
+              + f": {count_text(u['sign_ins'], 'sign-in')}, lines {', '.join(str(n) for n in u['lines'])}"
               for u in data["not_on_plan"]]
     lines += [f"  {s['session']}: {s['note']}" for s in sessions if s["note"]]
     lines += [f"  {s['session']}: {_other_pair(s)}" for s in sessions if _other_pair(s)]
@@ -111,15 +112,11 @@ def plan_summary_lines(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
-
-
 def plan_follow_ups(data: dict[str, Any]) -> list[list[str]]:
     """[date, session, what to follow up] for the summary page: planned sessions without sign-ins,
     sessions not on the plan, one program missing or few, another pair than planned."""
     rows = [[s["date"], s["session"], "no sign-ins"] for s in data["sessions"] if s["status"] == NO_SIGNINS]
-    rows += [[u["date"], u["session"] or u["module"], f"not on the plan ({u['sign_ins']} sign-ins)"]
+    rows += [[u["date"], u["session"] or u["module"], f"not on the plan ({count_text(u['sign_ins'], 'sign-in')})"]
              for u in data["not_on_plan"]]
     rows += [[s["date"], s["session"], s["note"]] for s in data["sessions"] if s["note"]]
     rows += [[s["date"], s["session"], _other_pair(s)] for s in data["sessions"] if _other_pair(s)]

@@ -19,7 +19,7 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..generate.common import add_footer_note, column_widths, finish, new_document, table_with_header, text_width
 from ..outputs import Stamp
-from ..wording import LEVEL_NAMES, and_list, duration_text, local_labels
+from ..wording import LEVEL_NAMES, and_list, count_text, duration_text, local_labels
 from .schedule import CORE, PlanOptions, Session, plan_counts
 from .timing import connect_minutes, time_range
 
@@ -36,7 +36,7 @@ def plan_docx(overlay: Overlay, sessions: list[Session], modules: list[Module], 
     cws, calworks = local_labels(overlay)
     title = f"Linkages Annual Training Plan {options.year}"
     document = new_document(overlay, title, f"{overlay.county} · {cws} and {calworks} · "
-                            f"{len(sessions)} sessions", landscape=True)
+                            f"{count_text(len(sessions), 'session')}", landscape=True)
     document.add_paragraph(
         f"Every session is co-facilitated by one trainer from {cws} and one from {calworks}, and staff of "
         f"both programs attend together. {_cohort_starts(sessions)}Modules with a refresh period are offered "

@@ -23,6 +23,7 @@ from ..errors import PlanError
 from ..formats.calendar import Room
 from ..formats.module import Module
 from ..formats.overlay import Trainer
+from ..wording import count_text
 from .order import Step
 from .workdays import MONTH_NAMES, working_days
 
@@ -190,10 +191,9 @@ def _reason(offering: _Offering, options: PlanOptions, capacity: dict[int, int])
         return f"{text}; in {MONTH_NAMES[offering.month]} because its prerequisite is taught then"
     moved, asked, held = MONTH_NAMES[offering.month], MONTH_NAMES[offering.target], capacity[offering.target]
     if held < options.sessions_per_month:
-        return f"{text}; moved to {moved}: closures leave {asked} {held or 'no'} working day{'s' * (held != 1)}"
-    return (f"{text}; moved to {moved}: {asked} already had "
-            f"{options.sessions_per_month} session{'s' * (options.sessions_per_month > 1)} "
-            "(--sessions-per-month)")
+        days = count_text(held, "working day") if held else "no working day"
+        return f"{text}; moved to {moved}: closures leave {asked} {days}"
+    return f"{text}; moved to {moved}: {asked} already had {count_text(held, 'session')} (--sessions-per-month)"
 
 
 def _months(count: int) -> str:
@@ -204,5 +204,5 @@ def plan_counts(sessions: list[Session]) -> str:
     """'12 sessions: 8 new-hire core in 4 cohorts, 1 Linkages sequence, 3 refreshers'."""
     count = {track: sum(s.track == track for s in sessions) for track in TRACK_LABELS}
     cohorts = len({s.round for s in sessions if s.track == CORE})
-    return (f"{len(sessions)} sessions: {count[CORE]} new-hire core in {cohorts} cohort{'s' * (cohorts != 1)}, "
-            f"{count[SEQUENCE]} Linkages sequence, {count[REFRESHER]} refresher{'s' * (count[REFRESHER] != 1)}")
+    return (f"{count_text(len(sessions), 'session')}: {count[CORE]} new-hire core in {count_text(cohorts, 'cohort')}, "
+            f"{count[SEQUENCE]} Linkages sequence, {count_text(count[REFRESHER], 'refresher')}")

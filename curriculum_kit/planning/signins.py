@@ -21,6 +21,7 @@ from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, normalize_program
 from ..formats.sources import SIGNIN_BYTES, SIGNIN_ROWS, read_csv
 from ..ooxml.matcher import compiled_matcher
+from ..wording import count_text
 from .names import ModuleNames, first_reading, program_aliases
 from .workdays import TIMEZONE
 
@@ -92,7 +93,7 @@ def read_signins(path: Path, modules: dict[str, Module], as_of: date, overlay: O
         line, reason = min(skipped)
         more = len(skipped) - 1
         raise InputError(f"no sign-in row can be counted: {reason}"
-                         + (f"; {more} more row{'s' * (more > 1)} cannot be counted either" if more else ""),
+                         + (f"; {count_text(more, 'more row')} cannot be counted either" if more else ""),
                          path, line)
     warnings = [Finding(path, line, "warning", f"{reason}; {NOT_COUNTED}") for line, reason in skipped]
     warnings += [Finding(path, line, "warning", reason) for line, reason in partial]

@@ -11,6 +11,7 @@ from ..planning.plan import PlanResult
 from ..planning.plan_attendance import plan_summary_lines
 from ..planning.schedule import plan_counts
 from ..planning.timing import time_range
+from ..wording import count_text
 
 
 def plan_summary(result: PlanResult) -> str:
@@ -37,11 +38,14 @@ def attendance_summary(result: AttendanceResult) -> str:
     flagged = [s for s in data["sessions"] if s["flag"]]
     refreshers = data["refreshers"]
     overdue = sum(r["status"] == "overdue" for r in refreshers)
-    lines = [f"{display_path(Path(source['path']))}: {source['rows']} rows, {source['attendances']} attendances "
-             f"counted, {source['duplicates']} duplicate rows counted once, {source['not_counted']} rows not counted",
-             f"As of {data['as_of']}: {len(data['sessions'])} sessions, {len(flagged)} to follow up; "
-             f"{len(data['people'])} people; {len(data['new_hires_without_orientation'])} new hires without the "
-             f"orientation; {overdue} refreshers overdue, {len(refreshers) - overdue} due within 3 months"]
+    lines = [f"{display_path(Path(source['path']))}: {count_text(source['rows'], 'row')}, "
+             f"{count_text(source['attendances'], 'attendance')} counted, "
+             f"{count_text(source['duplicates'], 'duplicate row')} counted once, "
+             f"{count_text(source['not_counted'], 'row')} not counted",
+             f"As of {data['as_of']}: {count_text(len(data['sessions']), 'session')}, {len(flagged)} to follow up; "
+             f"{count_text(len(data['people']), 'person', 'people')}; "
+             f"{count_text(len(data['new_hires_without_orientation']), 'new hire')} without the orientation; "
+             f"{count_text(overdue, 'refresher')} overdue, {len(refreshers) - overdue} due within 3 months"]
     lines += [f"  session {s['date']} {s['module']}: {s['note']}" for s in flagged]
     lines += [f"  new hire {p['name']} ({labels[p['program']]}, {p['basis']} {p['since']}): no "
               f"{', '.join(p['missing'])}" for p in data["new_hires_without_orientation"]]

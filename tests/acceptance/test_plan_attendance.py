@@ -315,3 +315,15 @@ def test_an_attendance_output_that_cannot_be_written_leaves_none_of_the_others(c
                   "--as-of", "2027-04-15", "--plan", "plan/plan-alder-county-2027.csv", "--out", "out"])
     assert (result.exit_code, result.output) == (1, f"Error: out/{name}: is a folder; name a file to write\n")
     assert sorted(p.name for p in (county / "out").iterdir()) == [name]
+
+
+def test_counts_of_one_are_singular(county):
+    """'1 rows, 1 attendances counted ... 1 sessions ... 1 people' for a file of one sign-in."""
+    Path("signins.csv").write_text(HEADER + "Ann Bell,CWS,linkages-orientation,2027-03-02\n", encoding="utf-8")
+    result = attendance("--county", SLUG, signins="signins.csv")
+    assert result.stdout.splitlines()[:2] == [
+        "signins.csv: 1 row, 1 attendance counted, 0 duplicate rows counted once, 0 rows not counted",
+        "As of 2027-06-30: 1 session, 1 to follow up; 1 person; 0 new hires without the orientation; "
+        "0 refreshers overdue, 0 due within 3 months"]
+    page = (county / "attendance-alder-county-2027-06-30" / "attendance-summary.html").read_text(encoding="utf-8")
+    assert "signins.csv: 1 row, 1 attendance.</p>" in page and "<desc>1 session from 2027-03-02" in page

@@ -120,3 +120,9 @@ def test_no_modules_is_an_error():
 ])
 def test_add_months(day, months, expected):
     assert add_months(day, months) == expected
+
+
+def test_counts_of_one_are_singular():
+    """'1 sessions: 1 new-hire core in 1 cohort, ...' for a plan of one session."""
+    sessions = plan([module("intro", core=True)], new_hire_every=12)
+    assert plan_counts(sessions) == "1 session: 1 new-hire core in 1 cohort, 0 Linkages sequence, 0 refreshers"
