@@ -116,7 +116,7 @@ class CountyCalendar:
         days: dict[date, str] = {}
         for closure in self.closures:
             for day in closure.days(year):
-                days[day] = f"{days[day]}; {closure.name}" if day in days else closure.name
+                days[day] = one_day_names(days[day], closure.name) if day in days else closure.name
         return days
 
     def absence(self, trainer: str, day: date) -> Absence | None:
@@ -126,6 +126,12 @@ class CountyCalendar:
     def room(self, name: str) -> Room | None:
         wanted = " ".join(name.split()).casefold()
         return next((r for r in self.rooms if r.name.casefold() == wanted), None)
+
+
+def one_day_names(*names: str) -> str:
+    """The closures of one day as one name, "Presidents' Day / Susan B. Anthony Day": not joined
+    by '; ', which separates the days in the Word plan's list of closures."""
+    return " / ".join(dict.fromkeys(names))
 
 
 def rule_day(rule: str, year: int) -> date | None:

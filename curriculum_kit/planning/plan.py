@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError, display_path
 from ..findings import Findings
+from ..formats.calendar import one_day_names
 from ..formats.library import Library
 from ..formats.module import Module
 from ..formats.overlay import Overlay
@@ -53,7 +54,7 @@ def plan_closed_days(overlay: Overlay, year: int) -> dict[date, str]:
     """Federal and state holidays and the county's own closures of ``year``, by date."""
     closed = closed_days([year])
     for day, name in overlay.calendar.closed_days(year).items():
-        closed[day] = f"{closed[day]}; {name}" if day in closed else name
+        closed[day] = one_day_names(closed[day], name) if day in closed else name
     return dict(sorted(closed.items()))
 
 

@@ -15,13 +15,16 @@ from datetime import date, timedelta
 
 import holidays
 
+from ..formats.calendar import one_day_names
+
 TIMEZONE = "America/Los_Angeles"  # every California county trains on Pacific time
 MONTH_NAMES = tuple(calendar.month_name)  # '', 'January', ...
 
 
 def closed_days(years: Iterable[int]) -> dict[date, str]:
     """The holidays California observes (with observed days) of ``years``, by date."""
-    return dict(holidays.country_holidays("US", subdiv="CA", years=sorted(set(years))))
+    observed = holidays.country_holidays("US", subdiv="CA", years=sorted(set(years)))
+    return {day: one_day_names(*observed.get_list(day)) for day in sorted(observed)}
 
 
 def working_days(year: int, month: int, closed: dict[date, str]) -> list[date]:

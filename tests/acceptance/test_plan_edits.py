@@ -212,7 +212,7 @@ def test_the_csv_edited_in_place_is_left_as_it_is(county):
     ({"2027-core1-linkages-orientation": {"date": "1/9/2027"}}, [],
      ["edited.csv:2: 2027-01-09 is a Saturday; sessions are held on working days"]),
     ({"2027-seq1-supportive-services": {"date": "2/15/2027"}}, [],
-     ["edited.csv:4: 2027-02-15 is closed (Presidents' Day; Susan B. Anthony Day); choose another working day"]),
+     ["edited.csv:4: 2027-02-15 is closed (Presidents' Day / Susan B. Anthony Day); choose another working day"]),
     ({"2027-seq1-supportive-services": {"date": "2/12/2027"}}, [],
      ["edited.csv:4: 2027-02-12 is closed (Lincoln's Birthday); choose another working day"]),
     ({"2027-core3-coordinated-case-planning": {"cws_trainer": "Terrence Oduya"}}, [],

@@ -71,3 +71,12 @@ def test_a_county_name_with_a_line_break_is_calendar_text():
     data = plan_calendar(overlay, [], [], YEAR, datetime(2026, 1, 1), {})
     assert b"\r\nX-WR-CALNAME:Alder\\nCounty\\, CA\\; North Linkages training 2027\r\n" in data
     assert Calendar.from_ical(data)["X-WR-CALNAME"]  # it reads back
+
+
+def test_closures_of_one_day_are_one_name_not_two_items_of_the_list():
+    """Two names of one date were joined by '; ', the separator of the Word plan's list of
+    closures: 'Feb 15 Presidents' Day; Susan B. Anthony Day; Mar 12 Furlough day'."""
+    overlay, _ = closed_for(date(2027, 3, 12), date(2027, 3, 12))
+    closed = plan_closed_days(overlay, YEAR)
+    assert closed[date(2027, 2, 15)] == "Presidents' Day / Susan B. Anthony Day"
+    assert closed[date(2027, 3, 12)] == "Furlough day / Renovation"
