@@ -50,10 +50,11 @@ _LAST_EPOCH = 4354819199  # 2107-12-31 23:59:59 UTC, the last moment a zip entry
 
 
 def source_date_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH in seconds, None when unset: it pins every date written into outputs,
-    so the same inputs give the same bytes."""
+    """SOURCE_DATE_EPOCH in seconds, None when unset or empty (as reproducible-builds.org asks:
+    a CI file's `SOURCE_DATE_EPOCH=` means none): it pins every date written into outputs, so
+    the same inputs give the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None:
+    if not epoch:
         return None
     if not (epoch.strip().isdigit() and int(epoch) <= _LAST_EPOCH):
         raise InputError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, at most {_LAST_EPOCH} "

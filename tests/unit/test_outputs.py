@@ -12,6 +12,7 @@ import pytest
 from curriculum_kit.errors import InputError
 from curriculum_kit.outputs import (
     check_outputs,
+    source_date_epoch,
     spreadsheet_cell,
     spreadsheet_text,
     toml_comment,
@@ -115,3 +116,12 @@ def test_a_full_disk_names_the_output_and_leaves_nothing_behind(tmp_path):
             raise OSError(errno.ENOSPC, "No space left on device")
     assert (caught.value.path, caught.value.message) == (target, "cannot be written (No space left on device)")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_source_date_epoch_is_unset(monkeypatch):
+    """`SOURCE_DATE_EPOCH=` (empty) was refused as 'must be a whole number'; reproducible-builds.org
+    says an empty value is to be treated as unset."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    assert source_date_epoch() is None
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert source_date_epoch() == 1767225600
