@@ -21,6 +21,7 @@ import click
 from . import __version__
 from .errors import CurriculumKitError, located
 from .formats.folders import find_project_file
+from .wording import count_text
 
 if TYPE_CHECKING:
     from .versioning.module_diff import ModuleDiff
@@ -174,13 +175,9 @@ def validate_command(slugs: tuple[str, ...], modules_dir: Path, overlays_dir: Pa
         for finding in findings:
             click.echo(str(finding))
         overlays = len(library.overlay_folders) if not slugs else len(slugs)
-        checked = f"{_count(len(library.module_folders), 'module')}, {_count(overlays, 'overlay')}"
-        click.echo(f"{_count(errors, 'error')}, {_count(warnings, 'warning')} ({checked} checked)")
+        checked = f"{count_text(len(library.module_folders), 'module')}, {count_text(overlays, 'overlay')}"
+        click.echo(f"{count_text(errors, 'error')}, {count_text(warnings, 'warning')} ({checked} checked)")
     sys.exit(1 if errors else 0)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 @main.command("adapt")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..versioning.module_diff import Change, ModuleDiff, Words
+from ..wording import count_text
 
 _CONTEXT = 8  # words kept on each side of a change in the terminal; the HTML page shows all
 
@@ -42,10 +43,6 @@ def _context(text: str, first: bool, last: bool) -> str:
     return head + " … " + tail
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
-
-
 def render_module_diff(diff: ModuleDiff) -> str:
     """Each document's changes, then what they mean for the county's terms and placements."""
     lines = [f"{diff.module} {diff.old_version} -> {diff.new_version} (from {diff.old_label} to {diff.new_label})"]
@@ -53,14 +50,14 @@ def render_module_diff(diff: ModuleDiff) -> str:
         if document.status == "unchanged":
             lines.append(f"  {document.file}: unchanged")
             continue
-        lines.append(f"  {document.file}: {document.status}, {_count(len(document.changes), 'change')}")
+        lines.append(f"  {document.file}: {document.status}, {count_text(len(document.changes), 'change')}")
         for change in document.changes:
             text = _marked(change.words) if change.kind == "changed" else (change.new or change.old or "")
             lines.append(f"    {change.where}: {change.kind}")
             lines += [f"      {line}" for line in text.splitlines() or [""]]
             lines += [f"      ! {note}" for note in change.notes]
     lines += _impact_lines(diff)
-    lines.append(f"{_count(diff.change_count, 'change')}.")
+    lines.append(f"{count_text(diff.change_count, 'change')}.")
     return "\n".join(lines)
 
 
@@ -108,7 +105,7 @@ def module_diff_html(diffs: Sequence[ModuleDiff]) -> str:
     body = [f"<h1>{escape(title)}</h1>"]
     for diff in diffs:
         body.append(f"<p>From {escape(diff.old_label)} to {escape(diff.new_label)}: "
-                    f"{escape(_count(diff.change_count, 'change'))}.</p>")
+                    f"{escape(count_text(diff.change_count, 'change'))}.</p>")
         for document in diff.documents:
             body.append(f"<h2>{escape(document.file)} <small>({escape(document.status)})</small></h2>")
             for change in document.changes:
