@@ -420,6 +420,7 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instance
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
            options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]], checksums: Checksums) -> Outcome:
+    from .generate.orgchart_image import undrawn_warning
     from .package.lms_content import FORMATS, lms_exports
     from .package.pdf_fonts import document_fonts, replaced_fonts, replaced_fonts_notice
     from .preflight.review import write_review
@@ -473,6 +474,8 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     thumbnail = _write_thumbnail(folder, pdfs.get(checksums.sha256(packets.packets[0].documents.get(module.slides.name, b""))))
     teams = {t.program for t in overlay.trainers}
     warnings = [] if len(teams) == 2 else ["no co-facilitators: the overlay needs a trainer from each program"]
+    undrawn = undrawn_warning(overlay)  # this machine's fonts, as pdf_fonts_replaced is
+    warnings += [undrawn] if undrawn else []
     manifest = {
         "tool": {"name": "curriculum-kit", "version": __version__},
         "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),

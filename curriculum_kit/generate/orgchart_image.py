@@ -1,13 +1,17 @@
 """Org chart pages as pictures for Word documents, and their alt text.
 
 The picture draws the same layout as the slides, with Pillow's built-in font (the same on
-every machine) and no metadata, so the same chart gives the same bytes. A picture cannot
-be read aloud, so :func:`describe` says in words who leads whom (Section 508).
+every machine) and no metadata, so the same chart gives the same bytes. A letter that font
+lacks (王, Cyrillic) is drawn with an installed font that has it, chosen the same way on
+every run; what no font here has, :func:`undrawn_warning` says. A picture cannot be read
+aloud, so :func:`describe` says in words who leads whom (Section 508).
 """
 
 from __future__ import annotations
 
 import math
+import shutil
+import subprocess
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -101,35 +105,102 @@ def _line_mask(font: ImageFont.FreeTypeFont, text: str, x_fraction: float,
 
 # Characters the built-in font lacks that are no letter plus accent: their nearest ASCII.
 _NEAREST = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0": " ", "\u00df": "ss",
-                          "\u00c6": "AE", "\u00e6": "ae", "\u0152": "OE", "\u0153": "oe", "\u00d8": "O",
-                          "\u00f8": "o", "\u0141": "L", "\u0142": "l", "\u0110": "D", "\u0111": "d"})
+                          "\u00c6": "AE", "\u00e6": "ae", "\u0152": "OE", "\u0153": "oe"})
+
+# Letters that are a letter of the built-in font with a stroke through it (Đức, Łódź, Søren):
+# the letter, and the stroke's ends in its box (u 0..1 left to right, v 0..1 bottom to top).
+_STROKED: dict[str, tuple[str, tuple[tuple[float, float], tuple[float, float]]]] = {
+    "\u0110": ("D", ((0.0, 0.5), (0.4, 0.5))), "\u0111": ("d", ((0.45, 0.82), (1.1, 0.82))),
+    "\u0141": ("L", ((-0.05, 0.38), (0.4, 0.66))), "\u0142": ("l", ((-0.7, 0.4), (1.7, 0.66))),
+    "\u00d8": ("O", ((0.05, -0.05), (0.95, 1.05))), "\u00f8": ("o", ((0.05, -0.08), (0.95, 1.08))),
+}
 
 
 def _draw_line(draw: ImageDraw.ImageDraw, text: str, centre_x: float, middle_y: float, font: ImageFont.FreeTypeFont,
                color: str) -> None:
     """One line of text, letter by letter: Pillow's built-in font has ASCII letters only, so
-    accents (José Núñez, Lan Nguyễn) are drawn as strokes over or under their base letter."""
+    accents (José Núñez, Lan Nguyễn, Dương) are drawn as strokes over, under or beside their
+    base letter, and a letter it lacks altogether (王) with an installed font that has it."""
     if text.isascii():  # the common case: the font has every letter, draw the line at once
         mask, (dx, dy) = _line_mask(font, text, math.modf(centre_x)[0], math.modf(middle_y)[0])
         # what ImageDraw.text does with the mask it renders (a test compares the pixels)
         draw.draw.draw_bitmap((int(centre_x) + dx, int(middle_y) + dy), mask, draw._getink(color)[0])
         return
+    clusters = [(base, marks, _glyph_font(base, font)) for base, marks in _clusters(text)]
+    x = centre_x - sum(face.getlength(_STROKED.get(base, (base,))[0]) for base, _, face in clusters) / 2
+    for base, marks, face in clusters:
+        letter = _STROKED.get(base, (base,))[0]
+        left, top, right, bottom = face.getbbox(letter, anchor="lm")
+        if base in "ij" and set(marks) - _BELOW:
+            top = _draw_dotless(draw, base, x, middle_y, face, color)
+        else:
+            draw.text((x, middle_y), letter, fill=color, font=face, anchor="lm")
+        if base in _STROKED:
+            (u1, v1), (u2, v2) = _STROKED[base][1]
+            draw.line([(x + left + u * (right - left), middle_y + bottom - v * (bottom - top)) for u, v in
+                       ((u1, v1), (u2, v2))], fill=color, width=max(1, round(face.size / 14)))
+        if marks:
+            _draw_marks(draw, marks, x + (left + right) / 2, x + right, middle_y + top, middle_y + bottom, face.size,
+                        color)
+        x += face.getlength(letter)
+
+
+def _clusters(text: str) -> list[tuple[str, list[str]]]:
+    """Each letter of ``text`` (decomposed, the built-in font's nearest ASCII where there is
+    one) with the combining marks that follow it."""
     clusters: list[tuple[str, list[str]]] = []
     for char in unicodedata.normalize("NFD", text.translate(_NEAREST)):
         if unicodedata.combining(char) and clusters:
             clusters[-1][1].append(char)
         else:
             clusters.append((char, []))
-    x = centre_x - sum(font.getlength(base) for base, _ in clusters) / 2
-    for base, marks in clusters:
-        left, top, right, bottom = font.getbbox(base, anchor="lm")
-        if base in "ij" and set(marks) - _BELOW:
-            top = _draw_dotless(draw, base, x, middle_y, font, color)
-        else:
-            draw.text((x, middle_y), base, fill=color, font=font, anchor="lm")
-        if marks:
-            _draw_marks(draw, marks, x + (left + right) / 2, middle_y + top, middle_y + bottom, font.size, color)
-        x += font.getlength(base)
+    return clusters
+
+
+def _glyph_font(letter: str, font: ImageFont.FreeTypeFont) -> ImageFont.FreeTypeFont:
+    """The built-in ``font`` for what it draws (ASCII, and a stroked letter's letter), else
+    the installed font that has ``letter`` at the same size; the built-in font (its box for
+    a missing letter) when none has it."""
+    if letter.isascii() or letter in _STROKED:
+        return font
+    path = _installed_font(letter)
+    return font if path is None else _truetype(path, font.size)
+
+
+@lru_cache(maxsize=64)
+def _truetype(path: str, pixels: float) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, pixels)
+
+
+@lru_cache(maxsize=4096)
+def _installed_font(letter: str) -> str | None:
+    """The first of the installed fonts that has ``letter``, None when none has it."""
+    code = ord(letter)
+    return next((path for path, ranges in _installed_fonts()
+                 if any(low <= code <= high for low, high in ranges)), None)
+
+
+@lru_cache(maxsize=1)
+def _installed_fonts() -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """The machine's fonts in fontconfig's order of likeness to a plain sans-serif (those
+    that add characters to the ones before them), each with the characters it has, asked
+    once per process; none without fontconfig. The same machine gives the same order, so
+    the same picture."""
+    program = shutil.which("fc-match")
+    if program is None:
+        return ()
+    try:
+        found = subprocess.run([program, "--sort", "--format=%{file}\t%{charset}\n", "sans-serif:style=Regular"],
+                               capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    fonts = []
+    for line in found.stdout.splitlines() if found.returncode == 0 else []:
+        path, _, charset = line.partition("\t")
+        if path.lower().endswith((".ttf", ".otf", ".ttc")):  # what Pillow's FreeType opens at any size
+            fonts.append((path, tuple((int(low, 16), int(high or low, 16)) for low, _, high in
+                                      (span.partition("-") for span in charset.split()))))
+    return tuple(fonts)
 
 
 def _draw_dotless(draw: ImageDraw.ImageDraw, letter: str, x: float, middle_y: float, font: ImageFont.FreeTypeFont,
@@ -150,18 +221,24 @@ _MARKS: dict[str, list[tuple[float, float]]] = {
     "\u0302": [(-0.5, 0), (0, 1), (0.5, 0)], "\u030c": [(-0.5, 1), (0, 0), (0.5, 1)],
     "\u0303": [(-0.5, 0.2), (-0.25, 0.8), (0.25, 0.2), (0.5, 0.8)], "\u0304": [(-0.5, 0.5), (0.5, 0.5)],
     "\u0306": [(-0.5, 1), (-0.25, 0.2), (0.25, 0.2), (0.5, 1)],
+    "\u0309": [(-0.3, 0.75), (-0.1, 1), (0.2, 0.95), (0.25, 0.6), (0, 0.4), (0, 0)],  # Vietnamese hook (hỏi)
 }
 _DOTS = {"\u0307": (0,), "\u0308": (-0.35, 0.35), "\u0323": (0,)}
 _BELOW = {"\u0323", "\u0327", "\u0328"}
+_HORN = "\u031b"  # Vietnamese ơ and ư: a hook out of the letter's top right, beside its other marks
+_DRAWN_MARKS = {*_MARKS, *_DOTS, *_BELOW, "\u030a", _HORN}
 
 
-def _draw_marks(draw: ImageDraw.ImageDraw, marks: list[str], centre_x: float, glyph_top: float, glyph_bottom: float, size: float,
-                color: str) -> None:
+def _draw_marks(draw: ImageDraw.ImageDraw, marks: list[str], centre_x: float, right: float, glyph_top: float,
+                glyph_bottom: float, size: float, color: str) -> None:
     width, height, gap = 0.3 * size, 0.16 * size, 0.07 * size
     stroke = max(1, round(size / 14))
     above = glyph_top - gap
     for mark in marks:
-        if mark in _BELOW:
+        if mark == _HORN:
+            draw.line([(right - stroke, glyph_top + height / 2), (right + width / 4, glyph_top - height / 4),
+                       (right + width / 5, glyph_top - height)], fill=color, width=stroke, joint="curve")
+        elif mark in _BELOW:
             base, glyph_bottom = glyph_bottom + gap + height, glyph_bottom + gap + height
         else:
             base, above = above, above - height - gap
@@ -179,6 +256,40 @@ def _draw_marks(draw: ImageDraw.ImageDraw, marks: list[str], centre_x: float, gl
         elif mark in ("\u0327", "\u0328"):
             draw.line([(centre_x, base - height), (centre_x + width / 3, base - height / 2),
                        (centre_x - width / 4, base)], fill=color, width=stroke)
+
+
+def undrawn_warning(overlay: Overlay) -> str:
+    """What the org chart pictures cannot draw on this machine, and in whose box ('' when
+    they draw everything): a letter no installed font has shows as a box, and a mark the
+    picture has no stroke for is left out, so the person's name is misspelled."""
+    if overlay.orgchart is None:
+        return ""
+    missing = dict.fromkeys(_undrawn(overlay.county))
+    title = ["the title"] if missing else []
+    people = []
+    for person in overlay.orgchart.people:
+        found = _undrawn(f"{person.name} {person.title}")
+        if found:
+            missing.update(dict.fromkeys(found))
+            people.append(person.name)
+    if not missing:
+        return ""
+    more = f" and {len(people) - 3} more" if len(people) > 3 else ""
+    boxes = [f"the box{'es' * (len(people) > 1)} of {', '.join(people[:3])}{more}"] if people else []
+    named = (f"U+{ord(char):04X}" if unicodedata.combining(char) else char for char in missing)
+    return (f"org chart pictures: no font on this machine draws {', '.join(named)}, in "
+            f"{' and '.join(title + boxes)}: a letter shows as a box, a mark is left out; install a font that "
+            "has them (on Debian or Ubuntu, apt-get install fonts-noto-core fonts-noto-cjk)")
+
+
+def _undrawn(text: str) -> list[str]:
+    """The characters of ``text`` :func:`_draw_line` cannot draw here."""
+    found = []
+    for base, marks in _clusters(text):
+        if not (base.isascii() or base in _STROKED or _installed_font(base)):
+            found.append(base)
+        found += [mark for mark in marks if mark not in _DRAWN_MARKS]
+    return found
 
 
 def describe(chart: OrgChart, county: str) -> str:

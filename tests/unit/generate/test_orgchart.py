@@ -7,6 +7,7 @@ import io
 import random
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pptx
@@ -345,3 +346,50 @@ def test_lines_drawn_from_remembered_masks_are_what_imagedraw_draws():
         ImageDraw.Draw(theirs).text((x, y), text, fill=color, font=font, anchor="mm")
     assert ours.tobytes() == theirs.tobytes()
     assert orgchart_image._line_mask.cache_info().hits > 0
+
+
+def _line_picture(text: str) -> Image.Image:
+    image = Image.new("L", (300, 60), 255)
+    orgchart_image._draw_line(ImageDraw.Draw(image), text, 150, 30, orgchart_image._font(25), "#000000")
+    return image
+
+
+def _ink(text: str) -> int:
+    return sum(255 - value for value in _line_picture(text).tobytes())
+
+
+@pytest.mark.parametrize(("name", "printed"), [("D\u01b0\u01a1ng", "Duong"), ("H\u01b0\u01a1ng", "Huong"),
+                                               ("\u0110\u1ee9c", "D\u00fac"), ("\u0111\u1ee9c", "d\u00fac"),
+                                               ("Th\u1ea3o", "Thao"), ("\u0141\u00f3d\u017a", "L\u00f3d\u017a"),
+                                               ("S\u00f8ren", "Soren")])
+def test_vietnamese_horn_hook_and_stroked_letters_are_drawn(name, printed):
+    """Dương, Hương were printed 'Duong', 'Huong' (the horn and the hook above were not
+    drawn), Đức 'Dúc' (a stroked letter was its ASCII letter): the picture draws the horn,
+    the hook and the stroke as it draws other accents, in ink beyond the misspelling's."""
+    assert _ink(name) > _ink(printed) + 255 * 8
+    assert not orgchart_image._undrawn(name)
+
+
+def test_a_letter_the_built_in_font_lacks_is_drawn_with_an_installed_font():
+    """Letters of other scripts (王, Дмитрий) were all the built-in font's box: they are drawn
+    with an installed font that has them (two letters of one such font draw differently)."""
+    if orgchart_image._installed_font("\u0414") is None:
+        pytest.skip("no installed font has Cyrillic letters")
+    assert _line_picture("\u0414").tobytes() != _line_picture("\u0416").tobytes()
+
+
+def test_what_no_installed_font_has_is_reported_by_person(library, monkeypatch):
+    """Without a font for 王 the picture shows a box: the build says which letters, where and
+    what to install, as it says which fonts its PDFs are drawn with."""
+    monkeypatch.setattr(orgchart_image, "_installed_font", lambda letter: None)
+    overlay = library.overlay("cypress-valley-county")
+    chart = make_chart([("1", "\u738b D\u01b0\u01a1ng", "Director", "both", ""),
+                        ("2", "Ana Pe\u00f1a", "Worker \u5c0f\u660e", "cws", "1"),
+                        ("3", "\u0110\u1ee9c Tr\u1ea7n", "Worker", "cws", "1")])
+    county = replace(overlay, chain=(replace(overlay.layer, county="\u6e05 County"), *overlay.chain[1:]),
+                     orgchart=chart)
+    assert orgchart_image.undrawn_warning(county) == (
+        "org chart pictures: no font on this machine draws \u6e05, \u738b, \u5c0f, \u660e, in the title and the "
+        "boxes of \u738b D\u01b0\u01a1ng, Ana Pe\u00f1a: a letter shows as a box, a mark is left out; install a font "
+        "that has them (on Debian or Ubuntu, apt-get install fonts-noto-core fonts-noto-cjk)")
+    assert orgchart_image.undrawn_warning(overlay) == ""
