@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -45,7 +45,7 @@ from .orgchart_layout import EMU_PER_PT
 from .orgchart_layout import text_width as measure
 from .package_save import saved_bytes
 from .shared_parts import tree_fact, written_once
-from .textfit import unbreakable_pieces
+from .textfit import kept_pieces, unbreakable_pieces
 
 TOOL = "curriculum-kit"
 LOGO_MAX_PIXELS = 800  # logos are downscaled to this many pixels on their longer side
@@ -248,7 +248,7 @@ def table_with_header(document: DocxDocument | _Cell, headers: list[str], rows: 
         widths = [column.w or Emu(0) for column in table._tbl.tblGrid.gridCol_lst]  # python-docx sets each
     while font_pt > SMALLEST_TABLE_PT and _least(widths, [headers, *rows], font_pt) > sum(map(int, widths)):
         font_pt -= 0.5  # every column must hold its longest word
-    widths = fit_columns(widths, [headers, *rows], font_pt)
+    widths = fit_columns(widths, [headers, *rows], font_pt, kept_pieces)
     twips = [int(width) // 635 for width in widths]
     size = int(font_pt * 2)
     header = _row(headers, twips, size, header=True)
@@ -269,30 +269,51 @@ SMALLEST_TABLE_PT = 7.5  # a table too wide for its words gets smaller print, do
 SLACK = 20 * 635  # a column never ends exactly at its longest word (widths are rounded to twips)
 
 
-def fit_columns(widths: Sequence[int], rows: list[list[str]], font_pt: float) -> list[Length]:
+def fit_columns(widths: Sequence[int], rows: list[list[str]], font_pt: float,
+                pieces: Callable[[str], list[str]] = unbreakable_pieces) -> list[Length]:
     """Column widths at least as wide as each column's longest word (Word breaks a word
-    wider than its column mid-word: 'Emergenc y'); what is left is shared in proportion to
-    the widths asked for beyond that. The total stays the same. Words are measured as wide
-    as Arial draws them, wider than the Calibri the documents use (preflight's measure)."""
-    need = _needs(len(widths), rows, font_pt)
+    wider than its column mid-word: 'Emergenc y'), or each of its ``pieces`` (a Word
+    table's phone numbers whole: :func:`.textfit.kept_pieces`); what is left is shared
+    in proportion to the widths asked for beyond that. The total stays the same. When the
+    words need more than the total (a long e-mail address, one word that breaks anyway), each
+    column gets what it asks for or needs and the widest give up room down to one width:
+    the other columns still hold their words ('DCYFCPPS' broke in a Program column in every
+    row). Words are measured as wide as Arial draws them, wider than the Calibri the
+    documents use (preflight's measure)."""
+    need = _needs(len(widths), rows, font_pt, pieces)
     have = [int(width) for width in widths]
     total, least = sum(have), sum(need)
-    if all(n <= h for n, h in zip(need, have)) or least > total:
+    if all(n <= h for n, h in zip(need, have)):
         return [Emu(h) for h in have]
+    if least > total:
+        return _levelled([max(n, h) for n, h in zip(need, have)], total)
     extra = [max(h - n, 0) for n, h in zip(need, have)]
     weights = extra if sum(extra) else have
     return [Emu(n + (total - least) * weight // sum(weights)) for n, weight in zip(need, weights)]
 
 
-def _needs(columns: int, rows: list[list[str]], font_pt: float) -> list[int]:
-    """Each column's least width: its widest unbreakable piece, plus the cell margins."""
+def _levelled(widths: list[int], total: int) -> list[Length]:
+    """``widths``, which add up to more than ``total``, with the widest cut down to one width
+    so that they add up to ``total`` (what division leaves goes to the widest)."""
+    left = total
+    for count, width in enumerate(sorted(widths)):
+        if width * (len(widths) - count) >= left:
+            level, spare = divmod(left, len(widths) - count)
+            widest = widths.index(max(widths))
+            return [Emu(min(w, level) + spare * (index == widest)) for index, w in enumerate(widths)]
+        left -= width
+    return [Emu(w) for w in widths]
+
+
+def _needs(columns: int, rows: list[list[str]], font_pt: float, pieces: Callable[[str], list[str]]) -> list[int]:
+    """Each column's least width: its widest of ``pieces``, plus the cell margins."""
     return [int(max((measure(word, font_pt) for row in rows if index < len(row)
-                     for word in unbreakable_pieces(str(row[index]))), default=0) * EMU_PER_PT) + CELL_MARGINS + SLACK
+                     for word in pieces(str(row[index]))), default=0) * EMU_PER_PT) + CELL_MARGINS + SLACK
             for index in range(columns)]
 
 
 def _least(widths: Sequence[int], rows: list[list[str]], font_pt: float) -> int:
-    return sum(_needs(len(widths), rows, font_pt))
+    return sum(_needs(len(widths), rows, font_pt, kept_pieces))
 
 
 # A cell's text starts at its left edge, whatever the document's Normal style says: a guide

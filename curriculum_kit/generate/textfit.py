@@ -108,3 +108,17 @@ def unbreakable_pieces(text: str) -> list[str]:
     hyphen or slash as Word and LibreOffice split them ('Welfare-' 'to-' 'Work'), and each
     Chinese, Japanese or Korean character on its own."""
     return _PIECE.findall(text)
+
+
+# A phone number as written in a contacts list: '(909) 555-1006', '909-555-1006', '+1 909.555.1006'.
+_PHONE = re.compile(r"((?:\+\d+[ .-]?)?(?:\(\d+\) ?)?\d+(?:[.-]\d+)+)")
+
+
+def kept_pieces(text: str) -> list[str]:
+    """The pieces of ``text`` a generated table gives room for on one line: those of
+    :func:`unbreakable_pieces`, but a phone number whole, which Word would break after its
+    space or hyphen ('(909) 555-' '1006')."""
+    pieces: list[str] = []
+    for index, part in enumerate(_PHONE.split(text)):
+        pieces += [part] if index % 2 else unbreakable_pieces(part)
+    return pieces

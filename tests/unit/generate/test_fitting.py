@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import docx
 import pytest
 from docx.shared import Inches
 
 from curriculum_kit.formats.colors import contrast, readable_text_color, text_on
 from curriculum_kit.generate.common import fit_columns
 from curriculum_kit.generate.orgchart_layout import text_width
+from curriculum_kit.generate.textfit import kept_pieces
 
 
 def test_a_column_too_narrow_for_its_longest_word_takes_room_from_the_others():
@@ -20,6 +22,37 @@ def test_a_column_too_narrow_for_its_longest_word_takes_room_from_the_others():
 def test_columns_that_fit_are_left_as_asked():
     asked = [Inches(2), Inches(3)]
     assert fit_columns(asked, [["Role", "Notes"], ["Intake", "Mornings"]], 9) == asked
+
+
+ROOM = 2 * 108 * 635  # a Word cell's left and right margins
+
+
+def test_a_word_no_column_can_hold_does_not_leave_the_others_breaking_theirs():
+    """An e-mail address wider than the whole table kept every column as asked: 'DCYFCPPS'
+    broke in its 0.56 in Program column in every row of the guide's contacts table. Each
+    column now holds its words; the widest give up the room, down to one width."""
+    address = "firstname.middlename.lastname0@sanbernardinodelosmontes-valledelriogrande.example.gov"
+    rows = [["Program", "Phone", "E-mail", "Notes"], ["DCYFCPPS", "(909) 555-1000", address, "Main office"]]
+    asked = [Inches(0.56), Inches(0.8), Inches(1.75), Inches(1.3)]
+    widths = fit_columns(asked, rows, 7.5, kept_pieces)
+    assert sum(map(int, widths)) == sum(map(int, asked))
+    assert int(widths[0]) >= text_width("DCYFCPPS", 7.5) * 12700 + ROOM
+    assert int(widths[1]) >= text_width("(909) 555-1000", 7.5) * 12700 + ROOM
+    assert widths[3] == asked[3] and widths[2] < asked[2]  # the room came from the widest
+
+
+def test_a_phone_number_is_one_piece_in_a_word_table():
+    """'(909) 555-1006' broke after its hyphen in the contacts sheet's Phone column while
+    the E-mail column took a third of the page: a phone number is kept whole."""
+    assert kept_pieces("(909) 555-1006 x12345") == ["(909) 555-1006", "x12345"]
+    assert kept_pieces("Call 909-555-1006, Welfare-to-Work") == ["Call", "909-555-1006", ",", "Welfare-", "to-", "Work"]
+    from curriculum_kit.generate.common import table_with_header
+
+    table = table_with_header(docx.Document(), ["Program", "Phone", "E-mail"],
+                              [["CWS", "(909) 555-1006", "dana.whitfield@aldercountydcfs.example.org"]],
+                              [Inches(0.9), Inches(1.0), Inches(4)], font_pt=9)
+    phone = int(table._tbl.tblGrid.gridCol_lst[1].w)
+    assert phone >= text_width("(909) 555-1006", 9) * 12700 + ROOM
 
 
 @pytest.mark.parametrize("fill, text", [("#1F5FA8", "#FFFFFF"), ("#F2C14E", "#000000"), ("#2E7D32", "#FFFFFF")])
