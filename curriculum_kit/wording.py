@@ -7,7 +7,7 @@ without depending on python-docx.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .formats.programs import PROGRAMS
@@ -48,10 +48,14 @@ def module_caption(module: Module) -> str:
 
 def program_choices(overlay: Overlay, other: str = "") -> str:
     """'☐ DCFS   ☐ ETA' in the names local staff use, plus e.g. '☐ Other: ____' when asked."""
-    boxes = [f"{BOX} {overlay.programs[key].label}" for key in PROGRAMS]
-    if other:
-        boxes.append(f"{BOX} {other}")
-    return "   ".join(boxes)
+    return choices([*(overlay.programs[key].label for key in PROGRAMS), *([other] if other else [])])
+
+
+def choices(labels: Iterable[str]) -> str:
+    """'☐ DCFS   ☐ ETA': a box before each label, joined to it by a no-break space (in a
+    narrow sign-in column a line broke between a box and its program: '☐ DCYFCPPS ☐' over
+    'TAEESSD')."""
+    return "   ".join(f"{BOX}\u00a0{label}" for label in labels)
 
 
 def pair_text(overlay: Overlay, pair: tuple[Trainer, Trainer] | None = None) -> str:

@@ -16,7 +16,7 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay
 from ..formats.session_day import SessionDay
 from ..outputs import Stamp
-from ..wording import BOX, local_labels, module_caption, program_choices
+from ..wording import BOX, choices, local_labels, module_caption, program_choices
 from .common import (
     add_fill_in,
     add_footer_note,
@@ -64,7 +64,7 @@ def evaluation_docx(module: Module, overlay: Overlay, stamp: Stamp, session: Ses
     document.add_paragraph("Thank you for spending the day with us. Your answers are anonymous and help "
                            "us make the next session better for both programs.")
     add_labelled(document, ("My program", program_choices(overlay, other="Other: ________")))
-    add_labelled(document, ("My role", "   ".join(f"{BOX} {role}" for role in ROLES)))
+    add_labelled(document, ("My role", choices(ROLES)))
     if session is None:
         add_fill_in(document, "Date")
     else:

@@ -100,13 +100,14 @@ def break_word(word: str, fits: Callable[[str], bool]) -> list[str]:
 
 
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"  # may break between any two characters
-_PIECE = re.compile(rf"[{_CJK}]|[^\s\-/{_CJK}]+[\-/]?|[\-/]")
+_PIECE = re.compile(rf"[{_CJK}]|(?:[^\s\-/{_CJK}]|\u00a0)+[\-/]?|[\-/]")
 
 
 def unbreakable_pieces(text: str) -> list[str]:
-    """The pieces of ``text`` a word processor never breaks inside: words, split after a
-    hyphen or slash as Word and LibreOffice split them ('Welfare-' 'to-' 'Work'), and each
-    Chinese, Japanese or Korean character on its own."""
+    """The pieces of ``text`` a word processor never breaks inside: words (and words joined
+    by a no-break space: '☐ DCFS'), split after a hyphen or slash as Word and LibreOffice
+    split them ('Welfare-' 'to-' 'Work'), and each Chinese, Japanese or Korean character
+    on its own."""
     return _PIECE.findall(text)
 
 

@@ -12,6 +12,7 @@ import docx
 import pptx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Inches
 from lxml import etree
 from PIL import Image
 
@@ -21,7 +22,7 @@ from curriculum_kit.formats.library import Library
 from curriculum_kit.formats.overlay import Trainer
 from curriculum_kit.formats.session_day import SessionDay
 from curriculum_kit.generate.agenda_doc import agenda_docx
-from curriculum_kit.generate.common import finish_loaded, logo_png
+from curriculum_kit.generate.common import finish_loaded, fit_columns, logo_png
 from curriculum_kit.generate.contacts_doc import contacts_docx, contacts_table
 from curriculum_kit.generate.evaluation_doc import LIKERT, evaluation_docx
 from curriculum_kit.generate.signin_doc import signin_docx
@@ -161,14 +162,27 @@ def test_signin_is_landscape_with_a_program_column_and_n_rows(rows, alder, orien
                                                            "E-mail", "Signature"]
     assert len(table.rows) == rows + 1
     assert table.rows[rows].cells[0].text == str(rows)
-    assert all(row.cells[2].text == "☐ DCFS   ☐ ETA" for row in table.rows[1:])
+    # each box joined to its program by a no-break space: a line broke between them
+    assert all(row.cells[2].text == "☐\u00a0DCFS   ☐\u00a0ETA" for row in table.rows[1:])
     text = all_text(document)
     assert orientation.id in text and "attendance records" in text and "Co-facilitators:" in text
 
 
+def test_a_box_and_its_program_are_one_piece():
+    """A sign-in sheet's '☐ DCYFCPPS ☐' wrapped over 'TAEESSD': each box is joined to its
+    program by a no-break space, and a column holds the two together."""
+    from curriculum_kit.generate.orgchart_layout import text_width
+    from curriculum_kit.generate.textfit import unbreakable_pieces
+
+    assert unbreakable_pieces("\u2610\u00a0DCYFCPPS   \u2610\u00a0TAEESSD") == ["\u2610\u00a0DCYFCPPS",
+                                                                              "\u2610\u00a0TAEESSD"]
+    widths = fit_columns([Inches(0.6), Inches(3)], [["Program", "Name"], ["\u2610\u00a0DCYFCPPS", "Ann"]], 10)
+    assert int(widths[0]) >= text_width("\u2610\u00a0DCYFCPPS", 10) * 12700 + 2 * 108 * 635
+
+
 def test_evaluation_asks_about_the_lessons(built):
     text = all_text(opened(built["evaluation"]))
-    assert "My program: ☐ DCFS   ☐ ETA" in text
+    assert "My program: ☐\u00a0DCFS   ☐\u00a0ETA" in text
     for label in LIKERT:
         assert label in text
     for phrase in ("role and responsibilities of staff in the other program", "me and my caseload",
