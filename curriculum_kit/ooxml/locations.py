@@ -10,14 +10,13 @@ import re
 
 from lxml import etree
 
-from .names import C_NS, MC_NS, PROPERTY_TEXTS, VT_NS, a, p, w
+from .names import C_NS, PROPERTY_TEXTS, VT_NS, a, p, w
 from .package import Package
-from .textview import Block, PartText
+from .textview import Block, PartText, in_copy
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _W_TBL, _W_TR, _W_TC, _A_TR = w("tbl"), w("tr"), w("tc"), a("tr")
 _W_P = w("p")
-_MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 _NOTES = {w("footnote"): "footnote", w("endnote"): "endnote", w("comment"): "comment"}
 _SHAPES = {p("sp"), p("graphicFrame"), p("pic"), p("cxnSp"), p("grpSp")}
 _CUSTOM_PROPERTY, _CHART_VALUE = f"{{{VT_NS}}}lpwstr", f"{{{C_NS}}}v"
@@ -119,8 +118,7 @@ class BlockLocator:
             elif tag in _NOTES:
                 where.insert(0, f"{_NOTES[tag]} {ancestor.get(w('id'))}")
             elif tag == w("txbxContent"):
-                fallback = any(a.tag == _MC_FALLBACK for a in ancestor.iterancestors())
-                where.insert(0, "text box (VML copy)" if fallback else "text box")
+                where.insert(0, "text box (VML copy)" if in_copy(ancestor) else "text box")
             elif tag in _SHAPES:
                 name = _shape_name(ancestor)
                 if row is not None:

@@ -16,10 +16,10 @@ from typing import Generic, TypeVar, cast
 from lxml import etree
 
 from ..ooxml.locations import BlockLocator
-from ..ooxml.names import MC_NS, R_NS, a, p, w
-from ..ooxml.package import Package
+from ..ooxml.names import R_NS, a, p, w
+from ..ooxml.package import Package, Relationship
 from ..ooxml.shared_trees import TEXT_VIEW, SharedTrees
-from ..ooxml.textview import Block, PartText, read_part
+from ..ooxml.textview import Block, PartText, in_copy, read_part
 
 T = TypeVar("T")
 EMU_PER_TWIP = 635
@@ -90,6 +90,7 @@ class Document:
     trees: SharedTrees | None = None  # parts shared with the other documents checked with it
     facts: dict[str, object] = field(default_factory=dict)  # what more than one check works out from it
     behind: dict[str, list[etree._Element]] = field(default_factory=dict)  # a slide's layout, master, theme roots
+    comments: dict[str, int] = field(default_factory=dict)  # reviewers' comments by place ('body', 'slide 3')
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -180,6 +181,8 @@ def _place(label: str, locator: BlockLocator, block: Block) -> str:
 # are the template's, comments the authors' own.
 _WORD_PARTS = {"/header": "header", "/footer": "footer", "/footnotes": "footnotes", "/endnotes": "endnotes"}
 _NOTES_SLIDE, _LAYOUT, _MASTER, _THEME = "/notesSlide", "/slideLayout", "/slideMaster", "/theme"
+_COMMENTS = "/comments"  # Word's and PowerPoint's, and PowerPoint 365's threaded ones (.../2018/10/relationships/comments)
+_COMMENT_TAGS = (w("comment"), p("cm"), "{http://schemas.microsoft.com/office/powerpoint/2018/8/main}cm")
 _EXTRA = {"word": ("word/styles.xml",), "presentation": ()}
 
 
@@ -197,6 +200,7 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
             found = sorted(((rel.target, kind) for rel in main_rels if not rel.external and package.has(rel.target)
                             for suffix, kind in _WORD_PARTS.items() if rel.type.endswith(suffix)),
                            key=lambda item: _natural(item[0]))
+            document.comments = _comments(package, main_rels, "body")
             counters: dict[str, int] = {}
             for part, kind in found:
                 counters[kind] = counters.get(kind, 0) + 1
@@ -212,7 +216,9 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
                 if slide is None or not package.has(slide):
                     continue
                 document.kinds[slide], document.labels[slide] = "slide", f"slide {number}"
-                for rel in package.relationships(slide):
+                slide_rels = package.relationships(slide)
+                document.comments.update(_comments(package, slide_rels, f"slide {number}"))
+                for rel in slide_rels:
                     if rel.external or not package.has(rel.target):
                         continue
                     if rel.type.endswith(_NOTES_SLIDE):
@@ -227,6 +233,15 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
             if package.has(part):
                 document.extra[part] = package.xml(part)
     return document
+
+
+def _comments(package: Package, rels: list[Relationship], place: str) -> dict[str, int]:
+    """{place: how many comments} of a Word document's or a slide's comments parts (Word's
+    w:comment; PowerPoint's p:cm, and the threaded p188:cm of PowerPoint 365): reviewers'
+    notes that would go out with the packet."""
+    count = sum(sum(1 for element in package.xml(rel.target).iter(_COMMENT_TAGS))
+                for rel in rels if rel.type.endswith(_COMMENTS) and not rel.external and package.has(rel.target))
+    return {place: count} if count else {}
 
 
 def _drawn_behind(package: Package, layout: str) -> list[etree._Element]:
@@ -251,14 +266,11 @@ def _located(root: etree._Element, view: PartText) -> tuple[PartText, BlockLocat
     return view, BlockLocator(root, view)
 
 
-_FALLBACK = f"{{{MC_NS}}}Fallback"
-
-
 def shown(element: etree._Element) -> bool:
     """Whether a reader sees ``element``: not so inside an mc:Fallback. Word writes a text
     box twice, drawn in DrawingML and again in VML for readers that cannot draw the first;
     one box is seen, and a flaw in it is one finding, not two."""
-    return next(element.iterancestors(_FALLBACK), None) is None
+    return not in_copy(element)
 
 
 def selected(path: etree.XPath, root: etree._Element) -> list[etree._Element]:

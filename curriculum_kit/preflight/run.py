@@ -13,10 +13,10 @@ from .agenda import Agenda, compare_agendas, find_agendas
 from .document import Document, open_document, text_of
 from .issues import Issue
 from .layout import check_pictures, check_slide_layout, check_tables
-from .text import check_cover_fields, check_doubled, check_placeholders, doubled_phrases
+from .text import check_cover_fields, check_doubled, check_editing_marks, check_placeholders, doubled_phrases
 
 Check = Callable[[Document], Iterator[Issue]]
-CHECKS: tuple[Check, ...] = (check_placeholders, check_cover_fields, check_slide_layout, check_pictures,
+CHECKS: tuple[Check, ...] = (check_placeholders, check_editing_marks, check_cover_fields, check_slide_layout, check_pictures,
                              check_tables, check_alt_text, check_slide_titles, check_language, check_contrast)
 DOCUMENT_SUFFIXES = (".docx", ".pptx", ".docm", ".pptm")
 _SAVE_AGAIN = "open it in Word or PowerPoint and save it again"  # what most reading errors end with

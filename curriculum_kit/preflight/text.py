@@ -1,4 +1,5 @@
-"""Text a reader trips over: words doubled by a replacement, placeholders left in.
+"""Text a reader trips over: words doubled by a replacement, placeholders, comments and
+tracked changes left in.
 
 "California California" and "WorkBridge (WorkBridge)" come from a terminology row meeting
 text that already said what the row adds; "TODO" and "[insert date]" from an overlay or a
@@ -15,6 +16,7 @@ from lxml import etree
 
 from ..ooxml.matcher import AS_TYPED
 from ..ooxml.names import path, w
+from ..wording import count_text
 from .document import Document, TextFinder, selected, text_of
 from .issues import Issue
 
@@ -175,3 +177,20 @@ def _excerpt(text: str, at: int) -> str:
     start = max(text.rfind(" ", 0, max(at - 20, 0)) + 1, 0)
     excerpt = text[start:at + 40]
     return excerpt.strip() + ("…" if at + 40 < len(text) else "")
+
+
+_TRACKED = "a tracked change"  # the engine's name for a revision's edge in a text view
+
+
+def check_editing_marks(document: Document) -> Iterator[Issue]:
+    """Reviewers' comments and tracked changes left in a document: Word prints them in the
+    margin and shows insertions and deletions marked up, in every packet made from it."""
+    for place, count in document.comments.items():
+        yield Issue(document.name, place, "text/comments", f"holds {count_text(count, 'comment')} left from reviewing",
+                    "delete them in the module's document (Review > Delete All Comments)")
+    tracked = [document.labels.get(name, name) for name, (view, _) in document.views.items()
+               if _TRACKED in view.barrier_kinds.values()]
+    if tracked:
+        yield Issue(document.name, tracked[0], "text/tracked-changes",
+                    f"holds tracked changes ({', '.join(tracked)}), shown marked up",
+                    "accept or reject them in the module's document (Review > Accept All Changes)")

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from curriculum_kit.preflight.document import open_document
 from curriculum_kit.preflight.issues import Issue
 from curriculum_kit.preflight.run import check_documents
+from tests.fixtures import with_appended
 
 from . import documents as make
 
@@ -108,6 +109,42 @@ def test_placeholder_text_is_found(text):
 @pytest.mark.parametrize("text", ["Make a todo list with the family", "Insert the card", "A {curly} brace"])
 def test_ordinary_words_are_not_placeholders(text):
     assert found("handout.docx", make.word(text), "text/placeholder") == []
+
+
+def test_comments_left_in_a_word_document_are_found():
+    document = docx.Document()
+    paragraph = document.add_paragraph("Call the CWS hotline.")
+    document.add_comment(paragraph.runs, "Is this still the number?", author="Reviewer")
+    document.add_comment(paragraph.runs, "Yes.", author="Author")
+    issues = found("guide.docx", make.saved(document), "text/comments")
+    assert [(i.place, i.message) for i in issues] == [("body", "holds 2 comments left from reviewing")]
+    assert found("guide.docx", make.word("Call the CWS hotline."), "text/comments") == []
+
+
+def test_comments_left_on_a_slide_are_found():
+    data = make.deck({"title": "One"}, {"title": "Two"})
+    legacy = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+    data = with_appended(data, {
+        "ppt/slides/_rels/slide2.xml.rels": f'<Relationship Id="rId99" Type="{legacy}" Target="../comments/comment1.xml"/>',
+        "[Content_Types].xml": '<Override PartName="/ppt/comments/comment1.xml" '
+                               'ContentType="application/vnd.openxmlformats-officedocument.presentationml.comments+xml"/>'},
+        {"ppt/comments/comment1.xml": '<p:cmLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+                                      '<p:cm authorId="0" idx="1"><p:pos x="10" y="10"/><p:text>Shorter?</p:text>'
+                                      '</p:cm></p:cmLst>'})
+    issues = found("slides.pptx", data, "text/comments")
+    assert [(i.place, i.message) for i in issues] == [("slide 2", "holds 1 comment left from reviewing")]
+
+
+def test_tracked_changes_left_in_are_found():
+    document = docx.Document()
+    document.add_paragraph("Intro.")
+    paragraph = document.add_paragraph("Call ")
+    insertion = paragraph._p.makeelement(qn("w:ins"), {qn("w:id"): "1", qn("w:author"): "R"})
+    insertion.append(paragraph.add_run("the hotline")._r)
+    paragraph._p.append(insertion)
+    issues = found("guide.docx", make.saved(document), "text/tracked-changes")
+    assert [(i.place, i.message) for i in issues] == [("body", "holds tracked changes (body), shown marked up")]
+    assert found("guide.docx", make.word("Intro.", "Call the hotline"), "text/tracked-changes") == []
 
 
 def test_module_markers_are_expected_in_a_module_as_given_but_not_in_a_packet():
