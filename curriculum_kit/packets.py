@@ -33,7 +33,7 @@ from .generate.evaluation_doc import evaluation_docx
 from .generate.orgchart_doc import orgchart_docx, orgchart_pictures
 from .generate.signin_doc import signin_docx
 from .generate.word_assembly import CountyMaterial, assemble_word
-from .ooxml.adapt import AdaptResult, ChangedTrees, KeptTrees, adapt_package
+from .ooxml.adapt import AdaptResult, ChangedTrees, KeptTrees, NearMissReport, adapt_package
 from .ooxml.links import dangling_links, with_links_external
 from .ooxml.matcher import compiled_matcher
 from .ooxml.outline import deck_titles, guide_headings
@@ -54,7 +54,7 @@ class ModulePackets:
     packets: list[Packet]
     occurrences: Counter[str]
     never_found: list[str]
-    near_misses: int
+    near_misses: list[tuple[str, NearMissReport]]  # (document name in the packet, the place)
     omitted: list[str]
     pair: tuple[Trainer, Trainer] | None
     slides_placed: dict[str, list[int]] = field(default_factory=dict)  # piece -> slide numbers
@@ -184,10 +184,10 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
     occurrences = sum((r.occurrences() for r in results), Counter())
     found = occurrences.keys() | {term for r in results for term in r.kept_terms}  # kept: found, already adapted
     never_found = [t.term for t in overlay.terms if t.term not in found]
-    replaced = {(f"handouts/{path.name}" if path in module.handouts else path.name): sum(r.occurrences().values())
-                for path, r in zip(module.documents, results)}
-    return ModulePackets([facilitator, *participants], occurrences, never_found,
-                         sum(r.near_miss_count for r in results), sorted(omitted), pair,
+    names = [f"handouts/{path.name}" if path in module.handouts else path.name for path in module.documents]
+    replaced = {name: sum(r.occurrences().values()) for name, r in zip(names, results)}
+    near_misses = [(name, miss) for name, r in zip(names, results) for miss in r.near_misses]
+    return ModulePackets([facilitator, *participants], occurrences, never_found, near_misses, sorted(omitted), pair,
                          slides_placed, guide_places, replaced)
 
 

@@ -401,6 +401,14 @@ def _source_doubles(module: Module) -> frozenset[str]:
     return _DOUBLES[module.documents]
 
 
+def _near_misses(packets: ModulePackets) -> dict[str, Any]:
+    """A module's near misses as its manifest and review page give them: how many, and where
+    each is — a place the county's wording did not reach, which a reviewer looks at."""
+    return {"near_misses": len(packets.near_misses),
+            "near_miss_places": [{"document": name, "place": miss.location, "term": miss.term, "text": miss.text,
+                                  "reason": miss.reason} for name, miss in packets.near_misses]}
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -437,7 +445,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                           {name: pdfs[checksums.sha256(data)] for name, data in drawn.items()},
                           list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
                           {"occurrences": dict(packets.occurrences), "never_found": packets.never_found,
-                           "near_misses": packets.near_misses},
+                           **_near_misses(packets)},
                           replaced_fonts_notice(replaced) if replaced else "",
                           len(folder.relative_to(options.out).parts))
     if lines and options.strict:
@@ -476,6 +484,8 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     warnings = [] if len(teams) == 2 else ["no co-facilitators: the overlay needs a trainer from each program"]
     undrawn = undrawn_warning(overlay)  # this machine's fonts, as pdf_fonts_replaced is
     warnings += [undrawn] if undrawn else []
+    terminology: dict[str, Any] = {"occurrences": dict(sorted(packets.occurrences.items())),
+                                   "never_found": packets.never_found, **_near_misses(packets)}
     manifest = {
         "tool": {"name": "curriculum-kit", "version": __version__},
         "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -493,8 +503,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         "exports": [{"label": e.label, "file": e.name, "sha256": _digest(e.data), "bytes": len(e.data)}
                     for e in exports],
         **({"thumbnail": thumbnail} if thumbnail else {}),
-        "terminology": {"occurrences": dict(sorted(packets.occurrences.items())),
-                        "never_found": packets.never_found, "near_misses": packets.near_misses},
+        "terminology": terminology,
         "omitted_sections": packets.omitted,
         "county_material": {"slides": packets.slides_placed, "guide": packets.guide_placed},
         "co_facilitators": [t.name for t in packets.pair] if packets.pair else sorted(t.name for t in overlay.trainers),

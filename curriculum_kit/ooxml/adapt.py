@@ -67,7 +67,7 @@ class AdaptResult:
         self.source = source
         self.terms = terms
         self.changes: list[Change] = []  # filled when details are asked for
-        self.near_misses: list[NearMissReport] = []  # likewise
+        self.near_misses: list[NearMissReport] = []  # always (they are few: each a place to look at)
         self.already_adapted: list[KeptReport] = []  # likewise
         self.by_term: Counter[str] = Counter()
         self.by_kind: Counter[str] = Counter()
@@ -121,16 +121,23 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
     matcher = compiled_matcher(tuple(terms))
     result = AdaptResult(package.path, tuple(terms))
     parts = package.text_parts()
-    if details:
-        from .locations import part_labels  # here: only reports name places
-    labels = part_labels(package, parts) if details else {}
+    labels: dict[str, str] = {}
+
+    def label_of(name: str) -> str:
+        """A part's place in words ('slide 3 notes'), worked out for the whole package when a
+        place is first reported (with ``details``, or a near miss: a build lists those)."""
+        if not labels:
+            from .locations import part_labels  # here: only reports name places
+            labels.update(part_labels(package, parts), **{"": ""})
+        return labels.get(name, name)
+
     writer = ZipWriter(output, deflating) if output is not None else None
     for info in package.infos:
         name = info.filename
         raw = package.raw(info)
         if name in parts:
             with collector_paused():
-                changed = _adapt_part(package, info, raw, parts[name], labels.get(name, name), matcher, result,
+                changed = _adapt_part(package, info, raw, parts[name], label_of, matcher, result,
                                       details, serialize_changes=writer is not None, trees=changed_trees,
                                       kept_trees=kept_trees, untouchable=untouchable)
             if changed is not None and writer is not None:
@@ -145,7 +152,8 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
     return result
 
 
-def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: str, matcher: Matcher,
+def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label_of: Callable[[str], str],
+                matcher: Matcher,
                 result: AdaptResult, details: bool, serialize_changes: bool,
                 trees: ChangedTrees | None, kept_trees: KeptTrees | None,
                 untouchable: Untouchable | None = None) -> bytes | None:
@@ -167,11 +175,14 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
     counted = _seen_once(view, matches)
     result.by_term.update(match.term.term for match in counted)
     result.by_kind[kind] += len(counted)
+    misses = _seen_once(view, misses)  # a text box's copy is the same place
     result.near_miss_count += len(misses)
     result.already_adapted_count += len(kept)
     result.kept_terms.update(place.term.term for place in kept)
     if details:
-        _record(result, name, label, root, view, matches, misses, kept)
+        _record(result, name, label_of(name), root, view, matches, misses, kept)
+    elif misses:  # few, and each one a place the county's wording did not reach: always listed
+        _record(result, name, label_of(name), root, view, [], misses, [])
     changed = None
     if matches:
         before: Undo | None = [] if kept_trees is not None else None
@@ -187,7 +198,10 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label: s
     return changed
 
 
-def _seen_once(view: PartText, matches: list[Match]) -> list[Match]:
+_Placed = TypeVar("_Placed", Match, NearMiss, Kept)
+
+
+def _seen_once(view: PartText, matches: list[_Placed]) -> list[_Placed]:
     """The matches a reader sees: not those in the copy of a text box Word writes for older
     readers (mc:Fallback), which changes alike but is the same place (a count of the places
     replaced counted each text box twice)."""
@@ -196,9 +210,6 @@ def _seen_once(view: PartText, matches: list[Match]) -> list[Match]:
     blocks, elements = view.block_starts, view.block_elements
     return [match for match in matches
             if not in_copy(elements[bisect_right(blocks, match.start) - 1])]
-
-
-_Placed = TypeVar("_Placed", Match, NearMiss, Kept)
 
 
 def _clear_of(found: list[_Placed], spans: Sequence[tuple[int, int]]) -> list[_Placed]:

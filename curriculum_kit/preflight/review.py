@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..outputs import atomic_output
+from ..wording import count_text
 from .issues import Issue
 
 REVIEW = "review.html"
@@ -142,9 +143,18 @@ def _document(document: ReviewDocument, findings: list[Issue]) -> list[str]:
 
 def _terminology(terminology: dict[str, Any]) -> list[str]:
     occurrences: dict[str, int] = terminology.get("occurrences", {})
+    misses: list[dict[str, str]] = terminology.get("near_miss_places", [])
     parts = ["<h2>Terminology</h2>",
-             f"<p>{sum(occurrences.values())} replacements of {len(occurrences)} terms; "
-             f"{terminology.get('near_misses', 0)} near misses (see the build's report).</p>"]
+             f"<p>{count_text(sum(occurrences.values()), 'replacement')} of {count_text(len(occurrences), 'term')}; "
+             f"{count_text(len(misses), 'near miss', 'near misses')}"
+             f"{' (the county’s wording did not reach these: look at each)' if misses else ''}.</p>"]
+    if misses:
+        parts.append('<table><thead><tr><th scope="col">Document</th><th scope="col">Place</th>'
+                     '<th scope="col">Term</th><th scope="col">Found</th><th scope="col">Why not replaced</th>'
+                     "</tr></thead><tbody>")
+        parts += [f"<tr><td>{escape(m['document'])}</td><td>{escape(m['place'])}</td><td>{escape(m['term'])}</td>"
+                  f"<td>{escape(m['text'])}</td><td>{escape(m['reason'])}</td></tr>" for m in misses]
+        parts.append("</tbody></table>")
     if occurrences:
         parts.append("<details><summary>Each term and how often it was replaced</summary>"
                      '<table><thead><tr><th scope="col">Term</th><th scope="col">Replaced</th></tr></thead><tbody>')

@@ -46,7 +46,15 @@ def test_every_county_and_module_gets_packets_and_a_manifest(built):
                 inside = members(path)
                 assert len(inside) == len(packet["contents"])
             assert manifest["module"]["files"] and manifest["overlay"]["chain"][0]["slug"] == county
-            assert manifest["terminology"]["occurrences"]
+            terminology = manifest["terminology"]
+            assert terminology["occurrences"]
+            # each near miss where it is (only counted before), for the review page
+            assert len(terminology["near_miss_places"]) == terminology["near_misses"]
+            facilitator = {c["path"].split("/", 1)[1] for c in manifest["packets"][0]["contents"]}
+            assert {m["document"] for m in terminology["near_miss_places"]} <= facilitator
+    places = json.loads((built / "alder-county/linkages-orientation/manifest.json").read_text())["terminology"][
+        "near_miss_places"]
+    assert places and all(m["place"] and m["term"] and m["reason"] for m in places)
 
 
 def test_documents_open_and_hold_no_markers(built):

@@ -13,7 +13,9 @@ from curriculum_kit.preflight.issues import Issue
 from curriculum_kit.preflight.review import write_review
 
 needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) is not installed")
-TERMS = {"occurrences": {"CWS": 3, "<b>social worker</b>": 1}, "never_found": ["food stamps"], "near_misses": 2}
+TERMS = {"occurrences": {"CWS": 3, "<b>social worker</b>": 1}, "never_found": ["food stamps"], "near_misses": 1,
+         "near_miss_places": [{"document": "guide.docx", "place": "body, paragraph 4", "term": "CWS",
+                               "text": "C<b>WS", "reason": "split by a tracked change"}]}
 
 
 def pdf(pages: int) -> bytes:
@@ -31,6 +33,11 @@ def test_without_pdfs_there_are_no_thumbnails_and_everything_is_escaped(tmp_path
     assert "&lt;script&gt;" in html and "<script>" not in html
     assert "<td>&lt;b&gt;social worker&lt;/b&gt;</td><td>1</td>" in html
     assert "<p>Never found in this module: food stamps</p>" in html
+    # each near miss where it is, which the page only counted ('see the build's report': there was none)
+    assert ("<p>4 replacements of 2 terms; 1 near miss (the county’s wording did not reach these: look at each).</p>"
+            in html)
+    assert ("<tr><td>guide.docx</td><td>body, paragraph 4</td><td>CWS</td><td>C&lt;b&gt;WS</td>"
+            "<td>split by a tracked change</td></tr>") in html
     assert "No thumbnails (build with PDFs to see every page here)." in html
     assert '<li><a href="#doc-0">slides.pptx</a>: 1 finding</li>' in html
     assert not (tmp_path / "review").exists()
