@@ -12,6 +12,7 @@ from ..errors import InputError
 FORMATS = {"PNG", "JPEG", "GIF", "BMP"}
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+MIN_LOGO_PIXELS = 150  # on the longer side: about 100 dots an inch where a cover prints a logo 1.5 in wide
 
 
 def check_image(path: Path) -> tuple[int, int]:

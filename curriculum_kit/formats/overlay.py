@@ -17,7 +17,7 @@ from ..findings import Findings
 from .calendar import CALENDAR_KEYS, CountyCalendar, fold_calendars, read_calendar
 from .contacts import Contact, pasted_email, read_contacts, valid_email
 from .folders import OVERLAY_FILE
-from .images import check_image
+from .images import MIN_LOGO_PIXELS, check_image
 from .module import ID_PATTERN
 from .orgchart import OrgChart, read_orgchart
 from .overlay_files import CONTACTS, ORGCHART, TERMINOLOGY, TableSource, table_sources
@@ -238,8 +238,13 @@ def _programs(folder: Path, doc: TomlDocument, findings: Findings) -> dict[str, 
             logo = inside_folder(folder, fields["logo"], doc, ("programs", key, "logo"), findings)
             if logo is not None:
                 try:
-                    check_image(logo)
+                    width, height = check_image(logo)
                     clean["logo"] = logo
+                    if max(width, height) < MIN_LOGO_PIXELS:  # a cover and a title slide print it ~1.5 in wide
+                        findings.warning(doc.path, f"'programs.{key}.logo' = '{fields['logo']}' is {width}x{height} "
+                                         "pixels: printed on the cover and the title slide it looks blocky; use one "
+                                         f"at least {2 * MIN_LOGO_PIXELS} pixels on its longer side",
+                                         doc.line_of("programs", key, "logo"))
                 except InputError as exc:
                     findings.error(doc.path, f"'programs.{key}.logo' = '{fields['logo']}': {exc.message}",
                                    doc.line_of("programs", key, "logo"))

@@ -102,17 +102,17 @@ def _render(folder: Path, name: str, pdf: bytes | None) -> ReviewDocument:
 
 
 def _page_of(issue: Issue, document: ReviewDocument) -> int | None:
-    """The page (1-based) a finding concerns: a slide's number, else the page whose text
-    holds the words the finding quotes."""
+    """The page (1-based) a finding concerns: a slide's number, else the one page whose text
+    holds the words the finding quotes; None (the finding goes above the pages) when several
+    do — a table's word 'Program' sat beside the cover, which said it too."""
     slide = re.match(r"slide (\d+)\b", issue.place)
     if slide and not issue.place.startswith(f"slide {slide.group(1)} notes"):
         return int(slide.group(1))
     quoted = re.search(r"'([^']{4,})'", issue.message)
     if quoted:
         words = " ".join(quoted.group(1).rstrip("…").split())
-        for number, text in enumerate(document.texts, start=1):
-            if words in text:
-                return number
+        pages = [number for number, text in enumerate(document.texts, start=1) if words in text]
+        return pages[0] if len(pages) == 1 else None
     return None
 
 

@@ -78,7 +78,7 @@ def library(tmp_path_factory) -> Path:
     shutil.copytree(REPO / "base_modules" / MODULE, root / "base_modules" / MODULE)
     (root / "county_overlays").mkdir()
     logos = root / "logo.png"
-    Image.new("RGB", (40, 40), "#1F5FA8").save(logos)
+    Image.new("RGB", (300, 300), "#1F5FA8").save(logos)
     return root
 
 

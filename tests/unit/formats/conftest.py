@@ -151,7 +151,7 @@ def module_toml(module_id: str = "intro", *, level: str = "orientation", prerequ
     return MODULE_TOML.format(id=module_id, level=level, prerequisites=prerequisites)
 
 
-def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:
+def png_bytes(size: tuple[int, int] = (300, 300)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, (31, 95, 168)).save(buffer, "PNG")
     return buffer.getvalue()

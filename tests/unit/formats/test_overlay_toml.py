@@ -14,7 +14,16 @@ import zlib
 import pytest
 from PIL import Image
 
-from tests.unit.formats.conftest import OVERLAYS, edit, findings, library, overlay_toml, write_module, write_overlay
+from tests.unit.formats.conftest import (
+    OVERLAYS,
+    edit,
+    findings,
+    library,
+    overlay_toml,
+    png_bytes,
+    write_module,
+    write_overlay,
+)
 
 TOML = "overlays/alder-county/overlay.toml"
 
@@ -150,6 +159,16 @@ def test_logo_whose_pixels_are_cut_off():
         b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", pixels) + _chunk(b"IEND", b""))
     assert findings() == [f"{TOML}:8: error: 'programs.cws.logo' = 'logos/dcfs.png': "
                           "logo is not a readable image (PNG, JPEG, GIF or BMP)"]
+
+
+def test_a_logo_too_small_to_print_sharp_is_a_warning():
+    """A 32 x 32 logo was enlarged to about 1.5 in on the cover and the title slide, blocky."""
+    write_overlay()
+    (OVERLAYS / "alder-county" / "logos" / "dcfs.png").write_bytes(png_bytes((32, 32)))
+    assert findings() == [f"{TOML}:8: warning: 'programs.cws.logo' = 'logos/dcfs.png' is 32x32 pixels: printed on "
+                          "the cover and the title slide it looks blocky; use one at least 300 pixels on its longer side"]
+    (OVERLAYS / "alder-county" / "logos" / "dcfs.png").write_bytes(png_bytes((150, 40)))
+    assert findings() == []
 
 
 def test_logo_in_a_format_office_cannot_embed():

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from curriculum_kit.preflight.issues import Issue
-from curriculum_kit.preflight.review import write_review
+from curriculum_kit.preflight.review import ReviewDocument, _page_of, write_review
 
 needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) is not installed")
 TERMS = {"occurrences": {"CWS": 3, "<b>social worker</b>": 1}, "never_found": ["food stamps"], "near_misses": 1,
@@ -79,3 +79,14 @@ def test_a_documents_thumbnails_are_its_own_when_another_name_extends_its_name(t
     for picture in pictures:
         assert f'src="review/{picture}"' in html
     assert html.count("<img") == 3
+
+
+def test_a_word_finding_sits_beside_the_one_page_quoting_it_else_above_the_pages():
+    """A table's 'Program' finding sat beside the cover, the first page saying 'Program'."""
+    document = ReviewDocument("guide.docx", ["p1.png", "p2.png", "p3.png"],
+                              ["Cover Program Alder", "Segment 1 California California", "Table Program Role"])
+    def issue(quoted: str) -> Issue:
+        return Issue("guide.docx", "body, table 7, row 1", "layout/word-break", f"'{quoted}' is wider than column 1", "")
+    assert _page_of(issue("California California"), document) == 2
+    assert _page_of(issue("Program"), document) is None
+    assert _page_of(issue("Nowhere"), document) is None
