@@ -44,6 +44,7 @@ from .planning.order import teaching_order
 from .preflight.issues import Issue
 from .readiness import county_errors
 from .versioning.lock import lock_problems
+from .wording import count_text
 
 if TYPE_CHECKING:
     from .ooxml.shared_trees import SharedTrees
@@ -230,7 +231,7 @@ def _current(options: BuildOptions, slug: str, name: str, folder: Path, warnings
 
 
 def _strict_message(findings: list[str]) -> str:
-    return (f"{len(findings)} preflight finding{'s' * (len(findings) != 1)} (--strict ships no packet "
+    return (f"{count_text(len(findings), 'preflight finding')} (--strict ships no packet "
             f"with findings; see review.html); first: {findings[0]}")
 
 

@@ -495,4 +495,4 @@ def _through_link(path: Path) -> str | None:
 
 
 def _cells(count: int) -> str:
-    return f"{count} cell{'s' * (count != 1)}"
+    return f"{count} cell{'s' * (count != 1)}"  # (wording.count_text's rule: wording sits above formats)

@@ -54,7 +54,7 @@ def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping
              f"<main><h1>Review: {escape(heading)}</h1>"]
     count = len(findings)
     parts.append('<p class="clean">Preflight found nothing to fix.</p>' if not count else
-                 f"<p><strong>{count} preflight finding{'s' * (count != 1)}</strong>, each beside the page it "
+                 f"<p><strong>{count_text(count, 'preflight finding')}</strong>, each beside the page it "
                  "concerns; each says how to fix it.</p>")
     if count:  # where to look first
         parts.append("<ul>" + "".join(

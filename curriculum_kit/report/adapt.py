@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..errors import display_path
 from ..ooxml.adapt import AdaptResult
+from ..wording import count_text
 
 
 def adapt_summary(result: AdaptResult, dry_run: bool, output: Path | None, show_changes: bool) -> str:
@@ -17,7 +18,7 @@ def adapt_summary(result: AdaptResult, dry_run: bool, output: Path | None, show_
     total = sum(result.occurrences().values())
     verb = "would replace" if dry_run else "replaced"
     target = "" if dry_run or output is None else f" -> {display_path(output)}"
-    lines.append(f"{display_path(result.source)}{target}: {verb} {total} occurrence{'s' * (total != 1)}")
+    lines.append(f"{display_path(result.source)}{target}: {verb} {count_text(total, 'occurrence')}")
     for term, count in sorted(result.occurrences().items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"  {count:5}  {term}")
     kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(result.occurrences_by_kind().items()) if count)

@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import display_path
 from ..package.pdf_fonts import replaced_fonts_notice
 from ..pipeline import BuildOptions, Outcome
+from ..wording import count_text
 
 
 def build_line(outcome: Outcome) -> str:
@@ -16,7 +17,7 @@ def build_line(outcome: Outcome) -> str:
         return f"FAILED {where}: {outcome.message}"
     extra = "".join(f" (warning: {w})" for w in outcome.warnings)
     if outcome.findings:
-        extra += (f" ({len(outcome.findings)} preflight finding{'s' * (len(outcome.findings) != 1)}: "
+        extra += (f" ({count_text(len(outcome.findings), 'preflight finding')}: "
                   f"{outcome.findings[0]}{' …' if len(outcome.findings) > 1 else ''}; see review.html)")
     if outcome.status == "current":
         return f"up to date {where}{extra}"
@@ -45,4 +46,4 @@ def _findings_text(outcomes: Sequence[Outcome]) -> str:
     packets = sum(bool(o.findings) for o in outcomes)
     if not count:
         return "no findings"
-    return f"{count} finding{'s' * (count != 1)} in {packets} module{'s' * (packets != 1)}"
+    return f"{count_text(count, 'finding')} in {count_text(packets, 'module')}"

@@ -8,6 +8,7 @@ from ..versioning.coverage import CoverageReport
 from ..versioning.lock import LockResult
 from ..versioning.outdated import DocumentChange, ModuleImpact, OutdatedReport
 from ..versioning.overlay_diff import OverlayDiff
+from ..wording import count_text
 
 _SECTIONS = {"added": "Added", "removed": "Removed"}  # a changelog's sections; everything else is "Changed"
 
@@ -15,7 +16,8 @@ _SECTIONS = {"added": "Added", "removed": "Removed"}  # a changelog's sections; 
 def render_coverage(report: CoverageReport) -> str:
     lines = [f"{report.slug}: terminology coverage in {', '.join(report.modules)}", ""]
     if report.dead:
-        lines.append(f"Rows never found in any module ({len(report.dead)}): check the spelling, or delete them")
+        where = "the module" if len(report.modules) == 1 else "any of these modules"
+        lines.append(f"Rows never found in {where} ({len(report.dead)}): check the spelling, or delete them")
         lines += [f"  {row.path}{':' if isinstance(row.line, int) else ': '}{row.line}  \"{row.term}\" -> "
                   f"\"{row.replacement}\"" for row in report.dead]  # a line, or a cell of a workbook
     else:
@@ -34,7 +36,7 @@ def render_coverage(report: CoverageReport) -> str:
 def render_lock(result: LockResult) -> str:
     """What `lock` prints: one line per module."""
     count = sum(change.action != "dropped" for change in result.changes)
-    lines = [f"{display_path(result.path)} written: {count} module{'s' * (count != 1)} locked"]
+    lines = [f"{display_path(result.path)} written: {count_text(count, 'module')} locked"]
     for change in result.changes:
         entry, previous = change.entry, change.previous
         detail = {"updated": f"{previous and previous.version} -> {entry.version}",
@@ -49,8 +51,7 @@ def render_outdated(report: OutdatedReport) -> str:
     lines: list[str] = []
     for county in report.counties:
         changed = [m for m in county.modules if m.status != "current"]
-        summary = "all locked modules are current" if not changed else \
-            f"{len(changed)} module{'s' * (len(changed) != 1)} to review"
+        summary = "all locked modules are current" if not changed else f"{count_text(len(changed), 'module')} to review"
         lines += [f"{county.slug} ({display_path(county.lock)}): {summary}"]
         for impact in county.modules:
             lines += _module_lines(county.slug, impact)
@@ -112,7 +113,7 @@ def render_diff(diff: OverlayDiff) -> str:
             lines.append(GROUPS[group])
         lines.append(f"  {change.action:<9} {change.text}")
     count = len(diff.changes)
-    lines += ["" if count else "No changes.", f"{count} change{'s' * (count != 1)}. {diff.bump.message}"]
+    lines += ["" if count else "No changes.", f"{count_text(count, 'change')}. {diff.bump.message}"]
     return "\n".join(lines)
 
 

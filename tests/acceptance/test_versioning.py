@@ -374,7 +374,7 @@ def test_coverage_lists_dead_rows_and_candidates(repo):
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[:3] == ["alder-county: terminology coverage in linkages-orientation", "",
-                         "Rows never found in any module (5): check the spelling, or delete them"]
+                         "Rows never found in the module (5): check the spelling, or delete them"]
     assert lines[3] == ('  county_overlays/alder-county/terminology.csv:23  "Linkages coordinators" -> '
                         '"Linkages Program Coordinators"')
     assert lines[9:12] == [
