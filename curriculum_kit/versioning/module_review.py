@@ -23,7 +23,7 @@ from .lockfile import LOCK_FILE, read_lock
 from .module_diff import ModuleDiff, Text, Vocabulary, diff_module
 from .outdated import published
 from .snapshot import Vocabulary as CountedWords
-from .snapshot import document_text
+from .snapshot import document_kinds, document_text
 
 PROPERTIES = "properties"  # where document properties are, in a document's text (ooxml.package.PART_KINDS)
 
@@ -79,8 +79,9 @@ def review_module(old_spec: str, new_spec: str, modules_dir: Path, library: Libr
         if old.id != new.id:  # two modules: hundreds of changes under one module's name, exit 0
             raise InputError(f"is module {new.id}, and {old_spec} is module {old.id}: `module diff` compares two "
                              "versions of one module", Path(new_spec))
+        before, after = paired_by_role(module_texts(old), module_texts(new), document_kinds(old), document_kinds(new))
         return diff_module(new.id, old_spec, new_spec, str(old.version), str(new.version),
-                           module_texts(old), module_texts(new), vocabulary, county, placement_table(new))
+                           before, after, vocabulary, county, placement_table(new))
 
 
 def review_lock(library: Library, slug: str) -> list[ModuleDiff]:
@@ -105,10 +106,27 @@ def review_lock(library: Library, slug: str) -> list[ModuleDiff]:
                              "(GITREF: the commit you locked)", folder / LOCK_FILE)
         old = {name: facts.text or () for name, facts in snapshot.documents.items()}
         new = module_texts(module) if snapshot.format > 1 else _read_as_format_1(module_texts(module, copies=True), old)
+        old, new = paired_by_role(old, new, {name: facts.kind for name, facts in snapshot.documents.items()},
+                                  document_kinds(module))
         diffs.append(diff_module(module_id, f"{module_id} {entry.version} (locked {entry.locked})",
                                  f"{module_id} {module.version}", str(entry.version), str(module.version),
                                  old, new, vocabulary, slug, placement_table(module)))
     return diffs
+
+
+def paired_by_role(old: dict[str, Text], new: dict[str, Text], old_kinds: dict[str, str],
+                   new_kinds: dict[str, str]) -> tuple[dict[str, Text], dict[str, Text]]:
+    """The two versions' texts with a renamed document under one name, 'slides-2027.pptx (was
+    slides.pptx)': the one guide, the one deck, or the one handout gone and the one come
+    (a renamed deck was diffed as a new document, every line of it added, the old removed)."""
+    old, new = dict(old), dict(new)
+    for kind in ("facilitator guide", "slides", "handout"):
+        gone = [name for name in old if name not in new and old_kinds.get(name) == kind]
+        came = [name for name in new if name not in old and new_kinds.get(name) == kind]
+        if len(gone) == len(came) == 1:
+            both = f"{came[0]} (was {gone[0]})"
+            old[both], new[both] = old.pop(gone[0]), new.pop(came[0])
+    return old, new
 
 
 def _read_as_format_1(new: dict[str, Text], old: dict[str, Text]) -> dict[str, Text]:

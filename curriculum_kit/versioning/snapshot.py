@@ -102,7 +102,7 @@ class Snapshot:
 def take_snapshot(module: Module, vocabulary: Vocabulary, sha256: str) -> Snapshot:
     """Count what the snapshot keeps in every document of ``module``."""
     county, generic = Vocabulary.terms(vocabulary.county), Vocabulary.terms(vocabulary.generic)
-    kinds = {module.facilitator_guide: "facilitator guide", module.slides: "slides"}
+    kinds = document_kinds(module)
     documents = {}
     for path in module.documents:
         name = path.relative_to(module.folder).as_posix()
@@ -111,10 +111,17 @@ def take_snapshot(module: Module, vocabulary: Vocabulary, sha256: str) -> Snapsh
             unit, length = extent(package)
             terms = adapt_package(package, county, None, untouchable=marker_spans).occurrences()
             others = adapt_package(package, generic, None, untouchable=marker_spans).occurrences()
-        documents[name] = DocumentFacts(kinds.get(path, "handout"), hashlib.sha256(data).hexdigest(),
+        documents[name] = DocumentFacts(kinds[name], hashlib.sha256(data).hexdigest(),
                                         unit, length, _markers(path, data), _sorted(terms), _sorted(others),
                                         document_text(path, data))
     return Snapshot(module.id, module.title, str(module.version), sha256, vocabulary, documents)
+
+
+def document_kinds(module: Module) -> dict[str, str]:
+    """Each document's role by its name in the module folder: 'facilitator guide', 'slides'
+    or 'handout' (what pairs a renamed file with its old self)."""
+    roles = {module.facilitator_guide: "facilitator guide", module.slides: "slides"}
+    return {path.relative_to(module.folder).as_posix(): roles.get(path, "handout") for path in module.documents}
 
 
 def _markers(path: Path, data: bytes) -> dict[str, int]:

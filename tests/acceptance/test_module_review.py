@@ -214,6 +214,20 @@ def test_a_picture_added_or_replaced_is_a_change_and_a_document_saved_again_is_n
     assert "handout-roles-at-a-glance.docx: changed" in run(["outdated", "alder-county"]).output
 
 
+def test_a_renamed_deck_is_compared_with_its_old_self(repo):
+    """A deck renamed in a new release was diffed as a new document: every line of it added,
+    every line of the old one removed (298 changes for no change)."""
+    shutil.copytree(MODULE, "lo-old")
+    shutil.copytree(MODULE, "lo-new")
+    Path("lo-new/slides.pptx").rename("lo-new/slides-2027.pptx")
+    toml = Path("lo-new/module.toml")
+    toml.write_text(toml.read_text().replace('slides = "slides.pptx"', 'slides = "slides-2027.pptx"'))
+    result = run(["module", "diff", "lo-old", "lo-new"])
+    assert result.exit_code == 0, result.output
+    assert "  slides-2027.pptx (was slides.pptx): unchanged" in result.output.splitlines()
+    assert result.output.endswith("\n0 changes.\n")
+
+
 def test_module_diff_of_an_unknown_ref_or_folder(repo):
     result = run(["module", "diff", "linkages-orientation@v9", "linkages-orientation"])
     assert (result.exit_code, result.output) == (
