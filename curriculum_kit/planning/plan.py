@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from ..errors import InputError, display_path
@@ -19,7 +19,8 @@ from ..findings import Findings
 from ..formats.calendar import one_day_names
 from ..formats.library import Library
 from ..formats.module import Module
-from ..formats.overlay import Overlay
+from ..formats.overlay import Overlay, Trainer
+from ..formats.programs import PROGRAM_LABELS
 from ..ooxml.matcher import compiled_matcher
 from ..outputs import Stamp, atomic_output, check_file_outputs, check_outputs
 from ..validate import check_sequence
@@ -89,9 +90,26 @@ def generate_sessions(overlay: Overlay, modules: list[Module], options: PlanOpti
     """The year's sessions as `plan` makes them: dated around ``closed``, in the county's first
     room, each with its co-facilitators; every one passes the rules `plan --from` checks."""
     room = overlay.calendar.rooms[0] if overlay.calendar.rooms else None
-    dated = schedule(teaching_order(modules), options, closed, overlay.layer.doc.path)
+    by_program = teams(overlay)
+    unstaffed = _unstaffed_days(overlay, by_program, options.year)
+    dated = schedule(teaching_order(modules), options, {**unstaffed, **closed}, overlay.layer.doc.path)
     sessions = [replace(s, room=room, year=options.year) for s in dated]
-    return assign_pairs(sessions, teams(overlay), lambda name, day: overlay.calendar.absence(name, day))
+    return assign_pairs(sessions, by_program, lambda name, day: overlay.calendar.absence(name, day))
+
+
+def _unstaffed_days(overlay: Overlay, by_program: dict[str, list[Trainer]], year: int) -> dict[date, str]:
+    """The days of ``year`` on which every trainer of a program is away ([[unavailable]]):
+    no session can be held, so none is dated there (a county with one trainer per program,
+    one of them on two weeks' leave, got 'no trainer is free' instead of a plan)."""
+    days: dict[date, str] = {}
+    for absence in overlay.calendar.absences:
+        day, last = max(absence.start, date(year, 1, 1)), min(absence.end, date(year, 12, 31))
+        while day <= last:
+            for program, trainers in by_program.items():
+                if all(overlay.calendar.absence(trainer.name, day) for trainer in trainers):
+                    days[day] = f"every {PROGRAM_LABELS[program]} trainer away"
+            day += timedelta(days=1)
+    return days
 
 
 def plan_stem(slug: str, year: int) -> str:

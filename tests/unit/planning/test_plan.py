@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from curriculum_kit.errors import PlanError
-from curriculum_kit.formats.calendar import Closure
+from curriculum_kit.formats.calendar import Absence, Closure
 from curriculum_kit.formats.library import Library
 from curriculum_kit.planning.plan import generate_sessions, load_for_plan, plan_closed_days
 from curriculum_kit.planning.plan_csv import read_plan_csv, write_plan_csv
@@ -43,6 +43,22 @@ def test_a_plan_made_around_closures_passes_the_rules_of_plan_from(tmp_path, fir
     read = read_plan_csv(tmp_path / "plan.csv", YEAR, overlay, {m.id: m for m in modules}, closed, plan.start)
     assert [s.session_id for s in read.sessions] == [s.session_id for s in sessions]
     assert not {s.day for s in sessions} & set(closed)
+
+
+def test_no_session_is_dated_where_every_trainer_of_a_program_is_away(tmp_path):
+    """One CalWORKs trainer on two weeks' leave where a session fell: 'no CalWORKs trainer is
+    free on 2027-01-08', no plan, instead of another working day of the month."""
+    overlay, modules = load_for_plan(Library.load(REPO / "base_modules", REPO / "county_overlays"), "alder-county")
+    calworks = [t for t in overlay.trainers if t.program == "calworks"]
+    leave = tuple(Absence(t.name, date(2027, 1, 4), date(2027, 1, 15)) for t in calworks)
+    overlay = replace(overlay, calendar=replace(overlay.calendar, absences=(*overlay.calendar.absences, *leave)))
+    closed = plan_closed_days(overlay, YEAR)
+    sessions = generate_sessions(overlay, modules, PlanOptions(YEAR), closed)
+    assert not [s for s in sessions if date(2027, 1, 4) <= s.day <= date(2027, 1, 15)]
+    assert [s.day.month for s in sessions][:2] == [1, 1]  # still in January, on the days with a pair
+    write_plan_csv(tmp_path / "plan.csv", sessions)
+    read = read_plan_csv(tmp_path / "plan.csv", YEAR, overlay, {m.id: m for m in modules}, closed, PlanOptions(YEAR).start)
+    assert len(read.sessions) == len(sessions)
 
 
 def test_a_session_moved_by_a_closure_says_so():
