@@ -196,6 +196,13 @@ def _same(a: tuple[str, tuple[int, int] | None], b: tuple[str, tuple[int, int] |
     return a[0] == b[0] or (a[1] is not None and a[1] == b[1])
 
 
+def check_output_folder(path: Path) -> None:
+    """Refuse an --out folder that is a file: making it a folder failed with 'File exists',
+    naming no cause (and `build` first reported each county failed)."""
+    if path.exists() and not path.is_dir():
+        raise InputError("is a file; --out names a folder to write into", path)
+
+
 def check_outputs(outputs: Sequence[tuple[str, Path]], inputs: Sequence[tuple[str, Path]] = (),
                   read_only: Sequence[Path] = ()) -> None:
     """Refuse, before anything is written, an output (a file, or a folder of outputs) that is

@@ -24,7 +24,7 @@ from .formats.module import Module
 from .formats.overlay import Overlay
 from .formats.session_day import SessionDay
 from .formats.stories import size_warning
-from .outputs import Stamp, atomic_output, check_file_output, check_outputs, write_json
+from .outputs import Stamp, atomic_output, check_file_output, check_output_folder, check_outputs, write_json
 from .package.build_status import clear_failure, record_failure
 from .package.catalog_page import write_catalog
 from .package.manifest import (
@@ -105,6 +105,7 @@ def build(library: Library, options: BuildOptions, report: Callable[[Outcome], N
     """Build what is stale, report each outcome as it comes, write the catalog."""
     modules = _select(options.modules, library.modules, "module", library.modules_dir)
     counties = _select(options.counties, library.overlays, "overlay", library.overlays_dir)
+    check_output_folder(options.out)
     check_outputs([("--out", options.out)], read_only=[library.modules_dir, library.overlays_dir])
     targets = _targets(library, options, modules, counties)  # a bad plan is an input error: nothing written
     outcomes: list[Outcome] = []
@@ -551,6 +552,7 @@ def export_module(library: Library, slug: str, module_id: str, formats: tuple[st
     from .package.lms_content import lms_exports
     from .packets import county_documents, module_packets
 
+    check_output_folder(out)
     check_outputs([("--out", out)], read_only=[library.modules_dir, library.overlays_dir])
     overlay, module = library.overlay(slug), library.module(module_id)
     problem = _module_errors(library, [module_id]).get(module_id)

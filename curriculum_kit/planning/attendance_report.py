@@ -16,7 +16,7 @@ from typing import Any
 from ..findings import Finding
 from ..formats.library import Library
 from ..formats.programs import CALWORKS, CWS
-from ..outputs import atomic_output, check_file_outputs, check_outputs, write_csv, write_json
+from ..outputs import atomic_output, check_file_outputs, check_output_folder, check_outputs, write_csv, write_json
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .attendance import analyze
 from .attendance_files import CSV_FILES, attendance_json, write_attendance_csvs
@@ -63,6 +63,7 @@ def attendance_report(signins: Path, modules_dir: Path, overlays_dir: Path, coun
         data["plan"] = against_plan(counted, planned, as_of, threshold, labels)
     out = Path(out) if out is not None else Path(f"attendance-{county or Path(signins).stem}-{as_of}")
     names = [SUMMARY, *CSV_FILES, *([PLAN_CSV] if planned is not None else []), REPORT]
+    check_output_folder(out)
     check_outputs([("--out", out), *((f"the output {name}", out / name) for name in names)], [("SIGNINS.csv", Path(signins))],
                   [modules_dir, overlays_dir])
     check_file_outputs(out / name for name in names)  # all written, or none

@@ -22,7 +22,7 @@ from ..formats.module import Module
 from ..formats.overlay import Overlay, Trainer
 from ..formats.programs import PROGRAM_LABELS
 from ..ooxml.matcher import compiled_matcher
-from ..outputs import Stamp, atomic_output, check_file_outputs, check_outputs
+from ..outputs import Stamp, atomic_output, check_file_outputs, check_output_folder, check_outputs
 from ..validate import check_sequence
 from .order import teaching_order
 from .plan_csv import read_plan_csv, write_plan_csv
@@ -153,6 +153,7 @@ def plan_year(modules_dir: Path, overlays_dir: Path, slug: str, options: PlanOpt
     to now; ``edited`` is a plan CSV to regenerate from."""
     plan = make_plan(modules_dir, overlays_dir, slug, options, edited)
     out = Path(out) if out is not None else Path(plan_stem(slug, options.year))
+    check_output_folder(out)
     check_outputs([("--out", out)], read_only=[modules_dir, overlays_dir])
     when = epoch if epoch is not None else int(datetime.now(UTC).timestamp())
     return PlanResult(plan, out, write_plan(plan, out, Stamp.from_epoch(when), previous))

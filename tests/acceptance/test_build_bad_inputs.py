@@ -287,3 +287,19 @@ def test_a_guide_whose_main_part_is_no_word_body_is_named_by_build_and_check(sam
     guide = tmp_path / "copy" / "base_modules" / MODULE / "facilitator-guide.docx"
     checked = run(["check", str(guide)])
     assert checked.exit_code == 1 and "is not a Word document with a body" in checked.output
+
+
+@pytest.mark.parametrize("command", [
+    ["build", "--county", "alder-county", "--module", MODULE, "--no-pdf"],
+    ["plan", "alder-county", "--year", "2027"],
+    ["attendance", "samples/signins-alder-county.csv", "--county", "alder-county"],
+    ["export", "alder-county", "--module", MODULE, "--no-pdf"],
+])
+def test_an_out_folder_that_is_a_file_is_one_line(tmp_path, monkeypatch, command):
+    """'Error: dist: File exists' (build first printed each county FAILED: 'Not a directory')."""
+    monkeypatch.chdir(REPO)
+    taken = tmp_path / "dist"
+    taken.write_text("a file")
+    result = run([*command, "--out", str(taken)])
+    assert (result.exit_code, result.output) == (1, f"Error: {taken}: is a file; --out names a folder to write into\n")
+    assert taken.read_text() == "a file"
