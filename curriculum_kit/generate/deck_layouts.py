@@ -23,6 +23,7 @@ from .textfit import line_height, wrap
 MARGIN = Emu(457200)  # half an inch
 GAP = Emu(91440)  # 0.1 in between a title and what follows it
 INSET = 91440  # PowerPoint's default left/right text inset
+INSET_TB = 45720  # and its top/bottom one
 TITLE_SIZES = (44, 40, 36, 32, 28, 24, 20, 16, 12, 10, 8)  # the small ones for unusually small slides
 _TEXT_TITLE_HEIGHT = Pt(28 * 1.6)
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -169,6 +170,16 @@ def inherited_size(shape: Any, default: float) -> float:
     return default
 
 
+def inherited_anchor(shape: Any) -> str:
+    """Where a shape's text sits in its box ('t', 'ctr' or 'b'), its own or from its layout
+    and master (decks centre a title in its box)."""
+    for element in (shape._element, *_size_sources(shape)):
+        body = element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
+        if body is not None and body.get("anchor"):
+            return str(body.get("anchor"))
+    return "t"
+
+
 def _size_sources(shape: Any) -> list[etree._Element]:
     sources = []
     try:
@@ -194,12 +205,22 @@ def fitting_size(lines: list[str], width: int, height: int, sizes: tuple[float, 
     """The largest of ``sizes`` at which ``lines`` (paragraphs) fit the box, or None."""
     for size in sizes:
         try:
-            needed = sum(len(wrap(text, width, size, break_words=True)) for text in lines) * line_height(size)
+            needed = _text_height(lines, width, size)
         except ValueError:
             continue
         if needed <= height:
             return size
     return None
+
+
+def _text_height(lines: list[str], width: int, size: float) -> int:
+    return sum(len(wrap(text, width, size, break_words=True)) for text in lines) * line_height(size)
+
+
+def box_height(paragraphs: list[str], width: int, size: float) -> int:
+    """How tall a text box ``width`` wide must be to hold ``paragraphs`` at ``size``, its
+    insets included: where a box sized to its text ends, for what must stay clear of it."""
+    return _text_height(paragraphs, width - 2 * INSET, size) + 2 * INSET_TB
 
 
 def set_fitted_text(shape: Any, paragraphs: list[str], sizes: tuple[float, ...], bold: bool | None = None) -> float:
@@ -212,7 +233,7 @@ def set_fitted_text(shape: Any, paragraphs: list[str], sizes: tuple[float, ...],
     if candidates[0] != base and base < sizes[0]:
         candidates = (base, *candidates)
     width = int(shape.width) - 2 * INSET
-    height = int(shape.height) - 2 * 45720
+    height = int(shape.height) - 2 * INSET_TB
     size = fitting_size(paragraphs, width, height, candidates) or candidates[-1]
     frame.text = ""
     for index, text in enumerate(paragraphs):

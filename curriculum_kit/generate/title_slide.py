@@ -23,13 +23,13 @@ from ..formats.overlay import Overlay
 from ..formats.session_day import SessionDay, facilitation_lines
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .common import fit_picture, logo_alt_text, logo_png
-from .deck_layouts import MARGIN, TITLE_SIZES, DeckLayouts, set_fitted_text
+from .deck_layouts import MARGIN, TITLE_SIZES, DeckLayouts, box_height, inherited_anchor, set_fitted_text
 from .slide_background import colour_behind
 from .slide_parts import notes_frame
 
 NOTES = "Both co-facilitators introduce themselves and their program (lesson 3: model collaboration)."
 SUBTITLE_SIZES = (24, 20, 18, 16, 14, 12, 10)
-_LOGO_NAME_HEIGHT = Pt(44)  # under each logo, its program's name: three lines of 10 pt
+_NAME_SIZE = 10  # of a program's name under its logo: smaller is unreadable in a room
 
 
 def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay, session: SessionDay | None) -> Any:
@@ -49,10 +49,10 @@ def cobrand_slide(layouts: DeckLayouts, module: Module, overlay: Overlay, sessio
                                                 max(int(presentation.slide_height - top - MARGIN), int(Pt(60))))
         room = int(title.top) - int(MARGIN)
         size = max(min(room - int(Pt(14)), int(presentation.slide_height * 0.2)), int(presentation.slide_height * 0.1))
-        if _clear_of_logos(title, presentation.slide_width, size, title=True):
-            set_fitted_text(title, [module.title], TITLE_SIZES)
-        _clear_of_logos(subtitle, presentation.slide_width, size)
-        set_fitted_text(subtitle, [overlay.county, *details], SUBTITLE_SIZES)
+        names = _names_bottom(overlay, size)
+        _fit_clear_of_logos(title, [module.title], TITLE_SIZES, presentation.slide_width, size, names)
+        _fit_clear_of_logos(subtitle, [overlay.county, *details], SUBTITLE_SIZES, presentation.slide_width, size,
+                            names)
         _logos(slide, presentation, overlay, size)
     notes_frame(slide).text = NOTES
     return slide
@@ -66,20 +66,34 @@ def _details(module: Module, overlay: Overlay, session: SessionDay | None) -> li
             f"Module version {module.version} · {overlay.county} overlay version {overlay.version}"]
 
 
-def _clear_of_logos(shape: Any, slide_width: int, logo: int, title: bool = False) -> bool:
-    """Narrow a title or subtitle that reaches into the top corners where the logos and
-    their names go (a deck whose title sits high on its title slide), keeping it centred;
-    whether it was narrowed (its text is then fitted again). A title whose box starts below
-    the middle of the names is left alone: its text sits lower in its box than the top edge,
-    and the names' third line is seldom used; a subtitle's text starts at its top."""
-    band_bottom = int(MARGIN / 2 + logo + (_LOGO_NAME_HEIGHT / 2 if title else _LOGO_NAME_HEIGHT))
+def _name_height(name: str, logo: int) -> int:
+    """How tall a program's name is in its column under the logo: as many lines as it wraps
+    to (a county's full department name can take six), so nothing is laid over its end."""
+    return box_height([name], int(logo + MARGIN), _NAME_SIZE)
+
+
+def _names_bottom(overlay: Overlay, logo: int) -> int:
+    """Where the longer of the programs' names under the logos ends."""
+    return int(MARGIN / 2 + logo) + max(_name_height(overlay.programs[key].name, logo) for key in ("cws", "calworks"))
+
+
+def _fit_clear_of_logos(shape: Any, lines: list[str], sizes: tuple[float, ...], slide_width: int, logo: int,
+                        names_bottom: int) -> None:
+    """Fit the title's or subtitle's text, and narrow a box whose text would reach into the
+    top corners where the logos and their names go, down to where the longer name ends (a
+    deck whose title sits high on its title slide, or names long enough to reach the title),
+    keeping it centred and fitting its text again. Where its text starts is worked out from
+    how the deck anchors it: a title centred in a tall box starts well below the box's top."""
+    size = set_fitted_text(shape, lines, sizes)
     corner = int(MARGIN + logo + MARGIN / 2)  # the logo's column and its name's, each side
     left, top, width, height = (int(value or 0) for value in (shape.left, shape.top, shape.width, shape.height))
-    if top >= band_bottom or (left >= corner and left + width <= slide_width - corner):
-        return False
+    room = max(height - box_height(lines, width, size), 0)
+    text_top = top + {"ctr": room // 2, "b": room}.get(inherited_anchor(shape), 0)
+    if text_top >= names_bottom or (left >= corner and left + width <= slide_width - corner):
+        return
     # all four set: a placeholder that inherits its place gets a transform of its own
     shape.left, shape.top, shape.width, shape.height = corner, top, max(slide_width - 2 * corner, 0), height
-    return True
+    set_fitted_text(shape, lines, sizes)
 
 
 def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
@@ -93,7 +107,7 @@ def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
             picture = slide.shapes.add_picture(io.BytesIO(png), int(left + (logo - fitted_width) / 2),
                                                int(MARGIN / 2 + (logo - fitted_height) / 2), fitted_width, fitted_height)
             picture._element.nvPicPr.cNvPr.set("descr", logo_alt_text(branding, overlay.county))
-        place = (int(left - MARGIN / 2), int(MARGIN / 2 + logo), int(logo + MARGIN), int(_LOGO_NAME_HEIGHT))
+        place = (int(left - MARGIN / 2), int(MARGIN / 2 + logo), int(logo + MARGIN), _name_height(branding.name, logo))
         background = colour_behind(slide, *place)
         box = slide.shapes.add_textbox(*place)
         if background is None:  # a picture, a gradient or a shape there: the name gets a white ground
@@ -101,7 +115,7 @@ def _logos(slide: Any, presentation: Any, overlay: Overlay, logo: int) -> None:
             box.fill.fore_color.rgb = RGBColor.from_string(WHITE.lstrip("#"))  # type: ignore[no-untyped-call]
             background = WHITE
         box.text_frame.word_wrap = True
-        set_fitted_text(box, [branding.name], (10,))  # three lines of 10 pt: smaller is unreadable in a room
+        set_fitted_text(box, [branding.name], (_NAME_SIZE,))
         paragraph = box.text_frame.paragraphs[0]
         paragraph.alignment = 2  # PP_ALIGN.CENTER
         colour = readable_text_color(branding.color or PROGRAM_FALLBACK_COLORS[key], background)

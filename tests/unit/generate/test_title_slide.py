@@ -4,6 +4,8 @@ for the logos instead of running under them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pptx
 import pytest
 from pptx.dml.color import RGBColor
@@ -12,8 +14,9 @@ from pptx.util import Inches
 
 from curriculum_kit.formats.colors import MIN_CONTRAST, contrast
 from curriculum_kit.formats.library import Library
-from curriculum_kit.generate.deck_layouts import DeckLayouts
+from curriculum_kit.generate.deck_layouts import INSET, DeckLayouts
 from curriculum_kit.generate.slide_background import colour_behind
+from curriculum_kit.generate.textfit import line_height, wrap
 from curriculum_kit.generate.title_slide import cobrand_slide
 from tests.conftest import REPO
 
@@ -131,6 +134,37 @@ def test_a_subtitle_starting_beside_the_programs_names_is_narrowed_clear_of_them
     for name in _names(slide):
         assert name.left + name.width <= shown.left or shown.left + shown.width <= name.left
     assert "Alder County" in shown.text_frame.text
+
+
+LONG_NAMES = {  # six lines each in the column under a logo
+    "cws": "San Bernardino de los Montes y Valle del R\u00edo Grande County Department of Children, Youth, "
+           "Family and Community Protective and Preventive Services",
+    "calworks": "San Bernardino de los Montes y Valle del R\u00edo Grande County Transitional Assistance, "
+                "Employment and Economic Self-Sufficiency Department",
+}
+
+
+def _apart(one, other) -> bool:
+    return (one.left + one.width <= other.left or other.left + other.width <= one.left
+            or one.top + one.height <= other.top or other.top + other.height <= one.top)
+
+
+def test_long_programs_names_are_as_tall_as_their_lines_and_the_title_keeps_clear_of_them(library):
+    """A department's full name wraps to six lines under its logo: its box holds them all
+    and the title (here at the layout's place, below the logos) is narrowed to run between
+    the names instead of over their last lines."""
+    overlay = library.overlay("alder-county")
+    overlay = replace(overlay, programs={key: replace(branding, name=LONG_NAMES[key])
+                                         for key, branding in overlay.programs.items()})
+    slide = cobrand_slide(DeckLayouts(_deck()), library.module("linkages-orientation"), overlay, None)
+    names = _names(slide)
+    assert [shape.text_frame.text for shape in names] == list(LONG_NAMES.values())
+    for name in names:
+        lines = wrap(name.text_frame.text, name.width - 2 * INSET, 10)
+        assert len(lines) >= 5 and name.height >= len(lines) * line_height(10)
+        for frame in slide.placeholders:  # the title and the subtitle
+            assert _apart(name, frame), f"{frame.name} lies over a program's name"
+    assert slide.shapes.title.text_frame.text == "Linkages Orientation: Who We Are"
 
 
 def test_a_background_reference_that_is_no_number_tells_no_colour():
