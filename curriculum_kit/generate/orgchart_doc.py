@@ -4,18 +4,36 @@ which is what a screen reader user (and anyone searching for a name) needs."""
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Inches
+from docx.shared import Inches, Pt
 
 from ..formats.overlay import Overlay
 from ..outputs import Stamp
 from .common import add_picture, finish, fit_picture, new_document, table_with_header
 from .orgchart_image import describe, render_png
 from .orgchart_layout import layout
+from .textfit import wrap
 
 # The picture area of a landscape Letter page with the co-branded header (EMU); the first
-# page also holds the title and its line, so a picture there is at most FIRST_PAGE_HEIGHT.
+# page also holds the title and its line, so a picture there is at most FIRST_PAGE_HEIGHT
+# when each takes one line, a line less for each further line (first_page_height).
 PAGE_WIDTH, PAGE_HEIGHT = Inches(9.4), Inches(5.2)
 FIRST_PAGE_HEIGHT = Inches(4.2)
+INTRO = "How the two programs are organised, and who leads each team."
+_TITLE_PT, _INTRO_PT = 14, 11  # the template's Heading 1 and Normal
+_WORD_LINE = 1.22 * 1.15  # a line of Calibri (1.22 em) at the template's 1.15 line spacing
+
+
+def title(county: str) -> str:
+    return f"Who's who: {county}"
+
+
+def first_page_height(county: str) -> int:
+    """The room for the first chart picture under the title and its line. A county's long
+    name wraps the title to two lines, and a picture sized for one no longer fitted under
+    it: Word moved it to page 2 and left page 1 holding the title alone."""
+    more = sum((len(wrap(text, int(PAGE_WIDTH), size, break_words=True)) - 1) * int(Pt(size * _WORD_LINE))
+               for text, size in ((title(county), _TITLE_PT), (INTRO, _INTRO_PT)))
+    return int(FIRST_PAGE_HEIGHT) - more
 
 
 def orgchart_pictures(overlay: Overlay) -> tuple[tuple[bytes, ...], str]:
@@ -27,13 +45,12 @@ def orgchart_pictures(overlay: Overlay) -> tuple[tuple[bytes, ...], str]:
 
 
 def orgchart_docx(overlay: Overlay, pictures: tuple[bytes, ...], alt_text: str, stamp: Stamp) -> bytes:
-    document = new_document(overlay, f"Who's who: {overlay.county}",
-                            "How the two programs are organised, and who leads each team.", landscape=True)
+    document = new_document(overlay, title(overlay.county), INTRO, landscape=True)
     for index, png in enumerate(pictures):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.page_break_before = index > 0  # one chart page per page
-        width, height = fit_picture(png, PAGE_WIDTH, FIRST_PAGE_HEIGHT if index == 0 else PAGE_HEIGHT)
+        width, height = fit_picture(png, PAGE_WIDTH, first_page_height(overlay.county) if index == 0 else PAGE_HEIGHT)
         add_picture(paragraph.add_run(), png, alt_text, width=width, height=height)
     chart = overlay.orgchart
     assert chart is not None  # the packet has this document only when the county has a chart

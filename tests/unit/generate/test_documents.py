@@ -313,3 +313,20 @@ def test_every_countys_letterhead_shares_one_styles_tree_written_as_python_docx_
     for overlay in (alder, cypress, alder):
         for build in BUILDERS.values():
             assert zipfile.ZipFile(io.BytesIO(build(orientation, overlay))).read("word/styles.xml") == expected
+
+
+def test_the_first_chart_picture_is_a_line_shorter_under_a_title_that_wraps(alder):
+    """A county's long name wraps the org chart document's title to two lines; a first
+    picture sized for a one-line title no longer fitted under it, went to page 2 and left
+    page 1 holding the title alone. It is now a title line shorter; a short name's is not."""
+    from curriculum_kit.generate.orgchart_doc import FIRST_PAGE_HEIGHT, orgchart_docx, orgchart_pictures
+
+    long_name = ("San Bernardino de los Montes y Valle del R\u00edo Grande Consolidated City and County "
+                 "of Northern Southern California")
+    county = replace(alder, chain=(replace(alder.layer, county=long_name), *alder.chain[1:]))
+    first = {}
+    for overlay in (alder, county):
+        document = docx.Document(io.BytesIO(orgchart_docx(overlay, *orgchart_pictures(overlay), STAMP)))
+        first[overlay.county] = document.inline_shapes[0].height
+    assert first[alder.county] == FIRST_PAGE_HEIGHT
+    assert first[long_name] <= FIRST_PAGE_HEIGHT - Inches(14 * 1.2 / 72)  # a 14 pt line at least
