@@ -28,6 +28,7 @@ from .textfit import break_word
 EMU_PER_PT = 12700
 MIN_FONT_PT = 10  # nothing on an org chart page is smaller
 FONT_SIZES = (12, 11, MIN_FONT_PT)  # box text: the largest that needs no more pages wins
+LONE_FONT_SIZES = (24, 20, 16, *FONT_SIZES)  # a chart of one person: one larger box, not a small one alone
 NOTE_PT = 10  # the page's notes line under the chart
 NOTE_LINES = 2  # notes are shortened to fit this many lines of an area at least 4 in wide
 LINE_SPACING = 1.2  # line height in ems; Arial's single spacing is 1.15
@@ -152,7 +153,7 @@ def layout(chart: OrgChart, width: int, height: int, county: str) -> list[Page]:
     if not chart.people:
         return []
     planners = []
-    for font in FONT_SIZES:
+    for font in LONE_FONT_SIZES if len(chart.people) == 1 else FONT_SIZES:
         try:
             planners.append(_Planner(chart, width, height, county, font))
         except BuildError as exc:

@@ -64,17 +64,21 @@ def add_org_chart_slides(presentation: Presentation, layout_index_or_layout: int
                          overlay: Overlay) -> list[Slide]:
     """One slide per page, on the given slide layout. Lay the pages out for the size of
     :func:`chart_area`; each page is centred across the slide below its title, its notes
-    right under the chart. Raises ValueError when a page was laid out too tall for the slide."""
+    right under the chart; a page of one box (a chart of one person) is centred in the
+    chart area, not left at its top over an empty slide. Raises ValueError when a page was
+    laid out too tall for the slide."""
     slide_layout = (presentation.slide_layouts[layout_index_or_layout]
                     if isinstance(layout_index_or_layout, int) else layout_index_or_layout)
-    _, top, _, _ = chart_area(presentation)
+    _, area_top, _, area_height = chart_area(presentation)
     colors = program_colors(overlay)
     slide_width, slide_height = slide_size(presentation)
     slides = []
     for page in pages:
         left = min(box.x for box in page.boxes)
         dx = (slide_width - (max(box.x + box.width for box in page.boxes) - left)) // 2 - left
-        bottom = top + max(box.y + box.height for box in page.boxes)
+        chart_height = max(box.y + box.height for box in page.boxes)
+        top = area_top + (max(area_height - chart_height, 0) // 2 if len(page.boxes) == 1 else 0)
+        bottom = top + chart_height
         if bottom + (_GAP + _notes_height() if page.notes else 0) > slide_height:
             raise ValueError(f"org chart page '{page.title}' is taller than the slide; lay it out for chart_area()")
         slide = presentation.slides.add_slide(slide_layout)

@@ -285,6 +285,22 @@ def test_both_programs_are_grey_and_repeated_managers_pale(library):
     assert str(repeated.fill.fore_color.rgb) != program_colors(overlay)["cws"].lstrip("#")
 
 
+def test_a_chart_of_one_person_is_one_larger_box_in_the_middle_of_the_chart_area(library):
+    """A small county's chart of one director was a 12 pt box at the top of an empty slide:
+    it is now drawn at twice the size, centred across and down the chart area."""
+    overlay = library.overlay("alder-county")
+    alone = replace(overlay, orgchart=make_chart([("1", "L\u00ea Ho\u00e0ng D\u01b0\u01a1ng", "Director", "both", "")]))
+    presentation = pptx.Presentation()
+    presentation.slide_width, presentation.slide_height = SLIDE_W, SLIDE_H
+    left, top, width, height = chart_area(presentation)
+    pages = layout(alone.orgchart, width, height, alone.county)
+    assert [box.font_pt for page in pages for box in page.boxes] == [24]
+    slide = add_org_chart_slides(presentation, 5, pages, alone)[0]
+    box = next(shape for shape in slide.shapes if shape.name.startswith("Org box: "))
+    assert abs((box.left + box.width / 2) - SLIDE_W / 2) <= 1
+    assert abs((box.top + box.height / 2) - (top + height / 2)) <= 1
+
+
 @pytest.mark.parametrize("fill", ["#8D7191", "#1F4E79", "#F2C14E", "#5B6770", "#777777"])
 def test_box_text_is_black_or_white_whichever_reaches_wcag_aa(fill):
     """#8D7191 has white text at 4.28:1 and black at 4.90:1: a box picks the one that reads."""
