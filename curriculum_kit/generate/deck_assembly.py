@@ -35,7 +35,7 @@ from .common import finish_loaded, fit_columns
 from .deck_layouts import DeckLayouts
 from .deck_placement import move_before, place_unmarked, slide_numbers, titles_of
 from .orgchart_layout import layout as layout_orgchart
-from .orgchart_slides import add_org_chart_slides, chart_area, orgchart_picture_slides
+from .orgchart_slides import add_org_chart_slides, chart_area, follow_deck_titles, orgchart_picture_slides
 from .shared_parts import sharing_parts
 from .slide_copy import copy_slides
 from .slide_parts import SlideSize, detach, forget_notes_names, mark_made, notes_frame, slide_size
@@ -224,7 +224,7 @@ def _county_piece(presentation: Presentation, layouts: DeckLayouts, name: str, m
         if prototype is None:
             orgchart_picture_slides(layouts, material.orgchart_pngs, material.orgchart_alt, overlay.county)
         else:
-            copy_slides(prototype, presentation, layouts.layout("title-only"))
+            follow_deck_titles(copy_slides(prototype, presentation, layouts.layout("title-only")))
 
 
 def _orgchart_prototype(overlay: Overlay, size: SlideSize) -> Presentation:

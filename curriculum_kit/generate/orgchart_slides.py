@@ -23,12 +23,14 @@ from ..formats.overlay import Overlay
 from ..formats.programs import BOTH, PROGRAMS
 from ..wording import PROGRAM_FALLBACK_COLORS
 from .common import fit_picture
-from .deck_layouts import DeckLayouts
+from .deck_layouts import TITLE_SIZES as DECK_TITLE_SIZES
+from .deck_layouts import DeckLayouts, set_fitted_text
 from .orgchart_layout import CORNER, EMU_PER_PT, NOTE_LINES, NOTE_PT, PAD_PT, Box, Page, box_colors, line_height, wrap
 from .slide_parts import detach, notes_frame, slide_size
 
 FONT = "Arial"  # the layout's width estimates are Arial's (Liberation Sans in LibreOffice)
 TITLE_SIZES = (24, 20, 16, 14, 12)  # the largest that fits the title's height wins
+_IN_DECK_TITLE_SIZES = tuple(size for size in DECK_TITLE_SIZES if size >= TITLE_SIZES[-1])
 MARGIN = 365760  # 0.4 in at the slide's sides
 TITLE_TOP, TITLE_HEIGHT = 228600, 822960  # 0.25 in from the top; 0.9 in, two lines of 24 pt
 NOTE_COLOR = "#404040"
@@ -92,6 +94,16 @@ def add_org_chart_slides(presentation: Presentation, layout_index_or_layout: int
             _fill_text(notes.text_frame, [("; ".join(page.notes), NOTE_PT, False, False)], NOTE_COLOR)
         slides.append(slide)
     return slides
+
+
+def follow_deck_titles(slides: list[Slide]) -> None:
+    """Give org chart slides copied into a deck the title size of the deck's other generated
+    slides: drawn once per slide size on python-pptx's template, their titles were at most
+    24 pt against a deck's 36, as large as the chart's title band holds."""
+    for slide in slides:
+        title = slide.shapes.title
+        if title is not None and title.is_placeholder:
+            set_fitted_text(title, [title.text_frame.text], _IN_DECK_TITLE_SIZES)
 
 
 def _set_title(slide: Slide, title: str, slide_width: int) -> None:

@@ -192,6 +192,20 @@ def test_story_slides_show_an_excerpt_that_fits_and_the_whole_story_in_the_notes
         assert len(wrap(title.text, int(title.width) - 2 * INSET, title_size)) * line_height(title_size) <= title.height
 
 
+def test_org_chart_slides_titles_take_the_decks_title_size_as_far_as_their_band_holds(module, material):
+    """The org chart slides are drawn once on python-pptx's template and copied into the
+    deck; their titles were at most 24 pt where the deck's other titles are larger (44 pt
+    here): each now takes the deck's size, or the largest below it that fits."""
+    presentation, placed = assembled(deck_bytes(["T", "B", "Questions"]), module, material)
+    sizes = []
+    for number in placed["orgchart"]:
+        title = presentation.slides[number - 1].shapes.title
+        size = (title.text_frame.paragraphs[0].runs[0].font.size or Pt(inherited_size(title, 44))).pt
+        assert len(wrap(title.text, int(title.width) - 2 * INSET, size)) * line_height(size) <= title.height
+        sizes.append(size)
+    assert sizes[0] > 24 and max(sizes) <= 44
+
+
 def test_excerpt_prefers_the_pull_quote_and_cuts_at_sentences():
     story_text = "First sentence here. " + "Word " * 70 + "end.\n\n> Both workers told me the same thing."
     blocks = markdown_blocks(story_text)
