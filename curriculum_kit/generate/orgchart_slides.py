@@ -99,11 +99,14 @@ def add_org_chart_slides(presentation: Presentation, layout_index_or_layout: int
 def follow_deck_titles(slides: list[Slide]) -> None:
     """Give org chart slides copied into a deck the title size of the deck's other generated
     slides: drawn once per slide size on python-pptx's template, their titles were at most
-    24 pt against a deck's 36, as large as the chart's title band holds."""
-    for slide in slides:
-        title = slide.shapes.title
-        if title is not None and title.is_placeholder:
-            set_fitted_text(title, [title.text_frame.text], _IN_DECK_TITLE_SIZES)
+    24 pt against a deck's 36, as large as the chart's title band holds. One size for the
+    whole chart, the size its longest title fits (page 1's short title was larger than the
+    teams' pages after it)."""
+    titles = [(title, title.text_frame.text) for title in (slide.shapes.title for slide in slides)
+              if title is not None and title.is_placeholder]
+    sizes = [set_fitted_text(title, [text], _IN_DECK_TITLE_SIZES) for title, text in titles]
+    for title, text in titles:
+        set_fitted_text(title, [text], tuple(size for size in _IN_DECK_TITLE_SIZES if size <= min(sizes)))
 
 
 def _set_title(slide: Slide, title: str, slide_width: int) -> None:
