@@ -31,7 +31,7 @@ def duration_text(minutes: int) -> str:
     """'6 hours', '6 hours 30 minutes', '45 minutes': how staff plan their day."""
     hours, rest = divmod(minutes, 60)
     parts = [count_text(hours, "hour")] if hours else []
-    parts += [f"{rest} minutes"] if rest or not hours else []
+    parts += [count_text(rest, "minute")] if rest or not hours else []
     return " ".join(parts)
 
 
