@@ -7,6 +7,7 @@ viewer is likely to substitute for Calibri; real rendering is narrower, never wi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 EMU_PER_PT = 12700
@@ -17,8 +18,13 @@ _WIDE_UPPER = set("MW@%")
 
 
 def _em(char: str) -> float:
-    if char == " ":
+    if char in " \u00a0":  # a no-break space is as wide as a space
         return 0.32
+    base, *marks = unicodedata.normalize("NFD", char)
+    if "\u031b" in marks:  # a horn (Vietnamese ơ, ư) sticks out to the right of its letter
+        return 1.0
+    if marks and base.isascii():  # an accented letter is as wide as its letter (é as e): counted
+        return _em(base)  # 1 em, a contacts slide's rows of Spanish names were 1.5 times too tall
     if char in _NARROW:
         return 0.42
     if char in _WIDE_LOWER:
@@ -29,7 +35,7 @@ def _em(char: str) -> float:
         return 0.78
     if char.isdigit():
         return 0.64
-    return 0.64 if char.isascii() else 1.0  # accented letters and CJK: assume wide
+    return 0.64 if char.isascii() else 1.0  # other scripts (CJK, Đ, ø): assume wide
 
 
 _EMS: dict[str, float] = {}

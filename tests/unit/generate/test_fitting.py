@@ -7,6 +7,7 @@ import pytest
 from docx.shared import Inches
 
 from curriculum_kit.formats.colors import contrast, readable_text_color, text_on
+from curriculum_kit.generate import textfit
 from curriculum_kit.generate.common import fit_columns
 from curriculum_kit.generate.orgchart_layout import text_width
 from curriculum_kit.generate.textfit import kept_pieces
@@ -86,3 +87,12 @@ def test_a_tables_cells_start_at_their_left_edge_whatever_the_documents_normal_s
     for cell in (cell for row in table.rows for cell in row.cells):
         format = cell.paragraphs[0].paragraph_format
         assert format.alignment == WD_ALIGN_PARAGRAPH.LEFT and format.first_line_indent == 0
+
+
+def test_an_accented_letter_is_measured_as_its_letter_and_a_no_break_space_as_a_space():
+    """Counted 1 em each, 'José Núñez-Castañeda' measured a fifth wider than drawn and a
+    contacts slide's rows of Spanish names were set 1.5 times too tall; a horn (ơ, ư) does
+    stick out, and stays wide."""
+    assert textfit.text_width("José Núñez-Castañeda", 12) == textfit.text_width("Jose Nunez-Castaneda", 12)
+    assert textfit.text_width("☐\u00a0DCFS", 12) == textfit.text_width("☐ DCFS", 12)
+    assert textfit.text_width("Dương", 12) > textfit.text_width("Duong", 12)
