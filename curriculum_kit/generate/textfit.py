@@ -20,7 +20,8 @@ _WIDE_UPPER = set("MW@%")
 def _em(char: str) -> float:
     if char in " \u00a0":  # a no-break space is as wide as a space
         return 0.32
-    base, *marks = unicodedata.normalize("NFD", char)
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
     if "\u031b" in marks:  # a horn (Vietnamese ơ, ư) sticks out to the right of its letter
         return 1.0
     if marks and base.isascii():  # an accented letter is as wide as its letter (é as e): counted
