@@ -43,15 +43,19 @@ def text_width(text: str, font_pt: float) -> int:
 
 @lru_cache(maxsize=1 << 16)
 def line_count(text: str, width: int, font_pt: float) -> int:
-    """Lines ``text`` takes wrapped at spaces into ``width`` EMU; a word wider than a line
-    breaks over as many lines as it needs (as PowerPoint breaks it). Remembered: every
-    county's decks and pages repeat most of the module's paragraphs in the same boxes."""
+    """Lines ``text`` takes wrapped at spaces, and after a word's hyphens and slashes, into
+    ``width`` EMU; a piece wider than a line breaks over as many lines as it needs (as
+    PowerPoint breaks it: 'Zoë Gutiérrez-' 'Echeverría' is two lines, not the three a
+    hyphenated name was counted, a false finding on the tool's own org chart boxes).
+    Remembered: every county's decks and pages repeat most of the module's paragraphs in
+    the same boxes."""
     space = text_width(" ", font_pt)
     lines, used = 0, 0
-    for word in text.split():
-        size = text_width(word, font_pt)
-        if used and used + space + size <= width:
-            used += space + size
+    for piece, gap in ((piece, space if index == 0 else 0) for word in text.split()
+                       for index, piece in enumerate(unbreakable_pieces(word))):
+        size = text_width(piece, font_pt)
+        if used and used + gap + size <= width:
+            used += gap + size
             continue
         lines += 1
         if size > width:

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 
 from curriculum_kit.preflight.document import open_document
 from curriculum_kit.preflight.issues import Issue
+from curriculum_kit.preflight.layout import line_count, text_width
 from curriculum_kit.preflight.run import check_documents
 from tests.fixtures import with_appended
 
@@ -177,6 +178,17 @@ def test_an_empty_title_on_the_title_slide_is_found():
 
 
 # --- layout -----------------------------------------------------------------------------
+
+def test_a_hyphenated_word_breaks_after_its_hyphen_as_powerpoint_breaks_it():
+    """'Zoë Gutiérrez-Echeverría' in an org chart box was counted three lines (the whole
+    name a word wider than the line, broken mid-word), where PowerPoint sets two: 'Zoë
+    Gutiérrez-' 'Echeverría'; the tool's own boxes were reported too small."""
+    width = text_width("Zoë Gutiérrez-", 10) + 1000
+    assert text_width("Gutiérrez-Echeverría", 10) > width
+    assert line_count("Zoë Gutiérrez-Echeverría", width, 10) == 2
+    assert line_count("Zoë Gutiérrez Echeverría", width, 10) == 2  # at a space, as before
+    assert line_count("Zoë GutiérrezEcheverríaGonzález", width, 10) == 4  # a piece twice a line: mid-word
+
 
 def test_text_past_its_box_on_a_generated_slide_is_found():
     long = " ".join(["Families served by both programs need one plan."] * 12)
