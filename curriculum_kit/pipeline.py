@@ -443,11 +443,12 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     drawn = {name: data for name, data in documents.items() if checksums.sha256(data) in pdfs}
     replaced = replaced_fonts(font for name, data in drawn.items()
                               for font in document_fonts(name, data, _worker_trees()))  # (trees preflight read)
+    terminology: dict[str, Any] = {"occurrences": dict(sorted(packets.occurrences.items())),
+                                   "never_found": packets.never_found, **_near_misses(packets)}
     review = write_review(folder, f"{overlay.county} · {module.title}", list(documents),
                           {name: pdfs[checksums.sha256(data)] for name, data in drawn.items()},
                           list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
-                          {"occurrences": dict(packets.occurrences), "never_found": packets.never_found,
-                           **_near_misses(packets)},
+                          terminology,
                           replaced_fonts_notice(replaced) if replaced else "",
                           len(folder.relative_to(options.out).parts))
     if lines and options.strict:
@@ -486,8 +487,6 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     warnings = [] if len(teams) == 2 else ["no co-facilitators: the overlay needs a trainer from each program"]
     undrawn = undrawn_warning(overlay)  # this machine's fonts, as pdf_fonts_replaced is
     warnings += [undrawn] if undrawn else []
-    terminology: dict[str, Any] = {"occurrences": dict(sorted(packets.occurrences.items())),
-                                   "never_found": packets.never_found, **_near_misses(packets)}
     manifest = {
         "tool": {"name": "curriculum-kit", "version": __version__},
         "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -41,28 +41,40 @@ def document_blocks(path: Path, data: bytes | None = None, copies: bool = False)
     for older readers (mc:Fallback) is passed over unless ``copies`` asks for it (a snapshot
     `lock` wrote before this read it so; its text is compared as it was read)."""
     with Package(path, data) as package:
-        parts = package.text_parts()
-        labels = part_labels(package, parts)
-        for name in labels:  # reading order: body first; slides in order, each with its notes
-            kind = parts[name]
-            root = package.xml(name)
-            view = read_part(root)
-            locator = BlockLocator(root, view)
-            for block in view.blocks:
-                if view.has_copies and not copies and in_copy(block.element):
-                    continue
-                yield TextBlock(name, kind, labels.get(name, name), block.text, block.element, block, locator)
+        for name, kind, label, root in _text_parts(package):
+            yield from _blocks(name, kind, label, root, copies)
 
 
-def document_pictures(path: Path, data: bytes | None = None) -> Iterator[tuple[str, str]]:
-    """(where, digest) of every picture a reader sees, part by part in reading order, the
-    digest being the first 12 hex digits of the image's sha256: a picture replaced shows
-    in no text, and a document saved again keeps its images' bytes."""
+def document_contents(path: Path, data: bytes | None = None) -> tuple[list[TextBlock], list[tuple[str, str]]]:
+    """What a reader sees of a document, each part parsed once: its blocks (as
+    :func:`document_blocks`), and (where, digest) of every picture in reading order, the
+    digest being the first 12 hex digits of the image's sha256: a picture replaced shows in
+    no text, and a document saved again keeps its images' bytes."""
+    blocks: list[TextBlock] = []
+    pictures: list[tuple[str, str]] = []
     with Package(path, data) as package:
-        labels = part_labels(package, package.text_parts())
-        for name, label in labels.items():
+        for name, kind, label, root in _text_parts(package):
+            blocks += _blocks(name, kind, label, root, copies=False)
             targets = {rel.id: rel.target for rel in package.relationships(name) if not rel.external}
-            for element in package.xml(name).iter(*_PICTURE_REFERENCES):
+            for element in root.iter(*_PICTURE_REFERENCES):
                 target = targets.get(element.get(_PICTURE_REFERENCES[element.tag], ""))
                 if target is not None and package.has(target) and not in_copy(element):
-                    yield label, hashlib.sha256(package.read(target)).hexdigest()[:12]
+                    pictures.append((label, hashlib.sha256(package.read(target)).hexdigest()[:12]))
+    return blocks, pictures
+
+
+def _text_parts(package: Package) -> Iterator[tuple[str, str, str, etree._Element]]:
+    """(name, kind, label, parsed root) of each text part, in reading order: body first;
+    slides in order, each with its notes."""
+    parts = package.text_parts()
+    for name, label in part_labels(package, parts).items():
+        yield name, parts[name], label, package.xml(name)
+
+
+def _blocks(name: str, kind: str, label: str, root: etree._Element, copies: bool) -> Iterator[TextBlock]:
+    view = read_part(root)
+    locator = BlockLocator(root, view)
+    for block in view.blocks:
+        if view.has_copies and not copies and in_copy(block.element):
+            continue
+        yield TextBlock(name, kind, label, block.text, block.element, block, locator)

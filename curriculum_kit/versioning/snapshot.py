@@ -29,7 +29,7 @@ from ..formats.terms import Term
 from ..ooxml.adapt import adapt_package
 from ..ooxml.extent import extent
 from ..ooxml.package import Package
-from ..ooxml.reading import document_blocks, document_pictures
+from ..ooxml.reading import document_blocks, document_contents
 from ..outputs import write_json
 
 # Format 2 reads what a reader sees: a Word text box once, and pictures (format 1 also kept
@@ -210,10 +210,11 @@ def document_text(path: Path, data: bytes | None = None, copies: bool = False) -
     'body', 'header 1' — what `module diff` and `outdated --diff` compare — then each picture
     as ('slide 3 picture', '(picture 1f2e3d4c5b6a)'), its image's digest. With ``copies``: as
     a format 1 snapshot read a document (with the copies of Word's text boxes, no pictures)."""
-    text = tuple((block.label, block.text) for block in document_blocks(path, data, copies) if block.text.strip())
     if copies:
-        return text
-    return text + tuple((f"{where} {PICTURE}", f"({PICTURE} {digest})") for where, digest in document_pictures(path, data))
+        return tuple((block.label, block.text) for block in document_blocks(path, data, copies) if block.text.strip())
+    blocks, pictures = document_contents(path, data)
+    return (tuple((block.label, block.text) for block in blocks if block.text.strip())
+            + tuple((f"{where} {PICTURE}", f"({PICTURE} {digest})") for where, digest in pictures))
 
 
 def _words(value: dict[str, Any]) -> dict[str, str]:
