@@ -121,15 +121,27 @@ def _deduplicate(records: list[SignIn]) -> tuple[list[SignIn], list[Duplicate]]:
 
 
 def _sessions(records: list[SignIn], threshold: float) -> list[SessionAttendance]:
-    groups: dict[tuple[date, str], list[SignIn]] = {}
+    groups: dict[tuple[date, str], dict[str, list[SignIn]]] = {}
     for record in records:
-        groups.setdefault((record.day, record.module), []).append(record)
+        label = " ".join(record.session.split()).casefold()
+        groups.setdefault((record.day, record.module), {}).setdefault(label, []).append(record)
     sessions = []
-    for (day, module), rows in sorted(groups.items()):
-        counts = {program: sum(r.program == program for r in rows) for program in PROGRAMS}
-        labels = Counter(r.session for r in rows if r.session)
-        sessions.append(flag_session(SessionAttendance(module, day, _most_common(labels), counts), threshold))
+    for (day, module), by_label in sorted(groups.items()):
+        for rows in _held(by_label):
+            counts = {program: sum(r.program == program for r in rows) for program in PROGRAMS}
+            labels = Counter(r.session for r in rows if r.session)
+            sessions.append(flag_session(SessionAttendance(module, day, _most_common(labels), counts), threshold))
     return sessions
+
+
+def _held(by_label: dict[str, list[SignIn]]) -> list[list[SignIn]]:
+    """The sessions of one module on one day, from its rows by their session column: one
+    session, unless the sheets name two or more (a morning and an afternoon cohort, each
+    flagged on its own: a morning of one program's staff is not hidden by a mixed
+    afternoon); rows naming none are then a session of their own."""
+    if sum(1 for label in by_label if label) <= 1:
+        return [[row for rows in by_label.values() for row in rows]]
+    return [by_label[label] for label in sorted(by_label)]
 
 
 def flag_session(session: SessionAttendance, threshold: float) -> SessionAttendance:

@@ -45,6 +45,13 @@ def attendance_json(signins: SignIns, attendance: Attendance, modules: dict[str,
     }
 
 
+def cohort(session: dict[str, Any], sessions: list[dict[str, Any]]) -> str:
+    """' (AM)': the sheets' session label, said after the module when it was held more than
+    once that day (which of a morning and an afternoon cohort to follow up); else ''."""
+    same_day = sum(1 for s in sessions if (s["date"], s["module"]) == (session["date"], session["module"]))
+    return f" ({session['session']})" if same_day > 1 and session["session"] else ""
+
+
 def write_attendance_csvs(out: Path, data: dict[str, Any]) -> list[Path]:
     """sessions.csv, people.csv and refreshers.csv from :func:`attendance_json`'s data."""
     paths = [out / name for name in CSV_FILES]

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..formats.programs import CALWORKS, CWS, PROGRAMS
 from ..wording import count_text
+from .attendance_files import cohort
 from .plan_attendance import plan_follow_ups
 
 ROW, LABEL, BARS, WIDTH = 14, 330, 300, 760  # chart geometry in pixels
@@ -52,7 +53,8 @@ def attendance_html(data: dict[str, Any], county: str, colors: dict[str, str], t
         _chart(data, colors, titles),
         "<div class=\"lists\">",
         _section("Sessions to follow up", ["Date", "Module", "Why"],
-                 [[s["date"], titles.get(s["module"], s["module"]), s["note"]] for s in data["sessions"] if s["flag"]],
+                 [[s["date"], titles.get(s["module"], s["module"]) + cohort(s, data["sessions"]), s["note"]]
+                  for s in data["sessions"] if s["flag"]],
                  "every session had both programs", when=0),
         _section("New hires without the orientation", ["Name", "Program", "Since"],
                  [[p["name"], labels[p["program"]], f"{p['basis']} {p['since']}"]

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import display_path
+from ..planning.attendance_files import cohort
 from ..planning.attendance_report import AttendanceResult
 from ..planning.plan import PlanResult
 from ..planning.plan_attendance import plan_summary_lines
@@ -46,7 +47,7 @@ def attendance_summary(result: AttendanceResult) -> str:
              f"{count_text(len(data['people']), 'person', 'people')}; "
              f"{count_text(len(data['new_hires_without_orientation']), 'new hire')} without the orientation; "
              f"{count_text(overdue, 'refresher')} overdue, {len(refreshers) - overdue} due within 3 months"]
-    lines += [f"  session {s['date']} {s['module']}: {s['note']}" for s in flagged]
+    lines += [f"  session {s['date']} {s['module']}{cohort(s, data['sessions'])}: {s['note']}" for s in flagged]
     lines += [f"  new hire {p['name']} ({labels[p['program']]}, {p['basis']} {p['since']}): no "
               f"{', '.join(p['missing'])}" for p in data["new_hires_without_orientation"]]
     if "plan" in data:

@@ -327,3 +327,16 @@ def test_counts_of_one_are_singular(county):
         "0 refreshers overdue, 0 due within 3 months"]
     page = (county / "attendance-alder-county-2027-06-30" / "attendance-summary.html").read_text(encoding="utf-8")
     assert "signins.csv: 1 row, 1 attendance.</p>" in page and "<desc>1 session from 2027-03-02" in page
+
+
+def test_a_morning_and_an_afternoon_cohort_are_followed_up_apart(county):
+    """Two sessions of one module on one day (the sheets' session column tells them apart):
+    the morning, CWS staff only, is the one to follow up, named by its label."""
+    rows = ["Ann Bell,CWS,linkages-orientation,2027-03-02,AM", "Bo Chan,CWS,linkages-orientation,2027-03-02,AM",
+            "Cy Diaz,CWS,linkages-orientation,2027-03-02,PM", "Di Eng,CalWORKs,linkages-orientation,2027-03-02,PM"]
+    Path("signins.csv").write_text("name,program,module,date,session\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = attendance("--county", SLUG, signins="signins.csv")
+    assert "2 sessions, 1 to follow up" in result.stdout.splitlines()[1]
+    assert "  session 2027-03-02 linkages-orientation (AM): only DCFS staff attended" in result.stdout.splitlines()
+    page = (county / "attendance-alder-county-2027-06-30" / "attendance-summary.html").read_text(encoding="utf-8")
+    assert "(AM)</td>" in page and "(PM)" not in page

@@ -183,3 +183,26 @@ def test_short_records_do_not_make_everyone_a_new_hire():
             SignIn(3, "bo", "Bo", "cws", "tools", date(2027, 3, 5))]
     modules = {"intro": builders.module("intro"), "tools": builders.module("tools", "nuts-and-bolts", ("intro",))}
     assert analyze(rows, modules, date(2027, 6, 30), THRESHOLD).new_hires_missing == []
+
+
+def test_two_sessions_of_a_module_on_one_day_are_flagged_each():
+    """A morning and an afternoon cohort, told apart by the sheets' session column: the
+    morning (CalWORKs staff only) is flagged although the day as a whole is mixed."""
+    modules = {"intro": builders.module("intro")}
+    day = date(2027, 3, 2)
+    rows = [SignIn(2, "ann", "Ann", "calworks", "intro", day, "AM"),
+            SignIn(3, "bo", "Bo", "calworks", "intro", day, "am "),
+            SignIn(4, "cy", "Cy", "cws", "intro", day, "PM"),
+            SignIn(5, "di", "Di", "calworks", "intro", day, "PM")]
+    sessions = analyze(rows, modules, date(2027, 6, 30), THRESHOLD).sessions
+    assert [(s.label, s.counts, s.flag) for s in sessions] == [
+        ("AM", {"cws": 0, "calworks": 2}, ONE_PROGRAM), ("PM", {"cws": 1, "calworks": 1}, "")]
+
+
+def test_rows_without_a_session_label_join_the_days_one_session():
+    modules = {"intro": builders.module("intro")}
+    day = date(2027, 3, 2)
+    rows = [SignIn(2, "ann", "Ann", "calworks", "intro", day, "INTRO-2027-03"),
+            SignIn(3, "cy", "Cy", "cws", "intro", day)]
+    sessions = analyze(rows, modules, date(2027, 6, 30), THRESHOLD).sessions
+    assert [(s.label, s.counts, s.flag) for s in sessions] == [("INTRO-2027-03", {"cws": 1, "calworks": 1}, "")]
