@@ -35,6 +35,15 @@ class TextBlock:
         return f"{self.label}, {detail}" if detail else self.label
 
 
+@dataclass(frozen=True)
+class Contents:
+    """What :func:`document_contents` reads of a document."""
+
+    blocks: list[TextBlock]
+    pictures: list[tuple[str, str]]  # (where, the image's digest)
+    hidden: list[tuple[int, str]]  # (index of the first block, label) of each slide hidden from the show
+
+
 def document_blocks(path: Path, data: bytes | None = None, copies: bool = False) -> Iterator[TextBlock]:
     """Every block of text of a .docx/.pptx (from ``path`` or in-memory ``data``) with
     where it is, in reading order: what a reader sees, so a text box's copy that Word writes
@@ -45,22 +54,24 @@ def document_blocks(path: Path, data: bytes | None = None, copies: bool = False)
             yield from _blocks(name, kind, label, root, copies)
 
 
-def document_contents(path: Path, data: bytes | None = None) -> tuple[list[TextBlock], list[tuple[str, str]]]:
+def document_contents(path: Path, data: bytes | None = None) -> Contents:
     """What a reader sees of a document, each part parsed once: its blocks (as
-    :func:`document_blocks`), and (where, digest) of every picture in reading order, the
-    digest being the first 12 hex digits of the image's sha256: a picture replaced shows in
-    no text, and a document saved again keeps its images' bytes."""
-    blocks: list[TextBlock] = []
-    pictures: list[tuple[str, str]] = []
+    :func:`document_blocks`); (where, digest) of every picture in reading order, the digest
+    being the first 12 hex digits of the image's sha256 (a picture replaced shows in no
+    text, and a document saved again keeps its images' bytes); and the slides hidden from
+    the slide show, each as (index of its first block, its label)."""
+    contents = Contents([], [], [])
     with Package(path, data) as package:
         for name, kind, label, root in _text_parts(package):
-            blocks += _blocks(name, kind, label, root, copies=False)
+            if kind == "slide" and root.get("show") in ("0", "false"):
+                contents.hidden.append((len(contents.blocks), label))
+            contents.blocks.extend(_blocks(name, kind, label, root, copies=False))
             targets = {rel.id: rel.target for rel in package.relationships(name) if not rel.external}
             for element in root.iter(*_PICTURE_REFERENCES):
                 target = targets.get(element.get(_PICTURE_REFERENCES[element.tag], ""))
                 if target is not None and package.has(target) and not in_copy(element):
-                    pictures.append((label, hashlib.sha256(package.read(target)).hexdigest()[:12]))
-    return blocks, pictures
+                    contents.pictures.append((label, hashlib.sha256(package.read(target)).hexdigest()[:12]))
+    return contents
 
 
 def _text_parts(package: Package) -> Iterator[tuple[str, str, str, etree._Element]]:

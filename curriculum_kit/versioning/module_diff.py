@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..formats.terms import Term
-from .snapshot import PICTURE
+from .snapshot import HIDDEN, PICTURE
 
 Text = tuple[tuple[str, str], ...]  # (where: 'slide 3 notes', text) per paragraph, as snapshot.document_text
 _SAME_PARAGRAPH = 0.5  # how alike two paragraphs must be to be one paragraph changed
@@ -110,11 +110,11 @@ def diff_module(module: str, old_label: str, new_label: str, old_version: str, n
             "unchanged" if before == after else "changed"
         changes = paragraph_changes(before or (), after or ())
         for change in changes:
-            change.notes = _term_notes(change, vocabulary)
+            change.notes = [] if _marks(change.where, change.new or change.old or "") else _term_notes(change, vocabulary)
         documents.append(DocumentDiff(name, status, changes))
     result = ModuleDiff(module, old_label, new_label, old_version, new_version, county, documents)
-    everything_old = "\n".join(t for text in old.values() for _, t in text)
-    everything_new = "\n".join(t for text in new.values() for _, t in text)
+    everything_old = "\n".join(t for text in old.values() for where, t in text if not _marks(where, t))
+    everything_new = "\n".join(t for text in new.values() for where, t in text if not _marks(where, t))
     for term in vocabulary.county:
         shift = TermShift(term.term, count(term, everything_old), count(term, everything_new))
         if shift.before != shift.after:
@@ -125,6 +125,12 @@ def diff_module(module: str, old_label: str, new_label: str, old_version: str, n
             result.generic.append(shift)
     result.placements = placement_changes(placement or {}, old, new)
     return result
+
+
+def _marks(where: str, text: str) -> bool:
+    """Whether a line of a document's text is the reading's own mark, not the document's words
+    (a picture's digest, a hidden slide's mark): its words are no county's terms."""
+    return text == HIDDEN or where.endswith(f" {PICTURE}") or f", {PICTURE} " in where
 
 
 def paragraph_changes(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> list[Change]:

@@ -23,7 +23,7 @@ from .lockfile import LOCK_FILE, read_lock
 from .module_diff import ModuleDiff, Text, Vocabulary, diff_module
 from .outdated import published
 from .snapshot import Vocabulary as CountedWords
-from .snapshot import document_kinds, document_text
+from .snapshot import document_kinds, document_text, read_as
 
 PROPERTIES = "properties"  # where document properties are, in a document's text (ooxml.package.PART_KINDS)
 
@@ -105,7 +105,8 @@ def review_lock(library: Library, slug: str) -> list[ModuleDiff]:
                              f"compare with 'curriculum-kit module diff {module_id}@GITREF {module_id}' "
                              "(GITREF: the commit you locked)", folder / LOCK_FILE)
         old = {name: facts.text or () for name, facts in snapshot.documents.items()}
-        new = module_texts(module) if snapshot.format > 1 else _read_as_format_1(module_texts(module, copies=True), old)
+        new = {name: read_as(snapshot.format, text) or () for name, text in module_texts(module).items()} \
+            if snapshot.format > 1 else _read_as_format_1(module_texts(module, copies=True), old)
         old, new = paired_by_role(old, new, {name: facts.kind for name, facts in snapshot.documents.items()},
                                   document_kinds(module))
         diffs.append(diff_module(module_id, f"{module_id} {entry.version} (locked {entry.locked})",

@@ -18,7 +18,7 @@ from ..formats.library import Library
 from ..formats.module import Module
 from .lock import locked_snapshot, module_digest
 from .lockfile import LOCK_FILE, LockEntry, read_lock
-from .snapshot import DocumentFacts, Snapshot, take_snapshot
+from .snapshot import DocumentFacts, Snapshot, read_as, take_snapshot
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def _impact(entry: LockEntry, before: Snapshot, after: Snapshot) -> ModuleImpact
                       if new_generic[t] > old_generic.get(t, 0)]
     for name in sorted(set(before.documents) | set(after.documents)):
         impact.documents.append(_document(name, before.documents.get(name), after.documents.get(name),
-                                          before.format == after.format))
+                                          before.format))
     return impact
 
 
@@ -144,10 +144,10 @@ def _totals(snapshot: Snapshot, which: str) -> dict[str, int]:
     return totals
 
 
-def _document(name: str, old: DocumentFacts | None, new: DocumentFacts | None, read_alike: bool) -> DocumentChange:
+def _document(name: str, old: DocumentFacts | None, new: DocumentFacts | None, old_format: int) -> DocumentChange:
     """How one document changed; 're-saved' when its bytes differ but not its text and
-    pictures (``read_alike``: both snapshots read documents the same way), which `outdated
-    --diff` shows as no change."""
+    pictures (read as the old snapshot's ``old_format`` read them), which `outdated --diff`
+    shows as no change."""
     before, after = (old.markers if old else {}), (new.markers if new else {})
     markers = [Shift(m, before.get(m, 0), after.get(m, 0)) for m in sorted(set(before) | set(after))
                if before.get(m, 0) != after.get(m, 0)]
@@ -158,5 +158,6 @@ def _document(name: str, old: DocumentFacts | None, new: DocumentFacts | None, r
                               old.length if old is not None else None, new.length if new is not None else None,
                               markers)
     status = "unchanged" if old.sha256 == new.sha256 else \
-        "re-saved" if read_alike and old.text is not None and old.text == new.text else "changed"
+        "re-saved" if old.text is not None and new.text is not None and old.text == read_as(old_format, new.text) \
+        else "changed"
     return DocumentChange(name, status, new.unit, old.length, new.length, markers)

@@ -31,12 +31,14 @@ from ..ooxml.extent import extent
 from ..ooxml.package import Package
 from ..ooxml.reading import document_blocks, document_contents
 from ..outputs import write_json
+from ..wording import and_list
 
-# Format 2 reads what a reader sees: a Word text box once, and pictures (format 1 also kept
-# the copy of a text box Word writes for older readers, and no pictures: its texts are
-# compared with a reading like its own).
-FORMAT = 2
-_READABLE = (1, 2)
+# Format 3 reads what a reader sees: a Word text box once, pictures, and which slides are
+# hidden from the slide show. Format 2 did not mark hidden slides; format 1 also kept the copy
+# of a text box Word writes for older readers, and no pictures. An older snapshot's texts are
+# compared with a reading like its own (:func:`read_as`).
+FORMAT = 3
+_READABLE = (1, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ def read_snapshot(path: Path) -> Snapshot:
     try:
         if data["format"] not in _READABLE or isinstance(data["format"], bool):
             raise InputError(f"has snapshot format {data['format']!r}; this curriculum-kit reads "
-                             f"formats {' and '.join(map(str, _READABLE))}", path)
+                             f"formats {and_list([str(f) for f in _READABLE])}", path)
         module, words = data["module"], data["vocabulary"]
         documents = {name: DocumentFacts(facts["kind"], facts["sha256"], *_length(facts),
                                          _counts(facts["markers"]), _counts(facts["terms"]),
@@ -203,18 +205,37 @@ def _text(value: object) -> tuple[tuple[str, str], ...] | None:
 
 
 PICTURE = "picture"  # what a picture is called in a document's text ('slide 3 picture', '(picture 1f2e3d4c5b6a)')
+HIDDEN = "(hidden from the slide show)"  # the first line of a hidden slide, in a document's text
 
 
 def document_text(path: Path, data: bytes | None = None, copies: bool = False) -> tuple[tuple[str, str], ...]:
     """(where, text) of every paragraph with text, in reading order: 'slide 3', 'slide 3 notes',
-    'body', 'header 1' — what `module diff` and `outdated --diff` compare — then each picture
-    as ('slide 3 picture', '(picture 1f2e3d4c5b6a)'), its image's digest. With ``copies``: as
-    a format 1 snapshot read a document (with the copies of Word's text boxes, no pictures)."""
+    'body', 'header 1' — what `module diff` and `outdated --diff` compare — a hidden slide's
+    first line being ('slide 3', HIDDEN) (the academy retiring a slide changes none of its
+    text); then each picture as ('slide 3 picture', '(picture 1f2e3d4c5b6a)'), its image's
+    digest. With ``copies``: as a format 1 snapshot read a document (with the copies of
+    Word's text boxes, no pictures, no hidden slides)."""
     if copies:
         return tuple((block.label, block.text) for block in document_blocks(path, data, copies) if block.text.strip())
-    blocks, pictures = document_contents(path, data)
-    return (tuple((block.label, block.text) for block in blocks if block.text.strip())
-            + tuple((f"{where} {PICTURE}", f"({PICTURE} {digest})") for where, digest in pictures))
+    contents = document_contents(path, data)
+    hidden = sorted(contents.hidden)
+    text: list[tuple[str, str]] = []
+    for index, block in enumerate(contents.blocks):
+        while hidden and hidden[0][0] == index:
+            text.append((hidden.pop(0)[1], HIDDEN))
+        if block.text.strip():
+            text.append((block.label, block.text))
+    text += [(label, HIDDEN) for _, label in hidden]  # hidden slides after the last block of text
+    return tuple(text) + tuple((f"{where} {PICTURE}", f"({PICTURE} {digest})") for where, digest in contents.pictures)
+
+
+def read_as(format: int, text: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...] | None:
+    """Today's reading of a document as a snapshot of ``format`` read it: format 2 did not
+    mark hidden slides; format 1 read otherwise (None: read the document again with
+    ``copies``)."""
+    if format >= 3:
+        return text
+    return tuple(line for line in text if line[1] != HIDDEN) if format == 2 else None
 
 
 def _words(value: dict[str, Any]) -> dict[str, str]:

@@ -214,6 +214,50 @@ def test_a_picture_added_or_replaced_is_a_change_and_a_document_saved_again_is_n
     assert "handout-roles-at-a-glance.docx: changed" in run(["outdated", "alder-county"]).output
 
 
+def hide_slide(deck_path: Path, number: int, hidden: bool = True) -> None:
+    deck = pptx.Presentation(str(deck_path))
+    slide = deck.slides[number - 1]._element
+    if hidden:
+        slide.set("show", "0")
+    else:
+        slide.attrib.pop("show", None)
+    deck.save(str(deck_path))
+
+
+def test_a_slide_hidden_or_shown_again_is_a_change(repo):
+    """The academy retiring a slide (hidden from the slide show, its text untouched) showed
+    as no change at all."""
+    shutil.copytree(MODULE, "lo-old")
+    hide_slide(MODULE / "slides.pptx", 3)
+    shutil.copytree(MODULE, "lo-hidden")
+    hidden = run(["module", "diff", "lo-old", "lo-hidden"])
+    assert hidden.exit_code == 0, hidden.output
+    assert "  slides.pptx: changed, 1 change\n    slide 3: added\n      (hidden from the slide show)\n" in hidden.output
+    hide_slide(MODULE / "slides.pptx", 3, hidden=False)
+    shown = run(["module", "diff", "lo-hidden", str(MODULE)]).output
+    assert "  slides.pptx: changed, 1 change\n    slide 3: removed\n      (hidden from the slide show)\n" in shown
+
+
+def test_a_lock_of_format_2_is_compared_as_it_was_read(repo):
+    """A format 2 snapshot did not mark hidden slides: a module with one, saved again since
+    the lock, is re-saved and unchanged, not a hidden slide added."""
+    hide_slide(MODULE / "slides.pptx", 3)
+    run(["lock", "alder-county"])
+    snapshot = repo / "county_overlays/alder-county/.lock/linkages-orientation.json"
+    old = json.loads(snapshot.read_text())
+    deck = old["documents"]["slides.pptx"]
+    assert ["slide 3", "(hidden from the slide show)"] in deck["text"]
+    old["format"] = 2
+    deck["text"] = [line for line in deck["text"] if line != ["slide 3", "(hidden from the slide show)"]]
+    snapshot.write_text(json.dumps(old))
+    deck_bytes = (MODULE / "slides.pptx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(deck_bytes)) as package:  # saved again: other bytes, the same slides
+        (MODULE / "slides.pptx").write_bytes(rewrite_zip(deck_bytes, {n: package.read(n) + b" " for n in
+                                                                      package.namelist() if n.endswith("app.xml")}))
+    assert "slides.pptx: re-saved" in run(["outdated", "alder-county"]).output
+    assert "  slides.pptx: unchanged" in run(["outdated", "alder-county", "--diff"]).output.splitlines()
+
+
 def test_a_renamed_deck_is_compared_with_its_old_self(repo):
     """A deck renamed in a new release was diffed as a new document: every line of it added,
     every line of the old one removed (298 changes for no change)."""

@@ -12,6 +12,7 @@ from curriculum_kit.versioning.module_diff import (
     placement_changes,
     word_diff,
 )
+from curriculum_kit.versioning.snapshot import HIDDEN
 
 DECK_OLD = (("slide 1", "Linkages Orientation"), ("slide 2", "Who we are"),
             ("slide 2 notes", "Ask each table to name one county welfare department office."),
@@ -60,6 +61,20 @@ def test_a_moved_slide_is_one_move_with_nothing_said_about_terms():
     assert [c.notes for c in diff.documents[0].changes] == [[], []] and diff.terms == []
     assert "    slide 6 (was slide 2): moved\n      The county welfare department\n      Who does what" in \
         render_module_diff(diff)
+
+
+def test_the_readings_own_marks_hold_no_terms():
+    """A hidden slide's mark and a picture's digest are the reading's words, not the module's:
+    a generic term 'slide' or 'picture' does not 'occur more' because a slide was hidden."""
+    old = (("slide 1", "Welcome"), ("slide 2", "Who does what"))
+    new = (("slide 1", "Welcome"), ("slide 2", HIDDEN), ("slide 2", "Who does what"),
+           ("slide 2 picture", "(picture 1f2e3d4c5b6a)"))
+    vocabulary = Vocabulary(generic=(Term("slide show", "presentation"), Term("picture", "image")))
+    diff = diff_module("intro", "old", "new", "1.0.0", "1.1.0", {"slides.pptx": old}, {"slides.pptx": new},
+                       vocabulary, "alder-county")
+    assert kinds(diff.documents[0].changes) == [("added", "slide 2", None, HIDDEN),
+                                                ("added", "slide 2, picture 1", None, "(picture 1f2e3d4c5b6a)")]
+    assert [c.notes for c in diff.documents[0].changes] == [[], []] and diff.generic == []
 
 
 def test_a_paragraph_removed_and_added_in_one_place_is_no_change():

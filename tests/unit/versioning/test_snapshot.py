@@ -56,7 +56,7 @@ def test_written_sorted_and_read_back_equal(snapshot, tmp_path):
     path = tmp_path / ".lock" / "linkages-orientation.json"
     write_snapshot(path, snapshot)
     data = json.loads(path.read_text())
-    assert data["format"] == 2 and list(data["documents"]) == sorted(data["documents"])
+    assert data["format"] == 3 and list(data["documents"]) == sorted(data["documents"])
     assert list(data["documents"]["slides.pptx"]) == ["kind", "sha256", "slides", "markers", "terms", "generic", "text"]
     assert read_snapshot(path) == snapshot
     write_snapshot(path, read_snapshot(path))
@@ -66,8 +66,8 @@ def test_written_sorted_and_read_back_equal(snapshot, tmp_path):
 @pytest.mark.parametrize("text, message, line", [
     ('{"format": 1,\n "module": {', "is not valid JSON (Expecting property name enclosed in double quotes); "
                                     "run 'curriculum-kit lock' again", 2),
-    ('{"format": 3}', "has snapshot format 3; this curriculum-kit reads formats 1 and 2", None),
-    ('{"format": true}', "has snapshot format True; this curriculum-kit reads formats 1 and 2", None),
+    ('{"format": 4}', "has snapshot format 4; this curriculum-kit reads formats 1, 2 and 3", None),
+    ('{"format": true}', "has snapshot format True; this curriculum-kit reads formats 1, 2 and 3", None),
     ('{"format": 1, "module": {}}', "is not a snapshot written by 'curriculum-kit lock' (it has no "
                                     "'vocabulary'); run 'curriculum-kit lock' again", None),
     ('[]', "is not a snapshot written by 'curriculum-kit lock' (a value in it is not of the kind lock "
