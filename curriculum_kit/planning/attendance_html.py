@@ -105,10 +105,10 @@ def _chart(data: dict[str, Any], colors: dict[str, str], titles: dict[str, str])
     rows = []
     for index, s in enumerate(sessions):
         y = 24 + index * ROW
-        name = titles.get(s["module"], s["module"])
-        tip = f"{s['date']} {name}: {s[CWS]} {labels[CWS]}, {s[CALWORKS]} {labels[CALWORKS]}"
+        name, which = titles.get(s["module"], s["module"]), cohort(s, sessions)  # the cohort first: labels are cut
+        tip = f"{s['date']}{which} {name}: {s[CWS]} {labels[CWS]}, {s[CALWORKS]} {labels[CALWORKS]}"
         shade = f'<rect x="0" y="{y}" width="{WIDTH}" height="{ROW}" fill="{FLAG_FILL}"/>' if s["flag"] else ""
-        label = _short(f"{_long(date.fromisoformat(s['date']))} · {name}", 52)
+        label = _short(f"{_long(date.fromisoformat(s['date']))}{which} · {name}", 52)
         first = s[CWS] * scale
         rows.append(
             f'<g><title>{escape(tip + (" — " + s["note"] if s["note"] else ""))}</title>{shade}'

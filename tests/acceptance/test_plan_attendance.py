@@ -339,4 +339,5 @@ def test_a_morning_and_an_afternoon_cohort_are_followed_up_apart(county):
     assert "2 sessions, 1 to follow up" in result.stdout.splitlines()[1]
     assert "  session 2027-03-02 linkages-orientation (AM): only DCFS staff attended" in result.stdout.splitlines()
     page = (county / "attendance-alder-county-2027-06-30" / "attendance-summary.html").read_text(encoding="utf-8")
-    assert "(AM)</td>" in page and "(PM)" not in page
+    assert "(AM)</td>" in page and "(PM)</td>" not in page
+    assert ">Mar 2, 2027 (AM) · Linkages Orientation" in page and ">Mar 2, 2027 (PM) · Linkages Orientation" in page
