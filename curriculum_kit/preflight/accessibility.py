@@ -13,8 +13,10 @@ from lxml import etree
 
 from ..formats.colors import MIN_CONTRAST, WHITE, contrast
 from ..ooxml.names import a, p, path, w
+from ..wording import count_text
 from .document import Document, first, read_number, selected, shown
 from .issues import Issue
+from .text import empty_title
 
 UNKNOWN = "unknown"  # a fill the theme draws: not checked
 _WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
@@ -66,6 +68,8 @@ def check_slide_titles(document: Document) -> Iterator[Issue]:
     if document.family != "presentation":
         return
     for number, slide in document.slides():
+        if number == 1 and empty_title(slide):
+            continue  # the cover check says so: 'the title slide's title is empty'
         if not document.remembered(slide, "titled", partial(_titled, slide)):
             yield Issue(document.name, f"slide {number}", "accessibility/slide-title", "the slide has no title",
                         "give it a title (a hidden one off the slide will do for a picture slide)")
@@ -131,11 +135,11 @@ def check_contrast(document: Document) -> Iterator[Issue]:
         fills = _Fills(backdrop, shaded, behind[:2])
         # noted with what it was measured against: decks share a slide's or a layout's very
         # tree (the same bytes) under other layouts and masters
-        clash = document.remembered(root, ("contrast", backdrop, shaded, *fills.placeholders),
-                                    partial(_first_clash, root, document.family, fills))
-        if clash is not None:
-            element, message = clash
-            yield Issue(document.name, document.place_of(part, element), "accessibility/contrast", message,
+        clashes = document.remembered(root, ("contrast", backdrop, shaded, *fills.placeholders),
+                                      partial(_clashes, root, document.family, fills))
+        for element, message, others in clashes:
+            also = f" (and {count_text(others, 'more paragraph')} in {document.labels.get(part, part)})" if others else ""
+            yield Issue(document.name, document.place_of(part, element), "accessibility/contrast", message + also,
                         "use black or white text on that colour, or a darker colour for text")
 
 
@@ -209,16 +213,46 @@ class _Fills(NamedTuple):
     placeholders: list[etree._Element]  # a slide's layout and master, whose placeholders it fills
 
 
-def _first_clash(root: etree._Element, family: str, fills: _Fills) -> tuple[etree._Element, str] | None:
-    """The first run in a part whose colour does not reach 4.5:1 on its background."""
+def _clashes(root: etree._Element, family: str, fills: _Fills) -> list[tuple[etree._Element, str, int]]:
+    """Each colour on a background in a part that does not reach WCAG 2.1 AA's contrast
+    (4.5:1, or 3:1 for large text): its first run, what it measures, and how many other
+    paragraphs hold it (a part's first clash alone was reported, and a trainer who fixed it
+    signed off the rest; one line a paragraph would list a style's red thirty times)."""
+    found: dict[tuple[str, str, float], tuple[etree._Element, str, set[etree._Element]]] = {}
     for color, background, element in _coloured_text(root, family, fills):
         if background == UNKNOWN or not (_HEX_COLOR.fullmatch(color) and _HEX_COLOR.fullmatch(background)):
             continue  # a theme's colour, or one no application could draw ('#red')
-        ratio = contrast(color, background)
-        if ratio < MIN_CONTRAST:
-            return element, (f"text in #{color.lstrip('#')} on #{background.lstrip('#')} has a contrast of "
-                             f"{ratio:.2f}:1, under {MIN_CONTRAST}:1")
-    return None
+        ratio, least = contrast(color, background), LARGE_TEXT_CONTRAST if _large(element) else MIN_CONTRAST
+        if ratio < least:
+            message = (f"text in #{color.lstrip('#')} on #{background.lstrip('#')} has a contrast of {ratio:.2f}:1, "
+                       f"under {least}:1" + (" for large text" if least != MIN_CONTRAST else ""))
+            paragraphs = found.setdefault((color.upper(), background.upper(), least), (element, message, set()))[2]
+            paragraphs.add(next(element.iterancestors(w("p"), a("p")), element))
+    return [(element, message, len(paragraphs) - 1) for element, message, paragraphs in found.values()]
+
+
+LARGE_TEXT_CONTRAST = 3.0  # WCAG 2.1 1.4.3: text of 18 pt, or 14 pt bold, and larger
+_TITLES = ("title", "ctrTitle")
+
+
+def _large(run: etree._Element) -> bool:
+    """Whether a run is large text as WCAG counts it (18 pt, or 14 pt bold), by the size it
+    says (Word's half-points, DrawingML's hundredths of a point); a run in a slide's title
+    placeholder without a size of its own takes the title style's (44 pt in PowerPoint's own
+    masters). Any other size is the inherited one no part of the run says: taken as small."""
+    if run.tag == w("r"):
+        size = first(_W_SIZE, run)
+        points = read_number(size.get(w("val")) if size is not None else None, 0) / 2
+        bold = first(_W_BOLD, run)
+        is_bold = bold is not None and bold.get(w("val"), "true") not in ("0", "false", "off")
+    else:
+        properties = run.find(a("rPr"))
+        points = read_number(properties.get("sz") if properties is not None else None, 0) / 100
+        is_bold = properties is not None and properties.get("b") in ("1", "true")
+        if not points:
+            placeholder = first(_RUN_PLACEHOLDER, run)
+            return placeholder is not None and placeholder.get("type") in _TITLES
+    return points >= 18 or (is_bold and points >= 14)
 
 
 _HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -246,7 +280,10 @@ def _coloured_text(root: etree._Element, family: str, fills: _Fills) -> Iterator
             yield f"#{color.get('val')}", _drawing_fill(run, properties, fills.placeholders) or fills.backdrop, run
 
 
-# A run's own colour in DrawingML, found by libxml2 (most of a slide's colours are fills).
+# A run's own colour in DrawingML, found by libxml2 (most of a slide's colours are fills). A
+# theme's colour picked for a run ('White, Background 1') is left out: templates set it on
+# their masters' drawn bands, which a slide's backdrop does not see (white on a master's red
+# band read as white on white in a real deck).
 _RUN_COLORS = path(".//a:rPr/a:solidFill/a:srgbClr")
 # A fill's own colour, a table cell's, and a Word paragraph's or cell's shading.
 _OWN_COLOR, _CELL_COLOR = path("a:solidFill/a:srgbClr"), path("a:tcPr/a:solidFill/a:srgbClr")
@@ -254,6 +291,8 @@ _CELL_SHADING, _PARAGRAPH_SHADING, _W_TC = path("w:tcPr/w:shd"), path("w:pPr/w:s
 _TABLE_STYLE = path("ancestor::a:tbl[1]/a:tblPr/a:tableStyleId")
 _W_TABLE_STYLE = path("ancestor::w:tbl[1]/w:tblPr/w:tblStyle/@w:val")
 _HIGHLIGHT = path("a:highlight/a:srgbClr")
+_W_SIZE, _W_BOLD = path("w:rPr/w:sz"), path("w:rPr/w:b")
+_RUN_PLACEHOLDER = path("ancestor::p:sp[1]/p:nvSpPr/p:nvPr/p:ph")
 _GROUP_FILL = path("ancestor::p:grpSp[1]/p:grpSpPr")
 _PLACEHOLDER = path("p:nvSpPr/p:nvPr/p:ph")
 _PLACEHOLDERS = path("p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph]")

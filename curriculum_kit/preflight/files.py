@@ -76,7 +76,7 @@ def _check_path(path: Path, named: bool, depth: int = 0) -> tuple[list[Issue], i
             raise
         return [_unreadable(path, exc.message)], 1
     if suffix != ".zip":
-        return check_documents({display_path(path): data}), 1
+        return _damage(display_path(path), data) + check_documents({display_path(path): data}), 1
     try:
         return _check_zip(path, data)
     except InputError as exc:
@@ -99,13 +99,30 @@ def _unreadable(path: Path, why: str, fix: str = _ONLY_FILES) -> Issue:
     return Issue(display_path(path), "file", "file/unreadable", why, fix)
 
 
-def _check_zip(path: Path, data: bytes) -> tuple[list[Issue], int]:
+def _damage(name: str, data: bytes) -> list[Issue]:
+    """A finding for a document whose zip holds a part that fails its checksum (Word and
+    PowerPoint call such a file corrupt and offer to repair it), though no check reads that
+    part: the packet would not open cleanly in the room."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, ValueError):
+        return []  # not a zip at all: opening it says so
+    if bad is None:
+        return []
+    return [Issue(name, "file", "file/unreadable", f"is damaged: its part {bad} fails its checksum",
+                  "open it in Word or PowerPoint, let it repair the file, and save it again")]
+
+
+def _check_zip(path: Path, data: bytes, depth: int = 0) -> tuple[list[Issue], int]:
     prefix = display_path(path)
     issues: list[Issue] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             documents = {}
-            entries = [info for info in archive.infolist() if info.filename.lower().endswith(DOCUMENT_SUFFIXES)]
+            # a Mac's Finder adds '__MACOSX/._name' beside every file it zips: its metadata, no document
+            entries = [info for info in archive.infolist() if info.filename.lower().endswith((*DOCUMENT_SUFFIXES, ".zip"))
+                       and not info.filename.startswith("__MACOSX/") and not info.filename.rsplit("/", 1)[-1].startswith("._")]
             total = sum(info.file_size for info in entries)
             if total > MAX_TOTAL_BYTES:  # every document is held at once: refused before any is read
                 raise InputError(f"holds documents that would inflate to {total >> 20} MB; refusing (limit "
@@ -128,11 +145,28 @@ def _check_zip(path: Path, data: bytes) -> tuple[list[Issue], int]:
                 documents[info.filename] = archive.read(info)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, ValueError) as exc:
         raise InputError(f"is not a readable zip ({exc})", path) from None
+    nested: list[Issue] = []  # findings in a zip inside, and of damaged documents (not documents unread)
+    count = 0
+    for name in [name for name in documents if name.lower().endswith(".zip")]:  # a packet zipped again
+        inner = documents.pop(name)
+        if depth >= 1:
+            nested.append(Issue(f"{prefix}:{name}", "file", "file/unreadable", "is a zip in a zip in a zip; not read",
+                                "unzip it and check what is in it"))
+            count += 1
+            continue
+        try:
+            found, checked = _check_zip(Path(f"{prefix}:{name}"), inner, depth + 1)
+        except InputError as exc:
+            found, checked = [Issue(f"{prefix}:{name}", "file", "file/unreadable", exc.message, _AS_BUILT)], 1
+        nested += found
+        count += checked
+    for name, document in documents.items():
+        nested += _damage(f"{prefix}:{name}", document)
     documents = _inside_packet_folder(documents)
     generated = {name for name in documents if name.rsplit("/", 1)[-1] in GENERATED_DOCUMENTS}
     found = check_documents(documents, generated)
-    return issues + [Issue(f"{prefix}:{issue.file}", issue.place, issue.check, issue.message, issue.fix)
-                     for issue in found], len(documents) + len(issues)
+    return issues + nested + [Issue(f"{prefix}:{issue.file}", issue.place, issue.check, issue.message, issue.fix)
+                              for issue in found], len(documents) + len(issues) + count
 
 
 def _inside_packet_folder(documents: dict[str, bytes]) -> dict[str, bytes]:

@@ -282,11 +282,25 @@ def _name(shape: etree._Element) -> str:
 _SMALL_RUNS = path(f".//a:r[a:rPr/@sz < {SLIDE_MIN_PT * 100}]")
 
 
+# Text bodies PowerPoint shrinks to fit their box ('Shrink text on overflow'): it draws each
+# run at its size times the font scale.
+_SHRUNK_BODIES = path(".//p:txBody[a:bodyPr/a:normAutofit/@fontScale]")
+_SIZED_RUNS, _FONT_SCALE = path(".//a:r[a:rPr/@sz]"), path("a:bodyPr/a:normAutofit/@fontScale")
+
+
 def _small_text(slide: etree._Element) -> tuple[str, float] | None:
     for run in selected(_SMALL_RUNS, slide):
         text, properties = run.findtext(a("t")) or "", run.find(a("rPr"))
         if text.strip() and properties is not None and shown(run):
             return text, float(properties.get("sz", "0")) / 100
+    for body in selected(_SHRUNK_BODIES, slide):  # 16 pt shrunk to half is drawn at 8 pt
+        scale = read_number(str(selected(_FONT_SCALE, body)[0]), 100000) / 100000
+        for run in selected(_SIZED_RUNS, body):
+            properties = run.find(a("rPr"))
+            size = read_number(properties.get("sz") if properties is not None else None, 0) / 100 * scale
+            text = run.findtext(a("t")) or ""
+            if text.strip() and 0 < size < SLIDE_MIN_PT and shown(run):
+                return text, round(size, 1)
     return None
 
 
@@ -465,7 +479,7 @@ def check_tables(document: Document) -> Iterator[Issue]:
     for table in document.body.iter(w("tbl")):
         if not shown(table):
             continue
-        grid = [_twips(column, w("w")) for column in table.iter(w("gridCol"))]
+        grid = [_twips(column, w("w")) for column in selected(_OWN_GRID, table)]  # not a nested table's too
         rows = list(table.iterchildren(_TR))
         nested = next(table.iterancestors(w("tbl")), None) is not None
         if area is not None and not nested and rows and sum(grid) * EMU_PER_TWIP > area[0] * 1.01:
@@ -484,7 +498,7 @@ def check_tables(document: Document) -> Iterator[Issue]:
                         "keep the header row with the next row (keep with next)")
 
 
-_GRID_SPAN, _SPANS = path("w:tcPr/w:gridSpan"), path("w:tr/w:tc/w:tcPr/w:gridSpan")
+_GRID_SPAN, _SPANS, _OWN_GRID = path("w:tcPr/w:gridSpan"), path("w:tr/w:tc/w:tcPr/w:gridSpan"), path("w:tblGrid/w:gridCol")
 _SIZES = path(".//w:sz/@w:val")
 _HEADER_ROW, _KEEP_NEXT = path("w:trPr/w:tblHeader"), path("w:pPr/w:keepNext")
 _SZ, _TC, _TR, _P, _VAL = w("sz"), w("tc"), w("tr"), w("p"), w("val")

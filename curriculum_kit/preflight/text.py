@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from lxml import etree
 
 from ..ooxml.matcher import AS_TYPED
-from ..ooxml.names import path, w
+from ..ooxml.names import a, path, w
 from ..wording import count_text
 from .document import Document, TextFinder, selected, text_of
 from .issues import Issue
@@ -30,7 +30,8 @@ _DOUBLED = re.compile(rf"(?<![\w'’-])(?:({_PHRASE})(?:{_SPACES}+\1|{_SPACES}*\
                       rf"|\(({_PHRASE})\){_SPACES}*\(\2\))(?![\w'’-])", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|\{\{|\[insert\b|\blorem ipsum\b|\bTBD\b|\bXXX\b", re.IGNORECASE)
 _PLACEHOLDER_CASED = ("TODO", "FIXME", "TBD", "XXX")  # as words, only in capitals
-_GRAMMATICAL = {"had had", "that that"}  # said twice in correct English ('what she had had')
+# Said twice in correct English ('what she had had'), and places named so.
+_GRAMMATICAL = {"had had", "that that", "walla walla", "pago pago", "bora bora", "sing sing", "baden baden"}
 
 
 # Words as the pattern reads them (punctuation, digits and spaces between them left out).
@@ -108,7 +109,8 @@ def check_doubled(document: Document, allowed: Callable[[], frozenset[str]] = fr
     """A word or phrase said twice in a row, unless the source said it so too (``allowed``
     gives the source's doubles; it is asked only when a double is found)."""
     for paragraph, (kind, doubled, phrase) in document.scan(_TRIPS):
-        if kind != "doubled" or doubled.casefold() in allowed() or _hidden_in(paragraph.element, doubled):
+        if kind != "doubled" or doubled.casefold() in allowed() or _hidden_in(paragraph.element, doubled) \
+                or _in_code(paragraph.element, doubled):
             continue
         yield Issue(document.name, paragraph.place, "text/doubled", f"'{doubled}' says '{phrase}' twice",
                     f"keep one '{phrase}' (a terminology row whose replacement repeats text that "
@@ -140,15 +142,13 @@ def check_placeholders(document: Document) -> Iterator[Issue]:
 
 def check_cover_fields(document: Document) -> Iterator[Issue]:
     """The cover (the first table of a Word document, the first slide of a deck) has no empty
-    field: an empty title or a co-brand cell with neither a logo nor a name."""
+    field: an empty title or a co-brand cell with neither a logo nor a name. (An empty
+    subtitle placeholder shows in neither the slide show nor print: no finding.)"""
     if document.family == "presentation":
         for number, slide in document.slides():
-            for shape in slide.iter("{*}sp"):
-                kind = _placeholder_type(shape)
-                if kind in ("title", "ctrTitle", "subTitle") and not text_of(shape).strip():
-                    yield Issue(document.name, f"slide {number}", "text/empty-field",
-                                f"the title slide's {'subtitle' if kind == 'subTitle' else 'title'} is empty",
-                                "type the title, or delete the empty placeholder")
+            if empty_title(slide):
+                yield Issue(document.name, f"slide {number}", "text/empty-field", "the title slide's title is empty",
+                            "type the title, or delete the empty placeholder")
             return
     if not document.generated:
         return
@@ -164,6 +164,13 @@ def check_cover_fields(document: Document) -> Iterator[Issue]:
                 yield Issue(document.name, document.place_of(part, cell), "text/empty-field",
                             f"cell {index} of the co-brand row is empty",
                             "fill in the overlay's program names, logos and county name")
+
+
+def empty_title(slide: etree._Element) -> bool:
+    """Whether a slide has a title placeholder with no text (on the title slide, the cover
+    check's finding, not also the slide-title check's)."""
+    return any(_placeholder_type(shape) in ("title", "ctrTitle") and not text_of(shape).strip()
+               for shape in slide.iter("{*}sp"))
 
 
 def _placeholder_type(shape: etree._Element) -> str | None:
@@ -194,3 +201,23 @@ def check_editing_marks(document: Document) -> Iterator[Issue]:
         yield Issue(document.name, tracked[0], "text/tracked-changes",
                     f"holds tracked changes ({', '.join(tracked)}), shown marked up",
                     "accept or reject them in the module's document (Review > Accept All Changes)")
+
+
+_MONOSPACED = ("mono", "courier", "consolas", "console", "menlo", "monaco", "code", "typewriter", "fixedsys")
+_RUN_FONTS = path("w:rPr/w:rFonts/@w:ascii | w:rPr/w:rFonts/@w:hAnsi | a:rPr/a:latin/@typeface")
+_CODE_STYLE = path("w:pPr/w:pStyle/@w:val")
+
+
+def _in_code(paragraph: etree._Element, doubled: str) -> bool:
+    """Whether a double lies in program code, set in a monospaced font or a code style
+    ('Part part = rp.getPart(r);', a Lisp '(x x)'): a type and its variable, not a word said
+    twice. Asked only of a double found."""
+    style = selected(_CODE_STYLE, paragraph)
+    if style and any(word in str(style[0]).lower() for word in ("code", "preformatted")):
+        return True
+    code = "".join(text_of(run) if _monospaced(run) else "\x00" for run in paragraph.iter(w("r"), a("r")))
+    return doubled.casefold() in {found.casefold() for found, _ in _doubles(code)}
+
+
+def _monospaced(run: etree._Element) -> bool:
+    return any(name in str(font).lower() for font in selected(_RUN_FONTS, run) for name in _MONOSPACED)

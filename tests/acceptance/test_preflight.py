@@ -252,6 +252,48 @@ def test_check_names_a_document_damaged_inside_a_packet_once(tmp_path):
         "open it in Word or PowerPoint and save it again")
 
 
+def test_a_mac_zipped_packet_and_a_packet_zipped_again_are_checked(built, tmp_path):
+    """Finder's '__MACOSX/._name' copies were findings ('not a Word or PowerPoint file'), and a
+    packet zip inside a zip was passed over: 'no findings' though its handout had a TODO."""
+    packet = next((built / "alder-county" / "linkages-orientation").glob("*_facilitator_*.zip"))
+    inner = io.BytesIO()
+    with zipfile.ZipFile(packet) as source, zipfile.ZipFile(inner, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("/local-contacts.docx"):
+                data = _with_text(data, "TODO: the intake line")
+            target.writestr(info, data)
+            target.writestr(f"__MACOSX/{info.filename.rsplit('/', 1)[0]}/._{info.filename.rsplit('/', 1)[-1]}",
+                            b"\x00\x05\x16\x07 Mac OS X metadata")
+    with zipfile.ZipFile(tmp_path / "outer.zip", "w") as outer:
+        outer.writestr("from-the-lms/packet.zip", inner.getvalue())
+    report = json.loads(run(["check", str(tmp_path / "outer.zip"), "--json"]).output)
+    assert [(f["file"].split(":", 1)[1], f["check"]) for f in report["findings"]] == [
+        ("from-the-lms/packet.zip:local-contacts.docx", "text/placeholder")]
+    with zipfile.ZipFile(packet) as source:
+        assert report["documents"] == sum(name.endswith((".docx", ".pptx")) for name in source.namelist())
+
+
+def test_a_document_with_a_part_that_fails_its_checksum_is_a_finding(tmp_path):
+    """A part no check reads (a theme) failing its CRC passed as 'no findings': Word calls
+    the file corrupt."""
+    source = REPO / "base_modules" / "linkages-orientation" / "handout-roles-at-a-glance.docx"
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        theme = archive.getinfo("word/theme/theme1.xml")
+    crc_at = theme.header_offset + 14  # the local header's CRC-32
+    data[crc_at] ^= 0xFF
+    central = bytes(data).rfind(b"word/theme/theme1.xml") - 46 + 16  # the central directory's copy
+    data[central] ^= 0xFF
+    (tmp_path / "damaged.docx").write_bytes(bytes(data))
+    result = run(["check", str(tmp_path / "damaged.docx")])
+    assert result.exit_code == 1
+    assert "damaged.docx: file: is damaged: its part word/theme/theme1.xml fails its checksum; open it in Word " \
+        "or PowerPoint, let it repair the file, and save it again" in result.output
+    shutil.copy(source, tmp_path / "whole.docx")
+    assert "is damaged" not in run(["check", str(tmp_path / "whole.docx")]).output
+
+
 def _locked(data: bytes) -> bytes:
     """A zip whose entries say they are encrypted (the flag a password sets)."""
     locked = bytearray(data)

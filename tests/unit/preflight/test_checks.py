@@ -11,6 +11,7 @@ import docx
 import pptx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 from curriculum_kit.preflight.document import open_document
 from curriculum_kit.preflight.issues import Issue
@@ -47,6 +48,23 @@ def test_a_doubled_word_or_phrase_is_found(text, doubled, phrase):
     issues = found("guide.docx", make.word("Intro.", text), "text/doubled")
     assert [(i.place, i.message) for i in issues] == [("body, paragraph 2", f"'{doubled}' says '{phrase}' twice")]
     assert issues[0].fix.startswith(f"keep one '{phrase}'")
+
+
+def test_a_place_named_twice_and_program_code_are_no_doubled_words():
+    """'Walla Walla' is a county seat, not a word said twice; in code set in a monospaced
+    font, 'Part part = rp.getPart(r);' declares a variable of a type."""
+    assert found("guide.docx", make.word("Call the Walla Walla office."), "text/doubled") == []
+    document = docx.Document()
+    code = document.add_paragraph().add_run("Part part = rp.getPart(r);")
+    code.font.name = "Courier New"
+    prose = document.add_paragraph()
+    prose.add_run("Declare ")
+    prose.add_run("Part part").font.name = "Consolas"
+    prose.add_run(" but not the the typo")
+    issues = found("guide.docx", make.saved(document), "text/doubled")
+    assert [(i.place, i.message) for i in issues] == [("body, paragraph 2", "'the the' says 'the' twice")]
+    code.font.name = "Calibri"  # the same words in a text font: a word said twice
+    assert len(found("guide.docx", make.saved(document), "text/doubled")) == 2
 
 
 def test_the_cheap_pretest_lets_through_every_text_the_pattern_finds_a_double_in():
@@ -175,6 +193,15 @@ def test_an_empty_title_on_the_title_slide_is_found():
     presentation.slides[0].shapes.title.text = ""
     issues = found("slides.pptx", make.saved(presentation), "text/empty-field")
     assert [(i.place, i.message) for i in issues] == [("slide 1", "the title slide's title is empty")]
+    assert found("slides.pptx", make.saved(presentation), "accessibility/slide-title") == []  # one flaw, one finding
+
+
+def test_an_empty_subtitle_placeholder_is_no_finding():
+    """PowerPoint shows an empty placeholder in neither the slide show nor print."""
+    presentation = pptx.Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[0])  # Title Slide: title and subtitle
+    slide.shapes.title.text = "Linkages Orientation"
+    assert check_documents({"slides.pptx": make.saved(presentation)}) == []
 
 
 # --- layout -----------------------------------------------------------------------------
@@ -264,6 +291,19 @@ def test_text_under_10_pt_on_a_slide_is_found():
     issues = found("slides.pptx", make.deck({"title": "Contacts", "box": ("Call us", 8, 1)}), "layout/small-text")
     assert [(i.place, i.message) for i in issues] == [("slide 1", "text 'Call us' is 8 pt")]
     assert found("slides.pptx", make.deck({"title": "Contacts", "box": ("Call us", 10, 1)}), "layout/small-text") == []
+
+
+@pytest.mark.parametrize("scale, reported", [("50000", True), ("70000", False)])
+def test_text_powerpoint_shrinks_to_fit_is_measured_as_drawn(scale, reported):
+    """16 pt in a box set to 'Shrink text on overflow' at 50% is drawn at 8 pt."""
+    deck = pptx.Presentation(io.BytesIO(make.deck({"title": "Contacts", "box": ("Call us", 16, 1)})))
+    box = next(shape for shape in deck.slides[0].shapes if not shape.is_placeholder)
+    body = box.text_frame._txBody.bodyPr
+    for child in list(body):
+        body.remove(child)
+    etree.SubElement(body, qn("a:normAutofit")).set("fontScale", scale)
+    issues = found("slides.pptx", make.saved(deck), "layout/small-text")
+    assert [i.message for i in issues] == (["text 'Call us' is 8 pt"] if reported else [])
 
 
 def test_a_picture_larger_than_the_printable_area_is_found():
@@ -374,6 +414,23 @@ def test_a_table_wider_than_the_page_is_found():
     assert found("contacts.docx", make.word_table([3, 3], rows), "layout/overflow") == []
 
 
+def test_a_table_holding_a_table_is_as_wide_as_its_own_columns():
+    """A 6-inch table with a 3-inch table in a cell was '9.0 in wide' (the inner table's
+    columns added to its own): a false overflow that failed build --strict."""
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.autofit = False
+    for column in outer._tbl.tblGrid.gridCol_lst:
+        column.w = docx.shared.Inches(3)
+    inner = outer.cell(0, 0).add_table(rows=1, cols=2)
+    for column in inner._tbl.tblGrid.gridCol_lst:
+        column.w = docx.shared.Inches(1.5)
+    assert found("guide.docx", make.saved(document), "layout/overflow") == []
+    outer._tbl.tblGrid.gridCol_lst[1].w = docx.shared.Inches(4)  # 7 inches of its own
+    assert [i.message for i in found("guide.docx", make.saved(document), "layout/overflow")] == [
+        "the table is 7.0 in wide, wider than the page inside its margins (6.0 in)"]
+
+
 def test_a_hyphenated_word_may_wrap_at_its_hyphens():
     rows = [["Program", "Welfare-to-Work"]]
     assert found("contacts.docx", make.word_table([1, 0.8], rows, 9), "layout/word-break") == []
@@ -453,6 +510,53 @@ def test_text_on_a_colour_it_does_not_contrast_with_is_found():
     assert len(found("cover.docx", make.saved(document), "accessibility/contrast")) == 1
     run.font.color.rgb = docx.shared.RGBColor.from_string("1F5FA8")
     assert found("cover.docx", make.saved(document), "accessibility/contrast") == []
+
+
+def test_each_paragraph_with_text_that_does_not_contrast_is_found():
+    """A part's first clash alone was reported: a trainer fixed it and signed off the rest.
+    Each colour is one finding, with how many more paragraphs hold it."""
+    document = docx.Document()
+    for text in ("Welcome", "Contacts", "Lunch"):
+        paragraph = document.add_paragraph()
+        for word in (text, " today"):  # two grey runs in one paragraph: one finding for it
+            paragraph.add_run(word).font.color.rgb = docx.shared.RGBColor.from_string("BBBBBB")
+    document.add_paragraph("In black")
+    issues = found("guide.docx", make.saved(document), "accessibility/contrast")
+    assert [(i.place, i.message) for i in issues] == [("body, paragraph 1", "text in #BBBBBB on #FFFFFF has a "
+                                                       "contrast of 1.92:1, under 4.5:1 (and 2 more paragraphs in body)")]
+    document.paragraphs[1].runs[0].font.color.rgb = docx.shared.RGBColor.from_string("FF0000")  # another colour
+    issues = found("guide.docx", make.saved(document), "accessibility/contrast")
+    assert [(i.place, i.message[:15], i.message[-28:]) for i in issues] == [
+        ("body, paragraph 1", "text in #BBBBBB", "(and 2 more paragraphs in body)"[-28:]),
+        ("body, paragraph 2", "text in #FF0000", "has a contrast of 4.00:1, under 4.5:1"[-28:])]
+
+
+@pytest.mark.parametrize("size, bold, reported", [(12, False, True), (18, False, False), (14, True, False),
+                                                   (13, True, True)])
+def test_large_text_needs_a_contrast_of_3_to_1(size, bold, reported):
+    """WCAG 2.1 1.4.3: 18 pt, or 14 pt bold, reaches AA at 3:1 (red on white is 4.0:1)."""
+    document = docx.Document()
+    run = document.add_paragraph().add_run("Emergency Response")
+    run.font.color.rgb, run.font.size, run.font.bold = docx.shared.RGBColor.from_string("FF0000"), \
+        docx.shared.Pt(size), bold
+    issues = found("guide.docx", make.saved(document), "accessibility/contrast")
+    assert [i.message for i in issues] == (["text in #FF0000 on #FFFFFF has a contrast of 4.00:1, under 4.5:1"]
+                                           if reported else [])
+    pale = "text in #FF9999 on #FFFFFF has a contrast of 2.05:1, under 3.0:1 for large text"
+    run.font.color.rgb = docx.shared.RGBColor.from_string("FF9999")
+    assert [i.message for i in found("guide.docx", make.saved(document), "accessibility/contrast")] == \
+        [pale if not reported else pale.replace("3.0:1 for large text", "4.5:1")]
+
+
+def test_a_slide_title_without_a_size_of_its_own_is_large_text():
+    deck = make.deck({"title": "Contacts", "box": ("DCFS", 14, 1), "color": "000000"})
+    assert found("slides.pptx", deck, "accessibility/contrast") == []
+    presentation = pptx.Presentation(io.BytesIO(deck))
+    title = presentation.slides[0].shapes.title.text_frame.paragraphs[0].runs[0]
+    title.font.color.rgb = pptx.dml.color.RGBColor.from_string("FF0000")
+    assert found("slides.pptx", make.saved(presentation), "accessibility/contrast") == []
+    title.font.size = pptx.util.Pt(12)
+    assert len(found("slides.pptx", make.saved(presentation), "accessibility/contrast")) == 1
 
 
 def test_text_with_no_fill_is_measured_on_the_slides_background_else_its_masters():
