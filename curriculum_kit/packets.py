@@ -60,6 +60,7 @@ class ModulePackets:
     slides_placed: dict[str, list[int]] = field(default_factory=dict)  # piece -> slide numbers
     guide_placed: dict[str, str] = field(default_factory=dict)  # piece -> 'cover, page 1', ...
     replaced: dict[str, int] = field(default_factory=dict)  # document name in the packet -> terms replaced
+    title: str = ""  # the module's title in the county's words, as its cover says it
 
 
 @dataclass
@@ -188,7 +189,7 @@ def module_packets(module: Module, county: CountyDocuments, stamp: Stamp,
     replaced = {name: sum(r.occurrences().values()) for name, r in zip(names, results)}
     near_misses = [(name, miss) for name, r in zip(names, results) for miss in r.near_misses]
     return ModulePackets([facilitator, *participants], occurrences, never_found, near_misses, sorted(omitted), pair,
-                         slides_placed, guide_places, replaced)
+                         slides_placed, guide_places, replaced, module.title)
 
 
 # An academy file's headings or slide titles as given, by (path, mtime, size): every

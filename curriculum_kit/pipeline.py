@@ -431,6 +431,7 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instance
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
            options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]], checksums: Checksums) -> Outcome:
     from .generate.orgchart_image import undrawn_warning
+    from .ooxml.reading import hidden_slides
     from .package.lms_content import FORMATS, lms_exports
     from .package.pdf_fonts import document_fonts, replaced_fonts, replaced_fonts_notice
     from .preflight.review import write_review
@@ -445,12 +446,14 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                               for font in document_fonts(name, data, _worker_trees()))  # (trees preflight read)
     terminology: dict[str, Any] = {"occurrences": dict(sorted(packets.occurrences.items())),
                                    "never_found": packets.never_found, **_near_misses(packets)}
-    review = write_review(folder, f"{overlay.county} · {module.title}", list(documents),
+    review = write_review(folder, f"{overlay.county} · {packets.title}", list(documents),
                           {name: pdfs[checksums.sha256(data)] for name, data in drawn.items()},
                           list({str(issue): issue for issues in findings.values() for issue in issues}.values()),
                           terminology,
                           replaced_fonts_notice(replaced) if replaced else "",
-                          len(folder.relative_to(options.out).parts))
+                          len(folder.relative_to(options.out).parts),
+                          {name: hidden_slides(Path(name), data) for name, data in drawn.items()
+                           if name.lower().endswith((".pptx", ".pptm"))})
     if lines and options.strict:
         return Outcome(overlay.slug, job.name, "failed", _strict_message(lines), files=[review.name],
                        findings=lines)
@@ -465,7 +468,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
             participants[packet.role] = dict(documents)
         inserted = inserted_lines(module.slides.name, packets.slides_placed, module.facilitator_guide.name,
                                   packets.guide_placed)
-        text = readme(packet.role, overlay.county, module.title, versions, sorted(documents),
+        text = readme(packet.role, overlay.county, packets.title, versions, sorted(documents),
                       module.facilitator_guide.name, module.slides.name, inserted, packets.replaced)
         documents["README.txt"] = text.encode("utf-8")
         entries = [Entry(f"{top}/{path}", data) for path, data in documents.items()]
@@ -492,6 +495,7 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
         "built_at": stamp.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "inputs_sha256": job.key,
         "module": job.module_info,
+        "title": packets.title,  # the module's title in the county's words (the academy's is module.title)
         "teaching": {"level": module.level, "prerequisites": list(module.prerequisites),
                      "duration_minutes": module.duration_minutes, "programs": list(module.programs)},
         "overlay": {"slug": overlay.slug, "county": overlay.county, "version": str(overlay.version),

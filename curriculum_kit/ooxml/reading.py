@@ -63,7 +63,7 @@ def document_contents(path: Path, data: bytes | None = None) -> Contents:
     contents = Contents([], [], [])
     with Package(path, data) as package:
         for name, kind, label, root in _text_parts(package):
-            if kind == "slide" and root.get("show") in ("0", "false"):
+            if kind == "slide" and _hidden(root):
                 contents.hidden.append((len(contents.blocks), label))
             contents.blocks.extend(_blocks(name, kind, label, root, copies=False))
             targets = {rel.id: rel.target for rel in package.relationships(name) if not rel.external}
@@ -72,6 +72,14 @@ def document_contents(path: Path, data: bytes | None = None) -> Contents:
                 if target is not None and package.has(target) and not in_copy(element):
                     contents.pictures.append((label, hashlib.sha256(package.read(target)).hexdigest()[:12]))
     return contents
+
+
+def hidden_slides(path: Path, data: bytes | None = None) -> list[int]:
+    """The numbers of a deck's slides hidden from the slide show (which a PDF of the deck
+    leaves out, as PowerPoint and LibreOffice export it)."""
+    with Package(path, data) as package:
+        return [int(label.split()[1]) for name, kind, label, root in _text_parts(package)
+                if kind == "slide" and _hidden(root)]
 
 
 def _text_parts(package: Package) -> Iterator[tuple[str, str, str, etree._Element]]:
@@ -89,3 +97,7 @@ def _blocks(name: str, kind: str, label: str, root: etree._Element, copies: bool
         if view.has_copies and not copies and in_copy(block.element):
             continue
         yield TextBlock(name, kind, label, block.text, block.element, block, locator)
+
+
+def _hidden(slide: etree._Element) -> bool:
+    return slide.get("show") in ("0", "false")

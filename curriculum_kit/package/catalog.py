@@ -132,7 +132,7 @@ def _entry(out: Path, folder: Path, manifest: dict[str, Any]) -> ModuleEntry:
     failure = read_failure(folder)
     thumbnail = manifest.get("thumbnail")
     return ModuleEntry(
-        module["id"], module.get("title", module["id"]), teaching.get("level", ""),
+        module["id"], manifest.get("title") or module.get("title", module["id"]), teaching.get("level", ""),
         int(teaching.get("duration_minutes", 0)), tuple(teaching.get("programs", ())),
         str(module.get("version", "")), str(overlay.get("version", "")), str(manifest.get("built_at", "")),
         packets, exports, Failure(failure["failed_at"], failure["reason"]) if failure else None,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..outputs import atomic_output
-from ..wording import count_text
+from ..wording import and_list, count_text
 from .issues import Issue
 
 REVIEW = "review.html"
@@ -36,15 +36,25 @@ class ReviewDocument:
     name: str
     pages: list[str] = field(default_factory=list)  # thumbnail paths relative to review.html
     texts: list[str] = field(default_factory=list)  # each page's text, to place findings
+    hidden: list[int] = field(default_factory=list)  # a deck's slides hidden from the show: not in its PDF
+
+    @property
+    def numbers(self) -> list[int]:
+        """The page or slide number each thumbnail shows (a deck's PDF skips its hidden slides)."""
+        shown = (number for number in range(1, len(self.pages) + len(self.hidden) + 1) if number not in self.hidden)
+        return [number for number, _ in zip(shown, self.pages)]
 
 
 def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping[str, bytes],
-                 findings: list[Issue], terminology: dict[str, Any], pdf_notice: str = "", depth: int = 2) -> Path:
+                 findings: list[Issue], terminology: dict[str, Any], pdf_notice: str = "", depth: int = 2,
+                 hidden: Mapping[str, list[int]] | None = None) -> Path:
     """Write ``folder/review.html`` (and its thumbnails when ``pdfs`` has the documents' PDFs);
     ``pdf_notice`` says what the thumbnails differ in from Word and PowerPoint (fonts);
     ``depth``: how many folders below the catalog's ``folder`` is (<county>/<module>: 2), the
-    county's page being the first of them."""
-    reviewed = [_render(folder, name, pdfs.get(name)) for name in documents]
+    county's page being the first of them; ``hidden``: each deck's slides hidden from the
+    slide show, which its PDF leaves out (the thumbnails after one were labelled a slide
+    early, a finding set beside the wrong slide)."""
+    reviewed = [_render(folder, name, pdfs.get(name), (hidden or {}).get(name, [])) for name in documents]
     parts = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">',
              f"<title>Review: {escape(heading)}</title><style>{_STYLE}</style></head><body>",
              # the way back to the county's page and the catalog, and one main landmark (for a
@@ -74,8 +84,8 @@ def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping
     return target
 
 
-def _render(folder: Path, name: str, pdf: bytes | None) -> ReviewDocument:
-    document = ReviewDocument(name)
+def _render(folder: Path, name: str, pdf: bytes | None, hidden: list[int]) -> ReviewDocument:
+    document = ReviewDocument(name, hidden=hidden)
     if pdf is None or (tool := shutil.which("pdftoppm")) is None:  # without PDFs, no tool is looked for
         return document
     stem = re.sub(r"[^A-Za-z0-9._-]", "_", name.rsplit(".", 1)[0])
@@ -107,7 +117,8 @@ def _page_of(issue: Issue, document: ReviewDocument) -> int | None:
     do — a table's word 'Program' sat beside the cover, which said it too."""
     slide = re.match(r"slide (\d+)\b", issue.place)
     if slide and not issue.place.startswith(f"slide {slide.group(1)} notes"):
-        return int(slide.group(1))
+        number = int(slide.group(1))
+        return document.numbers.index(number) + 1 if number in document.numbers else None
     quoted = re.search(r"'([^']{4,})'", issue.message)
     if quoted:
         words = " ".join(quoted.group(1).rstrip("…").split())
@@ -131,12 +142,15 @@ def _document(document: ReviewDocument, findings: list[Issue]) -> list[str]:
     if not document.pages:
         parts.append("<p>No thumbnails (build with PDFs to see every page here).</p>")
         return parts
+    if document.hidden:
+        parts.append(f"<p>Hidden from the slide show, so not pictured: "
+                     f"{and_list([f'slide {number}' for number in document.hidden])}.</p>")
     parts.append('<div class="pages">')
     noun = "slide" if document.name.lower().endswith((".pptx", ".pptm")) else "page"
-    for number, picture in enumerate(document.pages, start=1):
+    for page, (number, picture) in enumerate(zip(document.numbers, document.pages), start=1):
         parts.append(f'<figure><img src="{escape(picture)}" alt="{noun} {number} of {escape(document.name)}" '
                      f'loading="lazy"><figcaption>{noun} {number}'
-                     + "".join(_finding(issue) for issue in by_page.get(number, [])) + "</figcaption></figure>")
+                     + "".join(_finding(issue) for issue in by_page.get(page, [])) + "</figcaption></figure>")
     parts.append("</div>")
     return parts
 

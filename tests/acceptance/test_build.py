@@ -190,3 +190,23 @@ def test_one_broken_county_does_not_stop_the_others(samples, tmp_path):
     assert "FAILED alder-county: " in result.output and "logo is not a readable image" in result.output
     assert not (out / "alder-county").exists()
     assert "Traceback" not in result.output
+
+
+def test_the_catalog_names_a_module_in_the_countys_words_as_its_cover_does(samples, tmp_path):
+    """A module title holding a county's term showed the academy's wording on the download
+    page and review.html, and the county's on the packet's cover."""
+    shutil.copytree(samples, tmp_path / "samples")
+    samples = tmp_path / "samples"
+    terms = samples / "county_overlays" / "alder-county" / "terminology.csv"
+    terms.write_text(terms.read_text(encoding="utf-8") + "Supportive Services,Family Support Services,,\n",
+                     encoding="utf-8")
+    out = tmp_path / "dist"
+    result = run(build_args(samples, out, "--no-pdf", "--module", "supportive-services", "--county", "alder-county"))
+    assert result.exit_code == 0, result.output
+    folder = out / "alder-county" / "supportive-services"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["title"], manifest["module"]["title"]) == (
+        "Family Support Services for Linkages Families", "Supportive Services for Linkages Families")
+    assert "Family Support Services for Linkages Families" in (out / "alder-county" / "index.html").read_text()
+    assert "<title>Review: Alder County · Family Support Services for Linkages Families</title>" in \
+        (folder / "review.html").read_text()

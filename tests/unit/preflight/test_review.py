@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import shutil
+from pathlib import Path
 
+import pptx
 import pytest
 from PIL import Image
 
@@ -59,6 +61,30 @@ def test_with_pdfs_every_page_has_a_thumbnail_and_a_slide_finding_sits_beside_it
     figure = html[html.index('alt="slide 2 of slides.pptx"'):]
     assert figure.index("the text runs off the slide") < figure.index("</figure>")
     assert html.index('alt="slide 1 of slides.pptx"') < html.index("the text runs off the slide")
+
+
+@needs_pdftoppm
+def test_a_decks_thumbnails_skip_its_hidden_slides_as_its_pdf_does(tmp_path):
+    """The PDF of a deck with slide 2 hidden holds slides 1 and 3: its second page was
+    labelled 'slide 2', and slide 3's finding sat beside it."""
+    issue = Issue("slides.pptx", "slide 3, shape 'Picture 2'", "accessibility/alt-text", "a picture has no alt text", "")
+    html = write_review(tmp_path, "Alder County", ["slides.pptx"], {"slides.pptx": pdf(2)}, [issue], TERMS,
+                        hidden={"slides.pptx": [2]}).read_text()
+    assert "Hidden from the slide show, so not pictured: slide 2.</p>" in html
+    assert 'alt="slide 2 of' not in html and 'src="review/slides-2.png" alt="slide 3 of slides.pptx"' in html
+    figure = html[html.index('alt="slide 3 of slides.pptx"'):]
+    assert figure.index("a picture has no alt text") < figure.index("</figure>")
+
+
+def test_a_hidden_slides_number_is_read_from_the_deck():
+    from curriculum_kit.ooxml.reading import hidden_slides
+    presentation = pptx.Presentation()
+    for _ in range(3):
+        presentation.slides.add_slide(presentation.slide_layouts[6])
+    presentation.slides[1]._element.set("show", "0")
+    out = io.BytesIO()
+    presentation.save(out)
+    assert hidden_slides(Path("slides.pptx"), out.getvalue()) == [2]
 
 
 def test_a_notice_about_the_pdfs_fonts_heads_the_page_escaped(tmp_path):
