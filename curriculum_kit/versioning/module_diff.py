@@ -13,13 +13,15 @@ module.toml's ``[placement]`` table that moved or vanished.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
 from ..formats.terms import Term
-from .snapshot import HIDDEN, PICTURE
+from ..ooxml.matcher import compiled_matcher
+from .snapshot import PICTURE, hidden_mark
 
 Text = tuple[tuple[str, str], ...]  # (where: 'slide 3 notes', text) per paragraph, as snapshot.document_text
 _SAME_PARAGRAPH = 0.5  # how alike two paragraphs must be to be one paragraph changed
@@ -92,10 +94,16 @@ class Vocabulary:
     generic: tuple[Term, ...] = ()
 
 
-def count(term: Term, text: str) -> int:
-    """Whole-word occurrences of ``term`` in ``text``, with the term's case rule."""
-    pattern = r"(?<!\w)" + re.escape(term.term) + r"(?!\w)"
-    return len(re.findall(pattern, text, re.IGNORECASE if term.ignore_case else 0))
+def occurrences(terms: tuple[Term, ...], texts: Iterable[str]) -> Counter[str]:
+    """How often each of ``terms`` occurs in some paragraphs, counted as `lock` and `outdated`
+    count (the engine's one pass over all the terms, the longest first: 'Welfare-to-Work'
+    inside 'Welfare-to-Work (WTW)' is that row's, not its own; a regex per term counted it
+    twice, and `outdated --diff` said '3 -> 4' where `outdated` said '0 -> 1')."""
+    if not terms:
+        return Counter()
+    finders = tuple(Term(term.term, "", term.case) for term in terms)  # as snapshot.Vocabulary.terms
+    matches, _ = compiled_matcher(finders).scan("\x00".join(texts))  # NUL: no term spans two paragraphs
+    return Counter(match.term.term for match in matches)
 
 
 def diff_module(module: str, old_label: str, new_label: str, old_version: str, new_version: str,
@@ -113,14 +121,16 @@ def diff_module(module: str, old_label: str, new_label: str, old_version: str, n
             change.notes = [] if _marks(change.where, change.new or change.old or "") else _term_notes(change, vocabulary)
         documents.append(DocumentDiff(name, status, changes))
     result = ModuleDiff(module, old_label, new_label, old_version, new_version, county, documents)
-    everything_old = "\n".join(t for text in old.values() for where, t in text if not _marks(where, t))
-    everything_new = "\n".join(t for text in new.values() for where, t in text if not _marks(where, t))
+    everything_old = [t for text in old.values() for where, t in text if not _marks(where, t)]
+    everything_new = [t for text in new.values() for where, t in text if not _marks(where, t)]
+    was, now = occurrences(vocabulary.county, everything_old), occurrences(vocabulary.county, everything_new)
     for term in vocabulary.county:
-        shift = TermShift(term.term, count(term, everything_old), count(term, everything_new))
+        shift = TermShift(term.term, was[term.term], now[term.term])
         if shift.before != shift.after:
             result.terms.append(shift)
+    was, now = occurrences(vocabulary.generic, everything_old), occurrences(vocabulary.generic, everything_new)
     for term in vocabulary.generic:
-        shift = TermShift(term.term, count(term, everything_old), count(term, everything_new))
+        shift = TermShift(term.term, was[term.term], now[term.term])
         if shift.after > shift.before:
             result.generic.append(shift)
     result.placements = placement_changes(placement or {}, old, new)
@@ -130,7 +140,7 @@ def diff_module(module: str, old_label: str, new_label: str, old_version: str, n
 def _marks(where: str, text: str) -> bool:
     """Whether a line of a document's text is the reading's own mark, not the document's words
     (a picture's digest, a hidden slide's mark): its words are no county's terms."""
-    return text == HIDDEN or where.endswith(f" {PICTURE}") or f", {PICTURE} " in where
+    return hidden_mark(text) or where.endswith(f" {PICTURE}") or f", {PICTURE} " in where
 
 
 def paragraph_changes(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> list[Change]:
@@ -240,15 +250,17 @@ def word_diff(old: str, new: str) -> list[Words]:
 
 
 def _term_notes(change: Change, vocabulary: Vocabulary) -> list[str]:
-    old, new = change.old or "", change.new or ""
+    old, new = [change.old or ""], [change.new or ""]
     notes = []
+    counted = occurrences(vocabulary.county, old), occurrences(vocabulary.county, new)
     for term in vocabulary.county:
-        before, after = count(term, old), count(term, new)
+        before, after = counted[0][term.term], counted[1][term.term]
         if after < before:
             notes.append(f"your term \"{term.term}\" {'is gone from' if not after else 'is less often in'} "
                          f"this paragraph ({before} -> {after})")
+    counted = occurrences(vocabulary.generic, old), occurrences(vocabulary.generic, new)
     for term in vocabulary.generic:
-        before, after = count(term, old), count(term, new)
+        before, after = counted[0][term.term], counted[1][term.term]
         if after > before:
             notes.append(f"generic \"{term.term}\" {'now occurs' if not before else 'occurs more'} here "
                          f"({before} -> {after}); you have no terminology row for it")

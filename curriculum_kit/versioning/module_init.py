@@ -262,7 +262,9 @@ def _schedule(guide: Path, deck: Path, draft: ModuleDraft) -> tuple[int | str, l
                   if (schedule := _first_schedule(path)).minutes), None)
     if found is None:
         draft.to_check.append("duration_minutes: no agenda table with minutes or times was found; write the "
-                              "session's length in minutes ('validate' reports it until you do)")
+                              "session's length in minutes ('validate' reports it until you do), and the "
+                              "academy's schedule as [[agenda]] rows (title, minutes, kind): without them the "
+                              "packet's agenda is a generic day ('Learning segments, part 1 of 3')")
         return DURATION_TODO, [], None
     schedule, source = found
     draft.guessed.append(f"duration_minutes: {schedule.minutes} ({source})")
@@ -350,7 +352,8 @@ def _placement_hint(deck: Path, guide: Path, draft: ModuleDraft) -> None:
     titles = _titles(deck)
     if titles:
         closing = closing_index(titles)
-        where = (f"before slide {closing + 1} '{titles[closing]}'" if closing < len(titles) else "at the end")
+        where = (f"before slide {closing + 1}" + (f" '{titles[closing]}'" if titles[closing] else " (untitled)")
+                 if closing < len(titles) else "at the end")
         draft.to_check.append(f"deck: the co-branded title slide goes first; contacts, org chart and stories "
                               f"{where} (choose other places with [placement], see docs/formats.md)")
     headings = _headings(guide)

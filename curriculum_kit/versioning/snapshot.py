@@ -205,14 +205,14 @@ def _text(value: object) -> tuple[tuple[str, str], ...] | None:
 
 
 PICTURE = "picture"  # what a picture is called in a document's text ('slide 3 picture', '(picture 1f2e3d4c5b6a)')
-HIDDEN = "(hidden from the slide show)"  # the first line of a hidden slide, in a document's text
+HIDDEN = "(hidden from the slide show"  # how a hidden slide's first line begins, in a document's text
 
 
 def document_text(path: Path, data: bytes | None = None, copies: bool = False) -> tuple[tuple[str, str], ...]:
     """(where, text) of every paragraph with text, in reading order: 'slide 3', 'slide 3 notes',
     'body', 'header 1' — what `module diff` and `outdated --diff` compare — a hidden slide's
-    first line being ('slide 3', HIDDEN) (the academy retiring a slide changes none of its
-    text); then each picture as ('slide 3 picture', '(picture 1f2e3d4c5b6a)'), its image's
+    first line being ('slide 3', '(hidden from the slide show: its first line)') (the
+    academy retiring a slide changes none of its text); then each picture as ('slide 3 picture', '(picture 1f2e3d4c5b6a)'), its image's
     digest. With ``copies``: as a format 1 snapshot read a document (with the copies of
     Word's text boxes, no pictures, no hidden slides)."""
     if copies:
@@ -222,10 +222,12 @@ def document_text(path: Path, data: bytes | None = None, copies: bool = False) -
     text: list[tuple[str, str]] = []
     for index, block in enumerate(contents.blocks):
         while hidden and hidden[0][0] == index:
-            text.append((hidden.pop(0)[1], HIDDEN))
+            label = hidden.pop(0)[1]
+            text.append((label, f"{HIDDEN}: {block.text.strip()})" if block.label == label and block.text.strip()
+                         else f"{HIDDEN})"))
         if block.text.strip():
             text.append((block.label, block.text))
-    text += [(label, HIDDEN) for _, label in hidden]  # hidden slides after the last block of text
+    text += [(label, f"{HIDDEN})") for _, label in hidden]  # hidden slides after the last block of text
     return tuple(text) + tuple((f"{where} {PICTURE}", f"({PICTURE} {digest})") for where, digest in contents.pictures)
 
 
@@ -235,7 +237,12 @@ def read_as(format: int, text: tuple[tuple[str, str], ...]) -> tuple[tuple[str, 
     ``copies``)."""
     if format >= 3:
         return text
-    return tuple(line for line in text if line[1] != HIDDEN) if format == 2 else None
+    return tuple(line for line in text if not hidden_mark(line[1])) if format == 2 else None
+
+
+def hidden_mark(text: str) -> bool:
+    """Whether a line of a document's text is a hidden slide's mark (see HIDDEN)."""
+    return text.startswith(HIDDEN) and text.endswith(")")
 
 
 def _words(value: dict[str, Any]) -> dict[str, str]:

@@ -232,10 +232,12 @@ def test_a_slide_hidden_or_shown_again_is_a_change(repo):
     shutil.copytree(MODULE, "lo-hidden")
     hidden = run(["module", "diff", "lo-old", "lo-hidden"])
     assert hidden.exit_code == 0, hidden.output
-    assert "  slides.pptx: changed, 1 change\n    slide 3: added\n      (hidden from the slide show)\n" in hidden.output
+    assert "  slides.pptx: changed, 1 change\n    slide 3: added\n      (hidden from the slide show: Learning Objectives)\n" \
+        in hidden.output
     hide_slide(MODULE / "slides.pptx", 3, hidden=False)
     shown = run(["module", "diff", "lo-hidden", str(MODULE)]).output
-    assert "  slides.pptx: changed, 1 change\n    slide 3: removed\n      (hidden from the slide show)\n" in shown
+    assert "  slides.pptx: changed, 1 change\n    slide 3: removed\n      (hidden from the slide show: Learning Objectives)\n" \
+        in shown
 
 
 def test_a_lock_of_format_2_is_compared_as_it_was_read(repo):
@@ -246,9 +248,10 @@ def test_a_lock_of_format_2_is_compared_as_it_was_read(repo):
     snapshot = repo / "county_overlays/alder-county/.lock/linkages-orientation.json"
     old = json.loads(snapshot.read_text())
     deck = old["documents"]["slides.pptx"]
-    assert ["slide 3", "(hidden from the slide show)"] in deck["text"]
+    mark = ["slide 3", "(hidden from the slide show: Learning Objectives)"]
+    assert mark in deck["text"]
     old["format"] = 2
-    deck["text"] = [line for line in deck["text"] if line != ["slide 3", "(hidden from the slide show)"]]
+    deck["text"] = [line for line in deck["text"] if line != mark]
     snapshot.write_text(json.dumps(old))
     deck_bytes = (MODULE / "slides.pptx").read_bytes()
     with zipfile.ZipFile(io.BytesIO(deck_bytes)) as package:  # saved again: other bytes, the same slides

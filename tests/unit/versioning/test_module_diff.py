@@ -67,14 +67,26 @@ def test_the_readings_own_marks_hold_no_terms():
     """A hidden slide's mark and a picture's digest are the reading's words, not the module's:
     a generic term 'slide' or 'picture' does not 'occur more' because a slide was hidden."""
     old = (("slide 1", "Welcome"), ("slide 2", "Who does what"))
-    new = (("slide 1", "Welcome"), ("slide 2", HIDDEN), ("slide 2", "Who does what"),
+    new = (("slide 1", "Welcome"), ("slide 2", f"{HIDDEN}: Who does what)"), ("slide 2", "Who does what"),
            ("slide 2 picture", "(picture 1f2e3d4c5b6a)"))
-    vocabulary = Vocabulary(generic=(Term("slide show", "presentation"), Term("picture", "image")))
+    vocabulary = Vocabulary(generic=(Term("slide show", "presentation"), Term("picture", "image"),
+                                     Term("does", "do")))  # 'does' is in the slide's own line once
     diff = diff_module("intro", "old", "new", "1.0.0", "1.1.0", {"slides.pptx": old}, {"slides.pptx": new},
                        vocabulary, "alder-county")
-    assert kinds(diff.documents[0].changes) == [("added", "slide 2", None, HIDDEN),
+    assert kinds(diff.documents[0].changes) == [("added", "slide 2", None, f"{HIDDEN}: Who does what)"),
                                                 ("added", "slide 2, picture 1", None, "(picture 1f2e3d4c5b6a)")]
     assert [c.notes for c in diff.documents[0].changes] == [[], []] and diff.generic == []
+
+
+def test_terms_are_counted_as_outdated_counts_them():
+    """'Welfare-to-Work' inside 'Welfare-to-Work (WTW)' is the longer row's: `outdated` said
+    '0 -> 1' for it where `outdated --diff` (a regex per term) said '3 -> 4'."""
+    rows = (Term("Welfare-to-Work (WTW)", "WorkBridge"), Term("Welfare-to-Work", "WorkBridge"))
+    old = (("body", "Join Welfare-to-Work (WTW) today."), ("body", "Ask about Welfare-to-Work (WTW)."))
+    new = (*old, ("body", "Welfare-to-Work helps."))
+    diff = diff_module("intro", "old", "new", "1.0.0", "1.1.0", {"guide.docx": old}, {"guide.docx": new},
+                       Vocabulary(rows), "alder-county")
+    assert [(t.term, t.before, t.after) for t in diff.terms] == [("Welfare-to-Work", 0, 1)]
 
 
 def test_a_paragraph_removed_and_added_in_one_place_is_no_change():

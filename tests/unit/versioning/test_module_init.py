@@ -256,3 +256,19 @@ def test_without_an_agenda_the_length_is_a_todo_that_validate_reports(tmp_path):
     load_module(folder, found)
     assert [f.message for f in found.errors] == [
         f"'duration_minutes' is still to be filled in ('{DURATION_TODO}'): write a whole number"]
+
+
+def test_advice_names_an_untitled_slide_so_and_a_missing_agenda_its_consequence(tmp_path):
+    """'before slide 2 ''' quoted an empty title; without an agenda the generic day went unsaid."""
+    folder = tmp_path / "intro"
+    folder.mkdir()
+    write_guide(folder / "guide.docx", None, heading="Linkages Basics")
+    write_guide(folder / "handout.docx", None)
+    presentation = pptx.Presentation()
+    for _ in range(2):
+        presentation.slides.add_slide(presentation.slide_layouts[6])  # blank: no title
+    presentation.save(folder / "deck.pptx")
+    draft = init_module(folder, title=None)
+    assert any("stories before slide 2 (untitled) (choose" in item for item in draft.to_check), draft.to_check
+    assert any("without them the packet's agenda is a generic day ('Learning segments, part 1 of 3')" in item
+               for item in draft.to_check)
