@@ -271,9 +271,10 @@ class Matcher:
         original = text[start:end]
         following = text[end] if end < len(text) else " "
         if following.isalnum() and _joined(original[-1], following):  # (most matches end at a space)
-            misses.append(NearMiss(start, end, candidates[0],
-                                   f"followed by '{text[end]}' (a longer word such as a plural)"))
-            return None
+            if any(ignore_case or _same(original, term.term) for term, ignore_case in self._cases[needle]):
+                misses.append(NearMiss(start, end, candidates[0],
+                                       f"followed by '{text[end]}' (a longer word such as a plural)"))
+            return None  # (an exact-case 'ER' in 'Error' is another word, not a near miss)
         if (following in _ADDRESS_EDGES or (start and text[start - 1] in _ADDRESS_EDGES)) and _in_address(text, start, end):
             misses.append(NearMiss(start, end, candidates[0], "inside a web or e-mail address or a file name"))
             return None

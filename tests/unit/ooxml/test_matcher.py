@@ -191,6 +191,10 @@ def test_near_misses_say_why():
         ("Child Welfare", "split by a hyperlink edge")]
     # inside a longer word on both sides is not worth reporting; a real match is not a miss
     assert misses("XCWSX CWS", ("CWS", "X")) == []
+    # an exact-case acronym at the start of a word of another case is another word ('ER' in 'Error')
+    assert misses("Error in the ErrorLog", ("ER", "Emergency Response", "exact")) == []
+    assert misses("two ERs", ("ER", "Emergency Response", "exact")) == [
+        ("ER", "followed by 's' (a longer word such as a plural)")]
 
 
 def test_a_no_break_space_inside_a_term_is_a_near_miss_unless_the_term_has_it_too():
