@@ -228,7 +228,11 @@ def set_fitted_text(shape: Any, paragraphs: list[str], sizes: tuple[float, ...],
     the size the layout gives), so nothing overflows; returns the size."""
     frame = shape.text_frame
     frame.word_wrap = True
-    base = inherited_size(shape, sizes[0]) if shape.is_placeholder else sizes[0]
+    # a size the layout or master gives, else none: a deck without text styles (as old
+    # OpenOffice decks are) leaves it to the application, which drew an org chart title at
+    # 44 pt over the chart, fitted at 44 pt's width as one line of 36 or less
+    known = inherited_size(shape, 0.0) if shape.is_placeholder else 0.0
+    base = known or sizes[0]
     candidates = tuple(s for s in sizes if s <= base) or (sizes[-1],)
     if candidates[0] != base and base < sizes[0]:
         candidates = (base, *candidates)
@@ -240,7 +244,7 @@ def set_fitted_text(shape: Any, paragraphs: list[str], sizes: tuple[float, ...],
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         run = paragraph.add_run()
         run.text = text
-        if size != base or not shape.is_placeholder:
+        if size != base or not known:
             run.font.size = Pt(size)
         if bold is not None:
             run.font.bold = bold

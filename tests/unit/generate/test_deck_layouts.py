@@ -49,3 +49,26 @@ def test_a_body_frame_too_narrow_for_a_table_leaves_the_margins():
     margin = 7.5 / 20  # a twentieth of the slide's height, under half an inch
     assert abs(area.left / 914400 - margin) < 0.01
     assert abs((area.left + area.width) / 914400 - (10 - margin)) < 0.01
+
+
+def test_a_title_is_given_its_size_when_the_deck_gives_none():
+    """An old OpenOffice deck's master has no text styles: a title fitted at 24 pt (the first
+    size tried, taken for the inherited one) was left without a size, and LibreOffice drew
+    it at 44 pt over the org chart below it."""
+    from lxml import etree
+
+    from curriculum_kit.generate.deck_layouts import set_fitted_text
+
+    deck = pptx.Presentation()
+    master = deck.slide_master._element
+    master.remove(master.find("{http://schemas.openxmlformats.org/presentationml/2006/main}txStyles"))
+    for owner in (deck.slide_master, deck.slide_layouts[5]):
+        for style in owner._element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}lstStyle"):
+            style.getparent().remove(style)
+    title = deck.slides.add_slide(deck.slide_layouts[5]).shapes.title
+    assert set_fitted_text(title, ["Alder County org chart (page 1 of 5)"], (24, 20, 16)) == 24
+    assert [run.font.size.pt for run in title.text_frame.paragraphs[0].runs] == [24]
+    kept = pptx.Presentation()  # python-pptx's own master says 44 pt: a title of that size inherits it
+    title = kept.slides.add_slide(kept.slide_layouts[5]).shapes.title
+    assert set_fitted_text(title, ["Agenda"], (44, 40)) == 44
+    assert etree.tostring(title._element).count(b' sz="') == 0
