@@ -58,15 +58,16 @@ def readme(role: str, county: str, module_title: str, versions: str, files: list
            guide: str, slides: str, inserted: list[str] | None = None,
            replaced: dict[str, int] | None = None) -> str:
     purposes = {**PURPOSES,
-                guide: "The facilitator guide, adapted to the county: cover, local material, and "
-                       "program sections labelled for each co-facilitator.",
+                guide: "The facilitator guide, adapted to the county: a co-branded cover and the county's "
+                       "local material added, the academy's text in the county's terms.",
                 slides: "The slide deck with speaker notes, adapted to the county."}
     lines = [f"{ROLE_TITLES.get(role, role)} — {module_title}", f"{county} · {versions}", "",
              "What each file is for:"]
     for name in files:
         base = name.removesuffix(".pdf")
-        if name.endswith(".pdf"):
-            text = "PDF copy (tagged for screen readers) of " + base.split("/")[-1] + ".docx/.pptx."
+        if name.endswith(".pdf"):  # named after the document it copies ('agenda.docx'), in this packet
+            source = next((other for other in files if other.rsplit(".", 1)[0] == base and other != name), None)
+            text = f"PDF copy (tagged for screen readers) of {(source or base).split('/')[-1]}."
         elif name.startswith("handouts/"):
             text = "Handout for participants, in the county's words."
         else:

@@ -44,6 +44,8 @@ def build_summary(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[st
 def _findings_text(outcomes: Sequence[Outcome]) -> str:
     count = sum(len(o.findings) for o in outcomes)
     packets = sum(bool(o.findings) for o in outcomes)
+    if not any(o.status != "failed" or o.findings for o in outcomes):
+        return "nothing checked"  # every pair failed before its packets were made: 'no findings' misled
     if not count:
         return "no findings"
     return f"{count_text(count, 'finding')} in {count_text(packets, 'module')}"

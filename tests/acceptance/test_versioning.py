@@ -295,6 +295,9 @@ def test_build_warns_about_a_changed_module_and_fails_with_locked(repo, tmp_path
     assert locked.exit_code == 1
     assert locked.output.splitlines()[0] == f"FAILED alder-county/linkages-orientation: {problem}"
     assert locked.output.splitlines()[1].startswith("up to date cypress-valley-county/linkages-orientation")
+    alone = run(args[:5] + ["--no-pdf", "--jobs", "1", "--out", str(tmp_path / "dist"), "--locked"])
+    assert alone.exit_code == 1  # alder-county alone: nothing was made, so nothing was checked
+    assert "0 built, 0 up to date, 1 failed; preflight: nothing checked -> " in alone.output, alone.output
     run(["lock", "alder-county", "--module", "linkages-orientation"])
     assert run(args + ["--locked"]).exit_code == 0
 
