@@ -16,6 +16,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from ..formats.terms import Term
 from ..ooxml.adapt import adapt_package
 from ..ooxml.extent import extent
 from ..ooxml.package import Package
-from ..ooxml.reading import document_blocks, document_contents
+from ..ooxml.reading import TextBlock, document_blocks, document_contents
 from ..outputs import write_json
 from ..wording import and_list
 
@@ -212,9 +213,10 @@ def document_text(path: Path, data: bytes | None = None, copies: bool = False) -
     """(where, text) of every paragraph with text, in reading order: 'slide 3', 'slide 3 notes',
     'body', 'header 1' — what `module diff` and `outdated --diff` compare — a hidden slide's
     first line being ('slide 3', '(hidden from the slide show: its first line)') (the
-    academy retiring a slide changes none of its text); then each picture as ('slide 3 picture', '(picture 1f2e3d4c5b6a)'), its image's
-    digest. With ``copies``: as a format 1 snapshot read a document (with the copies of
-    Word's text boxes, no pictures, no hidden slides)."""
+    academy retiring a slide changes none of its text); then each picture as
+    ('slide 3 picture', '(picture 1f2e3d4c5b6a)'), its image's digest. With ``copies``: as
+    a format 1 snapshot read a document (with the copies of Word's text boxes, no pictures,
+    no hidden slides)."""
     if copies:
         return tuple((block.label, block.text) for block in document_blocks(path, data, copies) if block.text.strip())
     contents = document_contents(path, data)
@@ -223,12 +225,18 @@ def document_text(path: Path, data: bytes | None = None, copies: bool = False) -
     for index, block in enumerate(contents.blocks):
         while hidden and hidden[0][0] == index:
             label = hidden.pop(0)[1]
-            text.append((label, f"{HIDDEN}: {block.text.strip()})" if block.label == label and block.text.strip()
-                         else f"{HIDDEN})"))
+            first = _first_line(contents.blocks[index:], label)
+            text.append((label, f"{HIDDEN}: {first})" if first else f"{HIDDEN})"))
         if block.text.strip():
             text.append((block.label, block.text))
     text += [(label, f"{HIDDEN})") for _, label in hidden]  # hidden slides after the last block of text
     return tuple(text) + tuple((f"{where} {PICTURE}", f"({PICTURE} {digest})") for where, digest in contents.pictures)
+
+
+def _first_line(blocks: list[TextBlock], label: str) -> str:
+    """The first text of the part ``label`` whose blocks ``blocks`` begins with (a slide's,
+    not its notes', which follow it under another label)."""
+    return next((block.text.strip() for block in takewhile(lambda b: b.label == label, blocks) if block.text.strip()), "")
 
 
 def read_as(format: int, text: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...] | None:

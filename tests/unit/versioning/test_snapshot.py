@@ -105,3 +105,25 @@ def test_a_text_box_is_read_once_not_with_its_copy_for_older_readers(tmp_path):
     assert [text for where, text in document_text(path) if where == "body"] == ["Before ", "Ask the CWS liaison",
                                                                              "you train"]
     assert [text for _, text in document_text(path, copies=True)].count("Ask the CWS liaison") == 2
+
+
+def test_a_hidden_slide_is_marked_with_its_first_line_of_text(tmp_path):
+    """An empty first paragraph does not hide the slide's name; a slide without text is
+    marked alone; a visible slide is not marked."""
+    import pptx
+
+    from curriculum_kit.versioning.snapshot import HIDDEN, document_text
+
+    deck = pptx.Presentation()
+    for text in ("", "Shown", None):
+        slide = deck.slides.add_slide(deck.slide_layouts[5 if text is not None else 6])
+        if text is not None:
+            slide.shapes.title.text_frame.text = ""
+            box = slide.shapes.add_textbox(0, 0, 914400, 914400).text_frame
+            box.text = text or "Retired content"
+        slide._element.set("show", "0")
+    deck.slides[1]._element.attrib.pop("show")
+    deck.save(tmp_path / "deck.pptx")
+    text = document_text(tmp_path / "deck.pptx")
+    assert [line for line in text if line[1].startswith(HIDDEN)] == [
+        ("slide 1", f"{HIDDEN}: Retired content)"), ("slide 3", f"{HIDDEN})")]
