@@ -21,6 +21,7 @@ _P, _PPR, _SECTPR, _TXBX = w("p"), w("pPr"), w("sectPr"), w("txbxContent")
 _BR, _T, _TYPE = w("br"), w("t"), w("type")
 _PAGE_BREAK_BEFORE, _PSTYLE, _VAL = w("pageBreakBefore"), w("pStyle"), w("val")
 _WALK = (_BR, _T, w("drawing"), w("pict"))
+_RENDERED_BREAK = w("lastRenderedPageBreak")  # where a page began when Word last drew the document
 
 
 def extent(package: Package) -> tuple[str, int]:
@@ -78,18 +79,21 @@ def page_styles(styles: etree._Element) -> tuple[set[str], str | None]:
 def pages_of(root: etree._Element, styles: tuple[set[str], str | None],
              targets: list[etree._Element]) -> dict[etree._Element, int]:
     """The page on which each body paragraph of ``targets`` starts, estimated as
-    :func:`extent` counts pages (text flowing over onto a next page is not counted), in
-    one walk over the body; one it does not meet (a table, a paragraph in a text box) gets
-    the page count."""
+    :func:`extent` counts pages, and where Word last drew the document, at the page breaks
+    it noted then (``w:lastRenderedPageBreak``: text flowing over onto a next page; a guide
+    of fifty pages without an explicit break was 'about page 4'), in one walk over the
+    body; one it does not meet (a table, a paragraph in a text box) gets the page count.
+    (``extent`` leaves those notes out: a snapshot's page count stays what the author made.)"""
     found: dict[etree._Element, int] = {}
-    total = _pages(root, styles, set(targets), found)
+    total = _pages(root, styles, set(targets), found, (*_WALK, _RENDERED_BREAK))
     return {target: found.get(target, total) for target in targets}
 
 
 def _pages(root: etree._Element, styles: tuple[set[str], str | None], until: set[etree._Element] | None = None,
-           found: dict[etree._Element, int] | None = None) -> int:
+           found: dict[etree._Element, int] | None = None, walk: tuple[str, ...] = _WALK) -> int:
     """The page count; with ``until``, the walk notes in ``found`` the page each of those
-    paragraphs starts on, and stops when it has seen them all."""
+    paragraphs starts on, and stops when it has seen them all; ``walk``: the elements read in
+    a paragraph."""
     starting, default = styles
     body = root.find(w("body"))
     if body is None:
@@ -116,11 +120,14 @@ def _pages(root: etree._Element, styles: tuple[set[str], str | None], until: set
             if len(found) == len(until):
                 return pages
         boxed = paragraph in holding_boxes  # else nothing in it is in a text box
-        for element in paragraph.iter(_WALK):
+        for element in paragraph.iter(walk):
             if boxed and any(True for _ in element.iterancestors(_TXBX)):
                 continue
             if element.tag == _BR:
                 if element.get(_TYPE) == "page":
+                    pages, at_top = pages + 1, True
+            elif element.tag == _RENDERED_BREAK:
+                if not at_top:  # (Word notes one after its own page breaks too)
                     pages, at_top = pages + 1, True
             elif element.tag != _T or element.text:
                 at_top = False

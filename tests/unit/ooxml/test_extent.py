@@ -103,3 +103,25 @@ def test_pages_of_finds_each_paragraph_page_in_one_walk_and_gives_the_count_to_w
     targets = [third._p, first._p, table, second._p]  # any order; a table is never met
     pages = pages_of(document.element, page_styles(document.styles.element), targets)
     assert pages == {first._p: 1, second._p: 2, third._p: 3, table: 4}
+
+
+def test_pages_of_reads_where_word_last_broke_the_pages_but_the_page_count_does_not(tmp_path):
+    """A Word guide of 50 pages without an explicit break put its 'Local information' at
+    'about page 4': Word notes where each page began when it last drew the document
+    (w:lastRenderedPageBreak), once after its own page breaks too."""
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    for number in range(1, 6):
+        paragraph = document.add_paragraph()
+        if number > 1:
+            paragraph.add_run()._r.append(OxmlElement("w:lastRenderedPageBreak"))
+        paragraph.add_run(f"page {number}")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    after_break = document.add_paragraph()
+    after_break.add_run()._r.append(OxmlElement("w:lastRenderedPageBreak"))  # noted after the break: one page
+    after_break.add_run("page 6")
+    target = document.add_paragraph("Local information")
+    assert pages_of(document.element, page_styles(document.styles.element), [target._p]) == {target._p: 6}
+    document.save(tmp_path / "guide.docx")
+    assert measure(tmp_path / "guide.docx") == ("pages", 2)  # what the author made explicit
