@@ -31,7 +31,9 @@ table { border-collapse: collapse; width: 100%; font-size: 12px; }
 th, td { text-align: left; padding: 1px 4px; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
 td.when { white-space: nowrap; }
 .more, footer { color: #666; font-size: 11px; } .warn { color: #A32A1B; }
-@media print { body { margin: 0; zoom: 0.8; } @page { size: letter; margin: 0.4in; } }
+svg { max-width: 100%; height: auto; } details { margin: 4px 0; }
+@media (max-width: 600px) { .lists { grid-template-columns: 1fr; } .figures { flex-wrap: wrap; } }
+@media print { body { margin: 0; zoom: 0.8; } @page { size: letter; margin: 0.4in; } details { display: none; } }
 """
 
 
@@ -42,8 +44,9 @@ def attendance_html(data: dict[str, Any], county: str, colors: dict[str, str], t
     title = f"Linkages attendance — {county}, as of {_long(as_of)}"
     source = data["source"]
     parts = [
-        f"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{escape(title)}</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>",
+        f"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{escape(title)}</title>\n"
+        f"<style>{STYLE}</style>\n</head>\n<body>\n<main>",
         f"<h1>{escape(title)}</h1>",
         f"<p class=\"sub\">Do both programs' staff come to Linkages training together, and who needs it next? "
         f"From {escape(source['path'])}: {count_text(source['rows'], 'row')}, "
@@ -51,6 +54,7 @@ def attendance_html(data: dict[str, Any], county: str, colors: dict[str, str], t
         _figures(data),
         "<h2>Attendance by program per session</h2>",
         _chart(data, colors, titles),
+        _chart_table(data, titles),
         "<div class=\"lists\">",
         _section("Sessions to follow up", ["Date", "Module", "Why"],
                  [[s["date"], titles.get(s["module"], s["module"]) + cohort(s, data["sessions"]), s["note"]]
@@ -67,7 +71,7 @@ def attendance_html(data: dict[str, Any], county: str, colors: dict[str, str], t
                     "every planned session was held as planned", when=0)] if "plan" in data else []),
         _section("Rows not counted or read in part", ["Line", "Problem"],
                  [[str(w["line"] or ""), w["message"]] for w in data["warnings"]], "none", when=0),
-        "</div>",
+        "</div>\n</main>",
         f"<footer><p>Flagged: a session attended by one program only, or where one program had under "
         f"{data['threshold']:.0%} of the attendees (lesson 1). New hire: hired in the 12 months before "
         f"{as_of}, or first seen then when there is no hire date. Duplicates counted once: {source['duplicates']}. "
@@ -129,6 +133,18 @@ def _chart(data: dict[str, Any], colors: dict[str, str], titles: dict[str, str])
             f'viewBox="0 0 {WIDTH} {height}" font-size="11" font-family="Calibri, Arial, sans-serif">'
             f'<title>Attendance by program per session</title><desc>{escape(description)}</desc>'
             f'{legend}{"".join(rows)}</svg>')
+
+
+def _chart_table(data: dict[str, Any], titles: dict[str, str]) -> str:
+    """The chart's numbers as a table, folded under it: what a screen reader can read (the
+    chart is one picture to it), with each module's whole title (the chart cuts them)."""
+    labels = data["programs"]
+    head = "".join(f"<th scope=\"col\">{escape(c)}</th>" for c in ("Date", "Module", f"{labels[CWS]} staff",
+                                                                    f"{labels[CALWORKS]} staff", "Follow up"))
+    rows = "".join(f"<tr><td class=\"when\">{escape(s['date'])}</td>"
+                   f"<td>{escape(titles.get(s['module'], s['module']) + cohort(s, data['sessions']))}</td>"
+                   f"<td>{s[CWS]}</td><td>{s[CALWORKS]}</td><td>{escape(s['note'])}</td></tr>" for s in data["sessions"])
+    return f"<details><summary>The chart as a table</summary><table><tr>{head}</tr>{rows}</table></details>"
 
 
 def _section(heading: str, columns: list[str], rows: list[list[str]], empty: str, when: int) -> str:

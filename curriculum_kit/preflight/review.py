@@ -55,7 +55,8 @@ def write_review(folder: Path, heading: str, documents: list[str], pdfs: Mapping
     slide show, which its PDF leaves out (the thumbnails after one were labelled a slide
     early, a finding set beside the wrong slide)."""
     reviewed = [_render(folder, name, pdfs.get(name), (hidden or {}).get(name, [])) for name in documents]
-    parts = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">',
+    parts = ["<!DOCTYPE html>", '<html lang="en">',
+             '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>Review: {escape(heading)}</title><style>{_STYLE}</style></head><body>",
              # the way back to the county's page and the catalog, and one main landmark (for a
              # screen reader's "skip to main")

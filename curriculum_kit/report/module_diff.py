@@ -86,17 +86,22 @@ _STYLE = """body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem 
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}
 .change{margin:.6rem 0;padding:.4rem .7rem;border-left:4px solid #999;background:#fafafa}
 .added{border-color:#2e7d32}.removed{border-color:#c62828}.changed{border-color:#1f5fa8}.moved{border-color:#6a4fa3}
-.where{font-size:.85rem;color:#555}del{background:#fde0e0;color:#8a1c1c}ins{background:#dff3df;color:#1b5e20;text-decoration:none}
-.note{color:#8a5a00;font-size:.9rem}"""
+.where{font-size:.85rem;color:#555}del{background:#fde0e0;color:#8a1c1c}ins{background:#dff3df;color:#1b5e20}
+.note{color:#8a5a00;font-size:.9rem}.said{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+pre{overflow-x:auto}"""
+# Words marked so that a screen reader says them (most do not announce <del> and <ins>) and
+# without colour alone: struck through and underlined.
+_REMOVED, _ADDED = '<del><span class="said">removed: </span>', '<ins><span class="said">added: </span>'
+
 
 
 def _html_text(change: Change) -> str:
     if change.kind == "changed":
-        return "".join(escape(w.text) if w.op == "=" else f"<del>{escape(w.text)}</del>" if w.op == "-"
-                       else f"<ins>{escape(w.text)}</ins>" for w in change.words)
+        return "".join(escape(w.text) if w.op == "=" else f"{_REMOVED}{escape(w.text)}</del>" if w.op == "-"
+                       else f"{_ADDED}{escape(w.text)}</ins>" for w in change.words)
     text = escape((change.new if change.kind == "added" else change.old) or "")
-    return f"<ins>{text}</ins>" if change.kind == "added" else f"<del>{text}</del>" if change.kind == "removed" \
-        else text
+    return f"{_ADDED}{text}</ins>" if change.kind == "added" else f"{_REMOVED}{text}</del>" \
+        if change.kind == "removed" else text
 
 
 def module_diff_html(diffs: Sequence[ModuleDiff]) -> str:
@@ -109,11 +114,13 @@ def module_diff_html(diffs: Sequence[ModuleDiff]) -> str:
         for document in diff.documents:
             body.append(f"<h2>{escape(document.file)} <small>({escape(document.status)})</small></h2>")
             for change in document.changes:
-                notes = "".join(f"<div class=\"note\">{escape(n)}</div>" for n in change.notes)
+                notes = "".join(f"<div class=\"note\">! {escape(n)}</div>" for n in change.notes)
                 body.append(f"<div class=\"change {change.kind}\"><div class=\"where\">{escape(change.where)}: "
                             f"{change.kind}</div><div>{_html_text(change)}</div>{notes}</div>")
         impact = _impact_lines(diff)
         if impact:
             body.append("<h2>What it means for the county</h2><pre>" + escape("\n".join(impact)) + "</pre>")
-    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
-            f"<style>{_STYLE}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body><main>\n" + "\n".join(body)
+            + "\n</main></body></html>\n")

@@ -68,7 +68,7 @@ def test_outdated_diff_shows_each_changed_paragraph_and_note_and_what_it_means(r
         "Wrote review.html"]
     assert "      ! your term \"county welfare department\" is gone from this paragraph (1 -> 0)" in lines
     page = (repo / "review.html").read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<ins>human services agency</ins>" in page
+    assert page.startswith("<!DOCTYPE html>") and "<ins><span class=\"said\">added: </span>human services agency</ins>" in page
 
 
 def test_outdated_diff_with_every_module_current(repo):

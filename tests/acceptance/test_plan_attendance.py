@@ -339,5 +339,22 @@ def test_a_morning_and_an_afternoon_cohort_are_followed_up_apart(county):
     assert "2 sessions, 1 to follow up" in result.stdout.splitlines()[1]
     assert "  session 2027-03-02 linkages-orientation (AM): only DCFS staff attended" in result.stdout.splitlines()
     page = (county / "attendance-alder-county-2027-06-30" / "attendance-summary.html").read_text(encoding="utf-8")
-    assert "(AM)</td>" in page and "(PM)</td>" not in page
+    follow_up = page[page.index("<h2>Sessions to follow up"):]
+    follow_up = follow_up[:follow_up.index("</section>")]
+    assert "(AM)</td>" in follow_up and "(PM)" not in follow_up
     assert ">Mar 2, 2027 (AM) · Linkages Orientation" in page and ">Mar 2, 2027 (PM) · Linkages Orientation" in page
+
+
+def test_the_attendance_page_has_its_chart_as_a_table_a_main_landmark_and_fits_a_phone(county):
+    """axe-core: no main landmark, content outside any region; the chart's counts were in
+    the picture only (a screen reader hears its title) and its module titles were cut."""
+    rows = ["Ann Bell,CWS,families-experiencing-homelessness,2027-03-02", "Bo Chan,CalWORKs,linkages-orientation,2027-03-09"]
+    Path("signins.csv").write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    attendance("--county", SLUG, signins="signins.csv")
+    page = (county / "attendance-alder-county-2027-06-30" / "attendance-summary.html").read_text(encoding="utf-8")
+    assert page.count("<main>") == 1 and page.index("<h1>") > page.index("<main>") > page.index("<body>")
+    assert page.index("</main>") < page.index("<footer>") and '<meta name="viewport"' in page
+    table = page[page.index("<details><summary>The chart as a table</summary>"):page.index("</details>")]
+    assert "<td>Serving Linkages Families Experiencing Homelessness</td><td>1</td><td>0</td>" \
+           "<td>only DCFS staff attended</td>" in table
+    assert "<td>Linkages Orientation: Who We Are</td><td>0</td><td>1</td>" in table

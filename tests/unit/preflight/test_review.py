@@ -51,6 +51,7 @@ def test_without_pdfs_there_are_no_thumbnails_and_everything_is_escaped(tmp_path
 def test_a_clean_packet_says_so(tmp_path):
     html = write_review(tmp_path, "Alder County", ["agenda.docx"], {}, [], TERMS).read_text()
     assert '<p class="clean">Preflight found nothing to fix.</p>' in html
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html  # a phone's width
 
 
 @needs_pdftoppm
