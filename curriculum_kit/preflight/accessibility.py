@@ -222,7 +222,10 @@ def _clashes(root: etree._Element, family: str, fills: _Fills) -> list[tuple[etr
     for color, background, element in _coloured_text(root, family, fills):
         if background == UNKNOWN or not (_HEX_COLOR.fullmatch(color) and _HEX_COLOR.fullmatch(background)):
             continue  # a theme's colour, or one no application could draw ('#red')
-        ratio, least = contrast(color, background), LARGE_TEXT_CONTRAST if _large(element) else MIN_CONTRAST
+        ratio = contrast(color, background)
+        if ratio >= MIN_CONTRAST:
+            continue
+        least = LARGE_TEXT_CONTRAST if _large(element) else MIN_CONTRAST  # asked of a clash only
         if ratio < least:
             message = (f"text in #{color.lstrip('#')} on #{background.lstrip('#')} has a contrast of {ratio:.2f}:1, "
                        f"under {least}:1" + (" for large text" if least != MIN_CONTRAST else ""))
