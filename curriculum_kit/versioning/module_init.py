@@ -96,6 +96,10 @@ def init_module(folder: Path, module_id: str | None = None, level: str | None = 
     handouts = [p for p in words if p != guide]
     draft.guessed.append(f"slides: {deck.name} (the PowerPoint file" + (", the one with most slides)"
                                                                         if len(decks) > 1 else ")"))
+    others = [p.name for p in decks if p != deck]
+    if others:  # a module has one deck: say which were passed over (two of one length were chosen between by name)
+        draft.to_check.append(f"slides: {', '.join(others)} not used (a module has one deck); if another is the "
+                              "module's deck, name it as slides")
     draft.guessed.append(f"facilitator_guide: {guide.name} (" + ("its name says guide/facilitator/trainer)"
                                                                   if named else "the longest Word document)"))
     if handouts:

@@ -272,3 +272,18 @@ def test_advice_names_an_untitled_slide_so_and_a_missing_agenda_its_consequence(
     assert any("stories before slide 2 (untitled) (choose" in item for item in draft.to_check), draft.to_check
     assert any("without them the packet's agenda is a generic day ('Learning segments, part 1 of 3')" in item
                for item in draft.to_check)
+
+
+def test_a_deck_passed_over_is_named(tmp_path):
+    """Of two decks the one with most slides is taken (by name on a tie), and the other was
+    never mentioned."""
+    folder = tmp_path / "intro"
+    folder.mkdir()
+    write_guide(folder / "guide.docx", [["Segment", "Minutes"], ["Welcome", "30"], ["Practice", "60"]])
+    write_guide(folder / "handout.docx", None)
+    write_deck(folder / "a.pptx", "Intro")
+    write_deck(folder / "b.pptx", "Intro, again")
+    draft = init_module(folder, title=None)
+    assert any(item.startswith("slides: b.pptx (the PowerPoint file, the one with most slides)") for item in draft.guessed)
+    assert "slides: a.pptx not used (a module has one deck); if another is the module's deck, name it as slides" \
+        in draft.to_check
