@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
@@ -195,12 +196,14 @@ def check_editing_marks(document: Document) -> Iterator[Issue]:
     for place, count in document.comments.items():
         yield Issue(document.name, place, "text/comments", f"holds {count_text(count, 'comment')} left from reviewing",
                     "delete them in the module's document (Review > Delete All Comments)")
-    tracked = [document.labels.get(name, name) for name, (view, _) in document.views.items()
-               if _TRACKED in view.barrier_kinds.values()]
+    tracked = [name for name, (view, _) in document.views.items() if _TRACKED in view.barrier_kinds.values()]
     if tracked:
-        yield Issue(document.name, tracked[0], "text/tracked-changes",
-                    f"holds tracked changes ({', '.join(tracked)}), shown marked up",
-                    "accept or reject them in the module's document (Review > Accept All Changes)")
+        view = document.views[tracked[0]][0]  # the first change's paragraph is where to look ('body' alone was not)
+        first = min(at for at, kind in view.barrier_kinds.items() if kind == _TRACKED)
+        paragraph = view.block_elements[max(bisect_right(view.block_starts, first) - 1, 0)]
+        yield Issue(document.name, document.place_of(tracked[0], paragraph), "text/tracked-changes",
+                    f"holds tracked changes ({', '.join(document.labels.get(name, name) for name in tracked)}), "
+                    "shown marked up", "accept or reject them in the module's document (Review > Accept All Changes)")
 
 
 _MONOSPACED = ("mono", "courier", "consolas", "console", "menlo", "monaco", "code", "typewriter", "fixedsys")

@@ -162,7 +162,8 @@ def test_tracked_changes_left_in_are_found():
     insertion.append(paragraph.add_run("the hotline")._r)
     paragraph._p.append(insertion)
     issues = found("guide.docx", make.saved(document), "text/tracked-changes")
-    assert [(i.place, i.message) for i in issues] == [("body", "holds tracked changes (body), shown marked up")]
+    assert [(i.place, i.message) for i in issues] == [  # the first change's paragraph, where to look
+        ("body, paragraph 2", "holds tracked changes (body), shown marked up")]
     assert found("guide.docx", make.word("Intro.", "Call the hotline"), "text/tracked-changes") == []
 
 
