@@ -452,8 +452,8 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
                           terminology,
                           replaced_fonts_notice(replaced) if replaced else "",
                           len(folder.relative_to(options.out).parts),
-                          {name: hidden_slides(Path(name), data) for name, data in drawn.items()
-                           if name.lower().endswith((".pptx", ".pptm"))})
+                          {name: hidden_slides(Path(name), data, _worker_trees()) for name, data in drawn.items()
+                           if name.lower().endswith((".pptx", ".pptm"))})  # (the slides preflight read)
     if lines and options.strict:
         return Outcome(overlay.slug, job.name, "failed", _strict_message(lines), files=[review.name],
                        findings=lines)

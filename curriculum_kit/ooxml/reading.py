@@ -12,6 +12,7 @@ from lxml import etree
 from .locations import BlockLocator, part_labels
 from .names import R_NS, a
 from .package import Package
+from .shared_trees import SharedTrees
 from .textview import Block, in_copy, read_part
 
 # A picture's reference to its image: DrawingML's a:blip/@r:embed, and VML's v:imagedata/@r:id
@@ -74,12 +75,15 @@ def document_contents(path: Path, data: bytes | None = None) -> Contents:
     return contents
 
 
-def hidden_slides(path: Path, data: bytes | None = None) -> list[int]:
+def hidden_slides(path: Path, data: bytes | None = None, shared: SharedTrees | None = None) -> list[int]:
     """The numbers of a deck's slides hidden from the slide show (which a PDF of the deck
-    leaves out, as PowerPoint and LibreOffice export it)."""
-    with Package(path, data) as package:
-        return [int(label.split()[1]) for name, kind, label, root in _text_parts(package)
-                if kind == "slide" and _hidden(root)]
+    leaves out, as PowerPoint and LibreOffice export it). Only the slides are parsed (not
+    their notes, layouts and charts), and with ``shared`` those a reader already parsed are
+    taken as they are (a build's preflight read every slide)."""
+    with Package(path, data, shared) as package:
+        parts = package.text_parts()
+        return [int(label.split()[1]) for name, label in part_labels(package, parts).items()
+                if parts[name] == "slide" and _hidden(package.xml(name))]
 
 
 def _text_parts(package: Package) -> Iterator[tuple[str, str, str, etree._Element]]:
