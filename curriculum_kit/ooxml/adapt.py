@@ -2,7 +2,9 @@
 
 Parts are streamed in their zip order: a text part is parsed, matched and — only if it
 changed — serialised and deflated; every other entry is copied as its original
-compressed bytes. The result lists every change and every near miss with its location.
+compressed bytes. A large changed part is serialised on a background thread (lxml does
+not hold the GIL while it serialises) while the next parts are read. The result lists every
+change and every near miss with its location.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, TypeVar
 from zipfile import ZipInfo
@@ -28,6 +31,9 @@ ChangedTrees = dict[str, etree._Element]
 KeptTrees = dict[str, tuple[etree._Element, PartText]]
 # The spans of a part's text that no term may touch (the caller's marker syntax).
 Untouchable = Callable[[str], Sequence[tuple[int, int]]]
+# A changed part this large is serialised and deflated in the background: a 9 MB Word body
+# takes ~50 ms to serialise, time the next parts' reading then shares.
+_BACKGROUND_MIN = 1 << 20
 
 
 # Records are named tuples and the result a plain class: a dataclass statement costs about
@@ -141,7 +147,10 @@ def adapt_package(package: Package, terms: Sequence[TermRule], output: BinaryIO 
                                       details, serialize_changes=writer is not None, trees=changed_trees,
                                       kept_trees=kept_trees, untouchable=untouchable)
             if changed is not None and writer is not None:
-                writer.add(name, changed, info.date_time)
+                if callable(changed):
+                    writer.add_later(name, changed, info.date_time)
+                else:
+                    writer.add(name, changed, info.date_time)
                 continue
         else:
             package.verify(info, raw)
@@ -156,8 +165,9 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label_of
                 matcher: Matcher,
                 result: AdaptResult, details: bool, serialize_changes: bool,
                 trees: ChangedTrees | None, kept_trees: KeptTrees | None,
-                untouchable: Untouchable | None = None) -> bytes | None:
-    """One text part: its new bytes, or None when nothing changed (or nothing is written)."""
+                untouchable: Untouchable | None = None) -> bytes | Callable[[], bytes] | None:
+    """One text part: its new bytes (or, for a large tree no one else reads or changes, what
+    makes them), or None when nothing changed (or nothing is written)."""
     name = info.filename
     known = kept_trees.get(name) if kept_trees is not None else None
     if known is None:
@@ -188,6 +198,8 @@ def _adapt_part(package: Package, info: ZipInfo, raw: bytes, kind: str, label_of
         before: Undo | None = [] if kept_trees is not None else None
         try:
             apply(view, matches, before)
+            if serialize_changes and before is None and trees is None and info.file_size >= _BACKGROUND_MIN:
+                return partial(serialize, root)  # (the tree, held by it alone, is freed there too)
             changed = serialize(root) if serialize_changes else None
         finally:
             if before is not None:  # a kept tree is put back, even when writing or serialising failed

@@ -9,8 +9,9 @@ largest single cost of `adapt` after parsing).
 The same writer serves the deterministic packet zips: fixed times, fixed modes.
 
 A large changed entry is deflated on two background threads while the caller goes on
-(with the next part, or freeing the tree it came from); entries are still written in the
-order they were given.
+(with the next part, or freeing the tree it came from); an entry may even be made on a
+background thread (`add_later`: lxml serialises a large tree without holding the GIL).
+Entries are still written in the order they were given.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import struct
 import threading
 import zipfile
 from collections import deque
+from collections.abc import Callable
 from typing import BinaryIO
 
 from zlib_ng import zlib_ng
@@ -95,7 +97,35 @@ class _Deflation:
         return first + second
 
 
-_Entry = tuple[str, "bytes | _Deflation", int, int, int, DateTime, int]
+class _Later:
+    """An entry made, checksummed and deflated on a background thread: ``produce`` (a large
+    part's serialisation) runs while the caller goes on with the next part."""
+
+    def __init__(self, produce: Callable[[], bytes], deflating: bool):
+        self._made: tuple[bytes, int, int] | BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(produce, deflating))
+        self._thread.start()
+
+    def _run(self, produce: Callable[[], bytes], deflating: bool) -> None:
+        try:
+            data = produce()
+            self._made = (deflate(data) if deflating else data, zlib_ng.crc32(data), len(data))
+        except BaseException as exc:  # handed to the thread that writes the entry
+            self._made = exc
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def result(self) -> tuple[bytes, int, int]:
+        """(the entry's stored bytes, its CRC, its size)."""
+        self._thread.join()
+        if isinstance(self._made, BaseException):
+            raise self._made
+        assert self._made is not None
+        return self._made
+
+
+_Entry = tuple[str, "bytes | _Deflation | _Later", int, int, int, DateTime, int]
 
 
 class ZipWriter:
@@ -127,6 +157,12 @@ class ZipWriter:
             return
         packed: bytes | _Deflation = _Deflation(data, 6) if len(data) >= _TWO_HALVES_MIN else deflate(data)
         self._queue((name, packed, zipfile.ZIP_DEFLATED, crc, len(data), date_time, 0o644 << 16))
+
+    def add_later(self, name: str, produce: Callable[[], bytes], date_time: DateTime = _DOS_EPOCH) -> None:
+        """What ``add(name, produce(), date_time)`` writes, with ``produce`` run on a background
+        thread (it must not touch what the caller goes on to change)."""
+        method = zipfile.ZIP_DEFLATED if self._deflating else zipfile.ZIP_STORED
+        self._queue((name, _Later(produce, self._deflating), method, 0, 0, date_time, 0o644 << 16))
 
     def directory(self) -> list[zipfile.ZipInfo]:
         """The entries written so far, as zipfile would read them from the central directory
@@ -161,10 +197,13 @@ class ZipWriter:
         """Write pending entries in order, up to the first still being deflated (unless ``wait``)."""
         while self._pending:
             packed = self._pending[0][1]
-            if isinstance(packed, _Deflation) and not (wait or packed.done()):
+            if not isinstance(packed, bytes) and not (wait or packed.done()):
                 return
             name, _, method, crc, size, date_time, external_attr = self._pending.popleft()
-            raw = packed.result() if isinstance(packed, _Deflation) else packed
+            if isinstance(packed, _Later):
+                raw, crc, size = packed.result()
+            else:
+                raw = packed.result() if isinstance(packed, _Deflation) else packed
             self._write(name, raw, method, crc, size, date_time, external_attr)
 
     def _write(self, name: str, raw: bytes, method: int, crc: int, size: int,

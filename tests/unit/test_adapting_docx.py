@@ -245,3 +245,21 @@ def test_properties_a_cover_pages_controls_are_bound_to_change_with_the_controls
     assert {(c.part, c.location) for c in result.changes} == {
         ("word/document.xml", "body, paragraph 1"), ("docProps/app.xml", "properties, company"),
         ("docProps/app.xml", "properties, manager"), ("customXml/item1.xml", "properties, abstract")}
+
+
+def test_a_large_part_serialised_in_the_background_is_written_as_in_the_foreground(tmp_path, monkeypatch):
+    from curriculum_kit.ooxml import adapt as engine
+
+    body = "".join("<w:p>" + run("The Child ") + run("Welfare Services team and the CWS social worker") + "</w:p>"
+                   for _ in range(12_000))  # a body of about 2 MB
+    source = make_docx(tmp_path / "in.docx", body)
+    written = []
+    for smallest in (1 << 40, 1 << 20):  # never in the background; above a megabyte, as adapt does
+        monkeypatch.setattr(engine, "_BACKGROUND_MIN", smallest)
+        out = tmp_path / f"out-{smallest}.docx"
+        result = adapt_file(source, out, TERMS)
+        written.append(out.read_bytes())
+    with zipfile.ZipFile(source) as package:
+        assert package.getinfo("word/document.xml").file_size >= 1 << 20  # it was large enough
+    assert written[0] == written[1]
+    assert sum(result.by_term.values()) == 36_000

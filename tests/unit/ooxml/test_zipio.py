@@ -67,3 +67,32 @@ def test_an_entry_whose_start_is_cut_off_is_a_damaged_zip_in_memory_as_on_disk(t
             with opened() as package:
                 package.xml(package.main_part)
         assert caught.value.message.startswith("is damaged: entry ")
+
+
+@pytest.mark.parametrize("deflating", [True, False])
+def test_an_entry_made_in_the_background_is_written_as_add_writes_it(deflating):
+    large = b"<w:t>Child Welfare Services</w:t>" * (1 << 16)  # 2 MB: deflated in two halves
+    outs = []
+    for later in (False, True):
+        out = io.BytesIO()
+        writer = ZipWriter(out, deflating)
+        writer.add("a.xml", b"<a/>")
+        if later:
+            writer.add_later("word/document.xml", lambda: large, (2026, 12, 8, 3, 0, 0))
+        else:
+            writer.add("word/document.xml", large, (2026, 12, 8, 3, 0, 0))
+        writer.add("z.xml", b"<z/>")
+        writer.close()
+        outs.append(out.getvalue())
+    assert outs[0] == outs[1]  # same bytes, same order
+    assert zipfile.ZipFile(io.BytesIO(outs[1])).read("word/document.xml") == large
+
+
+def test_an_error_making_an_entry_in_the_background_is_raised_by_the_writer():
+    def fails() -> bytes:
+        raise MemoryError("no room")
+
+    writer = ZipWriter(io.BytesIO())
+    with pytest.raises(MemoryError, match="no room"):  # when the next entry is written, at the latest
+        writer.add_later("word/document.xml", fails)
+        writer.close()
