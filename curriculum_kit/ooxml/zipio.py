@@ -99,17 +99,25 @@ class _Deflation:
 
 class _Later:
     """An entry made, checksummed and deflated on a background thread: ``produce`` (a large
-    part's serialisation) runs while the caller goes on with the next part."""
+    part's serialisation) runs while the caller goes on with the next part. What ``produce``
+    holds (the part's tree) is let go of while the entry is deflated, so that freeing it (with
+    the GIL held) and deflating (without) happen at once."""
 
     def __init__(self, produce: Callable[[], bytes], deflating: bool):
+        self._produce: Callable[[], bytes] | None = produce  # the only reference the writer keeps
         self._made: tuple[bytes, int, int] | BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(produce, deflating))
+        self._thread = threading.Thread(target=self._run, args=(deflating,))
         self._thread.start()
 
-    def _run(self, produce: Callable[[], bytes], deflating: bool) -> None:
+    def _run(self, deflating: bool) -> None:
         try:
+            produce, self._produce = self._produce, None
+            assert produce is not None
             data = produce()
-            self._made = (deflate(data) if deflating else data, zlib_ng.crc32(data), len(data))
+            halves = _Deflation(data, 6) if deflating and len(data) >= _TWO_HALVES_MIN else None
+            del produce  # (the tree goes while the halves are deflated)
+            raw = halves.result() if halves is not None else deflate(data) if deflating else data
+            self._made = (raw, zlib_ng.crc32(data), len(data))
         except BaseException as exc:  # handed to the thread that writes the entry
             self._made = exc
 
