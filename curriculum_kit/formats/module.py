@@ -30,7 +30,7 @@ TODO = "TODO"  # `module init` writes values a person must still check with it
 AGENDA_KINDS = ("segment", "break", "lunch")
 _AGENDA_KEYS = ["title", "minutes"]
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
-_FILE_KEYS = ["facilitator_guide", "slides", "handouts"]
+_FILE_KEYS = ["facilitator_guide", "slides"]
 
 
 @dataclass(frozen=True)
@@ -204,14 +204,13 @@ def _files(folder: Path, doc: TomlDocument, data: dict[str, Any],
         if "files" in data:
             findings.error(doc.path, "'files' must be a table ([files])", doc.line_of("files"))
         return None
-    check_keys(doc, files, ("files",), _FILE_KEYS, [], findings)
+    check_keys(doc, files, ("files",), _FILE_KEYS, ["handouts"], findings)
     guide = _document(folder, doc, files, "facilitator_guide", ".docx", findings)
     slides = _document(folder, doc, files, "slides", ".pptx", findings)
-    handouts_value = files.get("handouts", [])
-    if not isinstance(handouts_value, list) or not handouts_value:
-        if "handouts" in files:
-            findings.error(doc.path, "'files.handouts' must be a list of one or more .docx files",
-                           doc.line_of("files", "handouts"))
+    handouts_value = files.get("handouts", [])  # none: the academy publishes some modules without
+    if not isinstance(handouts_value, list):
+        findings.error(doc.path, "'files.handouts' must be a list of .docx files (or left out)",
+                       doc.line_of("files", "handouts"))
         return None
     handouts = [_document(folder, doc, {"handouts": value}, "handouts", ".docx", findings)
                 for value in handouts_value]

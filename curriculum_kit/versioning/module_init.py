@@ -105,7 +105,9 @@ def init_module(folder: Path, module_id: str | None = None, level: str | None = 
     if handouts:
         draft.guessed.append(f"handouts: {', '.join(p.name for p in handouts)} (the other Word documents)")
     else:
-        draft.to_check.append("files.handouts: no other Word document was found; list at least one handout")
+        draft.to_check.append("files.handouts: none (no other Word document was found): participants get the "
+                              "day's papers only (agenda, contacts, org chart); list any handout the academy "
+                              "publishes apart")
     values: dict[str, object] = {
         "id": _module_id(module_id, folder, draft),
         "title": _title(title, deck, guide, draft),

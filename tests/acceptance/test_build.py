@@ -192,6 +192,23 @@ def test_one_broken_county_does_not_stop_the_others(samples, tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_module_without_handouts_gives_participants_the_days_papers(samples, tmp_path):
+    shutil.copytree(samples, tmp_path / "samples")
+    toml = tmp_path / "samples" / "base_modules" / "supportive-services" / "module.toml"
+    toml.write_text(re.sub(r"(?m)^handouts = .*$", "", toml.read_text(encoding="utf-8")), encoding="utf-8")
+    out = tmp_path / "dist"
+    result = run(build_args(tmp_path / "samples", out, "--no-pdf", "--module", "supportive-services",
+                            "--county", "alder-county", "--strict"))
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "alder-county" / "supportive-services" / "manifest.json").read_text())
+    participant = [p for p in manifest["packets"] if p["role"].startswith("participant")]
+    assert len(participant) == 1  # no program-only handout sections to split by
+    names = sorted(c["path"].split("/", 1)[1] for c in participant[0]["contents"])
+    assert names == ["README.txt", "agenda.docx", "local-contacts.docx", "org-chart.docx"]
+    facilitator = [c["path"] for c in manifest["packets"][0]["contents"]]
+    assert not any("/handouts/" in path for path in facilitator)
+
+
 def test_the_catalog_names_a_module_in_the_countys_words_as_its_cover_does(samples, tmp_path):
     """A module title holding a county's term showed the academy's wording on the download
     page and review.html, and the county's on the packet's cover."""

@@ -167,9 +167,16 @@ def test_file_outside_the_module_folder(value):
                                "the folder; use a path inside it, without '..'"]
 
 
-def test_handouts_must_be_a_non_empty_list():
-    write_edited('handouts = ["handout.docx"]', "handouts = []")
-    assert findings() == [f"{TOML}:12: error: 'files.handouts' must be a list of one or more .docx files"]
+def test_handouts_are_a_list():
+    write_edited('handouts = ["handout.docx"]', 'handouts = "handout.docx"')
+    assert findings() == [f"{TOML}:12: error: 'files.handouts' must be a list of .docx files (or left out)"]
+
+
+@pytest.mark.parametrize("line", ["handouts = []", ""])
+def test_a_module_may_have_no_handouts(line):
+    """The academy publishes some modules as a guide and a deck only."""
+    write_edited('handouts = ["handout.docx"]', line)
+    assert findings() == []
 
 
 def test_slides_must_have_a_pptx_name():

@@ -287,3 +287,15 @@ def test_a_deck_passed_over_is_named(tmp_path):
     assert any(item.startswith("slides: b.pptx (the PowerPoint file, the one with most slides)") for item in draft.guessed)
     assert "slides: a.pptx not used (a module has one deck); if another is the module's deck, name it as slides" \
         in draft.to_check
+
+
+def test_a_module_published_as_a_guide_and_a_deck_only_is_buildable(tmp_path):
+    folder = academy_folder(tmp_path)
+    for path in folder.glob("handout*.docx"):
+        path.unlink()
+    draft = init_module(folder, level="nuts-and-bolts")
+    written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
+    assert written["files"]["handouts"] == []
+    assert any(line.startswith("files.handouts: none") and "day's papers only" in line for line in draft.to_check)
+    found = Findings()
+    assert load_module(folder, found) is not None and found.items == []
