@@ -7,6 +7,7 @@ extension, an existing folder, and files that appear whole or not at all.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,9 +34,9 @@ def adapt_file(source: Path, output: Path | None, terms: Sequence[TermRule], det
     with Package(source) as package:  # a file that is no document is refused first, as such
         if output is not None:
             _check_output(source, Path(output))
-        module_folder = [source.parent] if (source.parent / MODULE_FILE).is_file() else []
         outputs = [(label, Path(path)) for label, path in (("OUTPUT", output), ("--report", report)) if path]
-        check_outputs(outputs, [("INPUT", source), *inputs], [*read_only, *module_folder])
+        module_folders = _module_folders([source, *(path for _, path in outputs)])
+        check_outputs(outputs, [("INPUT", source), *inputs], [*read_only, *module_folders])
         for _, path in outputs:  # both, before either is written
             check_file_output(path)
         if output is None:
@@ -47,6 +48,17 @@ def adapt_file(source: Path, output: Path | None, terms: Sequence[TermRule], det
     if report is not None:
         write_json(Path(report), result.to_json())
     return result
+
+
+def _module_folders(paths: Sequence[Path]) -> list[Path]:
+    """The base module folders (those holding a module.toml) that any of ``paths`` lies in:
+    INPUT's own, and any an output was aimed into (a module's documents are only read)."""
+    folders: dict[Path, None] = {}
+    for path in paths:
+        for folder in Path(os.path.realpath(path)).parents:
+            if (folder / MODULE_FILE).is_file():
+                folders[folder] = None
+    return list(folders)
 
 
 def _check_output(source: Path, output: Path) -> None:

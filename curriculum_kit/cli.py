@@ -91,15 +91,18 @@ def _stopped(pid: int, signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-modules_option = click.option("--modules", "modules_dir", type=click.Path(path_type=Path),
+# A path as typed; the library opens it and says what is wrong in one line naming it (click's
+# own check of an unreadable file was a usage error, exit 2, over four lines).
+PATH = click.Path(path_type=Path, readable=False)
+modules_option = click.option("--modules", "modules_dir", type=PATH,
                               default=Path("base_modules"), show_default=True, envvar="CURRICULUM_KIT_MODULES",
                               help="Folder of base modules (or 'modules' in curriculum-kit.toml).")
-overlays_option = click.option("--overlays", "overlays_dir", type=click.Path(path_type=Path),
+overlays_option = click.option("--overlays", "overlays_dir", type=PATH,
                                default=Path("county_overlays"), show_default=True,
                                envvar="CURRICULUM_KIT_OVERLAYS",
                                help="Folder of county overlays (or 'overlays' in curriculum-kit.toml).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-html_option = click.option("--html", "html_path", type=click.Path(path_type=Path), metavar="FILE",
+html_option = click.option("--html", "html_path", type=PATH, metavar="FILE",
                            help="Also write the comparison as a page to read in a browser (with --diff).")
 
 
@@ -181,15 +184,15 @@ def validate_command(slugs: tuple[str, ...], modules_dir: Path, overlays_dir: Pa
 
 
 @main.command("adapt")
-@click.argument("source", metavar="INPUT", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Adapted file to write.")
+@click.argument("source", metavar="INPUT", type=PATH)
+@click.option("-o", "--output", type=PATH, help="Adapted file to write.")
 @click.option("--county", help="Take the terms of this overlay (and its parents).", shell_complete=county_slugs)
 @overlays_option
-@click.option("--overlay", "overlay_dir", type=click.Path(path_type=Path),
+@click.option("--overlay", "overlay_dir", type=PATH,
               help="Take the terms of the overlay in this folder.")
-@click.option("--terms", "terms_csv", type=click.Path(path_type=Path),
+@click.option("--terms", "terms_csv", type=PATH,
               help="A terminology CSV whose rows override the overlay's.")
-@click.option("--report", "report_path", type=click.Path(path_type=Path),
+@click.option("--report", "report_path", type=PATH,
               help="Write every change and near miss to this JSON file.")
 @click.option("--dry-run", is_flag=True, help="Write nothing; print what would change.")
 def adapt_command(source: Path, output: Path | None, county: str | None, overlays_dir: Path,
@@ -219,14 +222,14 @@ def adapt_command(source: Path, output: Path | None, county: str | None, overlay
               shell_complete=county_slugs)
 @modules_option
 @overlays_option
-@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+@click.option("--out", type=PATH, default=Path("dist"), show_default=True,
               envvar="CURRICULUM_KIT_OUT", help="Where packets and index.html go.")
 @click.option("--pdf/--no-pdf", default=None, envvar="CURRICULUM_KIT_PDF",
               help="Add PDFs (default: when LibreOffice is installed).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, envvar="CURRICULUM_KIT_JOBS",
               help="Parallel workers (default: one per core).")
 @click.option("--locked", is_flag=True, help="Fail a county whose modules.lock differs from a module (for CI).")
-@click.option("--plan", "plan_csv", type=click.Path(path_type=Path), metavar="PLAN.csv",
+@click.option("--plan", "plan_csv", type=PATH, metavar="PLAN.csv",
               help="Packets for each session of this plan (from 'plan'): its date, room and co-facilitators.")
 @click.option("--session", metavar="ID", help="With --plan: only this session (e.g. 2027-core1-linkages-orientation).")
 @click.option("--export", is_flag=True,
@@ -274,7 +277,7 @@ def build_command(module_ids: tuple[str, ...], counties: tuple[str, ...], module
               help="cc: IMS Common Cartridge 1.3 (.imscc); scorm12: SCORM 1.2 (.zip). Repeatable; default both.")
 @modules_option
 @overlays_option
-@click.option("--out", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+@click.option("--out", type=PATH, default=Path("."), show_default=True,
               help="Folder the packages are written to.")
 @click.option("--pdf/--no-pdf", default=None, help="Add PDFs of the documents (default: when LibreOffice is installed).")
 def export_command(slug: str, module_id: str, formats: tuple[str, ...], modules_dir: Path, overlays_dir: Path,
@@ -301,7 +304,7 @@ def module_group() -> None:
 
 
 @module_group.command("init")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=PATH)
 @click.option("--id", "module_id", metavar="ID", help="The module's id (default: made from the folder's name).")
 @click.option("--level", type=click.Choice(["orientation", "nuts-and-bolts", "advanced"]),
               help="The module's level in the Linkages sequence (lesson 2).")
@@ -317,7 +320,7 @@ def module_init_command(folder: Path, module_id: str | None, level: str | None, 
 
 
 @main.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=PATH)
 @json_option
 def check_command(paths: tuple[Path, ...], as_json: bool) -> None:
     """Preflight documents: .docx/.pptx files, packet zips, a build's output folder or an
@@ -535,10 +538,10 @@ def _source_date_epoch() -> int | None:
               help="Start a new-hire core cohort every N months (up to 12).")
 @click.option("--start-time", type=click.DateTime(["%H:%M"]), default="09:00", show_default=True,
               help="When sessions start (HH:MM, Pacific time).")
-@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./plan-SLUG-YEAR/).")
-@click.option("--from", "edited", type=click.Path(path_type=Path), metavar="PLAN.csv",
+@click.option("--out", type=PATH, help="Output folder (default: ./plan-SLUG-YEAR/).")
+@click.option("--from", "edited", type=PATH, metavar="PLAN.csv",
               help="Regenerate the Word plan and calendar from this plan CSV, as staff edited it.")
-@click.option("--previous", type=click.Path(path_type=Path), metavar="PLAN.ics",
+@click.option("--previous", type=PATH, metavar="PLAN.ics",
               help="The calendar sent out before (default: the .ics in --out), for SEQUENCE and cancellations.")
 @modules_option
 @overlays_option
@@ -580,16 +583,16 @@ def _share(ctx: click.Context, param: click.Parameter, value: float) -> float:
 
 
 @main.command("attendance")
-@click.argument("signins", metavar="SIGNINS.csv", type=click.Path(path_type=Path))
+@click.argument("signins", metavar="SIGNINS.csv", type=PATH)
 @click.option("--county", metavar="SLUG", help="Read this county's program names (DCFS, ETA) and colours.",
               shell_complete=county_slugs)
 @click.option("--as-of", callback=_as_of, metavar="DATE",
               help="Report as of this date, written as in the file: 2027-06-30, 6/30/2027 (default: today).")
-@click.option("--plan", "plan_csv", type=click.Path(path_type=Path), metavar="PLAN.csv",
+@click.option("--plan", "plan_csv", type=PATH, metavar="PLAN.csv",
               help="Report each session of the county's plan: who came, which had no sign-ins, who co-facilitated.")
 @click.option("--threshold", type=click.FloatRange(0, 0.5, min_open=True), default=0.3, show_default=True, callback=_share,
               help="Flag a session where one program has a smaller share of the attendees.")
-@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: ./attendance-COUNTY-DATE/).")
+@click.option("--out", type=PATH, help="Output folder (default: ./attendance-COUNTY-DATE/).")
 @modules_option
 @overlays_option
 @json_option

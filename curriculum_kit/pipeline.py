@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections.abc import Callable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -134,7 +135,13 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
     build_options: dict[str, object] = {"pdf": options.pdf, "epoch": options.epoch}
     if options.export:  # only then, so that the keys of builds without exports stay as they were
         build_options["export"] = True
-    module_infos = {m: module_sources(library.modules[m]) for m in modules}
+    module_infos: dict[str, dict[str, Any]] = {}
+    unreadable: dict[str, str] = {}  # a module whose files cannot be read fails alone
+    for module_id in modules:
+        try:
+            module_infos[module_id] = module_sources(library.modules[module_id])
+        except OSError as exc:
+            unreadable[module_id] = located(exc.filename, None, f"cannot be read ({exc.strerror or exc})")
     chain_infos: dict[str, list[dict[str, Any]]] = {}
     layer_infos: dict[Path, dict[str, Any]] = {}  # a parent overlay is hashed once
     if options.plan is not None and options.session is None and not options.modules:  # the whole plan
@@ -146,6 +153,9 @@ def _build_all(library: Library, options: BuildOptions, modules: list[str], coun
             chain_infos[slug] = overlay_sources(overlay, layer_infos)
         chain_info = chain_infos[slug]
         name = session.session_id if session else module_id
+        if module_id in unreadable:
+            done(Outcome(slug, name, "failed", unreadable[module_id]))
+            continue
         problem = lock_problems(overlay, library.modules[module_id])
         if problem and options.locked:
             done(Outcome(slug, name, "failed", problem))
@@ -370,6 +380,8 @@ def _county_outcomes(overlay: Overlay, jobs: list[_Job], options: BuildOptions, 
         except OSError as exc:  # the disk refused this packet (full, a name too long): the next may fit
             outcomes.append(Outcome(overlay.slug, job.name, "failed",
                                     located(exc.filename, None, exc.strerror or str(exc))))
+        except CurriculumKitError as exc:  # (a file that could not be written, said as such)
+            outcomes.append(Outcome(overlay.slug, job.name, "failed", str(exc)))
     return outcomes
 
 
@@ -430,6 +442,21 @@ def _convert_all(built: list[tuple[_Job, ModulePackets]], stamp: Stamp, instance
 
 def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
            options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]], checksums: Checksums) -> Outcome:
+    """The packets, review page and manifest of one module in its folder; a folder this
+    build made is removed when they cannot all be written."""
+    folder = _folder(options.out, overlay.slug, job.module.id, job.session)
+    fresh = not folder.exists()
+    try:
+        return _write_folder(folder, overlay, job, packets, pdfs, options, stamp, findings, checksums)
+    except BaseException:
+        if fresh:  # a packet folder this build began and could not finish (a full disk) goes
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def _write_folder(folder: Path, overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, bytes],
+                  options: BuildOptions, stamp: Stamp, findings: dict[str, list[Issue]],
+                  checksums: Checksums) -> Outcome:
     from .generate.orgchart_image import undrawn_warning
     from .ooxml.reading import hidden_slides
     from .package.lms_content import FORMATS, lms_exports
@@ -437,7 +464,6 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     from .preflight.review import write_review
 
     module = job.module
-    folder = _folder(options.out, overlay.slug, module.id, job.session)
     folder.mkdir(parents=True, exist_ok=True)
     lines = list(dict.fromkeys(str(issue) for issues in findings.values() for issue in issues))
     documents = {name: data for packet in packets.packets for name, data in packet.documents.items()}

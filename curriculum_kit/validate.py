@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CurriculumKitError, Location
+from .errors import CurriculumKitError, InvalidInputs, Location
 from .findings import Finding, Findings
 from .formats.library import Library
 from .formats.markers import PLACEHOLDERS, Marker, MarkerSyntaxError, find_markers, stands_alone
@@ -87,6 +87,7 @@ def _check_counties(library: Library, findings: Findings) -> None:
                 errors += missing_material(overlay, module)
             except CurriculumKitError:
                 continue  # an unreadable module document is reported by check_module
+        errors += _lock_errors(overlay.folder)
         for finding in errors + placeholder_findings(overlay.chain, "error"):
             if str(finding) not in seen:
                 seen.add(str(finding))
@@ -97,6 +98,23 @@ def _check_counties(library: Library, findings: Findings) -> None:
             if str(finding) not in seen:
                 seen.add(str(finding))
                 findings.items.append(finding)
+
+
+def _lock_errors(folder: Path) -> list[Finding]:
+    """What `lock`, `outdated` and `build --locked` would refuse in a county's modules.lock
+    (hand-edited, merged badly, or a link) and its snapshot folder."""
+    from .formats.lockfile import LOCK_FILE, read_lock, snapshot_path
+
+    lock = folder / LOCK_FILE
+    try:
+        snapshot_path(folder, "")
+        if lock.exists() or lock.is_symlink():
+            read_lock(lock)
+    except InvalidInputs as exc:
+        return [Finding(Path(f.path), f.line, "error", f.message) for f in exc.findings]
+    except CurriculumKitError as exc:
+        return [Finding(Path(exc.path or lock), exc.line, "error", exc.message)]
+    return []
 
 
 def check_module(module: Module, modules: dict[str, Module], findings: Findings) -> None:

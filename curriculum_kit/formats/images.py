@@ -42,5 +42,5 @@ def check_image(path: Path) -> tuple[int, int]:
             Image.DecompressionBombError, Image.DecompressionBombWarning):  # what Pillow raises on damaged files
         raise InputError("logo is not a readable image (PNG, JPEG, GIF or BMP)", path) from None
     if kind not in FORMATS:
-        raise InputError(f"logo is a {kind} image; use PNG, JPEG, GIF or BMP", path)
+        raise InputError(f"logo is in {kind} format; use PNG, JPEG, GIF or BMP", path)
     return width, height

@@ -110,16 +110,17 @@ def read_text(path: Path, max_bytes: int = TEXT_BYTES, what: str = "a file of th
     if data.startswith(b"PK\x03\x04"):  # an .xlsx given (or renamed) where a CSV goes: all of it decodes
         raise InputError("is a zip file (an Excel workbook or an Office document), not text; save it as text "
                          "(in Excel: Save As > 'CSV UTF-8 (Comma delimited)')", path)
+    how = ("in Excel: Save As > 'CSV UTF-8 (Comma delimited)'" if path.suffix.lower() in (".csv", ".tsv", ".txt")
+           else "in a text editor: Save As, encoding UTF-8")
+    head = data[:200]  # UTF-16 text without its byte-order mark: a NUL beside each ASCII character
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") * 3 > len(head):
+        raise InputError(f"is UTF-16 text ('Unicode Text'), not UTF-8; save it as UTF-8 ({how})", path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"is not UTF-8 text (byte 0x{data[exc.start]:02X}); save it as UTF-8 "
-            "(in Excel: Save As > 'CSV UTF-8 (Comma delimited)')",
-            path,
-            line,
-        ) from None
+        raise InputError(f"is not UTF-8 text (byte 0x{data[exc.start]:02X}); save it as UTF-8 ({how})",
+                         path, line) from None
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -354,7 +355,20 @@ def _csv_records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, l
         if cells is None:
             return
         line = reader.line_num
+        if line - start >= _RUNAWAY_LINES and any(_runaway(cell, delimiter) for cell in cells):
+            raise InputError(f'has a quoted cell that runs on to line {line}, swallowing the rows between '
+                             '(a lone " typed in a cell?); close the quote, or double it ("")', path, start)
         yield start, cells
+
+
+_RUNAWAY_LINES = 5  # a cell of a contact's notes may break a line or two; not five, each like a row
+
+
+def _runaway(cell: str, delimiter: str) -> bool:
+    """Whether a cell holds lines that read as rows of the file (separators in most of them):
+    what an opening quote that is never closed makes of the rows after it."""
+    lines = cell.split("\n")
+    return len(lines) > _RUNAWAY_LINES and sum(delimiter in row for row in lines) > len(lines) // 2
 
 
 def _table_rows(path: Path, records: Iterator[tuple[int, list[str]]], required: list[str],

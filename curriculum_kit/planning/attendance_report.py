@@ -8,6 +8,9 @@ with the county's plan CSV, plan-sessions.csv: each planned session against its 
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -70,11 +73,19 @@ def attendance_report(signins: Path, modules_dir: Path, overlays_dir: Path, coun
     out.mkdir(parents=True, exist_ok=True)
     titles = {m.id: m.title for m in library.modules.values()}
     page = attendance_html(data, overlay.county if overlay else "all programs", colors, titles)
-    with atomic_output(out / SUMMARY) as stream:
-        stream.write(page.encode("utf-8"))
-    files = [out / SUMMARY, *write_attendance_csvs(out, data)]
-    if planned is not None:
-        write_csv(out / PLAN_CSV, *plan_rows(data["plan"], labels))
-        files.append(out / PLAN_CSV)
-    write_json(out / REPORT, data)
-    return AttendanceResult(data, read.warnings, out, files + [out / REPORT])
+    # Written into a hidden folder inside --out, then moved into place together: a run stopped
+    # while a large sign-in history's CSVs were being written left half the files.
+    staging = Path(tempfile.mkdtemp(prefix=".attendance-", suffix=".part", dir=out))
+    try:
+        with atomic_output(staging / SUMMARY) as stream:
+            stream.write(page.encode("utf-8"))
+        files = [staging / SUMMARY, *write_attendance_csvs(staging, data)]
+        if planned is not None:
+            write_csv(staging / PLAN_CSV, *plan_rows(data["plan"], labels))
+            files.append(staging / PLAN_CSV)
+        write_json(staging / REPORT, data)
+        for path in [*files, staging / REPORT]:
+            os.replace(path, out / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return AttendanceResult(data, read.warnings, out, [out / path.name for path in files] + [out / REPORT])

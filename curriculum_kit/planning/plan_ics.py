@@ -21,6 +21,7 @@ from icalendar import Calendar, Component, Event, vCalAddress, vText
 from .. import __version__
 from ..errors import InputError
 from ..formats.overlay import Overlay, Trainer
+from ..formats.sources import read_bytes
 from ..outputs import atomic_output
 from ..wording import LEVEL_NAMES, duration_text, pair_text
 from .schedule import TRACK_LABELS, Session
@@ -46,6 +47,9 @@ class _Previous:
 _MAX_SEQUENCE = 2**31 - 1  # icalendar writes no larger integer (RFC 5545's INTEGER range)
 
 
+CALENDAR_BYTES = 5 << 20  # a county's year of sessions is some 100 KB
+
+
 def read_previous(path: Path, slug: str, year: int) -> dict[str, _Previous]:
     """The events of an earlier calendar of this county's plan of ``year`` by UID; {} when there
     is none. A calendar of other events only (another county's, another year's) is refused:
@@ -53,8 +57,11 @@ def read_previous(path: Path, slug: str, year: int) -> dict[str, _Previous]:
     calendar that imports it."""
     if not path.is_file():
         return {}
+    data = read_bytes(path, CALENDAR_BYTES, "a calendar file", named=True)
     try:
-        calendar = Calendar.from_ical(path.read_bytes())
+        calendar = Calendar.from_ical(data)
+    except RecursionError:
+        raise InputError("is not a calendar file curriculum-kit can read (it nests too deeply)", path) from None
     except ValueError as exc:
         raise InputError(f"is not a calendar file curriculum-kit can read ({exc})", path) from None
     found = {}

@@ -84,7 +84,10 @@ def _check_one(name: str, data: bytes, generated: bool, source_doubles: Callable
     try:
         document = open_document(name, data, generated, trees)
     except CurriculumKitError as exc:
-        return [Issue(name, "file", "file/unreadable", exc.message.removesuffix(f"; {_SAVE_AGAIN}"), _SAVE_AGAIN)], []
+        message, _, fix = exc.message.rpartition("; ")  # most end with what to do: 'open it in Word ...'
+        if not message or "save it again" not in fix:
+            message, fix = exc.message, _SAVE_AGAIN
+        return [Issue(name, "file", "file/unreadable", message, fix)], []
     issues = list(check_doubled(document, source_doubles))
     for check in CHECKS:
         issues.extend(check(document))

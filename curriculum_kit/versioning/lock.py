@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 
 from ..errors import CurriculumKitError, InputError, located
 from ..formats.library import Library
+from ..formats.lockfile import LOCK_FILE, SNAPSHOT_DIR, LockEntry, read_lock, snapshot_path, today, write_lock
 from ..formats.module import Module
 from ..formats.overlay import Overlay
+from ..outputs import check_file_output
 from ..package.manifest import file_hashes
-from .lockfile import LOCK_FILE, SNAPSHOT_DIR, LockEntry, read_lock, snapshot_path, today, write_lock
 
 if TYPE_CHECKING:
     from .snapshot import Snapshot
@@ -92,6 +93,13 @@ class LockResult:
     changes: list[LockChange] = field(default_factory=list)
 
 
+def _check_lock_outputs(folder: Path) -> None:
+    """Refuse, before anything is written, a lock that cannot be written as a whole: a folder
+    (or a device) where the lock file goes, or a snapshot folder that cannot be one."""
+    check_file_output(folder / LOCK_FILE)
+    snapshot_path(folder, "")
+
+
 def lock_overlay(library: Library, slug: str, module_ids: Sequence[str] = (),
                  allow_downgrade: bool = False) -> LockResult:
     """Lock ``slug`` to the current modules (all of them, or only ``module_ids``).
@@ -108,6 +116,7 @@ def lock_overlay(library: Library, slug: str, module_ids: Sequence[str] = (),
     modules = [library.module(m) for m in dict.fromkeys(module_ids)] or \
         [library.modules[m] for m in sorted(library.modules)]
     path = overlay.folder / LOCK_FILE
+    _check_lock_outputs(overlay.folder)
     previous = read_lock(path) if path.is_file() else {}
     entries = dict(previous)
     result = LockResult(path)

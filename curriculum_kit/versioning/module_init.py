@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from lxml import etree
 
 from ..errors import CurriculumKitError, InputError
 from ..formats.folders import MODULE_FILE
+from ..formats.markers import MarkerSyntaxError, find_markers
 from ..formats.module import ID_PATTERN, LEVELS, TODO
 from ..formats.placement import back_matter_index, closing_index
 from ..formats.semver import Version
@@ -28,6 +30,7 @@ from ..formats.untrusted import SHORT_TEXT_CHARS, text_problem
 from ..ooxml.names import DC_NS, a, w
 from ..ooxml.outline import deck_titles, guide_headings, guide_title
 from ..ooxml.package import Package
+from ..ooxml.reading import document_blocks
 from ..outputs import atomic_output
 from ..validate import unbuildable
 
@@ -55,6 +58,9 @@ class ModuleDraft:
 def init_module(folder: Path, module_id: str | None = None, level: str | None = None,
                 title: str | None = None) -> ModuleDraft:
     """Write ``folder/module.toml`` from the academy files in ``folder``."""
+    if folder.is_symlink():  # as `build` reads modules: a linked folder is refused, not followed
+        raise InputError("is a symbolic link to a folder; curriculum-kit reads only module folders inside the "
+                         "folder (move or copy the folder here instead of linking to it)", folder)
     if not folder.is_dir():
         raise InputError("is not a folder", folder)
     target = folder / MODULE_FILE
@@ -125,11 +131,31 @@ def init_module(folder: Path, module_id: str | None = None, level: str | None = 
     text = "".join(f"{key} = {_toml(value)}\n" for key, value in values.items())
     text += "\n[files]\n" + "".join(f"{key} = {_toml(value)}\n" for key, value in (
         ("facilitator_guide", guide.name), ("slides", deck.name), ("handouts", [p.name for p in handouts])))
+    sections = _optional_sections([guide, deck, *handouts])
+    if sections:  # a module marked up earlier: its sections declared, or validate refuses their markers
+        text += "\n[optional_sections]\n" + "".join(f"{name} = {_toml(name.replace('-', ' ').capitalize())}\n"
+                                                  for name in sections)
+        draft.to_check.append(f"optional_sections: {', '.join(sections)} (from the documents' markers); say what "
+                              "each is, as a county choosing to leave it out reads it")
     for row in agenda:  # the schedule the guide prints, which the packet's agenda document repeats
         text += "\n[[agenda]]\n" + "".join(f"{key} = {_toml(value)}\n" for key, value in row.items())
     with atomic_output(target) as out:
         out.write(text.encode("utf-8"))
     return draft
+
+
+def _optional_sections(paths: list[Path]) -> list[str]:
+    """The optional sections the documents' markers name ('{{ck:optional icebreaker-bingo}}'),
+    in the order met; an academy module as published has none."""
+    found: dict[str, None] = {}
+    for path in paths:
+        for block in document_blocks(path):
+            if "ck" not in block.text:
+                continue
+            with suppress(MarkerSyntaxError):  # (validate names a broken marker, with its place)
+                found.update((m.argument, None) for m in find_markers(block.text)
+                             if m.name == "optional" and ID_PATTERN.fullmatch(m.argument))
+    return list(found)
 
 
 def _toml(value: object) -> str:

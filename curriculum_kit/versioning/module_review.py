@@ -14,12 +14,12 @@ from ..errors import InputError
 from ..findings import Findings
 from ..formats.folders import MODULE_FILE
 from ..formats.library import Library
+from ..formats.lockfile import LOCK_FILE, read_lock
 from ..formats.module import ID_PATTERN, Module, load_module
 from ..formats.overlay import Overlay
 from ..formats.sources import load_toml
 from .gitrefs import folder_at
 from .lock import locked_snapshot, module_digest
-from .lockfile import LOCK_FILE, read_lock
 from .module_diff import ModuleDiff, Text, Vocabulary, diff_module
 from .outdated import published
 from .snapshot import Vocabulary as CountedWords

@@ -15,9 +15,9 @@ from typing import Any
 
 from ..errors import InputError, InvalidInputs, display_path
 from ..formats.library import Library
+from ..formats.lockfile import LOCK_FILE, LockEntry, read_lock
 from ..formats.module import Module
 from .lock import locked_snapshot, module_digest
-from .lockfile import LOCK_FILE, LockEntry, read_lock
 from .snapshot import DocumentFacts, Snapshot, read_as, take_snapshot
 
 

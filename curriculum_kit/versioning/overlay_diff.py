@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..formats.lockfile import today
 from ..formats.semver import Version
 from .changes import GROUPS, MINOR, NONE, PATCH, Change, layer_changes
 from .gitrefs import overlay_version
-from .lockfile import today
 
 _RANK = {NONE: 0, PATCH: 1, MINOR: 2, "major": 3}
 

@@ -209,6 +209,52 @@ def test_a_module_without_handouts_gives_participants_the_days_papers(samples, t
     assert not any("/handouts/" in path for path in facilitator)
 
 
+def test_a_module_that_cannot_be_read_fails_alone(samples, tmp_path, monkeypatch):
+    """One unreadable module document (no read permission) stopped the whole build."""
+    from curriculum_kit import pipeline
+
+    real = pipeline.module_sources
+
+    def sources(module):
+        if module.id == "linkages-orientation":
+            raise PermissionError(13, "Permission denied", str(module.slides))
+        return real(module)
+
+    monkeypatch.setattr(pipeline, "module_sources", sources)
+    out = tmp_path / "dist"
+    result = run(build_args(samples, out, "--no-pdf", "--county", "alder-county", "--jobs", "1",
+                            "--module", "linkages-orientation", "--module", "supportive-services"))
+    assert result.exit_code == 1
+    assert "1 built, 0 up to date, 1 failed" in result.output
+    assert (f"FAILED alder-county/linkages-orientation: {samples / 'base_modules/linkages-orientation/slides.pptx'}: "
+            "cannot be read (Permission denied)") in result.output
+
+
+def test_a_packet_that_cannot_be_written_fails_alone_and_leaves_no_folder(samples, tmp_path, monkeypatch):
+    """A full disk: each module said so naming another module's zip, as an 'internal error', and
+    the folder it had begun was left holding its review page only."""
+    from curriculum_kit import pipeline
+    from curriculum_kit.errors import InputError
+
+    real = pipeline.write_zip
+
+    def write_zip(path, *args):
+        if "linkages-orientation" in path.name:
+            raise InputError("cannot be written (No space left on device)", path)
+        return real(path, *args)
+
+    monkeypatch.setattr(pipeline, "write_zip", write_zip)
+    out = tmp_path / "dist"
+    result = run(build_args(samples, out, "--no-pdf", "--county", "alder-county", "--jobs", "1",
+                            "--module", "linkages-orientation", "--module", "supportive-services"))
+    assert result.exit_code == 1 and "1 built, 0 up to date, 1 failed" in result.output
+    failed = next(line for line in result.output.splitlines() if line.startswith("FAILED"))
+    assert failed.startswith(f"FAILED alder-county/linkages-orientation: {out / 'alder-county/linkages-orientation'}/")
+    assert failed.endswith(": cannot be written (No space left on device)") and "internal error" not in failed
+    assert not (out / "alder-county" / "linkages-orientation").exists()
+    assert (out / "alder-county" / "supportive-services" / "manifest.json").is_file()
+
+
 def test_the_catalog_names_a_module_in_the_countys_words_as_its_cover_does(samples, tmp_path):
     """A module title holding a county's term showed the academy's wording on the download
     page and review.html, and the county's on the packet's cover."""

@@ -216,7 +216,8 @@ def test_adapt_never_writes_over_an_input_or_into_the_overlays(root, tmp_path):
     guide = tmp_path / "guide.docx"
     shutil.copy(root / "base_modules" / MODULE / "facilitator-guide.docx", guide)
     terms = overlay(root) / "terminology.csv"
-    before = {path: path.read_bytes() for path in (guide, terms)}
+    handout = next((root / "base_modules" / MODULE).glob("handout*.docx"))
+    before = {path: path.read_bytes() for path in (guide, terms, handout)}
     out = tmp_path / "out.docx"
     base = ["adapt", str(guide), "--county", SLUG, "--overlays", str(root / "county_overlays")]
     cases = {
@@ -227,6 +228,9 @@ def test_adapt_never_writes_over_an_input_or_into_the_overlays(root, tmp_path):
         ("-o", str(out), "--report", str(tmp_path / "x" / ".." / "out.docx")): (
             tmp_path / "x" / ".." / "out.docx", "--report is the same file as OUTPUT; name two different files"),
         ("-o", str(tmp_path / "t.csv"), "--terms", str(tmp_path / "t.csv")): None,
+        # a base module's own document, overwritten by an adapted copy of another file
+        ("-o", str(handout),): (handout, f"OUTPUT lies inside {shown(handout.parent)}, which curriculum-kit only "
+                                "reads; write it elsewhere"),
     }
     (tmp_path / "t.csv").write_text("term,replacement\nCWS,DCFS\n")
     for extra, expected in cases.items():
@@ -234,11 +238,27 @@ def test_adapt_never_writes_over_an_input_or_into_the_overlays(root, tmp_path):
         assert result.exit_code == 1, result.output
         if expected:
             assert result.output.strip() == f"Error: {shown(expected[0])}: {expected[1]}"
-    assert {path: path.read_bytes() for path in (guide, terms)} == before
+    assert {path: path.read_bytes() for path in (guide, terms, handout)} == before
     assert not out.exists()
     os.link(guide, tmp_path / "same.docx")
     result = run([*base, "-o", str(tmp_path / "same.docx")])
     assert result.exit_code == 1 and "OUTPUT is INPUT" in result.output
+
+
+def test_an_input_that_cannot_be_read_is_one_line_naming_it(root, tmp_path):
+    """click refused an unreadable INPUT itself: a usage error over four lines, exit 2."""
+    guide = tmp_path / "guide.docx"
+    shutil.copy(root / "base_modules" / MODULE / "facilitator-guide.docx", guide)
+    guide.chmod(0)
+    # root reads any file: take away the capability that lets it, when running as root
+    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    if drop and shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv (util-linux): every file is readable")
+    result = subprocess.run([*drop, sys.executable, "-m", "curriculum_kit", "adapt", str(guide), "-o",
+                             str(tmp_path / "out.docx"), "--terms", str(overlay(root) / "terminology.csv")],
+                            capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"Error: {guide}: cannot be read (Permission denied)\n"
 
 
 @pytest.mark.parametrize("inside", ["base_modules", "county_overlays", f"county_overlays/{SLUG}/dist"])

@@ -241,6 +241,25 @@ def test_attendance_on_the_sample(county):
     assert (county / "again" / "attendance-summary.html").read_bytes() == (out / "attendance-summary.html").read_bytes()
 
 
+def test_attendance_files_arrive_together_or_not_at_all(county, monkeypatch):
+    """Stopped while a long history's CSVs were written, a run left the summary and two CSVs
+    without the rest: the files are written aside and moved in together."""
+    from curriculum_kit.planning import attendance_report
+
+    def fails(path, data):
+        raise OSError(28, "No space left on device", str(path))
+
+    real = attendance_report.write_json
+    monkeypatch.setattr(attendance_report, "write_json", fails)  # the last file written
+    result = attendance("--county", SLUG, "--out", "stopped")
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert list((county / "stopped").iterdir()) == []
+    monkeypatch.setattr(attendance_report, "write_json", real)
+    assert attendance("--county", SLUG, "--out", "stopped").exit_code == 0
+    assert sorted(p.name for p in (county / "stopped").iterdir()) == [
+        "attendance-summary.html", "attendance.json", "people.csv", "refreshers.csv", "sessions.csv"]
+
+
 def test_a_threshold_that_is_not_a_number_is_refused(county):
     result = attendance("--county", SLUG, "--threshold", "nan")  # click's range lets 'nan' through
     assert result.exit_code == 2 and "'nan' is not a share" in result.output

@@ -353,3 +353,13 @@ def test_previous_that_does_not_exist_is_an_error(county):
     (county / "old.ics").mkdir()  # it said "file not found" of a folder, and of /dev/zero
     result = run(["plan", SLUG, "--year", str(YEAR), "--out", "plan", "--previous", "old.ics"])
     assert result.output == "Error: old.ics: is a folder (--previous names the calendar sent out before)\n"
+
+
+def test_a_previous_calendar_too_large_for_one_countys_year_is_refused(county):
+    """A 60 MB calendar given with --previous was read whole (11 s, 470 MB)."""
+    calendar = (county / "plan" / f"{STEM}.ics").read_text()
+    (county / "old.ics").write_text(calendar.replace("END:VCALENDAR", "X-PAD:" + "x" * (6 << 20) + "\r\nEND:VCALENDAR"))
+    result = run(["plan", SLUG, "--year", str(YEAR), "--out", "new", "--previous", "old.ics"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith("Error: old.ics: is ") and "a calendar file may be at most 5.0 MB" in result.output
+    assert not (county / "new").exists()

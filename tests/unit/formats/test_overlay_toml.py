@@ -175,7 +175,7 @@ def test_logo_in_a_format_office_cannot_embed():
     write_overlay()
     Image.new("RGB", (8, 8)).save(OVERLAYS / "alder-county" / "logos" / "dcfs.png", "TIFF")
     assert findings() == [f"{TOML}:8: error: 'programs.cws.logo' = 'logos/dcfs.png': "
-                          "logo is a TIFF image; use PNG, JPEG, GIF or BMP"]
+                          "logo is in TIFF format; use PNG, JPEG, GIF or BMP"]
 
 
 @pytest.mark.parametrize("value", ["../x.png", "/tmp/x.png"])

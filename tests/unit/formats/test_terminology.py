@@ -167,6 +167,25 @@ def test_not_utf8_names_the_line():
                           "Save As > 'CSV UTF-8 (Comma delimited)')"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])  # with a byte-order mark, and without
+def test_utf16_text_is_said_to_be_so(encoding):
+    with_terms("term,replacement\nCWS,DCFS\n".encode(encoding))  # it decoded as UTF-8: 't\x00e\x00r\x00m\x00'
+    assert findings() == [f"{CSV}: error: is UTF-16 text ('Unicode Text'), not UTF-8; save it as UTF-8 (in Excel: "
+                          "Save As > 'CSV UTF-8 (Comma delimited)')"]
+
+
+def test_a_quote_never_closed_is_named_where_it_opens():
+    rows = "".join(f"term {n},replacement {n},,note {n}\n" for n in range(8))
+    with_terms('term,replacement,case,note\nCWS,"DCFS,,acronym\n' + rows + 'WTW,WorkBridge,,"the" name\n')
+    assert findings() == [f'{CSV}:2: error: has a quoted cell that runs on to line 11, swallowing the rows between '
+                          '(a lone " typed in a cell?); close the quote, or double it ("")']
+
+
+def test_a_note_of_a_few_lines_is_a_cell():
+    with_terms('term,replacement,case,note\nCWS,DCFS,,"line one\nline two, with a comma\nline three"\n')
+    assert findings() == []
+
+
 def test_a_workbook_saved_under_the_csv_name_is_said_to_be_one():
     with_terms(b"PK\x03\x04" + b"term,replacement\n")  # a zip's signature: the rest would decode as text
     assert findings() == [f"{CSV}: error: is a zip file (an Excel workbook or an Office document), not text; save "

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from curriculum_kit.errors import InputError, InvalidInputs
+from curriculum_kit.formats.lockfile import read_lock
 from curriculum_kit.versioning.lock import lock_overlay, lock_problems, locked_snapshot, module_digest
-from curriculum_kit.versioning.lockfile import read_lock
 from tests.gitrepo import replace_line
 from tests.unit.versioning.conftest import load
 
@@ -94,3 +94,44 @@ def test_the_module_digest_follows_the_files(root):
     handout = module.handouts[0]
     handout.write_bytes(handout.read_bytes() + b"\0")
     assert module_digest(module) != first
+
+
+def test_a_snapshot_folder_that_is_a_link_is_refused_and_nothing_is_written_through_it(root, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    overlay = root / "county_overlays" / "alder-county"
+    shutil.rmtree(overlay / ".lock", ignore_errors=True)
+    (overlay / ".lock").symlink_to(outside)
+    with pytest.raises(InputError) as caught:
+        lock_overlay(load(), "alder-county")
+    assert caught.value.message.startswith("is a symbolic link; the lock's snapshots are read and written only")
+    assert list(outside.iterdir()) == [] and not (overlay / "modules.lock").exists()
+
+
+def test_a_lock_that_cannot_be_written_writes_no_snapshot_either(root):
+    overlay = root / "county_overlays" / "alder-county"
+    shutil.rmtree(overlay / ".lock", ignore_errors=True)
+    (overlay / "modules.lock").unlink(missing_ok=True)
+    (overlay / "modules.lock").mkdir()
+    with pytest.raises(InputError, match="is a folder; name a file to write"):
+        lock_overlay(load(), "alder-county")
+    assert not (overlay / ".lock").exists()
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ('version = "1.2.0"', 'version = "banana"', "version: 'banana' is not a semantic version like 1.2.0"),
+    ('version = "1.2.0"', 'version = "1.2.0', "is not valid TOML"),
+])
+def test_validate_reports_a_lock_that_lock_and_build_would_refuse(root, old, new, message):
+    """validate said '0 errors' of a modules.lock that `outdated`, `lock` and `build --locked` refuse."""
+    from curriculum_kit.validate import validate
+
+    lock_overlay(load(), "alder-county", ["linkages-orientation"])
+    path = root / "county_overlays" / "alder-county" / "modules.lock"
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new, 1))
+    errors = [str(finding) for finding in validate(load()).errors]
+    assert any(error.startswith("county_overlays/alder-county/modules.lock:") and message in error
+               for error in errors), errors
+    with pytest.raises((InputError, InvalidInputs)):
+        read_lock(path)

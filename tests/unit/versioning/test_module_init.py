@@ -299,3 +299,32 @@ def test_a_module_published_as_a_guide_and_a_deck_only_is_buildable(tmp_path):
     assert any(line.startswith("files.handouts: none") and "day's papers only" in line for line in draft.to_check)
     found = Findings()
     assert load_module(folder, found) is not None and found.items == []
+
+
+def test_the_optional_sections_the_markers_name_are_declared(tmp_path):
+    """A folder marked up earlier: module init wrote a module.toml whose markers validate refused
+    ('names a section that module.toml does not declare')."""
+    from curriculum_kit.validate import check_module
+
+    folder = tmp_path / "academy" / "orientation"
+    shutil.copytree(REPO / "base_modules" / "linkages-orientation", folder)
+    (folder / "module.toml").unlink()
+    draft = init_module(folder, level="orientation")
+    written = tomllib.loads((folder / "module.toml").read_text(encoding="utf-8"))
+    assert written["optional_sections"] == {"icebreaker-bingo": "Icebreaker bingo"}
+    assert any(line.startswith("optional_sections: icebreaker-bingo") for line in draft.to_check)
+    found = Findings()
+    module = load_module(folder, found)
+    assert module is not None
+    check_module(module, {module.id: module}, found)
+    assert [str(item) for item in found.errors] == []
+
+
+def test_a_linked_folder_is_refused_as_build_refuses_it(tmp_path):
+    folder = academy_folder(tmp_path)
+    link = tmp_path / "linked"
+    link.symlink_to(folder)
+    with pytest.raises(InputError) as caught:
+        init_module(link)
+    assert caught.value.message.startswith("is a symbolic link to a folder;")
+    assert not (folder / "module.toml").exists()

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from ..errors import InputError, InvalidInputs
 from ..findings import Findings
-from ..formats.module import ID_PATTERN
-from ..formats.semver import Version
-from ..formats.sources import TomlDocument, check_keys, load_toml, shown_value
 from ..outputs import atomic_output, source_date_epoch
+from .module import ID_PATTERN
+from .semver import Version
+from .sources import TomlDocument, check_keys, load_toml, shown_value
 
 LOCK_FILE = "modules.lock"
 SNAPSHOT_DIR = ".lock"  # one JSON snapshot per locked module, next to the lock
@@ -47,7 +47,17 @@ def today() -> date:
 
 
 def snapshot_path(folder: Path, module_id: str) -> Path:
-    return folder / SNAPSHOT_DIR / f"{module_id}.json"
+    """Where a module's snapshot is read and written, in the overlay's snapshot folder; a
+    folder that is a link is refused (its snapshots would be read and written wherever it
+    points, outside the overlay), as is a file in its place."""
+    snapshots = folder / SNAPSHOT_DIR
+    if snapshots.is_symlink():
+        raise InputError("is a symbolic link; the lock's snapshots are read and written only inside the "
+                         "overlay (remove the link, then run 'curriculum-kit lock' again)", snapshots)
+    if snapshots.exists() and not snapshots.is_dir():
+        raise InputError("is not a folder; it holds the lock's snapshots (remove it, then run "
+                         "'curriculum-kit lock' again)", snapshots)
+    return snapshots / f"{module_id}.json"
 
 
 def read_lock(path: Path) -> dict[str, LockEntry]:

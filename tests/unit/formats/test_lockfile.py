@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from curriculum_kit.errors import InputError, InvalidInputs
+from curriculum_kit.formats.lockfile import LockEntry, read_lock, today, write_lock
 from curriculum_kit.formats.semver import Version
-from curriculum_kit.versioning.lockfile import LockEntry, read_lock, today, write_lock
 
 HASH = "ab" * 32
 HINT = ("; modules.lock is written by 'curriculum-kit lock': do not edit it, run the command again "
