@@ -41,9 +41,11 @@ _KEY_LINE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\- ]+?)\s*=""")
 TEXT_BYTES = 1 << 20  # overlay.toml, module.toml, modules.lock: a few KB in real use
 CSV_BYTES = 5 << 20  # terminology, contacts, org chart: a 5,000-person HR export is ~400 KB
 STORY_BYTES = 100 << 10  # a story is told in a few minutes: one to three pages, 2-10 KB
-SIGNIN_BYTES = 50 << 20  # an LMS export of years of sessions: ~100 bytes a row, 500,000 rows
+SIGNIN_BYTES = 25 << 20  # an LMS export of years of sessions: ~100 bytes a row
 CSV_ROWS = 2000  # terminology, contacts, org chart: counties write tens to hundreds of rows
-SIGNIN_ROWS = 1_000_000
+# The largest county's Linkages sign-ins over a decade are some 100,000 rows; the analysis
+# holds ~5.6 KB a row (990,000 rows took 5.6 GB)
+SIGNIN_ROWS = 250_000
 
 _KINDS = ((stat.S_ISDIR, "is a folder, expected a file"), (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
           (stat.S_ISCHR, "is a device, not a regular file"),

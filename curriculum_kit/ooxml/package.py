@@ -28,9 +28,11 @@ MAX_TOTAL_BYTES = 1 << 30  # uncompressed size of all entries
 MAX_RATIO = 500  # uncompressed / compressed, for entries over MAX_RATIO_FLOOR
 MAX_RATIO_FLOOR = 10 << 20
 MAX_ENTRIES = 50_000
-# An XML part's uncompressed size: a 272-page guide's body is 9 MB, and a parsed tree takes
-# up to 35 times its XML in memory (a 400 MB body of short paragraphs took 14 GB).
-MAX_XML_PART = 100 << 20
+# An XML part's uncompressed size: a 272-page guide's body is 9 MB, so 40 MB is a guide of
+# some 1,200 pages; a parsed tree takes up to 35 times its XML in memory (a 400 MB body of
+# short paragraphs took 14 GB; a 102 MB one, under the old 100 MB limit, 2.9 GB to adapt
+# and 4.9 GB to build).
+MAX_XML_PART = 40 << 20
 
 # zlib_ng's stub declares ``error`` as an instance; it is the exception class.
 _ZLIB_ERROR = cast("type[Exception]", zlib_ng.error)

@@ -91,6 +91,7 @@ class Document:
     facts: dict[str, object] = field(default_factory=dict)  # what more than one check works out from it
     behind: dict[str, list[etree._Element]] = field(default_factory=dict)  # a slide's layout, master, theme roots
     comments: dict[str, int] = field(default_factory=dict)  # reviewers' comments by place ('body', 'slide 3')
+    macros: bool = False  # holds a VBA project (a .docm or .pptm, or one renamed)
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -181,6 +182,7 @@ def _place(label: str, locator: BlockLocator, block: Block) -> str:
 # are the template's, comments the authors' own.
 _WORD_PARTS = {"/header": "header", "/footer": "footer", "/footnotes": "footnotes", "/endnotes": "endnotes"}
 _NOTES_SLIDE, _LAYOUT, _MASTER, _THEME = "/notesSlide", "/slideLayout", "/slideMaster", "/theme"
+_VBA_PROJECT = "vbaproject.bin"  # word/vbaProject.bin, ppt/vbaProject.bin: macros
 _COMMENTS = "/comments"  # Word's and PowerPoint's, and PowerPoint 365's threaded ones (.../2018/10/relationships/comments)
 _COMMENT_TAGS = (w("comment"), p("cm"), "{http://schemas.microsoft.com/office/powerpoint/2018/8/main}cm")
 _EXTRA = {"word": ("word/styles.xml",), "presentation": ()}
@@ -192,7 +194,8 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
     document's tree (checks only read them)."""
     with Package(Path(name), data, trees) as package:
         package.check_main_root()
-        document = Document(name, package.family, generated, main_part=package.main_part, trees=trees)
+        document = Document(name, package.family, generated, main_part=package.main_part, trees=trees,
+                            macros=any(info.filename.lower().endswith(_VBA_PROJECT) for info in package.infos))
         main_rels = package.relationships(package.main_part)
         if package.family == "word":
             document.kinds[package.main_part] = "body"

@@ -192,7 +192,12 @@ _TRACKED = "a tracked change"  # the engine's name for a revision's edge in a te
 
 def check_editing_marks(document: Document) -> Iterator[Issue]:
     """Reviewers' comments and tracked changes left in a document: Word prints them in the
-    margin and shows insertions and deletions marked up, in every packet made from it."""
+    margin and shows insertions and deletions marked up, in every packet made from it; and
+    macros, which every trainer opening the packet is asked about."""
+    if document.macros:
+        yield Issue(document.name, "file", "file/macros", "holds macros (a VBA project), which Word or PowerPoint "
+                    "asks every trainer to enable or block", "save the module's document as .docx or .pptx "
+                    "(File > Save As), which leaves the macros out")
     for place, count in document.comments.items():
         yield Issue(document.name, place, "text/comments", f"holds {count_text(count, 'comment')} left from reviewing",
                     "delete them in the module's document (Review > Delete All Comments)")

@@ -75,7 +75,7 @@ def test_an_xml_part_larger_than_any_real_document_is_refused_before_parsing(tmp
     """Plain paragraphs compress about 150-fold, under the bomb ratio, and parse to some 35
     times their size in memory: a 2.6 MB guide of 400 MB took 14 GB."""
     data = good(tmp_path).read_bytes()
-    paragraphs = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * ((101 << 20) // 34)
+    paragraphs = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * ((41 << 20) // 34)
     body = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
     (tmp_path / "huge.docx").write_bytes(rewrite_zip(data, {"word/document.xml": body + paragraphs + b"</w:body></w:document>"}))
     refuse(tmp_path / "huge.docx", "MB of XML, more than any real document holds", tmp_path)

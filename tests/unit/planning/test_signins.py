@@ -160,3 +160,13 @@ def test_a_module_typed_with_spaces_and_a_typo_gets_a_suggestion(library):
     assert [str(w) for w in found.warnings] == [
         "signins.csv:2: warning: unknown module 'Linkages Orientaton' (did you mean 'linkages-orientation'?); "
         "row not counted"]
+
+
+def test_a_sign_in_file_of_more_rows_than_any_county_keeps_is_refused(library):
+    """990,000 rows took 5.6 GB: a county's decade of Linkages sign-ins is some 100,000."""
+    row = "Maria Lopez,CWS,linkages-orientation,2027-03-02,,,\n"
+    with pytest.raises(InputError) as caught:
+        read(library, HEADER + row * 250_001)
+    assert (caught.value.line, caught.value.message) == (
+        250_002, "has more than 250,000 rows; a sign-in file may have at most 250,000")
+    assert len(read(library, HEADER + row * 1_000).warnings) == 0  # (duplicates are counted once, not warned)

@@ -154,6 +154,21 @@ def test_comments_left_on_a_slide_are_found():
     assert [(i.place, i.message) for i in issues] == [("slide 2", "holds 1 comment left from reviewing")]
 
 
+@pytest.mark.parametrize("name, make_document, part", [
+    ("guide.docm", lambda: make.word("Call the CWS hotline."), "word/vbaProject.bin"),
+    ("slides.pptm", lambda: make.deck({"title": "One"}), "ppt/vbaProject.bin"),
+])
+def test_macros_left_in_are_found(name, make_document, part):
+    """A macro-enabled module document went out in every packet without a word, and `check`
+    said 'no findings' of one."""
+    data = make_document()
+    assert found(name, data, "file/macros") == []
+    # a VBA project as Word and PowerPoint store it (what it holds is never read)
+    issues = found(name, with_appended(data, {}, {part: "\u00d0\u00cf\u0011\u00e0 a compound file"}), "file/macros")
+    assert [(i.place, i.message) for i in issues] == [
+        ("file", "holds macros (a VBA project), which Word or PowerPoint asks every trainer to enable or block")]
+
+
 def test_tracked_changes_left_in_are_found():
     document = docx.Document()
     document.add_paragraph("Intro.")
