@@ -92,6 +92,8 @@ class Document:
     behind: dict[str, list[etree._Element]] = field(default_factory=dict)  # a slide's layout, master, theme roots
     comments: dict[str, int] = field(default_factory=dict)  # reviewers' comments by place ('body', 'slide 3')
     macros: bool = False  # holds a VBA project (a .docm or .pptm, or one renamed)
+    # (part, relationship id, a file on the author's computer) of each picture linked, not held
+    linked_pictures: list[tuple[str, str, str]] = field(default_factory=list)
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -204,6 +206,7 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
                             for suffix, kind in _WORD_PARTS.items() if rel.type.endswith(suffix)),
                            key=lambda item: _natural(item[0]))
             document.comments = _comments(package, main_rels, "body")
+            document.linked_pictures = _linked_pictures(main_rels, package.main_part)
             counters: dict[str, int] = {}
             for part, kind in found:
                 counters[kind] = counters.get(kind, 0) + 1
@@ -221,6 +224,7 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
                 document.kinds[slide], document.labels[slide] = "slide", f"slide {number}"
                 slide_rels = package.relationships(slide)
                 document.comments.update(_comments(package, slide_rels, f"slide {number}"))
+                document.linked_pictures += _linked_pictures(slide_rels, slide)
                 for rel in slide_rels:
                     if rel.external or not package.has(rel.target):
                         continue
@@ -236,6 +240,14 @@ def open_document(name: str, data: bytes, generated: bool = False, trees: Shared
             if package.has(part):
                 document.extra[part] = package.xml(part)
     return document
+
+
+def _linked_pictures(rels: list[Relationship], part: str) -> list[tuple[str, str, str]]:
+    """(part, relationship id, target) of each picture linked from a file rather than held
+    ('Insert and Link' from the author's disk or a shared drive: file:///C:/..., \\\\server\\...):
+    on any other computer, a trainer's, it shows as a red cross. One linked from the web is left be."""
+    return [(part, rel.id, rel.target) for rel in rels
+            if rel.external and rel.type.endswith("/image") and not rel.target.lower().startswith(("http:", "https:"))]
 
 
 def _comments(package: Package, rels: list[Relationship], place: str) -> dict[str, int]:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..generate.orgchart_layout import text_width as _points
 from ..generate.textfit import unbreakable_pieces
-from ..ooxml.names import MADE_SLIDE_NAME, a, p, path, w
+from ..ooxml.names import MADE_SLIDE_NAME, R_NS, a, p, path, w
 from .document import EMU_PER_INCH, EMU_PER_TWIP, Document, first, read_number, selected, shown, text_of
 from .issues import Issue
 
@@ -438,8 +438,19 @@ def _paragraph_twips(paragraph: etree._Element, width_twips: int = 0) -> int:
     return max([int(lines * size * LINE_SPACING * 20), *pictures]) + 160  # and Word's default 8 pt after
 
 
+_R_LINK, _R_ID = f"{{{R_NS}}}link", f"{{{R_NS}}}id"  # a:blip r:link, v:imagedata r:id
+
+
 def check_pictures(document: Document) -> Iterator[Issue]:
-    """A picture wider or taller than the page inside its margins is cut off in print."""
+    """A picture linked from a file on the author's computer shows on no other; a picture
+    wider or taller than the page inside its margins is cut off in print."""
+    for part, rel_id, target in document.linked_pictures:
+        user = next((e for e in document.roots[part].iter() if rel_id in (e.get(_R_LINK), e.get(_R_ID))), None)
+        place = document.place_of(part, user) if user is not None else document.labels.get(part, part)
+        shown_target = target if len(target) <= 80 else target[:80] + "…"
+        yield Issue(document.name, place, "layout/linked-picture",
+                    f"a picture is linked from a file ({shown_target}), not held: it shows on no other computer",
+                    "insert the picture itself (Insert > Pictures > This Device, not 'Insert and Link')")
     if document.family != "word":
         return
     area = _printable(document)

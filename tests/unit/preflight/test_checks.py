@@ -17,7 +17,7 @@ from curriculum_kit.preflight.document import open_document
 from curriculum_kit.preflight.issues import Issue
 from curriculum_kit.preflight.layout import line_count, text_width
 from curriculum_kit.preflight.run import check_documents
-from tests.fixtures import with_appended
+from tests.fixtures import rewrite_zip, with_appended
 
 from . import documents as make
 
@@ -167,6 +167,43 @@ def test_macros_left_in_are_found(name, make_document, part):
     issues = found(name, with_appended(data, {}, {part: "\u00d0\u00cf\u0011\u00e0 a compound file"}), "file/macros")
     assert [(i.place, i.message) for i in issues] == [
         ("file", "holds macros (a VBA project), which Word or PowerPoint asks every trainer to enable or block")]
+
+
+IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
+@pytest.mark.parametrize("target, found_it", [
+    ("file:///C:/Users/trainer/Pictures/map.png", True), ("\\\\county-share\\training\\map.png", True),
+    ("https://example.org/map.png", False)])
+def test_a_picture_linked_from_a_file_not_held_is_found(target, found_it):
+    """'Insert and Link' from the author's disk: the picture shows as a red cross on a trainer's
+    computer (and a packet would name a file of the author's machine)."""
+    data = make.word_with_picture(2, 1)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = package.read("word/document.xml").decode()
+    embedded = re.search(r'r:embed="(\w+)"', body)
+    assert embedded is not None
+    linked = with_appended(data, {"word/_rels/document.xml.rels": f'<Relationship Id="rIdL" Type="{IMAGE}" '
+                                  f'Target="{target}" TargetMode="External"/>'})
+    linked = rewrite_zip(linked, {"word/document.xml": body.replace(embedded.group(0), 'r:link="rIdL"').encode()})
+    issues = found("handout.docx", linked, "layout/linked-picture")
+    assert [(i.place, i.message) for i in issues] == ([(
+        "body, paragraph 1", f"a picture is linked from a file ({target}), not held: it shows on no other computer")]
+        if found_it else [])
+    assert found("handout.docx", data, "layout/linked-picture") == []
+
+
+def test_a_picture_linked_from_a_file_on_a_slide_is_found():
+    data = make.deck({"title": "Logos", "picture": "image.png"})
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        slide = package.read("ppt/slides/slide1.xml").decode()
+    embedded = re.search(r'r:embed="(\w+)"', slide)
+    assert embedded is not None
+    linked = with_appended(data, {"ppt/slides/_rels/slide1.xml.rels": f'<Relationship Id="rIdL" Type="{IMAGE}" '
+                                  'Target="file:///Users/trainer/logo.png" TargetMode="External"/>'})
+    linked = rewrite_zip(linked, {"ppt/slides/slide1.xml": slide.replace(embedded.group(0), 'r:link="rIdL"').encode()})
+    issues = found("slides.pptx", linked, "layout/linked-picture")
+    assert [i.place.split(",")[0] for i in issues] == ["slide 1"]
 
 
 def test_tracked_changes_left_in_are_found():
