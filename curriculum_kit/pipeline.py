@@ -445,12 +445,15 @@ def _write(overlay: Overlay, job: _Job, packets: ModulePackets, pdfs: dict[str, 
     """The packets, review page and manifest of one module in its folder; a folder this
     build made is removed when they cannot all be written."""
     folder = _folder(options.out, overlay.slug, job.module.id, job.session)
-    fresh = not folder.exists()
+    inside = folder.relative_to(options.out)
+    # the outermost folder this packet makes (the county's, for the county's first packet)
+    fresh = next((options.out / f for f in [*reversed(inside.parents)][1:] + [inside]
+                  if not (options.out / f).exists()), None)
     try:
         return _write_folder(folder, overlay, job, packets, pdfs, options, stamp, findings, checksums)
     except BaseException:
-        if fresh:  # a packet folder this build began and could not finish (a full disk) goes
-            shutil.rmtree(folder, ignore_errors=True)
+        if fresh is not None:  # folders this build began and could not finish (a full disk) go
+            shutil.rmtree(fresh, ignore_errors=True)
         raise
 
 

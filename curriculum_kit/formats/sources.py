@@ -100,8 +100,10 @@ def read_bytes(path: Path, max_bytes: int, what: str = "a file of this kind", *,
         except OSError as exc:
             raise InputError(f"cannot be read ({exc.strerror})", path) from None
     if len(data) > max_bytes:
-        raise InputError(f"is {_size(max(info.st_size, len(data)))}; {what} may be at most "
-                         f"{_size(max_bytes)}", path)
+        size, limit = _size(max(info.st_size, len(data))), _size(max_bytes)
+        if size == limit:  # just over: 'is 50.0 MB; … at most 50.0 MB' said nothing
+            size, limit = f"{max(info.st_size, len(data)):,} bytes", f"{max_bytes:,} bytes"
+        raise InputError(f"is {size}; {what} may be at most {limit}", path)
     return data
 
 

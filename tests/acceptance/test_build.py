@@ -253,6 +253,10 @@ def test_a_packet_that_cannot_be_written_fails_alone_and_leaves_no_folder(sample
     assert failed.endswith(": cannot be written (No space left on device)") and "internal error" not in failed
     assert not (out / "alder-county" / "linkages-orientation").exists()
     assert (out / "alder-county" / "supportive-services" / "manifest.json").is_file()
+    alone = tmp_path / "alone"  # the county's only packet: its folder, made for it, goes too
+    result = run(build_args(samples, alone, "--no-pdf", "--county", "alder-county", "--jobs", "1",
+                            "--module", "linkages-orientation"))
+    assert result.exit_code == 1 and not (alone / "alder-county").exists()
 
 
 def test_the_catalog_names_a_module_in_the_countys_words_as_its_cover_does(samples, tmp_path):

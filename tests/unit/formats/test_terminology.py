@@ -243,3 +243,19 @@ def test_chains_are_found_under_each_rows_case_rule():
     assert [(row.term, other.term) for row, other in chains(rows)] == [
         ("CWS", "DCFS"), ("DCFS", "office"), ("DCFS", "dcfs office"), ("office", "Director"),
         ("social", "social worker")]
+
+
+def test_a_file_just_over_its_size_says_by_how_much(tmp_path):
+    """'is 50.0 MB; a sign-in file may be at most 50.0 MB' said nothing of what was wrong."""
+    from curriculum_kit.errors import InputError
+    from curriculum_kit.formats.sources import read_bytes
+
+    path = tmp_path / "signins.csv"
+    path.write_bytes(b"x" * ((1 << 20) + 17))
+    with pytest.raises(InputError) as caught:
+        read_bytes(path, 1 << 20, "a sign-in file")
+    assert caught.value.message == "is 1,048,593 bytes; a sign-in file may be at most 1,048,576 bytes"
+    path.write_bytes(b"x" * (3 << 20))
+    with pytest.raises(InputError) as caught:
+        read_bytes(path, 1 << 20, "a sign-in file")
+    assert caught.value.message == "is 3.0 MB; a sign-in file may be at most 1.0 MB"
