@@ -438,15 +438,16 @@ def _paragraph_twips(paragraph: etree._Element, width_twips: int = 0) -> int:
     return max([int(lines * size * LINE_SPACING * 20), *pictures]) + 160  # and Word's default 8 pt after
 
 
-_R_LINK, _R_ID = f"{{{R_NS}}}link", f"{{{R_NS}}}id"  # a:blip r:link, v:imagedata r:id
+# What shows a linked picture: DrawingML's a:blip r:link, VML's v:imagedata r:id
+_SHOWING = etree.XPath(".//*[@r:link=$rel or @r:id=$rel]", namespaces={"r": R_NS})
 
 
 def check_pictures(document: Document) -> Iterator[Issue]:
     """A picture linked from a file on the author's computer shows on no other; a picture
     wider or taller than the page inside its margins is cut off in print."""
     for part, rel_id, target in document.linked_pictures:
-        user = next((e for e in document.roots[part].iter() if rel_id in (e.get(_R_LINK), e.get(_R_ID))), None)
-        place = document.place_of(part, user) if user is not None else document.labels.get(part, part)
+        showing = cast(list[etree._Element], _SHOWING(document.roots[part], rel=rel_id))
+        place = document.place_of(part, showing[0]) if showing else document.labels.get(part, part)
         shown_target = target if len(target) <= 80 else target[:80] + "…"
         yield Issue(document.name, place, "layout/linked-picture",
                     f"a picture is linked from a file ({shown_target}), not held: it shows on no other computer",
